@@ -1,0 +1,41 @@
+# Offer Coach: `make run` and `make test` do all set-up on a fresh machine.
+VENV    ?= .venv
+PYTHON  ?= python3
+PY      := $(VENV)/bin/python
+COACH   := $(VENV)/bin/coach
+STAMP   := $(VENV)/.installed
+
+# Offline and quiet, always: nothing is fetched from a model hub, no telemetry.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install run index test lint clean
+
+install: $(STAMP)
+
+# torch first, pinned to the CPU build: an unpinned torch pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+index: install
+	$(COACH) index
+
+run: index
+	$(COACH) search "Alibaba Seattle base salary" -k 3
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check assistant tests
+	$(VENV)/bin/ruff format --check assistant tests
+
+clean:
+	rm -rf $(VENV) index/chroma index/manifest.json .pytest_cache

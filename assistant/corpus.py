@@ -1,0 +1,240 @@
+"""Load guide documents from the corpus folder into typed `Guide` objects.
+
+A guide is a UTF-8 `.md`, `.markdown` or `.txt` file. The loader derives its title, company,
+role and kind (negotiation, interview, other) from the content, falling back to the file name
+only for what the content does not say, and records the sha256 of the raw bytes.
+
+A bad file (empty, binary, not UTF-8, over 2 MB, unreadable) is skipped with a warning that
+names it and says why; it never stops the other guides from loading.
+
+Leaves out: other formats (PDF, HTML, DOCX), encodings other than UTF-8, and any editing of the
+text: the guide's text is kept exactly as received (only a UTF-8 byte-order mark is dropped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from assistant.errors import CorpusError
+
+log = logging.getLogger(__name__)
+
+GUIDE_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_GUIDE_BYTES = 2 * 1024 * 1024
+# Files in the corpus folder that describe the corpus rather than being guides.
+CORPUS_METADATA_FILES = {"sources.md", "readme.md", "readme.txt"}
+
+GuideKind = Literal["negotiation", "interview", "other"]
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One guide document, as received, with what the loader derived from it."""
+
+    source: str  # "corpus/<file>": the name citations show, relative to the corpus's parent
+    path: Path
+    text: str
+    sha256: str
+    title: str
+    company: str
+    role: str
+    kind: GuideKind
+    is_markdown: bool
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file the loader could not use, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class LoadResult:
+    guides: list[Guide] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+
+def load_corpus(corpus_dir: Path) -> LoadResult:
+    """Load every guide under `corpus_dir` (recursively, hidden files left out), sorted by path."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(
+            f"Corpus folder {corpus_dir} does not exist. Point --corpus (or COACH_CORPUS_DIR) "
+            "at a folder of .md/.txt guides."
+        )
+    result = LoadResult()
+    for path in _guide_files(corpus_dir):
+        source = source_name(corpus_dir, path)
+        try:
+            result.guides.append(load_guide(path, source))
+        except UnusableGuide as problem:
+            skipped = SkippedFile(path=path, reason=str(problem))
+            log.warning("skipped %s: %s", path, skipped.reason)
+            result.skipped.append(skipped)
+    return result
+
+
+def source_name(corpus_dir: Path, path: Path) -> str:
+    """The stable name a chunk cites: '<corpus folder name>/<path inside it>'."""
+    return f"{corpus_dir.resolve().name}/{path.resolve().relative_to(corpus_dir.resolve()).as_posix()}"
+
+
+def _guide_files(corpus_dir: Path) -> Iterable[Path]:
+    for path in sorted(corpus_dir.rglob("*")):
+        relative = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix.lower() not in GUIDE_SUFFIXES or path.name.lower() in CORPUS_METADATA_FILES:
+            continue
+        if path.is_file() or path.is_symlink():
+            yield path
+
+
+class UnusableGuide(Exception):
+    """Raised by `load_guide` with the reason a file cannot be used."""
+
+
+def read_guide_text(path: Path) -> tuple[str, bytes]:
+    """Read and validate one file; raise UnusableGuide with a human reason when it is bad."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_GUIDE_BYTES:
+            raise UnusableGuide(f"too large ({size:,} bytes; the limit is {MAX_GUIDE_BYTES:,})")
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnusableGuide(f"unreadable ({error.strerror or error})") from error
+    if not data.strip():
+        raise UnusableGuide("empty")
+    if b"\x00" in data[:8192]:
+        raise UnusableGuide("binary (contains NUL bytes), not a text guide")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnusableGuide(f"not UTF-8 (bad byte at offset {error.start}); save it as UTF-8") from error
+    return text, data
+
+
+def load_guide(path: Path, source: str | None = None) -> Guide:
+    text, data = read_guide_text(path)
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    is_markdown = path.suffix.lower() in (".md", ".markdown") or _looks_like_markdown(normalized)
+    heading_title = _first_heading(normalized)
+    company, role = _company_and_role(normalized, heading_title)
+    if not company:
+        company = _company_from_file_name(path)
+    kind = _guide_kind(normalized, heading_title)
+    title = heading_title or _plain_title(normalized, company, role, kind)
+    return Guide(
+        source=source or path.name,
+        path=path,
+        text=normalized,
+        sha256=hashlib.sha256(data).hexdigest(),
+        title=title,
+        company=company,
+        role=role,
+        kind=kind,
+        is_markdown=is_markdown,
+    )
+
+
+# --- what the content says ---------------------------------------------------------------
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
+_CORPORATE_SUFFIX = re.compile(
+    r"\s+(?:Group|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|Corporation|Holdings|plc|GmbH|"
+    r"Co\.?)$",
+    re.IGNORECASE,
+)
+_GUIDE_WORDS = re.compile(
+    r"\s+(?:Global\s+|US\s+|UK\s+|EU\s+|APAC\s+)?(?:Negotiation|Interview|Compensation|Salary|"
+    r"Offer|Prep(?:aration)?|Career)\b.*$",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z0-9][\w.&'+-]*(?:\s+[A-Z0-9][\w.&'+-]*){0,3}"
+_ROLE_AT_COMPANY = re.compile(rf"\b({_NAME})\s+at\s+({_NAME})")
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return bool(_HEADING.search(text) or len(_TABLE_ROW.findall(text)) >= 2)
+
+
+def _first_heading(text: str) -> str:
+    match = _HEADING.search(text)
+    return _strip_inline_markup(match.group(1)) if match else ""
+
+
+def _strip_inline_markup(text: str) -> str:
+    return re.sub(r"[*_`]+", "", text).strip()
+
+
+def canonical_company(name: str) -> str:
+    """'Alibaba Group' -> 'Alibaba'; trims punctuation and corporate suffixes."""
+    name = name.strip(" \t'\"“”‘’.,:;!?()")
+    name = re.sub(r"['’]s$", "", name)
+    previous = None
+    while previous != name:
+        previous = name
+        name = _CORPORATE_SUFFIX.sub("", name).strip()
+    return name
+
+
+def _company_and_role(text: str, heading: str) -> tuple[str, str]:
+    """From a 'Role | Company … Guide' heading, else from 'Role at Company' near the top."""
+    if "|" in heading:
+        role_part, _, company_part = heading.partition("|")
+        company = canonical_company(_GUIDE_WORDS.sub("", company_part.strip()))
+        if company:
+            return company, role_part.strip()
+    opening = "\n".join(line for line in text.split("\n")[:5] if line.strip())
+    for candidate in (heading, opening):
+        match = _ROLE_AT_COMPANY.search(candidate)
+        if match:
+            role = re.sub(r"^(?:What|Who|How)\s+(?:is|are)\s+(?:an?\s+|the\s+)?", "", match.group(1))
+            role = re.sub(r"^(?:An?|The)\s+", "", role)
+            return canonical_company(match.group(2)), role.strip()
+    return "", ""
+
+
+def _company_from_file_name(path: Path) -> str:
+    words = [word for word in re.split(r"[-_\s]+", path.stem) if word.isalpha()]
+    return words[0].capitalize() if words else ""
+
+
+def _guide_kind(text: str, heading: str) -> GuideKind:
+    lowered_heading = heading.lower()
+    if "negotiat" in lowered_heading:
+        return "negotiation"
+    if "interview" in lowered_heading:
+        return "interview"
+    lowered = text.lower()
+    negotiation = (
+        lowered.count("negotiat")
+        + lowered.count("counter")
+        + lowered.count("sign-on")
+        + lowered.count("total comp")
+        + 3 * len(re.findall(r"^\s*\|\s*region\s*\|", lowered, re.MULTILINE))
+    )
+    interview = (
+        lowered.count("interview")
+        + lowered.count("be ready to go over")
+        + lowered.count("example questions")
+    )
+    if max(negotiation, interview) < 3:
+        return "other"
+    return "negotiation" if negotiation >= interview else "interview"
+
+
+def _plain_title(text: str, company: str, role: str, kind: GuideKind) -> str:
+    if company and role and kind == "interview":
+        return f"{role} at {company}: interview preparation"
+    first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first_line[:120]

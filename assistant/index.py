@@ -1,0 +1,477 @@
+"""The vector index: a Chroma collection plus `manifest.json`, kept in step with the corpus.
+
+`sync_index` is incremental: a guide whose content hash is unchanged is not re-embedded, a
+changed guide's old chunks are replaced, a deleted guide's chunks are removed. Chunks of many
+guides are embedded together in large batches (throughput), and the manifest records each guide
+only after its chunks are stored, so a run stopped at any point (Ctrl-C, kill -9) leaves a
+manifest that never claims more than is stored. The manifest's `in_progress` flag tells the next
+run that the last one did not finish; it then reconciles the collection with the manifest
+(removing chunks of guides it does not record) before syncing.
+
+A manifest of another schema version, embedding model or dimension, or one that is unreadable,
+makes the run rebuild from scratch and say why: vectors of two models are never mixed.
+
+Storage: chromadb PersistentClient under `<index>/chroma` (cosine space, telemetry off), or a
+Chroma server when `COACH_CHROMA_URL` is set (the manifest then stays in `<index>/`). Nothing
+outside this module touches Chroma. Leaves out: the keyword (BM25) side and ranking fusion,
+which belong to retrieval.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from assistant.chunking import Chunk, chunk_guide
+from assistant.config import Settings, offline_environment
+from assistant.corpus import Guide, SkippedFile, load_corpus
+from assistant.errors import IndexStateError
+
+SCHEMA_VERSION = 1
+MANIFEST_NAME = "manifest.json"
+# Guides are embedded in groups of at least this many chunks: big batches, bounded memory.
+EMBED_GROUP_CHUNKS = 512
+
+Say = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- manifest ----------------------------------------------------------------------------------
+
+
+@dataclass
+class FileEntry:
+    sha256: str
+    chunk_ids: list[str]
+    title: str = ""
+    company: str = ""
+    role: str = ""
+    kind: str = ""
+
+
+@dataclass
+class Manifest:
+    embedding_model: str
+    dimension: int
+    schema_version: int = SCHEMA_VERSION
+    collection: str = "offer_coach"
+    in_progress: bool = False
+    files: dict[str, FileEntry] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Manifest:
+        files = {source: FileEntry(**entry) for source, entry in data.get("files", {}).items()}
+        return cls(
+            embedding_model=data["embedding_model"],
+            dimension=int(data["dimension"]),
+            schema_version=int(data["schema_version"]),
+            collection=data.get("collection", "offer_coach"),
+            in_progress=bool(data.get("in_progress", False)),
+            files=files,
+        )
+
+
+def manifest_path(index_dir: Path) -> Path:
+    return Path(index_dir) / MANIFEST_NAME
+
+
+def read_manifest(index_dir: Path) -> Manifest | None:
+    """The manifest, or None when there is none. Raises ValueError when it is unreadable."""
+    path = manifest_path(index_dir)
+    if not path.exists():
+        return None
+    try:
+        return Manifest.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"{path} is unreadable ({error})") from error
+
+
+def write_manifest(index_dir: Path, manifest: Manifest) -> None:
+    """Atomic: write a temporary file, fsync, then rename over the old one."""
+    path = manifest_path(index_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".json.tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        json.dump(manifest.to_json(), handle, indent=1, sort_keys=True)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+# --- the Chroma side ------------------------------------------------------------------------------
+
+
+def chroma_client(settings: Settings):
+    """A PersistentClient under <index>/chroma, or an HttpClient when COACH_CHROMA_URL is set."""
+    offline_environment()
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise IndexStateError(
+                f"COACH_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000"
+            )
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as error:  # chromadb raises plain ValueError/ConnectionError here
+            raise IndexStateError(
+                f"Cannot reach the Chroma server at {settings.chroma_url} ({error}). Start it with "
+                "`chroma run --path DIR --host 127.0.0.1`, or unset COACH_CHROMA_URL to use the "
+                "on-disk index."
+            ) from error
+    path = Path(settings.index_dir) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _collection(client, name: str):
+    return client.get_or_create_collection(
+        name=name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+    )
+
+
+def _drop_collection(client, name: str) -> None:
+    try:
+        client.delete_collection(name)
+    except Exception:  # not there: nothing to drop (chromadb's error types vary by version)
+        pass
+
+
+# --- sync --------------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    chunks_embedded: int = 0
+    chunks_per_guide: dict[str, int] = field(default_factory=dict)
+    rebuilt_because: str = ""
+    repaired: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = []
+        if self.rebuilt_because:
+            lines.append(f"Full rebuild: {self.rebuilt_because}")
+        if self.repaired:
+            lines.append("The previous index run did not finish; the index was checked and repaired.")
+        for label, sources in (("added", self.added), ("changed", self.changed),
+                               ("removed", self.removed)):
+            for source in sources:
+                lines.append(f"  {label:<8} {source}")
+        for skipped in self.skipped:
+            lines.append(f"  skipped  {skipped.path}: {skipped.reason}")
+        lines.append(
+            f"{len(self.added)} added, {len(self.changed)} changed, {len(self.removed)} removed, "
+            f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped; "
+            f"{self.chunks_embedded} chunks embedded in {self.seconds:.1f}s"
+        )
+        return "\n".join(lines)
+
+
+class VectorIndex:
+    """The Chroma collection and manifest for one corpus/index pair."""
+
+    def __init__(self, settings: Settings, embedder=None) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self._client = None
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from assistant.embeddings import Embedder
+
+            self._embedder = Embedder(batch_size=self.settings.embed_batch_size)
+        return self._embedder
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = chroma_client(self.settings)
+        return self._client
+
+    @property
+    def collection(self):
+        return _collection(self.client, self.settings.collection)
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    # -- sync -----------------------------------------------------------------------------------
+
+    def sync(
+        self, progress: bool = True, say: Say = _stderr, count_tokens=None
+    ) -> SyncReport:
+        started = time.perf_counter()
+        report = SyncReport()
+        loaded = load_corpus(self.settings.corpus_dir)
+        report.skipped = loaded.skipped
+        manifest = self._manifest_for_sync(report, say)
+        collection = self.collection
+        if manifest.in_progress:
+            report.repaired = True
+            say("The previous index run did not finish; checking the index against the manifest.")
+            self._reconcile(collection, manifest)
+        manifest.in_progress = True
+        write_manifest(self.settings.index_dir, manifest)
+
+        current = {guide.source: guide for guide in loaded.guides}
+        for source in sorted(set(manifest.files) - set(current)):
+            collection.delete(where={"source": source})
+            del manifest.files[source]
+            report.removed.append(source)
+            write_manifest(self.settings.index_dir, manifest)
+
+        to_embed: list[Guide] = []
+        for source, guide in current.items():
+            entry = manifest.files.get(source)
+            if entry is not None and entry.sha256 == guide.sha256:
+                report.unchanged.append(source)
+                report.chunks_per_guide[source] = len(entry.chunk_ids)
+            else:
+                (report.changed if entry is not None else report.added).append(source)
+                to_embed.append(guide)
+
+        if to_embed:
+            counter = count_tokens or _token_counter()
+            chunked = [(guide, chunk_guide(guide, counter)) for guide in to_embed]
+            self._embed_and_store(collection, manifest, chunked, progress, report)
+
+        manifest.in_progress = False
+        write_manifest(self.settings.index_dir, manifest)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _manifest_for_sync(self, report: SyncReport, say: Say) -> Manifest:
+        fresh = Manifest(
+            embedding_model=self.embedder.name,
+            dimension=self.embedder.dimension,
+            collection=self.settings.collection,
+        )
+        try:
+            manifest = read_manifest(self.settings.index_dir)
+        except ValueError as error:
+            return self._rebuild(fresh, report, say, f"{error}")
+        if manifest is None:
+            if self.collection.count():
+                return self._rebuild(fresh, report, say, "the index has vectors but no manifest")
+            return fresh
+        if manifest.schema_version != SCHEMA_VERSION:
+            return self._rebuild(
+                fresh, report, say,
+                f"the index uses manifest schema {manifest.schema_version}, this version "
+                f"needs {SCHEMA_VERSION}",
+            )
+        if (manifest.embedding_model, manifest.dimension) != (fresh.embedding_model,
+                                                              fresh.dimension):
+            return self._rebuild(
+                fresh, report, say,
+                f"the index was built with {manifest.embedding_model} ({manifest.dimension} "
+                f"dimensions), this version embeds with {fresh.embedding_model} "
+                f"({fresh.dimension})",
+            )
+        if manifest.collection != self.settings.collection:
+            return self._rebuild(
+                fresh, report, say,
+                f"the manifest describes collection {manifest.collection!r}, "
+                f"not {self.settings.collection!r}",
+            )
+        return manifest
+
+    def _rebuild(self, fresh: Manifest, report: SyncReport, say: Say, reason: str) -> Manifest:
+        report.rebuilt_because = reason
+        say(f"Rebuilding the index from scratch: {reason}.")
+        _drop_collection(self.client, self.settings.collection)
+        write_manifest(self.settings.index_dir, fresh)
+        return fresh
+
+    def _reconcile(self, collection, manifest: Manifest) -> None:
+        """Make the collection hold exactly what the manifest records (after an interrupted run)."""
+        stored = collection.get(include=["metadatas"])
+        by_source: dict[str, set[str]] = {}
+        for chunk_id, metadata in zip(stored["ids"], stored["metadatas"] or [], strict=False):
+            by_source.setdefault((metadata or {}).get("source", ""), set()).add(chunk_id)
+        for source, ids in by_source.items():
+            entry = manifest.files.get(source)
+            if entry is None:
+                collection.delete(ids=sorted(ids))
+            elif set(entry.chunk_ids) != ids:
+                # Stored chunks do not match the record: forget the guide so it is re-embedded.
+                collection.delete(ids=sorted(ids))
+                del manifest.files[source]
+        for source in [s for s in manifest.files if s not in by_source]:
+            if manifest.files[source].chunk_ids:
+                del manifest.files[source]
+
+    def _embed_and_store(
+        self,
+        collection,
+        manifest: Manifest,
+        chunked: Sequence[tuple[Guide, list[Chunk]]],
+        progress: bool,
+        report: SyncReport,
+    ) -> None:
+        from tqdm import tqdm
+
+        total = sum(len(chunks) for _, chunks in chunked)
+        max_batch = _max_batch_size(self.client)
+        bar = tqdm(total=total, unit="chunk", desc="Embedding", disable=not progress,
+                   file=sys.stderr, dynamic_ncols=True)
+        try:
+            for group in _groups(chunked, EMBED_GROUP_CHUNKS):
+                chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
+                vectors = self.embedder.embed([chunk.text for chunk in chunks], progress=bar.update)
+                for guide, _ in group:
+                    if guide.source in manifest.files or report.repaired:
+                        collection.delete(where={"source": guide.source})
+                for start in range(0, len(chunks), max_batch):
+                    part = chunks[start : start + max_batch]
+                    collection.upsert(
+                        ids=[chunk.chunk_id for chunk in part],
+                        embeddings=vectors[start : start + max_batch],
+                        documents=[chunk.text for chunk in part],
+                        metadatas=[chunk.metadata() for chunk in part],
+                    )
+                for guide, guide_chunks in group:
+                    manifest.files[guide.source] = FileEntry(
+                        sha256=guide.sha256,
+                        chunk_ids=[chunk.chunk_id for chunk in guide_chunks],
+                        title=guide.title,
+                        company=guide.company,
+                        role=guide.role,
+                        kind=guide.kind,
+                    )
+                    report.chunks_per_guide[guide.source] = len(guide_chunks)
+                report.chunks_embedded += len(chunks)
+                write_manifest(self.settings.index_dir, manifest)
+        finally:
+            bar.close()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def require_manifest(self) -> Manifest:
+        try:
+            manifest = read_manifest(self.settings.index_dir)
+        except ValueError as error:
+            raise IndexStateError(f"{error}. Run `coach index` to rebuild it.") from error
+        if manifest is None:
+            raise IndexStateError(
+                f"No index in {self.settings.index_dir}. Build it with `coach index` "
+                f"(corpus: {self.settings.corpus_dir})."
+            )
+        if manifest.embedding_model != self.embedder.name:
+            raise IndexStateError(
+                f"The index was built with {manifest.embedding_model}; run `coach index` to "
+                "rebuild it with the current model."
+            )
+        return manifest
+
+    def dense_search(self, query: str, k: int = 5, where: dict | None = None) -> list[SearchHit]:
+        """The k nearest chunks by cosine similarity (score = 1 - cosine distance)."""
+        self.require_manifest()
+        collection = self.collection
+        available = collection.count()
+        if available == 0 or k <= 0:
+            return []
+        result = collection.query(
+            query_embeddings=[self.embedder.embed_query(query)],
+            n_results=min(k, available),
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        hits = []
+        for chunk_id, text, metadata, distance in zip(
+            result["ids"][0], result["documents"][0], result["metadatas"][0],
+            result["distances"][0], strict=True,
+        ):
+            hits.append(SearchHit.from_store(chunk_id, text, metadata or {}, 1.0 - distance))
+        return hits
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    chunk_id: str
+    source: str
+    section: str
+    text: str
+    score: float
+    title: str = ""
+    kind: str = ""
+    company: str = ""
+    region: str = ""
+
+    @classmethod
+    def from_store(cls, chunk_id: str, text: str, metadata: dict, score: float) -> SearchHit:
+        return cls(
+            chunk_id=chunk_id,
+            source=str(metadata.get("source", "")),
+            section=str(metadata.get("section", "")),
+            text=text,
+            score=round(float(score), 6),
+            title=str(metadata.get("title", "")),
+            kind=str(metadata.get("kind", "")),
+            company=str(metadata.get("company", "")),
+            region=str(metadata.get("region", "")),
+        )
+
+    def to_json(self) -> dict:
+        """The `coach search --json` contract: chunk_id, source, section, text, score."""
+        return {
+            "chunk_id": self.chunk_id,
+            "source": self.source,
+            "section": self.section,
+            "text": self.text,
+            "score": self.score,
+        }
+
+
+def _groups(
+    chunked: Iterable[tuple[Guide, list[Chunk]]], size: int
+) -> Iterable[list[tuple[Guide, list[Chunk]]]]:
+    group, count = [], 0
+    for guide, chunks in chunked:
+        group.append((guide, chunks))
+        count += len(chunks)
+        if count >= size:
+            yield group
+            group, count = [], 0
+    if group:
+        yield group
+
+
+def _max_batch_size(client) -> int:
+    try:
+        return max(1, int(client.get_max_batch_size()))
+    except Exception:  # older servers do not report it
+        return 1000
+
+
+def _token_counter():
+    from assistant.embeddings import TokenCounter
+
+    return TokenCounter()

@@ -1,0 +1,166 @@
+"""Amounts of money and percentages as guides and people write them, parsed exactly.
+
+"$155K–$220K", "CNY 600K–CNY 1.2M", "SGD 110K", "£128K", "1.2M CNY", "175,000", "15–25%":
+each becomes an `Amount` (low, high, currency or "%") with the raw text kept. A string that
+does not parse gives None; nothing is guessed (no currency is assumed, no exchange rate exists
+here). Shared by fact extraction, offer parsing and the grounding check, so a figure means the
+same thing everywhere.
+
+Leaves out: exchange rates, words for numbers ("two hundred thousand"), and "¥" alone (it is
+both CNY and JPY; write CNY or JPY).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Symbol or code -> ISO code. Longer spellings first so "US$" wins over "$".
+CURRENCY_ALIASES: dict[str, str] = {
+    "US$": "USD",
+    "USD": "USD",
+    "$": "USD",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "C$": "CAD",
+    "CAD": "CAD",
+    "A$": "AUD",
+    "AUD": "AUD",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "£": "GBP",
+    "GBP": "GBP",
+    "€": "EUR",
+    "EUR": "EUR",
+    "CN¥": "CNY",
+    "CNY": "CNY",
+    "RMB": "CNY",
+    "₹": "INR",
+    "INR": "INR",
+    "JP¥": "JPY",
+    "JPY": "JPY",
+    "CHF": "CHF",
+}
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
+PERCENT = "%"
+
+_CURRENCY = "|".join(
+    re.escape(alias) for alias in sorted(CURRENCY_ALIASES, key=len, reverse=True)
+)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:thousand|million|billion|mn|bn)\b|[KkMmBb](?![A-Za-z]))"
+_DASH = r"\s*(?:–|—|-|to)\s*"
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9,
+           "bn": 1e9, "billion": 1e9}
+
+
+
+def _one(p: str) -> str:
+    return rf"(?P<{p}cur>{_CURRENCY})?\s?\[?(?P<{p}num>{_NUMBER})(?P<{p}scale>{_SCALE})?"
+
+
+_AMOUNT = re.compile(
+    r"(?<![\w.])"
+    + _one("a")
+    + rf"(?:{_DASH}"
+    + _one("b")
+    + r")?"
+    + rf"(?P<pct>\s?%)?(?:\s?(?P<tail>{_CURRENCY})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A value or a range, in one currency (ISO code) or in percent ("%")."""
+
+    low: float
+    high: float
+    unit: str  # ISO currency code, "%" or "" when the text named no currency
+    raw: str
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == PERCENT
+
+
+def _currency(token: str | None) -> str:
+    if not token:
+        return ""
+    return CURRENCY_ALIASES.get(token, CURRENCY_ALIASES.get(token.upper(), ""))
+
+
+def _scaled(number: str, scale: str | None) -> float:
+    value = float(number.replace(",", ""))
+    if scale:
+        value *= _SCALES[scale.strip().lower()]
+    return value
+
+
+def _from_match(match: re.Match[str]) -> Amount | None:
+    cur_a, cur_b, tail = _currency(match["acur"]), _currency(match["bcur"]), _currency(match["tail"])
+    units = {unit for unit in (cur_a, cur_b, tail) if unit}
+    if match["pct"]:
+        if units:
+            return None  # "$15%" is not an amount
+        units = {PERCENT}
+    if len(units) > 1:
+        return None  # "$100K–£120K": two currencies in one range
+    unit = units.pop() if units else ""
+    low = _scaled(match["anum"], match["ascale"])
+    if match["bnum"] is None:
+        return Amount(low, low, unit, match.group(0).strip())
+    high = _scaled(match["bnum"], match["bscale"])
+    if match["bscale"] and not match["ascale"]:
+        # "$150–215K": the scale written once applies to both ends, when that keeps order.
+        scaled_low = _scaled(match["anum"], match["bscale"])
+        if scaled_low <= high:
+            low = scaled_low
+    if low > high:
+        return None
+    return Amount(low, high, unit, match.group(0).strip())
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The single amount or range that is the whole of `text` (a table cell), else None."""
+    cleaned = text.strip().strip("*_` ")
+    match = _AMOUNT.fullmatch(cleaned)
+    return _from_match(match) if match else None
+
+
+def find_amounts(text: str) -> Iterator[tuple[Amount, int, int]]:
+    """Every amount in running text with its span. Bare small integers (years, counts) that
+    carry neither currency, scale, comma grouping nor percent are left out."""
+    for match in _AMOUNT.finditer(text):
+        amount = _from_match(match)
+        if amount is None:
+            continue
+        bare = not (amount.unit or match["ascale"] or match["bscale"] or "," in match.group(0))
+        if bare and (amount.high < 1000 or _looks_like_years(amount)):
+            continue
+        yield amount, match.start(), match.end()
+
+
+def _looks_like_years(amount: Amount) -> bool:
+    return all(value.is_integer() and 1900 <= value <= 2100 for value in (amount.low, amount.high))
+
+
+def format_money(value: float, unit: str) -> str:
+    """$175K, £128K, CNY 1.2M, 15%: the compact form the guides use."""
+    if unit == PERCENT:
+        return f"{value:g}%"
+    if abs(value) >= 1e6:
+        number = f"{value / 1e6:.2f}".rstrip("0").rstrip(".") + "M"
+    elif abs(value) >= 1e3:
+        number = f"{value / 1e3:.1f}".rstrip("0").rstrip(".") + "K"
+    else:
+        number = f"{value:,.0f}"
+    symbol = CURRENCY_SYMBOLS.get(unit)
+    if symbol:
+        return f"{symbol}{number}"
+    return f"{unit} {number}".strip()
