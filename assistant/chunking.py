@@ -116,7 +116,9 @@ def _is_plain_heading(line: str, next_line: str | None) -> bool:
         return False
     if stripped.endswith((".", ":", ",", ";", '"', "”", "'")):
         return False
-    if stripped.endswith("?") and not re.match(r"^(What|Who|How|Why|When|Where|Is|Are)\b", stripped):
+    if stripped.endswith("?") and not re.match(
+        r"^(What|Who|How|Why|When|Where|Is|Are)\b", stripped
+    ):
         return False
     return True
 

