@@ -123,6 +123,15 @@ def _is_plain_heading(line: str, next_line: str | None) -> bool:
     return True
 
 
+def _starts_bare_table(line: str, next_line: str | None, current: Block | None) -> bool:
+    """A pipe table written without the leading '|' (header row, then a separator row)."""
+    if "|" not in line:
+        return False
+    if current is not None and current.kind == "table":
+        return True
+    return next_line is not None and _is_separator_row(next_line)
+
+
 def _ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
@@ -161,7 +170,7 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
                 level, title = 2, line.strip()
             blocks.append(Block("heading", [title], level=level))
             continue
-        if _TABLE_LINE.match(line):
+        if _TABLE_LINE.match(line) or _starts_bare_table(line, next_line, current):
             if current is None or current.kind != "table":
                 close()
                 current = Block("table")
@@ -250,7 +259,9 @@ def _table_cells(line: str) -> list[str]:
 
 
 def _is_separator_row(line: str) -> bool:
-    return bool(re.fullmatch(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?", line.strip()))
+    return "-" in line and bool(
+        re.fullmatch(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?", line.strip())
+    )
 
 
 class _ChunkBuilder:

@@ -41,7 +41,7 @@ def command_index(args: argparse.Namespace) -> int:
     from assistant.index import VectorIndex
 
     settings = _settings(args)
-    report = VectorIndex(settings).sync(progress=not args.no_progress)
+    report = VectorIndex(settings).sync(progress=not args.no_progress, rebuild=args.rebuild)
     print(report.summary())
     if args.verbose:
         for source, count in sorted(report.chunks_per_guide.items()):
@@ -141,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", parents=[common], help="build or update the index")
     index.add_argument("--no-progress", action="store_true", help="no progress bar")
     index.add_argument("-v", "--verbose", action="store_true", help="list chunks per guide")
+    index.add_argument("--rebuild", action="store_true", help="re-embed everything from scratch")
     index.set_defaults(run=command_index)
 
     search = commands.add_parser("search", parents=[common], help="search the guides")

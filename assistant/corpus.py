@@ -133,7 +133,7 @@ def load_guide(path: Path, source: str | None = None) -> Guide:
     heading_title = _first_heading(normalized)
     company, role = _company_and_role(normalized, heading_title)
     if not company:
-        company = _company_from_file_name(path)
+        company = _most_named_employer(normalized) or _company_from_file_name(path)
     kind = _guide_kind(normalized, heading_title)
     title = heading_title or _plain_title(normalized, company, role, kind)
     return Guide(
@@ -208,6 +208,23 @@ def _company_and_role(text: str, heading: str) -> tuple[str, str]:
             role = re.sub(r"^(?:An?|The)\s+", "", role)
             return canonical_company(match.group(2)), role.strip()
     return "", ""
+
+
+_AT_COMPANY = re.compile(r"\b(?:at|joining|join)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
+_NOT_COMPANIES = {"The", "This", "That", "Least", "Scale", "All", "Any", "First", "Once", "Most"}
+
+
+def _most_named_employer(text: str) -> str:
+    """The company most often named after 'at'/'join' ("engineers at Stripe …"), if any."""
+    counts: dict[str, int] = {}
+    for match in _AT_COMPANY.finditer(text):
+        name = canonical_company(match.group(1))
+        if name and name.split()[0] not in _NOT_COMPANIES:
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    best = max(counts.items(), key=lambda item: item[1])
+    return best[0] if best[1] >= 2 else ""
 
 
 def _company_from_file_name(path: Path) -> str:

@@ -34,6 +34,7 @@ class CompBand:
     stock_min: float | None
     stock_max: float | None
     stock_vesting_years: int | None
+    stock_basis: str  # "grant" (total over the vesting years), "per_year", or "" if not said
     bonus_min_pct: float | None
     bonus_max_pct: float | None
     total_min: float | None
@@ -111,6 +112,7 @@ _COLUMN_PATTERNS = {
     "total": re.compile(r"\b(total|tc)\b", re.I),
 }
 _VESTING = re.compile(r"(\d+)\s*-?\s*(?:yr|year)s?\b", re.I)
+_PER_YEAR = re.compile(r"per\s+(?:year|yr|annum)|/\s*(?:yr|year)\b|\bannual|\byearly|p\.a\.", re.I)
 
 
 def column_role(header: str) -> str | None:
@@ -146,7 +148,7 @@ def comp_band_from_row(chunk: Chunk) -> tuple[CompBand, list[FactProblem]]:
     values: dict[str, Amount] = {}
     unparsed: dict[str, str] = {}
     problems: list[FactProblem] = []
-    region, vesting = "", None
+    region, vesting, basis = "", None, ""
 
     def problem(header: str, raw: str, reason: str) -> None:
         unparsed[header] = raw
@@ -162,6 +164,10 @@ def comp_band_from_row(chunk: Chunk) -> tuple[CompBand, list[FactProblem]]:
         if role == "stock":
             match = _VESTING.search(header) or _VESTING.search(raw)
             vesting = int(match.group(1)) if match else None
+            if vesting:
+                basis = "grant"
+            elif _PER_YEAR.search(header):
+                basis = "per_year"
         amount = parse_amount(_VESTING.sub("", raw).strip(" /()") if role == "stock" else raw)
         if amount is None:
             problem(header, raw, "not an amount or range this parser reads")
@@ -194,6 +200,7 @@ def comp_band_from_row(chunk: Chunk) -> tuple[CompBand, list[FactProblem]]:
         stock_min=bounds("stock")[0],
         stock_max=bounds("stock")[1],
         stock_vesting_years=vesting,
+        stock_basis=basis,
         bonus_min_pct=bounds("bonus")[0],
         bonus_max_pct=bounds("bonus")[1],
         total_min=bounds("total")[0],

@@ -19,11 +19,13 @@ which belong to retrieval.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -229,12 +231,19 @@ class VectorIndex:
 
     # -- sync -----------------------------------------------------------------------------------
 
-    def sync(self, progress: bool = True, say: Say = _stderr, count_tokens=None) -> SyncReport:
+    def sync(
+        self, progress: bool = True, say: Say = _stderr, count_tokens=None, rebuild: bool = False
+    ) -> SyncReport:
+        """Bring the index in step with the corpus; one sync at a time per index folder."""
+        with _index_lock(self.settings.index_dir, say):
+            return self._sync(progress, say, count_tokens, rebuild)
+
+    def _sync(self, progress: bool, say: Say, count_tokens, rebuild: bool) -> SyncReport:
         started = time.perf_counter()
         report = SyncReport()
         loaded = load_corpus(self.settings.corpus_dir)
         report.skipped = loaded.skipped
-        manifest = self._manifest_for_sync(report, say)
+        manifest = self._manifest_for_sync(report, say, rebuild)
         collection = self.collection
         if manifest.in_progress:
             report.repaired = True
@@ -270,12 +279,14 @@ class VectorIndex:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _manifest_for_sync(self, report: SyncReport, say: Say) -> Manifest:
+    def _manifest_for_sync(self, report: SyncReport, say: Say, rebuild: bool) -> Manifest:
         fresh = Manifest(
             embedding_model=self.embedder.name,
             dimension=self.embedder.dimension,
             collection=self.settings.collection,
         )
+        if rebuild:
+            return self._rebuild(fresh, report, say, "asked for with --rebuild")
         try:
             manifest = read_manifest(self.settings.index_dir)
         except ValueError as error:
@@ -468,6 +479,23 @@ class SearchHit:
             "text": self.text,
             "score": self.score,
         }
+
+
+@contextmanager
+def _index_lock(index_dir: Path, say: Say):
+    """An exclusive lock file, so two syncs (CLI and UI, say) never interleave their writes."""
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(f"Another index run is updating {index_dir}; waiting for it to finish.")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _groups(

@@ -26,6 +26,8 @@ CURRENCY_ALIASES: dict[str, str] = {
     "C$": "CAD",
     "CAD": "CAD",
     "A$": "AUD",
+    "AU$": "AUD",
+    "CA$": "CAD",
     "AUD": "AUD",
     "HK$": "HKD",
     "HKD": "HKD",
@@ -47,7 +49,10 @@ PERCENT = "%"
 
 _CURRENCY = "|".join(re.escape(alias) for alias in sorted(CURRENCY_ALIASES, key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:thousand|million|billion|mn|bn)\b|[KkMmBb](?![A-Za-z]))"
+_SCALE = (
+    r"(?:\s?(?:thousand|million|billion|mn|bn|lakhs?|lacs?|crores?|cr)\b"
+    r"|(?:[KkMmBb]|L|Cr)(?![A-Za-z]))"
+)
 _DASH = r"\s*(?:–|—|-|to)\s*"
 _SCALES = {
     "k": 1e3,
@@ -58,6 +63,15 @@ _SCALES = {
     "b": 1e9,
     "bn": 1e9,
     "billion": 1e9,
+    # Indian numbering: a lakh is 100,000 and a crore 10,000,000 ("₹25L", "INR 1.2 Cr").
+    "l": 1e5,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "cr": 1e7,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 
 
@@ -135,9 +149,14 @@ def _from_match(match: re.Match[str]) -> Amount | None:
     return Amount(low, high, unit, match.group(0).strip())
 
 
+_QUALIFIERS = re.compile(r"^(?:~|≈|approx\.?|about|target)\s*|\s*(?:target|approx\.?)$", re.I)
+
+
 def parse_amount(text: str) -> Amount | None:
-    """The single amount or range that is the whole of `text` (a table cell), else None."""
-    cleaned = text.strip().strip("*_` ")
+    """The single amount or range that is the whole of `text` (a table cell), else None.
+    Words that do not change the value ("~", "target", "approx.") are allowed around it;
+    anything that does ("up to", "+", "n/a") makes the cell unparsed."""
+    cleaned = _QUALIFIERS.sub("", text.strip().strip("*_` ")).strip()
     match = _AMOUNT.fullmatch(cleaned)
     return _from_match(match) if match else None
 

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 from conftest import SHIPPED_CORPUS
@@ -155,3 +156,59 @@ def test_coach_facts_json_prints_every_fact(capsys):
     assert len(printed["scripts"]) == 2
     seattle = next(b for b in printed["comp_bands"] if b["region"] == "Seattle (US)")
     assert seattle["base_min"] == 150_000 and seattle["chunk_id"]
+
+
+UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
+
+
+def test_a_differently_written_comp_table_still_yields_exact_bands(token_counter):
+    guide = load_guide(UNSEEN / "northwind-data-scientist.md")
+    assert (guide.company, guide.role) == ("Northwind Labs", "Senior Data Scientist")
+    chunks = chunk_guide(guide, token_counter)
+    rows = [c for c in chunks if c.kind == "table_row"]
+    assert [c.region for c in rows] == ["Toronto (HQ)", "Bengaluru", "Remote (US)"]
+    assert all("Location | Base | Equity / yr | Target Bonus | Sign-On" in c.text for c in rows)
+
+    facts = extract_facts(chunks)
+    toronto, bengaluru, remote = facts.bands
+    assert (toronto.currency, toronto.base_min, toronto.base_max) == ("CAD", 150 * K, 190 * K)
+    assert (toronto.stock_min, toronto.stock_basis, toronto.stock_vesting_years) == (
+        30 * K,
+        "per_year",
+        None,
+    )
+    assert (toronto.bonus_min_pct, toronto.bonus_max_pct) == (10, 10)
+    assert (bengaluru.currency, bengaluru.base_min, bengaluru.base_max) == (
+        "INR",
+        4_500_000,
+        7_000_000,
+    )
+    assert bengaluru.bonus_min_pct == 12
+    assert remote.currency == "USD" and remote.bonus_min_pct is None
+    assert remote.unparsed == {"Target Bonus": "up to 20%"}  # not guessed as 0–20% or 20%
+    assert [(p.column, p.raw) for p in facts.problems] == [("Target Bonus", "up to 20%")]
+
+    levers = facts.levers
+    assert [(lever.number, lever.name) for lever in levers] == [
+        (1, "Competing offer"),
+        (2, "Relocation"),
+    ]
+    assert [(a.low, a.unit) for a in levers[1].amounts] == [(10 * K, "CAD")]
+    (script,) = facts.scripts
+    assert [a.low for a in script.amounts] == [185 * K, 20 * K]
+
+
+def test_an_unseen_plain_text_interview_guide_is_understood(token_counter):
+    guide = load_guide(UNSEEN / "shopwise-ml-interview.txt")
+    assert (guide.company, guide.role, guide.kind) == (
+        "Shopwise",
+        "Machine Learning Engineer",
+        "interview",
+    )
+    chunks = chunk_guide(guide, token_counter)
+    sections = {c.section for c in chunks}
+    assert {"The Interview Loop", "Frequently Asked Questions"} <= sections
+    questions = next(c for c in chunks if c.kind == "questions")
+    assert "training-serving skew" in questions.text and "two-tower" in questions.text
+    qa = next(c for c in chunks if c.kind == "qa")
+    assert "take-home" in qa.text and "shared editor" in qa.text

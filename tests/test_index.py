@@ -211,3 +211,11 @@ def test_search_without_an_index_says_how_to_build_it(tmp_path):
     result = run_coach("search", "anything", "--index", str(tmp_path / "none"))
     assert result.returncode == 2
     assert "coach index" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_rebuild_flag_re_embeds_everything(corpus_copy, settings_for, embedder):
+    index = VectorIndex(settings_for(corpus_copy), embedder=embedder)
+    first = index.sync(progress=False, say=lambda _: None)
+    rebuilt = index.sync(progress=False, say=lambda _: None, rebuild=True)
+    assert "--rebuild" in rebuilt.rebuilt_because
+    assert rebuilt.chunks_embedded == first.chunks_embedded == index.count()
