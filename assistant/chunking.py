@@ -96,6 +96,8 @@ _TABLE_LINE = re.compile(r"^\s*\|")
 _QUOTE_LINE = re.compile(r"^\s*>\s?(.*)$")
 _QA_LINE = re.compile(r"^\s*Q:\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _QUOTED_ITEMS = re.compile(r'(?<=["”])\s+-\s+(?=["“])')
 
 
@@ -114,7 +116,7 @@ def _is_plain_heading(line: str, next_line: str | None) -> bool:
         return False
     if len(stripped) > 80 or len(stripped.split()) > 12:
         return False
-    if stripped.endswith((".", ":", ",", ";", '"', "”", "'")):
+    if stripped.endswith((".", ":", ",", ";", "!", '"', "”", "'")):
         return False
     if stripped.endswith("?") and not re.match(
         r"^(What|Who|How|Why|When|Where|Is|Are)\b", stripped
@@ -149,17 +151,33 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
             blocks.append(current)
         current = None
 
+    after_blank = False
     for index, raw in enumerate(lines):
         line = raw.rstrip()
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         if not line.strip():
+            after_blank = True
             if current is not None and current.kind == "list":
                 continue  # a blank line between items does not end a list
             close()
             continue
+        was_after_blank, after_blank = after_blank, False
+        if _SETEXT_UNDERLINE.match(line) or _THEMATIC_BREAK.match(line):
+            single_line = current is not None and current.kind == "paragraph"
+            if markdown and single_line and len(current.lines) == 1 and not was_after_blank:
+                # "Title" underlined with === or --- is a heading.
+                title = current.lines[0]
+                current = None
+                blocks.append(
+                    Block("heading", [_strip_markup(title)], level=1 if "=" in line else 2)
+                )
+            else:
+                close()
+            continue
         heading = _MD_HEADING.match(line) if markdown else None
         bold = _BOLD_HEADING.match(line)
-        if heading or bold or (not markdown and _is_plain_heading(line, next_line)):
+        following = next((later for later in lines[index + 1 :] if later.strip()), None)
+        if heading or bold or (not markdown and _is_plain_heading(line, following)):
             close()
             pending_lead_in = ""
             if heading:
@@ -199,7 +217,8 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
             continue
         if current is not None and current.kind == "list":
             last = current.lines[-1]
-            if not _ends_sentence(last) or line.startswith((" ", "\t")):
+            indented = line.startswith(("  ", "\t"))
+            if indented or (not was_after_blank and not _ends_sentence(last)):
                 # The scraper broke this item mid-sentence (or it is indented): join it back.
                 joined = f"{last} {line.strip()}"
                 parts = _QUOTED_ITEMS.split(joined)

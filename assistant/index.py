@@ -315,6 +315,13 @@ class VectorIndex:
                 f"dimensions), this version embeds with {fresh.embedding_model} "
                 f"({fresh.dimension})",
             )
+        recorded = sum(len(entry.chunk_ids) for entry in manifest.files.values())
+        if not manifest.in_progress and recorded != self.collection.count():
+            say(
+                f"The manifest records {recorded} chunks but the store holds "
+                f"{self.collection.count()}; checking and repairing."
+            )
+            manifest.in_progress = True  # reconcile, as after an interrupted run
         if manifest.collection != self.settings.collection:
             return self._rebuild(
                 fresh,
@@ -328,8 +335,11 @@ class VectorIndex:
     def _rebuild(self, fresh: Manifest, report: SyncReport, say: Say, reason: str) -> Manifest:
         report.rebuilt_because = reason
         say(f"Rebuilding the index from scratch: {reason}.")
-        _drop_collection(self.client, self.settings.collection)
+        # Record the empty, unfinished state first: a run stopped right after the drop must
+        # not leave the old manifest claiming vectors that are gone.
+        fresh.in_progress = True
         write_manifest(self.settings.index_dir, fresh)
+        _drop_collection(self.client, self.settings.collection)
         return fresh
 
     def _reconcile(self, collection, manifest: Manifest) -> None:

@@ -161,3 +161,32 @@ def test_sentence_splitter_respects_abbreviations():
         "Then measure.",
         "Done!",
     ]
+
+
+def test_setext_headings_rules_and_lists_before_paragraphs(tmp_path, token_counter):
+    path = tmp_path / "setext.md"
+    path.write_text(
+        "Offer Guide\n===========\n\nIntro line.\n\nLevers\n------\n\n"
+        "- first item without a full stop\n- second item\n\n"
+        "A paragraph after the list must not join the last item.\n\n---\n\nClosing words.\n"
+    )
+    chunks = chunk_guide(load_guide(path), token_counter)
+    assert chunks[0].title == "Offer Guide"
+    by_text = {c.text.split("\n", 1)[1]: c for c in chunks}
+    assert by_text["- first item without a full stop\n- second item"].section == "Levers"
+    assert by_text["A paragraph after the list must not join the last item."].kind == "prose"
+    assert "Closing words." in by_text
+    assert not any("---" in c.text or "===" in c.text for c in chunks)
+
+
+def test_plain_text_with_blank_lines_between_everything(tmp_path, token_counter):
+    path = tmp_path / "spaced.txt"
+    path.write_text(
+        "Site Reliability Engineer at Examplecorp\n\nInterview Process Overview\n\n"
+        "The loop has three rounds. It takes two weeks.\n\nGood luck!\n"
+    )
+    chunks = chunk_guide(load_guide(path), token_counter)
+    loop = next(c for c in chunks if "three rounds" in c.text)
+    assert loop.section == "Interview Process Overview"
+    luck = next(c for c in chunks if "Good luck!" in c.text)
+    assert luck.kind == "prose"  # an exclamation is a sentence, not a heading

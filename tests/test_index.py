@@ -219,3 +219,19 @@ def test_rebuild_flag_re_embeds_everything(corpus_copy, settings_for, embedder):
     rebuilt = index.sync(progress=False, say=lambda _: None, rebuild=True)
     assert "--rebuild" in rebuilt.rebuilt_because
     assert rebuilt.chunks_embedded == first.chunks_embedded == index.count()
+
+
+def test_vectors_lost_behind_the_manifests_back_are_restored(
+    corpus_copy, settings_for, embedder, token_counter
+):
+    index = VectorIndex(settings_for(corpus_copy), embedder=embedder)
+    index.sync(progress=False, say=lambda _: None)
+    source = f"corpus/{ANYSCALE_NEGOTIATION}"
+    index.collection.delete(where={"source": source})  # e.g. a wiped Chroma server
+    said = []
+    report = index.sync(progress=False, say=said.append)
+    assert report.repaired and any("checking and repairing" in line for line in said)
+    assert stored_ids(index, source) == expected_ids(
+        corpus_copy / ANYSCALE_NEGOTIATION, token_counter
+    )
+    assert report.chunks_embedded == len(stored_ids(index, source))
