@@ -41,6 +41,7 @@ def command_index(args: argparse.Namespace) -> int:
     from assistant.index import VectorIndex
 
     settings = _settings(args)
+    logging.getLogger("assistant.corpus").setLevel(logging.ERROR)  # the summary lists skips
     report = VectorIndex(settings).sync(progress=not args.no_progress, rebuild=args.rebuild)
     print(report.summary())
     if args.verbose:

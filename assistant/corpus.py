@@ -83,10 +83,9 @@ def load_corpus(corpus_dir: Path) -> LoadResult:
 
 
 def source_name(corpus_dir: Path, path: Path) -> str:
-    """The stable name a chunk cites: '<corpus folder name>/<path inside it>'."""
-    return (
-        f"{corpus_dir.resolve().name}/{path.resolve().relative_to(corpus_dir.resolve()).as_posix()}"
-    )
+    """The stable name a chunk cites: 'corpus/<path inside the corpus folder>' (the DESIGN.md
+    contract), whichever folder --corpus points at."""
+    return f"corpus/{path.absolute().relative_to(corpus_dir.absolute()).as_posix()}"
 
 
 def _guide_files(corpus_dir: Path) -> Iterable[Path]:

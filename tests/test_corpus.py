@@ -95,3 +95,11 @@ def test_plain_text_guide_of_another_kind(tmp_path):
     guide = load_guide(path)
     assert guide.kind == "other"
     assert guide.title == "Relocation checklist"
+
+
+def test_sources_are_cited_as_corpus_relative_paths_whatever_the_folder(tmp_path):
+    folder = tmp_path / "bench-guides" / "acme"
+    folder.mkdir(parents=True)
+    (folder / "guide.md").write_bytes((SHIPPED_CORPUS / ANYSCALE_NEGOTIATION).read_bytes())
+    (guide,) = load_corpus(tmp_path / "bench-guides").guides
+    assert guide.source == "corpus/acme/guide.md"
