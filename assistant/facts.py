@@ -55,10 +55,11 @@ class MentionedAmount:
 
 
 @dataclass(frozen=True)
-class Lever:
+class NamedPassage:
+    """A named passage of a guide with the amounts it mentions."""
+
     company: str
     role: str
-    number: int
     name: str
     text: str
     amounts: list[MentionedAmount]
@@ -67,14 +68,15 @@ class Lever:
 
 
 @dataclass(frozen=True)
-class Script:
-    company: str
-    role: str
-    name: str
-    text: str
-    amounts: list[MentionedAmount]
-    chunk_id: str
-    source: str
+class Lever(NamedPassage):
+    """A numbered negotiation lever ("4. **Sign-On Bridge:** …")."""
+
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Script(NamedPassage):
+    """A negotiate-up script: a blockquote, kept whole."""
 
 
 @dataclass(frozen=True)
