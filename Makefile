@@ -13,7 +13,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run index test lint clean
+.PHONY: install run index test test-fast lint clean
 
 install: $(STAMP)
 
@@ -32,6 +32,9 @@ run: index
 
 test: install
 	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not integration"
 
 lint: install
 	$(VENV)/bin/ruff check assistant tests
