@@ -94,7 +94,8 @@ _BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)([^*_]+?)(?:\*\*|__)\s*:?\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:([-*+•])|(\d+)[.)])\s+(.*)$")
 _TABLE_LINE = re.compile(r"^\s*\|")
 _QUOTE_LINE = re.compile(r"^\s*>\s?(.*)$")
-_QA_LINE = re.compile(r"^\s*Q:\s+")
+_QA_LINE = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*[:.](?:\*\*)?\s+")
+_ANSWER_LINE = re.compile(r"^\s*(?:\*\*)?A(?:nswer)?\s*[:.](?:\*\*)?\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -204,6 +205,9 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
         if _QA_LINE.match(line):
             close()
             blocks.append(Block("qa", [line.strip()]))
+            continue
+        if _ANSWER_LINE.match(line) and current is None and blocks and blocks[-1].kind == "qa":
+            blocks[-1].lines.append(line.strip())  # "A: …" on the line after its "Q: …"
             continue
         item = _LIST_ITEM.match(line)
         if item:
@@ -386,7 +390,7 @@ def chunk_guide(guide: Guide, count_tokens: TokenCount) -> list[Chunk]:
         elif block.kind == "list":
             _chunk_list(builder, section(), block)
         elif block.kind == "qa":
-            _chunk_qa(builder, section(), block.lines[0])
+            _chunk_qa(builder, section(), "\n".join(block.lines))
         else:
             _chunk_paragraph(builder, section(), block.lines)
     return builder.chunks
@@ -429,7 +433,7 @@ def _chunk_qa(builder: _ChunkBuilder, section: str, line: str) -> None:
     if builder.fits(section, line):
         builder.add(section, "qa", line)
         return
-    sentences = split_sentences(line)
+    sentences = split_sentences(line.replace("\n", " "))
     question, answers = sentences[0], sentences[1:]
     builder.pack(section, "qa", answers, lead=question)
 

@@ -162,6 +162,12 @@ _GUIDE_WORDS = re.compile(
     r"Offer|Prep(?:aration)?|Career)\b.*$",
     re.IGNORECASE,
 )
+_TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+[—–-]\s+|:\s+")
+_ROLE_WORD = re.compile(
+    r"\b(?:Engineer|Engineers|Developer|Manager|Scientist|Designer|Analyst|Architect|Director|"
+    r"Lead|Consultant|Specialist|Administrator|Researcher|Recruiter|SRE|SWE|DevOps|"
+    r"Programmer|Technician|Officer|Head|VP|Intern)\b"
+)
 _NAME = r"[A-Z0-9][\w.&'+-]*(?:\s+[A-Z0-9][\w.&'+-]*){0,3}"
 _ROLE_AT_COMPANY = re.compile(rf"\b({_NAME})\s+at\s+({_NAME})")
 
@@ -181,22 +187,27 @@ def _strip_inline_markup(text: str) -> str:
 
 def canonical_company(name: str) -> str:
     """'Alibaba Group' -> 'Alibaba'; trims punctuation and corporate suffixes."""
-    name = name.strip(" \t'\"“”‘’.,:;!?()")
+    name = name.strip(" \t'\"“”‘’.,:;!?()&")
     name = re.sub(r"['’]s$", "", name)
     previous = None
     while previous != name:
         previous = name
-        name = _CORPORATE_SUFFIX.sub("", name).strip()
+        name = _CORPORATE_SUFFIX.sub("", name).strip(" &,")
     return name
 
 
 def _company_and_role(text: str, heading: str) -> tuple[str, str]:
     """From a 'Role | Company … Guide' heading, else from 'Role at Company' near the top."""
-    if "|" in heading:
-        role_part, _, company_part = heading.partition("|")
-        company = canonical_company(_GUIDE_WORDS.sub("", company_part.strip()))
-        if company:
-            return company, role_part.strip()
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(heading, maxsplit=1)]
+    if len(parts) == 2 and all(parts):
+        # "Role | Company … Guide" (the seed guides' form) or "Company — Role …": the side that
+        # names a job is the role.
+        first, second = (_GUIDE_WORDS.sub("", part).strip() for part in parts)
+        if _ROLE_WORD.search(second) and not _ROLE_WORD.search(first):
+            first, second = second, first
+        company = canonical_company(second)
+        if company and first:
+            return company, first
     opening = "\n".join(line for line in text.split("\n")[:5] if line.strip())
     for candidate in (heading, opening):
         match = _ROLE_AT_COMPANY.search(candidate)

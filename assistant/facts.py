@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from assistant.chunking import Chunk
-from assistant.money import Amount, find_amounts, parse_amount
+from assistant.money import CURRENCY_ALIASES, Amount, find_amounts, parse_amount
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,16 @@ def column_role(header: str) -> str | None:
     return None
 
 
+def header_currency(header: str) -> str:
+    """The one currency a column header names ("Base (USD)", "Base, £"), else ""."""
+    found = {
+        CURRENCY_ALIASES[token]
+        for token in re.findall(r"[A-Z]{3}|[$£€₹]", header)
+        if token in CURRENCY_ALIASES
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
 def is_comp_row(chunk: Chunk) -> bool:
     roles = {column_role(header) for header, _ in chunk.cells}
     return chunk.kind == "table_row" and "region" in roles and "base" in roles
@@ -171,6 +181,9 @@ def comp_band_from_row(chunk: Chunk) -> tuple[CompBand, list[FactProblem]]:
             elif _PER_YEAR.search(header):
                 basis = "per_year"
         amount = parse_amount(_VESTING.sub("", raw).strip(" /()") if role == "stock" else raw)
+        if amount is not None and not amount.unit and role != "bonus":
+            # "Base Salary (USD)" | "150,000–215,000": the header names the currency.
+            amount = replace(amount, unit=header_currency(header))
         if amount is None:
             problem(header, raw, "not an amount or range this parser reads")
         elif role == "bonus" and not amount.is_percent:

@@ -212,3 +212,16 @@ def test_an_unseen_plain_text_interview_guide_is_understood(token_counter):
     assert "training-serving skew" in questions.text and "two-tower" in questions.text
     qa = next(c for c in chunks if c.kind == "qa")
     assert "take-home" in qa.text and "shared editor" in qa.text
+
+
+def test_currency_named_in_the_header_and_company_before_the_role(token_counter):
+    guide = load_guide(UNSEEN / "initech-sre.md")
+    assert (guide.company, guide.role) == ("Initech", "Site Reliability Engineer")
+    chunks = chunk_guide(guide, token_counter)
+    (austin,) = extract_facts(chunks).bands
+    assert austin.currency == "USD"
+    assert (austin.base_min, austin.base_max) == (140 * K, 180 * K)
+    assert (austin.stock_min, austin.stock_vesting_years) == (80 * K, 4)
+    assert (austin.total_min, austin.total_max) == (175 * K, 250 * K)
+    qa = next(c for c in chunks if c.kind == "qa")
+    assert "Can I negotiate the bonus?" in qa.text and "push on base and stock" in qa.text
