@@ -172,6 +172,7 @@ class SyncReport:
     chunks_embedded: int = 0
     chunks_per_guide: dict[str, int] = field(default_factory=dict)
     rebuilt_because: str = ""
+    repair_reason: str = ""
     repaired: bool = False
     seconds: float = 0.0
 
@@ -180,9 +181,7 @@ class SyncReport:
         if self.rebuilt_because:
             lines.append(f"Full rebuild: {self.rebuilt_because}")
         if self.repaired:
-            lines.append(
-                "The previous index run did not finish; the index was checked and repaired."
-            )
+            lines.append(f"Repaired: {self.repair_reason}; the index was checked and fixed.")
         for label, sources in (
             ("added", self.added),
             ("changed", self.changed),
@@ -245,9 +244,9 @@ class VectorIndex:
         report.skipped = loaded.skipped
         manifest = self._manifest_for_sync(report, say, rebuild)
         collection = self.collection
-        if manifest.in_progress:
+        if report.repair_reason:
             report.repaired = True
-            say("The previous index run did not finish; checking the index against the manifest.")
+            say(f"{report.repair_reason}; checking and repairing the index.")
             self._reconcile(collection, manifest)
         manifest.in_progress = True
         write_manifest(self.settings.index_dir, manifest)
@@ -316,12 +315,13 @@ class VectorIndex:
                 f"({fresh.dimension})",
             )
         recorded = sum(len(entry.chunk_ids) for entry in manifest.files.values())
-        if not manifest.in_progress and recorded != self.collection.count():
-            say(
-                f"The manifest records {recorded} chunks but the store holds "
-                f"{self.collection.count()}; checking and repairing."
+        stored = self.collection.count()
+        if manifest.in_progress:
+            report.repair_reason = "The previous index run did not finish"
+        elif recorded != stored:
+            report.repair_reason = (
+                f"The manifest records {recorded} chunks but the store holds {stored}"
             )
-            manifest.in_progress = True  # reconcile, as after an interrupted run
         if manifest.collection != self.settings.collection:
             return self._rebuild(
                 fresh,
