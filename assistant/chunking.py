@@ -135,6 +135,25 @@ def _starts_bare_table(line: str, next_line: str | None, current: Block | None) 
     return next_line is not None and _is_separator_row(next_line)
 
 
+def _is_lead_in(block: Block | None) -> bool:
+    return (
+        block is not None
+        and block.kind == "paragraph"
+        and len(block.lines) == 1
+        and block.lines[0].endswith(":")
+        and len(block.lines[0]) <= 200
+    )
+
+
+def _take_lead_in(current: Block | None, blocks: list[Block]) -> str:
+    """A one-line '…:' paragraph just before a list introduces it: take it for the list."""
+    if _is_lead_in(current):
+        return current.lines[0]
+    if current is None and blocks and _is_lead_in(blocks[-1]):
+        return blocks.pop().lines[0]
+    return ""
+
+
 def _ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
@@ -213,8 +232,11 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
         if item:
             ordered = item.group(2) is not None
             if current is None or current.kind != "list" or current.ordered != ordered:
+                lead_in = pending_lead_in or _take_lead_in(current, blocks)
+                if lead_in:
+                    current = None  # the lead-in moves into the list
                 close()
-                current = Block("list", ordered=ordered, lead_in=pending_lead_in)
+                current = Block("list", ordered=ordered, lead_in=lead_in)
                 pending_lead_in = ""
             body = item.group(3).strip()
             current.lines.extend(part.strip() for part in _QUOTED_ITEMS.split(body))

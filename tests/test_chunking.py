@@ -190,3 +190,18 @@ def test_plain_text_with_blank_lines_between_everything(tmp_path, token_counter)
     assert loop.section == "Interview Process Overview"
     luck = next(c for c in chunks if "Good luck!" in c.text)
     assert luck.kind == "prose"  # an exclamation is a sentence, not a heading
+
+
+def test_a_markdown_lead_in_line_stays_with_its_list(tmp_path, token_counter):
+    path = tmp_path / "lead.md"
+    path.write_text(
+        "# Prep Guide\n\n## Kubernetes\n\nBe ready to go over:\n\n- Scheduling\n- Networking\n\n"
+        'Example questions:\n- "Why is my pod pending?"\n- "How does a Service route traffic?"\n'
+    )
+    chunks = chunk_guide(load_guide(path), token_counter)
+    bodies = [c.text.split("\n", 1)[1] for c in chunks]
+    assert bodies == [
+        "Be ready to go over:\n- Scheduling\n- Networking",
+        'Example questions:\n- "Why is my pod pending?"\n- "How does a Service route traffic?"',
+    ]
+    assert [c.kind for c in chunks] == ["list", "questions"]
