@@ -171,6 +171,15 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
             blocks.append(current)
         current = None
 
+    # For each line, the next non-blank line after it (plain-text headings look ahead past
+    # blank lines); built once, backwards, so parsing stays linear in the guide's length.
+    following_lines: list[str | None] = [None] * len(lines)
+    upcoming: str | None = None
+    for back in range(len(lines) - 1, -1, -1):
+        following_lines[back] = upcoming
+        if lines[back].strip():
+            upcoming = lines[back]
+
     after_blank = False
     for index, raw in enumerate(lines):
         line = raw.rstrip()
@@ -196,8 +205,8 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
             continue
         heading = _MD_HEADING.match(line) if markdown else None
         bold = _BOLD_HEADING.match(line)
-        following = next((later for later in lines[index + 1 :] if later.strip()), None)
-        if heading or bold or (not markdown and _is_plain_heading(line, following)):
+        plain_heading = not markdown and _is_plain_heading(line, following_lines[index])
+        if heading or bold or plain_heading:
             close()
             pending_lead_in = ""
             if heading:
