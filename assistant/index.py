@@ -314,14 +314,6 @@ class VectorIndex:
                 f"dimensions), this version embeds with {fresh.embedding_model} "
                 f"({fresh.dimension})",
             )
-        recorded = sum(len(entry.chunk_ids) for entry in manifest.files.values())
-        stored = self.collection.count()
-        if manifest.in_progress:
-            report.repair_reason = "The previous index run did not finish"
-        elif recorded != stored:
-            report.repair_reason = (
-                f"The manifest records {recorded} chunks but the store holds {stored}"
-            )
         if manifest.collection != self.settings.collection:
             return self._rebuild(
                 fresh,
@@ -329,6 +321,15 @@ class VectorIndex:
                 say,
                 f"the manifest describes collection {manifest.collection!r}, "
                 f"not {self.settings.collection!r}",
+            )
+        # Only a manifest that will be kept is checked against the store.
+        recorded = sum(len(entry.chunk_ids) for entry in manifest.files.values())
+        stored = self.collection.count()
+        if manifest.in_progress:
+            report.repair_reason = "The previous index run did not finish"
+        elif recorded != stored:
+            report.repair_reason = (
+                f"The manifest records {recorded} chunks but the store holds {stored}"
             )
         return manifest
 
