@@ -23,3 +23,7 @@ class EmbeddingModelError(CoachError):
 
 class IndexStateError(CoachError):
     """The index is missing, from another model, or cannot be reached."""
+
+
+class OfferError(CoachError):
+    """An offer cannot be read: an impossible value, or amounts in two currencies."""
