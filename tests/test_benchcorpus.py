@@ -1,0 +1,179 @@
+"""The benchmark corpus generator: deterministic, fictional, and read back exactly by the loader,
+chunker and fact extractor (no embedding model needed)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+
+import pytest
+from conftest import SHIPPED_CORPUS
+
+from assistant.benchcorpus import MARKER_FILE, UNUSED_REGIONS, generate_guides, write_corpus
+from assistant.chunking import MAX_CHUNK_TOKENS, chunk_guide
+from assistant.cli import main
+from assistant.corpus import load_corpus
+from assistant.errors import CorpusError
+from assistant.facts import extract_facts
+
+# Companies the shipped guides are about or name as competitors (read off corpus/*).
+SHIPPED_NAMES = {"alibaba", "anyscale", "google", "amazon", "meta", "nvidia", "databricks"}
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """120 guides for seed 7, written to a folder and loaded back."""
+    out = tmp_path_factory.mktemp("bench") / "corpus"
+    write_corpus(out, 120, seed=7)
+    loaded = load_corpus(out)
+    return generate_guides(120, seed=7), {guide.path.name: guide for guide in loaded.guides}
+
+
+def _digest(guides) -> str:
+    payload = "\n".join(f"{guide.file_name}\n{guide.text}" for guide in guides)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def test_same_seed_gives_identical_guides_and_another_seed_different_ones():
+    assert _digest(generate_guides(60, seed=3)) == _digest(generate_guides(60, seed=3))
+    assert _digest(generate_guides(60, seed=3)) != _digest(generate_guides(60, seed=4))
+    other = {guide.company for guide in generate_guides(60, seed=4)}
+    assert {guide.company for guide in generate_guides(60, seed=3)} != other
+
+
+def test_a_smaller_run_is_the_start_of_a_larger_one():
+    small, large = generate_guides(50, seed=1), generate_guides(200, seed=1)
+    assert [g.text for g in small] == [g.text for g in large[:50]]
+
+
+def test_company_names_are_unique_fictional_and_shared_only_by_one_companys_guides():
+    guides = generate_guides(2_500, seed=0)
+    assert len(guides) == 2_500
+    assert len({guide.file_name for guide in guides}) == 2_500
+    # A company's guides come together; a name never reappears for another company later.
+    companies = [guide.company for guide in guides]
+    runs = [
+        name for index, name in enumerate(companies) if index == 0 or companies[index - 1] != name
+    ]
+    assert len(runs) == len(set(runs))
+    assert len(set(companies)) >= 2_500 // 4
+    shipped = {guide.company.lower() for guide in load_corpus(SHIPPED_CORPUS).guides}
+    assert shipped <= SHIPPED_NAMES
+    for name in set(companies):
+        words = set(re.findall(r"[a-z]+", name.lower()))
+        assert not words & SHIPPED_NAMES, name
+    # Several roles per company, and both kinds for the same company and role, as for Alibaba.
+    roles_per_company = Counter(guide.company for guide in guides if guide.kind == "negotiation")
+    assert max(roles_per_company.values()) >= 3
+    pairs = Counter((guide.company, guide.role) for guide in guides)
+    assert any(count == 2 for count in pairs.values())
+
+
+def test_generated_text_never_names_a_shipped_company_or_an_unused_region():
+    for guide in generate_guides(400, seed=0):
+        lowered = guide.text.lower()
+        assert "alibaba" not in lowered and "anyscale" not in lowered, guide.file_name
+        for region in UNUSED_REGIONS:
+            assert not re.search(rf"\b{region.lower()}\b", lowered), (guide.file_name, region)
+
+
+def test_guides_load_with_the_company_role_and_kind_the_generator_wrote(written):
+    generated, loaded = written
+    assert set(loaded) == {guide.file_name for guide in generated}
+    assert {guide.kind for guide in generated} == {"negotiation", "interview"}
+    for guide in generated:
+        got = loaded[guide.file_name]
+        assert (got.company, got.role, got.kind) == (guide.company, guide.role, guide.kind)
+        assert got.is_markdown == (guide.kind == "negotiation")
+
+
+def test_every_chunk_fits_and_fact_extraction_reads_back_every_band_exactly(written, token_counter):
+    generated, loaded = written
+    header_shapes, currencies = set(), set()
+    for guide in generated:
+        chunks = chunk_guide(loaded[guide.file_name], token_counter)
+        assert chunks
+        assert max(token_counter(chunk.text) for chunk in chunks) <= MAX_CHUNK_TOKENS
+        facts = extract_facts(chunks)
+        if guide.kind == "interview":
+            assert facts.bands == [] and guide.bands == ()
+            assert any(chunk.kind == "questions" for chunk in chunks)
+            continue
+        assert facts.problems == [], guide.file_name
+        assert len(facts.bands) == len(guide.bands) >= 2
+        for band, row in zip(facts.bands, guide.bands, strict=True):
+            assert (band.company, band.role) == (guide.company, guide.role)
+            assert (band.region, band.currency) == (row.region, row.currency)
+            assert (band.stock_vesting_years, band.stock_basis) == (
+                row.stock_vesting_years,
+                row.stock_basis,
+            )
+            for field in (
+                "base_min",
+                "base_max",
+                "stock_min",
+                "stock_max",
+                "bonus_min_pct",
+                "bonus_max_pct",
+                "total_min",
+                "total_max",
+            ):
+                expected = getattr(row, field)
+                actual = getattr(band, field)
+                assert actual == (None if expected is None else pytest.approx(expected)), (
+                    guide.file_name,
+                    row.region,
+                    field,
+                )
+            header_shapes.add(tuple(header for header, _ in band.cells.items()))
+            currencies.add(band.currency)
+        assert facts.levers and len(facts.scripts) == 1
+        assert all(lever.amounts for lever in facts.levers), guide.file_name
+    # The tables are not one template: many header shapes, every currency.
+    assert len(header_shapes) >= 8
+    assert currencies >= {"USD", "GBP", "EUR", "CAD", "SGD", "CNY", "INR", "JPY"}
+
+
+def test_write_corpus_reports_progress_and_marks_its_folder(tmp_path):
+    calls = []
+    paths = write_corpus(tmp_path / "out", 15, seed=2, progress=calls.append)
+    assert len(paths) == 15 and sum(calls) == 15
+    marker = json.loads((tmp_path / "out" / MARKER_FILE).read_text())
+    assert sorted(marker["files"]) == sorted(path.name for path in paths)
+    assert [p.read_text() for p in paths] == [g.text for g in generate_guides(15, seed=2)]
+
+
+def test_rewriting_a_previous_output_replaces_only_its_own_files(tmp_path):
+    out = tmp_path / "out"
+    first = write_corpus(out, 20, seed=0)
+    second = write_corpus(out, 8, seed=5)
+    on_disk = sorted(path.name for path in out.iterdir() if not path.name.startswith("."))
+    assert on_disk == sorted(path.name for path in second)
+    assert {path.name for path in first} - set(on_disk)  # the stale guides are gone
+
+    (out / "notes.md").write_text("mine")
+    with pytest.raises(CorpusError, match="notes.md"):
+        write_corpus(out, 8, seed=0)
+    assert (out / "notes.md").read_text() == "mine"
+
+
+def test_cli_writes_n_guides_and_refuses_a_foreign_folder(tmp_path, capsys):
+    out = tmp_path / "bench"
+    assert main(["bench", "corpus", "--guides", "12", "--out", str(out), "--seed", "4"]) == 0
+    written = sorted(path for path in out.iterdir() if not path.name.startswith("."))
+    assert len(written) == 12
+    assert "12 guides" in capsys.readouterr().out
+    assert [p.read_text() for p in written] == [
+        g.text for g in sorted(generate_guides(12, seed=4), key=lambda g: g.file_name)
+    ]
+
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "guide.md").write_text("### My own guide\n")
+    assert main(["bench", "corpus", "--guides", "5", "--out", str(foreign)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error:") and "not empty" in error
+    assert [path.name for path in foreign.iterdir()] == ["guide.md"]
+    assert (foreign / "guide.md").read_text() == "### My own guide\n"
