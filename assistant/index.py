@@ -268,11 +268,14 @@ class VectorIndex:
                 (report.changed if entry is not None else report.added).append(source)
                 to_embed.append(guide)
 
+        fresh_chunks: list[Chunk] = []
         if to_embed:
             counter = count_tokens or _token_counter()
             chunked = [(guide, chunk_guide(guide, counter)) for guide in to_embed]
             self._embed_and_store(collection, manifest, chunked, progress, report)
+            fresh_chunks = [chunk for _, chunks in chunked for chunk in chunks]
 
+        self._refresh_lexical(collection, manifest, fresh_chunks)
         manifest.in_progress = False
         write_manifest(self.settings.index_dir, manifest)
         report.seconds = time.perf_counter() - started
@@ -411,6 +414,45 @@ class VectorIndex:
         finally:
             bar.close()
 
+    def _refresh_lexical(self, collection, manifest: Manifest, fresh: list[Chunk]) -> None:
+        """Rebuild the BM25 sidecar when the chunk set changed; reuse the records it has."""
+        from assistant import lexical
+
+        ids = [cid for entry in manifest.files.values() for cid in entry.chunk_ids]
+        chunk_fingerprint = lexical.fingerprint(ids)
+        index_dir = self.settings.index_dir
+        if lexical.stored_fingerprint(index_dir) == chunk_fingerprint:
+            return
+        known = {record.chunk_id: record for record in lexical.read_records(index_dir)}
+        for chunk in fresh:
+            known[chunk.chunk_id] = lexical.ChunkRecord.from_metadata(
+                chunk.chunk_id, chunk.text, chunk.metadata()
+            )
+        missing = [cid for cid in ids if cid not in known]
+        for start in range(0, len(missing), 5000):
+            got = collection.get(
+                ids=missing[start : start + 5000], include=["documents", "metadatas"]
+            )
+            for cid, text, metadata in zip(
+                got["ids"], got["documents"], got["metadatas"], strict=True
+            ):
+                known[cid] = lexical.ChunkRecord.from_metadata(cid, text or "", metadata or {})
+        records = [known[cid] for cid in ids if cid in known]
+        lexical.LexicalIndex.build(records).save(index_dir, chunk_fingerprint)
+
+    def lexical_index(self):
+        """The BM25 sidecar, checked against the manifest (IndexStateError when it lags)."""
+        from assistant import lexical
+
+        manifest = self.require_manifest()
+        ids = [cid for entry in manifest.files.values() for cid in entry.chunk_ids]
+        if lexical.stored_fingerprint(self.settings.index_dir) != lexical.fingerprint(ids):
+            raise IndexStateError(
+                "The keyword index does not match the vector index. Run `coach index` to "
+                "bring them in step."
+            )
+        return lexical.LexicalIndex.load(self.settings.index_dir)
+
     # -- reading --------------------------------------------------------------------------------
 
     def require_manifest(self) -> Manifest:
@@ -466,6 +508,10 @@ class SearchHit:
     kind: str = ""
     company: str = ""
     region: str = ""
+    role: str = ""
+    guide_kind: str = ""
+    dense_score: float | None = None  # set by hybrid retrieval: the parts of a fused score
+    lexical_score: float | None = None
 
     @classmethod
     def from_store(cls, chunk_id: str, text: str, metadata: dict, score: float) -> SearchHit:
@@ -479,6 +525,8 @@ class SearchHit:
             kind=str(metadata.get("kind", "")),
             company=str(metadata.get("company", "")),
             region=str(metadata.get("region", "")),
+            role=str(metadata.get("role", "")),
+            guide_kind=str(metadata.get("guide_kind", "")),
         )
 
     def to_json(self) -> dict:

@@ -1,0 +1,157 @@
+"""The keyword side of retrieval: a BM25 index (bm25s) over every chunk, kept beside Chroma.
+
+Stored in `<index>/lexical/`: bm25s's own files and `chunks.json`, the chunk records in BM25 row
+order with a fingerprint of the chunk ids they were built from. `coach index` rewrites it when
+the set of chunks changes, reusing the records it already has and reading only missing ones back
+from the vector store. A reader compares the fingerprint with the manifest and asks for
+`coach index` when they differ, so keyword and vector results always describe the same chunks.
+
+Tokens are lower-case words and numbers; an amount keeps its scale ("$155K" -> "155k") so a
+question that quotes a figure finds the row that holds it. English function words are dropped.
+
+Leaves out: stemming, synonyms (the query rewriter adds canonical names instead) and phrases.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+SIDECAR_FORMAT = 1
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_STOPWORDS = frozenset(
+    "a an the and or but if of in on at to for from with by about as is are was were be been "
+    "am do does did i me my you your we our they their it its this that these those what which "
+    "who how why when where there here can could should would will shall may might must have has "
+    "had not no so than then too very s t just into over under up out".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    return [token for token in _TOKEN.findall(text.lower()) if token not in _STOPWORDS]
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    """What retrieval needs of a chunk without asking the vector store."""
+
+    chunk_id: str
+    source: str
+    section: str
+    text: str
+    title: str = ""
+    kind: str = ""
+    company: str = ""
+    role: str = ""
+    guide_kind: str = ""
+    region: str = ""
+
+    @classmethod
+    def from_metadata(cls, chunk_id: str, text: str, metadata: dict) -> ChunkRecord:
+        fields = ("source", "section", "title", "kind", "company", "role", "guide_kind", "region")
+        return cls(chunk_id=chunk_id, text=text, **{f: str(metadata.get(f, "")) for f in fields})
+
+
+def fingerprint(chunk_ids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(chunk_ids)).encode()).hexdigest()
+
+
+def sidecar_dir(index_dir: Path) -> Path:
+    return Path(index_dir) / "lexical"
+
+
+def stored_fingerprint(index_dir: Path) -> str | None:
+    meta = sidecar_dir(index_dir) / "meta.json"
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("fingerprint") if data.get("format") == SIDECAR_FORMAT else None
+
+
+def read_records(index_dir: Path) -> list[ChunkRecord]:
+    """The stored chunk records, or [] when there are none or they cannot be read."""
+    try:
+        raw = json.loads((sidecar_dir(index_dir) / "chunks.json").read_text(encoding="utf-8"))
+        return [ChunkRecord(**item) for item in raw]
+    except (OSError, ValueError, TypeError):
+        return []
+
+
+class LexicalIndex:
+    """BM25 scores over chunk records, optionally limited to one company's chunks."""
+
+    def __init__(self, records: list[ChunkRecord], model) -> None:
+        self.records = records
+        self.model = model
+        self._vocab = model.vocab_dict if model is not None else {}
+        self._masks: dict[str, object] = {}
+
+    @classmethod
+    def build(cls, records: list[ChunkRecord]) -> LexicalIndex:
+        import bm25s
+
+        if not records:
+            return cls([], None)
+        model = bm25s.BM25()
+        model.index([tokenize(record.text) for record in records], show_progress=False)
+        return cls(records, model)
+
+    def save(self, index_dir: Path, chunk_fingerprint: str) -> None:
+        """Write the sidecar; the meta file goes last, so a half-written sidecar never loads."""
+        folder = sidecar_dir(index_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "meta.json").unlink(missing_ok=True)
+        if self.model is not None:
+            self.model.save(str(folder / "bm25"), show_progress=False)
+        _write_atomic(folder / "chunks.json", json.dumps([asdict(r) for r in self.records]))
+        meta = {"format": SIDECAR_FORMAT, "fingerprint": chunk_fingerprint, "chunks": len(self)}
+        _write_atomic(folder / "meta.json", json.dumps(meta))
+
+    @classmethod
+    def load(cls, index_dir: Path) -> LexicalIndex:
+        import bm25s
+
+        records = read_records(index_dir)
+        if not records:
+            return cls([], None)
+        model = bm25s.BM25.load(str(sidecar_dir(index_dir) / "bm25"), show_progress=False)
+        return cls(records, model)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def _mask(self, company: str):
+        import numpy as np
+
+        if company not in self._masks:
+            self._masks[company] = np.array(
+                [record.company == company for record in self.records], dtype=np.float32
+            )
+        return self._masks[company]
+
+    def search(self, query: str, k: int, company: str | None = None) -> list[tuple[int, float]]:
+        """(record position, BM25 score) of the k best chunks with a score above zero."""
+        import numpy as np
+
+        tokens = [token for token in tokenize(query) if token in self._vocab]
+        if not tokens or self.model is None or k <= 0:
+            return []
+        scores = self.model.get_scores(tokens)
+        if company:
+            scores = scores * self._mask(company)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(top, key=lambda i: -scores[i])
+        return [(int(i), float(scores[i])) for i in ranked if scores[i] > 0]
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
