@@ -1,0 +1,279 @@
+"""Hybrid retrieval: BM25 and dense results fused by reciprocal rank, with filters and abstaining.
+
+For one understood question (`assistant.understanding`):
+1. Candidates: the dense top 30 from Chroma and the BM25 top 30 from the sidecar, both limited to
+   the named company's chunks when the corpus has that company.
+2. Fusion: reciprocal rank fusion, sum of 1 / (60 + rank) over the two lists (Cormack et al.,
+   2009), then boosts in the same units: the named region's table row, table rows on comp
+   questions, the guide kind that fits the intent (interview guides for interview questions,
+   levers and scripts for lever questions), the named role.
+3. Duplicates (the same text in two guides) keep their best-ranked copy.
+4. Abstaining, with the reason said: the question is not about jobs or pay; it names a company
+   the corpus has no guide for; it asks about pay in a region the company has no row for; it asks
+   for an interview guide or comp table the company does not have; or the best dense similarity
+   is below `WEAK_EVIDENCE` with no keyword support either.
+
+`GuideRetriever` exposes the same thing as a LangChain `BaseRetriever` for the agent.
+
+Leaves out: cross-encoder re-ranking (no model may be fetched; MiniLM bi-encoder scores serve),
+query expansion beyond the rewriter's canonical names, and any learned weights.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.index import SearchHit, VectorIndex
+from assistant.lexical import ChunkRecord, LexicalIndex
+from assistant.understanding import (
+    Catalog,
+    ConversationState,
+    Understanding,
+    asks_about_interviews,
+    understand,
+)
+
+CANDIDATES = 30
+RRF_K = 60
+# Boosts, in reciprocal-rank units (a first place in one list is worth 1/61, about 0.016).
+REGION_ROW_BOOST = 0.05
+TABLE_ROW_BOOST = 0.01
+INTENT_KIND_BOOST = 0.01
+ROLE_BOOST = 0.01
+# Cosine similarity of all-MiniLM-L6-v2 below which a question with no company, no region and no
+# keyword match is taken to be outside the guides.
+WEAK_EVIDENCE = 0.30
+WEAK_KEYWORDS = 2.0
+
+_ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|asks?|asked|examples?|scenarios?)\b", re.I)
+_INTENT_KINDS = {
+    "lever": {"lever", "script"},
+    "counter": {"lever", "script", "table_row"},
+    "comp": {"table_row"},
+}
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """The ranked evidence for one question, or an abstention with its reason."""
+
+    understanding: Understanding
+    hits: list[SearchHit] = field(default_factory=list)
+    abstained: bool = False
+    reason: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "hits": [hit.to_json() for hit in self.hits],
+            "abstained": self.abstained,
+            "reason": self.reason,
+            "understanding": self.understanding.to_json(),
+        }
+
+
+def catalog_from_records(records: list[ChunkRecord]) -> Catalog:
+    companies = {record.company for record in records if record.company}
+    regions: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    roles: dict[str, set[str]] = {}
+    for record in records:
+        if not record.company:
+            continue
+        if record.kind == "table_row" and record.region:
+            regions.setdefault(record.company, set()).add(record.region)
+        kinds.setdefault(record.company, set()).add(record.guide_kind)
+        if record.role:
+            roles.setdefault(record.company, set()).add(record.role)
+    return Catalog.build(companies, regions, kinds=kinds, roles=roles)
+
+
+def reciprocal_rank_fusion(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
+    """Sum of 1 / (k + rank) over the rankings each id appears in (ranks start at 1)."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking, start=1):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def _dedupe_key(text: str) -> str:
+    body = text.split("\n", 1)[-1]  # the first line names the guide; the body is the content
+    return re.sub(r"\W+", " ", body).strip().lower()
+
+
+class HybridRetriever:
+    """BM25 + dense retrieval over one index, with the corpus's catalog for understanding."""
+
+    def __init__(self, index: VectorIndex, lexical: LexicalIndex | None = None) -> None:
+        self.index = index
+        self.lexical = lexical if lexical is not None else index.lexical_index()
+        self.catalog = catalog_from_records(self.lexical.records)
+        self._records = {record.chunk_id: record for record in self.lexical.records}
+
+    def understand(self, question: str, state: ConversationState | None = None) -> Understanding:
+        return understand(question, self.catalog, state)
+
+    def retrieve(
+        self, question: str, k: int = 5, state: ConversationState | None = None
+    ) -> Retrieval:
+        return self.retrieve_understood(self.understand(question, state), k)
+
+    def retrieve_understood(self, understood: Understanding, k: int = 5) -> Retrieval:
+        reason = self._abstain_reason(understood)
+        if reason:
+            return Retrieval(understood, abstained=True, reason=reason)
+        company = understood.company
+        where = {"company": company} if company else None
+        dense = self.index.dense_search(understood.query, k=CANDIDATES, where=where)
+        keyword = self.lexical.search(understood.query, CANDIDATES, company=company)
+        by_id = {hit.chunk_id: hit for hit in dense}
+        dense_scores = {hit.chunk_id: hit.score for hit in dense}
+        keyword_scores = {}
+        for position, score in keyword:
+            record = self.lexical.records[position]
+            keyword_scores[record.chunk_id] = score
+            by_id.setdefault(record.chunk_id, _hit_from_record(record, 0.0))
+        fused = reciprocal_rank_fusion([h.chunk_id for h in dense], [c for c in keyword_scores])
+        for chunk_id in fused:
+            fused[chunk_id] += self._boost(by_id[chunk_id], understood)
+        ranked = sorted(fused, key=lambda cid: -fused[cid])
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for chunk_id in ranked:
+            hit = by_id[chunk_id]
+            key = _dedupe_key(hit.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            hits.append(
+                replace(
+                    hit,
+                    score=round(fused[chunk_id], 6),
+                    dense_score=dense_scores.get(chunk_id),
+                    lexical_score=round(keyword_scores[chunk_id], 4)
+                    if chunk_id in keyword_scores
+                    else None,
+                )
+            )
+            if len(hits) == k:
+                break
+        best_dense = max(dense_scores.values(), default=0.0)
+        best_keyword = max(keyword_scores.values(), default=0.0)
+        named = company or understood.region
+        if not named and best_dense < WEAK_EVIDENCE and best_keyword < WEAK_KEYWORDS:
+            return Retrieval(
+                understood,
+                abstained=True,
+                reason=f"the guides have nothing close to this question "
+                f"(best similarity {best_dense:.2f})",
+            )
+        return Retrieval(understood, hits=hits)
+
+    def _boost(self, hit: SearchHit, understood: Understanding) -> float:
+        boost = 0.0
+        intent = understood.intent
+        # Comp tables have no sign-on column: sign-on figures live in levers and scripts.
+        wants_rows = intent in ("comp", "counter") and understood.component != "sign_on"
+        if hit.kind == "table_row":
+            if understood.region and hit.region == understood.region:
+                boost += REGION_ROW_BOOST
+            elif wants_rows and not understood.region:
+                boost += TABLE_ROW_BOOST
+        elif understood.component == "sign_on" and hit.kind in ("lever", "script"):
+            boost += INTENT_KIND_BOOST
+        if hit.kind == "questions" and _ASKS_FOR_EXAMPLES.search(understood.question):
+            boost += INTENT_KIND_BOOST
+        if intent == "interview" and hit.guide_kind == "interview":
+            boost += INTENT_KIND_BOOST
+        if hit.kind in _INTENT_KINDS.get(intent, ()) and hit.kind != "table_row":
+            boost += INTENT_KIND_BOOST
+        if understood.role and hit.role == understood.role:
+            boost += ROLE_BOOST
+        return boost
+
+    def _abstain_reason(self, understood: Understanding) -> str:
+        catalog = self.catalog
+        if understood.intent == "out_of_scope":
+            return "the question is not about a job offer, pay, negotiation or interviews"
+        if not catalog.companies:
+            return "the index holds no guides"
+        if understood.unknown_company and not understood.company:
+            return f"the guides do not cover {understood.unknown_company}"
+        company = understood.company
+        if understood.intent in ("comp", "counter") and understood.unknown_region:
+            rows = catalog.regions.get(company, ()) if company else catalog.all_regions()
+            whose = f"{company}'s" if company else "the"
+            if rows:
+                return (
+                    f"{whose} comp table has no row for {understood.unknown_region.title()} "
+                    f"(rows: {', '.join(rows)})"
+                )
+            return f"the guides have no comp row for {understood.unknown_region.title()}"
+        if company and understood.intent == "comp" and not catalog.regions.get(company):
+            return f"the guides have no comp table for {company}"
+        if (
+            company
+            and understood.intent == "interview"
+            and asks_about_interviews(understood.question)
+        ):
+            if "interview" not in catalog.kinds.get(company, ()):
+                return f"the guides have no interview guide for {company}"
+        return ""
+
+
+def _hit_from_record(record: ChunkRecord, score: float) -> SearchHit:
+    return SearchHit(
+        chunk_id=record.chunk_id,
+        source=record.source,
+        section=record.section,
+        text=record.text,
+        score=score,
+        title=record.title,
+        kind=record.kind,
+        company=record.company,
+        region=record.region,
+        role=record.role,
+        guide_kind=record.guide_kind,
+    )
+
+
+class GuideRetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain retriever: Documents with the chunk's metadata.
+
+    An abstention returns no documents; `last` keeps the full Retrieval (reason included)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    hybrid: Any
+    k: int = 5
+    last: Any = None
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        retrieval = self.hybrid.retrieve(query, k=self.k)
+        self.last = retrieval
+        return [
+            Document(
+                page_content=hit.text,
+                id=hit.chunk_id,
+                metadata={
+                    "chunk_id": hit.chunk_id,
+                    "source": hit.source,
+                    "section": hit.section,
+                    "title": hit.title,
+                    "kind": hit.kind,
+                    "company": hit.company,
+                    "region": hit.region,
+                    "score": hit.score,
+                },
+            )
+            for hit in retrieval.hits
+        ]
