@@ -361,7 +361,9 @@ def parse_offer(
         if item.amount.unit and item.amount.unit != PERCENT:
             target["units"].add(item.amount.unit)
         if component == "stock":
-            years = _years(item.tail) or _years(text[: item.start][-30:])
+            years = _years(item.tail)
+            if years is None:
+                years = _years(text[: item.start][-30:])
             target["stock_years"] = years
             target["per_year"] = bool(_PER_YEAR.match(item.tail))
 

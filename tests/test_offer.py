@@ -1,0 +1,185 @@
+"""The offer parser: the phrasings people use, questions instead of guesses, impossible values."""
+
+import pytest
+
+from assistant.errors import OfferError
+from assistant.offer import offer_from_fields, parse_offer
+
+K = 1_000
+COMPANIES = ["Alibaba", "Anyscale"]
+REGIONS = {
+    "Anyscale": ["San Francisco", "New York", "London"],
+    "Alibaba": [
+        "Bay Area / Sunnyvale (US R&D)",
+        "Seattle (US)",
+        "Hangzhou (HQ)",
+        "Beijing",
+        "Singapore",
+    ],
+}
+CURRENCY = {
+    ("Anyscale", "San Francisco"): "USD",
+    ("Anyscale", "London"): "GBP",
+    ("Alibaba", "Seattle (US)"): "USD",
+    ("Alibaba", "Hangzhou (HQ)"): "CNY",
+}
+YEARS = {key: 4 for key in CURRENCY}
+
+
+def parse(text):
+    return parse_offer(text, COMPANIES, REGIONS, band_currency=CURRENCY, vesting_years=YEARS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anyscale San Francisco offer: $175K base, $130K RSU over 4 years, 5% bonus",
+            dict(
+                company="Anyscale",
+                region="San Francisco",
+                currency="USD",
+                base=175 * K,
+                stock=130 * K,
+                stock_years=4,
+                stock_basis="grant",
+                bonus_pct=5,
+            ),
+        ),
+        (
+            "Alibaba Seattle: base 160k; rsu 90k; 15% bonus",
+            dict(
+                company="Alibaba",
+                region="Seattle (US)",
+                currency="USD",
+                base=160 * K,
+                stock=90 * K,
+                stock_years=4,
+                bonus_pct=15,
+            ),
+        ),
+        (
+            "Alibaba Hangzhou, CNY 450K base",
+            dict(region="Hangzhou (HQ)", currency="CNY", base=450 * K, stock=None),
+        ),
+        (
+            "Anyscale London: £130K base",
+            dict(region="London", currency="GBP", base=130 * K),
+        ),
+        (
+            "Alibaba Hangzhou: base 500K, RSU 1.2M CNY over 4 years",
+            dict(currency="CNY", base=500 * K, stock=1_200 * K, stock_years=4),
+        ),
+        ("Anyscale SF, base salary 175,000", dict(region="San Francisco", base=175 * K)),
+        ("Anyscale NYC $175k/yr base", dict(region="New York", base=175 * K, currency="USD")),
+        ("Anyscale SF base $175k/yr, equity $40K/yr", dict(stock=40 * K, stock_basis="per_year")),
+        ("Anyscale SF $180K base and a $20K signing bonus", dict(base=180 * K, sign_on=20 * K)),
+        ("Anyscale SF $180K base, $30K bonus", dict(bonus_amount=30 * K, bonus_pct=None)),
+        ("Anyscale SF $180K base. My floor is 190k", dict(base=180 * K, floor=190 * K)),
+    ],
+)
+def test_offers_are_read_the_way_people_write_them(text, expected):
+    offer = parse(text)
+    for name, value in expected.items():
+        assert getattr(offer, name) == value, (name, offer)
+    assert offer.unassigned == ()
+
+
+def test_a_competing_offer_keeps_its_own_company_and_total_comp():
+    offer = parse("Anyscale SF $175K base. I also have an AWS offer at $300K TC. my floor is 190k")
+    assert offer.company == "Anyscale" and offer.base == 175 * K
+    (aws,) = offer.competing
+    assert (aws.company, aws.tc, aws.currency, aws.base) == ("AWS", 300 * K, "USD", None)
+    assert offer.floor == 190 * K
+
+
+def test_the_guides_base_slash_stock_shorthand_is_read_for_a_competing_offer():
+    offer = parse("Anyscale New York $190K base; NVIDIA is offering $213K / $255K RSU")
+    (nvidia,) = offer.competing
+    assert (nvidia.company, nvidia.base, nvidia.stock) == ("NVIDIA", 213 * K, 255 * K)
+    assert offer.base == 190 * K
+
+
+def test_a_default_is_stated_in_the_notes_never_silently_applied():
+    offer = parse("Anyscale SF, base salary 175,000, rsu 100k")
+    assert offer.currency == "USD" and offer.stock_years == 4
+    assert any("read as USD" in note for note in offer.notes)
+    assert any("over 4 years" in note for note in offer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_about"),
+    [
+        ("Anyscale London £130K", "£130K"),
+        ("Anyscale SF $175K base, 15%", "15%"),
+        ("Anyscale SF base $170K–$180K", "range"),
+        ("Anyscale SF $15K/month base", "monthly"),
+        ("Anyscale SF $175K base, $180K base", "two base"),
+    ],
+)
+def test_an_amount_that_cannot_be_assigned_becomes_a_question(text, asks_about):
+    offer = parse(text)
+    assert offer.unassigned, offer
+    assert any(asks_about in question for question in offer.all_questions())
+
+
+def test_an_unknown_company_or_missing_region_is_asked_not_guessed():
+    assert "Which company" in parse("$175K base, 5% bonus").all_questions()[0]
+    offer = parse("Anyscale: $175K base")
+    assert offer.region == "" and "San Francisco, New York, London" in offer.all_questions()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Anyscale SF -$10K base", "negative"),
+        ("Anyscale SF base $-10K", "negative"),
+        ("Anyscale SF $500 base", "outside"),
+        ("Anyscale SF $20M base", "outside"),
+        ("Anyscale SF $175K base, 250% bonus", "over 200%"),
+        ("Anyscale SF $175K base, $100K RSU over 0 years", "vesting"),
+        ("Anyscale London £130K base, $100K RSU", "one currency"),
+        ("   ", "empty"),
+    ],
+)
+def test_impossible_values_are_clear_errors(text, message):
+    with pytest.raises(OfferError, match=message):
+        parse(text)
+
+
+def test_fields_give_the_same_offer_as_text():
+    fields = offer_from_fields(
+        COMPANIES,
+        REGIONS,
+        company="anyscale",
+        region="SF",
+        base="$175K",
+        stock="130K",
+        vesting_years=4,
+        bonus="5%",
+        competing=["AWS $300K TC"],
+        band_currency=CURRENCY,
+    )
+    text = parse(
+        "Anyscale San Francisco offer: $175K base, $130K RSU over 4 years, 5% bonus. "
+        "An AWS offer at $300K TC"
+    )
+    for name in ("company", "region", "currency", "base", "stock", "stock_years", "bonus_pct"):
+        assert getattr(fields, name) == getattr(text, name), name
+    assert [(c.company, c.tc) for c in fields.competing] == [("AWS", 300 * K)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (dict(base="-5K"), "negative"),
+        (dict(base="lots"), "not an amount"),
+        (dict(base="150K-170K"), "range"),
+        (dict(base="175K", stock="100K"), "vesting-years"),
+        (dict(base="175K", bonus="300%"), "over 200%"),
+        (dict(base="175K", competing=["Google"]), "names no amount"),
+    ],
+)
+def test_bad_fields_are_clear_errors(kwargs, message):
+    with pytest.raises(OfferError, match=message):
+        offer_from_fields(COMPANIES, REGIONS, company="Anyscale", region="SF", **kwargs)
