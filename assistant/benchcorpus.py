@@ -1190,7 +1190,7 @@ _DNA_PHRASES = (
     "2026 Focus: {focus_title}",
     "{event} must never go down",
     "{roles} own the {focus}",
-    "Profitable since 2021 with {stage_lower} equity upside",
+    "Profitable since 2021 with {stage_phrase} equity upside",
 )
 _PREMIUMS = (
     "SCALE PREMIUM",
@@ -1209,7 +1209,7 @@ _NEG_OPENERS = (
     "{company} operates a {product} handling {metric}, and {roles} keep it fast and correct.",
     "At {company}, {roles} sit at the centre of the {product}, the system every customer touches.",
     "The {product} at {company} serves {metric}, and the {team} team is small for that load.",
-    "{company} is a {stage_lower} {domain} company whose {product} now handles {metric}.",
+    "{company} is a {stage_phrase} {domain} company whose {product} now handles {metric}.",
     "Every request to the {product} passes through systems that {roles} at {company} own.",
 )
 _NEG_MIDDLES = (
@@ -1501,7 +1501,7 @@ def _slots(rng: random.Random, company: _Company, role: tuple[str, str, float]) 
         "peer": peer,
         "hq": company.footprint[0],
         "stage": _STAGE_TITLES.get(company.stage, company.stage),
-        "stage_lower": company.stage.lower(),
+        "stage_phrase": company.stage,  # as written mid-sentence: "Series B", "pre-IPO"
         "equity_kind": "Pre-IPO Options" if company.stage == "pre-IPO" else "RSU Upside",
         "level_lo": f"{company.ladder[0]}",
         "level_hi": f"{company.ladder[1]}",
@@ -1822,7 +1822,7 @@ _INTRO_SENTENCES = (
     "reliability and clarity as features.",
     "Teams work daily with {tool} and {tool2}, and they expect new hires to pick up internal "
     "tools quickly.",
-    "{company} is a {stage_lower} {domain} company, and the {team} group is growing in {hq}.",
+    "{company} is a {stage_phrase} {domain} company, and the {team} group is growing in {hq}.",
     "The role carries real ownership: the people who build a system at {company} also answer "
     "for it in production.",
     "Much of the work is invisible when it goes well and very visible during {event}.",
