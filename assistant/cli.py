@@ -1,10 +1,10 @@
-"""The `coach` command line: index | search | facts.
+"""The `coach` command line: index | search | facts | counter | eval retrieval | bench.
 
-Every command takes --corpus DIR and --index DIR, so the same code serves the shipped guides, a
-test corpus and a benchmark corpus. Errors the user can fix print one line (`error: …`) and exit
-with status 2; no stack traces. JSON output follows the contracts in DESIGN.md.
+Commands that read guides take --corpus DIR and --index DIR, so the same code serves the shipped
+guides, a test corpus and a benchmark corpus. Errors the user can fix print one line
+(`error: …`) and exit with status 2; no stack traces. JSON output follows DESIGN.md.
 
-Leaves out (for now): ask, chat, counter, serve, eval and bench, which arrive with their issues.
+Leaves out (for now): ask, chat and serve, which arrive with the chat agent and the UI.
 """
 
 from __future__ import annotations
@@ -61,17 +61,25 @@ def _queries(query: str) -> Iterable[str]:
 
 def command_search(args: argparse.Namespace) -> int:
     from assistant.index import VectorIndex
+    from assistant.retrieval import HybridRetriever
 
     if args.k < 1:
         raise CoachError("-k must be at least 1.")
-    index = VectorIndex(_settings(args))
+    retriever = HybridRetriever(VectorIndex(_settings(args)))
     for query in _queries(args.query):
-        hits = index.dense_search(query, k=args.k)
+        retrieval = retriever.retrieve(query, k=args.k)
+        hits = retrieval.hits
         if args.json:
             _print_json_line([hit.to_json() for hit in hits])
+            if retrieval.abstained:
+                print(f"abstained: {retrieval.reason}", file=sys.stderr)
             continue
         print(f"Query: {query}")
-        if not hits:
+        if retrieval.understanding.query != query:
+            print(f"  (searched as: {retrieval.understanding.query})")
+        if retrieval.abstained:
+            print(f"  No answer from the guides: {retrieval.reason}.")
+        elif not hits:
             print("  (no results)")
         for rank, hit in enumerate(hits, start=1):
             body = hit.text.split("\n", 1)[-1].replace("\n", " ⏎ ")
@@ -126,6 +134,127 @@ def command_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_eval_retrieval(args: argparse.Namespace) -> int:
+    from evals.retrieval_eval import run_retrieval_eval
+
+    if args.distractors < 0:
+        raise CoachError("--distractors must be 0 or more.")
+    report = run_retrieval_eval(
+        distractors=args.distractors,
+        seed=args.seed,
+        baseline=not args.no_baseline,
+        say=lambda message: print(message, file=sys.stderr),
+    )
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(report.table())
+    if report.misses:
+        print(f"\nMissed ({len(report.misses)}):")
+        for miss in report.misses:
+            what = "abstained" if miss.abstained else "no gold chunk in the top 5"
+            if miss.should_abstain and not miss.abstained:
+                what = "answered a question it should abstain on"
+            print(f"  {miss.id}: {what}")
+            for line in miss.top[:3]:
+                print(f"      {line}")
+    return 0
+
+
+def command_counter(args: argparse.Namespace) -> int:
+    from assistant.chunking import chunk_guide
+    from assistant.corpus import load_corpus
+    from assistant.drafts import format_report, write_drafts
+    from assistant.embeddings import TokenCounter
+    from assistant.facts import extract_facts
+    from assistant.negotiation import band_defaults, catalog, negotiate
+    from assistant.offer import offer_from_fields, parse_offer
+
+    settings = _settings(args)
+    loaded = load_corpus(settings.corpus_dir)
+    chunks = [c for guide in loaded.guides for c in chunk_guide(guide, TokenCounter())]
+    facts = extract_facts(chunks)
+    companies, regions = catalog(facts)
+    currencies, years = band_defaults(facts)
+    if args.text and args.company:
+        raise CoachError("Give the offer as text or with --company and the other flags, not both.")
+    if args.text:
+        offer = parse_offer(
+            args.text, companies, regions, band_currency=currencies, vesting_years=years
+        )
+    elif args.company:
+        offer = offer_from_fields(
+            companies,
+            regions,
+            company=args.company,
+            region=args.region or "",
+            base=args.base,
+            stock=args.stock,
+            vesting_years=args.vesting_years,
+            stock_per_year=args.stock_per_year,
+            bonus=args.bonus,
+            sign_on=args.sign_on,
+            competing=args.competing or [],
+            floor=args.floor,
+            target=args.target,
+            currency=args.currency or "",
+            band_currency=currencies,
+        )
+    else:
+        raise CoachError('Describe the offer: coach counter "$175K base, ..." or --company ...')
+    negotiation = negotiate(offer, facts)
+    drafts = write_drafts(negotiation, {c.chunk_id: c.text for c in chunks})
+    if args.json:
+        payload = negotiation.to_json()
+        payload["drafts"] = drafts.to_json() if drafts else None
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    print(format_report(negotiation, drafts))
+    return 0
+
+
+def command_bench_corpus(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from assistant.benchcorpus import write_corpus
+
+    if args.guides < 1:
+        raise CoachError("--guides must be at least 1.")
+    out = Path(args.out)
+    with tqdm(
+        total=args.guides,
+        unit="guide",
+        desc="Writing guides",
+        disable=args.no_progress or args.guides < 200,
+        file=sys.stderr,
+        dynamic_ncols=True,
+    ) as bar:
+        paths = write_corpus(out, args.guides, args.seed, progress=bar.update)
+    kinds = {"negotiation": 0, "interview": 0}
+    for path in paths:
+        kinds["interview" if path.name.endswith("-interview-prep.txt") else "negotiation"] += 1
+    print(
+        f"Wrote {len(paths)} guides ({kinds['negotiation']} negotiation, {kinds['interview']} "
+        f"interview) to {out} (seed {args.seed})."
+    )
+    return 0
+
+
+def command_bench_retrieval(args: argparse.Namespace) -> int:
+    from evals.retrieval_bench import run_retrieval_bench
+
+    if args.guides < 0 or args.throughput_guides < 1:
+        raise CoachError("--guides must be 0 or more and --throughput-guides at least 1.")
+    report = run_retrieval_bench(
+        guides=args.guides,
+        seed=args.seed,
+        throughput_guides=args.throughput_guides,
+        say=lambda message: print(message, file=sys.stderr),
+    )
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.table())
+    return 0
+
+
 # --- parser ------------------------------------------------------------------------------------
 
 
@@ -154,13 +283,74 @@ def build_parser() -> argparse.ArgumentParser:
     facts = commands.add_parser("facts", parents=[common], help="comp bands, levers, scripts")
     facts.add_argument("--json", action="store_true", help="JSON output")
     facts.set_defaults(run=command_facts)
+
+    counter = commands.add_parser(
+        "counter", parents=[common], help="place an offer in its band and draft a counter"
+    )
+    counter.add_argument("text", nargs="?", help='the offer in words: "$175K base, 5%% bonus"')
+    counter.add_argument("--json", action="store_true", help="JSON output")
+    counter.add_argument("--company", help="the company of the offer")
+    counter.add_argument("--region", help="the region (SF, NYC, Hangzhou, ...)")
+    counter.add_argument("--base", help="annual base, e.g. 175K or $175,000")
+    counter.add_argument("--stock", help="stock: total grant (with --vesting-years) or per year")
+    counter.add_argument("--vesting-years", type=int, help="years the stock grant vests over")
+    counter.add_argument("--stock-per-year", action="store_true", help="--stock is per year")
+    counter.add_argument("--bonus", help="annual bonus: 15%% or an amount")
+    counter.add_argument("--sign-on", help="sign-on bonus")
+    counter.add_argument("--competing", action="append", help="e.g. 'AWS $300K TC' (repeatable)")
+    counter.add_argument("--floor", help="your walk-away base")
+    counter.add_argument("--target", help="your target")
+    counter.add_argument("--currency", help="currency when the amounts name none (USD, GBP, ...)")
+    counter.set_defaults(run=command_counter)
+
+    evaluate = commands.add_parser("eval", help="measure retrieval and answers on gold questions")
+    evals = evaluate.add_subparsers(dest="eval_command", required=True, metavar="WHAT")
+    retrieval = evals.add_parser(
+        "retrieval", help="hit@5, recall@5, MRR and abstaining, beside the LangChain recipe"
+    )
+    retrieval.add_argument(
+        "--distractors", type=int, default=0, metavar="N", help="add N generated guides"
+    )
+    retrieval.add_argument("--seed", type=int, default=0, help="seed of the generated guides")
+    retrieval.add_argument("--no-baseline", action="store_true", help="skip the LangChain recipe")
+    retrieval.add_argument("--json", action="store_true", help="JSON output")
+    retrieval.set_defaults(run=command_eval_retrieval)
+
+    bench = commands.add_parser("bench", help="benchmarks: a look-alike corpus, timings")
+    benches = bench.add_subparsers(dest="bench_command", required=True, metavar="WHAT")
+    bench_corpus = benches.add_parser(
+        "corpus", help="write N synthetic guides for fictional companies (deterministic)"
+    )
+    bench_corpus.add_argument("--guides", type=int, required=True, metavar="N", help="how many")
+    bench_corpus.add_argument(
+        "--out", required=True, metavar="DIR", help="a new or empty folder, or a previous output"
+    )
+    bench_corpus.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    bench_corpus.add_argument("--no-progress", action="store_true", help="no progress bar")
+    bench_corpus.set_defaults(run=command_bench_corpus)
+    bench_retrieval = benches.add_parser(
+        "retrieval", help="warm query latency and indexing throughput against raw encode"
+    )
+    bench_retrieval.add_argument(
+        "--guides", type=int, default=2000, metavar="N", help="generated guides (default 2000)"
+    )
+    bench_retrieval.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    bench_retrieval.add_argument(
+        "--throughput-guides",
+        type=int,
+        default=100,
+        metavar="N",
+        help="guides indexed for the throughput ratio (default 100)",
+    )
+    bench_retrieval.add_argument("--json", action="store_true", help="JSON output")
+    bench_retrieval.set_defaults(run=command_bench_retrieval)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     offline_environment()
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
-    for noisy in ("chromadb", "httpx", "sentence_transformers", "transformers"):
+    for noisy in ("chromadb", "httpx", "sentence_transformers", "transformers", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
     args = build_parser().parse_args(argv)
     try:

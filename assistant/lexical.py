@@ -7,9 +7,10 @@ from the vector store. A reader compares the fingerprint with the manifest and a
 `coach index` when they differ, so keyword and vector results always describe the same chunks.
 
 Tokens are lower-case words and numbers; an amount keeps its scale ("$155K" -> "155k") so a
-question that quotes a figure finds the row that holds it. English function words are dropped.
+question that quotes a figure finds the row that holds it; a hyphenated word counts whole and by
+its parts; words are reduced to their Snowball stems. English function words are dropped.
 
-Leaves out: stemming, synonyms (the query rewriter adds canonical names instead) and phrases.
+Leaves out: synonyms (the query rewriter adds canonical names instead) and phrase queries.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
-SIDECAR_FORMAT = 1
-_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+SIDECAR_FORMAT = 3  # bump when tokenize() changes: a sidecar of another format is rebuilt
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _STOPWORDS = frozenset(
     "a an the and or but if of in on at to for from with by about as is are was were be been "
     "am do does did i me my you your we our they their it its this that these those what which "
@@ -33,7 +35,21 @@ _STOPWORDS = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
-    return [token for token in _TOKEN.findall(text.lower()) if token not in _STOPWORDS]
+    """Words and numbers; a hyphenated word counts whole and by its parts ("must-have",
+    "must", "have"), so "sign-on" matches "sign on" and "must-have" survives the stopwords."""
+    tokens = []
+    for token in _TOKEN.findall(text.lower()):
+        parts = token.split("-") if "-" in token else []
+        tokens.extend(t for t in (token, *parts) if t and t not in _STOPWORDS)
+    return _stemmer().stemWords(tokens)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    """English Snowball stems, so "mapping" meets "map" and "skills" meets "skill"."""
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
 
 
 @dataclass(frozen=True)
@@ -135,11 +151,17 @@ class LexicalIndex:
             )
         return self._masks[company]
 
-    def search(self, query: str, k: int, company: str | None = None) -> list[tuple[int, float]]:
-        """(record position, BM25 score) of the k best chunks with a score above zero."""
+    def search(
+        self, query: str, k: int, company: str | None = None, ignore: str = ""
+    ) -> list[tuple[int, float]]:
+        """(record position, BM25 score) of the k best chunks with a score above zero.
+
+        `ignore` holds words to leave out of the query: within one company's chunks, the
+        company's name and roles are in every chunk's title line and only add noise."""
         import numpy as np
 
-        tokens = [token for token in tokenize(query) if token in self._vocab]
+        left_out = set(tokenize(ignore))
+        tokens = [t for t in tokenize(query) if t in self._vocab and t not in left_out]
         if not tokens or self.model is None or k <= 0:
             return []
         scores = self.model.get_scores(tokens)

@@ -47,6 +47,7 @@ REGION_ROW_BOOST = 0.05
 TABLE_ROW_BOOST = 0.01
 INTENT_KIND_BOOST = 0.01
 ROLE_BOOST = 0.01
+EXAMPLE_QUESTIONS_BOOST = 0.02  # "what questions do they ask?" wants the lists of questions
 # Cosine similarity of all-MiniLM-L6-v2 below which a question with no company, no region and no
 # keyword match is taken to be outside the guides.
 WEAK_EVIDENCE = 0.30
@@ -132,7 +133,9 @@ class HybridRetriever:
         company = understood.company
         where = {"company": company} if company else None
         dense = self.index.dense_search(understood.query, k=CANDIDATES, where=where)
-        keyword = self.lexical.search(understood.query, CANDIDATES, company=company)
+        # Within one company, its name and roles are in every chunk: no help in ranking.
+        common = " ".join([company, *self.catalog.roles.get(company, ())]) if company else ""
+        keyword = self.lexical.search(understood.query, CANDIDATES, company=company, ignore=common)
         by_id = {hit.chunk_id: hit for hit in dense}
         dense_scores = {hit.chunk_id: hit.score for hit in dense}
         keyword_scores = {}
@@ -189,7 +192,7 @@ class HybridRetriever:
         elif understood.component == "sign_on" and hit.kind in ("lever", "script"):
             boost += INTENT_KIND_BOOST
         if hit.kind == "questions" and _ASKS_FOR_EXAMPLES.search(understood.question):
-            boost += INTENT_KIND_BOOST
+            boost += EXAMPLE_QUESTIONS_BOOST
         if intent == "interview" and hit.guide_kind == "interview":
             boost += INTENT_KIND_BOOST
         if hit.kind in _INTENT_KINDS.get(intent, ()) and hit.kind != "table_row":

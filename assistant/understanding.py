@@ -269,17 +269,21 @@ INTENT_PHRASES: dict[str, tuple[tuple[float, tuple[str, ...]], ...]] = {
         (
             1.0,
             _phrases(
-                "role|job|team|career|devops|sre|engineer|engineers|engineering|"
-                "recruiter|hiring|culture|why|company|responsibilities|singles|"
-                "infrastructure|infra|offer|raise|promotion|work|challenges|focus|"
+                "team|career|recruiter|hiring|culture|why|responsibilities|singles|"
+                "infrastructure|infra|raise|promotion|work|challenges|focus|"
                 "focused|hard|difficult|scale"
             ),
         ),
     ),
 }
 _LEVEL_PHRASES = INTENT_PHRASES["general"][0][1]
-# Words that neither change the topic nor name one ("how does that compare?").
-_NEUTRAL_WORDS = set(
+# Words that neither change the topic nor name one ("how does that compare?"), and job words
+# too common to say what is asked.
+_JOB_WORDS = _phrases(
+    "role|roles|job|jobs|devops|sre|engineer|engineers|engineering|company|offer|offers|"
+    "developer|manager|candidate|employer|position"
+)
+_NEUTRAL_WORDS = set(_JOB_WORDS) | set(
     _phrases(
         "compare|compared|comparison|difference|different|similar|versus|higher|lower|"
         "better|worse|bigger|smaller|instead|office|city|location|region|look|looks|"
@@ -521,6 +525,10 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
         core = _label_core(label)
         if core and core not in PLACE_ALIASES and _contains_phrase(normalized, core):
             return RegionMatch(label=label, place=core)
+    if re.search(r"\b(?:hq|headquarters|head office|home office)\b", normalized):
+        for label in labels:
+            if re.search(r"\b(?:hq|headquarters)\b", _normalize(label)):
+                return RegionMatch(label=label, place="headquarters")
     mentions = _places_in(text)
     if not mentions:
         return None
@@ -737,8 +745,10 @@ def understand(
     level_question = any(_contains_phrase(normalized, p) for p in _LEVEL_PHRASES)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
-    if company and intent == "out_of_scope":
-        intent = "general"  # anything asked about a company of the corpus is in scope
+    if intent == "out_of_scope" and (
+        company or any(_contains_phrase(normalized, word) for word in _JOB_WORDS)
+    ):
+        intent = "general"  # about a company of the corpus, or about the job: in scope
     component = find_component(question)
     off_topic = intent == "out_of_scope" and bool(_foreign_words(normalized, catalog))
     short = len(normalized.split()) <= 6

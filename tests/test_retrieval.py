@@ -203,3 +203,110 @@ def test_langchain_retriever_returns_documents_with_chunk_metadata(retriever):
     assert documents[0].metadata["chunk_id"] == "Anyscale-row-2"
     assert documents[0].metadata["source"].startswith("corpus/")
     assert GuideRetriever(hybrid=retriever).invoke("Google salary in Zurich") == []
+
+
+# --- integration: the real model and Chroma, the shipped guides among generated look-alikes ---
+
+
+@pytest.fixture(scope="module")
+def lookalike_retriever(tmp_path_factory, embedder, token_counter):
+    import shutil
+
+    from conftest import SHIPPED_CORPUS
+
+    from assistant.benchcorpus import generate_guides, write_corpus
+    from assistant.config import Settings
+    from assistant.index import VectorIndex
+
+    root = tmp_path_factory.mktemp("lookalikes")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for path in SHIPPED_CORPUS.iterdir():
+        if path.name != "SOURCES.md":
+            shutil.copy2(path, corpus / path.name)
+    write_corpus(corpus / "generated", 50, seed=7)
+    index = VectorIndex(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder=embedder)
+    index.sync(progress=False, say=lambda _: None, count_tokens=token_counter)
+    return HybridRetriever(index), generate_guides(50, seed=7)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "source", "needle"),
+    [
+        (
+            "What's the base salary for DevOps at Alibaba in Seattle?",
+            "alibaba-devops-engineer-negotiation.md",
+            "| Seattle (US) |",
+        ),
+        ("anyscale london RSUs", "anyscale-devops-engineer-negotiation.md", "| London |"),
+        (
+            "how much does anyscal pay in NYC",
+            "anyscale-devops-engineer-negotiation.md",
+            "| New York |",
+        ),
+        (
+            "Alibaba Hangzhou HQ total comp",
+            "alibaba-devops-engineer-negotiation.md",
+            "| Hangzhou (HQ) |",
+        ),
+        (
+            "what sign-on can I ask Alibaba for?",
+            "alibaba-devops-engineer-negotiation.md",
+            "Sign-On Bridge",
+        ),
+        (
+            "Alibaba interview: example Kubernetes questions",
+            "alibaba-devops-engineer-interview-prep.txt",
+            "CrashLoopBackOff",
+        ),
+    ],
+)
+def test_the_right_rows_among_lookalikes(lookalike_retriever, question, source, needle):
+    retriever, _ = lookalike_retriever
+    result = retriever.retrieve(question)
+    assert not result.abstained, result.reason
+    top = result.hits[:5]
+    assert any(hit.source.endswith(source) and needle in hit.text for hit in top), [
+        (hit.source, hit.text.splitlines()[-1][:60]) for hit in top
+    ]
+    company = source.split("-")[0].capitalize()
+    assert {hit.company for hit in top} == {company}  # no look-alike company's rows
+
+
+@pytest.mark.integration
+def test_a_generated_company_row_is_found_by_its_company_and_region(lookalike_retriever):
+    retriever, guides = lookalike_retriever
+    guide = next(g for g in guides if g.bands)
+    band = guide.bands[0]
+    result = retriever.retrieve(f"what is the base salary at {guide.company} in {band.region}?")
+    assert not result.abstained, result.reason
+    assert result.hits[0].company == guide.company
+    assert band.region.split(" (")[0].split(" /")[0] in result.hits[0].text
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Google SRE salary in Zurich",
+        "How much does Initech pay DevOps engineers?",
+        "Anyscale Seattle base salary",
+    ],
+)
+def test_abstains_among_lookalikes(lookalike_retriever, question):
+    retriever, _ = lookalike_retriever
+    result = retriever.retrieve(question)
+    assert result.abstained and not result.hits
+
+
+@pytest.mark.integration
+def test_retrieval_eval_on_the_shipped_guides_meets_the_targets(tmp_path):
+    """The gold questions of evals/ through the real index: the issue's targets, not timed."""
+    from evals.retrieval_eval import run_retrieval_eval
+
+    report = run_retrieval_eval(distractors=0, baseline=False, root=tmp_path, say=lambda _: None)
+    assert report.questions >= 40
+    assert report.ours.hit_at_5 >= 0.97, report.table()
+    assert report.ours.abstain_recall >= 0.95, report.table()
+    assert report.ours.false_abstain_rate <= 0.03, report.table()
