@@ -13,7 +13,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run index test test-fast lint clean
+.PHONY: install run index test test-fast eval bench lint clean
 
 install: $(STAMP)
 
@@ -29,6 +29,7 @@ index: install
 
 run: index
 	$(COACH) search "Alibaba Seattle base salary" -k 3
+	$(COACH) search "and what about Google in Zurich?" -k 3
 
 test: install
 	$(PY) -m pytest
@@ -36,9 +37,16 @@ test: install
 test-fast: install
 	$(PY) -m pytest -m "not integration"
 
+eval: install
+	$(COACH) eval retrieval
+	$(COACH) eval retrieval --distractors 200
+
+bench: install
+	$(COACH) bench retrieval --guides 2000
+
 lint: install
-	$(VENV)/bin/ruff check assistant tests
-	$(VENV)/bin/ruff format --check assistant tests
+	$(VENV)/bin/ruff check assistant tests evals
+	$(VENV)/bin/ruff format --check assistant tests evals
 
 clean:
-	rm -rf $(VENV) index/chroma index/manifest.json .pytest_cache
+	rm -rf $(VENV) index/chroma index/manifest.json index/lexical evals/.work .pytest_cache
