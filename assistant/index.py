@@ -34,6 +34,7 @@ from assistant.chunking import Chunk, chunk_guide
 from assistant.config import Settings, offline_environment
 from assistant.corpus import Guide, SkippedFile, load_corpus
 from assistant.errors import IndexStateError
+from assistant.lexical import ChunkRecord
 
 SCHEMA_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -498,36 +499,20 @@ class VectorIndex:
 
 
 @dataclass(frozen=True)
-class SearchHit:
-    chunk_id: str
-    source: str
-    section: str
-    text: str
-    score: float
-    title: str = ""
-    kind: str = ""
-    company: str = ""
-    region: str = ""
-    role: str = ""
-    guide_kind: str = ""
+class SearchHit(ChunkRecord):
+    """A chunk with its score: cosine similarity for dense search, the fused score for hybrid."""
+
+    score: float = 0.0
     dense_score: float | None = None  # set by hybrid retrieval: the parts of a fused score
     lexical_score: float | None = None
 
     @classmethod
     def from_store(cls, chunk_id: str, text: str, metadata: dict, score: float) -> SearchHit:
-        return cls(
-            chunk_id=chunk_id,
-            source=str(metadata.get("source", "")),
-            section=str(metadata.get("section", "")),
-            text=text,
-            score=round(float(score), 6),
-            title=str(metadata.get("title", "")),
-            kind=str(metadata.get("kind", "")),
-            company=str(metadata.get("company", "")),
-            region=str(metadata.get("region", "")),
-            role=str(metadata.get("role", "")),
-            guide_kind=str(metadata.get("guide_kind", "")),
-        )
+        return cls.from_record(ChunkRecord.from_metadata(chunk_id, text, metadata), score)
+
+    @classmethod
+    def from_record(cls, record: ChunkRecord, score: float) -> SearchHit:
+        return cls(**asdict(record), score=round(float(score), 6))
 
     def to_json(self) -> dict:
         """The `coach search --json` contract: chunk_id, source, section, text, score."""

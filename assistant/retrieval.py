@@ -142,7 +142,7 @@ class HybridRetriever:
         for position, score in keyword:
             record = self.lexical.records[position]
             keyword_scores[record.chunk_id] = score
-            by_id.setdefault(record.chunk_id, _hit_from_record(record, 0.0))
+            by_id.setdefault(record.chunk_id, SearchHit.from_record(record, 0.0))
         fused = reciprocal_rank_fusion([h.chunk_id for h in dense], [c for c in keyword_scores])
         for chunk_id in fused:
             fused[chunk_id] += self._boost(by_id[chunk_id], understood)
@@ -229,22 +229,6 @@ class HybridRetriever:
             if "interview" not in catalog.kinds.get(company, ()):
                 return f"the guides have no interview guide for {company}"
         return ""
-
-
-def _hit_from_record(record: ChunkRecord, score: float) -> SearchHit:
-    return SearchHit(
-        chunk_id=record.chunk_id,
-        source=record.source,
-        section=record.section,
-        text=record.text,
-        score=score,
-        title=record.title,
-        kind=record.kind,
-        company=record.company,
-        region=record.region,
-        role=record.role,
-        guide_kind=record.guide_kind,
-    )
 
 
 class GuideRetriever(BaseRetriever):

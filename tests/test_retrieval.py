@@ -92,17 +92,8 @@ class FakeDenseIndex:
             pool, key=lambda r: -len(q & _words(r.text)) / len(q | _words(r.text)) if q else 0
         )
         return [
-            SearchHit(
-                r.chunk_id,
-                r.source,
-                r.section,
-                r.text,
-                0.2 + len(q & _words(r.text)) / max(1, len(q | _words(r.text))),
-                kind=r.kind,
-                company=r.company,
-                region=r.region,
-                role=r.role,
-                guide_kind=r.guide_kind,
+            SearchHit.from_record(
+                r, 0.2 + len(q & _words(r.text)) / max(1, len(q | _words(r.text)))
             )
             for r in scored[:k]
         ]
@@ -179,19 +170,7 @@ def test_weak_evidence_without_names_abstains():
 
     class Distant(FakeDenseIndex):
         def dense_search(self, query, k=5, where=None):
-            return [
-                SearchHit(
-                    r.chunk_id,
-                    r.source,
-                    r.section,
-                    r.text,
-                    0.05,
-                    kind=r.kind,
-                    company=r.company,
-                    region=r.region,
-                )
-                for r in self.records
-            ]
+            return [SearchHit.from_record(r, 0.05) for r in self.records]
 
     retriever = HybridRetriever(Distant(records), lexical=LexicalIndex.build(records))
     result = retriever.retrieve("how should I think about relocation packages in my career")
