@@ -7,7 +7,8 @@ For one understood question (`assistant.understanding`):
    2009), then boosts in the same units: the named region's table row, table rows on comp
    questions, the guide kind that fits the intent (interview guides for interview questions,
    levers and scripts for lever questions), the named role.
-3. Duplicates (the same text in two guides) keep their best-ranked copy.
+3. Duplicates (the same text in two guides) keep their best-ranked copy. A question naming
+   several companies ("Alibaba Seattle vs Anyscale SF") gets each company's best chunks in turn.
 4. Abstaining, with the reason said: the question is not about jobs or pay; it names a company
    the corpus has no guide for; it asks about pay in a region the company has no row for; it asks
    for an interview guide or comp table the company does not have; or the best dense similarity
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -37,6 +39,8 @@ from assistant.understanding import (
     ConversationState,
     Understanding,
     asks_about_interviews,
+    company_segments,
+    match_region,
     understand,
 )
 
@@ -127,9 +131,48 @@ class HybridRetriever:
         return self.retrieve_understood(self.understand(question, state), k)
 
     def retrieve_understood(self, understood: Understanding, k: int = 5) -> Retrieval:
+        if understood.other_companies:
+            return self._compare(understood, k)
         reason = self._abstain_reason(understood)
         if reason:
             return Retrieval(understood, abstained=True, reason=reason)
+        hits, best_dense, best_keyword = self._ranked(understood, k)
+        named = understood.company or understood.region
+        if not named and best_dense < WEAK_EVIDENCE and best_keyword < WEAK_KEYWORDS:
+            return Retrieval(
+                understood,
+                abstained=True,
+                reason=f"the guides have nothing close to this question "
+                f"(best similarity {best_dense:.2f})",
+            )
+        return Retrieval(understood, hits=hits)
+
+    def _compare(self, understood: Understanding, k: int) -> Retrieval:
+        """Several companies named ("Alibaba Seattle vs Anyscale SF"): each company's best
+        evidence, with its own region, taken in turn."""
+        per_company = []
+        segments = company_segments(understood.question, self.catalog)
+        for company in (understood.company, *understood.other_companies):
+            labels = self.catalog.regions.get(company, ())
+            match = match_region(segments.get(company, ""), labels) or match_region(
+                understood.question, labels
+            )
+            one = replace(
+                understood,
+                company=company,
+                other_companies=(),
+                region=match.label if match else None,
+                unknown_region=None,
+            )
+            if not self._abstain_reason(one):
+                per_company.append(self._ranked(one, k)[0])
+        if not per_company:
+            return Retrieval(understood, abstained=True, reason=self._abstain_reason(understood))
+        merged = [hit for rank in zip_longest(*per_company) for hit in rank if hit is not None]
+        return Retrieval(understood, hits=merged[:k])
+
+    def _ranked(self, understood: Understanding, k: int) -> tuple[list[SearchHit], float, float]:
+        """The k best chunks, and the best dense and keyword scores among the candidates."""
         company = understood.company
         where = {"company": company} if company else None
         dense = self.index.dense_search(understood.query, k=CANDIDATES, where=where)
@@ -155,29 +198,20 @@ class HybridRetriever:
             if key in seen:
                 continue
             seen.add(key)
+            lexical = keyword_scores.get(chunk_id)
             hits.append(
                 replace(
                     hit,
                     score=round(fused[chunk_id], 6),
                     dense_score=dense_scores.get(chunk_id),
-                    lexical_score=round(keyword_scores[chunk_id], 4)
-                    if chunk_id in keyword_scores
-                    else None,
+                    lexical_score=None if lexical is None else round(lexical, 4),
                 )
             )
             if len(hits) == k:
                 break
         best_dense = max(dense_scores.values(), default=0.0)
         best_keyword = max(keyword_scores.values(), default=0.0)
-        named = company or understood.region
-        if not named and best_dense < WEAK_EVIDENCE and best_keyword < WEAK_KEYWORDS:
-            return Retrieval(
-                understood,
-                abstained=True,
-                reason=f"the guides have nothing close to this question "
-                f"(best similarity {best_dense:.2f})",
-            )
-        return Retrieval(understood, hits=hits)
+        return hits, best_dense, best_keyword
 
     def _boost(self, hit: SearchHit, understood: Understanding) -> float:
         boost = 0.0

@@ -314,8 +314,9 @@ _UNKNOWN_NAME = re.compile(
 def _normalize(text: str) -> str:
     """Lower-case words without accents ("Kraków" -> "krakow"), joined by single spaces."""
     folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(word.lower().strip(".'") for word in _WORD.findall(folded))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("’", "'")
+    words = (word.lower().strip(".'") for word in _WORD.findall(folded))
+    return " ".join(word[:-2] if word.endswith("'s") else word for word in words)
 
 
 def _contains_phrase(haystack: str, phrase: str) -> bool:
@@ -434,16 +435,42 @@ class Catalog:
 # --- entity recognition ----------------------------------------------------------------------
 
 
-def _company_in(normalized: str, catalog: Catalog) -> str | None:
-    best: tuple[int, int, str] | None = None  # (-length, position, company): longest, earliest
-    for spelling, company in catalog._names.items():
-        match = re.search(rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])", normalized)
-        if match:
-            candidate = (-len(spelling), match.start(), company)
-            best = min(best, candidate) if best else candidate
-    if best:
-        return best[2]
+def _company_mentions(words: list[str], catalog: Catalog) -> list[tuple[int, int, str]]:
+    """(start, end, company) of each company named by name or alias, longest phrase first,
+    in word order. Looks up word n-grams, so the cost does not grow with the companies."""
+    found: list[tuple[int, int, str]] = []
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            company = catalog._names.get(" ".join(words[start : start + size]))
+            taken = any(s < start + size and start < e for s, e, _ in found)
+            if company and not taken:
+                found.append((start, start + size, company))
+    return sorted(found)
+
+
+def _companies_in(normalized: str, catalog: Catalog) -> list[str]:
+    """The corpus's companies the text names, in order; else one found through a typo."""
     words = normalized.split()
+    named = list(dict.fromkeys(company for _, _, company in _company_mentions(words, catalog)))
+    return named or _fuzzy_company(words, catalog)
+
+
+def company_segments(question: str, catalog: Catalog) -> dict[str, str]:
+    """For each company named by name or alias, the words from its mention to the next
+    company's: "alibaba seattle vs anyscale sf" -> {Alibaba: "alibaba seattle vs", …}."""
+    words = _normalize(question).split()
+    starts: dict[str, int] = {}
+    for start, _, company in _company_mentions(words, catalog):
+        starts.setdefault(company, start)
+    order = sorted(starts.items(), key=lambda item: item[1])
+    bounds = [start for _, start in order[1:]] + [len(words)]
+    return {
+        company: " ".join(words[start:end])
+        for (company, start), end in zip(order, bounds, strict=True)
+    }
+
+
+def _fuzzy_company(words: list[str], catalog: Catalog) -> list[str]:
     candidates = words + [a + b for a, b in zip(words, words[1:], strict=False)]
     for word in candidates:
         if len(word) < 5:
@@ -451,8 +478,13 @@ def _company_in(normalized: str, catalog: Catalog) -> str | None:
         for variant in _deletions(word) | {word}:
             for spelling in sorted(catalog._fuzzy.get(variant, ())):
                 if _within_one_edit(word, spelling):
-                    return catalog._names[spelling]
-    return None
+                    return [catalog._names[spelling]]
+    return []
+
+
+def _company_in(normalized: str, catalog: Catalog) -> str | None:
+    companies = _companies_in(normalized, catalog)
+    return companies[0] if companies else None
 
 
 def find_company(text: str, companies: Iterable[str]) -> str | None:
@@ -714,6 +746,7 @@ class Understanding:
     company: str | None
     region: str | None  # region label in the corpus
     role: str | None  # a role of the corpus the question names
+    other_companies: tuple[str, ...]  # more companies of the corpus named ("X vs Y")
     place: str | None  # the place named (even when the corpus has no row for it)
     region_nearby: bool
     currency: str | None
@@ -739,7 +772,8 @@ def understand(
     """Read one user turn in the light of the conversation state."""
     state = state or ConversationState()
     normalized = _normalize(question)
-    company = _company_in(normalized, catalog)
+    named = _companies_in(normalized, catalog)
+    company = named[0] if named else None
     unknown_company = None if company else _unknown_company(question, normalized)
     intent = classify_intent(normalized, bool(_AMOUNT_HINT.search(question)))
     level_question = any(_contains_phrase(normalized, p) for p in _LEVEL_PHRASES)
@@ -801,6 +835,7 @@ def understand(
         company=company,
         region=region,
         role=find_role(question, catalog.roles.get(company, ()) if company else ()),
+        other_companies=tuple(named[1:]),
         place=place,
         region_nearby=nearby,
         currency=currency,

@@ -289,3 +289,10 @@ def test_retrieval_eval_on_the_shipped_guides_meets_the_targets(tmp_path):
     assert report.ours.hit_at_5 >= 0.97, report.table()
     assert report.ours.abstain_recall >= 0.95, report.table()
     assert report.ours.false_abstain_rate <= 0.03, report.table()
+
+
+def test_two_companies_named_get_each_their_own_row(retriever):
+    result = retriever.retrieve("compare anyscale london with zenfold seattle base salary")
+    assert not result.abstained
+    top_two = {hit.chunk_id for hit in result.hits[:2]}
+    assert top_two == {"Anyscale-row-2", "Zenfold-row-4"}

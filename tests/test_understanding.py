@@ -190,3 +190,9 @@ def test_a_level_comparison_keeps_the_subject(catalog):
     _, second = converse(catalog, "anyscale london devops salary", "what level is that at google?")
     assert second.company == "Anyscale" and second.unknown_company is None
     assert second.intent == "general"
+
+
+def test_several_companies_are_all_named(catalog):
+    understood = understand("Alibaba Seattle vs Anyscale's SF pay", catalog)
+    assert understood.company == "Alibaba"
+    assert understood.other_companies == ("Anyscale",)
