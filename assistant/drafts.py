@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.negotiation import Figure, Negotiation
+from assistant.figures import Figure
+from assistant.negotiation import Negotiation
 
 YOUR_OFFER = "your offer"
 

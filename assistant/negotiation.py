@@ -6,13 +6,6 @@ row (the CompBand's chunk id), a script or a lever (their chunk ids), the user's
 formula over other Figures that is shown as text ("offer RSU $130K + RSU increment $55K
 (Alibaba script)") and recomputes to the value.
 
-Position: for base, stock, bonus and annualized total comp, the percent of the way through the
-band's [min, max] and below / within / above. Stock is compared per year (grant ÷ vesting
-years). Annualized TC = base + stock per year + bonus; first-year adds the sign-on; the
-four-year total counts base and bonus four times, stock as it vests within four years, and the
-sign-on once. An offer in another currency than the band's is said to be so and not compared:
-no exchange rate exists here.
-
 Counter proposal, conservative rules:
 1. Guide figures apply only in the offer's currency. The company's negotiate-up script gives
    asks ("I need $213K base, $222K equity/4yr, and a $25K signing bonus"), a stock increment
@@ -34,6 +27,9 @@ Counter proposal, conservative rules:
    user has a competing offer, a sign-on lever when a sign-on is asked) or as applying if true
    for the user (experience and impact levers).
 
+Where the offer sits in the band and the totals: assistant.position. The script and lever
+figures the rules use: assistant.guide_figures.
+
 Leaves out: exchange rates, tax, vesting cliffs and schedules other than even vesting, refresh
 grants, and the wording of drafts (assistant.drafts).
 """
@@ -44,278 +40,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.facts import CompBand, Facts, Lever, Script
-from assistant.figures import YEARS, Figure, Provenance, formula, user
-from assistant.money import CURRENCY_ALIASES, PERCENT, find_amounts, parse_amount
-from assistant.offer import Offer, Package, label_amounts, years_in
-
-HORIZON_YEARS = 4
-
-
-def _band_figure(band: CompBand, value: float, unit: str, label: str) -> Figure:
-    name = f"{band.company} {band.region} band row"
-    return Figure(value, unit, label, Provenance("band", band.chunk_id, name, band.source))
-
-
-# --- the guide's own numbers -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GuideFigures:
-    """What a company's script and levers say to ask, as Figures (None where they say nothing)."""
-
-    base: Figure | None = None
-    stock: Figure | None = None  # a grant over `stock_years`
-    stock_years: Figure | None = None
-    stock_increment: Figure | None = None  # added to the offer's grant ("$[Y+55K]")
-    sign_on: Figure | None = None
-    sign_on_top: Figure | None = None  # top of a sign-on lever's range
-    floor: Figure | None = None
-
-
-_ASK = re.compile(r"\bI\s+need\b|\bI'd\s+like\b|\bto\s+accept\b|\bto\s+choose\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”]?\s+")
-_SIGN = "|".join(re.escape(a) for a in sorted(CURRENCY_ALIASES, key=len, reverse=True))
-_INCREMENT = re.compile(rf"(?P<cur>{_SIGN})?\[\s*[A-Z]\s*\+\s*(?P<amt>[^\]]+)\]")
-_SIGN_ON = re.compile(r"sign(?:ing)?[\s-]?on|signing", re.I)
-
-
-def guide_figures(company: str, scripts: list[Script], levers: list[Lever]) -> GuideFigures:
-    found: dict[str, Figure] = {}
-    for script in (s for s in scripts if s.company == company):
-        prov = Provenance("script", script.chunk_id, f"{company} script", script.source)
-        for sentence in _SENTENCE.split(script.text):
-            if re.search(r"\bfloor\b", sentence, re.I):
-                amounts = [a for a, _, _ in find_amounts(sentence) if a.unit and not a.is_range]
-                if amounts and "floor" not in found:
-                    found["floor"] = Figure(amounts[0].low, amounts[0].unit, "floor", prov)
-                continue
-            if not _ASK.search(sentence):
-                continue
-            for match in _INCREMENT.finditer(sentence):
-                amount = parse_amount(match["amt"])
-                unit = CURRENCY_ALIASES.get(match["cur"] or "", "") or (
-                    amount.unit if amount else ""
-                )
-                before = sentence[: match.start()]
-                if amount and unit and re.search(r"(rsus?|stock|equity)\W*\w*\W*$", before, re.I):
-                    found.setdefault(
-                        "stock_increment", Figure(amount.low, unit, "RSU increment", prov)
-                    )
-            for amount, start, _end, component, tail in label_amounts(sentence):
-                if not amount.unit or amount.is_range or amount.is_percent:
-                    continue
-                if _INCREMENT.search(sentence[max(0, start - 4) : start + len(amount.raw) + 2]):
-                    continue
-                key = {"base": "base", "stock": "stock", "sign_on": "sign_on"}.get(component)
-                if key and key not in found:
-                    found[key] = Figure(
-                        amount.low, amount.unit, f"{key.replace('_', '-')} ask", prov
-                    )
-                    if key == "stock":
-                        years = years_in(tail)
-                        if years:
-                            found["stock_years"] = Figure(years, YEARS, "vesting", prov)
-    for lever in (lv for lv in levers if lv.company == company):
-        if not _SIGN_ON.search(f"{lever.name} {lever.text}"):
-            continue
-        ranges = [a for a in lever.amounts if a.unit and a.unit != PERCENT and a.low != a.high]
-        if ranges and "sign_on_top" not in found:
-            prov = Provenance(
-                "lever", lever.chunk_id, f"{company} {lever.name} lever", lever.source
-            )
-            found["sign_on_top"] = Figure(ranges[0].high, ranges[0].unit, "sign-on range top", prov)
-    if "stock" in found and "stock_years" not in found:
-        del found["stock"]  # a stock ask with no basis cannot be compared
-    return GuideFigures(**found)
-
-
-# --- position ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ComponentPosition:
-    component: str  # "base" | "stock" | "bonus" | "total"
-    offer: Figure | None
-    band_min: Figure | None
-    band_max: Figure | None
-    percent: float | None  # of the way from min to max (may be <0 or >100)
-    status: str  # "below" | "within" | "above" | "not in offer" | "no band" | "currency mismatch"
-    note: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "component": self.component,
-            "offer": self.offer.to_json() if self.offer else None,
-            "band_min": self.band_min.to_json() if self.band_min else None,
-            "band_max": self.band_max.to_json() if self.band_max else None,
-            "percent": None if self.percent is None else round(self.percent, 1),
-            "status": self.status,
-            "note": self.note,
-        }
-
-
-@dataclass(frozen=True)
-class Totals:
-    annualized: Figure | None
-    first_year: Figure | None
-    four_year: Figure | None
-    notes: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "annualized": self.annualized.to_json() if self.annualized else None,
-            "first_year": self.first_year.to_json() if self.first_year else None,
-            "four_year": self.four_year.to_json() if self.four_year else None,
-            "notes": list(self.notes),
-        }
-
-
-def find_bands(facts: Facts, company: str, region: str, role: str = "") -> list[CompBand]:
-    return [
-        band
-        for band in facts.bands
-        if band.company == company and band.region == region and (not role or band.role == role)
-    ]
-
-
-def stock_per_year(package: Package, label: str = "stock per year") -> Figure | None:
-    if package.stock is None:
-        return None
-    who = "offer" if isinstance(package, Offer) else package.company
-    stock = user(package.stock, package.currency, f"{who} RSU")
-    if package.stock_basis == "per_year":
-        return stock
-    if not package.stock_years:
-        return None
-    return formula("÷", label, package.currency, stock, user(package.stock_years, YEARS, "vesting"))
-
-
-def bonus_amount(package: Package, base: Figure | None) -> Figure | None:
-    if package.bonus_amount is not None:
-        return user(package.bonus_amount, package.currency, "bonus amount")
-    if package.bonus_pct is not None and base is not None:
-        return formula("×%", "bonus", package.currency, base, user(package.bonus_pct, "%", "bonus"))
-    return None
-
-
-def totals(
-    package: Package,
-    base: Figure | None = None,
-    stock_year: Figure | None = None,
-    sign_on: Figure | None = None,
-    stock_years: float | None = None,
-) -> Totals:
-    """Annualized, first-year and four-year totals of a package (or of an ask, when `base`,
-    `stock_year` and `sign_on` Figures are given)."""
-    cur = package.currency
-    who = "offer" if isinstance(package, Offer) else package.company
-    notes: list[str] = []
-    if base is None and package.base is not None:
-        base = user(package.base, cur, f"{who} base")
-    if stock_year is None:
-        stock_year = stock_per_year(package)
-        if package.stock is not None and stock_year is None:
-            notes.append("stock left out of the totals: its vesting years are not known")
-    if sign_on is None and package.sign_on:
-        sign_on = user(package.sign_on, cur, f"{who} sign-on")
-    if base is None:
-        if package.tc is None:
-            return Totals(None, None, None, ("no base or total comp given",))
-        annual = user(package.tc, cur, f"{who} TC")
-        notes.append("total comp as stated, not computed from components")
-    else:
-        parts = [base, *(p for p in (stock_year, bonus_amount(package, base)) if p)]
-        annual = parts[0] if len(parts) == 1 else formula("sum", "annualized TC", cur, *parts)
-    first = formula("sum", "first-year TC", cur, annual, sign_on) if sign_on else annual
-    years = stock_years if stock_years is not None else package.stock_years
-    if base is not None and stock_year is not None and package.stock_basis == "grant" and years:
-        cash = [base, *(p for p in (bonus_amount(package, base),) if p)]
-        cash_year = cash[0] if len(cash) == 1 else formula("sum", "cash per year", cur, *cash)
-        four_parts = [
-            formula("×", f"{HORIZON_YEARS} years of cash", cur, cash_year, factor=HORIZON_YEARS),
-            formula(
-                "×", "stock vested in 4 years", cur, stock_year, factor=min(HORIZON_YEARS, years)
-            ),
-        ]
-    else:
-        four_parts = [formula("×", f"{HORIZON_YEARS} years", cur, annual, factor=HORIZON_YEARS)]
-    if sign_on:
-        four_parts.append(sign_on)
-    four = formula("sum", "four-year total", cur, *four_parts)
-    return Totals(annual, first, four, tuple(notes))
-
-
-def _place(value: float, low: float, high: float) -> tuple[float | None, str]:
-    status = "below" if value < low else "above" if value > high else "within"
-    if high == low:
-        return None, status
-    return (value - low) / (high - low) * 100, status
-
-
-def position(offer: Offer, band: CompBand | None) -> list[ComponentPosition]:
-    if band is None:
-        return []
-    cur = band.currency
-    rows: list[ComponentPosition] = []
-    mismatch = offer.currency and offer.currency != cur
-    annual = totals(offer).annualized
-    stock_year = stock_per_year(offer)
-    items = [
-        (
-            "base",
-            user(offer.base, offer.currency, "offer base") if offer.base else None,
-            band.base_min,
-            band.base_max,
-            cur,
-        ),
-        ("stock", stock_year, band.stock_min, band.stock_max, cur),
-        ("bonus", _offer_bonus_pct(offer), band.bonus_min_pct, band.bonus_max_pct, PERCENT),
-        ("total", annual, band.total_min, band.total_max, cur),
-    ]
-    for component, mine, low, high, unit in items:
-        lo = _band_figure(band, low, unit, f"band {component} min") if low is not None else None
-        hi = _band_figure(band, high, unit, f"band {component} max") if high is not None else None
-        if component == "stock" and low is not None and band.stock_vesting_years:
-            lo, hi = (_per_year_band(band, f, f.label) for f in (lo, hi))  # type: ignore[arg-type]
-        if mine is None:
-            rows.append(ComponentPosition(component, None, lo, hi, None, "not in offer"))
-        elif low is None or high is None:
-            rows.append(ComponentPosition(component, mine, None, None, None, "no band"))
-        elif mismatch and unit != PERCENT:
-            note = (
-                f"the offer is in {offer.currency}, the band in {cur}; not compared "
-                "(no exchange rate is used)"
-            )
-            rows.append(ComponentPosition(component, mine, lo, hi, None, "currency mismatch", note))
-        else:
-            percent, status = _place(mine.value, lo.value, hi.value)  # type: ignore[union-attr]
-            rows.append(ComponentPosition(component, mine, lo, hi, percent, status))
-    return rows
-
-
-def _per_year_band(band: CompBand, figure: Figure, label: str) -> Figure:
-    if band.stock_basis == "per_year" or not band.stock_vesting_years:
-        return figure
-    years = _band_figure(band, band.stock_vesting_years, YEARS, "vesting")
-    return formula("÷", f"{label} per year", figure.unit, figure, years)
-
-
-def _offer_bonus_pct(offer: Offer) -> Figure | None:
-    if offer.bonus_pct is not None:
-        return user(offer.bonus_pct, PERCENT, "offer bonus")
-    if offer.bonus_amount is not None and offer.base:
-        amount = user(offer.bonus_amount, offer.currency, "offer bonus")
-        pct = formula(
-            "÷",
-            "bonus as a share of base",
-            "",
-            amount,
-            user(offer.base, offer.currency, "offer base"),
-        )
-        return formula("×", "offer bonus", PERCENT, pct, factor=100)
-    return None
-
+from assistant.facts import CompBand, Facts, Lever
+from assistant.figures import YEARS, Figure, formula, user
+from assistant.guide_figures import SIGN_ON, guide_figures
+from assistant.offer import Offer, Package
+from assistant.position import (
+    ComponentPosition,
+    Totals,
+    band_figure,
+    find_bands,
+    position,
+    stock_per_year,
+    totals,
+)
 
 # --- proposal ------------------------------------------------------------------------------------
 
@@ -454,8 +191,8 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
         base_offer,
         applies(guide.base),
         None,
-        _band_figure(band, band.base_min, cur, "band base min") if band.base_min else None,
-        _band_figure(band, band.base_max, cur, "band base top") if band.base_max else None,
+        band_figure(band, band.base_min, cur, "band base min") if band.base_min else None,
+        band_figure(band, band.base_max, cur, "band base top") if band.base_max else None,
         [user(r.base, cur, f"{r.company} base") for r in rivals if r.base],
     )
     asks.append(Ask("base", base_fig, base_offer, base_rule))
@@ -465,20 +202,20 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
         stock_offer = user(offer.stock, cur, "offer RSU")
         years = guide.stock_years
         band_years = (
-            _band_figure(band, band.stock_vesting_years, YEARS, "vesting")
+            band_figure(band, band.stock_vesting_years, YEARS, "vesting")
             if band.stock_vesting_years
             else None
         )
         lo = hi = None
         if band.stock_min is not None and band.stock_max is not None:
             lo = _to_basis(
-                _band_figure(band, band.stock_min, cur, "band RSU min"),
+                band_figure(band, band.stock_min, cur, "band RSU min"),
                 band_years,
                 offer,
                 "band RSU min",
             )
             hi = _to_basis(
-                _band_figure(band, band.stock_max, cur, "band RSU top"),
+                band_figure(band, band.stock_max, cur, "band RSU top"),
                 band_years,
                 offer,
                 "band RSU top",
@@ -575,7 +312,7 @@ def _lever_uses(offer: Offer, levers: list[Lever], asks_sign_on: bool) -> list[L
                 status, reason = "applies", f"you have a competing offer ({names})"
             else:
                 status, reason = "needs a competing offer", "no competing offer was given"
-        elif _SIGN_ON.search(words):
+        elif SIGN_ON.search(words):
             status, reason = (
                 ("applies", "the proposal asks for a sign-on")
                 if asks_sign_on

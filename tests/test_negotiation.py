@@ -17,16 +17,11 @@ from assistant.cli import main
 from assistant.corpus import load_corpus
 from assistant.drafts import write_drafts
 from assistant.facts import extract_facts
+from assistant.figures import Figure
 from assistant.money import find_amounts, format_money
-from assistant.negotiation import (
-    Figure,
-    band_defaults,
-    catalog,
-    compare,
-    find_bands,
-    negotiate,
-)
+from assistant.negotiation import band_defaults, catalog, compare, negotiate
 from assistant.offer import Offer, Package, parse_offer
+from assistant.position import find_bands
 
 K = 1_000
 ANYSCALE_SCRIPT_ASKS = dict(base=213 * K, stock=222 * K, sign_on=25 * K, floor=198 * K)
