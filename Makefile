@@ -49,4 +49,4 @@ lint: install
 	$(VENV)/bin/ruff format --check assistant tests evals
 
 clean:
-	rm -rf $(VENV) index/chroma index/manifest.json index/lexical evals/.work .pytest_cache
+	rm -rf $(VENV) index/chroma index/manifest.json index/sidecar evals/.work .pytest_cache

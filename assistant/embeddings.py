@@ -90,23 +90,30 @@ class Embedder:
         self, texts: Sequence[str], progress: ProgressCallback | None = None
     ) -> list[list[float]]:
         """Embed `texts` in batches; `progress(n)` is called after each batch with its size."""
-        vectors: list[list[float]] = []
-        # Several model batches per encode call: sentence-transformers sorts each call's texts
-        # by length, so bigger calls pad less; progress is reported once per call.
+        return self.embed_array(texts, progress).tolist()
+
+    def embed_array(self, texts: Sequence[str], progress: ProgressCallback | None = None):
+        """Unit-length embeddings as a float32 matrix, one row per text, in the given order.
+
+        The texts are encoded longest first, so each model batch holds texts of similar length
+        and pads little, whatever order they came in; progress is reported every few batches."""
+        import numpy as np
+
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        result = np.zeros((len(texts), self.dimension), dtype=np.float32)
         step = self.batch_size * 8
-        for start in range(0, len(texts), step):
-            batch = list(texts[start : start + step])
-            encoded = self.model.encode(
-                batch,
+        for start in range(0, len(order), step):
+            chosen = order[start : start + step]
+            result[chosen] = self.model.encode(
+                [texts[i] for i in chosen],
                 batch_size=self.batch_size,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-            vectors.extend(row.tolist() for row in encoded)
             if progress:
-                progress(len(batch))
-        return vectors
+                progress(len(chosen))
+        return result
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed([text])[0]

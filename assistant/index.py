@@ -39,7 +39,7 @@ from assistant.lexical import ChunkRecord
 SCHEMA_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 # Guides are embedded in groups of at least this many chunks: big batches, bounded memory.
-EMBED_GROUP_CHUNKS = 512
+EMBED_GROUP_CHUNKS = 2048
 
 Say = Callable[[str], None]
 
@@ -207,6 +207,7 @@ class VectorIndex:
         self.settings = settings
         self._embedder = embedder
         self._client = None
+        self._searchable = None  # (collection, count), once checked for searching
 
     @property
     def embedder(self):
@@ -269,16 +270,16 @@ class VectorIndex:
                 (report.changed if entry is not None else report.added).append(source)
                 to_embed.append(guide)
 
-        fresh_chunks: list[Chunk] = []
+        fresh: dict[str, tuple[Chunk, object]] = {}  # chunk id -> (chunk, its vector)
         if to_embed:
             counter = count_tokens or _token_counter()
             chunked = [(guide, chunk_guide(guide, counter)) for guide in to_embed]
-            self._embed_and_store(collection, manifest, chunked, progress, report)
-            fresh_chunks = [chunk for _, chunks in chunked for chunk in chunks]
+            fresh = self._embed_and_store(collection, manifest, chunked, progress, report)
 
-        self._refresh_lexical(collection, manifest, fresh_chunks)
+        self._refresh_sidecar(collection, manifest, fresh)
         manifest.in_progress = False
         write_manifest(self.settings.index_dir, manifest)
+        self._searchable = None
         report.seconds = time.perf_counter() - started
         return report
 
@@ -372,7 +373,8 @@ class VectorIndex:
         chunked: Sequence[tuple[Guide, list[Chunk]]],
         progress: bool,
         report: SyncReport,
-    ) -> None:
+    ) -> dict[str, tuple[Chunk, object]]:
+        """Embed and store the chunks, guide group by guide group; return them with vectors."""
         from tqdm import tqdm
 
         total = sum(len(chunks) for _, chunks in chunked)
@@ -385,10 +387,14 @@ class VectorIndex:
             file=sys.stderr,
             dynamic_ncols=True,
         )
+        stored: dict[str, tuple[Chunk, object]] = {}
         try:
             for group in _groups(chunked, EMBED_GROUP_CHUNKS):
                 chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
-                vectors = self.embedder.embed([chunk.text for chunk in chunks], progress=bar.update)
+                vectors = self.embedder.embed_array(
+                    [chunk.text for chunk in chunks], progress=bar.update
+                )
+                stored.update((c.chunk_id, (c, v)) for c, v in zip(chunks, vectors, strict=True))
                 for guide, _ in group:
                     if guide.source in manifest.files or report.repaired:
                         collection.delete(where={"source": guide.source})
@@ -414,35 +420,48 @@ class VectorIndex:
                 write_manifest(self.settings.index_dir, manifest)
         finally:
             bar.close()
+        return stored
 
-    def _refresh_lexical(self, collection, manifest: Manifest, fresh: list[Chunk]) -> None:
-        """Rebuild the BM25 sidecar when the chunk set changed; reuse the records it has."""
+    def _refresh_sidecar(self, collection, manifest: Manifest, fresh: dict) -> None:
+        """Rewrite the sidecar (records, BM25, vectors) when the chunk set changed; reuse what
+        it has and read only the missing records and vectors back from Chroma."""
+        import numpy as np
+
         from assistant import lexical
+        from assistant.vectors import load_vectors
 
         ids = [cid for entry in manifest.files.values() for cid in entry.chunk_ids]
         chunk_fingerprint = lexical.fingerprint(ids)
         index_dir = self.settings.index_dir
         if lexical.stored_fingerprint(index_dir) == chunk_fingerprint:
             return
-        known = {record.chunk_id: record for record in lexical.read_records(index_dir)}
-        for chunk in fresh:
-            known[chunk.chunk_id] = lexical.ChunkRecord.from_metadata(
-                chunk.chunk_id, chunk.text, chunk.metadata()
-            )
-        missing = [cid for cid in ids if cid not in known]
+        records: dict[str, ChunkRecord] = {}
+        vectors: dict[str, object] = {}
+        old_records = lexical.read_records(index_dir)
+        old_vectors = load_vectors(lexical.sidecar_dir(index_dir))
+        if old_vectors is not None and len(old_vectors) == len(old_records):
+            vectors.update((r.chunk_id, old_vectors[i]) for i, r in enumerate(old_records))
+        records.update((r.chunk_id, r) for r in old_records)
+        for chunk_id, (chunk, vector) in fresh.items():
+            records[chunk_id] = ChunkRecord.from_metadata(chunk_id, chunk.text, chunk.metadata())
+            vectors[chunk_id] = vector
+        missing = [cid for cid in ids if cid not in records or cid not in vectors]
         for start in range(0, len(missing), 5000):
             got = collection.get(
-                ids=missing[start : start + 5000], include=["documents", "metadatas"]
+                ids=missing[start : start + 5000],
+                include=["documents", "metadatas", "embeddings"],
             )
-            for cid, text, metadata in zip(
-                got["ids"], got["documents"], got["metadatas"], strict=True
+            for cid, text, metadata, vector in zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             ):
-                known[cid] = lexical.ChunkRecord.from_metadata(cid, text or "", metadata or {})
-        records = [known[cid] for cid in ids if cid in known]
-        lexical.LexicalIndex.build(records).save(index_dir, chunk_fingerprint)
+                records[cid] = ChunkRecord.from_metadata(cid, text or "", metadata or {})
+                vectors[cid] = vector
+        kept = [cid for cid in ids if cid in records and cid in vectors]
+        matrix = np.asarray([vectors[cid] for cid in kept], dtype=np.float32)
+        matrix = matrix.reshape(len(kept), self.embedder.dimension)
+        lexical.write_sidecar(index_dir, [records[cid] for cid in kept], matrix, chunk_fingerprint)
 
-    def lexical_index(self):
-        """The BM25 sidecar, checked against the manifest (IndexStateError when it lags)."""
+    def _checked_sidecar(self):
         from assistant import lexical
 
         manifest = self.require_manifest()
@@ -452,7 +471,21 @@ class VectorIndex:
                 "The keyword index does not match the vector index. Run `coach index` to "
                 "bring them in step."
             )
-        return lexical.LexicalIndex.load(self.settings.index_dir)
+        return lexical
+
+    def lexical_index(self):
+        """The BM25 side of the sidecar, checked against the manifest."""
+        return self._checked_sidecar().LexicalIndex.load(self.settings.index_dir)
+
+    def company_vectors(self, records: list[ChunkRecord]):
+        """Exact per-company vector search over the sidecar's vectors (same row order as
+        `records`), or None when the sidecar holds no vectors."""
+        from assistant.vectors import CompanyVectors, load_vectors
+
+        matrix = load_vectors(self._checked_sidecar().sidecar_dir(self.settings.index_dir))
+        if matrix is None or len(matrix) != len(records):
+            return None
+        return CompanyVectors([record.company for record in records], matrix)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -475,9 +508,10 @@ class VectorIndex:
 
     def dense_search(self, query: str, k: int = 5, where: dict | None = None) -> list[SearchHit]:
         """The k nearest chunks by cosine similarity (score = 1 - cosine distance)."""
-        self.require_manifest()
-        collection = self.collection
-        available = collection.count()
+        if self._searchable is None:  # checked once per sync: a large manifest is slow to read
+            self.require_manifest()
+            self._searchable = (self.collection, self.collection.count())
+        collection, available = self._searchable
         if available == 0 or k <= 0:
             return []
         result = collection.query(
@@ -512,7 +546,7 @@ class SearchHit(ChunkRecord):
 
     @classmethod
     def from_record(cls, record: ChunkRecord, score: float) -> SearchHit:
-        return cls(**asdict(record), score=round(float(score), 6))
+        return cls(**vars(record), score=round(float(score), 6))
 
     def to_json(self) -> dict:
         """The `coach search --json` contract: chunk_id, source, section, text, score."""

@@ -1,10 +1,12 @@
-"""The keyword side of retrieval: a BM25 index (bm25s) over every chunk, kept beside Chroma.
+"""The sidecar beside Chroma, and the keyword side of retrieval: a BM25 index (bm25s).
 
-Stored in `<index>/lexical/`: bm25s's own files and `chunks.json`, the chunk records in BM25 row
-order with a fingerprint of the chunk ids they were built from. `coach index` rewrites it when
-the set of chunks changes, reusing the records it already has and reading only missing ones back
-from the vector store. A reader compares the fingerprint with the manifest and asks for
-`coach index` when they differ, so keyword and vector results always describe the same chunks.
+Stored in `<index>/sidecar/`: `chunks.json` (every chunk's record, in one fixed row order),
+bm25s's own files over those rows, `vectors.npy` (their embeddings, for exact search within a
+company: assistant.vectors) and `meta.json` with a fingerprint of the chunk ids, written last.
+`coach index` rewrites the sidecar when the set of chunks changes, reusing the records and
+vectors it already has and reading only missing ones back from Chroma. A reader compares the
+fingerprint with the manifest and asks for `coach index` when they differ, so keyword, exact and
+HNSW results always describe the same chunks.
 
 Tokens are lower-case words and numbers; an amount keeps its scale ("$155K" -> "155k") so a
 question that quotes a figure finds the row that holds it; a hyphenated word counts whole and by
@@ -24,7 +26,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SIDECAR_FORMAT = 3  # bump when tokenize() changes: a sidecar of another format is rebuilt
+SIDECAR_FORMAT = 4  # bump when tokenize() or the files change: another format is rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _STOPWORDS = frozenset(
     "a an the and or but if of in on at to for from with by about as is are was were be been "
@@ -78,7 +80,7 @@ def fingerprint(chunk_ids: Iterable[str]) -> str:
 
 
 def sidecar_dir(index_dir: Path) -> Path:
-    return Path(index_dir) / "lexical"
+    return Path(index_dir) / "sidecar"
 
 
 def stored_fingerprint(index_dir: Path) -> str | None:
@@ -117,17 +119,6 @@ class LexicalIndex:
         model = bm25s.BM25()
         model.index([tokenize(record.text) for record in records], show_progress=False)
         return cls(records, model)
-
-    def save(self, index_dir: Path, chunk_fingerprint: str) -> None:
-        """Write the sidecar; the meta file goes last, so a half-written sidecar never loads."""
-        folder = sidecar_dir(index_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "meta.json").unlink(missing_ok=True)
-        if self.model is not None:
-            self.model.save(str(folder / "bm25"), show_progress=False)
-        _write_atomic(folder / "chunks.json", json.dumps([asdict(r) for r in self.records]))
-        meta = {"format": SIDECAR_FORMAT, "fingerprint": chunk_fingerprint, "chunks": len(self)}
-        _write_atomic(folder / "meta.json", json.dumps(meta))
 
     @classmethod
     def load(cls, index_dir: Path) -> LexicalIndex:
@@ -171,6 +162,22 @@ class LexicalIndex:
         top = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(top, key=lambda i: -scores[i])
         return [(int(i), float(scores[i])) for i in ranked if scores[i] > 0]
+
+
+def write_sidecar(index_dir: Path, records: list[ChunkRecord], vectors, chunk_fingerprint: str):
+    """Write the whole sidecar; the meta file goes last, so a half-written one never loads."""
+    from assistant.vectors import save_vectors
+
+    folder = sidecar_dir(index_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "meta.json").unlink(missing_ok=True)
+    keyword = LexicalIndex.build(records)
+    if keyword.model is not None:
+        keyword.model.save(str(folder / "bm25"), show_progress=False)
+    _write_atomic(folder / "chunks.json", json.dumps([asdict(r) for r in records]))
+    save_vectors(folder, vectors)
+    meta = {"format": SIDECAR_FORMAT, "fingerprint": chunk_fingerprint, "chunks": len(records)}
+    _write_atomic(folder / "meta.json", json.dumps(meta))
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -1,8 +1,9 @@
 """Hybrid retrieval: BM25 and dense results fused by reciprocal rank, with filters and abstaining.
 
 For one understood question (`assistant.understanding`):
-1. Candidates: the dense top 30 from Chroma and the BM25 top 30 from the sidecar, both limited to
-   the named company's chunks when the corpus has that company.
+1. Candidates: the dense top 30 and the BM25 top 30, both limited to the named company's chunks
+   when the corpus has that company (dense: exact search over that company's vectors in the
+   sidecar, assistant.vectors; with no company named, Chroma's HNSW index).
 2. Fusion: reciprocal rank fusion, sum of 1 / (60 + rank) over the two lists (Cormack et al.,
    2009), then boosts in the same units: the named region's table row, table rows on comp
    questions, the guide kind that fits the intent (interview guides for interview questions,
@@ -116,11 +117,15 @@ def _dedupe_key(text: str) -> str:
 class HybridRetriever:
     """BM25 + dense retrieval over one index, with the corpus's catalog for understanding."""
 
-    def __init__(self, index: VectorIndex, lexical: LexicalIndex | None = None) -> None:
+    def __init__(
+        self, index: VectorIndex, lexical: LexicalIndex | None = None, vectors=None
+    ) -> None:
         self.index = index
         self.lexical = lexical if lexical is not None else index.lexical_index()
+        if vectors is None and lexical is None:
+            vectors = index.company_vectors(self.lexical.records)
+        self.vectors = vectors  # exact search within a company; None: Chroma with a filter
         self.catalog = catalog_from_records(self.lexical.records)
-        self._records = {record.chunk_id: record for record in self.lexical.records}
 
     def understand(self, question: str, state: ConversationState | None = None) -> Understanding:
         return understand(question, self.catalog, state)
@@ -174,8 +179,7 @@ class HybridRetriever:
     def _ranked(self, understood: Understanding, k: int) -> tuple[list[SearchHit], float, float]:
         """The k best chunks, and the best dense and keyword scores among the candidates."""
         company = understood.company
-        where = {"company": company} if company else None
-        dense = self.index.dense_search(understood.query, k=CANDIDATES, where=where)
+        dense = self._dense(understood.query, company)
         # Within one company, its name and roles are in every chunk: no help in ranking.
         common = " ".join([company, *self.catalog.roles.get(company, ())]) if company else ""
         keyword = self.lexical.search(understood.query, CANDIDATES, company=company, ignore=common)
@@ -212,6 +216,17 @@ class HybridRetriever:
         best_dense = max(dense_scores.values(), default=0.0)
         best_keyword = max(keyword_scores.values(), default=0.0)
         return hits, best_dense, best_keyword
+
+    def _dense(self, query: str, company: str | None) -> list[SearchHit]:
+        """The dense candidates: exact within a named company, else Chroma's HNSW index."""
+        if company and self.vectors is not None:
+            vector = self.index.embedder.embed_query(query)
+            return [
+                SearchHit.from_record(self.lexical.records[row], score)
+                for row, score in self.vectors.search(vector, CANDIDATES, company)
+            ]
+        where = {"company": company} if company else None
+        return self.index.dense_search(query, k=CANDIDATES, where=where)
 
     def _boost(self, hit: SearchHit, understood: Understanding) -> float:
         boost = 0.0

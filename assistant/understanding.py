@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.money import CURRENCY_ALIASES
 
@@ -378,6 +379,7 @@ class Catalog:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # company -> roles
     _names: dict[str, str] = field(default_factory=dict, repr=False)  # spelling -> company
     _fuzzy: dict[str, set[str]] = field(default_factory=dict, repr=False)  # deletion -> spellings
+    _all_regions: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def build(
@@ -423,13 +425,14 @@ class Catalog:
             roles=sorted_sets(roles),
             _names=names,
             _fuzzy=fuzzy,
+            _all_regions=tuple(sorted({label for labels in regions.values() for label in labels})),
         )
 
     def all_roles(self) -> tuple[str, ...]:
         return tuple(sorted({role for roles in self.roles.values() for role in roles}))
 
     def all_regions(self) -> tuple[str, ...]:
-        return tuple(sorted({label for labels in self.regions.values() for label in labels}))
+        return self._all_regions
 
 
 # --- entity recognition ----------------------------------------------------------------------
@@ -524,18 +527,30 @@ def _places_in(text: str) -> list[PlaceMention]:
     return [m for _, m in found if not (m.place in seen or seen.add(m.place))]
 
 
+def _word_grams(words: list[str], longest: int = 4) -> set[str]:
+    """Every run of 1 to `longest` consecutive words, joined by spaces."""
+    return {
+        " ".join(words[start : start + size])
+        for size in range(1, longest + 1)
+        for start in range(len(words) - size + 1)
+    }
+
+
+@lru_cache(maxsize=65536)
+def _label_info(label: str) -> tuple[str, frozenset[str]]:
+    """A region label's core name ("Hangzhou (HQ)" -> "hangzhou"; "Bay Area / Sunnyvale (US
+    R&D)" -> "bay area") and its word runs, computed once per label."""
+    core = _normalize(re.split(r"[(/,]", label)[0])
+    return core, frozenset(_word_grams(_normalize(label).split()))
+
+
 def _label_matches(label: str, place: str) -> bool:
-    normalized = _normalize(label)
+    grams = _label_info(label)[1]
     return any(
-        _contains_phrase(normalized, spelling)
+        spelling in grams
         for spelling in (place, *PLACE_ALIASES.get(place, ()))
         if spelling not in _CASE_SENSITIVE_ALIASES
     )
-
-
-def _label_core(label: str) -> str:
-    """ "Hangzhou (HQ)" -> "hangzhou"; "Bay Area / Sunnyvale (US R&D)" -> "bay area"."""
-    return _normalize(re.split(r"[(/,]", label)[0])
 
 
 @dataclass(frozen=True)
@@ -552,10 +567,11 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
     can say that the corpus has no row for it."""
     labels = list(regions)
     normalized = _normalize(text)
+    grams = _word_grams(normalized.split())
     # Labels the alias table does not know ("Kraków (PL)") match by their own core name.
     for label in labels:
-        core = _label_core(label)
-        if core and core not in PLACE_ALIASES and _contains_phrase(normalized, core):
+        core = _label_info(label)[0]
+        if core and core not in PLACE_ALIASES and core in grams:
             return RegionMatch(label=label, place=core)
     if re.search(r"\b(?:hq|headquarters|head office|home office)\b", normalized):
         for label in labels:

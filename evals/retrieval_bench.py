@@ -3,7 +3,8 @@
 Latency: the shipped guides plus N generated ones (the same work folder as the retrieval eval, so
 an index built there is reused), one warm `HybridRetriever`; every gold question and questions
 about the generated guides' own companies, regions and roles, each timed once after a warm-up,
-in the order a user would not choose (shuffled with a fixed seed). p50, p95 and max in ms.
+shuffled with a fixed seed. p50, p95 and max in ms over all, and apart for the questions that
+searched (not abstained) and for those that named no company (Chroma's HNSW path).
 
 Throughput: the first `throughput_guides` guides of the corpus are chunked once; the same chunk
 texts are then (1) encoded with `SentenceTransformer.encode` directly, (2) indexed into an empty
@@ -41,6 +42,7 @@ class RetrievalBench:
     p95_ms: float
     max_ms: float
     mean_ms: float
+    groups: dict[str, dict[str, float]]  # per group: queries, p50_ms, p95_ms
     throughput_guides: int
     throughput_chunks: int
     raw_encode_chunks_per_s: float
@@ -61,6 +63,11 @@ class RetrievalBench:
                 f"| warm query latency p95 | {self.p95_ms:.1f} ms |",
                 f"| warm query latency max | {self.max_ms:.1f} ms |",
                 f"| queries timed | {self.queries} |",
+                *(
+                    f"| p50 / p95 of {name} ({g['queries']:.0f} queries) | "
+                    f"{g['p50_ms']:.1f} / {g['p95_ms']:.1f} ms |"
+                    for name, g in self.groups.items()
+                ),
                 f"| raw SentenceTransformer.encode | {self.raw_encode_chunks_per_s:.1f} chunks/s |",
                 f"| coach index, same chunks and model | {self.index_chunks_per_s:.1f} chunks/s |",
                 f"| indexing / raw encode | {self.throughput_ratio:.3f} |",
@@ -70,37 +77,57 @@ class RetrievalBench:
         )
 
 
-def _questions_about_generated(corpus: Path, seed: int, limit: int) -> list[str]:
-    """Questions in users' words about the generated guides' own companies and regions."""
-    from assistant.corpus import load_corpus
+def _questions_about_generated(guides: int, seed: int, limit: int) -> list[str]:
+    """Questions in users' words about generated guides: their own companies, roles and regions
+    (most are answerable), some with no company named (the HNSW path), a few about a region
+    the company has no row for (an abstention)."""
+    from assistant.benchcorpus import generate_guides
 
     rng = random.Random(seed)
-    shapes = [
+    named = [
         "What's the base salary for a {role} at {company} in {region}?",
         "{company} {region} RSUs?",
         "how much does {company} pay a {role} in {region}",
         "what levers do I have with {company}?",
-        "{company} interview process for {role}",
         "total comp for {company} {region}",
+        "what should I say to negotiate up at {company}?",
     ]
-    guides = [g for g in load_corpus(corpus).guides if "generated" in g.source]
-    regions = ["Seattle", "London", "Singapore", "Bay Area", "New York", "Berlin", "Toronto"]
+    unnamed = [
+        "what's a typical {role} base salary in {region}?",
+        "how do I ask for a bigger sign-on bonus as a {role}?",
+        "what system design questions come up for a {role}?",
+    ]
+    truth = [g for g in generate_guides(guides, seed) if g.bands]
     out = []
-    for guide in rng.sample(guides, min(limit, len(guides))):
-        shape = rng.choice(shapes)
-        out.append(shape.format(role=guide.role, company=guide.company, region=rng.choice(regions)))
+    for guide in rng.sample(truth, min(limit, len(truth))):
+        region = rng.choice(guide.bands).region
+        shapes = named if rng.random() < 0.8 else unnamed
+        out.append(rng.choice(shapes).format(role=guide.role, company=guide.company, region=region))
     return out
 
 
-def measure_latency(retriever, questions: list[str]) -> list[float]:
+def measure_latency(retriever, questions: list[str]) -> dict[str, list[float]]:
+    """Milliseconds per question, grouped: all, those that searched (did not abstain), and
+    those that searched with no company named (the HNSW path)."""
     for question in questions[:WARMUP_QUERIES]:
         retriever.retrieve(question)
-    timings = []
+    groups: dict[str, list[float]] = {"all": [], "searched": [], "no company named": []}
     for question in questions:
         started = time.perf_counter()
-        retriever.retrieve(question)
-        timings.append((time.perf_counter() - started) * 1000)
-    return timings
+        result = retriever.retrieve(question)
+        elapsed = (time.perf_counter() - started) * 1000
+        groups["all"].append(elapsed)
+        if not result.abstained:
+            groups["searched"].append(elapsed)
+            if not result.understanding.company:
+                groups["no company named"].append(elapsed)
+    return groups
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (share in 0..1) of `values`; 0 for no values."""
+    ordered = sorted(values)
+    return ordered[max(0, int(round(share * len(ordered))) - 1)] if ordered else 0.0
 
 
 def measure_throughput(corpus: Path, guides: int, embedder, say) -> tuple[int, float, float]:
@@ -167,22 +194,31 @@ def run_retrieval_bench(
     say(f"Index: {index.sync(progress=True, say=say).summary()}")
     retriever = HybridRetriever(index)
     questions = [q.question for q in load_questions()]
-    questions += _questions_about_generated(workspace.corpus, seed, generated_queries)
+    questions += _questions_about_generated(guides, seed, generated_queries)
     random.Random(seed).shuffle(questions)
     say(f"Timing {len(questions)} queries …")
-    timings = measure_latency(retriever, questions)
+    groups = measure_latency(retriever, questions)
     chunks, raw_rate, index_rate = measure_throughput(
         workspace.corpus, throughput_guides, embedder, say
     )
-    ordered = sorted(timings)
+    timings = groups["all"]
     return RetrievalBench(
         guides=workspace.guides,
         chunks=len(retriever.lexical),
         queries=len(timings),
-        p50_ms=statistics.median(ordered),
-        p95_ms=ordered[max(0, int(round(0.95 * len(ordered))) - 1)],
-        max_ms=ordered[-1],
-        mean_ms=statistics.fmean(ordered),
+        p50_ms=statistics.median(timings),
+        p95_ms=percentile(timings, 0.95),
+        max_ms=max(timings),
+        mean_ms=statistics.fmean(timings),
+        groups={
+            name: {
+                "queries": len(values),
+                "p50_ms": statistics.median(values) if values else 0.0,
+                "p95_ms": percentile(values, 0.95),
+            }
+            for name, values in groups.items()
+            if name != "all"
+        },
         throughput_guides=throughput_guides,
         throughput_chunks=chunks,
         raw_encode_chunks_per_s=raw_rate,
