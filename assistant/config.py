@@ -44,3 +44,9 @@ class Settings(BaseSettings):
     )
     collection: str = Field(default="offer_coach", description="Chroma collection name")
     embed_batch_size: int = Field(default=32, ge=1, le=4096)
+    embed_group_chunks: int = Field(
+        default=2048,
+        ge=1,
+        le=100_000,
+        description="chunks embedded and stored together; an interrupted run loses at most one",
+    )

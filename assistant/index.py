@@ -39,7 +39,6 @@ from assistant.lexical import ChunkRecord
 SCHEMA_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 # Guides are embedded in groups of at least this many chunks: big batches, bounded memory.
-EMBED_GROUP_CHUNKS = 2048
 
 Say = Callable[[str], None]
 
@@ -389,7 +388,7 @@ class VectorIndex:
         )
         stored: dict[str, tuple[Chunk, object]] = {}
         try:
-            for group in _groups(chunked, EMBED_GROUP_CHUNKS):
+            for group in _groups(chunked, self.settings.embed_group_chunks):
                 chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
                 vectors = self.embedder.embed_array(
                     [chunk.text for chunk in chunks], progress=bar.update

@@ -12,7 +12,7 @@ from conftest import ALIBABA_INTERVIEW, ANYSCALE_NEGOTIATION, SHIPPED_CORPUS
 
 from assistant.chunking import chunk_guide
 from assistant.corpus import load_guide
-from assistant.index import EMBED_GROUP_CHUNKS, VectorIndex, read_manifest, write_manifest
+from assistant.index import VectorIndex, read_manifest, write_manifest
 
 pytestmark = pytest.mark.integration
 
@@ -114,6 +114,7 @@ def write_look_alike_corpus(target, copies):
 
 
 def test_a_killed_index_run_is_detected_and_repaired(tmp_path, settings_for, embedder):
+    GROUP = 256  # small groups, so the run is killed with some stored and more to come
     corpus = tmp_path / "big"
     write_look_alike_corpus(corpus, copies=14)  # ~1,100 chunks: several embedding groups
     settings = settings_for(corpus)
@@ -121,6 +122,7 @@ def test_a_killed_index_run_is_detected_and_repaired(tmp_path, settings_for, emb
         **os.environ,
         "COACH_CORPUS_DIR": str(corpus),
         "COACH_INDEX_DIR": str(settings.index_dir),
+        "COACH_EMBED_GROUP_CHUNKS": str(GROUP),
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "index", "--no-progress"],
@@ -159,7 +161,7 @@ def test_a_killed_index_run_is_detected_and_repaired(tmp_path, settings_for, emb
     assert not manifest.in_progress
     assert len(manifest.files) == 42
     assert stored_ids(index) == {i for e in manifest.files.values() for i in e.chunk_ids}
-    assert report.chunks_embedded >= EMBED_GROUP_CHUNKS // 2  # the unfinished part was embedded
+    assert report.chunks_embedded >= GROUP // 2  # the unfinished part was embedded
     assert index.sync(progress=False, say=lambda _: None).chunks_embedded == 0
 
 
