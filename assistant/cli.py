@@ -350,6 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     offline_environment()
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:  # libraries that lower their own level (bm25s)
+        handler.setLevel(logging.WARNING)  # still print only warnings and errors
     for noisy in ("chromadb", "httpx", "sentence_transformers", "transformers", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
     args = build_parser().parse_args(argv)

@@ -13,7 +13,9 @@ Follow-up questions replay their `history` through the conversation state first;
 recipe has no state, so it searches the follow-up as written, as it would in a plain RAG chain.
 
 With `distractors=N`, the shipped guides are joined by N generated look-alike guides
-(`assistant.benchcorpus`) in a work folder that is kept, so a second run only re-checks it.
+(`assistant.benchcorpus`) in a work folder that is kept, so a second run only re-checks it, and
+60 comp questions about the generated guides' own rows (gold from the generator's truth) are
+scored apart from the gold set: questions the retriever was never tuned on.
 
 Leaves out: answer quality (the eval harness of the chat agent measures that) and any model judge.
 """
@@ -227,6 +229,8 @@ class RetrievalReport:
     questions: int
     ours: Scores
     baseline: Scores | None
+    generated: Scores | None  # comp questions about generated guides (gold from the generator)
+    generated_baseline: Scores | None
     seconds: float
     misses: list[QuestionResult]
 
@@ -259,6 +263,20 @@ class RetrievalReport:
         lines += [
             f"| {label} | {cell(self.ours, n)} | {cell(self.baseline, n)} |" for label, n in rows
         ]
+        if self.generated:
+            theirs = self.generated_baseline
+            lines += [
+                "",
+                f"Comp questions about {self.generated.questions} generated guides, gold from "
+                "the generator (not in the gold set above):",
+                "",
+                "| metric | Offer Coach hybrid | LangChain recipe |",
+                "|---|---|---|",
+                *(
+                    f"| {label} | {cell(self.generated, n)} | {cell(theirs, n)} |"
+                    for label, n in rows[:3]
+                ),
+            ]
         lines += ["", "| category | ours | recipe |", "|---|---|---|"]
         for category, value in self.ours.by_category.items():
             other = self.baseline.by_category.get(category) if self.baseline else None
@@ -266,6 +284,30 @@ class RetrievalReport:
                 f"| {category} | {value:.3f} | {'—' if other is None else f'{other:.3f}'} |"
             )
         return "\n".join(lines)
+
+
+def generated_questions(distractors: int, seed: int, limit: int = 60) -> list[GoldQuestion]:
+    """Comp questions about the generated guides' own rows, with the generator's truth as gold:
+    they measure retrieval at scale on questions nobody tuned the retriever on."""
+    import random
+
+    from assistant.benchcorpus import generate_guides
+
+    shapes = [
+        "What's the base salary for a {role} at {company} in {region}?",
+        "{company} {region} stock?",
+        "how much does {company} pay in {region}",
+        "total comp at {company}, {region} office",
+    ]
+    rng = random.Random(seed + 1)
+    guides = [g for g in generate_guides(distractors, seed) if g.bands]
+    questions = []
+    for number, guide in enumerate(rng.sample(guides, min(limit, len(guides)))):
+        row = rng.choice(guide.bands)
+        text = rng.choice(shapes).format(role=guide.role, company=guide.company, region=row.region)
+        gold = GoldAlternative(source=guide.file_name, contains=(row.region,))
+        questions.append(GoldQuestion(f"generated-{number}", "generated", text, (), False, (gold,)))
+    return questions
 
 
 def run_retrieval_eval(
@@ -282,8 +324,12 @@ def run_retrieval_eval(
     questions = load_questions(questions_path)
     workspace = prepare_workspace(distractors, seed, root, say)
     embedder = Embedder()
-    ours = run_hybrid(workspace, questions, embedder, say)
-    theirs = run_baseline(workspace, questions, embedder, say) if baseline else None
+    extra = generated_questions(distractors, seed) if distractors else []
+    ours_all = run_hybrid(workspace, questions + extra, embedder, say)
+    theirs_all = run_baseline(workspace, questions + extra, embedder, say) if baseline else None
+    ours, ours_generated = ours_all[: len(questions)], ours_all[len(questions) :]
+    theirs = theirs_all[: len(questions)] if theirs_all else None
+    theirs_generated = theirs_all[len(questions) :] if theirs_all else None
     misses = [
         r
         for r in ours
@@ -296,6 +342,8 @@ def run_retrieval_eval(
         questions=len(questions),
         ours=summarize(ours),
         baseline=summarize(theirs) if theirs else None,
+        generated=summarize(ours_generated) if extra else None,
+        generated_baseline=summarize(theirs_generated) if extra and theirs_generated else None,
         seconds=time.perf_counter() - started,
         misses=misses,
     )
