@@ -130,6 +130,11 @@ class LexicalIndex:
         model = bm25s.BM25.load(str(sidecar_dir(index_dir) / "bm25"), show_progress=False)
         return cls(records, model)
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every token of the indexed chunks (stemmed, as `tokenize` gives them)."""
+        return frozenset(token for token in self._vocab if token)
+
     def __len__(self) -> int:
         return len(self.records)
 

@@ -13,7 +13,7 @@ For one understood question (`assistant.understanding`):
 4. Abstaining, with the reason said: the question is not about jobs or pay; it names a company
    the corpus has no guide for; it asks about pay in a region the company has no row for; it asks
    for an interview guide or comp table the company does not have; or the best dense similarity
-   is below `WEAK_EVIDENCE` with no keyword support either.
+   is below `WEAK_EVIDENCE` and no chunk shares a keyword with it.
 
 `GuideRetriever` exposes the same thing as a LangChain `BaseRetriever` for the agent.
 
@@ -54,9 +54,9 @@ INTENT_KIND_BOOST = 0.01
 ROLE_BOOST = 0.01
 EXAMPLE_QUESTIONS_BOOST = 0.02  # "what questions do they ask?" wants the lists of questions
 # Cosine similarity of all-MiniLM-L6-v2 below which a question with no company, no region and no
-# keyword match is taken to be outside the guides.
+# keyword in common with any chunk is taken to be outside the guides. (A keyword match is
+# enough to answer: MiniLM knows names such as "Apsara" poorly, BM25 knows them exactly.)
 WEAK_EVIDENCE = 0.30
-WEAK_KEYWORDS = 2.0
 
 _ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|asks?|asked|examples?|scenarios?)\b", re.I)
 _INTENT_KINDS = {
@@ -84,7 +84,7 @@ class Retrieval:
         }
 
 
-def catalog_from_records(records: list[ChunkRecord]) -> Catalog:
+def catalog_from_records(records: list[ChunkRecord], vocabulary=()) -> Catalog:
     companies = {record.company for record in records if record.company}
     regions: dict[str, set[str]] = {}
     kinds: dict[str, set[str]] = {}
@@ -97,7 +97,7 @@ def catalog_from_records(records: list[ChunkRecord]) -> Catalog:
         kinds.setdefault(record.company, set()).add(record.guide_kind)
         if record.role:
             roles.setdefault(record.company, set()).add(record.role)
-    return Catalog.build(companies, regions, kinds=kinds, roles=roles)
+    return Catalog.build(companies, regions, kinds=kinds, roles=roles, vocabulary=vocabulary)
 
 
 def reciprocal_rank_fusion(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
@@ -125,7 +125,7 @@ class HybridRetriever:
         if vectors is None and lexical is None:
             vectors = index.company_vectors(self.lexical.records)
         self.vectors = vectors  # exact search within a company; None: Chroma with a filter
-        self.catalog = catalog_from_records(self.lexical.records)
+        self.catalog = catalog_from_records(self.lexical.records, self.lexical.vocabulary)
 
     def understand(self, question: str, state: ConversationState | None = None) -> Understanding:
         return understand(question, self.catalog, state)
@@ -143,7 +143,7 @@ class HybridRetriever:
             return Retrieval(understood, abstained=True, reason=reason)
         hits, best_dense, best_keyword = self._ranked(understood, k)
         named = understood.company or understood.region
-        if not named and best_dense < WEAK_EVIDENCE and best_keyword < WEAK_KEYWORDS:
+        if not named and best_dense < WEAK_EVIDENCE and best_keyword <= 0:
             return Retrieval(
                 understood,
                 abstained=True,

@@ -380,6 +380,7 @@ class Catalog:
     _names: dict[str, str] = field(default_factory=dict, repr=False)  # spelling -> company
     _fuzzy: dict[str, set[str]] = field(default_factory=dict, repr=False)  # deletion -> spellings
     _all_regions: tuple[str, ...] = field(default=(), repr=False)
+    vocabulary: frozenset[str] = field(default=frozenset(), repr=False)  # the corpus's tokens
 
     @classmethod
     def build(
@@ -388,6 +389,7 @@ class Catalog:
         regions: dict[str, Iterable[str]] | None = None,
         kinds: dict[str, Iterable[str]] | None = None,
         roles: dict[str, Iterable[str]] | None = None,
+        vocabulary: Iterable[str] = (),
     ) -> Catalog:
         companies = tuple(sorted({c for c in companies if c}))
 
@@ -426,7 +428,15 @@ class Catalog:
             _names=names,
             _fuzzy=fuzzy,
             _all_regions=tuple(sorted({label for labels in regions.values() for label in labels})),
+            vocabulary=frozenset(vocabulary),
         )
+
+    def knows_most(self, words: list[str]) -> bool:
+        """True when more than half of `words` occur in the corpus (as its keyword tokens)."""
+        from assistant.lexical import tokenize
+
+        known = sum(bool(set(tokenize(word)) & self.vocabulary) for word in words)
+        return known * 2 > len(words)
 
     def all_roles(self) -> tuple[str, ...]:
         return tuple(sorted({role for roles in self.roles.values() for role in roles}))
@@ -800,7 +810,10 @@ def understand(
     ):
         intent = "general"  # about a company of the corpus, or about the job: in scope
     component = find_component(question)
-    off_topic = intent == "out_of_scope" and bool(_foreign_words(normalized, catalog))
+    foreign = _foreign_words(normalized, catalog) if intent == "out_of_scope" else []
+    if foreign and catalog.knows_most(foreign):
+        intent = "general"  # "what is Apsara?": words of the guides themselves
+    off_topic = intent == "out_of_scope" and bool(foreign)
     short = len(normalized.split()) <= 6
     followup = bool(
         state.turns

@@ -196,3 +196,11 @@ def test_several_companies_are_all_named(catalog):
     understood = understand("Alibaba Seattle vs Anyscale's SF pay", catalog)
     assert understood.company == "Alibaba"
     assert understood.other_companies == ("Anyscale",)
+
+
+def test_words_of_the_guides_themselves_are_in_scope():
+    catalog = Catalog.build(["Alibaba"], vocabulary=["apsara", "write", "singl"])
+    assert understand("what is Apsara?", catalog).intent == "general"
+    # One known word among unknown ones does not make a poem request a job question.
+    assert understand("write me a poem about cats", catalog).intent == "out_of_scope"
+    assert understand("what is Apsara?", Catalog.build(["Alibaba"])).intent == "out_of_scope"
