@@ -106,8 +106,11 @@ _VESTING = re.compile(
     r"\b(\d+)[\s-]*(?:yrs?|years?)[\s-]*vest",
     re.I,
 )
-_PER_YEAR = re.compile(
-    r"^\s*(?:/\s*(?:yr|year)\b|per\s+(?:year|yr|annum)|a\s+year|annual|yearly)", re.I
+_PER_YEAR = re.compile(  # after the amount: "$40K/yr", "$40K stock per year", "$40K in RSUs a year"
+    r"^\s*(?:(?:of|in)\s+)?(?:(?:stock|rsus?|equity|shares|options)\s+)?"
+    r"(?:/\s*(?:yr|year)\b|per\s+(?:year|yr|annum)|a\s+year|annual|yearly|each\s+year|"
+    r"every\s+year|p\.?a\.?(?!\w))",
+    re.I,
 )
 _MONTHLY = re.compile(
     r"^\s*(?:/\s*(?:mo|month)\b|per\s+month|a\s+month|monthly|/\s*h(?:ou)?r)", re.I
@@ -393,6 +396,15 @@ def parse_offer(
         questions=tuple(questions),
         text=text,
     )
+    if offer.stock is not None and offer.stock_basis == "grant" and not offer.stock_years:
+        offer = replace(  # neither per year nor over N years, and no guide basis to read it on
+            offer,
+            questions=(
+                *offer.questions,
+                f"Is the stock {format_money(offer.stock, offer.currency)} per year, or a grant "
+                "over how many years? It is left out of the totals until you say.",
+            ),
+        )
     if offer.base is None and main and not any("base" in q for q in questions):
         offer = replace(
             offer,

@@ -88,6 +88,23 @@ PLACE_ALIASES: dict[str, tuple[str, ...]] = {
     "atlanta": (),
     "remote": ("remote us", "us remote"),
 }
+# More places people name, so a question about one the corpus has no row for is recognised as
+# such rather than read as being about no place at all.
+for _place in (
+    "dallas|houston|phoenix|philadelphia|portland|salt lake city|miami|raleigh|pittsburgh|"
+    "minneapolis|detroit|nashville|columbus|san antonio|sacramento|irvine|ottawa|calgary|"
+    "waterloo|mexico city|sao paulo|buenos aires|bogota|santiago|lisbon|barcelona|milan|rome|"
+    "vienna|prague|budapest|copenhagen|oslo|helsinki|brussels|edinburgh|manchester|cambridge|"
+    "oxford|belfast|cork|krakow|bucharest|sofia|athens|istanbul|cairo|lagos|nairobi|cape town|"
+    "johannesburg|riyadh|abu dhabi|doha|mumbai|delhi|gurgaon|noida|chennai|kolkata|seoul|"
+    "taipei|osaka|kyoto|manila|jakarta|kuala lumpur|bangkok|ho chi minh city|hanoi|guangzhou|"
+    "chengdu|wuhan|nanjing|suzhou|auckland|wellington|brisbane|perth|canberra|haifa|zug|geneva|"
+    "frankfurt|hamburg|stuttgart|cologne|lyon|copenhagen|tallinn|riga|vilnius|kyiv|belgrade"
+).split("|"):
+    PLACE_ALIASES.setdefault(_place, ())
+PLACE_ALIASES["bay area"] += ("oakland", "berkeley", "fremont", "redwood city", "san mateo")
+PLACE_ALIASES["delhi"] = ("new delhi",)
+PLACE_ALIASES["gurgaon"] = ("gurugram",)
 # Places in one metro area: asked about one, a row for the other is the right row.
 SAME_METRO: dict[str, tuple[str, ...]] = {
     "san francisco": ("bay area",),

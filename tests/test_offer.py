@@ -183,3 +183,27 @@ def test_fields_give_the_same_offer_as_text():
 def test_bad_fields_are_clear_errors(kwargs, message):
     with pytest.raises(OfferError, match=message):
         offer_from_fields(COMPANIES, REGIONS, company="Anyscale", region="SF", **kwargs)
+
+
+def test_stock_per_year_after_the_component_word():
+    from assistant.offer import parse_offer
+
+    for text in (
+        "Northwind Labs Toronto: CA$160K base, CA$40K stock per year",
+        "Northwind Labs Toronto: CA$160K base, CA$40K in RSUs a year",
+        "Northwind Labs Toronto: CA$160K base, CA$40K equity yearly",
+    ):
+        offer = parse_offer(text, ["Northwind Labs"], {"Northwind Labs": ["Toronto (HQ)"]})
+        assert (offer.stock, offer.stock_basis) == (40000, "per_year"), text
+
+
+def test_stock_with_no_basis_and_no_guide_basis_is_asked_about():
+    from assistant.offer import parse_offer
+
+    offer = parse_offer(
+        "Northwind Labs Toronto: CA$160K base, CA$40K stock",
+        ["Northwind Labs"],
+        {"Northwind Labs": ["Toronto (HQ)"]},
+    )
+    assert offer.stock_basis == "grant" and offer.stock_years is None
+    assert any("per year, or a grant" in q for q in offer.all_questions())

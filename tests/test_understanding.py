@@ -204,3 +204,9 @@ def test_words_of_the_guides_themselves_are_in_scope():
     # One known word among unknown ones does not make a poem request a job question.
     assert understand("write me a poem about cats", catalog).intent == "out_of_scope"
     assert understand("what is Apsara?", Catalog.build(["Alibaba"])).intent == "out_of_scope"
+
+
+def test_a_city_the_corpus_lacks_is_still_recognised_as_a_place(catalog):
+    understood = understand("alibaba dallas base salary", catalog)
+    assert understood.region is None and understood.unknown_region == "dallas"
+    assert understand("alibaba oakland base", catalog).region == "Bay Area / Sunnyvale (US R&D)"
