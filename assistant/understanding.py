@@ -528,26 +528,42 @@ class PlaceMention:
     spelled: str  # as found in the question, normalized
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Every spelling of every place (lower case) -> its canonical place."""
+    return {
+        spelling: place
+        for place, aliases in PLACE_ALIASES.items()
+        for spelling in (place, *aliases)
+        if spelling not in _CASE_SENSITIVE_ALIASES
+    }
+
+
 def _places_in(text: str) -> list[PlaceMention]:
-    normalized = _normalize(text)
+    """Places the text names, in the order it names them: by spelling (word runs looked up in a
+    table), short capital-only aliases ("LA"), else one typo in a longer name ("Singapur")."""
+    words = _normalize(text).split()
+    spellings = _spellings()
     found: list[tuple[int, PlaceMention]] = []
-    for place, aliases in PLACE_ALIASES.items():
-        for spelling in (place, *aliases):
-            if spelling in _CASE_SENSITIVE_ALIASES:
-                hit = re.search(rf"(?<![A-Za-z0-9]){spelling.upper()}(?![A-Za-z0-9])", text)
-                if hit:
-                    found.append((len(normalized[: hit.start()]), PlaceMention(place, spelling)))
-                continue
-            hit = re.search(rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])", normalized)
-            if hit:
-                found.append((hit.start(), PlaceMention(place, spelling)))
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            spelling = " ".join(words[start : start + size])
+            if spelling in spellings:
+                found.append((start, PlaceMention(spellings[spelling], spelling)))
+    for alias in _CASE_SENSITIVE_ALIASES:
+        hit = re.search(rf"(?<![A-Za-z0-9]){alias.upper()}(?![A-Za-z0-9])", text)
+        if hit:
+            place = next(p for p, aliases in PLACE_ALIASES.items() if alias in aliases)
+            found.append((len(text[: hit.start()].split()), PlaceMention(place, alias)))
     if not found:  # a typo in a place name: one edit from six letters, two from nine
-        for word in normalized.split():
+        for word in words:
             if len(word) < 5:
                 continue
             for place in PLACE_ALIASES:
                 limit = 2 if len(place) >= 9 else 1 if len(place) >= 6 else 0
-                if limit and " " not in place and _edit_distance(word, place, limit) <= limit:
+                if not limit or " " in place or place[0] != word[0]:
+                    continue  # a typo in the first letter is rare; skipping it keeps this fast
+                if _edit_distance(word, place, limit) <= limit:
                     found.append((0, PlaceMention(place, word)))
     found.sort(key=lambda item: item[0])
     seen: set[str] = set()
