@@ -397,6 +397,7 @@ class Catalog:
     _names: dict[str, str] = field(default_factory=dict, repr=False)  # spelling -> company
     _fuzzy: dict[str, set[str]] = field(default_factory=dict, repr=False)  # deletion -> spellings
     _all_regions: tuple[str, ...] = field(default=(), repr=False)
+    _company_words: frozenset[str] = field(default=frozenset(), repr=False)
     vocabulary: frozenset[str] = field(default=frozenset(), repr=False)  # the corpus's tokens
 
     @classmethod
@@ -446,6 +447,7 @@ class Catalog:
             _fuzzy=fuzzy,
             _all_regions=tuple(sorted({label for labels in regions.values() for label in labels})),
             vocabulary=frozenset(vocabulary),
+            _company_words=frozenset(word for spelling in names for word in spelling.split()),
         )
 
     def knows_most(self, words: list[str]) -> bool:
@@ -699,34 +701,20 @@ def find_component(text: str) -> str | None:
     return None
 
 
+# First words of a capitalised phrase after "at/for/from…" that do not start a company's name.
+_NOT_A_NAME = set(_phrases("i|the|a|an|my|this|that|it|devops|sre|google|what|how|in|on|for|and"))
+
+
 def _unknown_company(text: str, normalized: str) -> str | None:
+    """A company named that the corpus has no guide for: a well-known employer, or a
+    capitalised name after "at", "for", "from", "does"… that is not a place."""
     for name in KNOWN_EMPLOYERS:
         if _contains_phrase(normalized, name):
             return name
     for match in _UNKNOWN_NAME.finditer(text):
         name = match.group(1)
         key = _normalize(name)
-        if key in PLACE_ALIASES or any(key == a for al in PLACE_ALIASES.values() for a in al):
-            continue
-        if key.split()[0] in {
-            "i",
-            "the",
-            "a",
-            "an",
-            "my",
-            "this",
-            "that",
-            "it",
-            "devops",
-            "sre",
-            "google",
-            "what",
-            "how",
-            "in",
-            "on",
-            "for",
-            "and",
-        }:
+        if key in _spellings() or key in _CASE_SENSITIVE_ALIASES or key.split()[0] in _NOT_A_NAME:
             continue
         return name
     return None
@@ -753,17 +741,21 @@ _DOMAIN_WORDS = _domain_words()
 
 def _foreign_words(normalized: str, catalog: Catalog) -> list[str]:
     """Words that are not about jobs, pay, places or the corpus's companies ("weather", "poem")."""
-    places = {w for p, al in PLACE_ALIASES.items() for s in (p, *al) for w in s.split()}
-    companies = {w for spelling in catalog._names for w in spelling.split()}
+    places = _place_words()
     return [
         word
         for word in normalized.split()
         if word not in _STOPWORDS
         and word not in _DOMAIN_WORDS
         and word not in places
-        and word not in companies
+        and word not in catalog._company_words
         and not any(ch.isdigit() for ch in word)
     ]
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(word for spelling in _spellings() for word in spelling.split())
 
 
 def classify_intent(normalized: str, has_amounts: bool) -> Intent:
