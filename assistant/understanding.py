@@ -29,8 +29,7 @@ from functools import lru_cache
 from assistant.money import CURRENCY_ALIASES
 
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
-INTENTS = ("comp", "counter", "lever", "interview", "general", "out_of_scope")
-COMPONENTS = ("base", "stock", "bonus", "total", "sign_on")
+# Pay components: "base", "stock", "bonus", "total", "sign_on" (the keys of COMPONENT_WORDS).
 
 # --- places ----------------------------------------------------------------------------------
 # Canonical place -> other ways people write it. A region label in a guide ("Bay Area / Sunnyvale
