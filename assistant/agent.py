@@ -1,0 +1,262 @@
+"""The chat agent: a LangGraph pipeline from a user turn to a checked `Answer`, and `Coach`, the
+public API the CLI and the UI call.
+
+    understand (with the conversation replayed from the history)
+      -> retrieve -> [counter] negotiate -> compose -> [LLM backend] phrase -> verify -> Answer
+
+- understand: intent, company, region, component, follow-up rewrite (assistant.understanding),
+  in the light of the history (assistant.conversation).
+- retrieve: hybrid retrieval with abstaining (assistant.retrieval).
+- negotiate (counter questions): the offer from this message or an earlier one, the band
+  position, proposal and drafts (assistant.offer, assistant.negotiation, assistant.drafts).
+- compose: the built-in grounded composer (assistant.compose).
+- phrase: only with an LLM backend, and never for a refusal: the model rephrases the draft
+  (assistant.phrasing, assistant.backends); sentences that pass the grounding check are streamed
+  as they complete.
+- verify: sanitize, grounding check, repair or fallback (assistant.verify).
+
+`Coach.ask(question, history=[])` returns the Answer; `Coach.stream(...)` yields the text shown
+so far (str) and then the Answer. History is the caller's: a list of {"role", "content"}
+messages or (user, assistant) pairs.
+
+Leaves out: rendering (ui/, cli.py) and any persistence of conversations.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any, TypedDict
+
+from assistant.answer import Answer
+from assistant.backends import LLMBackend, get_backend
+from assistant.compose import Draft, Evidence, compose
+from assistant.config import Settings, offline_environment
+from assistant.conversation import Context, describes_offer, replay, with_subject
+from assistant.errors import CoachError
+from assistant.factbook import FactBook
+from assistant.negotiation import Negotiation
+from assistant.phrasing import rephrase_messages
+from assistant.retrieval import HybridRetriever, Retrieval
+from assistant.understanding import Understanding
+from assistant.verify import composer_answer, model_answer, verified_prefix
+
+log = logging.getLogger(__name__)
+PASSAGES = {"interview": 8, "general": 5, "lever": 6}  # retrieved chunks per intent (else 5)
+STREAM_LINES = 3  # the composer's answer is streamed a few lines at a time
+
+
+class TurnState(TypedDict, total=False):
+    question: str
+    history: list
+    context: Context
+    understood: Understanding
+    retrieval: Retrieval
+    negotiation: Negotiation | None
+    drafts: Any
+    offer_problem: str
+    draft: Draft
+    model_text: str
+    failure: str
+    answer: Answer
+
+
+class Coach:
+    """Grounded answers over one index. Opening it reads the index's sidecar (keyword index,
+    records and vectors); the embedding model loads on the first question."""
+
+    def __init__(self, settings: Settings | None = None, backend: str | LLMBackend | None = None):
+        offline_environment()
+        self.settings = settings or Settings()
+        from assistant.index import VectorIndex
+
+        self.index = VectorIndex(self.settings)
+        self.index.require_manifest()
+        self.retriever = HybridRetriever(self.index)
+        records = self.retriever.lexical.records
+        self.records = {record.chunk_id: record for record in records}
+        self.factbook = FactBook(self.settings.corpus_dir, records)
+        chosen = self.settings.backend if backend is None else backend
+        self.backend = (
+            chosen if isinstance(chosen, LLMBackend) else get_backend(chosen, self.settings)
+        )
+        self.graph = self._build_graph()
+
+    @property
+    def backend_name(self) -> str:
+        return self.backend.name if self.backend else "composer"
+
+    @property
+    def catalog(self):
+        return self.retriever.catalog
+
+    # -- public API -----------------------------------------------------------------------------
+
+    def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
+        """The answer to one user turn, given the conversation so far."""
+        final = self.graph.invoke(self._start(question, history))
+        return final["answer"]
+
+    def stream(self, question: str, history: Iterable[Any] | None = None) -> Iterator[str | Answer]:
+        """The text shown so far (checked sentences only), then the final Answer."""
+        answer = None
+        for mode, payload in self.graph.stream(
+            self._start(question, history), stream_mode=["custom", "values"]
+        ):
+            if mode == "custom":
+                yield payload["text"]
+            elif "answer" in payload:
+                answer = payload["answer"]
+        assert answer is not None, "the graph always ends with an answer"
+        if answer.backend == "composer" or answer.grounding.status != "ok":
+            lines = answer.answer.splitlines()
+            for end in range(STREAM_LINES, len(lines), STREAM_LINES):
+                yield "\n".join(lines[:end])
+        yield answer
+
+    def _start(self, question: str, history: Iterable[Any] | None) -> TurnState:
+        if not isinstance(question, str) or not question.strip():
+            raise CoachError(
+                "The question is empty; ask about pay, an offer, levers or interviews."
+            )
+        return {"question": question.strip(), "history": list(history or [])}
+
+    # -- the graph ------------------------------------------------------------------------------
+
+    def _build_graph(self):
+        from langgraph.graph import END, START, StateGraph
+
+        graph = StateGraph(TurnState)
+        graph.add_node("understand", self._understand)
+        graph.add_node("retrieve", self._retrieve)
+        graph.add_node("negotiate", self._negotiate)
+        graph.add_node("compose", self._compose)
+        graph.add_node("phrase", self._phrase)
+        graph.add_node("verify", self._verify)
+        graph.add_edge(START, "understand")
+        graph.add_edge("understand", "retrieve")
+        graph.add_conditional_edges(
+            "retrieve", self._after_retrieve, {"negotiate": "negotiate", "compose": "compose"}
+        )
+        graph.add_edge("negotiate", "compose")
+        graph.add_conditional_edges(
+            "compose", self._after_compose, {"phrase": "phrase", "verify": "verify"}
+        )
+        graph.add_edge("phrase", "verify")
+        graph.add_edge("verify", END)
+        return graph.compile()
+
+    def _understand(self, state: TurnState) -> TurnState:
+        context = replay(state["history"], self.catalog)
+        understood = self.retriever.understand(state["question"], context.state)
+        return {"context": context, "understood": understood}
+
+    def _retrieve(self, state: TurnState) -> TurnState:
+        understood = state["understood"]
+        k = PASSAGES.get(understood.intent, 5)
+        return {"retrieval": self.retriever.retrieve_understood(understood, k)}
+
+    @staticmethod
+    def _after_retrieve(state: TurnState) -> str:
+        retrieval = state["retrieval"]
+        if state["understood"].intent == "counter" and not retrieval.abstained:
+            return "negotiate"
+        return "compose"
+
+    def _negotiate(self, state: TurnState) -> TurnState:
+        from assistant.drafts import write_drafts
+        from assistant.negotiation import band_defaults, negotiate
+        from assistant.offer import parse_offer
+
+        understood, context = state["understood"], state["context"]
+        question = state["question"]
+        offer_text = (
+            with_subject(question, understood)
+            if describes_offer(question)
+            else (context.offer_text)
+        )
+        if not offer_text:
+            return {"negotiation": None, "drafts": None}
+        companies = self.catalog.companies
+        facts = self.factbook.facts_for(
+            companies
+            if not understood.company
+            else [understood.company, *understood.other_companies]
+        )
+        currencies, years = band_defaults(facts)
+        try:
+            offer = parse_offer(
+                offer_text,
+                companies,
+                self.catalog.regions,
+                band_currency=currencies,
+                vesting_years=years,
+            )
+        except CoachError as problem:
+            return {"negotiation": None, "drafts": None, "offer_problem": str(problem)}
+        if offer.company and offer.company != understood.company:
+            facts = self.factbook.facts_for([offer.company])
+        negotiation = negotiate(offer, facts)
+        drafts = write_drafts(negotiation, {k: r.text for k, r in self.records.items()})
+        return {"negotiation": negotiation, "drafts": drafts}
+
+    def _compose(self, state: TurnState) -> TurnState:
+        understood = state["understood"]
+        negotiation = state.get("negotiation")
+        companies = [understood.company, *understood.other_companies]
+        if negotiation is not None:
+            companies.append(negotiation.offer.company)
+        evidence = Evidence(
+            records=self.records,
+            facts=self.factbook.facts_for(companies),
+            catalog=self.catalog,
+            negotiation=negotiation,
+            drafts=state.get("drafts"),
+            offer_problem=state.get("offer_problem", ""),
+        )
+        return {"draft": compose(understood, state["retrieval"], evidence)}
+
+    def _after_compose(self, state: TurnState) -> str:
+        return "phrase" if self.backend is not None and not state["draft"].refused else "verify"
+
+    def _phrase(self, state: TurnState) -> TurnState:
+        from langgraph.config import get_stream_writer
+
+        from assistant.backends import BackendUnavailable
+
+        draft = state["draft"]
+        writer = get_stream_writer()
+        user_texts = self._user_texts(state)
+        messages = rephrase_messages(state["question"], draft.text, draft.citations)
+        text, shown = "", ""
+        try:
+            for piece in self.backend.generate(messages):
+                text += piece
+                prefix = verified_prefix(text, draft, user_texts)
+                if prefix != shown:
+                    shown = prefix
+                    writer({"text": shown})
+        except BackendUnavailable as problem:
+            return {"model_text": text, "failure": str(problem)}
+        except Exception as problem:  # a model failing must not lose the grounded answer
+            log.warning("backend %s failed: %s", self.backend_name, problem)
+            return {
+                "model_text": text,
+                "failure": f"The {self.backend_name} backend failed "
+                f"({type(problem).__name__}: {problem}).",
+            }
+        return {"model_text": text, "failure": ""}
+
+    def _verify(self, state: TurnState) -> TurnState:
+        draft = state["draft"]
+        user_texts = self._user_texts(state)
+        if "model_text" not in state:
+            return {"answer": composer_answer(draft, user_texts)}
+        answer = model_answer(
+            draft, state["model_text"], self.backend_name, user_texts, state.get("failure", "")
+        )
+        return {"answer": answer}
+
+    @staticmethod
+    def _user_texts(state: TurnState) -> tuple[str, ...]:
+        return (*state["context"].user_texts, state["question"])
