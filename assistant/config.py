@@ -2,7 +2,8 @@
 
 Nothing happens at import time: `Settings()` reads the environment when it is created, and
 `offline_environment()` is called explicitly by the code that loads models or opens Chroma.
-Leaves out: LLM backend settings (they arrive with the backends).
+LLM backend settings are plain values here; `assistant.backends` checks them when a backend is
+built. Leaves out: prompts and sampling choices other than length (they belong to the backends).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def offline_environment() -> None:
 
 
 class Settings(BaseSettings):
-    """Where the corpus and index live and how to reach the vector store."""
+    """Where the corpus and index live, how to reach the vector store, which LLM backend."""
 
     model_config = SettingsConfigDict(env_prefix="COACH_", extra="ignore")
 
@@ -49,4 +50,28 @@ class Settings(BaseSettings):
         ge=1,
         le=100_000,
         description="chunks embedded and stored together; an interrupted run loses at most one",
+    )
+    backend: str = Field(
+        default="composer",
+        description="how answers are worded: composer (no model) | llamacpp | openai | ollama",
+    )
+    llm_gguf: Path | None = Field(
+        default=None, description="a .gguf model file for the in-process llamacpp backend"
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible server URL, e.g. http://127.0.0.1:8080/v1 (ollama: preset)",
+    )
+    llm_model: str | None = Field(
+        default=None, description="model name sent to the server (ollama default: llama3.2)"
+    )
+    llm_api_key: str | None = Field(
+        default=None, description="API key for the server; local servers accept any value"
+    )
+    llm_max_tokens: int = Field(default=512, ge=1, le=32_768, description="longest reply, tokens")
+    llm_context: int = Field(
+        default=4096, ge=256, le=262_144, description="context window (tokens) of the GGUF model"
+    )
+    llm_timeout: float = Field(
+        default=120, gt=0, le=3600, description="seconds to wait for a server's reply (read)"
     )

@@ -60,3 +60,40 @@ def settings_for(tmp_path):
         return Settings(corpus_dir=corpus, index_dir=index or tmp_path / "index")
 
     return make
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "llm: uses the real SmolLM2 model")
+
+
+@pytest.fixture
+def real_backend_calls():
+    """Request this to let a test not marked `llm` call a real backend's generate (e.g. against
+    a fake HTTP server or a closed port): it lifts `no_real_llm_calls` for that test."""
+
+
+@pytest.fixture(autouse=True)
+def no_real_llm_calls(request, monkeypatch):
+    """A real LLM backend called from a unit test is an error (pydantic-ai style guard). The
+    call raises, and the test fails at teardown too, even if the code under test caught it."""
+    if request.node.get_closest_marker("llm") or "real_backend_calls" in request.fixturenames:
+        yield
+        return
+    from assistant.backends.llamacpp import LlamaCppBackend
+    from assistant.backends.openai_compatible import OpenAICompatibleBackend
+
+    message = (
+        "a real LLM was called in a unit test; "
+        "mark it @pytest.mark.llm or use tests.fakes.MockModel (called: {})"
+    )
+    called: list[str] = []
+
+    def refuse(self, messages):
+        called.append(type(self).__name__)
+        raise AssertionError(message.format(type(self).__name__))
+
+    monkeypatch.setattr(LlamaCppBackend, "generate", refuse)
+    monkeypatch.setattr(OpenAICompatibleBackend, "generate", refuse)
+    yield called  # the refused calls; a test of the guard itself clears it
+    if called:
+        pytest.fail(message.format(", ".join(called)), pytrace=False)
