@@ -4,6 +4,7 @@ PYTHON  ?= python3
 PY      := $(VENV)/bin/python
 COACH   := $(VENV)/bin/coach
 STAMP   := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-llm
 
 # Offline and quiet, always: nothing is fetched from a model hub, no telemetry.
 export HF_HUB_OFFLINE := 1
@@ -31,7 +32,12 @@ run: index
 	$(COACH) search "Alibaba Seattle base salary" -k 3
 	$(COACH) search "and what about Google in Zurich?" -k 3
 
-test: install
+# Tests also need llama-cpp-python (the `llm` extra; it compiles once, pip caches the wheel).
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,llm]'
+	touch $(TEST_STAMP)
+
+test: install $(TEST_STAMP)
 	$(PY) -m pytest
 
 test-fast: install

@@ -26,19 +26,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any, TypedDict
 
 from assistant.answer import Answer
 from assistant.backends import LLMBackend, get_backend
 from assistant.compose import Draft, Evidence, compose
 from assistant.config import Settings, offline_environment
-from assistant.conversation import Context, describes_offer, replay, with_subject
+from assistant.conversation import Context, replay, states_offer, with_subject
 from assistant.errors import CoachError
 from assistant.factbook import FactBook
 from assistant.negotiation import Negotiation
 from assistant.phrasing import rephrase_messages
 from assistant.retrieval import HybridRetriever, Retrieval
 from assistant.understanding import Understanding
+from assistant.untrusted import clean_question
 from assistant.verify import composer_answer, model_answer, verified_prefix
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ STREAM_LINES = 3  # the composer's answer is streamed a few lines at a time
 
 class TurnState(TypedDict, total=False):
     question: str
+    cleaned: str  # the question as understood (assistant.untrusted.clean_question)
     history: list
     context: Context
     understood: Understanding
@@ -148,8 +151,27 @@ class Coach:
 
     def _understand(self, state: TurnState) -> TurnState:
         context = replay(state["history"], self.catalog)
-        understood = self.retriever.understand(state["question"], context.state)
-        return {"context": context, "understood": understood}
+        cleaned = clean_question(state["question"])
+        understood = self.retriever.understand(cleaned, context.state)
+        if understood.intent in ("comp", "general", "lever") and self._gives_offer(
+            cleaned, understood
+        ):
+            understood = replace(understood, intent="counter")  # "170k base, 15% bonus. ok?"
+        return {"context": context, "understood": understood, "cleaned": cleaned}
+
+    def _gives_offer(self, text: str, understood: Understanding) -> bool:
+        """True when the message states an offer's base, stock or total comp."""
+        from assistant.offer import parse_offer
+
+        if not states_offer(text):
+            return False
+        try:
+            offer = parse_offer(
+                with_subject(text, understood), self.catalog.companies, self.catalog.regions
+            )
+        except CoachError:
+            return True  # an offer, badly written: the counter path explains the problem
+        return any(v is not None for v in (offer.base, offer.stock, offer.tc))
 
     def _retrieve(self, state: TurnState) -> TurnState:
         understood = state["understood"]
@@ -171,9 +193,7 @@ class Coach:
         understood, context = state["understood"], state["context"]
         question = state["question"]
         offer_text = (
-            with_subject(question, understood)
-            if describes_offer(question)
-            else (context.offer_text)
+            with_subject(question, understood) if states_offer(question) else context.offer_text
         )
         if not offer_text:
             return {"negotiation": None, "drafts": None}
@@ -213,6 +233,7 @@ class Coach:
             negotiation=negotiation,
             drafts=state.get("drafts"),
             offer_problem=state.get("offer_problem", ""),
+            previous_region=_previous_region(state["context"], understood),
         )
         return {"draft": compose(understood, state["retrieval"], evidence)}
 
@@ -227,7 +248,7 @@ class Coach:
         draft = state["draft"]
         writer = get_stream_writer()
         user_texts = self._user_texts(state)
-        messages = rephrase_messages(state["question"], draft.text, draft.citations)
+        messages = rephrase_messages(state["cleaned"], draft.text, draft.citations)
         text, shown = "", ""
         try:
             for piece in self.backend.generate(messages):
@@ -259,4 +280,10 @@ class Coach:
 
     @staticmethod
     def _user_texts(state: TurnState) -> tuple[str, ...]:
-        return (*state["context"].user_texts, state["question"])
+        return (*state["context"].user_texts, state["cleaned"])
+
+
+def _previous_region(context: Context, understood: Understanding) -> str | None:
+    """The region the conversation was on, when it is still about the same company."""
+    before = context.state
+    return before.region if before.company == understood.company else None

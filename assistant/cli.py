@@ -1,10 +1,10 @@
-"""The `coach` command line: index | search | facts | counter | eval retrieval | bench.
+"""The `coach` command line: index | search | ask | chat | facts | counter | eval retrieval | bench.
 
 Commands that read guides take --corpus DIR and --index DIR, so the same code serves the shipped
 guides, a test corpus and a benchmark corpus. Errors the user can fix print one line
 (`error: …`) and exit with status 2; no stack traces. JSON output follows DESIGN.md.
 
-Leaves out (for now): ask, chat and serve, which arrive with the chat agent and the UI.
+Leaves out (for now): serve, which arrives with the UI.
 """
 
 from __future__ import annotations
@@ -27,6 +27,12 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.index:
         overrides["index_dir"] = Path(args.index)
     return Settings(**overrides)
+
+
+def _coach(args: argparse.Namespace):
+    from assistant.agent import Coach
+
+    return Coach(_settings(args), backend=args.backend)
 
 
 def _print_json_line(payload) -> None:
@@ -86,6 +92,78 @@ def command_search(args: argparse.Namespace) -> int:
             print(f"{rank:>2}. [{hit.score:.3f}] {hit.source} — {hit.section or hit.title}")
             print(f"    {body[:220]}")
     return 0
+
+
+def command_ask(args: argparse.Namespace) -> int:
+    coach = _coach(args)
+    for question in _queries(args.question):
+        if args.json:
+            _print_json_line(coach.ask(question).to_json())
+        else:
+            _show_answer(coach, question, [])
+    return 0
+
+
+def command_chat(args: argparse.Namespace) -> int:
+    coach = _coach(args)
+    print(
+        f"Offer Coach ({coach.backend_name}). Ask about pay, your offer, levers or interviews; "
+        "/reset starts over, /quit (or Ctrl-D) leaves."
+    )
+    history: list[dict[str, str]] = []
+    while True:
+        try:
+            question = input("\nyou> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not question:
+            continue
+        if question in ("/quit", "/exit", "/q"):
+            return 0
+        if question == "/reset":
+            history.clear()
+            print("(conversation cleared)")
+            continue
+        try:
+            answer = _show_answer(coach, question, history)
+        except CoachError as error:
+            print(f"error: {error}")
+            continue
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": answer.answer},
+        ]
+
+
+def _show_answer(coach, question: str, history: list):
+    """Print the answer as it streams (checked sentences only), then its sources."""
+    from assistant.answer import Answer
+
+    shown = ""
+    for item in coach.stream(question, history):
+        if isinstance(item, Answer):
+            answer = item
+            break
+        if item.startswith(shown):
+            sys.stdout.write(item[len(shown) :])
+            sys.stdout.flush()
+            shown = item
+    if not answer.answer.startswith(shown):
+        print("\n(the model's text did not pass the grounding check; the composer's answer:)\n")
+        shown = ""
+    print(answer.answer[len(shown) :])
+    if answer.notice:
+        print(f"\nnote: {answer.notice}")
+    if answer.citations:
+        print("\nSources:")
+        for c in answer.citations:
+            print(f"  [{c.n}] {c.source} — {c.section or c.title}")
+    status = answer.grounding
+    if status.status != "ok":
+        detail = f": {', '.join(status.ungrounded)}" if status.ungrounded else ""
+        print(f"\n({answer.backend}; grounding {status.status}{detail})")
+    return answer
 
 
 def command_facts(args: argparse.Namespace) -> int:
@@ -279,6 +357,20 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("-k", type=int, default=5, help="number of results (default 5)")
     search.add_argument("--json", action="store_true", help="JSON output (one line per query)")
     search.set_defaults(run=command_search)
+
+    backend = argparse.ArgumentParser(add_help=False)
+    backend.add_argument(
+        "--backend",
+        metavar="NAME",
+        help="composer (default, no model) | llamacpp | openai | ollama (or COACH_BACKEND)",
+    )
+    ask = commands.add_parser("ask", parents=[common, backend], help="one grounded, cited answer")
+    ask.add_argument("question", help="the question, or - to read one question per line")
+    ask.add_argument("--json", action="store_true", help="JSON output (one line per question)")
+    ask.set_defaults(run=command_ask)
+
+    chat = commands.add_parser("chat", parents=[common, backend], help="a conversation")
+    chat.set_defaults(run=command_chat)
 
     facts = commands.add_parser("facts", parents=[common], help="comp bands, levers, scripts")
     facts.add_argument("--json", action="store_true", help="JSON output")

@@ -14,8 +14,8 @@ templates and from the cited passages themselves.
 - general: the most relevant sentences of the best passages, each cited.
 - refusal (out of scope, or retrieval abstained): says plainly that the guides do not cover it,
   why, and what they do cover; no figures.
-Sentences in a guide that address an AI ("ignore previous instructions", "system prompt") are
-never copied into an answer: guide text is data.
+Sentences in a guide that address an AI ("ignore previous instructions", "system prompt") or
+carry links or markup are never copied into an answer (assistant.untrusted): guide text is data.
 
 Leaves out: any wording by a model (assistant.backends), the grounding check
 (assistant.grounding) and choosing what to retrieve (assistant.retrieval).
@@ -36,7 +36,8 @@ from assistant.lexical import ChunkRecord, tokenize
 from assistant.money import format_money
 from assistant.negotiation import Negotiation
 from assistant.retrieval import Retrieval
-from assistant.understanding import Catalog, Understanding
+from assistant.understanding import Catalog, Understanding, regions_named
+from assistant.untrusted import usable_sentence
 
 EngineValue = tuple[float, str]
 MAX_SENTENCES_PER_PASSAGE = 3
@@ -49,20 +50,7 @@ _GENERIC = (
     "about like good best typical typically usually expect guide company role job work"
 )
 
-_ADDRESSES_AN_AI = re.compile(
-    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules)\b"
-    r"|\bsystem prompt\b|\byou are (?:now )?(?:an? )?(?:ai|assistant|language model|chatbot)\b"
-    r"|\b(?:assistant|ai|model)s?,? (?:must|should) (?:say|tell|reply|answer)\b",
-    re.IGNORECASE,
-)
 _MARKER = re.compile(r"\[(\d+)\]")
-# A sentence carrying a link, an address or markup is left out whole: sanitizing would leave
-# a broken sentence ("See  for more").
-_CARRIES_MARKUP = re.compile(r"https?://|ftp://|\bwww\.|javascript:|data:|<[a-zA-Z/!]", re.I)
-
-
-def _usable(sentence: str) -> bool:
-    return not (_ADDRESSES_AN_AI.search(sentence) or _CARRIES_MARKUP.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -75,6 +63,7 @@ class Draft:
     refused: bool
     intent: str
     engine_values: tuple[EngineValue, ...] = ()
+    key_figures: tuple[str, ...] = ()  # what a rephrasing must keep: the answer's own figures
 
 
 @dataclass(frozen=True)
@@ -87,6 +76,7 @@ class Evidence:
     negotiation: Negotiation | None = None
     drafts: Drafts | None = None
     offer_problem: str = ""  # why the offer the user gave could not be read
+    previous_region: str | None = None  # the region the conversation was on before this turn
 
 
 class CitationBook:
@@ -116,6 +106,7 @@ class _Writer:
     book: CitationBook
     lines: list[str] = field(default_factory=list)
     values: list[EngineValue] = field(default_factory=list)
+    key: list[str] = field(default_factory=list)
 
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
@@ -123,7 +114,9 @@ class _Writer:
     def draft(self, intent: str, refused: bool = False) -> Draft:
         text = "\n".join(self.lines).strip()
         text = re.sub(r"\n{3,}", "\n\n", text)
-        return Draft(text, self.book.citations(), refused, intent, tuple(self.values))
+        return Draft(
+            text, self.book.citations(), refused, intent, tuple(self.values), tuple(self.key)
+        )
 
 
 def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence) -> Draft:
@@ -139,7 +132,7 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     elif intent == "lever":
         _levers(writer, understood, retrieval, evidence)
     elif intent == "interview":
-        _interview(writer, understood, retrieval)
+        _interview(writer, understood, retrieval, evidence.records)
     else:
         _general(writer, understood, retrieval, evidence)
     if not writer.lines:
@@ -211,9 +204,36 @@ _COMPONENT_NAMES = {
 }
 
 
-def _bands_for(understood: Understanding, retrieval: Retrieval, facts: Facts) -> list[CompBand]:
-    """The rows to show: the named region's row of each named company; else every row of the
-    named companies; else the rows retrieval found."""
+_COMPARES = re.compile(
+    r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
+)
+
+
+def _regions_compared(
+    understood: Understanding, rows: list[CompBand], previous_region: str | None
+) -> list[str]:
+    """The regions a comparison names ("SF or New York?"), with the conversation's region
+    first when the question compares against it ("how does that compare to the Bay Area?")."""
+    labels = list(dict.fromkeys(b.region for b in rows))
+    named = regions_named(understood.question, labels)
+    if (
+        len(named) == 1
+        and previous_region in labels
+        and previous_region not in named
+        and _COMPARES.search(understood.question)
+    ):
+        named.insert(0, previous_region)
+    return named
+
+
+def _bands_for(
+    understood: Understanding,
+    retrieval: Retrieval,
+    facts: Facts,
+    previous_region: str | None = None,
+) -> list[CompBand]:
+    """The rows to show: the regions a comparison names; the named region's row of each named
+    company; else every row of the named companies; else the rows retrieval found."""
     companies = [c for c in (understood.company, *understood.other_companies) if c]
     hit_ids = [h.chunk_id for h in retrieval.hits]
     by_id = {b.chunk_id: b for b in facts.bands}
@@ -222,6 +242,10 @@ def _bands_for(understood: Understanding, retrieval: Retrieval, facts: Facts) ->
         chosen: list[CompBand] = []
         for company in companies:
             rows = [b for b in facts.bands if b.company == company]
+            named = _regions_compared(understood, rows, previous_region)
+            if len(named) > 1 and not understood.other_companies:
+                chosen += [b for region in named for b in rows if b.region == region]
+                continue
             if understood.region and company == understood.company:
                 named = [b for b in rows if b.region == understood.region]
                 if named:
@@ -270,7 +294,7 @@ def _per_year_note(band: CompBand, writer: _Writer) -> str:
 
 
 def _comp(writer: _Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence) -> None:
-    bands = _bands_for(understood, retrieval, ev.facts)
+    bands = _bands_for(understood, retrieval, ev.facts, ev.previous_region)
     if understood.component == "sign_on":
         _sign_on(writer, understood, retrieval, ev)
         return
@@ -305,6 +329,7 @@ def _one_band(writer: _Writer, band: CompBand, component: str | None) -> None:
     focus = _component_cell(band, component) if component else None
     if focus:
         writer.add(f"**{focus[0]}** for {where} ({band.currency}): **{focus[1]}** {mark}", "")
+        writer.key.append(focus[1])
         writer.add("The whole row:")
     else:
         writer.add(f"**{where}** ({band.currency}) {mark}", "")
@@ -382,6 +407,20 @@ def _counter(writer: _Writer, understood: Understanding, retrieval: Retrieval, e
             writer.add("", f"Your offer's annualized total: **{annual.display}** = {annual.text}.")
     elif offer.company:
         writer.add(f"**Your {offer.company} offer** ({offer.region or 'region not given'}).")
+    if negotiation.comparison:
+        writer.add("", "**Offers side by side** (as you gave them, each in its own currency)", "")
+        for row in negotiation.comparison:
+            package = (
+                offer
+                if row.company == (offer.company or "offer")
+                else next((p for p in offer.competing if p.company == row.company), None)
+            )
+            parts = _package_parts(package) if package else ""
+            total = row.totals.annualized
+            writer.add(
+                f"- {row.company}: {parts}"
+                + (f"; annualized **{total.display}** = {total.text}" if total else "")
+            )
     for question in negotiation.questions:
         writer.add("", f"**To go further:** {question}")
     for note in negotiation.notes:
@@ -396,6 +435,7 @@ def _counter(writer: _Writer, understood: Understanding, retrieval: Retrieval, e
             if ask.component == "floor"
             else (_COMPONENT_NAMES.get(ask.component, ask.component))
         )
+        writer.key.append(ask.figure.display)
         if ask.component == "stock" and offer.stock_years and offer.stock_basis == "grant":
             name += f" (grant over {offer.stock_years} years)"
         now = f" (offer {ask.offer.display})" if ask.offer is not None else ""
@@ -419,6 +459,25 @@ def _counter(writer: _Writer, understood: Understanding, retrieval: Retrieval, e
         writer.add(*(f"> {line}" if line else ">" for line in _unmarked(drafts.email).splitlines()))
         writer.add("", "**Phone script**", "")
         writer.add(*_renumbered(drafts, writer.book).splitlines())
+
+
+def _package_parts(package) -> str:
+    """An offer's components as the user gave them ("base $208K, stock $235K over 4 years")."""
+    cur = package.currency
+    parts = []
+    if package.base is not None:
+        parts.append(f"base {format_money(package.base, cur)}")
+    if package.stock is not None:
+        years = f" over {package.stock_years} years" if package.stock_years else ""
+        basis = " a year" if package.stock_basis == "per_year" else years
+        parts.append(f"stock {format_money(package.stock, cur)}{basis}")
+    if package.bonus_pct is not None:
+        parts.append(f"bonus {package.bonus_pct:g}%")
+    if package.sign_on:
+        parts.append(f"sign-on {format_money(package.sign_on, cur)}")
+    if package.tc is not None and package.base is None:
+        parts.append(f"total comp {format_money(package.tc, cur)}")
+    return ", ".join(parts) or "no components given"
 
 
 def _no_offer_yet(writer: _Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
@@ -557,33 +616,40 @@ def _levers(writer: _Writer, understood: Understanding, retrieval: Retrieval, ev
 
 _GROUPS = (
     ("Process", ("process", "timeline", "round", "stage", "loop", "how long")),
-    ("What they evaluate", ("evaluation", "deep dive", "requirement", "skill", "responsibilit")),
+    ("What they evaluate", ("evaluat", "deep dive", "requirement", "skill", "responsibilit")),
     ("Example questions", ()),
     ("Tips", ("tip", "prepar", "getting ready", "next steps", "summary")),
 )
 
 
-def _group_of(section: str, kind: str) -> str:
-    if kind == "questions":
+def _group_of(hit: ChunkRecord) -> str:
+    """The interview answer's group for a passage, by its kind, section and opening line."""
+    if hit.kind == "questions":
         return "Example questions"
-    lowered = section.lower()
+    lowered = f"{hit.section} {_body(hit.text).splitlines()[0]}".lower()
     for name, words in _GROUPS:
         if any(w in lowered for w in words):
             return name
     return "More from the guide"
 
 
-def _interview(writer: _Writer, understood: Understanding, retrieval: Retrieval) -> None:
+def _interview(
+    writer: _Writer,
+    understood: Understanding,
+    retrieval: Retrieval,
+    records: Mapping[str, ChunkRecord],
+) -> None:
     hits = [h for h in retrieval.hits if h.guide_kind == "interview"] or list(retrieval.hits)
     wanted = _wanted(understood)
-    scored = [(hit, _condensed(hit, wanted)) for hit in _on_topic(hits, wanted)]
+    hits = _with_siblings(_on_topic(hits, wanted), records)
+    scored = [(hit, _condensed(hit, wanted)) for hit in hits]
     if not scored:
         return
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     groups: dict[str, list] = {}
     for hit, lines in scored:
-        groups.setdefault(_group_of(hit.section, hit.kind), []).append((hit, lines))
+        groups.setdefault(_group_of(hit), []).append((hit, lines))
     order = [name for name, _ in _GROUPS] + ["More from the guide"]
     budget = MAX_BULLETS
     for name in sorted(groups, key=order.index):
@@ -599,6 +665,28 @@ def _interview(writer: _Writer, understood: Understanding, retrieval: Retrieval)
         writer.add("")
 
 
+def _with_siblings(hits: list, records: Mapping[str, ChunkRecord]) -> list:
+    """A list split over several chunks is shown whole: each list hit brings the other chunks
+    of its section that open with the same lead-in line, in guide order."""
+    out, seen = [], {h.chunk_id for h in hits}
+    for hit in hits:
+        out.append(hit)
+        if hit.kind != "list":
+            continue
+        lead = _body(hit.text).split("\n", 1)[0]
+        for record in records.values():
+            if (
+                record.chunk_id not in seen
+                and record.source == hit.source
+                and record.section == hit.section
+                and record.kind == "list"
+                and _body(record.text).split("\n", 1)[0] == lead
+            ):
+                out.append(record)
+                seen.add(record.chunk_id)
+    return out
+
+
 def _wanted(understood: Understanding) -> set[str]:
     """The query's words that tell passages apart (not the company, role or generic words)."""
     common = " ".join(
@@ -612,30 +700,39 @@ def _score(wanted: set[str], text: str) -> int:
 
 
 def _on_topic(hits: list, wanted: set[str]) -> list:
-    """The hits sharing at least half as many of the question's words as the best one does
-    (all of them when none shares any); best first, stable."""
+    """The hits sharing at least half as many of the question's words as the best one does,
+    and retrieval's first two whatever their words (MiniLM knows "K8s" is Kubernetes); all of
+    them when none shares any; best first, stable."""
     scores = {h.chunk_id: _score(wanted, _body(h.text) + " " + h.section) for h in hits}
     best = max(scores.values(), default=0)
     if not best:
         return hits
-    kept = [h for h in hits if scores[h.chunk_id] * 2 >= best]
+    kept = [h for rank, h in enumerate(hits) if scores[h.chunk_id] * 2 >= best or rank < 2]
     return sorted(kept, key=lambda h: -scores[h.chunk_id])
 
 
+_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
 def _condensed(hit: ChunkRecord, wanted: set[str]) -> list[str]:
-    """A passage's list items (those on the question's topic first), or its sentences most
-    relevant to the question."""
+    """A list passage's items (those on the question's topic first, each cut to its first
+    sentence), or a prose passage's sentences most relevant to the question."""
     body = _body(hit.text)
-    items = [
-        _clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line))
-        for line in body.splitlines()
-        if re.match(r"^\s*(?:[-*•]|\d+[.)])\s+", line)
-    ]
-    items = [i for i in items if i and _usable(i)]
+    lines = [line for line in body.splitlines() if line.strip()]
+    marked = [_ITEM.sub("", line) for line in lines if _ITEM.match(line)]
+    if not marked and hit.kind == "list" and len(lines) > 1:
+        marked = lines[1:]  # a plain-text list: its first line leads in, one item per line
+    items = [_first_sentence(_clean(i)) for i in marked]
+    items = [i for i in items if i and usable_sentence(i)]
     if items:
         ranked = sorted(items, key=lambda i: -_score(wanted, i))  # stable: guide order on ties
         return ranked[:MAX_ITEMS_PER_LIST]
     return _relevant_sentences(body, wanted)
+
+
+def _first_sentence(text: str) -> str:
+    sentences = _sentences(text)
+    return sentences[0] if sentences else text
 
 
 # --- general -----------------------------------------------------------------------------------
@@ -661,12 +758,15 @@ def _general(writer: _Writer, understood: Understanding, retrieval: Retrieval, e
 def _relevant_sentences(body: str, wanted: set[str]) -> list[str]:
     """Up to a few sentences sharing words with the question, in passage order; the opening
     sentence when none does."""
-    sentences = [s for s in _sentences(body) if _usable(s)]
+    sentences = [s for s in _sentences(body) if usable_sentence(s)]
     scored = [(_score(wanted, s), i, s) for i, s in enumerate(sentences)]
     best = [t for t in sorted(scored, key=lambda t: (-t[0], t[1])) if t[0] > 0]
     best = best[:MAX_SENTENCES_PER_PASSAGE] or scored[:1]
-    if len(best) == 1 and best[0][1] + 1 < len(scored):
-        best.append(scored[best[0][1] + 1])  # the sentence that follows, for context
+    chosen = {i for _, i, _ in best}
+    for _, i, _ in list(best):  # each chosen sentence brings the one after it, for context
+        if len(chosen) < MAX_SENTENCES_PER_PASSAGE + 1 and i + 1 < len(scored):
+            chosen.add(i + 1)
+    best = [scored[i] for i in sorted(chosen)]
     return [_clean(s) for _, _, s in sorted(best, key=lambda t: t[1])]
 
 

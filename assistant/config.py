@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +24,8 @@ OFFLINE_ENVIRONMENT = {
     "GRADIO_ANALYTICS_ENABLED": "False",
     "ANONYMIZED_TELEMETRY": "False",
     "TOKENIZERS_PARALLELISM": "false",
+    "LANGCHAIN_TRACING_V2": "false",  # LangChain/LangGraph never send traces anywhere
+    "LANGSMITH_TRACING": "false",
 }
 
 
@@ -65,7 +67,7 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(
         default=None, description="model name sent to the server (ollama default: llama3.2)"
     )
-    llm_api_key: str | None = Field(
+    llm_api_key: SecretStr | None = Field(
         default=None, description="API key for the server; local servers accept any value"
     )
     llm_max_tokens: int = Field(default=512, ge=1, le=32_768, description="longest reply, tokens")

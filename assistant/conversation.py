@@ -3,8 +3,10 @@
 `Coach.ask(question, history)` is stateless: the history (OpenAI/Gradio-style messages, or
 (user, assistant) pairs) is the record, and this module replays its user turns through
 understanding to recover what they settled: the company, region, component and intent
-(`ConversationState`), the latest message that described an offer, and everything the user wrote
-(figures the user gave are grounded by definition). Replaying costs no retrieval and no model.
+(`ConversationState`), the latest message that described an offer, and everything the user
+wrote (figures the user gave are grounded by definition). User turns are read as cleaned by
+assistant.untrusted (no markup, no clauses addressed to an AI). Replaying costs no retrieval
+and no model.
 
 Leaves out: assistant turns' content (what the coach said is never taken as the user's facts)
 and merging two partial offers given in different turns (the latest offer message wins).
@@ -12,6 +14,7 @@ and merging two partial offers given in different turns (the latest offer messag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,8 +22,15 @@ from typing import Any
 from assistant.errors import CoachError
 from assistant.money import PERCENT, find_amounts
 from assistant.understanding import Catalog, ConversationState, Understanding, understand
+from assistant.untrusted import clean_question
 
 MAX_HISTORY_TURNS = 50  # the user turns replayed (the latest ones)
+_OFFER_WORDS = re.compile(
+    r"\b(?:offer\w*|got|gave|giving|package|counter\w*|negotiat\w*|my (?:base|floor|salary)|"
+    r"they(?:'re| are)? pay(?:ing)?|pay me)\b",
+    re.I,
+)
+_COMPONENT_WORDS = re.compile(r"\b(?:base|rsus?|stock|equity|bonus|sign[- ]?on|signing|tc)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,15 @@ def describes_offer(text: str) -> bool:
     return any(amount.unit != PERCENT for amount, _, _ in find_amounts(text))
 
 
+def states_offer(text: str) -> bool:
+    """True when the message gives amounts as an offer: offer words ("I got", "they offered",
+    "my package") or at least two pay components ("170k base, 90k rsu"). "The base is now
+    £300K" states none."""
+    if not describes_offer(text):
+        return False
+    return bool(_OFFER_WORDS.search(text)) or len(_COMPONENT_WORDS.findall(text)) >= 2
+
+
 def with_subject(text: str, understood: Understanding) -> str:
     """The offer text with the company and region the conversation settled, when it names
     neither itself ("$175K base, 5% bonus" two turns after "I'm talking to Anyscale in SF")."""
@@ -96,12 +115,12 @@ def with_subject(text: str, understood: Understanding) -> str:
 
 def replay(history: Iterable[Any] | None, catalog: Catalog) -> Context:
     """The context after the user turns of `history`."""
-    user_turns = [t.content for t in normalize_history(history) if t.role == "user"]
+    user_turns = [clean_question(t.content) for t in normalize_history(history) if t.role == "user"]
     state = ConversationState()
     offer_text = ""
     for text in user_turns[-MAX_HISTORY_TURNS:]:
         understood = understand(text, catalog, state)
-        if understood.intent in ("counter", "comp") and describes_offer(text):
+        if understood.intent in ("counter", "comp") and states_offer(text):
             offer_text = with_subject(text, understood)
         state = understood.state
     return Context(state=state, offer_text=offer_text, user_texts=tuple(user_turns))

@@ -635,6 +635,23 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
     return RegionMatch(label=None, place=place)
 
 
+def regions_named(text: str, regions: Iterable[str]) -> list[str]:
+    """Every label of `regions` the text names, in the order named ("SF or New York?")."""
+    labels = list(regions)
+    normalized = _normalize(text)
+    found: list[tuple[int, str]] = []
+    grams = _word_grams(normalized.split())
+    for label in labels:
+        core = _label_info(label)[0]
+        if core and core not in PLACE_ALIASES and core in grams:
+            found.append((normalized.find(core), label))
+    for mention in _places_in(text):
+        for label in labels:
+            if _label_matches(label, mention.place) and label not in (f for _, f in found):
+                found.append((normalized.find(mention.spelled), label))
+    return [label for _, label in sorted(found, key=lambda item: item[0])]
+
+
 def find_region(text: str, regions: Iterable[str]) -> str | None:
     """The item of `regions` (region labels) that `text` names, alias-aware, or None."""
     match = match_region(text, regions)
@@ -859,6 +876,16 @@ def understand(
             intent == "general" and (component or _places_in(question))
         ):
             intent = state.intent
+    if (
+        company
+        and company != state.company
+        and state.intent
+        and short
+        and _FOLLOWUP_LEAD.search(question)
+        and intent in ("general", "out_of_scope")
+        and not component
+    ):
+        intent = state.intent  # "and for Anyscale?": the same question about another company
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()

@@ -7,7 +7,8 @@ user sees (the DESIGN.md rule: numbers come from code, words may come from a mod
 - A model's text is used when every [n] marker points to a citation of this turn and every
   figure is grounded (status "ok"). Otherwise its bad sentences are dropped ("repaired") when
   most of it survives and it still cites; else the composer's draft replaces it ("fallback"),
-  as it does when the model failed, said nothing, or echoed its instructions.
+  as it does when the model failed, said nothing, echoed its instructions or its prompt's
+  frame, or left out a figure the draft's answer is made of (Draft.key_figures).
 
 Leaves out: producing the draft (assistant.compose) or the model text (assistant.backends).
 """
@@ -15,6 +16,7 @@ Leaves out: producing the draft (assistant.compose) or the model text (assistant
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 from assistant.answer import Answer, Grounding
@@ -23,6 +25,7 @@ from assistant.grounding import (
     GroundingSources,
     check,
     echoes,
+    figures_in,
     markers_in,
     repair,
     sanitize,
@@ -83,21 +86,30 @@ def model_answer(
         return _fallback(draft, user_texts, f"the {backend} backend returned no text")
     if echoes(text, SYSTEM_PROMPT):
         return _fallback(draft, user_texts, "the model repeated its instructions")
+    if _PROMPT_FRAME.search(text):
+        return _fallback(draft, user_texts, "the model copied the prompt's frame, not an answer")
     numbers = numbers_of(draft)
     fixed = repair(text, numbers, sources_of(draft, user_texts))
     report = fixed.report
     lost_citations = bool(draft.citations) and not markers_in(fixed.text)
+    incomplete = _incomplete(draft, fixed.text)
+    if incomplete:
+        return _fallback(
+            draft, user_texts, incomplete, ungrounded=report.ungrounded, dropped=fixed.dropped
+        )
     if report.ok and not lost_citations:
         return _answer(draft, text, backend, Grounding())
     before = len(split_sentences(text))
     after = len(split_sentences(fixed.text)) if fixed.text.strip() else 0
     if after == 0 or after * 2 < before or lost_citations:
         problems = []
+        if report.ungrounded:
+            problems.append("figures no source holds: " + ", ".join(report.ungrounded))
+        if report.invalid_markers:
+            marks = ", ".join(f"[{n}]" for n in report.invalid_markers)
+            problems.append(f"markers that point to no citation: {marks}")
         if before > after:
-            problems.append(
-                f"{before - after} of {before} sentences had figures no source holds"
-                + (" or markers that point nowhere" if report.invalid_markers else "")
-            )
+            problems.append(f"{before - after} of {before} sentences dropped")
         if lost_citations and after:
             problems.append("what is left cites nothing")
         return _fallback(
@@ -110,6 +122,20 @@ def model_answer(
     return _answer(
         draft, fixed.text, backend, Grounding("repaired", report.ungrounded, fixed.dropped)
     )
+
+
+_PROMPT_FRAME = re.compile(r"<<<|>>>|‹‹‹|›››|\b(?:DRAFT|PASSAGES|QUESTION)\s*:")
+
+
+def _incomplete(draft: Draft, text: str) -> str:
+    """Why the model's text cannot stand for the draft, or "": it must keep the figures the
+    draft's answer is made of (the band asked about, the counter's asks)."""
+    wanted = {round(f.value, 2) for f in figures_in(" ".join(draft.key_figures))}
+    kept = {round(f.value, 2) for f in figures_in(text)}
+    missing = wanted - kept
+    if missing:
+        return f"the model left out {len(missing)} of the {len(wanted)} figures the answer gives"
+    return ""
 
 
 def _answer(draft: Draft, text: str, backend: str, grounding: Grounding) -> Answer:

@@ -97,3 +97,15 @@ def no_real_llm_calls(request, monkeypatch):
     yield called  # the refused calls; a test of the guard itself clears it
     if called:
         pytest.fail(message.format(", ".join(called)), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def shipped_index(tmp_path_factory) -> Settings:
+    """A copy of the shipped guides indexed once per session (real MiniLM + Chroma on disk)."""
+    from assistant.index import VectorIndex
+
+    corpus = tmp_path_factory.mktemp("shipped") / "corpus"
+    shutil.copytree(SHIPPED_CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
+    VectorIndex(settings).sync(progress=False)
+    return settings

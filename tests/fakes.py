@@ -55,3 +55,19 @@ class FunctionModel(LLMBackend):
     def generate(self, messages: Messages) -> Iterator[str]:
         self.calls.append([dict(message) for message in messages])
         return iter(pieces(self.fn(messages)))
+
+
+class Recording(LLMBackend):
+    """Wraps a real backend and keeps each full reply in `.replies` (what the model wrote
+    before the grounding check)."""
+
+    def __init__(self, inner: LLMBackend) -> None:
+        self.inner, self.name = inner, inner.name
+        self.replies: list[str] = []
+
+    def generate(self, messages: Messages) -> Iterator[str]:
+        text = ""
+        for piece in self.inner.generate(messages):
+            text += piece
+            yield piece
+        self.replies.append(text)

@@ -5,10 +5,8 @@ fake models (tests.fakes) for the repair / fallback / streaming paths."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-from conftest import SHIPPED_CORPUS
 
 from assistant.agent import Coach
 from assistant.config import Settings
@@ -25,17 +23,8 @@ OFFER = (
 
 
 @pytest.fixture(scope="module")
-def shipped_settings(tmp_path_factory) -> Settings:
-    corpus = tmp_path_factory.mktemp("shipped") / "corpus"
-    shutil.copytree(SHIPPED_CORPUS, corpus)
-    settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
-    VectorIndex(settings).sync(progress=False)
-    return settings
-
-
-@pytest.fixture(scope="module")
-def coach(shipped_settings) -> Coach:
-    return Coach(shipped_settings, backend="composer")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
 
 
 def history_of(*pairs: tuple[str, str]) -> list[dict[str, str]]:

@@ -151,7 +151,9 @@ def test_llm_settings_come_from_coach_variables(monkeypatch, tmp_path):
     assert settings.backend == "openai"
     assert settings.llm_gguf == tmp_path / "m.gguf"
     assert settings.llm_base_url == "http://127.0.0.1:9999/v1"
-    assert (settings.llm_model, settings.llm_api_key) == ("local", "not-needed")
+    assert settings.llm_model == "local"
+    assert settings.llm_api_key.get_secret_value() == "not-needed"
+    assert "not-needed" not in repr(settings)  # a key is never printed
     assert (settings.llm_max_tokens, settings.llm_context, settings.llm_timeout) == (77, 8192, 9.5)
 
 

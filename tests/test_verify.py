@@ -22,6 +22,7 @@ DRAFT = Draft(
     refused=False,
     intent="comp",
     engine_values=((31_250.0, "USD"),),
+    key_figures=("$168K–$218K",),
 )
 USER = ("what's the anyscale sf base?",)
 
@@ -75,9 +76,22 @@ def test_a_marker_that_points_nowhere_is_not_accepted():
 
 
 def test_text_without_any_citation_falls_back():
-    answer = model_answer(DRAFT, "Anyscale is a great place to work.", "llamacpp", USER)
+    text = "Anyscale pays $168K–$218K base in San Francisco."
+    answer = model_answer(DRAFT, text, "llamacpp", USER)
     assert answer.grounding.status == "fallback"
     assert "cites nothing" in answer.grounding.reason
+
+
+def test_text_that_drops_the_headline_figure_falls_back():
+    answer = model_answer(DRAFT, "Anyscale is a great place to work [1].", "llamacpp", USER)
+    assert answer.grounding.status == "fallback"
+    assert "left out 2 of the 2 figures" in answer.grounding.reason
+
+
+def test_the_prompt_frame_copied_back_falls_back():
+    answer = model_answer(DRAFT, "<<<\n[1]\n\nDRAFT:\n<<<\n[1] $168K–$218K", "llamacpp", USER)
+    assert answer.grounding.status == "fallback"
+    assert "frame" in answer.grounding.reason
 
 
 def test_an_echoed_system_prompt_falls_back():

@@ -69,7 +69,7 @@ class OpenAICompatibleBackend(LLMBackend):
         return cls(
             settings.llm_base_url,
             model=settings.llm_model,
-            api_key=settings.llm_api_key,
+            api_key=_secret(settings),
             max_tokens=settings.llm_max_tokens,
             timeout=settings.llm_timeout,
         )
@@ -80,7 +80,7 @@ class OpenAICompatibleBackend(LLMBackend):
         return cls(
             settings.llm_base_url or OLLAMA_URL,
             model=settings.llm_model or OLLAMA_MODEL,
-            api_key=settings.llm_api_key or "ollama",
+            api_key=_secret(settings) or "ollama",
             max_tokens=settings.llm_max_tokens,
             timeout=settings.llm_timeout,
             name="ollama",
@@ -150,3 +150,8 @@ def _reason(exc: BaseException) -> str:
     while exc.__cause__ is not None or exc.__context__ is not None:
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
     return str(exc) or exc.__class__.__name__
+
+
+def _secret(settings: Settings) -> str | None:
+    key = settings.llm_api_key
+    return key.get_secret_value() if key is not None else None
