@@ -180,8 +180,9 @@ class Coach:
 
     @staticmethod
     def _after_retrieve(state: TurnState) -> str:
-        retrieval = state["retrieval"]
-        if state["understood"].intent == "counter" and not retrieval.abstained:
+        understood = state["understood"]
+        named_unknown = understood.unknown_company or understood.unknown_region
+        if understood.intent == "counter" and not named_unknown:
             return "negotiate"
         return "compose"
 

@@ -122,7 +122,7 @@ class _Writer:
 def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence) -> Draft:
     """The grounded answer for one understood, retrieved turn."""
     writer = _Writer(CitationBook(evidence.records))
-    if retrieval.abstained or understood.intent == "out_of_scope":
+    if _refuses(understood, retrieval):
         return _refusal(writer, understood, retrieval.reason, evidence.catalog)
     intent = understood.intent
     if intent == "counter":
@@ -138,6 +138,18 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     if not writer.lines:
         return _refusal(writer, understood, "the guides have nothing on this", evidence.catalog)
     return writer.draft(intent)
+
+
+def _refuses(understood: Understanding, retrieval: Retrieval) -> bool:
+    """Retrieval abstained or the question is off-topic; except a counter question that names
+    nothing unknown ("what should I counter with?"), which is answered by asking for the offer."""
+    if understood.intent == "out_of_scope":
+        return True
+    if understood.intent == "counter" and not (
+        understood.unknown_company or understood.unknown_region
+    ):
+        return False
+    return retrieval.abstained
 
 
 # --- refusal -----------------------------------------------------------------------------------

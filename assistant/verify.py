@@ -84,19 +84,18 @@ def model_answer(
     text = sanitize(model_text or "").strip()
     if not text:
         return _fallback(draft, user_texts, f"the {backend} backend returned no text")
-    if echoes(text, SYSTEM_PROMPT):
-        return _fallback(draft, user_texts, "the model repeated its instructions")
-    if _PROMPT_FRAME.search(text):
-        return _fallback(draft, user_texts, "the model copied the prompt's frame, not an answer")
-    numbers = numbers_of(draft)
-    fixed = repair(text, numbers, sources_of(draft, user_texts))
+    fixed = repair(text, numbers_of(draft), sources_of(draft, user_texts))
     report = fixed.report
-    lost_citations = bool(draft.citations) and not markers_in(fixed.text)
+    found = {"ungrounded": report.ungrounded, "dropped": fixed.dropped}
+    if echoes(text, SYSTEM_PROMPT):
+        return _fallback(draft, user_texts, "the model repeated its instructions", **found)
+    if _PROMPT_FRAME.search(text):
+        why = "the model copied the prompt's frame, not an answer"
+        return _fallback(draft, user_texts, why, **found)
     incomplete = _incomplete(draft, fixed.text)
     if incomplete:
-        return _fallback(
-            draft, user_texts, incomplete, ungrounded=report.ungrounded, dropped=fixed.dropped
-        )
+        return _fallback(draft, user_texts, incomplete, **found)
+    lost_citations = bool(draft.citations) and not markers_in(fixed.text)
     if report.ok and not lost_citations:
         return _answer(draft, text, backend, Grounding())
     before = len(split_sentences(text))

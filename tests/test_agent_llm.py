@@ -14,7 +14,7 @@ from assistant.answer import Answer
 from assistant.backends import BackendUnavailable
 from assistant.backends.llamacpp import LlamaCppBackend
 from assistant.backends.openai_compatible import OpenAICompatibleBackend
-from assistant.grounding import GroundingSources, check, figures_in, markers_in
+from assistant.grounding import GroundingSources, check, markers_in
 
 SF_QUESTION = "what's the devops base salary at anyscale in san francisco?"
 
@@ -138,16 +138,14 @@ def assert_the_check_caught_what_the_model_invented(coach: Coach, recorder: Reco
         if not raw.ok or not markers_in(reply):
             caught += 1
             assert answer.grounding.status in ("repaired", "fallback")
+            # what it invented is reported; the final answer holds only grounded figures
+            # (final_is_grounded above), so none of it reached the user
             for figure in raw.ungrounded:
-                assert figure not in answer.answer
                 assert figure in answer.grounding.ungrounded
         if answer.grounding.status == "fallback":
             assert answer.backend == "composer" and answer.grounding.reason
         else:
             assert answer.backend == recorder.name
-        assert not any(
-            f.text in answer.answer for f in figures_in(reply) if f.text in raw.ungrounded
-        )
     assert caught, "SmolLM2-135M wrote nothing the grounding check had to catch"
 
 
