@@ -14,7 +14,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run index test test-fast eval bench lint clean
+.PHONY: install run index test test-fast eval bench bench-answers lint clean
 
 install: $(STAMP)
 
@@ -29,8 +29,8 @@ index: install
 	$(COACH) index
 
 run: index
-	$(COACH) search "Alibaba Seattle base salary" -k 3
-	$(COACH) search "and what about Google in Zurich?" -k 3
+	$(COACH) ask "What is the base salary for a DevOps engineer at Anyscale in San Francisco?"
+	$(COACH) ask "What should I counter with? Anyscale SF offer: \$$175K base, \$$130K RSU over 4 years, 5% bonus"
 
 # Tests also need llama-cpp-python (the `llm` extra; it compiles once, pip caches the wheel).
 $(TEST_STAMP): $(STAMP)
@@ -49,6 +49,9 @@ eval: install
 
 bench: install
 	$(COACH) bench retrieval --guides 2000
+
+bench-answers: install
+	$(COACH) bench answers
 
 lint: install
 	$(VENV)/bin/ruff check assistant tests evals

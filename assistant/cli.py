@@ -333,6 +333,22 @@ def command_bench_retrieval(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_bench_answers(args: argparse.Namespace) -> int:
+    from evals.answer_bench import run_answer_bench
+
+    if args.cold_runs < 1:
+        raise CoachError("--cold-runs must be at least 1.")
+    report = run_answer_bench(
+        backend=args.backend or _settings(args).backend,
+        limit=args.questions,
+        cold_runs=args.cold_runs,
+        settings=_settings(args),
+        say=lambda message: print(message, file=sys.stderr),
+    )
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.table())
+    return 0
+
+
 # --- parser ------------------------------------------------------------------------------------
 
 
@@ -436,6 +452,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench_retrieval.add_argument("--json", action="store_true", help="JSON output")
     bench_retrieval.set_defaults(run=command_bench_retrieval)
+    bench_answers = benches.add_parser(
+        "answers",
+        parents=[common, backend],
+        help="answers per second warm, cold start of `coach ask`, grounding outcomes",
+    )
+    bench_answers.add_argument(
+        "--questions", type=int, metavar="N", help="only the first N gold questions"
+    )
+    bench_answers.add_argument(
+        "--cold-runs", type=int, default=3, metavar="N", help="cold starts timed (default 3)"
+    )
+    bench_answers.add_argument("--json", action="store_true", help="JSON output")
+    bench_answers.set_defaults(run=command_bench_answers)
     return parser
 
 

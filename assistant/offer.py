@@ -42,7 +42,7 @@ from assistant.money import (
     format_money,
     parse_amount,
 )
-from assistant.understanding import find_company, find_region
+from assistant.understanding import KNOWN_EMPLOYERS, find_company, find_region
 
 BASE_MIN, BASE_MAX, BONUS_MAX_PCT, VESTING_MAX_YEARS = 1_000, 10_000_000, 200, 10
 
@@ -97,12 +97,13 @@ _KEYWORDS = re.compile(
     r"|(?P<bonus>\bbonus(?:es)?\b)"
     r"|(?P<base>\bbase(?:\s+(?:salary|pay))?\b|\bsalary\b)"
     r"|(?P<tc>\btc\b|\btotal(?:\s+comp(?:ensation)?)?\b|\ball[\s-]in\b)"
-    r"|(?P<floor>\bfloor\b|\bwalk[\s-]?away\b|\bbottom\s+line\b)"
+    r"|(?P<floor>\bfloor\b|\bwalk[\s-]?away\b|\bbottom\s+line\b|\bat\s+least\b|"
+    r"\bno\s+less\s+than\b|\bminimum\b)"
     r"|(?P<target>\btarget\b|\bhoping\s+for\b|\baiming\s+for\b)",
     re.I,
 )
 _VESTING = re.compile(
-    r"(?:over|/|vest\w*(?:\s+over)?)\s*(\d+)\s*-?\s*(?:yrs?|years?)\b|"
+    r"(?:over|/|vest\w*(?:\s+over)?)\s*(\d+)\s*-?\s*(?:yrs?|years?|y)\b|"
     r"\b(\d+)[\s-]*(?:yrs?|years?)[\s-]*vest",
     re.I,
 )
@@ -199,6 +200,17 @@ def _assign_components(text: str, found: list[_Found]) -> None:
                 item.component = "base"  # "$213K / $255K RSU"
 
 
+_KNOWN_EMPLOYER = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(n) for n in KNOWN_EMPLOYERS) + r")(?![\w])", re.I
+)
+_ACRONYMS = {"aws", "ibm", "sap", "amd"}
+
+
+def _display_employer(name: str) -> str:
+    lowered = name.lower()
+    return lowered.upper() if lowered in _ACRONYMS else name if not name.islower() else name.title()
+
+
 def _mentions(text: str, companies: list[str], all_regions: list[str]) -> list[_Mention]:
     found: list[_Mention] = []
     for company in companies:
@@ -224,6 +236,12 @@ def _mentions(text: str, companies: list[str], all_regions: list[str]) -> list[_
         if name.lower() in {"offer", "i", "they"}:
             continue
         found.append(_Mention(text.index(words[0], start), name, False))
+    for match in _KNOWN_EMPLOYER.finditer(text):  # "a google sre offer", typed in lower case
+        name = _display_employer(match.group(0))
+        if not any(abs(m.start - match.start()) < 3 for m in found) and not find_company(
+            name, companies
+        ):
+            found.append(_Mention(match.start(), name, False))
     if not any(m.guide for m in found):
         typo = find_company(text, companies)
         if typo:

@@ -207,3 +207,18 @@ def test_stock_with_no_basis_and_no_guide_basis_is_asked_about():
     )
     assert offer.stock_basis == "grant" and offer.stock_years is None
     assert any("per year, or a grant" in q for q in offer.all_questions())
+
+
+def test_a_competing_offer_typed_in_lower_case_is_its_own_package():
+    offer = parse(
+        "alibaba seattle offer: 150k base, 60k rsu over 4 years, 15% bonus. "
+        "i also have a google sre offer at 300k tc"
+    )
+    assert offer.company == "Alibaba" and offer.tc is None
+    assert [(p.company, p.tc) for p in offer.competing] == [("Google", 300 * K)]
+
+
+def test_short_vesting_and_at_least_as_a_floor():
+    offer = parse("anyscale sf: 170k base, 120k rsu/4y, 5% bonus. i want at least 185k")
+    assert offer.stock_years == 4 and offer.floor == 185 * K
+    assert not any("vesting" in note for note in offer.notes)
