@@ -43,7 +43,7 @@ EngineValue = tuple[float, str]
 MAX_SENTENCES_PER_PASSAGE = 3
 MAX_ITEMS_PER_LIST = 6
 MAX_COMPANIES_LISTED = 8
-MAX_BULLETS = 16  # an interview answer's items in all
+MAX_BULLETS = 12  # an interview answer's items in all
 # Words every interview or pay question shares; they do not tell passages apart.
 _GENERIC = (
     "question questions ask asked asking interview interviews prepare preparation tell know "
@@ -528,7 +528,7 @@ def _sources(writer: _Writer, figure: Figure) -> str:
             mine = True
         elif (mark := writer.book.cite(chunk_id)) not in marks:
             marks.append(mark)
-    return "".join(marks) + (" (your offer)" if mine and not marks else "")
+    return "".join(marks) + ("(your offer)" if mine and not marks else "")
 
 
 def _formula(figure: Figure) -> str:
@@ -638,9 +638,11 @@ def _group_of(hit: ChunkRecord) -> str:
     """The interview answer's group for a passage, by its kind, section and opening line."""
     if hit.kind == "questions":
         return "Example questions"
+    if hit.kind == "qa":
+        return "What candidates ask"
     lowered = f"{hit.section} {_body(hit.text).splitlines()[0]}".lower()
     for name, words in _GROUPS:
-        if any(w in lowered for w in words):
+        if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
             return name
     return "More from the guide"
 
@@ -662,13 +664,14 @@ def _interview(
     groups: dict[str, list] = {}
     for hit, lines in scored:
         groups.setdefault(_group_of(hit), []).append((hit, lines))
-    order = [name for name, _ in _GROUPS] + ["More from the guide"]
     budget = MAX_BULLETS
-    for name in sorted(groups, key=order.index):
+    for name in groups:  # in the order of each group's most relevant passage
         if budget <= 0:
             break
         writer.add(f"**{name}**", "")
         for hit, lines in groups[name]:
+            if budget <= 0:
+                break
             mark = writer.book.cite(hit.chunk_id)
             topic = f"*{hit.section}:* " if name == "Example questions" else ""
             for line in lines[:budget]:
@@ -730,6 +733,8 @@ def _condensed(hit: ChunkRecord, wanted: set[str]) -> list[str]:
     """A list passage's items (those on the question's topic first, each cut to its first
     sentence), or a prose passage's sentences most relevant to the question."""
     body = _body(hit.text)
+    if hit.kind == "qa":
+        return [_question_and_answer(body)]
     lines = [line for line in body.splitlines() if line.strip()]
     marked = [_ITEM.sub("", line) for line in lines if _ITEM.match(line)]
     if not marked and hit.kind == "list" and len(lines) > 1:
@@ -740,6 +745,15 @@ def _condensed(hit: ChunkRecord, wanted: set[str]) -> list[str]:
         ranked = sorted(items, key=lambda i: -_score(wanted, i))  # stable: guide order on ties
         return ranked[:MAX_ITEMS_PER_LIST]
     return _relevant_sentences(body, wanted)
+
+
+def _question_and_answer(body: str) -> str:
+    """A Q&A passage as one item: the question, then the answer's first two sentences."""
+    flat = _clean(body)
+    question, _, answer = flat.partition("?")
+    question = question.removeprefix("Q:").strip() + "?"
+    answer = " ".join(_sentences(answer.strip().removeprefix("A:").strip())[:2])
+    return f"**{question}** {answer}".strip()
 
 
 def _first_sentence(text: str) -> str:

@@ -30,7 +30,13 @@ _OFFER_WORDS = re.compile(
     r"they(?:'re| are)? pay(?:ing)?|pay me)\b",
     re.I,
 )
-_COMPONENT_WORDS = re.compile(r"\b(?:base|rsus?|stock|equity|bonus|sign[- ]?on|signing|tc)\b", re.I)
+_COMPONENTS = {
+    "base": re.compile(r"\bbase\b|\bsalary\b", re.I),
+    "stock": re.compile(r"\b(?:rsus?|stock|equity|shares)\b", re.I),
+    "bonus": re.compile(r"\bbonus\b", re.I),
+    "sign_on": re.compile(r"\bsign[- ]?on\b|\bsigning\b", re.I),
+    "tc": re.compile(r"\btc\b|\btotal comp", re.I),
+}
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,8 @@ def states_offer(text: str) -> bool:
     £300K" states none."""
     if not describes_offer(text):
         return False
-    return bool(_OFFER_WORDS.search(text)) or len(_COMPONENT_WORDS.findall(text)) >= 2
+    named = sum(bool(pattern.search(text)) for pattern in _COMPONENTS.values())
+    return bool(_OFFER_WORDS.search(text)) or named >= 2
 
 
 def with_subject(text: str, understood: Understanding) -> str:
