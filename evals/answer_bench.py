@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -39,7 +40,8 @@ class AnswerBench:
     warm_answers_per_s: float
     p50_s: float
     p95_s: float
-    grounding: dict[str, int]
+    grounding: dict[str, int]  # ok | repaired | fallback, and "refused" (never sent to a model)
+    model_p50_s: float | None = None  # seconds per answer the model was asked to write
     fallback_reasons: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict:
@@ -57,7 +59,10 @@ class AnswerBench:
             f"| seconds per answer p50 / p95 | {self.p50_s:.3f} / {self.p95_s:.3f} |",
             f"| grounding ok / repaired / fallback | {g.get('ok', 0)} / {g.get('repaired', 0)} "
             f"/ {g.get('fallback', 0)} |",
+            f"| refusals (composer, no model asked) | {g.get('refused', 0)} |",
         ]
+        if self.model_p50_s is not None:
+            lines.append(f"| seconds per model-written answer p50 | {self.model_p50_s:.3f} |")
         if self.fallback_reasons:
             lines += ["", "Fallback reasons:"]
             lines += [f"- {n} × {reason}" for reason, n in self.fallback_reasons.items()]
@@ -107,8 +112,10 @@ def run_answer_bench(
     coach = Coach(settings, backend=backend)
     dialogues = load_turns()[:limit]
     coach.ask(COLD_QUESTION)  # warm-up: the embedding model and the backend are loaded
-    seconds, outcomes, reasons = [], Counter(), Counter()
+    seconds, model_seconds, outcomes, reasons = [], [], Counter(), Counter()
     for number, turns in enumerate(dialogues, start=1):
+        if number % 10 == 0:
+            say(f"{number}/{len(dialogues)} questions")
         history = []
         for earlier in turns[:-1]:
             answer = coach.ask(earlier, history=history)
@@ -119,11 +126,14 @@ def run_answer_bench(
         start = time.perf_counter()
         answer = coach.ask(turns[-1], history=history)
         seconds.append(time.perf_counter() - start)
+        if answer.refused:
+            outcomes["refused"] += 1
+            continue
+        if coach.backend is not None:
+            model_seconds.append(seconds[-1])
         outcomes[answer.grounding.status] += 1
         if answer.grounding.status == "fallback":
             reasons[_reason_kind(answer.grounding.reason)] += 1
-        if number % 10 == 0:
-            say(f"{number}/{len(dialogues)} answered")
     say("timing cold starts")
     cold = cold_start(coach.backend_name, cold_runs)
     ordered = sorted(seconds)
@@ -135,11 +145,12 @@ def run_answer_bench(
         p50_s=round(statistics.median(ordered), 3),
         p95_s=round(ordered[int(0.95 * (len(ordered) - 1))], 3),
         grounding=dict(outcomes),
+        model_p50_s=round(statistics.median(model_seconds), 3) if model_seconds else None,
         fallback_reasons=dict(reasons.most_common()),
     )
 
 
 def _reason_kind(reason: str) -> str:
     """A fallback reason without its particulars (figures, counts), for counting."""
-    head = reason.split(":", 1)[0]
-    return "".join(ch for ch in head if not ch.isdigit()).replace("  ", " ").strip()
+    head = reason.split(":", 1)[0].split(";", 1)[0]
+    return re.sub(r"\d+", "N", head).strip()
