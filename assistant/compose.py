@@ -155,8 +155,23 @@ def _refuses(understood: Understanding, retrieval: Retrieval) -> bool:
 # --- refusal -----------------------------------------------------------------------------------
 
 
+_SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|"
+    r"ok(?:ay)?|cool|great|bye|goodbye)\b[\s\W\w]{0,20}$",
+    re.I,
+)
+
+
 def _refusal(writer: _Writer, understood: Understanding, reason: str, catalog: Catalog) -> Draft:
     writer = _Writer(writer.book)  # a refusal cites nothing and states no figure
+    if _SMALL_TALK.match(understood.question):
+        writer.add(
+            "Hello! I coach job-offer negotiations from the guides: pay bands, where your offer "
+            "sits and what to counter with, negotiation levers, and interview preparation.",
+            "",
+            coverage(catalog),
+        )
+        return writer.draft("out_of_scope", refused=True)
     because = _strip_figures(reason) or "it is outside what the guides cover"
     if understood.unknown_company and understood.unknown_company.islower():
         because = because.replace(understood.unknown_company, understood.unknown_company.title())
@@ -722,6 +737,7 @@ def _on_topic(hits: list, wanted: set[str]) -> list:
     best = max(scores.values(), default=0)
     if not best:
         return hits
+    scores[hits[0].chunk_id] = best  # retrieval's first choice is never demoted
     kept = [h for rank, h in enumerate(hits) if scores[h.chunk_id] * 2 >= best or rank < 2]
     return sorted(kept, key=lambda h: -scores[h.chunk_id])
 

@@ -27,7 +27,8 @@ from assistant.untrusted import clean_question
 MAX_HISTORY_TURNS = 50  # the user turns replayed (the latest ones)
 _OFFER_WORDS = re.compile(
     r"\b(?:offer\w*|got|gave|giving|package|counter\w*|negotiat\w*|my (?:base|floor|salary)|"
-    r"they(?:'re| are)? pay(?:ing)?|pay me)\b",
+    r"they(?:'re| are)? pay(?:ing)?|pay me|good|fair|decent|reasonable|competitive|lowball\w*|"
+    r"enough|too low|underpaid)\b",
     re.I,
 )
 _COMPONENTS = {
@@ -111,13 +112,18 @@ def states_offer(text: str) -> bool:
 def with_subject(text: str, understood: Understanding) -> str:
     """The offer text with the company and region the conversation settled, when it names
     neither itself ("$175K base, 5% bonus" two turns after "I'm talking to Anyscale in SF")."""
-    missing = []
     lowered = text.lower()
-    if understood.company and understood.company.lower() not in lowered:
-        missing.append(understood.company)
-    if understood.region and understood.region.lower() not in lowered:
-        missing.append(understood.region)
-    return f"{' '.join(missing)} offer: {text}" if missing else text
+    company = understood.company if understood.company else ""
+    if company.lower() in lowered:
+        company = ""
+    region = understood.region or ""
+    if region.lower() in lowered:
+        region = ""
+    if not company and not region:
+        return text
+    # "<Company> offer in <Region>:", never "<Region> offer" (which reads as another company's)
+    lead = f"{company} offer" if company else "Offer"
+    return f"{lead}{' in ' + region if region else ''}: {text}"
 
 
 def replay(history: Iterable[Any] | None, catalog: Catalog) -> Context:

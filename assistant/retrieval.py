@@ -7,7 +7,8 @@ For one understood question (`assistant.understanding`):
 2. Fusion: reciprocal rank fusion, sum of 1 / (60 + rank) over the two lists (Cormack et al.,
    2009), then boosts in the same units: the named region's table row, table rows on comp
    questions, the guide kind that fits the intent (interview guides for interview questions,
-   levers and scripts for lever questions), the named role.
+   levers and scripts for lever questions), the named role, the level mapping on a level
+   question.
 3. Duplicates (the same text in two guides) keep their best-ranked copy. A question naming
    several companies ("Alibaba Seattle vs Anyscale SF") gets each company's best chunks in turn.
 4. Abstaining, with the reason said: the question is not about jobs or pay; it names a company
@@ -40,6 +41,7 @@ from assistant.understanding import (
     ConversationState,
     Understanding,
     asks_about_interviews,
+    asks_about_levels,
     company_segments,
     match_region,
     understand,
@@ -53,6 +55,7 @@ TABLE_ROW_BOOST = 0.01
 INTENT_KIND_BOOST = 0.01
 ROLE_BOOST = 0.01
 EXAMPLE_QUESTIONS_BOOST = 0.02  # "what questions do they ask?" wants the lists of questions
+LEVEL_MAPPING_BOOST = 0.02  # "what's a P6 equivalent to?" wants the guide's level mapping
 # Cosine similarity of all-MiniLM-L6-v2 below which a question with no company, no region and no
 # keyword in common with any chunk is taken to be outside the guides. (A keyword match is
 # enough to answer: MiniLM knows names such as "Apsara" poorly, BM25 knows them exactly.)
@@ -242,6 +245,8 @@ class HybridRetriever:
             boost += INTENT_KIND_BOOST
         if hit.kind == "questions" and _ASKS_FOR_EXAMPLES.search(understood.question):
             boost += EXAMPLE_QUESTIONS_BOOST
+        if "level mapping" in hit.text.lower() and asks_about_levels(understood.question):
+            boost += LEVEL_MAPPING_BOOST
         if intent == "interview" and hit.guide_kind == "interview":
             boost += INTENT_KIND_BOOST
         if hit.kind in _INTENT_KINDS.get(intent, ()) and hit.kind != "table_row":

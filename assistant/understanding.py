@@ -318,6 +318,12 @@ _INTERVIEW_TOPIC = re.compile(
 )
 
 
+def asks_about_levels(question: str) -> bool:
+    """True for a level-mapping question ("what's a P6 at Alibaba equivalent to?")."""
+    normalized = _normalize(question)
+    return any(_contains_phrase(normalized, p) for p in _LEVEL_PHRASES)
+
+
 def asks_about_interviews(question: str) -> bool:
     """True when the question itself is about interviews, not just a skill or topic."""
     return bool(_INTERVIEW_TOPIC.search(question))

@@ -339,3 +339,22 @@ def test_every_answer_is_grounded_and_cited(coach, question):
     assert not answer.refused, answer.answer
     assert answer.citations
     assert_grounded(answer, [question])
+
+
+def test_a_figure_to_judge_is_placed_in_the_band(coach):
+    answer = coach.ask("is 180k a good base for devops at anyscale nyc?")
+    assert answer.intent == "counter"
+    assert "| Base salary | $180K | $163K–$213K" in answer.answer
+
+
+def test_a_level_question_gets_the_level_mapping(coach):
+    answer = coach.ask("what's a P6 at alibaba equivalent to?")
+    assert "Level Mapping" in answer.answer.splitlines()[2]
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize("greeting", ["hi", "thanks!", "hello there"])
+def test_small_talk_gets_a_greeting_and_what_is_covered(coach, greeting):
+    answer = coach.ask(greeting)
+    assert answer.answer.startswith("Hello!") and "The guides cover" in answer.answer
+    assert not figures_in(answer.answer) and not answer.citations
