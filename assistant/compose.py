@@ -43,11 +43,13 @@ EngineValue = tuple[float, str]
 MAX_SENTENCES_PER_PASSAGE = 3
 MAX_ITEMS_PER_LIST = 6
 MAX_COMPANIES_LISTED = 8
+MAX_ITEM_CHARS = 220  # longer list items are cut to their first sentence
 MAX_BULLETS = 12  # an interview answer's items in all
 # Words every interview or pay question shares; they do not tell passages apart.
 _GENERIC = (
     "question questions ask asked asking interview interviews prepare preparation tell know "
-    "about like good best typical typically usually expect guide company role job work"
+    "about like good best typical typically usually expect guide company role job work "
+    "example examples scenario scenarios candidate candidates"
 )
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -605,10 +607,13 @@ def _levers(writer: _Writer, understood: Understanding, retrieval: Retrieval, ev
         _general(writer, understood, retrieval, ev)
         return
     wanted = _wanted(understood)
-    top = _on_topic(list(retrieval.hits), wanted)[:1]
-    for hit in top:  # "what is their negotiation DNA?": the passage asked about, first
-        if hit.kind in ("lever", "script", "table_row"):
-            continue
+    prose = [
+        h
+        for h in _on_topic(list(retrieval.hits), wanted)
+        if h.kind not in ("lever", "script", "table_row", "list")
+        and _score(wanted, _body(h.text) + " " + h.section)
+    ]
+    for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         writer.add(f"**{hit.company}: {hit.section}**", "")
         mark = writer.book.cite(hit.chunk_id)
         writer.add(*(f"- {s} {mark}" for s in _condensed(hit, wanted)), "")
@@ -729,10 +734,16 @@ def _score(wanted: set[str], text: str) -> int:
     return len(wanted & set(tokenize(text)))
 
 
+_LISTS_SOURCES = re.compile(r"\b(?:sources|evidence|references|bibliography)\b", re.I)
+_ASKS_FOR_SOURCES = re.compile(r"\b(?:sourc|evid|refer|data)", re.I)
+
+
 def _on_topic(hits: list, wanted: set[str]) -> list:
     """The hits sharing at least half as many of the question's words as the best one does,
     and retrieval's first two whatever their words (MiniLM knows "K8s" is Kubernetes); all of
     them when none shares any; best first, stable."""
+    if not _ASKS_FOR_SOURCES.search(" ".join(sorted(wanted))):
+        hits = [h for h in hits if not _LISTS_SOURCES.search(h.section)] or hits
     scores = {h.chunk_id: _score(wanted, _body(h.text) + " " + h.section) for h in hits}
     best = max(scores.values(), default=0)
     if not best:
@@ -755,7 +766,7 @@ def _condensed(hit: ChunkRecord, wanted: set[str]) -> list[str]:
     marked = [_ITEM.sub("", line) for line in lines if _ITEM.match(line)]
     if not marked and hit.kind == "list" and len(lines) > 1:
         marked = lines[1:]  # a plain-text list: its first line leads in, one item per line
-    items = [_first_sentence(_clean(i)) for i in marked]
+    items = [_shortened(_clean(i)) for i in marked]
     items = [i for i in items if i and usable_sentence(i)]
     if items:
         ranked = sorted(items, key=lambda i: -_score(wanted, i))  # stable: guide order on ties
@@ -772,9 +783,12 @@ def _question_and_answer(body: str) -> str:
     return f"**{question}** {answer}".strip()
 
 
-def _first_sentence(text: str) -> str:
-    sentences = _sentences(text)
-    return sentences[0] if sentences else text
+def _shortened(item: str) -> str:
+    """A long list item cut to its first sentence; a short one (a quoted question) whole."""
+    if len(item) <= MAX_ITEM_CHARS or item.count('"') % 2:
+        return item
+    first = (_sentences(item) or [item])[0]
+    return first if first.count('"') % 2 == 0 else item
 
 
 # --- general -----------------------------------------------------------------------------------
@@ -783,6 +797,7 @@ def _first_sentence(text: str) -> str:
 def _general(writer: _Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
     wanted = _wanted(understood)
     by_id = {b.chunk_id: b for b in ev.facts.bands}
+    last_heading = ""
     for hit in _on_topic(list(retrieval.hits), wanted)[:3]:
         if hit.chunk_id in by_id:
             _one_band(writer, by_id[hit.chunk_id], understood.component)
@@ -792,7 +807,12 @@ def _general(writer: _Writer, understood: Understanding, retrieval: Retrieval, e
         if not sentences:
             continue
         mark = writer.book.cite(hit.chunk_id)
-        writer.add(f"**{hit.company + ': ' if hit.company else ''}{hit.section}**", "")
+        heading = f"**{hit.company + ': ' if hit.company else ''}{hit.section}**"
+        if heading == last_heading:
+            writer.lines.pop()  # the blank line: this passage continues the section above
+        else:
+            writer.add(heading, "")
+        last_heading = heading
         writer.add(*(f"- {s} {mark}" for s in sentences))
         writer.add("")
 
