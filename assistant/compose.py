@@ -607,11 +607,18 @@ def _levers(writer: _Writer, understood: Understanding, retrieval: Retrieval, ev
         _general(writer, understood, retrieval, ev)
         return
     wanted = _wanted(understood)
+
+    def overlap(hit) -> int:
+        return _score(wanted, _body(hit.text) + " " + hit.section)
+
+    lever_best = max(
+        (overlap(h) for h in retrieval.hits if h.kind in ("lever", "script")), default=0
+    )
     prose = [
         h
         for h in _on_topic(list(retrieval.hits), wanted)
         if h.kind not in ("lever", "script", "table_row", "list")
-        and _score(wanted, _body(h.text) + " " + h.section)
+        and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
     ]
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         writer.add(f"**{hit.company}: {hit.section}**", "")
