@@ -45,6 +45,7 @@ from assistant.verify import composer_answer, model_answer, verified_prefix
 
 log = logging.getLogger(__name__)
 PASSAGES = {"interview": 8, "general": 5, "lever": 6}  # retrieved chunks per intent (else 5)
+MAX_QUESTION_CHARS = 4000
 STREAM_LINES = 3  # the composer's answer is streamed a few lines at a time
 
 
@@ -121,6 +122,11 @@ class Coach:
         if not isinstance(question, str) or not question.strip():
             raise CoachError(
                 "The question is empty; ask about pay, an offer, levers or interviews."
+            )
+        if len(question) > MAX_QUESTION_CHARS:
+            raise CoachError(
+                f"The question is {len(question):,} characters; keep it under "
+                f"{MAX_QUESTION_CHARS:,} (the offer's figures and what you want to know)."
             )
         return {"question": question.strip(), "history": list(history or [])}
 

@@ -315,6 +315,8 @@ def test_empty_question_is_an_error(coach):
 
     with pytest.raises(CoachError, match="empty"):
         coach.ask("   ")
+    with pytest.raises(CoachError, match="keep it under"):
+        coach.ask("anyscale salary? " * 1000)
 
 
 WIDE_QUESTIONS = [
