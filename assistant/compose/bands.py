@@ -1,0 +1,89 @@
+"""Comp-table rows written out: one row as a component table, several as one table per
+company, the cells exactly as the guide writes them, each cited; a stock grant's per-year
+figure computed and shown with its formula.
+
+Leaves out: choosing which rows to show (assistant.compose.comp).
+"""
+
+from __future__ import annotations
+
+from assistant.compose.core import Writer
+from assistant.facts import CompBand
+from assistant.money import format_money
+
+COMPONENT_COLUMNS = {
+    "base": ("base",),
+    "stock": ("stock", "rsu", "equity"),
+    "bonus": ("bonus",),
+    "total": ("total", "tc"),
+}
+
+
+COMPONENT_NAMES = {
+    "base": "Base salary",
+    "stock": "Stock",
+    "bonus": "Bonus",
+    "total": "Total comp",
+    "sign_on": "Sign-on bonus",
+}
+
+
+def columns(band: CompBand) -> list[tuple[str, str]]:
+    """(header, cell) of the row, the region column left out."""
+    return [(h, v) for h, v in band.cells.items() if h.strip() and v != band.region]
+
+
+def component_cell(band: CompBand, component: str) -> tuple[str, str] | None:
+    words = COMPONENT_COLUMNS.get(component, ())
+    for header, value in columns(band):
+        if any(w in header.lower() for w in words):
+            return header, value
+    return None
+
+
+def per_year_note(band: CompBand, writer: Writer) -> str:
+    years = band.stock_vesting_years
+    if not years or band.stock_basis != "grant" or band.stock_min is None:
+        return ""
+    low = band.stock_min / years
+    high = (band.stock_max or band.stock_min) / years
+    writer.values += [(low, band.currency), (high, band.currency)]
+    span = format_money(low, band.currency)
+    if high != low:
+        span += "–" + format_money(high, band.currency)
+    return (
+        f"The stock figure is a grant vesting over {years} years: about {span} a year "
+        f"(grant ÷ {years})."
+    )
+
+
+def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
+    mark = writer.book.cite(band.chunk_id)
+    where = f"{band.company} · {band.role} · {band.region}"
+    focus = component_cell(band, component) if component else None
+    if focus:
+        writer.add(f"**{focus[0]}** for {where} ({band.currency}): **{focus[1]}** {mark}", "")
+        writer.key.append(focus[1])
+        writer.add("The whole row:")
+    else:
+        writer.add(f"**{where}** ({band.currency}) {mark}", "")
+    writer.add("| Component | Range |", "|---|---|")
+    for header, value in columns(band):
+        writer.add(f"| {header} | {value} {mark} |")
+
+
+def band_table(writer: Writer, bands: list[CompBand]) -> None:
+    by_company: dict[str, list[CompBand]] = {}
+    for band in bands:
+        by_company.setdefault(f"{band.company} · {band.role}", []).append(band)
+    for title, rows in by_company.items():
+        headers = [h for h, _ in columns(rows[0])]
+        writer.add(f"**{title}**", "")
+        writer.add("| Region | " + " | ".join(headers) + " | Source |")
+        writer.add("|---" * (len(headers) + 2) + "|")
+        for band in rows:
+            cells = dict(columns(band))
+            values = [cells.get(h, "—") for h in headers]
+            mark = writer.book.cite(band.chunk_id)
+            writer.add(f"| {band.region} | " + " | ".join(values) + f" | {mark} |")
+        writer.add("")

@@ -1,0 +1,131 @@
+"""Pay questions: the named region's row, every row of a company, two regions or companies
+side by side (each in its own currency), or the sign-on figures of levers and scripts.
+
+Leaves out: where an offer sits (assistant.compose.counter).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose.bands import (
+    band_table,
+    one_band,
+    per_year_note,
+)
+from assistant.compose.core import Evidence, Writer
+from assistant.compose.general import compose_general
+from assistant.compose.passages import (
+    MAX_SENTENCES_PER_PASSAGE,
+    chunk_body,
+    sentences_of,
+)
+from assistant.facts import CompBand, Facts
+from assistant.retrieval import Retrieval
+from assistant.understanding import Understanding, regions_named
+
+_COMPARES = re.compile(
+    r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
+)
+
+
+def _regions_compared(
+    understood: Understanding, rows: list[CompBand], previous_region: str | None
+) -> list[str]:
+    """The regions a comparison names ("SF or New York?"), with the conversation's region
+    first when the question compares against it ("how does that compare to the Bay Area?")."""
+    labels = list(dict.fromkeys(b.region for b in rows))
+    named = regions_named(understood.question, labels)
+    if (
+        len(named) == 1
+        and previous_region in labels
+        and previous_region not in named
+        and _COMPARES.search(understood.question)
+    ):
+        named.insert(0, previous_region)
+    return named
+
+
+def _bands_for(
+    understood: Understanding,
+    retrieval: Retrieval,
+    facts: Facts,
+    previous_region: str | None = None,
+) -> list[CompBand]:
+    """The rows to show: the regions a comparison names; the named region's row of each named
+    company; else every row of the named companies; else the rows retrieval found."""
+    companies = [c for c in (understood.company, *understood.other_companies) if c]
+    hit_ids = [h.chunk_id for h in retrieval.hits]
+    by_id = {b.chunk_id: b for b in facts.bands}
+    if companies:
+        found_rows = [by_id[i] for i in hit_ids if i in by_id]
+        chosen: list[CompBand] = []
+        for company in companies:
+            rows = [b for b in facts.bands if b.company == company]
+            named = _regions_compared(understood, rows, previous_region)
+            if len(named) > 1 and not understood.other_companies:
+                chosen += [b for region in named for b in rows if b.region == region]
+                continue
+            if understood.region and company == understood.company:
+                named = [b for b in rows if b.region == understood.region]
+                if named:
+                    chosen += named
+                    continue
+            if understood.other_companies:
+                found = [b for b in found_rows if b.company == company]
+                if found:
+                    chosen.append(found[0])
+                    continue
+            chosen += rows
+        return chosen
+    rows = [by_id[i] for i in hit_ids if i in by_id]
+    if understood.region:
+        rows = [b for b in rows if b.region == understood.region] or rows
+    return rows
+
+
+def compose_comp(
+    writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence
+) -> None:
+    bands = _bands_for(understood, retrieval, ev.facts, ev.previous_region)
+    if understood.component == "sign_on":
+        _sign_on(writer, understood, retrieval, ev)
+        return
+    if not bands:
+        compose_general(writer, understood, retrieval, ev)
+        return
+    if understood.region_nearby and understood.place and understood.region:
+        writer.add(
+            f"The guides have no row for {understood.place.title()}; the nearest is "
+            f"**{understood.region}**.",
+            "",
+        )
+    if len(bands) == 1:
+        one_band(writer, bands[0], understood.component)
+    else:
+        band_table(writer, bands)
+    notes = {per_year_note(b, writer) for b in bands} - {""}
+    if notes:
+        writer.add("", *sorted(notes))
+    if len({b.currency for b in bands}) > 1:
+        writer.add("", "Each row is in its own currency; no exchange rate is applied.")
+    writer.add(
+        "",
+        "Give me your offer (base, stock and vesting years, bonus) and I will show where it "
+        "sits in the band and what to counter with.",
+    )
+
+
+def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
+    """Sign-on figures live in levers and scripts, not in the comp tables."""
+    passages = [
+        h for h in retrieval.hits if h.kind in ("lever", "script") and "sign" in h.text.lower()
+    ]
+    if not passages:
+        compose_general(writer, understood, retrieval, ev)
+        return
+    writer.add("The comp tables have no sign-on column; the guide names sign-on figures here:", "")
+    for hit in passages:
+        sentences = [s for s in sentences_of(chunk_body(hit.text)) if "sign" in s.lower()]
+        for sentence in sentences[:MAX_SENTENCES_PER_PASSAGE]:
+            writer.add(f"- {sentence} {writer.book.cite(hit.chunk_id)}")

@@ -1,0 +1,89 @@
+"""The composer's typed objects: the `Draft` it returns, the `Evidence` it may use, and the
+`CitationBook`/`Writer` that number citations and collect lines and computed values.
+
+Leaves out: what to write for each intent (the sibling modules).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from assistant.answer import Citation
+from assistant.drafts import Drafts
+from assistant.facts import Facts
+from assistant.lexical import ChunkRecord
+from assistant.negotiation import Negotiation
+from assistant.understanding import Catalog
+
+EngineValue = tuple[float, str]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The composer's answer: markdown with [n] markers, its citations, and the engine's
+    computed values (for the grounding check)."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    refused: bool
+    intent: str
+    engine_values: tuple[EngineValue, ...] = ()
+    key_figures: tuple[str, ...] = ()  # what a rephrasing must keep: the answer's own figures
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the composer may use for one turn."""
+
+    records: Mapping[str, ChunkRecord]  # chunk id -> the indexed chunk
+    facts: Facts  # of the companies this turn concerns
+    catalog: Catalog  # what the guides cover, for refusals
+    negotiation: Negotiation | None = None
+    drafts: Drafts | None = None
+    offer_problem: str = ""  # why the offer the user gave could not be read
+    previous_region: str | None = None  # the region the conversation was on before this turn
+
+
+class CitationBook:
+    """Numbers the cited chunks in order of first use."""
+
+    def __init__(self, records: Mapping[str, ChunkRecord]):
+        self.records = records
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, chunk_id: str) -> str:
+        if chunk_id not in self.numbers:
+            if chunk_id not in self.records:
+                raise KeyError(f"chunk {chunk_id} is not in the index")
+            self.numbers[chunk_id] = len(self.numbers) + 1
+        return f"[{self.numbers[chunk_id]}]"
+
+    def citations(self) -> tuple[Citation, ...]:
+        out = []
+        for chunk_id, n in sorted(self.numbers.items(), key=lambda item: item[1]):
+            r = self.records[chunk_id]
+            out.append(Citation(n, chunk_id, r.source, r.title, r.section, r.text))
+        return tuple(out)
+
+
+@dataclass
+class Writer:
+    book: CitationBook
+    lines: list[str] = field(default_factory=list)
+    values: list[EngineValue] = field(default_factory=list)
+    key: list[str] = field(default_factory=list)
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def draft(self, intent: str, refused: bool = False) -> Draft:
+        text = "\n".join(self.lines).strip()
+        text = re.sub(r"\n{3,}", "\n\n", text)
+        return Draft(
+            text, self.book.citations(), refused, intent, tuple(self.values), tuple(self.key)
+        )
+
+
+MARKER = re.compile(r"\[(\d+)\]")

@@ -1,0 +1,215 @@
+"""Counter-offer answers from the negotiation engine: where the offer sits, what to ask for
+with each figure's source or formula, levers, competing offers, and the drafts (the email
+without markers or the walk-away floor). With no offer yet: what to give, and the guide's
+script and band meanwhile.
+
+Leaves out: the rules of the proposal (assistant.negotiation) and the drafts' wording
+(assistant.drafts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.compose.bands import (
+    COMPONENT_NAMES,
+    one_band,
+)
+from assistant.compose.core import MARKER, CitationBook, EngineValue, Evidence, Writer
+from assistant.drafts import Drafts
+from assistant.figures import Figure
+from assistant.money import format_money
+from assistant.negotiation import Negotiation
+from assistant.retrieval import Retrieval
+from assistant.understanding import Understanding
+
+
+def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
+    negotiation = ev.negotiation
+    if negotiation is None:
+        _no_offer_yet(writer, understood, retrieval, ev)
+        return
+    offer = negotiation.offer
+    writer.values += engine_values(negotiation)
+    band = negotiation.band
+    if band is not None:
+        mark = writer.book.cite(band.chunk_id)
+        writer.add(
+            f"**Your {offer.company} offer** against the guide's {band.role} band for "
+            f"{band.region} ({band.currency}) {mark}:",
+            "",
+        )
+        writer.add("| Component | Your offer | Guide range | Where it sits |", "|---|---|---|---|")
+        for row in negotiation.position:
+            offer_cell = row.offer.display if row.offer else "—"
+            low, high = row.band_min, row.band_max
+            band_cell = f"{low.display}–{high.display} {mark}" if low and high else "—"
+            where = row.status
+            if row.percent is not None and row.status == "within":
+                where += f" ({row.percent:.0f}% of the way up)"
+            writer.add(
+                f"| {COMPONENT_NAMES.get(row.component, row.component)} | {offer_cell} "
+                f"| {band_cell} | {where} |"
+            )
+        if any(r.component == "stock" and r.offer for r in negotiation.position):
+            writer.add("", "(Stock is compared per year: grant ÷ vesting years.)")
+        annual = negotiation.totals.annualized
+        if annual is not None:
+            writer.add("", f"Your offer's annualized total: **{annual.display}** = {annual.text}.")
+    elif offer.company:
+        writer.add(f"**Your {offer.company} offer** ({offer.region or 'region not given'}).")
+    if negotiation.comparison:
+        writer.add("", "**Offers side by side** (as you gave them, each in its own currency)", "")
+        for row in negotiation.comparison:
+            package = (
+                offer
+                if row.company == (offer.company or "offer")
+                else next((p for p in offer.competing if p.company == row.company), None)
+            )
+            parts = _package_parts(package) if package else ""
+            total = row.totals.annualized
+            writer.add(
+                f"- {row.company}: {parts}"
+                + (f"; annualized **{total.display}** = {total.text}" if total else "")
+            )
+    for question in negotiation.questions:
+        writer.add("", f"**To go further:** {question}")
+    for note in negotiation.notes:
+        writer.add("", f"Note: {note}")
+    proposal = negotiation.proposal
+    if proposal is None:
+        return
+    writer.add("", "**What to ask for**", "")
+    for ask in proposal.asks:
+        name = (
+            "Walk-away floor (keep private)"
+            if ask.component == "floor"
+            else (COMPONENT_NAMES.get(ask.component, ask.component))
+        )
+        writer.key.append(ask.figure.display)
+        if ask.component == "stock" and offer.stock_years and offer.stock_basis == "grant":
+            name += f" (grant over {offer.stock_years} years)"
+        now = f" (offer {ask.offer.display})" if ask.offer is not None else ""
+        writer.add(
+            f"- {name}: **{ask.figure.display}**{now} {_sources(writer, ask.figure)} "
+            f"— {ask.rule}{_formula(ask.figure)}"
+        )
+    at_ask = proposal.totals.annualized
+    if at_ask is not None:
+        writer.add(f"- Annualized total at these asks: **{at_ask.display}**")
+    if proposal.levers:
+        writer.add("", "**Levers from the guide**", "")
+        for lever in proposal.levers:
+            mark = writer.book.cite(lever.chunk_id)
+            writer.add(f"{lever.number}. **{lever.name}** {mark}: {lever.status} ({lever.reason}).")
+    for note in proposal.notes:
+        writer.add("", f"Note: {note}")
+    drafts = ev.drafts
+    if drafts is not None:
+        writer.add("", "**Email draft** (figures as above; fill in the names)", "")
+        writer.add(*(f"> {line}" if line else ">" for line in _unmarked(drafts.email).splitlines()))
+        writer.add("", "**Phone script**", "")
+        writer.add(*_renumbered(drafts, writer.book).splitlines())
+
+
+def _package_parts(package) -> str:
+    """An offer's components as the user gave them ("base $208K, stock $235K over 4 years")."""
+    cur = package.currency
+    parts = []
+    if package.base is not None:
+        parts.append(f"base {format_money(package.base, cur)}")
+    if package.stock is not None:
+        years = f" over {package.stock_years} years" if package.stock_years else ""
+        basis = " a year" if package.stock_basis == "per_year" else years
+        parts.append(f"stock {format_money(package.stock, cur)}{basis}")
+    if package.bonus_pct is not None:
+        parts.append(f"bonus {package.bonus_pct:g}%")
+    if package.sign_on:
+        parts.append(f"sign-on {format_money(package.sign_on, cur)}")
+    if package.tc is not None and package.base is None:
+        parts.append(f"total comp {format_money(package.tc, cur)}")
+    return ", ".join(parts) or "no components given"
+
+
+def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
+    company = understood.company
+    if ev.offer_problem:
+        writer.add(f"I could not read the offer: {ev.offer_problem}", "")
+    writer.add(
+        "To compute a counter I need your offer: base salary, stock (with the vesting years), "
+        "bonus, any sign-on, and the region, written as you would say it, e.g. "
+        '*"<company>, <city>: $___K base, $___K RSU over 4 years, __% bonus"*.'
+    )
+    if not company:
+        return
+    scripts = [s for s in ev.facts.scripts if s.company == company]
+    for script in scripts[:1]:
+        writer.add(
+            "",
+            f"Meanwhile, the {company} guide's negotiate-up script "
+            f"{writer.book.cite(script.chunk_id)}:",
+            "",
+            f"> {script.text}",
+        )
+    rows = [b for b in ev.facts.bands if b.company == company]
+    if understood.region:
+        rows = [b for b in rows if b.region == understood.region]
+    if len(rows) == 1:
+        writer.add("")
+        one_band(writer, rows[0], None)
+
+
+def _sources(writer: Writer, figure: Figure) -> str:
+    marks, mine = [], False
+    for leaf in figure.leaves():
+        chunk_id = leaf.provenance.chunk_id
+        if chunk_id is None:
+            mine = True
+        elif (mark := writer.book.cite(chunk_id)) not in marks:
+            marks.append(mark)
+    return "".join(marks) + ("(your offer)" if mine and not marks else "")
+
+
+def _formula(figure: Figure) -> str:
+    if figure.provenance.kind != "formula":
+        return ""
+    return f"; {figure.text}"
+
+
+def _unmarked(text: str) -> str:
+    return re.sub(r"\s?\[\d+\]", "", text)
+
+
+def _renumbered(drafts: Drafts, book: CitationBook) -> str:
+    """The drafts' own markers mapped to this answer's citations (the user's offer unmarked)."""
+    mapping = {c.n: (book.cite(c.chunk_id) if c.chunk_id else "") for c in drafts.citations}
+    text = MARKER.sub(lambda m: mapping.get(int(m.group(1)), ""), drafts.phone)
+    return re.sub(r" +([.,;:)])", r"\1", re.sub(r" {2,}", " ", text))
+
+
+def engine_values(negotiation: Negotiation) -> list[EngineValue]:
+    """Every value the engine showed: figures, their formula inputs, and band positions."""
+    figures: list[Figure] = []
+    for row in negotiation.position:
+        figures += [f for f in (row.offer, row.band_min, row.band_max) if f]
+    t = negotiation.totals
+    figures += [f for f in (t.annualized, t.first_year, t.four_year) if f]
+    if negotiation.proposal:
+        figures += negotiation.proposal.figures()
+        figures += [a.offer for a in negotiation.proposal.asks if a.offer]
+    for row in negotiation.comparison:
+        figures += [
+            f for f in (row.totals.annualized, row.totals.first_year, row.totals.four_year) if f
+        ]
+    out: list[EngineValue] = []
+    for figure in figures:
+        out += [(f.value, f.unit) for f in _walk(figure)]
+    out += [(round(r.percent), "%") for r in negotiation.position if r.percent is not None]
+    return out
+
+
+def _walk(figure: Figure) -> Iterable[Figure]:
+    yield figure
+    for child in figure.provenance.inputs:
+        yield from _walk(child)

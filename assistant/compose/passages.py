@@ -1,0 +1,161 @@
+"""Passages condensed for an answer: which retrieved chunks fit the question (shared words,
+retrieval's own order), and each chunk cut to its list items or most relevant sentences, copied
+verbatim. Sentences that address an AI or carry links or markup are left out
+(assistant.untrusted).
+
+Leaves out: learned relevance (a word-overlap count over Snowball stems is all it uses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.compose.core import MARKER
+from assistant.grounding import split_sentences
+from assistant.lexical import ChunkRecord, tokenize
+from assistant.understanding import Understanding
+from assistant.untrusted import usable_sentence
+
+MAX_SENTENCES_PER_PASSAGE = 3
+
+
+MAX_ITEMS_PER_LIST = 6
+
+
+MAX_ITEM_CHARS = 220  # longer list items are cut to their first sentence
+
+
+# Words every interview or pay question shares; they do not tell passages apart.
+_GENERIC = (
+    "question questions ask asked asking interview interviews prepare preparation tell know "
+    "about like good best typical typically usually expect guide company role job work "
+    "example examples scenario scenarios candidate candidates"
+)
+
+
+def wanted_words(understood: Understanding) -> set[str]:
+    """The query's words that tell passages apart (not the company, role or generic words)."""
+    common = " ".join(
+        [understood.company or "", *(understood.other_companies), understood.role or "", _GENERIC]
+    )
+    return set(tokenize(understood.query)) - set(tokenize(common))
+
+
+def shared_words(wanted: set[str], text: str) -> int:
+    return len(wanted & set(tokenize(text)))
+
+
+_LISTS_SOURCES = re.compile(r"\b(?:sources|evidence|references|bibliography)\b", re.I)
+
+
+_ASKS_FOR_SOURCES = re.compile(r"\b(?:sourc|evid|refer|data)", re.I)
+
+
+def on_topic(hits: list, wanted: set[str]) -> list:
+    """The hits sharing at least half as many of the question's words as the best one does,
+    and retrieval's first two whatever their words (MiniLM knows "K8s" is Kubernetes); all of
+    them when none shares any; best first, stable."""
+    if not _ASKS_FOR_SOURCES.search(" ".join(sorted(wanted))):
+        hits = [h for h in hits if not _LISTS_SOURCES.search(h.section)] or hits
+    scores = {h.chunk_id: shared_words(wanted, chunk_body(h.text) + " " + h.section) for h in hits}
+    best = max(scores.values(), default=0)
+    if not best:
+        return hits
+    scores[hits[0].chunk_id] = best  # retrieval's first choice is never demoted
+    kept = [h for rank, h in enumerate(hits) if scores[h.chunk_id] * 2 >= best or rank < 2]
+    return sorted(kept, key=lambda h: -scores[h.chunk_id])
+
+
+_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def condensed(hit: ChunkRecord, wanted: set[str]) -> list[str]:
+    """A list passage's items (those on the question's topic first, each cut to its first
+    sentence), or a prose passage's sentences most relevant to the question."""
+    body = chunk_body(hit.text)
+    if hit.kind == "qa":
+        return [question_and_answer(body)]
+    lines = [line for line in body.splitlines() if line.strip()]
+    marked = [_ITEM.sub("", line) for line in lines if _ITEM.match(line)]
+    if not marked and hit.kind == "list" and len(lines) > 1:
+        marked = lines[1:]  # a plain-text list: its first line leads in, one item per line
+    items = [shortened(one_line(i)) for i in marked]
+    items = [i for i in items if i and usable_sentence(i)]
+    if items:
+        ranked = sorted(
+            items, key=lambda i: -shared_words(wanted, i)
+        )  # stable: guide order on ties
+        return ranked[:MAX_ITEMS_PER_LIST]
+    return relevant_sentences(body, wanted)
+
+
+def question_and_answer(body: str) -> str:
+    """A Q&A passage as one item: the question, then the answer's first two sentences."""
+    flat = one_line(body)
+    question, _, answer = flat.partition("?")
+    question = question.removeprefix("Q:").strip() + "?"
+    answer = " ".join(sentences_of(answer.strip().removeprefix("A:").strip())[:2])
+    return f"**{question}** {answer}".strip()
+
+
+def shortened(item: str) -> str:
+    """A long list item cut to its first sentence; a short one (a quoted question) whole."""
+    if len(item) <= MAX_ITEM_CHARS or item.count('"') % 2:
+        return item
+    first = (sentences_of(item) or [item])[0]
+    return first if first.count('"') % 2 == 0 else item
+
+
+def relevant_sentences(body: str, wanted: set[str]) -> list[str]:
+    """Up to a few sentences sharing words with the question, in passage order; the opening
+    sentence when none does."""
+    sentences = [s for s in sentences_of(body) if usable_sentence(s)]
+    scored = [(shared_words(wanted, s), i, s) for i, s in enumerate(sentences)]
+    best = [t for t in sorted(scored, key=lambda t: (-t[0], t[1])) if t[0] > 0]
+    best = best[:MAX_SENTENCES_PER_PASSAGE] or scored[:1]
+    chosen = {i for _, i, _ in best}
+    for _, i, _ in list(best):  # each chosen sentence brings the one after it, for context
+        if len(chosen) < MAX_SENTENCES_PER_PASSAGE + 1 and i + 1 < len(scored):
+            chosen.add(i + 1)
+    best = [scored[i] for i in sorted(chosen)]
+    return [one_line(s) for _, _, s in sorted(best, key=lambda t: t[1])]
+
+
+def with_siblings(hits: list, records: Mapping[str, ChunkRecord]) -> list:
+    """A list split over several chunks is shown whole: each list hit brings the other chunks
+    of its section that open with the same lead-in line, in guide order."""
+    out, seen = [], {h.chunk_id for h in hits}
+    for hit in hits:
+        out.append(hit)
+        if hit.kind != "list":
+            continue
+        lead = chunk_body(hit.text).split("\n", 1)[0]
+        for record in records.values():
+            if (
+                record.chunk_id not in seen
+                and record.source == hit.source
+                and record.section == hit.section
+                and record.kind == "list"
+                and chunk_body(record.text).split("\n", 1)[0] == lead
+            ):
+                out.append(record)
+                seen.add(record.chunk_id)
+    return out
+
+
+def chunk_body(text: str) -> str:
+    """A chunk's text without its first line (the guide title and section)."""
+    return text.split("\n", 1)[1] if "\n" in text else text
+
+
+def sentences_of(text: str) -> list[str]:
+    flat = re.sub(r"\s*\n\s*", " ", text)
+    return [s.text.strip() for s in split_sentences(flat) if s.text.strip()]
+
+
+def one_line(text: str) -> str:
+    """Passage text fit to sit inside one markdown line: no heading marks, no stray markers."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = text.lstrip("> ").strip()
+    return MARKER.sub(lambda m: f"\\[{m.group(1)}\\]", text)  # a guide's "[1]" is not ours
