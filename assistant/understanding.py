@@ -724,7 +724,13 @@ def find_component(text: str) -> str | None:
 
 
 # First words of a capitalised phrase after "at/for/from…" that do not start a company's name.
-_NOT_A_NAME = set(_phrases("i|the|a|an|my|this|that|it|devops|sre|google|what|how|in|on|for|and"))
+_NOT_A_NAME = set(
+    _phrases(
+        "i|the|a|an|my|this|that|it|devops|sre|google|what|how|in|on|for|and|"
+        # pay words written in capitals ("what does TC mean?"), not employers
+        "tc|rsu|rsus|esop|espp|ote|pto|hq|cny|usd|gbp|sgd|eur|inr|faang|maang"
+    )
+)
 
 
 def _unknown_company(text: str, normalized: str) -> str | None:

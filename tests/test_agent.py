@@ -360,3 +360,13 @@ def test_small_talk_gets_a_greeting_and_what_is_covered(coach, greeting):
     answer = coach.ask(greeting)
     assert answer.answer.startswith("Hello!") and "The guides cover" in answer.answer
     assert not figures_in(answer.answer) and not answer.citations
+
+
+def test_pay_words_in_capitals_are_not_taken_for_employers(coach):
+    answer = coach.ask("what does TC mean?")
+    assert not answer.refused
+
+
+def test_the_offer_template_survives_sanitizing(coach):
+    answer = coach.ask("what is the 4 year value of my offer?")
+    assert "Company, City: $___K base" in answer.answer

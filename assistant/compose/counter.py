@@ -139,7 +139,7 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
     writer.add(
         "To compute a counter I need your offer: base salary, stock (with the vesting years), "
         "bonus, any sign-on, and the region, written as you would say it, e.g. "
-        '*"<company>, <city>: $___K base, $___K RSU over 4 years, __% bonus"*.'
+        '*"Company, City: $___K base, $___K RSU over 4 years, __% bonus"*.'
     )
     if not company:
         return
