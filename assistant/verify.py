@@ -60,16 +60,7 @@ def composer_answer(
         text = fixed.text
         if grounding is None:
             grounding = Grounding("repaired", fixed.report.ungrounded, fixed.dropped)
-    return Answer(
-        answer=text,
-        citations=draft.citations,
-        refused=draft.refused,
-        intent=draft.intent,
-        backend=COMPOSER,
-        grounding=grounding or Grounding(),
-        calculations=draft.engine_values,
-        notice=notice,
-    )
+    return _answer(draft, text, COMPOSER, grounding or Grounding(), notice)
 
 
 def model_answer(
@@ -137,7 +128,9 @@ def _incomplete(draft: Draft, text: str) -> str:
     return ""
 
 
-def _answer(draft: Draft, text: str, backend: str, grounding: Grounding) -> Answer:
+def _answer(
+    draft: Draft, text: str, backend: str, grounding: Grounding, notice: str = ""
+) -> Answer:
     return Answer(
         answer=text,
         citations=draft.citations,
@@ -146,6 +139,7 @@ def _answer(draft: Draft, text: str, backend: str, grounding: Grounding) -> Answ
         backend=backend,
         grounding=grounding,
         calculations=draft.engine_values,
+        notice=notice,
     )
 
 
