@@ -28,9 +28,10 @@ $(STAMP): pyproject.toml
 index: install
 	$(COACH) index
 
+# Serves the app on http://127.0.0.1:7860 (PORT=... to change it); Ctrl+C stops it.
+PORT ?= 7860
 run: index
-	$(COACH) ask "What is the base salary for a DevOps engineer at Anyscale in San Francisco?"
-	$(COACH) ask "What should I counter with? Anyscale SF offer: \$$175K base, \$$130K RSU over 4 years, 5% bonus"
+	$(COACH) serve --port $(PORT)
 
 # Tests also need llama-cpp-python (the `llm` extra; it compiles once, pip caches the wheel).
 $(TEST_STAMP): $(STAMP)

@@ -16,8 +16,10 @@ public API the CLI and the UI call.
 - verify: sanitize, grounding check, repair or fallback (assistant.verify).
 
 `Coach.ask(question, history=[])` returns the Answer; `Coach.stream(...)` yields the text shown
-so far (str) and then the Answer. History is the caller's: a list of {"role", "content"}
-messages or (user, assistant) pairs.
+so far (str) and then the Answer. For the UI's other tabs, `Coach.plan_counter(OfferForm)` gives
+the workbench's chart, table and drafts (assistant.workbench), and `guides()`, `add_guide()` and
+`remove_guide()` manage the corpus and re-sync the index (assistant.guides). History is the
+caller's: a list of {"role", "content"} messages or (user, assistant) pairs.
 
 Leaves out: rendering (ui/, cli.py) and any persistence of conversations.
 """
@@ -25,9 +27,10 @@ Leaves out: rendering (ui/, cli.py) and any persistence of conversations.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from assistant.answer import Answer
 from assistant.backends import LLMBackend, get_backend
@@ -42,6 +45,11 @@ from assistant.retrieval import HybridRetriever, Retrieval
 from assistant.understanding import Understanding
 from assistant.untrusted import clean_question
 from assistant.verify import composer_answer, model_answer, verified_prefix
+
+if TYPE_CHECKING:
+    from assistant.guides import GuideSummary
+    from assistant.index import SyncReport
+    from assistant.workbench import CounterPlan, OfferForm
 
 log = logging.getLogger(__name__)
 PASSAGES = {"interview": 8, "general": 5, "lever": 6}  # retrieved chunks per intent (else 5)
@@ -76,10 +84,8 @@ class Coach:
 
         self.index = VectorIndex(self.settings)
         self.index.require_manifest()
-        self.retriever = HybridRetriever(self.index)
-        records = self.retriever.lexical.records
-        self.records = {record.chunk_id: record for record in records}
-        self.factbook = FactBook(self.settings.corpus_dir, records)
+        self._shelf_lock = threading.Lock()
+        self._open_index()
         chosen = self.settings.backend if backend is None else backend
         self.backend = (
             chosen if isinstance(chosen, LLMBackend) else get_backend(chosen, self.settings)
@@ -129,6 +135,70 @@ class Coach:
                 f"{MAX_QUESTION_CHARS:,} (the offer's figures and what you want to know)."
             )
         return {"question": question.strip(), "history": list(history or [])}
+
+    # -- the offer workbench and the guide shelf ---------------------------------------------------
+
+    def comp_regions(self) -> dict[str, list[str]]:
+        """Company -> the regions its guides give a comp band for (the workbench's choices)."""
+        out: dict[str, list[str]] = {}
+        for company in self.catalog.companies:
+            bands = self.factbook.facts_for([company]).bands
+            regions = list(dict.fromkeys(band.region for band in bands))
+            if regions:
+                out[company] = regions
+        return out
+
+    def plan_counter(self, form: OfferForm) -> CounterPlan:
+        """The band chart, proposal table and drafts for an offer typed into separate fields."""
+        from assistant.workbench import plan_counter
+
+        facts = self.factbook.facts_for([*self.catalog.companies])
+        quotes = {chunk_id: record.text for chunk_id, record in self.records.items()}
+        return plan_counter(form, facts, self.catalog.companies, self.catalog.regions, quotes)
+
+    def guides(self) -> list[GuideSummary]:
+        """The indexed guides with their chunk and comp-band counts."""
+        from assistant.guides import indexed_guides
+
+        bands: dict[str, int] = {}
+        for company in self.catalog.companies:
+            for band in self.factbook.facts_for([company]).bands:
+                bands[band.source] = bands.get(band.source, 0) + 1
+        return indexed_guides(self.records.values(), bands)
+
+    def add_guide(self, file_name: str, data: bytes) -> SyncReport:
+        """Save an uploaded guide into the corpus (never over another) and index it
+        incrementally; the index's progress bar is a tqdm bar a caller can follow."""
+        from assistant.guides import save_upload
+
+        with self._shelf_lock:
+            path = save_upload(self.settings.corpus_dir, file_name, data)
+            try:
+                return self._sync()
+            except Exception:
+                path.unlink(missing_ok=True)  # nothing half-added: the corpus stays as indexed
+                self._sync()
+                raise
+
+    def remove_guide(self, source: str) -> SyncReport:
+        """Delete a guide from the corpus and from the index."""
+        from assistant.guides import remove_guide
+
+        with self._shelf_lock:
+            remove_guide(self.settings.corpus_dir, source)
+            return self._sync()
+
+    def _sync(self) -> SyncReport:
+        report = self.index.sync(progress=True, say=log.info)
+        self._open_index()
+        return report
+
+    def _open_index(self) -> None:
+        retriever = HybridRetriever(self.index)
+        records = retriever.lexical.records
+        self.records = {record.chunk_id: record for record in records}
+        self.factbook = FactBook(self.settings.corpus_dir, records)
+        self.retriever = retriever
 
     # -- the graph ------------------------------------------------------------------------------
 

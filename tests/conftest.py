@@ -109,3 +109,13 @@ def shipped_index(tmp_path_factory) -> Settings:
     settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
     VectorIndex(settings).sync(progress=False)
     return settings
+
+
+@pytest.fixture(scope="session")
+def served(shipped_index, tmp_path_factory):
+    """`coach serve` over a private copy of the indexed shipped guides (tests may upload)."""
+    from ui_support import served_app
+
+    workdir = tmp_path_factory.mktemp("served")
+    with served_app(workdir, shipped_index.corpus_dir, shipped_index.index_dir) as app:
+        yield app

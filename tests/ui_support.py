@@ -1,0 +1,107 @@
+"""Helpers for the UI tests: a real `coach serve` process over a private indexed copy of the
+shipped guides, bound to 127.0.0.1 on a free port, that stops itself; and Debian's chromium.
+
+The server is stopped at teardown (terminate, then kill after a bounded wait) and also by its
+own `--stop-after`, so a test run that is killed leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.config import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+START_TIMEOUT = 180.0  # seconds for the server to print its address
+SERVER_LIFETIME = 1800  # the server's own --stop-after
+
+
+@dataclass(frozen=True)
+class ServedApp:
+    url: str
+    corpus: Path
+    index: Path
+    seconds_to_serve: float
+    log: Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def served_app(workdir: Path, source_corpus: Path, source_index: Path) -> Iterator[ServedApp]:
+    """Copy an indexed corpus into `workdir`, serve it with `coach serve`, yield its address."""
+    corpus, index = workdir / "corpus", workdir / "index"
+    shutil.copytree(source_corpus, corpus)
+    shutil.copytree(source_index, index)
+    port = free_port()
+    log_path = workdir / "serve.log"
+    env = {**os.environ, "COACH_CORPUS_DIR": str(corpus), "COACH_INDEX_DIR": str(index)}
+    command = [
+        sys.executable,
+        "-m",
+        "assistant.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--stop-after",
+        str(SERVER_LIFETIME),
+    ]
+    started = time.perf_counter()
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        url = _wait_for_address(process, log_path, started)
+        yield ServedApp(url, corpus, index, time.perf_counter() - started, log_path)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
+
+
+def _wait_for_address(process: subprocess.Popen, log_path: Path, started: float) -> str:
+    while time.perf_counter() - started < START_TIMEOUT:
+        text = log_path.read_text()
+        for line in text.splitlines():
+            if "serving at http://127.0.0.1:" in line:
+                return line.split("serving at ", 1)[1].split()[0]
+        if process.poll() is not None:
+            raise RuntimeError(f"coach serve exited with {process.returncode}:\n{text}")
+        time.sleep(0.25)
+    raise RuntimeError(f"coach serve printed no address in {START_TIMEOUT:.0f} s:\n{text}")
+
+
+def launch_chromium(playwright):
+    if not CHROMIUM.exists():
+        raise RuntimeError(
+            "Debian's chromium is needed for the browser tests: apt-get install -y chromium "
+            "(.ci/run does this)."
+        )
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
+    )
