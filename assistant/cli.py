@@ -1,10 +1,10 @@
-"""The `coach` command line: index | search | ask | chat | facts | counter | eval retrieval | bench.
+"""The `coach` command line: index | search | ask | chat | facts | counter | serve | eval | bench.
 
 Commands that read guides take --corpus DIR and --index DIR, so the same code serves the shipped
 guides, a test corpus and a benchmark corpus. Errors the user can fix print one line
 (`error: …`) and exit with status 2; no stack traces. JSON output follows DESIGN.md.
 
-Leaves out (for now): serve, which arrives with the UI.
+Leaves out: the UI itself (ui/app.py; `coach serve` only starts it).
 """
 
 from __future__ import annotations
@@ -101,6 +101,34 @@ def command_ask(args: argparse.Namespace) -> int:
             _print_json_line(coach.ask(question).to_json())
         else:
             _show_answer(coach, question, [])
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from ipaddress import ip_address
+
+    auth = None
+    if args.auth:
+        user, sep, password = args.auth.partition(":")
+        if not sep or not user or not password:
+            raise CoachError("--auth takes user:password, both non-empty.")
+        auth = (user, password)
+    if not 0 < args.port < 65536:
+        raise CoachError(f"--port {args.port}: give a port between 1 and 65535.")
+    try:
+        loopback = args.host == "localhost" or ip_address(args.host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and auth is None:
+        print(
+            f"warning: serving on {args.host} makes the app reachable from other machines; "
+            "consider --auth user:password.",
+            file=sys.stderr,
+        )
+    coach = _coach(args)
+    from ui.app import launch
+
+    launch(coach, host=args.host, port=args.port, auth=auth, stop_after=args.stop_after)
     return 0
 
 
@@ -209,6 +237,47 @@ def command_facts(args: argparse.Namespace) -> int:
         print(f"Cells that did not parse ({len(facts.problems)}):")
         for problem in facts.problems:
             print(f"  {problem.source} [{problem.column}] {problem.raw!r}: {problem.reason}")
+    return 0
+
+
+def command_eval(args: argparse.Namespace) -> int:
+    from evals.answer_eval import EvalOptions, run_answer_eval, write_report
+
+    if args.distractors < 0 or (args.questions is not None and args.questions < 1):
+        raise CoachError("--distractors must be 0 or more and --questions at least 1.")
+    options = EvalOptions(
+        backend=args.backend or Settings().backend,
+        distractors=args.distractors,
+        seed=args.seed,
+        baseline=not args.no_baseline,
+        limit=args.questions,
+        enforce=True if args.gate else None,
+    )
+    report = run_answer_eval(options, say=lambda message: print(message, file=sys.stderr))
+    if args.questions is None:
+        for path in write_report(report):
+            print(f"wrote {path}", file=sys.stderr)
+    print(
+        json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+        if args.json
+        else report.markdown()
+    )
+    failed = report.failed_gates
+    if failed and report.enforced:
+        names = ", ".join(g.label for g in failed)
+        print(f"eval: {len(failed)} gate(s) failed: {names}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def command_eval_calibrate(args: argparse.Namespace) -> int:
+    from evals.calibration import CALIBRATION, run_calibration
+
+    calibration, _ = run_calibration()
+    if args.write:
+        CALIBRATION.write_text(json.dumps(calibration.to_json(), indent=2) + "\n")
+        print(f"wrote {CALIBRATION}", file=sys.stderr)
+    print(json.dumps(calibration.to_json(), indent=2) if args.json else calibration.table())
     return 0
 
 
@@ -388,6 +457,17 @@ def build_parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", parents=[common, backend], help="a conversation")
     chat.set_defaults(run=command_chat)
 
+    serve = commands.add_parser(
+        "serve", parents=[common, backend], help="serve the web app (chat, workbench, guides)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    serve.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login")
+    serve.add_argument(
+        "--stop-after", type=float, metavar="SECONDS", help="stop by itself after this long"
+    )
+    serve.set_defaults(run=command_serve)
+
     facts = commands.add_parser("facts", parents=[common], help="comp bands, levers, scripts")
     facts.add_argument("--json", action="store_true", help="JSON output")
     facts.set_defaults(run=command_facts)
@@ -411,8 +491,35 @@ def build_parser() -> argparse.ArgumentParser:
     counter.add_argument("--currency", help="currency when the amounts name none (USD, GBP, ...)")
     counter.set_defaults(run=command_counter)
 
-    evaluate = commands.add_parser("eval", help="measure retrieval and answers on gold questions")
-    evals = evaluate.add_subparsers(dest="eval_command", required=True, metavar="WHAT")
+    evaluate = commands.add_parser(
+        "eval",
+        parents=[backend],
+        help="measure answers (grounding, citations, refusals, gold facts) and retrieval",
+        description="With no WHAT: the whole answer-level eval over evals/questions.jsonl, "
+        "a report in evals/reports/, and a non-zero exit when a gate fails (composer backend).",
+    )
+    evaluate.add_argument(
+        "--distractors", type=int, default=0, metavar="N", help="add N generated guides"
+    )
+    evaluate.add_argument("--seed", type=int, default=0, help="seed of the generated guides")
+    evaluate.add_argument("--no-baseline", action="store_true", help="skip the LangChain recipe")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument(
+        "--questions", type=int, metavar="N", help="only the first N items (writes no report)"
+    )
+    evaluate.add_argument(
+        "--gate", action="store_true", help="exit non-zero on a failed gate for any backend"
+    )
+    evaluate.set_defaults(run=command_eval)
+    evals = evaluate.add_subparsers(dest="eval_command", required=False, metavar="WHAT")
+    calibrate = evals.add_parser(
+        "calibrate", help="calibrate the support test on the labelled sentence/passage pairs"
+    )
+    calibrate.add_argument(
+        "--write", action="store_true", help="store the figures in evals/support_calibration.json"
+    )
+    calibrate.add_argument("--json", action="store_true", help="JSON output")
+    calibrate.set_defaults(run=command_eval_calibrate)
     retrieval = evals.add_parser(
         "retrieval", help="hit@5, recall@5, MRR and abstaining, beside the LangChain recipe"
     )
