@@ -88,7 +88,7 @@ class Thresholds:
 
 # Calibrated by `coach eval calibrate` on evals/support_pairs.jsonl; the figures it gave are in
 # evals/support_calibration.json and tests/test_eval_metrics.py recomputes them.
-SUPPORT = Thresholds(overlap=0.50, similarity=1.00)
+SUPPORT = Thresholds(overlap=0.50, similarity=0.30)
 
 
 # --- text -------------------------------------------------------------------------------------
