@@ -143,3 +143,14 @@ def test_bound_to_loopback_only(served):
     assert served.url.startswith("http://127.0.0.1:")
     log = served.log.read_text()
     assert "gradio.live" not in log and "share" not in log.lower()
+
+
+def test_conversation_state_is_per_session(served):
+    from gradio_client import Client
+
+    first, second = Client(served.url, verbose=False), Client(served.url, verbose=False)
+    first.predict("anyscale san francisco devops base salary", [], api_name="/ask")
+    follow_up, *_ = first.predict("what about the stock?", [], api_name="/ask")
+    assert "$125K–$228K" in _text(follow_up[-1])  # the company and region carried over
+    fresh, *_ = second.predict("what about the stock?", [], api_name="/ask")
+    assert "$125K–$228K" not in _text(fresh[-1])  # another browser session knows none of it
