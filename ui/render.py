@@ -18,6 +18,8 @@ from assistant.workbench import BandBar, CounterPlan
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*[a-zA-Z][\w+.-]*:[^)]*\)")
+_DESTINATION = re.compile(r"\]\(\s*<?[a-zA-Z][\w+.-]*:[^)]*\)")  # a link _LINK missed: [a [b]](…)
+_DEFINITION = re.compile(r"^ {0,3}(?=\[[^\]]+\]:)", re.MULTILINE)  # '[1]: https://…' defines a link
 _MARKER = re.compile(r"\[(\d+)\]")
 _TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
@@ -37,6 +39,8 @@ def safe_markdown(text: str) -> str:
     """Answer markdown as the chat shows it: no raw HTML, no images, no links to elsewhere."""
     text = _IMAGE.sub(lambda m: m.group(1), text)
     text = _LINK.sub(lambda m: m.group(1), text)
+    text = _DESTINATION.sub("]", text)  # what is left of a link or image with nested brackets
+    text = _DEFINITION.sub(r"\\", text)  # '\\[1]: …' is text, not a reference definition
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
