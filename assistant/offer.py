@@ -564,8 +564,8 @@ def offer_from_fields(
     own = _regions_for(name, regions)
     label = find_region(region, own) if region else None
     if not label and own:
-        said = f"'{region}' is not a region of" if region else "Which region is"
-        questions.append(f"{said} the {name} guide? It has: {', '.join(own)}.")
+        said = f"'{region}' is not a region of the {name} guide." if region else "Which region?"
+        questions.append(f"{said} The {name} guide has: {', '.join(own)}.")
     amounts = {
         "base": _field_amount("base", base),
         "stock": _field_amount("stock", stock),
