@@ -38,13 +38,18 @@ $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,llm]'
 	touch $(TEST_STAMP)
 
+# The gated answer eval runs after the tests: it exits non-zero when a grounding gate fails
+# (evals/README.md) and writes today's report to evals/reports/.
 test: install $(TEST_STAMP)
 	$(PY) -m pytest
+	$(COACH) eval
 
 test-fast: install
 	$(PY) -m pytest -m "not integration"
 
 eval: install
+	$(COACH) eval
+	$(COACH) eval --distractors 200
 	$(COACH) eval retrieval
 	$(COACH) eval retrieval --distractors 200
 
