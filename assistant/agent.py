@@ -136,6 +136,10 @@ class Coach:
             )
         return {"question": question.strip(), "history": list(history or [])}
 
+    def warm_up(self) -> None:
+        """Load the embedding model now (a few seconds) rather than on the first question."""
+        self.index.embedder.embed(["warm up"])
+
     # -- the offer workbench and the guide shelf ---------------------------------------------------
 
     def comp_regions(self) -> dict[str, list[str]]:

@@ -376,6 +376,13 @@ def _sources(coach: Coach) -> list[str]:
     return [guide.source.removeprefix("corpus/") for guide in coach.guides()]
 
 
+def _warm_up(coach: Coach) -> None:
+    try:
+        coach.warm_up()  # the page is already served; the first answer then comes quickly
+    except Exception:  # the first question reports the same problem to the user
+        log.exception("warming up the embedding model failed")
+
+
 def launch_options(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth=None) -> dict:
     """The keyword arguments `Blocks.launch` gets: the safe defaults in one place."""
     return {
@@ -409,6 +416,7 @@ def launch(
     app.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
     app.launch(prevent_thread_lock=True, **launch_options(host, port, auth))
     print(f"Offer Coach is serving at {app.local_url} (Ctrl+C stops it)", flush=True)
+    threading.Thread(target=_warm_up, args=(coach,), daemon=True).start()
     if stop_after:
         timer = threading.Timer(stop_after, lambda: os._exit(0))
         timer.daemon = True
