@@ -154,3 +154,36 @@ def test_conversation_state_is_per_session(served):
     assert "$125K–$228K" in _text(follow_up[-1])  # the company and region carried over
     fresh, *_ = second.predict("what about the stock?", [], api_name="/ask")
     assert "$125K–$228K" not in _text(fresh[-1])  # another browser session knows none of it
+
+
+@pytest.mark.llm
+def test_a_model_backend_is_named_and_its_grounding_shown(shipped_index, tmp_path):
+    """`coach serve --backend llamacpp` with the packaged SmolLM2: whatever the model writes,
+    the answer says who wrote it and what the grounding check did, and no figure it invented
+    reaches the page."""
+    from gradio_client import Client
+    from llm_support import smollm2_gguf
+    from ui_support import served_app
+
+    gguf = smollm2_gguf()
+    env = {"COACH_LLM_GGUF": str(gguf), "COACH_LLM_MAX_TOKENS": "64"}
+    with served_app(
+        tmp_path, shipped_index.corpus_dir, shipped_index.index_dir, ("--backend", "llamacpp"), env
+    ) as app:
+        client = Client(app.url, verbose=False)
+        messages, _, status, _, source = client.predict(
+            "whats the base salary for devops at anyscale in sf", [], api_name="/ask"
+        )
+    answer = _text(messages[-1])
+    assert status in answer
+    kept = "written by llamacpp" in status and "grounding check" in status
+    replaced = "written by composer" in status and "replaced the model's draft" in status
+    assert kept or replaced, status
+    from assistant.grounding import figures_in
+
+    quote = source.split("</p>", 2)[-1]  # the cited passage, after the panel's heading lines
+    for line in answer.split("\n---\n")[0].splitlines():
+        if "÷" in line:
+            continue  # a calculation, shown with its formula
+        for mention in figures_in(line):  # every other figure shown is in the cited passage
+            assert mention.text in quote, (mention.text, line)

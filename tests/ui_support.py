@@ -51,14 +51,25 @@ def free_port() -> int:
 
 
 @contextmanager
-def served_app(workdir: Path, source_corpus: Path, source_index: Path) -> Iterator[ServedApp]:
+def served_app(
+    workdir: Path,
+    source_corpus: Path,
+    source_index: Path,
+    extra_args: tuple[str, ...] = (),
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[ServedApp]:
     """Copy an indexed corpus into `workdir`, serve it with `coach serve`, yield its address."""
     corpus, index = workdir / "corpus", workdir / "index"
     shutil.copytree(source_corpus, corpus)
     shutil.copytree(source_index, index)
     port = free_port()
     log_path = workdir / "serve.log"
-    env = {**os.environ, "COACH_CORPUS_DIR": str(corpus), "COACH_INDEX_DIR": str(index)}
+    env = {
+        **os.environ,
+        "COACH_CORPUS_DIR": str(corpus),
+        "COACH_INDEX_DIR": str(index),
+        **(extra_env or {}),
+    }
     command = [
         sys.executable,
         "-m",
@@ -68,6 +79,7 @@ def served_app(workdir: Path, source_corpus: Path, source_index: Path) -> Iterat
         str(port),
         "--stop-after",
         str(SERVER_LIFETIME),
+        *extra_args,
     ]
     started = time.perf_counter()
     with open(log_path, "w") as log:
