@@ -194,6 +194,7 @@ def _bars(negotiation: Negotiation) -> tuple[BandBar, ...]:
         if place.component not in CHART_COMPONENTS:
             continue
         unit = (place.band_min or place.band_max or place.offer or _unit(negotiation)).unit
+        comparable = place.status != "currency mismatch"  # never drawn on the other's scale
         bars.append(
             BandBar(
                 component=place.component,
@@ -201,8 +202,8 @@ def _bars(negotiation: Negotiation) -> tuple[BandBar, ...]:
                 unit=PERCENT if place.component == "bonus" else unit,
                 band_min=place.band_min,
                 band_max=place.band_max,
-                offer=place.offer,
-                ask=asks.get(place.component),
+                offer=None if comparable is False else place.offer,
+                ask=None if comparable is False else asks.get(place.component),
                 status=place.status,
             )
         )

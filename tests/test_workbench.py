@@ -266,3 +266,11 @@ def test_a_competing_offer_above_the_ask_yields_a_note(coach):
 
 def test_the_currency_assumption_is_noted(sf_plan):
     assert any("read as USD" in note for note in sf_plan.notes)
+
+
+def test_an_offer_in_another_currency_is_not_drawn_on_the_band(coach):
+    plan = coach.plan_counter(OfferForm(company="Anyscale", region="London", base="$200k"))
+    base = next(bar for bar in plan.bars if bar.component == "base")
+    assert base.band_min.unit == "GBP" and base.status == "currency mismatch"
+    assert base.offer is None and base.ask is None  # no exchange rate: nothing to place
+    assert any("no exchange rate" in note for note in plan.notes)
