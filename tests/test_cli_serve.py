@@ -1,0 +1,45 @@
+"""`coach serve`: its arguments are checked before anything loads, and --auth really guards the
+app (a real server on 127.0.0.1 that stops itself)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def serve(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "serve", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("auth", ["alice", "alice:", ":secret"])
+def test_auth_must_be_user_and_password(auth):
+    result = serve("--auth", auth, "--stop-after", "1")
+    assert result.returncode == 2
+    assert "--auth takes user:password" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_port_out_of_range():
+    result = serve("--port", "70000", "--stop-after", "1")
+    assert result.returncode == 2 and "between 1 and 65535" in result.stderr
+
+
+@pytest.mark.integration
+def test_auth_guards_the_app(shipped_index, tmp_path):
+    from gradio_client import Client
+    from ui_support import served_app
+
+    args = ("--auth", "alice:wonderland")
+    with served_app(tmp_path, shipped_index.corpus_dir, shipped_index.index_dir, args) as app:
+        with pytest.raises(Exception):  # noqa: B017 - any refusal will do; it must not connect
+            Client(app.url, verbose=False)
+        client = Client(app.url, auth=("alice", "wonderland"), verbose=False)
+        messages, *_ = client.predict("anyscale london base salary", [], api_name="/ask")
+    assert "£128K–£166K" in str(messages[-1])
