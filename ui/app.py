@@ -30,6 +30,7 @@ from assistant.errors import CoachError
 from assistant.workbench import OfferForm
 from ui.render import (
     GUIDE_COLUMNS,
+    PROPOSAL_PLACEHOLDER,
     answer_footer,
     band_chart_svg,
     citation_choices,
@@ -149,7 +150,7 @@ def create_app(coach: Coach) -> Any:
                     show = gr.Button("Show my position", variant="primary", elem_id="wb-show")
                     discuss = gr.Button("Discuss in chat", elem_id="wb-discuss")
                 chart = gr.HTML(elem_id="wb-chart")
-                proposal = gr.Markdown(proposal_markdown_placeholder(), elem_id="wb-proposal")
+                proposal = gr.Markdown(PROPOSAL_PLACEHOLDER, elem_id="wb-proposal")
                 with gr.Row():
                     email = gr.Textbox(
                         label="Email draft", lines=14, buttons=["copy"], elem_id="wb-email"
@@ -362,10 +363,6 @@ def create_app(coach: Coach) -> Any:
         add.click(add_guide, upload, shelf_outputs, api_name="add_guide")
         remove.click(remove_guide, removable, shelf_outputs, api_name="remove_guide")
     return app
-
-
-def proposal_markdown_placeholder() -> str:
-    return "Fill in the offer and press **Show my position**."
 
 
 def _status(answer: Answer) -> str:

@@ -221,6 +221,9 @@ def _cell(text: str) -> str:
     return safe_markdown(text).replace("|", "\\|").replace("\n", " ")
 
 
+PROPOSAL_PLACEHOLDER = "Fill in the offer and press **Show my position**."
+
+
 def proposal_markdown(plan: CounterPlan) -> str:
     """The proposal table (each ask with its source) and what the engine noted or needs."""
     out: list[str] = []
@@ -238,7 +241,7 @@ def proposal_markdown(plan: CounterPlan) -> str:
     if plan.notes:
         out.append("")
         out += [f"- {_cell(note)}" for note in plan.notes]
-    return "\n".join(out) or "Fill in the offer and press **Show my position**."
+    return "\n".join(out) or PROPOSAL_PLACEHOLDER
 
 
 def sources_markdown(plan: CounterPlan) -> str:
