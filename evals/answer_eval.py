@@ -35,8 +35,10 @@ model judge.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -178,6 +180,7 @@ class EvalReport:
     previous: dict | None = None  # {"path", "commit", "metrics"} of the last committed report
     enforced: bool = True  # whether a failed gate makes `coach eval` exit non-zero
     baseline: bool = True
+    grounding: dict = field(default_factory=dict)  # answers per grounding-check outcome
 
     @property
     def failed_gates(self) -> list[GateResult]:
@@ -230,6 +233,9 @@ class EvalReport:
                 f"| {_cell(m['citation_precision'])} | {_cell(m['numeric_faithfulness'])} "
                 f"| {_cell(m['hit_at_5'])} | {m['with_problems']} |"
             )
+        if self.grounding:
+            outcomes = ", ".join(f"{k} {v}" for k, v in self.grounding.items())
+            lines += ["", f"Grounding check over the answers that were not refusals: {outcomes}."]
         failed = self.failed_gates
         lines += [
             "",
@@ -409,8 +415,13 @@ def run_answer_eval(
         recipe.build(say=say)
     say(f"Asking {len(items)} gold items (backend {backend}) …")
     scores, recipe_ranks = [], []
+    outcomes: Counter[str] = Counter()
     for number, item in enumerate(items, start=1):
         answer, ranking = ask(coach, item)
+        if not answer.refused:
+            outcomes[answer.grounding.status] += 1
+            if answer.grounding.status == "fallback":
+                outcomes[f"fallback because {_reason_kind(answer.grounding.reason)}"] += 1
         scores.append(score_answer(item, answer, similarity, ranking))
         if recipe is not None and item.gold_chunk_ids and not item.should_refuse:
             keys = [gold_key(coach.records[c].text) for c in item.gold_chunk_ids]
@@ -447,7 +458,16 @@ def run_answer_eval(
         previous=last_committed(backend, options.distractors, options.reports_dir),
         enforced=enforce,
         baseline=recipe is not None,
+        grounding={k: outcomes[k] for k in ("ok", "repaired", "fallback")}
+        | {k: v for k, v in sorted(outcomes.items(), key=lambda kv: -kv[1]) if " " in k},
     )
+
+
+def _reason_kind(reason: str) -> str:
+    """A fallback reason without its particulars: 'figures no source holds: $5K; 2 of 3
+    sentences dropped' -> 'figures no source holds'."""
+    first = reason.split(";")[0].split(":")[0].strip()
+    return re.sub(r"\d+", "N", first) or "unknown"
 
 
 def _corpus(options: EvalOptions, embedder, say) -> tuple[Settings, Path]:

@@ -364,6 +364,11 @@ def test_coach_eval_end_to_end_on_a_few_items(shipped_index, tmp_path):
     assert report.metrics["baseline_hit_at_5"] is not None  # the recipe ran in the same run
     assert not report.failed_gates, report.markdown()
     assert any("answered" in line for line in said)
+    answered = len(wanted) - 1  # the out-of-corpus item is refused, and never checked
+    assert report.grounding == {"ok": answered, "repaired": 0, "fallback": 0}
+    assert f"Grounding check over the answers that were not refusals: ok {answered}" in (
+        report.markdown()
+    )
     json_path, md_path = write_report(report, tmp_path / "reports")
     assert json.loads(json_path.read_text())["metrics"] == report.metrics
     assert "| citation recall |" in md_path.read_text()
@@ -377,3 +382,21 @@ def test_coach_eval_cli_wiring():
     assert args.run is command_eval and args.backend == "llamacpp" and args.gate
     assert parser.parse_args(["eval", "calibrate"]).run is command_eval_calibrate
     assert parser.parse_args(["eval", "retrieval", "--distractors", "5"]).distractors == 5
+
+
+@pytest.mark.parametrize(
+    "reason, kind",
+    [
+        ("figures no source holds: $5K, $7K; 2 of 3 sentences dropped", "figures no source holds"),
+        (
+            "the model copied the prompt's frame, not an answer",
+            "the model copied the prompt's frame, not an answer",
+        ),
+        ("3 of 4 sentences dropped", "N of N sentences dropped"),
+        ("", "unknown"),
+    ],
+)
+def test_fallback_reasons_are_grouped_without_their_particulars(reason, kind):
+    from evals.answer_eval import _reason_kind
+
+    assert _reason_kind(reason) == kind
