@@ -108,6 +108,8 @@ def test_comp_question_cites_the_row_it_quotes(page):
     assert "San Francisco" in row and "$168K–$218K" in row
     assert "London" not in row
     assert "anyscale-devops-engineer-negotiation.md" in page.inner_text("#coach-source-panel")
+    labels = [b.get_attribute("aria-label") for b in page.locator("#coach-chat button").all()]
+    assert labels and all(labels), labels  # every chat button says what it does; no share icon
     shot(page, "02-comp-answer-and-source")
 
 
@@ -197,3 +199,15 @@ def test_bad_upload_shows_a_readable_error(page, tmp_path):
     assert "Traceback" not in page.inner_text("body")
     assert "notes.md" not in page.inner_text("#guide-table")
     shot(page, "08-bad-upload")
+
+
+def test_clearing_the_chat_forgets_the_conversation(page):
+    open_tab(page, "Chat")
+    assert "$60K–$100K" in ask(page, "what about the stock?")  # still about Initech Austin
+    page.locator("#coach-chat button[aria-label='Clear']").click()
+    page.wait_for_function(
+        "() => !document.querySelector(\"#coach-chat [data-testid='bot']\")", timeout=15_000
+    )
+    text = ask(page, "what about the stock?")
+    assert "$60K–$100K" not in text and "Initech" not in text
+    shot(page, "09-cleared")

@@ -97,6 +97,7 @@ def create_app(coach: Coach) -> Any:
                             height=520,
                             sanitize_html=True,
                             render_markdown=True,
+                            buttons=["copy", "copy_all"],  # no "share" to Hugging Face
                             elem_id="coach-chat",
                         )
                         question = gr.Textbox(
@@ -255,6 +256,9 @@ def create_app(coach: Coach) -> Any:
         chatbot.select(select_message, [session], [status, cited, source, session], api_name=False)
         restart.click(
             new_conversation, None, [chatbot, session, status, cited, source], api_name=False
+        )
+        chatbot.clear(  # the chat's own trash button forgets the conversation too
+            lambda: new_conversation()[1:], None, [session, status, cited, source], api_name=False
         )
 
         # -- workbench ----------------------------------------------------------------------------
