@@ -43,3 +43,26 @@ def test_auth_guards_the_app(shipped_index, tmp_path):
         client = Client(app.url, auth=("alice", "wonderland"), verbose=False)
         messages, *_ = client.predict("anyscale london base salary", [], api_name="/ask")
     assert "£128K–£166K" in str(messages[-1])
+
+
+@pytest.mark.integration
+def test_a_port_in_use_is_a_readable_error(shipped_index):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = serve(
+            "--corpus",
+            str(shipped_index.corpus_dir),
+            "--index",
+            str(shipped_index.index_dir),
+            "--port",
+            str(port),
+            "--stop-after",
+            "30",
+        )
+    assert result.returncode == 2, result.stderr
+    assert f"Cannot serve on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr

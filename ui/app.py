@@ -415,7 +415,13 @@ def launch(
     offline_environment()
     app = create_app(coach)
     app.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
-    app.launch(prevent_thread_lock=True, **launch_options(host, port, auth))
+    try:
+        app.launch(prevent_thread_lock=True, **launch_options(host, port, auth))
+    except OSError as error:  # Gradio's "Cannot find empty port", or an address not ours
+        raise CoachError(
+            f"Cannot serve on {host}:{port} ({error}). Is another app using the port? "
+            "Pick another with --port (make run PORT=...)."
+        ) from error
     print(f"Offer Coach is serving at {app.local_url} (Ctrl+C stops it)", flush=True)
     threading.Thread(target=_warm_up, args=(coach,), daemon=True).start()
     if stop_after:
