@@ -118,6 +118,32 @@ def test_interview_question_groups_passages_and_cites_every_item(coach):
     assert_grounded(answer)
 
 
+def test_interview_stages_are_told_in_the_guides_order_to_the_end(coach):
+    answer = coach.ask("what are the stages of the alibaba devops interview")
+    text = answer.answer
+    assert answer.intent == "interview"
+    steps = ["recruiter screen", "phone screens", "3 to 5 back-to-back rounds", "hiring manager"]
+    assert all(step in text for step in steps), text
+    assert [text.index(step) for step in steps] == sorted(text.index(step) for step in steps)
+    assert_grounded(answer)
+
+
+def test_the_group_the_question_names_comes_first(coach):
+    answer = coach.ask("how will alibaba interviewers assess me?")
+    headings = [line for line in answer.answer.splitlines() if line.startswith("**")]
+    assert headings[0] == "**What they evaluate**", answer.answer
+    for pillar in ("Technical Fundamentals", "Operational Excellence", "Automation & Coding"):
+        assert pillar in answer.answer
+    assert_grounded(answer)
+
+
+def test_a_sections_opening_line_brings_what_the_section_says(coach):
+    answer = coach.ask("what would my daily work look like as a devops engineer at alibaba")
+    for duty in ("on-call rotations", "Root Cause Analysis", "chaos monkey"):
+        assert duty in answer.answer, answer.answer
+    assert_grounded(answer)
+
+
 def test_example_interview_questions(coach):
     answer = coach.ask("what linux questions do they ask in the alibaba devops interview?")
     assert answer.intent == "interview"

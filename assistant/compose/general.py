@@ -1,5 +1,6 @@
-"""General questions: the most relevant sentences of the best passages, each cited; a comp
-row among them is written as a band.
+"""General questions: the best passages (short ones whole, else their most relevant sentences),
+each cited; a section's short opening line followed by what the section says; a comp row among
+them is written as a band.
 
 Leaves out: intent-specific layouts (the sibling modules).
 """
@@ -14,16 +15,20 @@ from assistant.compose.passages import (
     condensed,
     on_topic,
     wanted_words,
+    with_rest_of_section,
 )
 from assistant.retrieval import Retrieval
 from assistant.understanding import Understanding
+
+MAX_PASSAGES = 3  # retrieved passages shown; a section's short opening brings what follows it
 
 
 def compose_general(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
     wanted = wanted_words(understood)
     by_id = {b.chunk_id: b for b in ev.facts.bands}
     last_heading = ""
-    for hit in on_topic(list(retrieval.hits), wanted)[:3]:
+    best = on_topic(list(retrieval.hits), wanted)[:MAX_PASSAGES]
+    for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:
             one_band(writer, by_id[hit.chunk_id], understood.component)
             writer.add("")

@@ -1,5 +1,6 @@
 """Interview answers: passages grouped (process, what they evaluate, example questions, what
-candidates ask, tips) in order of relevance, a list split over chunks shown whole, each item
+candidates ask, tips), the group the question names first, then in order of relevance; a
+section's paragraphs side by side in guide order, a list split over chunks shown whole, each item
 cited.
 
 Leaves out: questions the guide does not list.
@@ -15,6 +16,7 @@ from assistant.compose.passages import (
     chunk_body,
     condensed,
     on_topic,
+    topics_named,
     wanted_words,
     with_siblings,
 )
@@ -33,6 +35,14 @@ _GROUPS = (
 MAX_BULLETS = 12  # an interview answer's items in all
 
 
+def _asked_groups(query: str) -> list[str]:
+    """The groups the question itself asks for ("what's the process", "what do they grade")."""
+    said = f"{query} {' '.join(topics_named(query))}".lower()
+    return [
+        name for name, words in _GROUPS if any(re.search(rf"\b{re.escape(w)}", said) for w in words)
+    ]
+
+
 def _group_of(hit: ChunkRecord) -> str:
     """The interview answer's group for a passage, by its kind, section and opening line."""
     if hit.kind == "questions":
@@ -44,6 +54,22 @@ def _group_of(hit: ChunkRecord) -> str:
         if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
             return name
     return "More from the guide"
+
+
+def _sections_together(scored: list, records: Mapping[str, ChunkRecord]) -> list:
+    """The passages with each section's paragraphs side by side in guide order (a process told
+    step by step), the sections in the order of their most relevant passage."""
+    position = {chunk_id: i for i, chunk_id in enumerate(records)}
+    first_seen: dict[tuple[str, str], int] = {}
+    for rank, (hit, _) in enumerate(scored):
+        first_seen.setdefault((hit.source, hit.section), rank)
+    return sorted(
+        scored,
+        key=lambda pair: (
+            first_seen[(pair[0].source, pair[0].section)],
+            position.get(pair[0].chunk_id, len(position)),
+        ),
+    )
 
 
 def compose_interview(
@@ -61,10 +87,12 @@ def compose_interview(
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     groups: dict[str, list] = {}
-    for hit, lines in scored:
+    for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
+    asked = [name for name in _asked_groups(understood.query) if name in groups]
     budget = MAX_BULLETS
-    for name in groups:  # in the order of each group's most relevant passage
+    # the groups the question names first, then in the order of each one's most relevant passage
+    for name in dict.fromkeys([*asked, *groups]):
         if budget <= 0:
             break
         writer.add(f"**{name}**", "")

@@ -1,7 +1,8 @@
 """Passages condensed for an answer: which retrieved chunks fit the question (shared words,
-retrieval's own order), and each chunk cut to its list items or most relevant sentences, copied
-verbatim. Sentences that address an AI or carry links or markup are left out
-(assistant.untrusted).
+with everyday words mapped to the guides' topic words, and retrieval's own order), and each chunk
+cut to its list items, quoted whole when it is a short paragraph, or else cut to its most
+relevant sentences, copied verbatim; a section's short opening brings the rest of the section.
+Sentences that address an AI or carry links or markup are left out (assistant.untrusted).
 
 Leaves out: learned relevance (a word-overlap count over Snowball stems is all it uses).
 """
@@ -20,6 +21,9 @@ from assistant.untrusted import usable_sentence
 MAX_SENTENCES_PER_PASSAGE = 3
 
 
+WHOLE_PASSAGE_CHARS = 600  # a paragraph this short is quoted whole: its point may be its end
+
+
 MAX_ITEMS_PER_LIST = 6
 
 
@@ -34,12 +38,51 @@ _GENERIC = (
 )
 
 
+# How people ask about a guide's topics, and the guides' own word for each: "what do they
+# grade me on" asks what interviewers "evaluate". Matched as whole words in the question.
+_SAID_AS = {
+    "evaluate": (
+        "grade",
+        "graded",
+        "grading",
+        "assess",
+        "assessed",
+        "judge",
+        "judged",
+        "scored",
+        "criteria",
+        "look for",
+        "looking for",
+        "rubric",
+    ),
+    "responsibilities": ("day-to-day", "day to day", "daily", "day in the life", "routine"),
+    "process": ("rounds", "stages", "steps", "loop", "onsite", "on-site", "pipeline"),
+}
+
+
 def wanted_words(understood: Understanding) -> set[str]:
-    """The query's words that tell passages apart (not the company, role or generic words)."""
+    """The query's words that tell passages apart (not the company, role or generic words),
+    with the guides' own word for a topic the question names in other words."""
     common = " ".join(
         [understood.company or "", *(understood.other_companies), understood.role or "", _GENERIC]
     )
-    return set(tokenize(understood.query)) - set(tokenize(common))
+    words = set(tokenize(understood.query)) - set(tokenize(common))
+    return words | guide_words_for(understood.query)
+
+
+def guide_words_for(query: str) -> set[str]:
+    """The stems of the guides' words for the topics `query` names in everyday words."""
+    return set(tokenize(" ".join(topics_named(query))))
+
+
+def topics_named(query: str) -> list[str]:
+    """The guides' words ("evaluate", "process", ...) for topics `query` names in other words."""
+    lowered = " " + " ".join(re.findall(r"[a-z0-9'-]+", query.lower())) + " "
+    return [
+        guide_word
+        for guide_word, phrases in _SAID_AS.items()
+        if any(f" {phrase} " in lowered for phrase in phrases)
+    ]
 
 
 def shared_words(wanted: set[str], text: str) -> int:
@@ -91,11 +134,14 @@ def condensed(hit: ChunkRecord, wanted: set[str]) -> list[str]:
 
 
 def question_and_answer(body: str) -> str:
-    """A Q&A passage as one item: the question, then the answer's first two sentences."""
+    """A Q&A passage as one item: the question, then the answer (a long one: its first two
+    sentences)."""
     flat = one_line(body)
     question, _, answer = flat.partition("?")
     question = question.removeprefix("Q:").strip() + "?"
-    answer = " ".join(sentences_of(answer.strip().removeprefix("A:").strip())[:2])
+    answer = answer.strip().removeprefix("A:").strip()
+    if len(answer) > WHOLE_PASSAGE_CHARS:
+        answer = " ".join(sentences_of(answer)[:2])
     return f"**{question}** {answer}".strip()
 
 
@@ -108,9 +154,12 @@ def shortened(item: str) -> str:
 
 
 def relevant_sentences(body: str, wanted: set[str]) -> list[str]:
-    """Up to a few sentences sharing words with the question, in passage order; the opening
-    sentence when none does."""
+    """A short paragraph whole; of a longer one, up to a few sentences sharing words with the
+    question (each with the sentence after it), in passage order; the opening sentence when
+    none does."""
     sentences = [s for s in sentences_of(body) if usable_sentence(s)]
+    if len(body) <= WHOLE_PASSAGE_CHARS:
+        return [one_line(s) for s in sentences]
     scored = [(shared_words(wanted, s), i, s) for i, s in enumerate(sentences)]
     best = [t for t in sorted(scored, key=lambda t: (-t[0], t[1])) if t[0] > 0]
     best = best[:MAX_SENTENCES_PER_PASSAGE] or scored[:1]
@@ -141,6 +190,39 @@ def with_siblings(hits: list, records: Mapping[str, ChunkRecord]) -> list:
             ):
                 out.append(record)
                 seen.add(record.chunk_id)
+    return out
+
+
+LEAD_IN_CHARS = 200  # a section's opening passage this short only introduces what follows
+
+
+def with_rest_of_section(hits: list, records: Mapping[str, ChunkRecord], most: int = 3) -> list:
+    """The hits, each short prose opening of a section ("your day-to-day work is a mix of ...")
+    followed by up to `most` next prose or list passages of that section, in guide order."""
+    ordered = list(records.values())
+    position = {record.chunk_id: i for i, record in enumerate(ordered)}
+    out, shown = [], set()
+    for hit in hits:
+        if hit.chunk_id in shown:
+            continue
+        out.append(hit)
+        shown.add(hit.chunk_id)
+        at = position.get(hit.chunk_id)
+        if at is None or hit.kind != "prose" or len(chunk_body(hit.text)) > LEAD_IN_CHARS:
+            continue
+        if at > 0 and (ordered[at - 1].source, ordered[at - 1].section) == (
+            hit.source,
+            hit.section,
+        ):
+            continue  # not the section's opening
+        for record in ordered[at + 1 : at + 1 + most]:
+            if (record.source, record.section) != (hit.source, hit.section):
+                break
+            if record.kind not in ("prose", "list"):  # a table's rows are not what it opens
+                break
+            if record.chunk_id not in shown:
+                out.append(record)
+                shown.add(record.chunk_id)
     return out
 
 
