@@ -137,6 +137,19 @@ def test_the_group_the_question_names_comes_first(coach):
     assert_grounded(answer)
 
 
+def test_the_guides_faq_that_asks_the_users_question_answers_first(coach):
+    answer = coach.ask("how hard are the coding rounds for alibaba devops?")
+    items = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert items[0].startswith("- **How difficult are the coding rounds"), answer.answer
+    assert_grounded(answer)
+
+
+def test_one_group_does_not_crowd_out_the_others(coach):
+    answer = coach.ask("what are the stages of the alibaba devops interview")
+    groups = [line for line in answer.answer.splitlines() if line.startswith("**")]
+    assert len(groups) >= 2, answer.answer
+
+
 def test_a_sections_opening_line_brings_what_the_section_says(coach):
     answer = coach.ask("what would my daily work look like as a devops engineer at alibaba")
     for duty in ("on-call rotations", "Root Cause Analysis", "chaos monkey"):

@@ -1,5 +1,6 @@
 """Interview answers: passages grouped (process, what they evaluate, example questions, what
-candidates ask, tips), the group the question names first, then in order of relevance; a
+candidates ask, tips): the guide's FAQ item when it asks the user's own question, then the group
+the question names, then the rest in order of relevance, no group crowding out the others; a
 section's paragraphs side by side in guide order, a list split over chunks shown whole, each item
 cited.
 
@@ -15,12 +16,14 @@ from assistant.compose.core import Writer
 from assistant.compose.passages import (
     chunk_body,
     condensed,
+    guide_words_for,
     on_topic,
+    shared_words,
     topics_named,
     wanted_words,
     with_siblings,
 )
-from assistant.lexical import ChunkRecord
+from assistant.lexical import ChunkRecord, tokenize
 from assistant.retrieval import Retrieval
 from assistant.understanding import Understanding
 
@@ -33,6 +36,9 @@ _GROUPS = (
 
 
 MAX_BULLETS = 12  # an interview answer's items in all
+
+
+GROUP_LINES = 7  # a group starts no further passage past this when another group follows
 
 
 def _asked_groups(query: str) -> list[str]:
@@ -72,6 +78,16 @@ def _sections_together(scored: list, records: Mapping[str, ChunkRecord]) -> list
     )
 
 
+def _an_faq_asks_it(hits: list, wanted: set[str]) -> bool:
+    """Whether a guide's FAQ question is the user's own ("how long does the process take?"):
+    it shares two or more of the question's words, as many as any other passage does."""
+    faq = [
+        shared_words(wanted, chunk_body(h.text).partition("?")[0]) for h in hits if h.kind == "qa"
+    ]
+    other = [shared_words(wanted, chunk_body(h.text)) for h in hits if h.kind != "qa"]
+    return bool(faq) and max(faq) >= 2 and max(faq) >= max(other, default=0)
+
+
 def compose_interview(
     writer: Writer,
     understood: Understanding,
@@ -90,15 +106,21 @@ def compose_interview(
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
     asked = [name for name in _asked_groups(understood.query) if name in groups]
+    said = wanted - (guide_words_for(understood.query) - set(tokenize(understood.query)))
+    if _an_faq_asks_it(hits, said):  # the user's own words, not the topics read into them
+        asked.insert(0, "What candidates ask")
     budget = MAX_BULLETS
     # the groups the question names first, then in the order of each one's most relevant passage
-    for name in dict.fromkeys([*asked, *groups]):
+    order = list(dict.fromkeys([*asked, *groups]))
+    for at, name in enumerate(order):
         if budget <= 0:
             break
         writer.add(f"**{name}**", "")
+        used = 0
         for hit, lines in groups[name]:
-            if budget <= 0:
+            if budget <= 0 or (used >= GROUP_LINES and at + 1 < len(order)):
                 break
+            used += len(lines[:budget])
             mark = writer.book.cite(hit.chunk_id)
             topic = f"*{hit.section}:* " if name == "Example questions" else ""
             for line in lines[:budget]:
