@@ -16,14 +16,14 @@ from assistant.compose.core import Writer
 from assistant.compose.passages import (
     chunk_body,
     condensed,
-    guide_words_for,
     on_topic,
+    said_words,
     shared_words,
     topics_named,
     wanted_words,
     with_siblings,
 )
-from assistant.lexical import ChunkRecord, tokenize
+from assistant.lexical import ChunkRecord
 from assistant.retrieval import Retrieval
 from assistant.understanding import Understanding
 
@@ -106,8 +106,7 @@ def compose_interview(
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
     asked = [name for name in _asked_groups(understood.query) if name in groups]
-    said = wanted - (guide_words_for(understood.query) - set(tokenize(understood.query)))
-    if _an_faq_asks_it(hits, said):  # the user's own words, not the topics read into them
+    if _an_faq_asks_it(hits, said_words(understood)):  # not the topics read into the words
         asked.insert(0, "What candidates ask")
     budget = MAX_BULLETS
     # the groups the question names first, then in the order of each one's most relevant passage

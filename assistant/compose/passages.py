@@ -60,14 +60,17 @@ _SAID_AS = {
 }
 
 
-def wanted_words(understood: Understanding) -> set[str]:
-    """The query's words that tell passages apart (not the company, role or generic words),
-    with the guides' own word for a topic the question names in other words."""
+def said_words(understood: Understanding) -> set[str]:
+    """The query's own words that tell passages apart (not the company, role or generic words)."""
     common = " ".join(
         [understood.company or "", *(understood.other_companies), understood.role or "", _GENERIC]
     )
-    words = set(tokenize(understood.query)) - set(tokenize(common))
-    return words | guide_words_for(understood.query)
+    return set(tokenize(understood.query)) - set(tokenize(common))
+
+
+def wanted_words(understood: Understanding) -> set[str]:
+    """`said_words`, with the guides' own word for a topic the question names in other words."""
+    return said_words(understood) | guide_words_for(understood.query)
 
 
 def guide_words_for(query: str) -> set[str]:
@@ -196,9 +199,15 @@ def with_siblings(hits: list, records: Mapping[str, ChunkRecord]) -> list:
 LEAD_IN_CHARS = 200  # a section's opening passage this short only introduces what follows
 
 
+def _may_open_a_section(hit: ChunkRecord) -> bool:
+    return hit.kind == "prose" and len(chunk_body(hit.text)) <= LEAD_IN_CHARS
+
+
 def with_rest_of_section(hits: list, records: Mapping[str, ChunkRecord], most: int = 3) -> list:
     """The hits, each short prose opening of a section ("your day-to-day work is a mix of ...")
     followed by up to `most` next prose or list passages of that section, in guide order."""
+    if not any(_may_open_a_section(hit) for hit in hits):
+        return hits  # the usual case: no need to walk the whole index
     ordered = list(records.values())
     position = {record.chunk_id: i for i, record in enumerate(ordered)}
     out, shown = [], set()
@@ -208,7 +217,7 @@ def with_rest_of_section(hits: list, records: Mapping[str, ChunkRecord], most: i
         out.append(hit)
         shown.add(hit.chunk_id)
         at = position.get(hit.chunk_id)
-        if at is None or hit.kind != "prose" or len(chunk_body(hit.text)) > LEAD_IN_CHARS:
+        if at is None or not _may_open_a_section(hit):
             continue
         if at > 0 and (ordered[at - 1].source, ordered[at - 1].section) == (
             hit.source,
