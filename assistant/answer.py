@@ -7,8 +7,8 @@ value and unit of every figure the answer computed, e.g. a grant per year or a c
 each shown in the answer with its formula) and `notice` (a line for the user when a chosen
 backend could not be used, else empty).
 
-Leaves out: how answers are made (assistant.compose, assistant.agent) and checked
-(assistant.grounding).
+Leaves out: how answers are made (assistant.compose, assistant.coach) and checked
+(assistant.compose.grounding).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Citation:
 
 @dataclass(frozen=True)
 class Grounding:
-    """How the answer passed the grounding check (assistant.grounding)."""
+    """How the answer passed the grounding check (assistant.compose.grounding)."""
 
     status: GroundingStatus = "ok"
     ungrounded: tuple[str, ...] = ()  # figures the model wrote that no source holds

@@ -1,10 +1,13 @@
-"""The `coach` command line: index | search | ask | chat | facts | counter | serve | eval | bench.
+"""The `coach` command line: index | search | ask | chat | facts | counter | serve, plus the
+commands installed code registers under the `negotiation_coach.commands` entry point group
+(`eval` and `bench`, from evals/cli.py).
 
 Commands that read guides take --corpus DIR and --index DIR, so the same code serves the shipped
 guides, a test corpus and a benchmark corpus. Errors the user can fix print one line
 (`error: …`) and exit with status 2; no stack traces. JSON output follows DESIGN.md.
 
-Leaves out: the UI itself (ui/app.py; `coach serve` only starts it).
+Leaves out: the UI itself (ui/app.py; `coach serve` only starts it) and the measuring commands
+(evals/cli.py, found through the entry point group; nothing here imports evals).
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from pathlib import Path
 from assistant.config import Settings, offline_environment
 from assistant.errors import CoachError
 
+# Entry points of this group add commands to `coach` (pyproject.toml: the evals' eval and bench).
+COMMAND_GROUP = "negotiation_coach.commands"
+
 
 def _settings(args: argparse.Namespace) -> Settings:
     overrides = {}
@@ -30,7 +36,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _coach(args: argparse.Namespace):
-    from assistant.agent import Coach
+    from assistant.coach import Coach
 
     return Coach(_settings(args), backend=args.backend)
 
@@ -44,10 +50,10 @@ def _print_json_line(payload) -> None:
 
 
 def command_index(args: argparse.Namespace) -> int:
-    from assistant.index import VectorIndex
+    from assistant.index.store import VectorIndex
 
     settings = _settings(args)
-    logging.getLogger("assistant.corpus").setLevel(logging.ERROR)  # the summary lists skips
+    logging.getLogger("assistant.corpus.loader").setLevel(logging.ERROR)  # the summary lists skips
     report = VectorIndex(settings).sync(progress=not args.no_progress, rebuild=args.rebuild)
     print(report.summary())
     if args.verbose:
@@ -66,8 +72,8 @@ def _queries(query: str) -> Iterable[str]:
 
 
 def command_search(args: argparse.Namespace) -> int:
-    from assistant.index import VectorIndex
-    from assistant.retrieval import HybridRetriever
+    from assistant.index.store import VectorIndex
+    from assistant.retrieval.hybrid import HybridRetriever
 
     if args.k < 1:
         raise CoachError("-k must be at least 1.")
@@ -195,16 +201,10 @@ def _show_answer(coach, question: str, history: list):
 
 
 def command_facts(args: argparse.Namespace) -> int:
-    from assistant.chunking import chunk_guide
-    from assistant.corpus import load_corpus
-    from assistant.embeddings import TokenCounter
-    from assistant.facts import extract_facts
+    from assistant.corpus.factbook import read_corpus
+    from assistant.index.embeddings import count_tokens
 
-    settings = _settings(args)
-    counter = TokenCounter()
-    loaded = load_corpus(settings.corpus_dir)
-    chunks = [chunk for guide in loaded.guides for chunk in chunk_guide(guide, counter)]
-    facts = extract_facts(chunks)
+    facts = read_corpus(_settings(args).corpus_dir, count_tokens).facts
     if args.json:
         print(json.dumps(facts.to_json(), ensure_ascii=False, indent=2))
         return 0
@@ -240,87 +240,15 @@ def command_facts(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_eval(args: argparse.Namespace) -> int:
-    from evals.answer_eval import EvalOptions, run_answer_eval, write_report
-
-    if args.distractors < 0 or (args.questions is not None and args.questions < 1):
-        raise CoachError("--distractors must be 0 or more and --questions at least 1.")
-    options = EvalOptions(
-        backend=args.backend or Settings().backend,
-        distractors=args.distractors,
-        seed=args.seed,
-        baseline=not args.no_baseline,
-        limit=args.questions,
-        enforce=True if args.gate else None,
-    )
-    report = run_answer_eval(options, say=lambda message: print(message, file=sys.stderr))
-    if args.questions is None:
-        for path in write_report(report):
-            print(f"wrote {path}", file=sys.stderr)
-    print(
-        json.dumps(report.to_json(), ensure_ascii=False, indent=2)
-        if args.json
-        else report.markdown()
-    )
-    failed = report.failed_gates
-    if failed and report.enforced:
-        names = ", ".join(g.label for g in failed)
-        print(f"eval: {len(failed)} gate(s) failed: {names}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def command_eval_calibrate(args: argparse.Namespace) -> int:
-    from evals.calibration import CALIBRATION, run_calibration
-
-    calibration, _ = run_calibration()
-    if args.write:
-        CALIBRATION.write_text(json.dumps(calibration.to_json(), indent=2) + "\n")
-        print(f"wrote {CALIBRATION}", file=sys.stderr)
-    print(json.dumps(calibration.to_json(), indent=2) if args.json else calibration.table())
-    return 0
-
-
-def command_eval_retrieval(args: argparse.Namespace) -> int:
-    from evals.retrieval_eval import run_retrieval_eval
-
-    if args.distractors < 0:
-        raise CoachError("--distractors must be 0 or more.")
-    report = run_retrieval_eval(
-        distractors=args.distractors,
-        seed=args.seed,
-        baseline=not args.no_baseline,
-        say=lambda message: print(message, file=sys.stderr),
-    )
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-        return 0
-    print(report.table())
-    if report.misses:
-        print(f"\nMissed ({len(report.misses)}):")
-        for miss in report.misses:
-            what = "abstained" if miss.abstained else "no gold chunk in the top 5"
-            if miss.should_abstain and not miss.abstained:
-                what = "answered a question it should abstain on"
-            print(f"  {miss.id}: {what}")
-            for line in miss.top[:3]:
-                print(f"      {line}")
-    return 0
-
-
 def command_counter(args: argparse.Namespace) -> int:
-    from assistant.chunking import chunk_guide
-    from assistant.corpus import load_corpus
-    from assistant.drafts import format_report, write_drafts
-    from assistant.embeddings import TokenCounter
-    from assistant.facts import extract_facts
-    from assistant.negotiation import band_defaults, catalog, negotiate
-    from assistant.offer import offer_from_fields, parse_offer
+    from assistant.corpus.factbook import read_corpus
+    from assistant.engine.drafts import format_report, write_drafts
+    from assistant.engine.negotiation import band_defaults, catalog, negotiate
+    from assistant.engine.offer import offer_from_fields, parse_offer
+    from assistant.index.embeddings import count_tokens
 
-    settings = _settings(args)
-    loaded = load_corpus(settings.corpus_dir)
-    chunks = [c for guide in loaded.guides for c in chunk_guide(guide, TokenCounter())]
-    facts = extract_facts(chunks)
+    corpus = read_corpus(_settings(args).corpus_dir, count_tokens)
+    facts = corpus.facts
     companies, regions = catalog(facts)
     currencies, years = band_defaults(facts)
     if args.text and args.company:
@@ -350,71 +278,13 @@ def command_counter(args: argparse.Namespace) -> int:
     else:
         raise CoachError('Describe the offer: coach counter "$175K base, ..." or --company ...')
     negotiation = negotiate(offer, facts)
-    drafts = write_drafts(negotiation, {c.chunk_id: c.text for c in chunks})
+    drafts = write_drafts(negotiation, corpus.passages())
     if args.json:
         payload = negotiation.to_json()
         payload["drafts"] = drafts.to_json() if drafts else None
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     print(format_report(negotiation, drafts))
-    return 0
-
-
-def command_bench_corpus(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from assistant.benchcorpus import write_corpus
-
-    if args.guides < 1:
-        raise CoachError("--guides must be at least 1.")
-    out = Path(args.out)
-    with tqdm(
-        total=args.guides,
-        unit="guide",
-        desc="Writing guides",
-        disable=args.no_progress or args.guides < 200,
-        file=sys.stderr,
-        dynamic_ncols=True,
-    ) as bar:
-        paths = write_corpus(out, args.guides, args.seed, progress=bar.update)
-    kinds = {"negotiation": 0, "interview": 0}
-    for path in paths:
-        kinds["interview" if path.name.endswith("-interview-prep.txt") else "negotiation"] += 1
-    print(
-        f"Wrote {len(paths)} guides ({kinds['negotiation']} negotiation, {kinds['interview']} "
-        f"interview) to {out} (seed {args.seed})."
-    )
-    return 0
-
-
-def command_bench_retrieval(args: argparse.Namespace) -> int:
-    from evals.retrieval_bench import run_retrieval_bench
-
-    if args.guides < 0 or args.throughput_guides < 1:
-        raise CoachError("--guides must be 0 or more and --throughput-guides at least 1.")
-    report = run_retrieval_bench(
-        guides=args.guides,
-        seed=args.seed,
-        throughput_guides=args.throughput_guides,
-        say=lambda message: print(message, file=sys.stderr),
-    )
-    print(json.dumps(report.to_json(), indent=2) if args.json else report.table())
-    return 0
-
-
-def command_bench_answers(args: argparse.Namespace) -> int:
-    from evals.answer_bench import run_answer_bench
-
-    if args.cold_runs < 1:
-        raise CoachError("--cold-runs must be at least 1.")
-    report = run_answer_bench(
-        backend=args.backend or _settings(args).backend,
-        limit=args.questions,
-        cold_runs=args.cold_runs,
-        settings=_settings(args),
-        say=lambda message: print(message, file=sys.stderr),
-    )
-    print(json.dumps(report.to_json(), indent=2) if args.json else report.table())
     return 0
 
 
@@ -491,88 +361,28 @@ def build_parser() -> argparse.ArgumentParser:
     counter.add_argument("--currency", help="currency when the amounts name none (USD, GBP, ...)")
     counter.set_defaults(run=command_counter)
 
-    evaluate = commands.add_parser(
-        "eval",
-        parents=[backend],
-        help="measure answers (grounding, citations, refusals, gold facts) and retrieval",
-        description="With no WHAT: the whole answer-level eval over evals/questions.jsonl, "
-        "a report in evals/reports/, and a non-zero exit when a gate fails (composer backend).",
-    )
-    evaluate.add_argument(
-        "--distractors", type=int, default=0, metavar="N", help="add N generated guides"
-    )
-    evaluate.add_argument("--seed", type=int, default=0, help="seed of the generated guides")
-    evaluate.add_argument("--no-baseline", action="store_true", help="skip the LangChain recipe")
-    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
-    evaluate.add_argument(
-        "--questions", type=int, metavar="N", help="only the first N items (writes no report)"
-    )
-    evaluate.add_argument(
-        "--gate", action="store_true", help="exit non-zero on a failed gate for any backend"
-    )
-    evaluate.set_defaults(run=command_eval)
-    evals = evaluate.add_subparsers(dest="eval_command", required=False, metavar="WHAT")
-    calibrate = evals.add_parser(
-        "calibrate", help="calibrate the support test on the labelled sentence/passage pairs"
-    )
-    calibrate.add_argument(
-        "--write", action="store_true", help="store the figures in evals/support_calibration.json"
-    )
-    calibrate.add_argument("--json", action="store_true", help="JSON output")
-    calibrate.set_defaults(run=command_eval_calibrate)
-    retrieval = evals.add_parser(
-        "retrieval", help="hit@5, recall@5, MRR and abstaining, beside the LangChain recipe"
-    )
-    retrieval.add_argument(
-        "--distractors", type=int, default=0, metavar="N", help="add N generated guides"
-    )
-    retrieval.add_argument("--seed", type=int, default=0, help="seed of the generated guides")
-    retrieval.add_argument("--no-baseline", action="store_true", help="skip the LangChain recipe")
-    retrieval.add_argument("--json", action="store_true", help="JSON output")
-    retrieval.set_defaults(run=command_eval_retrieval)
-
-    bench = commands.add_parser("bench", help="benchmarks: a look-alike corpus, timings")
-    benches = bench.add_subparsers(dest="bench_command", required=True, metavar="WHAT")
-    bench_corpus = benches.add_parser(
-        "corpus", help="write N synthetic guides for fictional companies (deterministic)"
-    )
-    bench_corpus.add_argument("--guides", type=int, required=True, metavar="N", help="how many")
-    bench_corpus.add_argument(
-        "--out", required=True, metavar="DIR", help="a new or empty folder, or a previous output"
-    )
-    bench_corpus.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    bench_corpus.add_argument("--no-progress", action="store_true", help="no progress bar")
-    bench_corpus.set_defaults(run=command_bench_corpus)
-    bench_retrieval = benches.add_parser(
-        "retrieval", help="warm query latency and indexing throughput against raw encode"
-    )
-    bench_retrieval.add_argument(
-        "--guides", type=int, default=2000, metavar="N", help="generated guides (default 2000)"
-    )
-    bench_retrieval.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    bench_retrieval.add_argument(
-        "--throughput-guides",
-        type=int,
-        default=100,
-        metavar="N",
-        help="guides indexed for the throughput ratio (default 100)",
-    )
-    bench_retrieval.add_argument("--json", action="store_true", help="JSON output")
-    bench_retrieval.set_defaults(run=command_bench_retrieval)
-    bench_answers = benches.add_parser(
-        "answers",
-        parents=[common, backend],
-        help="answers per second warm, cold start of `coach ask`, grounding outcomes",
-    )
-    bench_answers.add_argument(
-        "--questions", type=int, metavar="N", help="only the first N gold questions"
-    )
-    bench_answers.add_argument(
-        "--cold-runs", type=int, default=3, metavar="N", help="cold starts timed (default 3)"
-    )
-    bench_answers.add_argument("--json", action="store_true", help="JSON output")
-    bench_answers.set_defaults(run=command_bench_answers)
+    _add_plugin_commands(commands, common=common, backend=backend)
     return parser
+
+
+def _add_plugin_commands(commands, **parents: argparse.ArgumentParser) -> None:
+    """Commands other installed code adds (evals/cli.py: `eval` and `bench`), each entry point of
+    COMMAND_GROUP a `register(commands, common=..., backend=...)`. With the package not installed
+    there are none, and `coach` works without them; one that fails to import is skipped with a
+    warning."""
+    from importlib.metadata import entry_points
+
+    seen = set()
+    for entry in sorted(entry_points(group=COMMAND_GROUP), key=lambda entry: entry.name):
+        if entry.value in seen:  # the same code, listed by two copies of the metadata
+            continue
+        seen.add(entry.value)
+        try:
+            register = entry.load()
+        except (ImportError, AttributeError) as error:
+            logging.getLogger(__name__).warning("commands %s not loaded: %s", entry.value, error)
+            continue
+        register(commands, **parents)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,9 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The embedding model reads at most 256 word pieces, [CLS] and [SEP] included; the rest is cut
+# off. Chunking keeps every chunk inside it; embeddings read it too.
+MODEL_WINDOW_TOKENS = 256
 
 # Variables that keep every library offline and quiet. Set (not overridden) before models load.
 OFFLINE_ENVIRONMENT = {

@@ -107,7 +107,7 @@ def run_answer_bench(
     settings: Settings | None = None,
     say: Callable[[str], None] = lambda message: None,
 ) -> AnswerBench:
-    from assistant.agent import Coach
+    from assistant.coach import Coach
 
     coach = Coach(settings, backend=backend)
     dialogues = load_turns()[:limit]

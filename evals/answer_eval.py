@@ -1,7 +1,7 @@
 """`coach eval`: the answer-level eval harness. Runs every gold item of evals/questions.jsonl
 through `Coach` end to end, scores the answers (evals.metrics), puts the stock LangChain
 recipe's retrieval figures from the same run beside ours, compares with the last committed
-report, checks the gates, and writes evals/reports/<YYYY-MM-DD>-<backend>.json and .md.
+report, checks the gates, and writes <YYYY-MM-DD>-<backend>.json and .md to a reports folder.
 
 - Asking: a multi-turn item's earlier turns are asked first, each with the history so far
   (user turn and the coach's answer), as in evals/answer_bench.py; only the last answer is
@@ -16,12 +16,14 @@ report, checks the gates, and writes evals/reports/<YYYY-MM-DD>-<backend>.json a
   it short of that key is a miss (rare: rows are under 100 characters).
 - The corpus: the shipped guides, indexed in evals/.work/shipped/ (as `coach eval retrieval`
   does), or with `distractors=N` the shipped guides plus N generated look-alikes
-  (assistant.benchcorpus) in evals/.work/distractors-N-seed0/.
-- Reports: a full run writes evals/reports/<date>-<backend>.json and .md (with N distractors,
-  <date>-<backend>-distractorsN); a second run on the same day overwrites them (the same day's
-  run). A run of only some items (`limit`) writes nothing. "Change" compares with the newest
-  report of the same backend and distractors committed in git (read from HEAD, so an
-  uncommitted re-run of today's report is compared with the committed one, not itself).
+  (evals.bench.corpus) in evals/.work/distractors-N-seed0/.
+- Reports: a full run writes <date>-<backend>.json and .md (with N distractors,
+  <date>-<backend>-distractorsN) to the git-ignored WORK_REPORTS (evals/.work/reports/), or
+  with `coach eval --save` to REPORTS (evals/reports/, committed); a second run on the same day
+  overwrites them (the same day's run). A run of only some items (`limit`) writes nothing.
+  "Change" compares with the newest report of the same backend and distractors committed in
+  git under REPORTS (read from HEAD, so an uncommitted re-run of today's report is compared
+  with the committed one, not itself), wherever this run's report is written.
 - Gates (GATES) apply to every run and are listed in the report; `coach eval` exits non-zero
   on a failed gate for the composer backend on the shipped guides (CI's run), and otherwise
   only with `--gate`: a model backend's figures, or the figures with generated look-alike
@@ -57,8 +59,9 @@ from evals.metrics import (
 )
 
 QUESTIONS = PROJECT_ROOT / "evals" / "questions.jsonl"
-REPORTS = PROJECT_ROOT / "evals" / "reports"
+REPORTS = PROJECT_ROOT / "evals" / "reports"  # committed reports, compared with (from HEAD)
 WORK_ROOT = PROJECT_ROOT / "evals" / ".work"
+WORK_REPORTS = WORK_ROOT / "reports"  # where an unsaved run's report goes (git-ignored)
 K = 5
 KEY_CHARS = 100
 
@@ -119,8 +122,8 @@ def load_items(path: Path = QUESTIONS) -> list[GoldItem]:
 def ask(coach, item: GoldItem) -> tuple[Answer, Ranking]:
     """The coach's answer to the item's last turn after its earlier turns, and what its
     retriever ranks for that turn in the same conversation."""
-    from assistant.conversation import replay
-    from assistant.untrusted import clean_question
+    from assistant.compose.untrusted import clean_question
+    from assistant.understanding.conversation import replay
 
     history: list[dict] = []
     for earlier in item.turns[:-1]:
@@ -130,7 +133,7 @@ def ask(coach, item: GoldItem) -> tuple[Answer, Ranking]:
             {"role": "assistant", "content": said.answer},
         ]
     answer = coach.ask(item.turns[-1], history=history)
-    context = replay(history, coach.catalog)
+    context = replay(history, coach.catalog, clean_question)
     understood = coach.retriever.understand(clean_question(item.turns[-1]), context.state)
     retrieval = coach.retriever.retrieve_understood(understood, K)
     return answer, Ranking(tuple(h.chunk_id for h in retrieval.hits), retrieval.abstained)
@@ -385,7 +388,7 @@ class EvalOptions:
     settings: Settings | None = None  # an indexed corpus to use instead of a workspace
     questions: Path = QUESTIONS
     work_root: Path = WORK_ROOT
-    reports_dir: Path = REPORTS
+    reports_dir: Path = REPORTS  # the committed reports "change" compares with
     today: str = field(default_factory=lambda: date.today().isoformat())
 
 
@@ -394,8 +397,8 @@ def run_answer_eval(
     say: Callable[[str], None] = lambda message: None,
     similarity: Similarity | None = None,
 ) -> EvalReport:
-    from assistant.agent import Coach
-    from assistant.embeddings import Embedder
+    from assistant.coach import Coach
+    from assistant.index.embeddings import Embedder
 
     started = time.perf_counter()
     items = load_items(options.questions)[: options.limit]
@@ -474,7 +477,7 @@ def _corpus(options: EvalOptions, embedder, say) -> tuple[Settings, Path]:
     """The indexed corpus to ask, and where the recipe's store for it lives."""
     if options.settings is not None:
         return options.settings, Path(options.settings.index_dir).parent / "recipe"
-    from assistant.index import VectorIndex
+    from assistant.index.store import VectorIndex
     from evals.retrieval_eval import prepare_workspace
 
     workspace = prepare_workspace(options.distractors, options.seed, options.work_root, say)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.corpus import load_corpus
+from assistant.corpus.loader import load_corpus
 
 CHUNK_SIZE = 1000
 CHUNK_OVERLAP = 200
@@ -44,13 +44,11 @@ class StockRecipe:
         self._store = None
 
     def _open(self):
-        import chromadb
         from langchain_chroma import Chroma
 
-        client = chromadb.PersistentClient(
-            path=str(self.store_dir / "chroma"),
-            settings=chromadb.Settings(anonymized_telemetry=False),
-        )
+        from assistant.index.chroma import persistent_client
+
+        client = persistent_client(self.store_dir / "chroma")
         return Chroma(
             collection_name="stock_recipe",
             embedding_function=self.embeddings,

@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from assistant.compose.grounding import GroundingSources, figures_in, is_grounded
 from assistant.config import PROJECT_ROOT
-from assistant.grounding import GroundingSources, figures_in, is_grounded
 from evals.metrics import Similarity, Thresholds, numbers_grounded, overlap, plain
 
 PAIRS = PROJECT_ROOT / "evals" / "support_pairs.jsonl"
@@ -96,16 +96,10 @@ def load_pairs(path: Path = PAIRS) -> list[dict]:
 
 def passages_by_id(corpus_dir: Path = PROJECT_ROOT / "corpus") -> dict[str, str]:
     """Every chunk's text by chunk id, from the guides as chunked now (no index needed)."""
-    from assistant.chunking import chunk_guide
-    from assistant.corpus import load_corpus
-    from assistant.embeddings import TokenCounter
+    from assistant.corpus.factbook import chunk_corpus
+    from assistant.index.embeddings import count_tokens
 
-    counter = TokenCounter()
-    return {
-        chunk.chunk_id: chunk.text
-        for guide in load_corpus(corpus_dir).guides
-        for chunk in chunk_guide(guide, counter)
-    }
+    return {chunk.chunk_id: chunk.text for chunk in chunk_corpus(corpus_dir, count_tokens)}
 
 
 def features(

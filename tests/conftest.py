@@ -30,7 +30,7 @@ def isolated_state(monkeypatch, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def token_counter():
-    from assistant.embeddings import TokenCounter
+    from assistant.index.embeddings import TokenCounter
 
     return TokenCounter()
 
@@ -38,7 +38,7 @@ def token_counter():
 @pytest.fixture(scope="session")
 def embedder():
     """The real packaged all-MiniLM-L6-v2, loaded once per test session."""
-    from assistant.embeddings import Embedder
+    from assistant.index.embeddings import Embedder
 
     return Embedder()
 
@@ -102,7 +102,7 @@ def no_real_llm_calls(request, monkeypatch):
 @pytest.fixture(scope="session")
 def shipped_index(tmp_path_factory) -> Settings:
     """A copy of the shipped guides indexed once per session (real MiniLM + Chroma on disk)."""
-    from assistant.index import VectorIndex
+    from assistant.index.store import VectorIndex
 
     corpus = tmp_path_factory.mktemp("shipped") / "corpus"
     shutil.copytree(SHIPPED_CORPUS, corpus)

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from assistant.agent import Coach
+from assistant.coach import Coach
+from assistant.compose.grounding import GroundingSources, check, figures_in, markers_in
+from assistant.compose.phrasing import SYSTEM_PROMPT
 from assistant.config import Settings
-from assistant.grounding import GroundingSources, check, figures_in, markers_in
-from assistant.index import VectorIndex
-from assistant.phrasing import SYSTEM_PROMPT
+from assistant.index.store import VectorIndex
 
 SF_ROW = "b289584e14b5528e3acf02ca"
 LONDON_ROW = "14bfeaaf589ac0e24a0e07c6"

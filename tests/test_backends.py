@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from child import run_in_child
 from fakes import FunctionModel, MockModel
 from llm_support import free_port, require, running_llama_server, smollm2_gguf
 
@@ -343,21 +344,14 @@ REPHRASE = [
 
 
 @pytest.mark.llm
-def test_llamacpp_generates_and_reuses_the_loaded_model(monkeypatch):
-    gguf = smollm2_gguf()
-    settings = Settings(llm_gguf=gguf, llm_max_tokens=32)
-    first = list(get_backend("llamacpp", settings).generate(REPHRASE))
-    assert first and "".join(first).strip()
-    key = (str(gguf.resolve()), settings.llm_context)
-    loaded = llamacpp._MODELS[key]
-
-    def no_reload(**kwargs):
-        raise AssertionError("the model was loaded a second time")
-
-    monkeypatch.setattr(llamacpp, "_llama_class", lambda: no_reload)
-    again = "".join(get_backend("llamacpp", settings).generate(REPHRASE))
-    assert llamacpp._MODELS[key] is loaded
-    assert again == "".join(first)  # temperature 0 + fixed seed: repeatable
+def test_llamacpp_generates_and_reuses_the_loaded_model():
+    """Run in a child process (a native crash fails this test only). The second backend must
+    reuse the loaded model; its text may differ, since llama.cpp does not promise to repeat
+    itself once its cache holds the earlier prompt."""
+    run = run_in_child("llm_children:llamacpp_reuse", str(smollm2_gguf()))
+    assert run["first"].strip() and run["again"].strip()
+    assert run["loads"] == 1, "the model was loaded a second time"
+    assert run["same_model"]
 
 
 @pytest.mark.llm

@@ -11,12 +11,12 @@ from collections import Counter
 import pytest
 from conftest import SHIPPED_CORPUS
 
-from assistant.benchcorpus import MARKER_FILE, UNUSED_REGIONS, generate_guides, write_corpus
-from assistant.chunking import MAX_CHUNK_TOKENS, chunk_guide
 from assistant.cli import main
-from assistant.corpus import load_corpus
+from assistant.corpus.chunking import MAX_CHUNK_TOKENS, chunk_guide
+from assistant.corpus.facts import extract_facts
+from assistant.corpus.loader import load_corpus
 from assistant.errors import CorpusError
-from assistant.facts import extract_facts
+from evals.bench.corpus import MARKER_FILE, UNUSED_REGIONS, generate_guides, write_corpus
 
 # Companies the shipped guides are about or name as competitors (read off corpus/*).
 SHIPPED_NAMES = {"alibaba", "anyscale", "google", "amazon", "meta", "nvidia", "databricks"}
@@ -177,3 +177,28 @@ def test_cli_writes_n_guides_and_refuses_a_foreign_folder(tmp_path, capsys):
     assert error.startswith("error:") and "not empty" in error
     assert [path.name for path in foreign.iterdir()] == ["guide.md"]
     assert (foreign / "guide.md").read_text() == "### My own guide\n"
+
+
+def test_a_folder_marked_by_the_generators_earlier_name_is_still_its_own(tmp_path):
+    out = tmp_path / "out"
+    write_corpus(out, 6, seed=1)
+    marker = json.loads((out / MARKER_FILE).read_text())
+    assert marker["generator"] == "evals.bench.corpus"
+    marker["generator"] = "assistant.benchcorpus"  # written before the generator moved
+    (out / MARKER_FILE).write_text(json.dumps(marker))
+    paths = write_corpus(out, 4, seed=1)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+        p.name for p in paths
+    )
+    assert json.loads((out / MARKER_FILE).read_text())["generator"] == "evals.bench.corpus"
+
+
+def test_the_vocabulary_is_read_once_and_immutable():
+    from evals.bench.vocabulary import vocabulary
+
+    words = vocabulary()
+    assert vocabulary() is words
+    assert isinstance(words.roles, tuple) and isinstance(words.roles[0], tuple)
+    assert isinstance(words.families["infra"]["topics"][0][2], tuple)
+    assert set(words.families) == {family for _, family, _ in words.roles}
+    assert all(region in words.regions for footprint in words.footprints for region in footprint)

@@ -3,9 +3,9 @@ import re
 import pytest
 from conftest import ALIBABA_INTERVIEW, ALIBABA_NEGOTIATION, ANYSCALE_NEGOTIATION, SHIPPED_CORPUS
 
-from assistant.chunking import chunk_guide, split_sentences
-from assistant.corpus import load_corpus, load_guide
-from assistant.embeddings import MODEL_WINDOW_TOKENS
+from assistant.config import MODEL_WINDOW_TOKENS
+from assistant.corpus.chunking import chunk_guide, split_sentences
+from assistant.corpus.loader import load_corpus, load_guide
 
 HEADER = "| Region | Base Salary | Stock (RSU/4yr) | Bonus | Total Comp |"
 # Region rows as written in the guides (read off the files by hand).

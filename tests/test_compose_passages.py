@@ -12,7 +12,8 @@ from assistant.compose.passages import (
     topics_named,
     with_rest_of_section,
 )
-from assistant.lexical import ChunkRecord, tokenize
+from assistant.corpus.chunking import ChunkRecord
+from assistant.index.lexical import tokenize
 
 
 def record(chunk_id: str, section: str, body: str, kind: str = "prose", source: str = "g.md"):

@@ -4,7 +4,7 @@ import os
 import pytest
 from conftest import ALIBABA_INTERVIEW, ALIBABA_NEGOTIATION, ANYSCALE_NEGOTIATION, SHIPPED_CORPUS
 
-from assistant.corpus import MAX_GUIDE_BYTES, load_corpus, load_guide
+from assistant.corpus.loader import MAX_GUIDE_BYTES, load_corpus, load_guide
 from assistant.errors import CorpusError
 
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from conftest import SHIPPED_CORPUS
 
-from assistant.chunking import chunk_guide
-from assistant.corpus import load_corpus
-from assistant.embeddings import TokenCounter
+from assistant.corpus.chunking import chunk_guide
+from assistant.corpus.loader import load_corpus
+from assistant.index.embeddings import TokenCounter
 from assistant.money import PERCENT, Amount, find_amounts, format_money
 
 EVALS = Path(__file__).resolve().parents[1] / "evals"
@@ -258,8 +258,8 @@ def test_key_terms_are_in_the_gold_chunks():
 
 @cache
 def _engine():
-    from assistant.facts import extract_facts
-    from assistant.negotiation import band_defaults, catalog
+    from assistant.corpus.facts import extract_facts
+    from assistant.engine.negotiation import band_defaults, catalog
 
     counter = TokenCounter()
     loaded = load_corpus(SHIPPED_CORPUS)
@@ -291,8 +291,8 @@ def _shown(value: float, unit: str) -> str:
 def test_counter_figures_come_from_the_engine(item):
     """Counter gold figures are what `coach counter --json` shows for the same offer text:
     its asks, the band it places the offer in, and the user's own numbers."""
-    from assistant.negotiation import negotiate
-    from assistant.offer import parse_offer
+    from assistant.engine.negotiation import negotiate
+    from assistant.engine.offer import parse_offer
 
     facts, (companies, regions), (currencies, years) = _engine()
     offer = parse_offer(

@@ -375,11 +375,13 @@ def test_coach_eval_end_to_end_on_a_few_items(shipped_index, tmp_path):
 
 
 def test_coach_eval_cli_wiring():
-    from assistant.cli import build_parser, command_eval, command_eval_calibrate
+    from assistant.cli import build_parser
+    from evals.cli import command_eval, command_eval_calibrate
 
     parser = build_parser()
     args = parser.parse_args(["eval", "--backend", "llamacpp", "--questions", "3", "--gate"])
     assert args.run is command_eval and args.backend == "llamacpp" and args.gate
+    assert not args.save and parser.parse_args(["eval", "--save"]).save
     assert parser.parse_args(["eval", "calibrate"]).run is command_eval_calibrate
     assert parser.parse_args(["eval", "retrieval", "--distractors", "5"]).distractors == 5
 

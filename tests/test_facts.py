@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from conftest import SHIPPED_CORPUS
 
-from assistant.chunking import chunk_guide
 from assistant.cli import main
-from assistant.corpus import load_corpus, load_guide
-from assistant.facts import extract_facts
+from assistant.corpus.chunking import chunk_guide
+from assistant.corpus.facts import extract_facts
+from assistant.corpus.loader import load_corpus, load_guide
 
 K, M = 1_000, 1_000_000
 # (company, region): currency, base, stock, vesting years, bonus %, total — read off the guides.

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from assistant.grounding import (
+from assistant.compose.grounding import (
     FigureMention,
     GroundingReport,
     GroundingSources,
@@ -17,9 +17,9 @@ from assistant.grounding import (
     is_grounded,
     markers_in,
     repair,
-    sanitize,
     split_sentences,
 )
+from assistant.compose.safe_markdown import sanitize
 from assistant.money import format_money
 
 CURRENCIES = ["USD", "GBP", "EUR", "INR", "CNY", "SGD", "CAD", "AUD", "HKD", "JPY", "CHF"]

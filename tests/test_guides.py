@@ -1,4 +1,4 @@
-"""The guide shelf (assistant.guides): safe upload names, saving an upload into the corpus exactly
+"""The guide shelf (assistant.corpus.shelf): safe upload names, saving an upload into the corpus exactly
 as the loader would accept it and never over another guide, removing only guides inside the
 corpus folder, the guide table's counts; and one round trip through Coach on a private indexed
 copy (add a guide, ask about it, remove it, ask again)."""
@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from assistant.agent import Coach
+from assistant.coach import Coach
 from assistant.config import Settings
-from assistant.corpus import MAX_GUIDE_BYTES
-from assistant.guides import (
+from assistant.corpus.chunking import ChunkRecord
+from assistant.corpus.loader import MAX_GUIDE_BYTES
+from assistant.corpus.shelf import (
     GuideUploadError,
     indexed_guides,
     remove_guide,
     safe_file_name,
     save_upload,
 )
-from assistant.index import VectorIndex
-from assistant.lexical import ChunkRecord
+from assistant.index.store import VectorIndex
 from tests.conftest import SHIPPED_CORPUS
 
 GUIDE = b"### SRE | Initech Negotiation Guide\n\nAsk for the top of the band.\n"

@@ -10,9 +10,10 @@ import time
 import pytest
 from conftest import ALIBABA_INTERVIEW, ANYSCALE_NEGOTIATION, SHIPPED_CORPUS
 
-from assistant.chunking import chunk_guide
-from assistant.corpus import load_guide
-from assistant.index import VectorIndex, read_manifest, write_manifest
+from assistant.corpus.chunking import chunk_guide
+from assistant.corpus.loader import load_guide
+from assistant.index.manifest import read_manifest, write_manifest
+from assistant.index.store import VectorIndex
 
 pytestmark = pytest.mark.integration
 

@@ -12,16 +12,16 @@ from conftest import SHIPPED_CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.chunking import chunk_guide
 from assistant.cli import main
-from assistant.corpus import load_corpus
-from assistant.drafts import write_drafts
-from assistant.facts import extract_facts
-from assistant.figures import Figure
+from assistant.corpus.chunking import chunk_guide
+from assistant.corpus.facts import extract_facts
+from assistant.corpus.loader import load_corpus
+from assistant.engine.drafts import write_drafts
+from assistant.engine.figures import Figure
+from assistant.engine.negotiation import band_defaults, catalog, compare, negotiate
+from assistant.engine.offer import Offer, Package, parse_offer
+from assistant.engine.position import find_bands
 from assistant.money import find_amounts, format_money
-from assistant.negotiation import band_defaults, catalog, compare, negotiate
-from assistant.offer import Offer, Package, parse_offer
-from assistant.position import find_bands
 
 K = 1_000
 ANYSCALE_SCRIPT_ASKS = dict(base=213 * K, stock=222 * K, sign_on=25 * K, floor=198 * K)

@@ -2,8 +2,8 @@
 
 import pytest
 
+from assistant.engine.offer import offer_from_fields, parse_offer
 from assistant.errors import OfferError
-from assistant.offer import offer_from_fields, parse_offer
 
 K = 1_000
 COMPANIES = ["Alibaba", "Anyscale"]
@@ -186,7 +186,7 @@ def test_bad_fields_are_clear_errors(kwargs, message):
 
 
 def test_stock_per_year_after_the_component_word():
-    from assistant.offer import parse_offer
+    from assistant.engine.offer import parse_offer
 
     for text in (
         "Northwind Labs Toronto: CA$160K base, CA$40K stock per year",
@@ -198,7 +198,7 @@ def test_stock_per_year_after_the_component_word():
 
 
 def test_stock_with_no_basis_and_no_guide_basis_is_asked_about():
-    from assistant.offer import parse_offer
+    from assistant.engine.offer import parse_offer
 
     offer = parse_offer(
         "Northwind Labs Toronto: CA$160K base, CA$40K stock",

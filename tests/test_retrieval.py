@@ -8,9 +8,11 @@ import re
 
 import pytest
 
-from assistant.index import SearchHit
-from assistant.lexical import ChunkRecord, LexicalIndex
-from assistant.retrieval import GuideRetriever, HybridRetriever, reciprocal_rank_fusion
+from assistant.corpus.chunking import ChunkRecord
+from assistant.index.lexical import LexicalIndex
+from assistant.index.store import SearchHit
+from assistant.retrieval.hybrid import HybridRetriever, reciprocal_rank_fusion
+from assistant.retrieval.langchain import GuideRetriever
 
 HEADER = "| Region | Base Salary | Stock (RSU/4yr) | Bonus | Total Comp |"
 
@@ -193,9 +195,9 @@ def lookalike_retriever(tmp_path_factory, embedder, token_counter):
 
     from conftest import SHIPPED_CORPUS
 
-    from assistant.benchcorpus import generate_guides, write_corpus
     from assistant.config import Settings
-    from assistant.index import VectorIndex
+    from assistant.index.store import VectorIndex
+    from evals.bench.corpus import generate_guides, write_corpus
 
     root = tmp_path_factory.mktemp("lookalikes")
     corpus = root / "corpus"

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.errors import IndexStateError
-from assistant.index import VectorIndex
+from assistant.index.store import VectorIndex
 
 pytestmark = pytest.mark.integration
 

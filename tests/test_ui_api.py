@@ -179,7 +179,7 @@ def test_a_model_backend_is_named_and_its_grounding_shown(shipped_index, tmp_pat
     kept = "written by llamacpp" in status and "grounding check" in status
     replaced = "written by composer" in status and "replaced the model's draft" in status
     assert kept or replaced, status
-    from assistant.grounding import figures_in
+    from assistant.compose.grounding import figures_in
 
     quote = source.split("</p>", 2)[-1]  # the cited passage, after the panel's heading lines
     for line in answer.split("\n---\n")[0].splitlines():

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from assistant.answer import Answer, Citation, Grounding
-from assistant.figures import USER, Figure, Provenance
-from assistant.guides import GuideSummary
-from assistant.workbench import BandBar, CounterPlan, ProposalRow
+from assistant.corpus.shelf import GuideSummary
+from assistant.engine.figures import USER, Figure, Provenance
+from assistant.engine.workbench import BandBar, CounterPlan, ProposalRow
 from ui.render import (
     GUIDE_COLUMNS,
     answer_footer,

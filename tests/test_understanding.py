@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.understanding import (
+from assistant.understanding.entities import (
     Catalog,
-    ConversationState,
     find_company,
     find_region,
     find_role,
     match_region,
-    understand,
+    regions_named,
 )
+from assistant.understanding.question import ConversationState, understand
 
 ALIBABA_ROWS = [
     "Bay Area / Sunnyvale (US R&D)",
@@ -210,3 +210,33 @@ def test_a_city_the_corpus_lacks_is_still_recognised_as_a_place(catalog):
     understood = understand("alibaba dallas base salary", catalog)
     assert understood.region is None and understood.unknown_region == "dallas"
     assert understand("alibaba oakland base", catalog).region == "Bay Area / Sunnyvale (US R&D)"
+
+
+def test_what_later_stages_need_from_the_words_is_read_once(catalog):
+    compared = understand("Alibaba Seattle vs Anyscale's SF pay", catalog)
+    assert compared.regions_by_company == {"Alibaba": "Seattle (US)", "Anyscale": "San Francisco"}
+    assert compared.compares and not compared.asks_levels
+    assert compared.regions_named(["San Francisco", "Seattle (US)", "London"]) == [
+        "Seattle (US)",
+        "San Francisco",
+    ]
+    assert "regions_by_company" not in compared.to_json()  # the JSON stays as it was
+    assert understand("what's a P6 at Alibaba equivalent to?", catalog).asks_levels
+    interview = understand("what questions come up in the alibaba onsite?", catalog)
+    assert interview.asks_interviews and interview.asks_examples
+    skill = understand("alibaba kubernetes questions", catalog)
+    assert skill.asks_examples and not skill.asks_interviews
+    assert understand("anyscale base", catalog).regions_by_company == {}
+
+
+def test_regions_named_at_one_place_keep_the_order_given():
+    labels = ["London (UK)", "London (EMEA hub)", "Seattle"]
+    catalog = Catalog.build(["Ferrbrook"], {"Ferrbrook": labels})
+    understood = understand("ferrbrook seattle or london base?", catalog)
+    assert understood.regions_named(labels) == ["Seattle", "London (UK)", "London (EMEA hub)"]
+    assert understood.regions_named(labels[::-1]) == [
+        "Seattle",
+        "London (EMEA hub)",
+        "London (UK)",
+    ]
+    assert understood.regions_named(labels) == regions_named("ferrbrook seattle or london", labels)

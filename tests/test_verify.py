@@ -4,9 +4,9 @@ fallback), with a fixed draft and no model."""
 from __future__ import annotations
 
 from assistant.answer import Citation
-from assistant.compose import Draft
-from assistant.phrasing import SYSTEM_PROMPT, rephrase_messages
-from assistant.verify import composer_answer, model_answer, verified_prefix
+from assistant.compose.core import Draft
+from assistant.compose.phrasing import SYSTEM_PROMPT, rephrase_messages
+from assistant.compose.verify import composer_answer, model_answer, verified_prefix
 
 ROW = (
     "DevOps Engineer | Anyscale Global Negotiation Guide\n"

@@ -1,4 +1,4 @@
-"""The offer workbench (assistant.workbench) through Coach.plan_counter on the shipped guides:
+"""The offer workbench (assistant.engine.workbench) through Coach.plan_counter on the shipped guides:
 the band chart's bars against the guide's rows, the proposal table's provenance, the drafts,
 the questions asked when the offer is incomplete, unreadable amounts, another currency, a
 competing offer, and the offer carried into the chat as a counter question.
@@ -15,10 +15,10 @@ import re
 
 import pytest
 
-from assistant.agent import Coach
+from assistant.coach import Coach
+from assistant.engine.figures import Figure
+from assistant.engine.workbench import OfferForm
 from assistant.errors import CoachError, OfferError
-from assistant.figures import Figure
-from assistant.workbench import OfferForm
 
 GUIDE = "corpus/anyscale-devops-engineer-negotiation.md"
 SF = OfferForm(

@@ -1,33 +1,35 @@
 """The Gradio app: a chat with a sources panel, the offer workbench and the guide shelf.
 
-`create_app(coach)` builds the Blocks and serves nothing; `launch(coach, ...)` serves them with
-safe defaults: bound to 127.0.0.1, analytics off, no share link, a queue with a concurrency
-limit and a maximum size, uploads capped at 2 MB, no file paths served beyond Gradio's own
-upload cache, no server-side rendering (no Node process). Every handler calls only `Coach`;
-every text shown goes through ui.render, which escapes it. A handler never shows a stack
-trace: a CoachError's message is shown as it is, anything else as a short note (the details go
-to the server log).
+`CoachUI(coach)` is a thin class over one Coach. It owns the layout (its components are its
+attributes), the wiring of every event to one of its methods (the handlers), and the lock that
+lets one guide be added or removed at a time. `create_app(coach)` builds its Blocks and serves
+nothing; `launch(coach, ...)` serves them with safe defaults: bound to 127.0.0.1, analytics off,
+no share link, a queue with a concurrency limit and a maximum size, uploads capped at 2 MB, no
+file paths served beyond Gradio's own upload cache, no server-side rendering (no Node process).
+gradio is imported only when the app is built, once the offline environment is set.
+Every handler calls only `Coach`; every text shown goes through ui.render, which escapes it. A
+handler never shows a stack trace: a CoachError's message is shown as it is, anything else as a
+short note (the details go to the server log).
 
-Conversation state (the messages Coach replays for company, region and offer, and each
-answer's citations) lives in a per-browser-session `gr.State`.
-
-Leaves out: business logic (Coach), text rendering (ui.render), persistence of conversations.
+Leaves out of the class: conversation state (the messages Coach replays for company, region and
+offer, and each answer's citations), which lives in a per-browser-session `gr.State`; business
+logic (Coach); text rendering (ui.render); serving (`launch`); persistence of conversations.
 """
 
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.agent import MAX_QUESTION_CHARS, Coach
 from assistant.answer import Answer
+from assistant.coach import MAX_QUESTION_CHARS, Coach
 from assistant.config import offline_environment
-from assistant.corpus import MAX_GUIDE_BYTES
+from assistant.corpus.loader import MAX_GUIDE_BYTES
+from assistant.engine.workbench import OfferForm
 from assistant.errors import CoachError
-from assistant.workbench import OfferForm
 from ui.render import (
     GUIDE_COLUMNS,
     PROPOSAL_PLACEHOLDER,
@@ -41,13 +43,16 @@ from ui.render import (
     sources_markdown,
 )
 
+if TYPE_CHECKING:
+    import gradio as gr
+
 log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 CONCURRENCY_LIMIT = 2  # answers computed at once; more wait in the queue
 QUEUE_MAX_SIZE = 32  # waiting requests beyond this are refused with "queue full"
-MAX_UPLOAD = "2mb"  # the loader's limit (assistant.corpus.MAX_GUIDE_BYTES)
+MAX_UPLOAD = "2mb"  # the loader's limit (assistant.corpus.loader.MAX_GUIDE_BYTES)
 EXAMPLES = [
     "What should I counter with?",
     "What is the base salary for a DevOps engineer at Anyscale in San Francisco?",
@@ -76,297 +81,353 @@ class ChatSession:
 
 def create_app(coach: Coach) -> Any:
     """The Blocks of the whole app, built over one Coach. Nothing is served."""
+    return CoachUI(coach).build()
+
+
+def _import_gradio() -> None:
+    """Import gradio, once the offline environment is set, as this module's `gr`: the handlers
+    use it, and Gradio resolves `select_message`'s `gr.SelectData` annotation against it."""
+    global gr
     offline_environment()
     import gradio as gr
 
-    shelf_lock = threading.Lock()
-    TRACK_PROGRESS = gr.Progress(track_tqdm=True)  # the index's tqdm bar, shown in the page
 
-    with gr.Blocks(title="Offer Coach", analytics_enabled=False) as app:
-        session = gr.State(lambda: ChatSession())  # a new one per browser session
-        gr.Markdown(
-            "# Offer Coach\nEvery figure comes from a cited guide passage, your own words or a "
-            "calculation that is shown."
-        )
-        with gr.Tabs(selected="chat") as tabs:
-            with gr.Tab("Chat", id="chat"):
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(
-                            label="Conversation",
-                            height=520,
-                            sanitize_html=True,
-                            render_markdown=True,
-                            buttons=["copy", "copy_all"],  # no "share" to Hugging Face
-                            elem_id="coach-chat",
-                        )
-                        question = gr.Textbox(
-                            show_label=False,
-                            placeholder="Ask about pay, your offer, levers or interviews…",
-                            max_length=MAX_QUESTION_CHARS,
-                            submit_btn="Ask",
-                            elem_id="coach-question",
-                        )
-                        gr.Examples(EXAMPLES, inputs=question, label="Try asking")
-                        restart = gr.Button("New conversation", size="sm")
-                    with gr.Column(scale=2):
-                        status = gr.Markdown(elem_id="coach-answer-status")
-                        cited = gr.Radio(
-                            label="Sources of the answer (pick one to read it)",
-                            choices=[],
-                            elem_id="coach-citations",
-                        )
-                        source = gr.HTML(sources_html(None, None), elem_id="coach-source-panel")
+class CoachUI:
+    """The app over one Coach: `build()` lays out the Blocks and wires each event to a method."""
 
-            with gr.Tab("Offer workbench", id="workbench"):
-                regions = coach.comp_regions()
-                first = next(iter(regions), None)
-                with gr.Row():
-                    company = gr.Dropdown(
-                        choices=list(regions), value=first, label="Company", elem_id="wb-company"
-                    )
-                    region = gr.Dropdown(
-                        choices=regions.get(first, []) if first else [],
-                        value=(regions.get(first) or [None])[0] if first else None,
-                        label="Region",
-                        allow_custom_value=True,  # the engine says which regions a guide has
-                        elem_id="wb-region",
-                    )
-                with gr.Row():
-                    base = gr.Textbox(label="Base salary", placeholder="175k", elem_id="wb-base")
-                    stock = gr.Textbox(
-                        label="Stock grant (RSU)", placeholder="130k", elem_id="wb-stock"
-                    )
-                    years = gr.Number(
-                        label="Vesting years", value=4, precision=0, minimum=1, maximum=10
-                    )
-                    bonus = gr.Textbox(label="Bonus", placeholder="5% or 15k", elem_id="wb-bonus")
-                    sign_on = gr.Textbox(label="Sign-on", placeholder="20k", elem_id="wb-sign-on")
-                competing = gr.Textbox(
-                    label="Competing offer(s), separated by ';'",
-                    placeholder="Google $300K TC; NVIDIA $213K base, $255K RSU over 4 years",
-                    elem_id="wb-competing",
+    def __init__(self, coach: Coach) -> None:
+        self.coach = coach
+        self.shelf_lock = threading.Lock()  # one guide added or removed at a time
+
+    def build(self) -> Any:
+        """The Blocks of the whole app. Nothing is served."""
+        _import_gradio()
+        with gr.Blocks(title="Offer Coach", analytics_enabled=False) as app:
+            self.session = gr.State(lambda: ChatSession())  # a new one per browser session
+            gr.Markdown(
+                "# Offer Coach\nEvery figure comes from a cited guide passage, your own words or "
+                "a calculation that is shown."
+            )
+            with gr.Tabs(selected="chat") as self.tabs:
+                with gr.Tab("Chat", id="chat"):
+                    self._chat_tab()
+                with gr.Tab("Offer workbench", id="workbench"):
+                    self._workbench_tab()
+                with gr.Tab("Guides", id="guides"):
+                    self._guides_tab()
+            self._wire_chat()
+            self._wire_workbench()
+            self._wire_guides()
+        return app
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def _chat_tab(self) -> None:
+        with gr.Row():
+            with gr.Column(scale=3):
+                self.chatbot = gr.Chatbot(
+                    label="Conversation",
+                    height=520,
+                    sanitize_html=True,
+                    render_markdown=True,
+                    buttons=["copy", "copy_all"],  # no "share" to Hugging Face
+                    elem_id="coach-chat",
                 )
-                with gr.Row():
-                    show = gr.Button("Show my position", variant="primary", elem_id="wb-show")
-                    discuss = gr.Button("Discuss in chat", elem_id="wb-discuss")
-                chart = gr.HTML(elem_id="wb-chart")
-                proposal = gr.Markdown(PROPOSAL_PLACEHOLDER, elem_id="wb-proposal")
-                with gr.Row():
-                    email = gr.Textbox(
-                        label="Email draft", lines=14, buttons=["copy"], elem_id="wb-email"
-                    )
-                    phone = gr.Textbox(
-                        label="Phone script", lines=14, buttons=["copy"], elem_id="wb-phone"
-                    )
-                draft_sources = gr.Markdown(elem_id="wb-draft-sources")
-
-            with gr.Tab("Guides", id="guides"):
-                guide_table = gr.Dataframe(
-                    value=guide_rows(coach.guides()),
-                    headers=GUIDE_COLUMNS,
-                    interactive=False,
-                    elem_id="guide-table",
+                self.question = gr.Textbox(
+                    show_label=False,
+                    placeholder="Ask about pay, your offer, levers or interviews…",
+                    max_length=MAX_QUESTION_CHARS,
+                    submit_btn="Ask",
+                    elem_id="coach-question",
                 )
-                with gr.Row():
-                    upload = gr.File(
-                        label=f"Add a guide: .md or .txt, at most {MAX_GUIDE_BYTES // 2**20} MB",
-                        file_types=[".md", ".markdown", ".txt"],
-                        type="filepath",
-                        elem_id="guide-upload",
-                    )
-                    with gr.Column():
-                        add = gr.Button("Add and index", variant="primary", elem_id="guide-add")
-                        removable = gr.Dropdown(
-                            choices=_sources(coach), label="Guide to remove", elem_id="guide-pick"
-                        )
-                        remove = gr.Button("Remove guide", variant="stop", elem_id="guide-remove")
-                shelf_message = gr.Markdown(elem_id="guide-message")
+                gr.Examples(EXAMPLES, inputs=self.question, label="Try asking")
+                self.restart = gr.Button("New conversation", size="sm")
+            with gr.Column(scale=2):
+                self.status = gr.Markdown(elem_id="coach-answer-status")
+                self.cited = gr.Radio(
+                    label="Sources of the answer (pick one to read it)",
+                    choices=[],
+                    elem_id="coach-citations",
+                )
+                self.source = gr.HTML(sources_html(None, None), elem_id="coach-source-panel")
 
-        # -- chat ---------------------------------------------------------------------------------
-
-        def respond(message: str, messages: list, state: ChatSession) -> Iterator[tuple]:
-            message = (message or "").strip()
-            if not message:
-                yield messages, state, "", "Type a question first.", gr.skip(), gr.skip()
-                return
-            messages = [
-                *messages,
-                {"role": "user", "content": safe_markdown(message)},
-                {"role": "assistant", "content": "…"},
-            ]
-            yield messages, state, "", "Thinking…", gr.skip(), gr.skip()
-            answer: Answer | None = None
-            try:
-                for item in coach.stream(message, state.history):
-                    if isinstance(item, Answer):
-                        answer = item
-                    elif item:
-                        messages[-1] = {"role": "assistant", "content": safe_markdown(item)}
-                        yield messages, state, "", gr.skip(), gr.skip(), gr.skip()
-            except CoachError as problem:
-                messages[-1] = {"role": "assistant", "content": safe_markdown(str(problem))}
-                yield messages, state, "", "", gr.skip(), gr.skip()
-                return
-            except Exception as problem:  # shown as a note, never as a stack trace
-                log.exception("answering %r failed", message)
-                note = UNEXPECTED.format(type(problem).__name__)
-                messages[-1] = {"role": "assistant", "content": note}
-                yield messages, state, "", "", gr.skip(), gr.skip()
-                return
-            assert answer is not None
-            messages[-1] = {
-                "role": "assistant",
-                "content": safe_markdown(answer.answer) + answer_footer(answer),
-            }
-            state.history += [
-                {"role": "user", "content": message},
-                {"role": "assistant", "content": answer.answer},
-            ]
-            state.answers[len(messages) - 1] = answer
-            state.shown = len(messages) - 1
-            yield (messages, state, "", *_sources_view(answer))
-
-        def _sources_view(answer: Answer) -> tuple:
-            choices = citation_choices(answer)
-            chosen = choices[0] if choices else None
-            return (
-                _status(answer),
-                gr.update(choices=choices, value=chosen),
-                sources_html(answer, chosen),
+    def _workbench_tab(self) -> None:
+        regions = self.coach.comp_regions()
+        first = next(iter(regions), None)
+        with gr.Row():
+            self.company = gr.Dropdown(
+                choices=list(regions), value=first, label="Company", elem_id="wb-company"
             )
-
-        def pick_source(label: str | None, state: ChatSession) -> str:
-            return sources_html(state.answers.get(state.shown or -1), label)
-
-        def select_message(state: ChatSession, event: gr.SelectData) -> tuple:
-            index = event.index if isinstance(event.index, int) else event.index[0]
-            if index not in state.answers:
-                return gr.skip(), gr.skip(), gr.skip(), state
-            state.shown = index
-            return (*_sources_view(state.answers[index]), state)
-
-        def new_conversation() -> tuple:
-            empty = sources_html(None, None)
-            return [], ChatSession(), "", gr.update(choices=[], value=None), empty
-
-        chat_outputs = [chatbot, session, question, status, cited, source]
-        question.submit(respond, [question, chatbot, session], chat_outputs, api_name="ask")
-        cited.change(pick_source, [cited, session], source, api_name=False)
-        chatbot.select(select_message, [session], [status, cited, source, session], api_name=False)
-        restart.click(
-            new_conversation, None, [chatbot, session, status, cited, source], api_name=False
-        )
-        chatbot.clear(  # the chat's own trash button forgets the conversation too
-            lambda: new_conversation()[1:], None, [session, status, cited, source], api_name=False
-        )
-
-        # -- workbench ----------------------------------------------------------------------------
-
-        def company_regions(name: str | None):
-            choices = coach.comp_regions().get(name or "", [])
-            return gr.update(choices=choices, value=choices[0] if choices else None)
-
-        def form_of(*values) -> OfferForm:
-            name, where, base_, stock_, years_, bonus_, sign_on_, competing_ = values
-            return OfferForm(
-                company=name or "",
-                region=where or "",
-                base=(base_ or "").strip(),
-                stock=(stock_ or "").strip(),
-                vesting_years=int(years_) if years_ else None,
-                bonus=(bonus_ or "").strip(),
-                sign_on=(sign_on_ or "").strip(),
-                competing=(competing_ or "").strip(),
+            self.region = gr.Dropdown(
+                choices=regions.get(first, []) if first else [],
+                value=(regions.get(first) or [None])[0] if first else None,
+                label="Region",
+                allow_custom_value=True,  # the engine says which regions a guide has
+                elem_id="wb-region",
             )
-
-        def show_position(*values) -> tuple:
-            try:
-                plan = coach.plan_counter(form_of(*values))
-            except CoachError as problem:
-                return "", f"**Check the offer:** {safe_markdown(str(problem))}", "", "", ""
-            except Exception as problem:
-                log.exception("the workbench failed")
-                return "", UNEXPECTED.format(type(problem).__name__), "", "", ""
-            return (
-                band_chart_svg(plan.bars),
-                proposal_markdown(plan),
-                plan.email,
-                plan.phone,
-                sources_markdown(plan),
+        with gr.Row():
+            self.base = gr.Textbox(label="Base salary", placeholder="175k", elem_id="wb-base")
+            self.stock = gr.Textbox(
+                label="Stock grant (RSU)", placeholder="130k", elem_id="wb-stock"
             )
-
-        def carry_to_chat(*values) -> tuple:
-            text = form_of(*values).as_message() + " What should I counter with?"
-            return text, gr.Tabs(selected="chat")
-
-        form = [company, region, base, stock, years, bonus, sign_on, competing]
-        company.change(company_regions, company, region, api_name=False)
-        show.click(
-            show_position,
-            form,
-            [chart, proposal, email, phone, draft_sources],
-            api_name="plan_counter",
+            self.years = gr.Number(
+                label="Vesting years", value=4, precision=0, minimum=1, maximum=10
+            )
+            self.bonus = gr.Textbox(label="Bonus", placeholder="5% or 15k", elem_id="wb-bonus")
+            self.sign_on = gr.Textbox(label="Sign-on", placeholder="20k", elem_id="wb-sign-on")
+        self.competing = gr.Textbox(
+            label="Competing offer(s), separated by ';'",
+            placeholder="Google $300K TC; NVIDIA $213K base, $255K RSU over 4 years",
+            elem_id="wb-competing",
         )
-        discuss.click(carry_to_chat, form, [question, tabs], api_name=False).then(
-            respond, [question, chatbot, session], chat_outputs, api_name=False
+        with gr.Row():
+            self.show = gr.Button("Show my position", variant="primary", elem_id="wb-show")
+            self.discuss = gr.Button("Discuss in chat", elem_id="wb-discuss")
+        self.chart = gr.HTML(elem_id="wb-chart")
+        self.proposal = gr.Markdown(PROPOSAL_PLACEHOLDER, elem_id="wb-proposal")
+        with gr.Row():
+            self.email = gr.Textbox(
+                label="Email draft", lines=14, buttons=["copy"], elem_id="wb-email"
+            )
+            self.phone = gr.Textbox(
+                label="Phone script", lines=14, buttons=["copy"], elem_id="wb-phone"
+            )
+        self.draft_sources = gr.Markdown(elem_id="wb-draft-sources")
+
+    def _guides_tab(self) -> None:
+        self.guide_table = gr.Dataframe(
+            value=guide_rows(self.coach.guides()),
+            headers=GUIDE_COLUMNS,
+            interactive=False,
+            elem_id="guide-table",
+        )
+        with gr.Row():
+            self.upload = gr.File(
+                label=f"Add a guide: .md or .txt, at most {MAX_GUIDE_BYTES // 2**20} MB",
+                file_types=[".md", ".markdown", ".txt"],
+                type="filepath",
+                elem_id="guide-upload",
+            )
+            with gr.Column():
+                self.add = gr.Button("Add and index", variant="primary", elem_id="guide-add")
+                self.removable = gr.Dropdown(
+                    choices=_sources(self.coach), label="Guide to remove", elem_id="guide-pick"
+                )
+                self.remove = gr.Button("Remove guide", variant="stop", elem_id="guide-remove")
+        self.shelf_message = gr.Markdown(elem_id="guide-message")
+
+    # -- wiring -----------------------------------------------------------------------------------
+
+    def _wire_chat(self) -> None:
+        panel = [self.status, self.cited, self.source]
+        # one bound method for asking and for "Discuss in chat": Gradio keys a concurrency group
+        # by the handler's id, so both share one, as CONCURRENCY_LIMIT means
+        self.ask = (
+            self.respond,
+            [self.question, self.chatbot, self.session],
+            [self.chatbot, self.session, self.question, *panel],
+        )
+        self.question.submit(*self.ask, api_name="ask")
+        self.cited.change(self.pick_source, [self.cited, self.session], self.source, api_name=False)
+        self.chatbot.select(
+            self.select_message, [self.session], [*panel, self.session], api_name=False
+        )
+        self.restart.click(
+            self.new_conversation, None, [self.chatbot, self.session, *panel], api_name=False
+        )
+        self.chatbot.clear(  # the chat's own trash button forgets the conversation too
+            lambda: self.new_conversation()[1:], None, [self.session, *panel], api_name=False
         )
 
-        # -- guides -------------------------------------------------------------------------------
+    def _wire_workbench(self) -> None:
+        form = [self.company, self.region, self.base, self.stock, self.years]
+        form += [self.bonus, self.sign_on, self.competing]
+        plan_views = [self.chart, self.proposal, self.email, self.phone, self.draft_sources]
+        self.company.change(self.company_regions, self.company, self.region, api_name=False)
+        self.show.click(self.show_position, form, plan_views, api_name="plan_counter")
+        self.discuss.click(
+            self.carry_to_chat, form, [self.question, self.tabs], api_name=False
+        ).then(*self.ask, api_name=False)
 
-        def shelf_views(message: str) -> tuple:
-            names = list(coach.comp_regions())
-            return (
-                message,
-                guide_rows(coach.guides()),
-                gr.update(choices=_sources(coach), value=None),
-                gr.update(choices=names),
-                None,
-            )
+    def _wire_guides(self) -> None:
+        shelf_outputs = [
+            self.shelf_message,
+            self.guide_table,
+            self.removable,
+            self.company,
+            self.upload,
+        ]
+        add_guide = _with_progress(self.add_guide, gr.Progress(track_tqdm=True))
+        self.add.click(add_guide, self.upload, shelf_outputs, api_name="add_guide")
+        self.remove.click(self.remove_guide, self.removable, shelf_outputs, api_name="remove_guide")
 
-        def add_guide(path: str | None, progress=TRACK_PROGRESS) -> tuple:
-            if not path:
-                return shelf_views("Choose a .md or .txt guide to upload first.")
-            file = Path(path)
-            try:
-                size = file.stat().st_size
-                if size > MAX_GUIDE_BYTES:
-                    raise CoachError(
-                        f"{file.name} is {size:,} bytes; a guide may be at most "
-                        f"{MAX_GUIDE_BYTES:,} bytes (2 MB)."
-                    )
-                progress(0, desc=f"Checking {file.name}")
-                with shelf_lock:
-                    report = coach.add_guide(file.name, file.read_bytes())
-            except CoachError as problem:
-                return shelf_views(f"**Not added.** {safe_markdown(str(problem))}")
-            except Exception as problem:
-                log.exception("adding a guide failed")
-                return shelf_views(UNEXPECTED.format(type(problem).__name__))
-            added = ", ".join(report.added) or file.name
-            chunks = sum(report.chunks_per_guide.get(s, 0) for s in report.added)
-            return shelf_views(
-                f"**Added {safe_markdown(added)}**: {chunks} passages indexed in "
-                f"{report.seconds:.1f} s. You can ask about it in the chat now."
-            )
+    # -- chat -------------------------------------------------------------------------------------
 
-        def remove_guide(source_name: str | None) -> tuple:
-            if not source_name:
-                return shelf_views("Pick the guide to remove first.")
-            try:
-                with shelf_lock:
-                    coach.remove_guide(f"corpus/{source_name}")
-            except CoachError as problem:
-                return shelf_views(f"**Not removed.** {safe_markdown(str(problem))}")
-            except Exception as problem:
-                log.exception("removing a guide failed")
-                return shelf_views(UNEXPECTED.format(type(problem).__name__))
-            return shelf_views(f"**Removed {safe_markdown(source_name)}** and its passages.")
+    def respond(self, message: str, messages: list, state: ChatSession) -> Iterator[tuple]:
+        message = (message or "").strip()
+        if not message:
+            yield messages, state, "", "Type a question first.", gr.skip(), gr.skip()
+            return
+        messages = [
+            *messages,
+            {"role": "user", "content": safe_markdown(message)},
+            {"role": "assistant", "content": "…"},
+        ]
+        yield messages, state, "", "Thinking…", gr.skip(), gr.skip()
+        answer: Answer | None = None
+        try:
+            for item in self.coach.stream(message, state.history):
+                if isinstance(item, Answer):
+                    answer = item
+                elif item:
+                    messages[-1] = {"role": "assistant", "content": safe_markdown(item)}
+                    yield messages, state, "", gr.skip(), gr.skip(), gr.skip()
+        except CoachError as problem:
+            messages[-1] = {"role": "assistant", "content": safe_markdown(str(problem))}
+            yield messages, state, "", "", gr.skip(), gr.skip()
+            return
+        except Exception as problem:  # shown as a note, never as a stack trace
+            log.exception("answering %r failed", message)
+            note = UNEXPECTED.format(type(problem).__name__)
+            messages[-1] = {"role": "assistant", "content": note}
+            yield messages, state, "", "", gr.skip(), gr.skip()
+            return
+        assert answer is not None
+        messages[-1] = {
+            "role": "assistant",
+            "content": safe_markdown(answer.answer) + answer_footer(answer),
+        }
+        state.history += [
+            {"role": "user", "content": message},
+            {"role": "assistant", "content": answer.answer},
+        ]
+        state.answers[len(messages) - 1] = answer
+        state.shown = len(messages) - 1
+        yield (messages, state, "", *self._sources_view(answer))
 
-        shelf_outputs = [shelf_message, guide_table, removable, company, upload]
-        add.click(add_guide, upload, shelf_outputs, api_name="add_guide")
-        remove.click(remove_guide, removable, shelf_outputs, api_name="remove_guide")
-    return app
+    def _sources_view(self, answer: Answer) -> tuple:
+        choices = citation_choices(answer)
+        chosen = choices[0] if choices else None
+        return (
+            _status(answer),
+            gr.update(choices=choices, value=chosen),
+            sources_html(answer, chosen),
+        )
+
+    def pick_source(self, label: str | None, state: ChatSession) -> str:
+        return sources_html(state.answers.get(state.shown or -1), label)
+
+    def select_message(self, state: ChatSession, event: "gr.SelectData") -> tuple:
+        index = event.index if isinstance(event.index, int) else event.index[0]
+        if index not in state.answers:
+            return gr.skip(), gr.skip(), gr.skip(), state
+        state.shown = index
+        return (*self._sources_view(state.answers[index]), state)
+
+    def new_conversation(self) -> tuple:
+        empty = sources_html(None, None)
+        return [], ChatSession(), "", gr.update(choices=[], value=None), empty
+
+    # -- workbench --------------------------------------------------------------------------------
+
+    def company_regions(self, name: str | None):
+        choices = self.coach.comp_regions().get(name or "", [])
+        return gr.update(choices=choices, value=choices[0] if choices else None)
+
+    @staticmethod
+    def form_of(*values) -> OfferForm:
+        name, where, base_, stock_, years_, bonus_, sign_on_, competing_ = values
+        return OfferForm(
+            company=name or "",
+            region=where or "",
+            base=(base_ or "").strip(),
+            stock=(stock_ or "").strip(),
+            vesting_years=int(years_) if years_ else None,
+            bonus=(bonus_ or "").strip(),
+            sign_on=(sign_on_ or "").strip(),
+            competing=(competing_ or "").strip(),
+        )
+
+    def show_position(self, *values) -> tuple:
+        try:
+            plan = self.coach.plan_counter(self.form_of(*values))
+        except CoachError as problem:
+            return "", f"**Check the offer:** {safe_markdown(str(problem))}", "", "", ""
+        except Exception as problem:
+            log.exception("the workbench failed")
+            return "", UNEXPECTED.format(type(problem).__name__), "", "", ""
+        return (
+            band_chart_svg(plan.bars),
+            proposal_markdown(plan),
+            plan.email,
+            plan.phone,
+            sources_markdown(plan),
+        )
+
+    def carry_to_chat(self, *values) -> tuple:
+        text = self.form_of(*values).as_message() + " What should I counter with?"
+        return text, gr.Tabs(selected="chat")
+
+    # -- guides -----------------------------------------------------------------------------------
+
+    def shelf_views(self, message: str) -> tuple:
+        names = list(self.coach.comp_regions())
+        return (
+            message,
+            guide_rows(self.coach.guides()),
+            gr.update(choices=_sources(self.coach), value=None),
+            gr.update(choices=names),
+            None,
+        )
+
+    def add_guide(self, path: str | None, progress) -> tuple:
+        if not path:
+            return self.shelf_views("Choose a .md or .txt guide to upload first.")
+        file = Path(path)
+        try:
+            size = file.stat().st_size
+            if size > MAX_GUIDE_BYTES:
+                raise CoachError(
+                    f"{file.name} is {size:,} bytes; a guide may be at most "
+                    f"{MAX_GUIDE_BYTES:,} bytes (2 MB)."
+                )
+            progress(0, desc=f"Checking {file.name}")
+            with self.shelf_lock:
+                report = self.coach.add_guide(file.name, file.read_bytes())
+        except CoachError as problem:
+            return self.shelf_views(f"**Not added.** {safe_markdown(str(problem))}")
+        except Exception as problem:
+            log.exception("adding a guide failed")
+            return self.shelf_views(UNEXPECTED.format(type(problem).__name__))
+        added = ", ".join(report.added) or file.name
+        chunks = sum(report.chunks_per_guide.get(s, 0) for s in report.added)
+        return self.shelf_views(
+            f"**Added {safe_markdown(added)}**: {chunks} passages indexed in "
+            f"{report.seconds:.1f} s. You can ask about it in the chat now."
+        )
+
+    def remove_guide(self, source_name: str | None) -> tuple:
+        if not source_name:
+            return self.shelf_views("Pick the guide to remove first.")
+        try:
+            with self.shelf_lock:
+                self.coach.remove_guide(f"corpus/{source_name}")
+        except CoachError as problem:
+            return self.shelf_views(f"**Not removed.** {safe_markdown(str(problem))}")
+        except Exception as problem:
+            log.exception("removing a guide failed")
+            return self.shelf_views(UNEXPECTED.format(type(problem).__name__))
+        return self.shelf_views(f"**Removed {safe_markdown(source_name)}** and its passages.")
+
+
+def _with_progress(handler: Callable[[str | None, Any], tuple], tracker: Any) -> Callable:
+    """`handler` with `tracker` as its `progress` default: Gradio finds a progress tracker only by
+    a parameter's default value, and gradio (so the tracker) exists only once the app is built."""
+
+    def add_guide(path: str | None, progress=tracker) -> tuple:
+        return handler(path, progress)
+
+    return add_guide
 
 
 def _status(answer: Answer) -> str:

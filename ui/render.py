@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.answer import Answer, Citation
-from assistant.guides import GuideSummary
-from assistant.workbench import BandBar, CounterPlan
+from assistant.corpus.shelf import GuideSummary
+from assistant.engine.workbench import BandBar, CounterPlan
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*[a-zA-Z][\w+.-]*:[^)]*\)")

@@ -4,7 +4,7 @@
 pieces out as they stream. `get_backend(name, settings)` builds a backend ("composer", the
 built-in grounded composer, needs no model and gives None). Optional packages are imported
 inside the backend classes only, so importing this package never needs them.
-Leaves out: prompts and the grounding check (the agent and `assistant.grounding` own them).
+Leaves out: prompts and the grounding check (the agent and `assistant.compose.grounding` own them).
 """
 
 from __future__ import annotations

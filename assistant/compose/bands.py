@@ -8,7 +8,7 @@ Leaves out: choosing which rows to show (assistant.compose.comp).
 from __future__ import annotations
 
 from assistant.compose.core import Writer
-from assistant.facts import CompBand
+from assistant.corpus.facts import CompBand
 from assistant.money import format_money
 
 COMPONENT_COLUMNS = {

@@ -6,8 +6,6 @@ Leaves out: where an offer sits (assistant.compose.counter).
 
 from __future__ import annotations
 
-import re
-
 from assistant.compose.bands import (
     band_table,
     one_band,
@@ -20,13 +18,9 @@ from assistant.compose.passages import (
     chunk_body,
     sentences_of,
 )
-from assistant.facts import CompBand, Facts
-from assistant.retrieval import Retrieval
-from assistant.understanding import Understanding, regions_named
-
-_COMPARES = re.compile(
-    r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
-)
+from assistant.corpus.facts import CompBand, Facts
+from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.question import Understanding
 
 
 def _regions_compared(
@@ -35,12 +29,12 @@ def _regions_compared(
     """The regions a comparison names ("SF or New York?"), with the conversation's region
     first when the question compares against it ("how does that compare to the Bay Area?")."""
     labels = list(dict.fromkeys(b.region for b in rows))
-    named = regions_named(understood.question, labels)
+    named = understood.regions_named(labels)
     if (
         len(named) == 1
         and previous_region in labels
         and previous_region not in named
-        and _COMPARES.search(understood.question)
+        and understood.compares
     ):
         named.insert(0, previous_region)
     return named

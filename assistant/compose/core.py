@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from assistant.answer import Citation
-from assistant.drafts import Drafts
-from assistant.facts import Facts
-from assistant.lexical import ChunkRecord
-from assistant.negotiation import Negotiation
-from assistant.understanding import Catalog
+from assistant.corpus.chunking import ChunkRecord
+from assistant.corpus.facts import Facts
+from assistant.engine.drafts import Drafts
+from assistant.engine.negotiation import Negotiation
+from assistant.understanding.entities import Catalog
 
 EngineValue = tuple[float, str]
 

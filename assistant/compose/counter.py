@@ -3,8 +3,8 @@ with each figure's source or formula, levers, competing offers, and the drafts (
 without markers or the walk-away floor). With no offer yet: what to give, and the guide's
 script and band meanwhile.
 
-Leaves out: the rules of the proposal (assistant.negotiation) and the drafts' wording
-(assistant.drafts).
+Leaves out: the rules of the proposal (assistant.engine.negotiation) and the drafts' wording
+(assistant.engine.drafts).
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from assistant.compose.bands import (
     one_band,
 )
 from assistant.compose.core import MARKER, CitationBook, EngineValue, Evidence, Writer
-from assistant.drafts import Drafts
-from assistant.figures import Figure
+from assistant.engine.drafts import Drafts
+from assistant.engine.figures import Figure
+from assistant.engine.negotiation import Negotiation
 from assistant.money import format_money
-from assistant.negotiation import Negotiation
-from assistant.retrieval import Retrieval
-from assistant.understanding import Understanding
+from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.question import Understanding
 
 
 def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):

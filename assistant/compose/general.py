@@ -17,8 +17,8 @@ from assistant.compose.passages import (
     wanted_words,
     with_rest_of_section,
 )
-from assistant.retrieval import Retrieval
-from assistant.understanding import Understanding
+from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.question import Understanding
 
 MAX_PASSAGES = 3  # retrieved passages shown; a section's short opening brings what follows it
 

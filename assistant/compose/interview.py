@@ -23,9 +23,9 @@ from assistant.compose.passages import (
     wanted_words,
     with_siblings,
 )
-from assistant.lexical import ChunkRecord
-from assistant.retrieval import Retrieval
-from assistant.understanding import Understanding
+from assistant.corpus.chunking import ChunkRecord
+from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.question import Understanding
 
 _GROUPS = (
     ("Process", ("process", "timeline", "round", "stage", "loop", "how long")),

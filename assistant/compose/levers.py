@@ -1,7 +1,7 @@
 """Lever questions: the guide's numbered levers and negotiate-up script, quoted and cited, led
 by the passage the question names when it fits better ("what is their negotiation DNA?").
 
-Leaves out: which levers apply to an offer (assistant.negotiation).
+Leaves out: which levers apply to an offer (assistant.engine.negotiation).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from assistant.compose.passages import (
     shared_words,
     wanted_words,
 )
-from assistant.facts import Lever
-from assistant.retrieval import Retrieval
-from assistant.understanding import Understanding
+from assistant.corpus.facts import Lever
+from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.question import Understanding
 
 
 def compose_levers(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):

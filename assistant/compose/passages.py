@@ -2,7 +2,7 @@
 with everyday words mapped to the guides' topic words, and retrieval's own order), and each chunk
 cut to its list items, quoted whole when it is a short paragraph, or else cut to its most
 relevant sentences, copied verbatim; a section's short opening brings the rest of the section.
-Sentences that address an AI or carry links or markup are left out (assistant.untrusted).
+Sentences that address an AI or carry links or markup are left out (assistant.compose.untrusted).
 
 Leaves out: learned relevance (a word-overlap count over Snowball stems is all it uses).
 """
@@ -13,10 +13,11 @@ import re
 from collections.abc import Mapping
 
 from assistant.compose.core import MARKER
-from assistant.grounding import split_sentences
-from assistant.lexical import ChunkRecord, tokenize
-from assistant.understanding import Understanding
-from assistant.untrusted import usable_sentence
+from assistant.compose.grounding import split_sentences
+from assistant.compose.untrusted import usable_sentence
+from assistant.corpus.chunking import ChunkRecord
+from assistant.index.lexical import tokenize
+from assistant.understanding.question import Understanding
 
 MAX_SENTENCES_PER_PASSAGE = 3
 

@@ -9,23 +9,17 @@ from __future__ import annotations
 import re
 
 from assistant.compose.core import Draft, Writer
-from assistant.understanding import Catalog, Understanding
+from assistant.understanding.entities import Catalog
+from assistant.understanding.question import Understanding
 
 MAX_COMPANIES_LISTED = 8
-
-
-_SMALL_TALK = re.compile(
-    r"^\W*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|"
-    r"ok(?:ay)?|cool|great|bye|goodbye)\b[\s\W\w]{0,20}$",
-    re.I,
-)
 
 
 def compose_refusal(
     writer: Writer, understood: Understanding, reason: str, catalog: Catalog
 ) -> Draft:
     writer = Writer(writer.book)  # a refusal cites nothing and states no figure
-    if _SMALL_TALK.match(understood.question):
+    if understood.small_talk:
         writer.add(
             "Hello! I coach job-offer negotiations from the guides: pay bands, where your offer "
             "sits and what to counter with, negotiation levers, and interview preparation.",

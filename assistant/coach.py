@@ -1,0 +1,380 @@
+"""The chat agent: a LangGraph pipeline from a user turn to a checked `Answer`, and `Coach`, the
+public API the CLI and the UI call.
+
+    understand (with the conversation replayed from the history)
+      -> retrieve -> [counter] negotiate -> compose -> [LLM backend] phrase -> verify -> Answer
+
+- understand: intent, company, region, component, follow-up rewrite
+  (assistant.understanding.question), in the light of the history
+  (assistant.understanding.conversation).
+- retrieve: hybrid retrieval with abstaining (assistant.retrieval.hybrid).
+- negotiate (counter questions): the offer from this message or an earlier one, the band
+  position, proposal and drafts (assistant.engine.offer, assistant.engine.negotiation,
+  assistant.engine.drafts).
+- compose: the built-in grounded composer (assistant.compose).
+- phrase: only with an LLM backend, and never for a refusal: the model rephrases the draft
+  (assistant.compose.phrasing, assistant.backends); sentences that pass the grounding check are
+  streamed as they complete.
+- verify: sanitize, grounding check, repair or fallback (assistant.compose.verify).
+
+`Coach.ask(question, history=[])` returns the Answer; `Coach.stream(...)` yields the text shown
+so far (str) and then the Answer. For the UI's other tabs, `Coach.plan_counter(OfferForm)` gives
+the workbench's chart, table and drafts (assistant.engine.workbench), and `guides()`, `add_guide()`
+and `remove_guide()` manage the corpus and re-sync the index (assistant.corpus.shelf). History is
+the caller's: a list of {"role", "content"} messages or (user, assistant) pairs.
+
+Leaves out: rendering (ui/, cli.py) and any persistence of conversations.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from assistant.answer import Answer
+from assistant.backends import LLMBackend, get_backend
+from assistant.compose.composer import compose
+from assistant.compose.core import Draft, Evidence
+from assistant.compose.phrasing import rephrase_messages
+from assistant.compose.untrusted import clean_question
+from assistant.compose.verify import composer_answer, model_answer, verified_prefix
+from assistant.config import Settings, offline_environment
+from assistant.corpus.factbook import FactBook
+from assistant.corpus.facts import Facts
+from assistant.engine.negotiation import Negotiation
+from assistant.engine.offer import Offer
+from assistant.errors import CoachError
+from assistant.index.embeddings import count_tokens
+from assistant.retrieval.hybrid import HybridRetriever, Retrieval
+from assistant.understanding.conversation import Context, replay, states_offer, with_subject
+from assistant.understanding.question import Understanding
+
+if TYPE_CHECKING:
+    from assistant.corpus.facts import Facts
+    from assistant.corpus.shelf import GuideSummary
+    from assistant.engine.offer import Offer
+    from assistant.engine.workbench import CounterPlan, OfferForm
+    from assistant.index.store import SyncReport
+
+log = logging.getLogger(__name__)
+PASSAGES = {"interview": 8, "general": 5, "lever": 6}  # retrieved chunks per intent (else 5)
+MAX_QUESTION_CHARS = 4000
+STREAM_LINES = 3  # the composer's answer is streamed a few lines at a time
+
+
+class TurnState(TypedDict, total=False):
+    question: str
+    cleaned: str  # the question as understood (assistant.compose.untrusted.clean_question)
+    history: list
+    context: Context
+    understood: Understanding
+    retrieval: Retrieval
+    offer: Offer | None  # the offer this message states, read once (None: it could not be read)
+    facts: Facts  # the facts the offer was read against
+    negotiation: Negotiation | None
+    drafts: Any
+    offer_problem: str
+    draft: Draft
+    model_text: str
+    failure: str
+    answer: Answer
+
+
+class Coach:
+    """Grounded answers over one index. Opening it reads the index's sidecar (keyword index,
+    records and vectors); the embedding model loads on the first question."""
+
+    def __init__(self, settings: Settings | None = None, backend: str | LLMBackend | None = None):
+        offline_environment()
+        self.settings = settings or Settings()
+        from assistant.index.store import VectorIndex
+
+        self.index = VectorIndex(self.settings)
+        self.index.require_manifest()
+        self._shelf_lock = threading.Lock()
+        self._open_index()
+        chosen = self.settings.backend if backend is None else backend
+        self.backend = (
+            chosen if isinstance(chosen, LLMBackend) else get_backend(chosen, self.settings)
+        )
+        self.graph = self._build_graph()
+
+    @property
+    def backend_name(self) -> str:
+        return self.backend.name if self.backend else "composer"
+
+    @property
+    def catalog(self):
+        return self.retriever.catalog
+
+    # -- public API -----------------------------------------------------------------------------
+
+    def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
+        """The answer to one user turn, given the conversation so far."""
+        final = self.graph.invoke(self._start(question, history))
+        return final["answer"]
+
+    def stream(self, question: str, history: Iterable[Any] | None = None) -> Iterator[str | Answer]:
+        """The text shown so far (checked sentences only), then the final Answer."""
+        answer = None
+        for mode, payload in self.graph.stream(
+            self._start(question, history), stream_mode=["custom", "values"]
+        ):
+            if mode == "custom":
+                yield payload["text"]
+            elif "answer" in payload:
+                answer = payload["answer"]
+        assert answer is not None, "the graph always ends with an answer"
+        if answer.backend == "composer" or answer.grounding.status != "ok":
+            lines = answer.answer.splitlines()
+            for end in range(STREAM_LINES, len(lines), STREAM_LINES):
+                yield "\n".join(lines[:end])
+        yield answer
+
+    def _start(self, question: str, history: Iterable[Any] | None) -> TurnState:
+        if not isinstance(question, str) or not question.strip():
+            raise CoachError(
+                "The question is empty; ask about pay, an offer, levers or interviews."
+            )
+        if len(question) > MAX_QUESTION_CHARS:
+            raise CoachError(
+                f"The question is {len(question):,} characters; keep it under "
+                f"{MAX_QUESTION_CHARS:,} (the offer's figures and what you want to know)."
+            )
+        return {"question": question.strip(), "history": list(history or [])}
+
+    def warm_up(self) -> None:
+        """Load the embedding model now (a few seconds) rather than on the first question."""
+        self.index.embedder.embed(["warm up"])
+
+    # -- the offer workbench and the guide shelf ---------------------------------------------------
+
+    def comp_regions(self) -> dict[str, list[str]]:
+        """Company -> the regions its guides give a comp band for (the workbench's choices)."""
+        out: dict[str, list[str]] = {}
+        for company in self.catalog.companies:
+            bands = self.factbook.facts_for([company]).bands
+            regions = list(dict.fromkeys(band.region for band in bands))
+            if regions:
+                out[company] = regions
+        return out
+
+    def plan_counter(self, form: OfferForm) -> CounterPlan:
+        """The band chart, proposal table and drafts for an offer typed into separate fields."""
+        from assistant.engine.workbench import plan_counter
+
+        facts = self.factbook.facts_for([*self.catalog.companies])
+        quotes = {chunk_id: record.text for chunk_id, record in self.records.items()}
+        return plan_counter(form, facts, self.catalog.companies, self.catalog.regions, quotes)
+
+    def guides(self) -> list[GuideSummary]:
+        """The indexed guides with their chunk and comp-band counts."""
+        from assistant.corpus.shelf import indexed_guides
+
+        bands: dict[str, int] = {}
+        for company in self.catalog.companies:
+            for band in self.factbook.facts_for([company]).bands:
+                bands[band.source] = bands.get(band.source, 0) + 1
+        return indexed_guides(self.records.values(), bands)
+
+    def add_guide(self, file_name: str, data: bytes) -> SyncReport:
+        """Save an uploaded guide into the corpus (never over another) and index it
+        incrementally; the index's progress bar is a tqdm bar a caller can follow."""
+        from assistant.corpus.shelf import save_upload
+
+        with self._shelf_lock:
+            path = save_upload(self.settings.corpus_dir, file_name, data)
+            try:
+                return self._sync()
+            except Exception:
+                path.unlink(missing_ok=True)  # nothing half-added: the corpus stays as indexed
+                self._sync()
+                raise
+
+    def remove_guide(self, source: str) -> SyncReport:
+        """Delete a guide from the corpus and from the index."""
+        from assistant.corpus.shelf import remove_guide
+
+        with self._shelf_lock:
+            remove_guide(self.settings.corpus_dir, source)
+            return self._sync()
+
+    def _sync(self) -> SyncReport:
+        report = self.index.sync(progress=True, say=log.info)
+        self._open_index()
+        return report
+
+    def _open_index(self) -> None:
+        retriever = HybridRetriever(self.index)
+        records = retriever.lexical.records
+        self.records = {record.chunk_id: record for record in records}
+        self.factbook = FactBook(self.settings.corpus_dir, records, count_tokens)
+        self.retriever = retriever
+
+    # -- the graph ------------------------------------------------------------------------------
+
+    def _build_graph(self):
+        from langgraph.graph import END, START, StateGraph
+
+        graph = StateGraph(TurnState)
+        graph.add_node("understand", self._understand)
+        graph.add_node("retrieve", self._retrieve)
+        graph.add_node("negotiate", self._negotiate)
+        graph.add_node("compose", self._compose)
+        graph.add_node("phrase", self._phrase)
+        graph.add_node("verify", self._verify)
+        graph.add_edge(START, "understand")
+        graph.add_edge("understand", "retrieve")
+        graph.add_conditional_edges(
+            "retrieve", self._after_retrieve, {"negotiate": "negotiate", "compose": "compose"}
+        )
+        graph.add_edge("negotiate", "compose")
+        graph.add_conditional_edges(
+            "compose", self._after_compose, {"phrase": "phrase", "verify": "verify"}
+        )
+        graph.add_edge("phrase", "verify")
+        graph.add_edge("verify", END)
+        return graph.compile()
+
+    def _understand(self, state: TurnState) -> TurnState:
+        context = replay(state["history"], self.catalog, clean_question)
+        cleaned = clean_question(state["question"])
+        understood = self.retriever.understand(cleaned, context.state)
+        turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
+        if states_offer(cleaned):  # the offer in this message, read once for every later stage
+            turn.update(self._read_offer(with_subject(cleaned, understood), understood))
+            offer = turn.get("offer")
+            gives_offer = offer is None or any(
+                v is not None for v in (offer.base, offer.stock, offer.tc)
+            )  # an offer badly written (None) is one too: the counter path explains the problem
+            if understood.intent in ("comp", "general", "lever") and gives_offer:
+                turn["understood"] = replace(understood, intent="counter")  # "170k base. ok?"
+        return turn
+
+    def _read_offer(self, offer_text: str, understood: Understanding) -> TurnState:
+        """The offer in `offer_text`, read with the band's currency and vesting as defaults:
+        {"offer", "facts"}, or {"offer_problem"} when it cannot be read."""
+        from assistant.engine.negotiation import band_defaults
+        from assistant.engine.offer import parse_offer
+
+        companies = self.catalog.companies
+        facts = self.factbook.facts_for(
+            companies
+            if not understood.company
+            else [understood.company, *understood.other_companies]
+        )
+        currencies, years = band_defaults(facts)
+        try:
+            offer = parse_offer(
+                offer_text,
+                companies,
+                self.catalog.regions,
+                band_currency=currencies,
+                vesting_years=years,
+            )
+        except CoachError as problem:
+            return {"offer": None, "offer_problem": str(problem)}
+        return {"offer": offer, "facts": facts}
+
+    def _retrieve(self, state: TurnState) -> TurnState:
+        understood = state["understood"]
+        k = PASSAGES.get(understood.intent, 5)
+        return {"retrieval": self.retriever.retrieve_understood(understood, k)}
+
+    @staticmethod
+    def _after_retrieve(state: TurnState) -> str:
+        understood = state["understood"]
+        named_unknown = understood.unknown_company or understood.unknown_region
+        if understood.intent == "counter" and not named_unknown:
+            return "negotiate"
+        return "compose"
+
+    def _negotiate(self, state: TurnState) -> TurnState:
+        from assistant.engine.drafts import write_drafts
+        from assistant.engine.negotiation import negotiate
+
+        understood, context = state["understood"], state["context"]
+        read = state
+        if "offer" not in state:  # this message states no offer: the conversation's last one
+            if not context.offer_text:
+                return {"negotiation": None, "drafts": None}
+            read = self._read_offer(context.offer_text, understood)
+        offer, facts = read.get("offer"), read.get("facts")
+        if offer is None:
+            return {"negotiation": None, "drafts": None, "offer_problem": read["offer_problem"]}
+        if offer.company and offer.company != understood.company:
+            facts = self.factbook.facts_for([offer.company])
+        negotiation = negotiate(offer, facts)
+        drafts = write_drafts(negotiation, {k: r.text for k, r in self.records.items()})
+        return {"negotiation": negotiation, "drafts": drafts}
+
+    def _compose(self, state: TurnState) -> TurnState:
+        understood = state["understood"]
+        negotiation = state.get("negotiation")
+        companies = [understood.company, *understood.other_companies]
+        if negotiation is not None:
+            companies.append(negotiation.offer.company)
+        evidence = Evidence(
+            records=self.records,
+            facts=self.factbook.facts_for(companies),
+            catalog=self.catalog,
+            negotiation=negotiation,
+            drafts=state.get("drafts"),
+            offer_problem=state.get("offer_problem", ""),
+            previous_region=_previous_region(state["context"], understood),
+        )
+        return {"draft": compose(understood, state["retrieval"], evidence)}
+
+    def _after_compose(self, state: TurnState) -> str:
+        return "phrase" if self.backend is not None and not state["draft"].refused else "verify"
+
+    def _phrase(self, state: TurnState) -> TurnState:
+        from langgraph.config import get_stream_writer
+
+        from assistant.backends import BackendUnavailable
+
+        draft = state["draft"]
+        writer = get_stream_writer()
+        user_texts = self._user_texts(state)
+        messages = rephrase_messages(state["cleaned"], draft.text, draft.citations)
+        text, shown = "", ""
+        try:
+            for piece in self.backend.generate(messages):
+                text += piece
+                prefix = verified_prefix(text, draft, user_texts)
+                if prefix != shown:
+                    shown = prefix
+                    writer({"text": shown})
+        except BackendUnavailable as problem:
+            return {"model_text": text, "failure": str(problem)}
+        except Exception as problem:  # a model failing must not lose the grounded answer
+            log.warning("backend %s failed: %s", self.backend_name, problem)
+            return {
+                "model_text": text,
+                "failure": f"The {self.backend_name} backend failed "
+                f"({type(problem).__name__}: {problem}).",
+            }
+        return {"model_text": text, "failure": ""}
+
+    def _verify(self, state: TurnState) -> TurnState:
+        draft = state["draft"]
+        user_texts = self._user_texts(state)
+        if "model_text" not in state:
+            return {"answer": composer_answer(draft, user_texts)}
+        answer = model_answer(
+            draft, state["model_text"], self.backend_name, user_texts, state.get("failure", "")
+        )
+        return {"answer": answer}
+
+    @staticmethod
+    def _user_texts(state: TurnState) -> tuple[str, ...]:
+        return (*state["context"].user_texts, state["cleaned"])
+
+
+def _previous_region(context: Context, understood: Understanding) -> str | None:
+    """The region the conversation was on, when it is still about the same company."""
+    before = context.state
+    return before.region if before.company == understood.company else None

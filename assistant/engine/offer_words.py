@@ -1,0 +1,211 @@
+"""Which pay component and which employer each amount in offer text belongs to.
+
+`label_amounts(text)` gives each amount with the component a word next to it names ("base",
+"RSU", "bonus", "sign-on", "TC", "floor", "target"); `find_mentions` finds the employers and regions
+named, and `owner_of` gives each amount the employer named nearest before it in its sentence.
+Shared by the offer parser (assistant.engine.offer) and the script reader
+(assistant.engine.script_asks).
+
+Leaves out: deciding what an offer is (assistant.engine.offer) and any figure arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.money import CURRENCY_ALIASES, Amount, find_amounts
+from assistant.understanding.entities import find_company, find_region
+from assistant.understanding.tables import KNOWN_EMPLOYERS
+
+_KEYWORDS = re.compile(
+    r"(?P<sign_on>sign(?:ing)?[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus)"
+    r"|(?P<stock>\b(?:rsus?|stock|equity|shares|options)\b)"
+    r"|(?P<bonus>\bbonus(?:es)?\b)"
+    r"|(?P<base>\bbase(?:\s+(?:salary|pay))?\b|\bsalary\b)"
+    r"|(?P<tc>\btc\b|\btotal(?:\s+comp(?:ensation)?)?\b|\ball[\s-]in\b)"
+    r"|(?P<floor>\bfloor\b|\bwalk[\s-]?away\b|\bbottom\s+line\b|\bat\s+least\b|"
+    r"\bno\s+less\s+than\b|\bminimum\b)"
+    r"|(?P<target>\btarget\b|\bhoping\s+for\b|\baiming\s+for\b)",
+    re.I,
+)
+_VESTING = re.compile(
+    r"(?:over|/|vest\w*(?:\s+over)?)\s*(\d+)\s*-?\s*(?:yrs?|years?|y)\b|"
+    r"\b(\d+)[\s-]*(?:yrs?|years?)[\s-]*vest",
+    re.I,
+)
+PER_YEAR = re.compile(  # after the amount: "$40K/yr", "$40K stock per year", "$40K in RSUs a year"
+    r"^\s*(?:(?:of|in)\s+)?(?:(?:stock|rsus?|equity|shares|options)\s+)?"
+    r"(?:/\s*(?:yr|year)\b|per\s+(?:year|yr|annum)|a\s+year|annual|yearly|each\s+year|"
+    r"every\s+year|p\.?a\.?(?!\w))",
+    re.I,
+)
+MONTHLY = re.compile(
+    r"^\s*(?:/\s*(?:mo|month)\b|per\s+month|a\s+month|monthly|/\s*h(?:ou)?r)", re.I
+)
+HARD = re.compile(r"[;\n]|\.(?!\d)")  # sentence-level boundaries (not a decimal point)
+_SOFT = re.compile(r"[;,\n]|\.(?!\d)|\band\b")
+_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}"
+_MENTION = re.compile(
+    rf"(?P<a>{_NAME})(?:'s)?\s+(?:is\s+)?(?:offer(?:s|ed|ing)?)\b"
+    rf"|\boffer(?:s|ed)?\s+(?:from|by|with)\s+(?P<b>{_NAME})"
+)
+STOPWORDS = {
+    "a",
+    "an",
+    "the",
+    "my",
+    "i",
+    "also",
+    "have",
+    "and",
+    "plus",
+    "another",
+    "competing",
+    "from",
+    "got",
+    "their",
+    "our",
+    "one",
+    "new",
+    "current",
+    "written",
+    "verbal",
+    "im",
+}
+SIGNS = "|".join(re.escape(a) for a in sorted(CURRENCY_ALIASES, key=len, reverse=True))
+MINUS_BEFORE = re.compile(rf"(?:[-−]\s?(?:{SIGNS})?\s?|(?:{SIGNS})\s?[-−]\s?)$", re.I)
+_SLASH = re.compile(r"^\s*/\s*$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    name: str
+    guide: bool  # a company the guides cover
+
+
+@dataclass
+class Found:
+    amount: Amount
+    start: int
+    end: int
+    component: str = ""
+    owner: str = ""
+    tail: str = ""  # the text after the amount, up to the next amount or sentence end
+
+
+def _keyword(gap: str, last: bool) -> str:
+    hits = [m.lastgroup for m in _KEYWORDS.finditer(gap)]
+    if not hits:
+        return ""
+    return hits[-1] if last else hits[0]
+
+
+def assign_components(text: str, found: list[Found]) -> None:
+    """Name each amount's component from the words after it, or before it (see module rules)."""
+    runs: list[list[Found]] = []
+    for item in found:
+        if runs and not _SOFT.search(text[runs[-1][-1].end : item.start]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        left = max((m.end() for m in _SOFT.finditer(text, 0, run[0].start)), default=0)
+        nxt = _SOFT.search(text, run[-1].end)
+        right = nxt.start() if nxt else len(text)
+        edges = [left, *(x for item in run for x in (item.start, item.end)), right]
+        gaps = [text[edges[2 * i] : edges[2 * i + 1]] for i in range(len(run) + 1)]
+        after = [_keyword(gaps[i + 1], last=False) for i in range(len(run))]
+        before = [_keyword(gaps[i], last=True) for i in range(len(run))]
+        chosen = before if sum(map(bool, before)) > sum(map(bool, after)) else after
+        for i, item in enumerate(run):
+            item.component = chosen[i]
+        for i, item in enumerate(run[:-1]):
+            nxt_item = run[i + 1]
+            if not item.component and nxt_item.component == "stock" and _SLASH.match(gaps[i + 1]):
+                item.component = "base"  # "$213K / $255K RSU"
+
+
+_KNOWN_EMPLOYER = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(n) for n in KNOWN_EMPLOYERS) + r")(?![\w])", re.I
+)
+_ACRONYMS = {"aws", "ibm", "sap", "amd"}
+
+
+def _display_employer(name: str) -> str:
+    lowered = name.lower()
+    return lowered.upper() if lowered in _ACRONYMS else name if not name.islower() else name.title()
+
+
+def find_mentions(text: str, companies: list[str], all_regions: list[str]) -> list[_Mention]:
+    found: list[_Mention] = []
+    for company in companies:
+        for match in re.finditer(rf"(?<![\w]){re.escape(company)}(?![\w])", text, re.I):
+            found.append(_Mention(match.start(), company, True))
+    for match in _MENTION.finditer(text):
+        group = "a" if match.group("a") else "b"
+        words = match.group(group).split()
+        start = match.start(group)
+        while words and words[0].lower().strip(".'") in STOPWORDS:
+            start = text.index(words[0], start) + len(words[0])
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        guide = find_company(name, companies)
+        if guide:
+            if not any(m.guide and m.name == guide and abs(m.start - start) < 40 for m in found):
+                found.append(_Mention(start, guide, True))
+            continue
+        if find_region(name, all_regions) or _KEYWORDS.fullmatch(name.lower()):
+            continue
+        if name.lower() in {"offer", "i", "they"}:
+            continue
+        found.append(_Mention(text.index(words[0], start), name, False))
+    for match in _KNOWN_EMPLOYER.finditer(text):  # "a google sre offer", typed in lower case
+        name = _display_employer(match.group(0))
+        if not any(abs(m.start - match.start()) < 3 for m in found) and not find_company(
+            name, companies
+        ):
+            found.append(_Mention(match.start(), name, False))
+    if not any(m.guide for m in found):
+        typo = find_company(text, companies)
+        if typo:
+            found.append(_Mention(0, typo, True))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def owner_of(item: Found, text: str, mentions: list[_Mention], main: str) -> str:
+    bounds = [0, *(m.end() for m in HARD.finditer(text)), len(text)]
+    start = max(b for b in bounds if b <= item.start)
+    end = min((b for b in bounds if b > item.start), default=len(text))
+    inside = [m for m in mentions if start <= m.start < end]
+    before = [m for m in inside if m.start < item.start]
+    if before:
+        return before[-1].name
+    return inside[0].name if inside else main
+
+
+def label_amounts(text: str) -> list[tuple[Amount, int, int, str, str]]:
+    """Every amount in `text` with its span, the component a word next to it names ("" if
+    none) and the text after it up to the next amount or sentence end. Shared with the reading
+    of the guides' scripts, so a script and an offer are read by the same rules."""
+    found = [Found(a, s, e) for a, s, e in find_amounts(text)]
+    assign_components(text, found)
+    for item in found:
+        nxt = min((f.start for f in found if f.start > item.start), default=len(text))
+        hard = HARD.search(text, item.end)
+        item.tail = text[item.end : min(nxt, hard.start() if hard else len(text))]
+    return [(f.amount, f.start, f.end, f.component, f.tail) for f in found]
+
+
+def years_in(tail: str) -> int | None:
+    """Vesting years said in `tail` ("over 4 years", "/4yr", "4-year vest"), or None."""
+    return years_said(tail)
+
+
+def years_said(tail: str) -> int | None:
+    match = _VESTING.search(tail)
+    return int(match.group(1) or match.group(2)) if match else None

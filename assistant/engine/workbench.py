@@ -1,0 +1,247 @@
+"""The offer workbench's data: an offer typed into separate fields, turned into what the band
+chart, the proposal table and the drafts show. Every number is a `Figure` from the negotiation
+engine (assistant.engine.negotiation), so each chart bar and table cell names its source.
+
+Stock is charted per year, as the band position compares it: the ask for a grant is divided by
+the offer's vesting years with the formula shown. The total bar uses the engine's annualized
+totals (offer and ask).
+
+Leaves out: the numbers themselves (assistant.engine.negotiation computes them), drawing (ui/) and
+any free-text offer parsing (the chat path reads offers written as sentences).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from assistant.corpus.facts import Facts
+from assistant.engine.drafts import Citation, Drafts, write_drafts
+from assistant.engine.figures import YEARS, Figure, Provenance, formula, user
+from assistant.engine.negotiation import Ask, Negotiation, band_defaults, negotiate
+from assistant.engine.offer import offer_from_fields
+from assistant.errors import OfferError
+from assistant.money import PERCENT
+
+_FLAG_HINT = re.compile(r" \(--[\w-]+\)")  # the CLI's '(--base)' hints
+_FLAG = re.compile(r"--([a-z][\w-]*)")  # a flag named in an OfferError ("--base 'abc' is ...")
+FIELD_NAMES = {
+    "stock": "Stock",
+    "sign-on": "Sign-on bonus",
+    "vesting-years": "Vesting years",
+    "competing": "Competing offer",
+}
+CHART_COMPONENTS = ("base", "stock", "bonus", "total")
+COMPONENT_LABELS = {
+    "base": "Base salary",
+    "stock": "Stock per year",
+    "bonus": "Bonus",
+    "total": "Total per year",
+    "sign_on": "Sign-on bonus",
+    "floor": "Walk-away base (floor)",
+}
+
+
+@dataclass(frozen=True)
+class OfferForm:
+    """What the user typed into the workbench; amounts as text ("175k", "$175,000", "5%")."""
+
+    company: str
+    region: str = ""
+    base: str = ""
+    stock: str = ""
+    vesting_years: int | None = 4
+    bonus: str = ""
+    sign_on: str = ""
+    competing: str = ""  # free text: "Google $300K TC"; several separated by ';'
+
+    def competing_offers(self) -> list[str]:
+        return [part.strip() for part in self.competing.split(";") if part.strip()]
+
+    def as_message(self) -> str:
+        """The offer as a chat message ("Anyscale San Francisco offer: 175k base, ...")."""
+        parts = []
+        if self.base:
+            parts.append(f"{self.base} base")
+        if self.stock:
+            years = f" over {self.vesting_years} years" if self.vesting_years else ""
+            parts.append(f"{self.stock} RSU{years}")
+        if self.bonus:
+            parts.append(f"{self.bonus} bonus")
+        if self.sign_on:
+            parts.append(f"{self.sign_on} sign-on")
+        where = " ".join(p for p in (self.company, self.region) if p)
+        text = f"{where} offer: {', '.join(parts)}" if parts else f"{where} offer"
+        for rival in self.competing_offers():
+            text += f". I also have a competing offer: {rival}"
+        return text + "."
+
+
+@dataclass(frozen=True)
+class BandBar:
+    """One row of the band chart: the guide's min–max, the offer and the ask, in one unit."""
+
+    component: str
+    label: str
+    unit: str
+    band_min: Figure | None
+    band_max: Figure | None
+    offer: Figure | None
+    ask: Figure | None
+    status: str  # from the band position: below | within | above | not in offer | ...
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """One line of the proposal table: what the offer gives, what to ask and where it is from."""
+
+    component: str
+    label: str
+    offer: str
+    ask: str
+    source: str  # the figure's provenance: a guide passage, or the formula over its inputs
+    rule: str
+
+
+@dataclass(frozen=True)
+class CounterPlan:
+    """Everything the workbench shows for one offer."""
+
+    company: str
+    region: str
+    currency: str
+    bars: tuple[BandBar, ...]
+    rows: tuple[ProposalRow, ...]
+    email: str
+    phone: str
+    citations: tuple[Citation, ...]
+    questions: tuple[str, ...]  # what is missing before a counter can be proposed
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    offer_summary: str = ""  # the offer in one sentence, for carrying into the chat
+
+    @property
+    def ready(self) -> bool:
+        return not self.questions and bool(self.rows)
+
+
+def plan_counter(
+    form: OfferForm,
+    facts: Facts,
+    companies: Iterable[str],
+    regions: Mapping[str, Iterable[str]],
+    quotes: Mapping[str, str],
+) -> CounterPlan:
+    """The band chart, proposal table and drafts for the offer in `form`. Raises OfferError
+    (with a message for the user) for amounts that cannot be read."""
+    currencies, _ = band_defaults(facts)
+    try:
+        offer = offer_from_fields(
+            companies,
+            regions,
+            company=form.company,
+            region=form.region,
+            base=form.base or None,
+            stock=form.stock or None,
+            vesting_years=form.vesting_years if form.stock else None,
+            bonus=form.bonus or None,
+            sign_on=form.sign_on or None,
+            competing=form.competing_offers(),
+            band_currency=currencies,
+        )
+    except OfferError as problem:  # the parser names CLI flags; the workbench has fields
+        raise OfferError(_field_words(str(problem))) from None
+    negotiation = negotiate(offer, facts)
+    drafts: Drafts | None = write_drafts(negotiation, quotes)
+    proposal = negotiation.proposal
+    notes = (*negotiation.notes, *(proposal.notes if proposal else ()))
+    return CounterPlan(
+        company=offer.company,
+        region=offer.region,
+        currency=offer.currency,
+        bars=_bars(negotiation),
+        rows=_rows(negotiation),
+        email=drafts.email if drafts else "",
+        phone=drafts.phone if drafts else "",
+        citations=drafts.citations if drafts else (),
+        questions=tuple(
+            dict.fromkeys(
+                _FLAG_HINT.sub("", q) for q in (*offer.all_questions(), *negotiation.questions)
+            )
+        ),
+        notes=tuple(dict.fromkeys(notes)),
+        offer_summary=form.as_message(),
+    )
+
+
+def _field_words(message: str) -> str:
+    """'--base 'abc' is not an amount' -> 'Base salary 'abc' is not an amount'."""
+    message = re.sub(r" \(or --[\w-]+\)", "", message)
+    return _FLAG.sub(lambda m: FIELD_NAMES.get(m[1], COMPONENT_LABELS.get(m[1], m[1])), message)
+
+
+def _bars(negotiation: Negotiation) -> tuple[BandBar, ...]:
+    proposal = negotiation.proposal
+    offer = negotiation.offer
+    asks: dict[str, Figure | None] = {}
+    if proposal is not None:
+        base = proposal.get("base")
+        asks["base"] = base.figure if base else None
+        asks["stock"] = _stock_per_year(proposal.get("stock"), offer.stock_basis, offer.stock_years)
+        asks["total"] = proposal.totals.annualized
+    bars = []
+    for place in negotiation.position:
+        if place.component not in CHART_COMPONENTS:
+            continue
+        unit = (place.band_min or place.band_max or place.offer or _unit(negotiation)).unit
+        comparable = place.status != "currency mismatch"  # never drawn on the other's scale
+        bars.append(
+            BandBar(
+                component=place.component,
+                label=COMPONENT_LABELS[place.component],
+                unit=PERCENT if place.component == "bonus" else unit,
+                band_min=place.band_min,
+                band_max=place.band_max,
+                offer=None if comparable is False else place.offer,
+                ask=None if comparable is False else asks.get(place.component),
+                status=place.status,
+            )
+        )
+    return tuple(bars)
+
+
+def _unit(negotiation: Negotiation) -> Figure:
+    return Figure(0, negotiation.offer.currency, "", Provenance("user"))
+
+
+def _stock_per_year(ask: Ask | None, basis: str, years: int | None) -> Figure | None:
+    if ask is None:
+        return None
+    if basis != "grant" or not years:
+        return ask.figure
+    vesting = user(years, YEARS, "vesting years")
+    return formula("÷", "stock ask per year", ask.figure.unit, ask.figure, vesting)
+
+
+def _rows(negotiation: Negotiation) -> tuple[ProposalRow, ...]:
+    proposal = negotiation.proposal
+    if proposal is None:
+        return ()
+    return tuple(
+        ProposalRow(
+            component=ask.component,
+            label=_row_label(ask.component, negotiation),
+            offer=ask.offer.display if ask.offer else "—",
+            ask=ask.figure.display,
+            source=ask.figure.text,
+            rule=ask.rule,
+        )
+        for ask in proposal.asks
+    )
+
+
+def _row_label(component: str, negotiation: Negotiation) -> str:
+    offer = negotiation.offer
+    if component == "stock" and offer.stock_basis == "grant" and offer.stock_years:
+        return f"Stock (grant over {offer.stock_years} years)"
+    return COMPONENT_LABELS.get(component, component)

@@ -1,0 +1,172 @@
+"""The sidecar beside Chroma, and the keyword side of retrieval: a BM25 index (bm25s).
+
+Stored in `<index>/sidecar/`: `chunks.json` (every chunk's record, in one fixed row order),
+bm25s's own files over those rows, `vectors.npy` (their embeddings, for exact search within a
+company: assistant.index.vectors) and `meta.json` with a fingerprint of the chunk ids, written last.
+`coach index` rewrites the sidecar when the set of chunks changes, reusing the records and
+vectors it already has and reading only missing ones back from Chroma. A reader compares the
+fingerprint with the manifest and asks for `coach index` when they differ, so keyword, exact and
+HNSW results always describe the same chunks.
+
+Tokens are lower-case words and numbers; an amount keeps its scale ("$155K" -> "155k") so a
+question that quotes a figure finds the row that holds it; a hyphenated word counts whole and by
+its parts; words are reduced to their Snowball stems. English function words are dropped.
+
+Leaves out: synonyms (the query rewriter adds canonical names instead) and phrase queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.corpus.chunking import ChunkRecord
+
+SIDECAR_FORMAT = 4  # bump when tokenize() or the files change: another format is rebuilt
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+_STOPWORDS = frozenset(
+    "a an the and or but if of in on at to for from with by about as is are was were be been "
+    "am do does did i me my you your we our they their it its this that these those what which "
+    "who how why when where there here can could should would will shall may might must have has "
+    "had not no so than then too very s t just into over under up out".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Words and numbers; a hyphenated word counts whole and by its parts ("must-have",
+    "must", "have"), so "sign-on" matches "sign on" and "must-have" survives the stopwords."""
+    tokens = []
+    for token in _TOKEN.findall(text.lower()):
+        parts = token.split("-") if "-" in token else []
+        tokens.extend(t for t in (token, *parts) if t and t not in _STOPWORDS)
+    return _stemmer().stemWords(tokens)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    """English Snowball stems, so "mapping" meets "map" and "skills" meets "skill"."""
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def fingerprint(chunk_ids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(chunk_ids)).encode()).hexdigest()
+
+
+def sidecar_dir(index_dir: Path) -> Path:
+    return Path(index_dir) / "sidecar"
+
+
+def stored_fingerprint(index_dir: Path) -> str | None:
+    meta = sidecar_dir(index_dir) / "meta.json"
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("fingerprint") if data.get("format") == SIDECAR_FORMAT else None
+
+
+def read_records(index_dir: Path) -> list[ChunkRecord]:
+    """The stored chunk records, or [] when there are none or they cannot be read."""
+    try:
+        raw = json.loads((sidecar_dir(index_dir) / "chunks.json").read_text(encoding="utf-8"))
+        return [ChunkRecord(**item) for item in raw]
+    except (OSError, ValueError, TypeError):
+        return []
+
+
+class LexicalIndex:
+    """BM25 scores over chunk records, optionally limited to one company's chunks."""
+
+    def __init__(self, records: list[ChunkRecord], model) -> None:
+        self.records = records
+        self.model = model
+        self._vocab = model.vocab_dict if model is not None else {}
+        self._masks: dict[str, object] = {}
+
+    @classmethod
+    def build(cls, records: list[ChunkRecord]) -> LexicalIndex:
+        import bm25s
+
+        if not records:
+            return cls([], None)
+        model = bm25s.BM25()
+        model.index([tokenize(record.text) for record in records], show_progress=False)
+        return cls(records, model)
+
+    @classmethod
+    def load(cls, index_dir: Path) -> LexicalIndex:
+        import bm25s
+
+        records = read_records(index_dir)
+        if not records:
+            return cls([], None)
+        model = bm25s.BM25.load(str(sidecar_dir(index_dir) / "bm25"), show_progress=False)
+        return cls(records, model)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every token of the indexed chunks (stemmed, as `tokenize` gives them)."""
+        return frozenset(token for token in self._vocab if token)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def _mask(self, company: str):
+        import numpy as np
+
+        if company not in self._masks:
+            self._masks[company] = np.array(
+                [record.company == company for record in self.records], dtype=np.float32
+            )
+        return self._masks[company]
+
+    def search(
+        self, query: str, k: int, company: str | None = None, ignore: str = ""
+    ) -> list[tuple[int, float]]:
+        """(record position, BM25 score) of the k best chunks with a score above zero.
+
+        `ignore` holds words to leave out of the query: within one company's chunks, the
+        company's name and roles are in every chunk's title line and only add noise."""
+        import numpy as np
+
+        left_out = set(tokenize(ignore))
+        tokens = [t for t in tokenize(query) if t in self._vocab and t not in left_out]
+        if not tokens or self.model is None or k <= 0:
+            return []
+        scores = self.model.get_scores(tokens)
+        if company:
+            scores = scores * self._mask(company)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(top, key=lambda i: -scores[i])
+        return [(int(i), float(scores[i])) for i in ranked if scores[i] > 0]
+
+
+def write_sidecar(index_dir: Path, records: list[ChunkRecord], vectors, chunk_fingerprint: str):
+    """Write the whole sidecar; the meta file goes last, so a half-written one never loads."""
+    from assistant.index.vectors import save_vectors
+
+    folder = sidecar_dir(index_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "meta.json").unlink(missing_ok=True)
+    keyword = LexicalIndex.build(records)
+    if keyword.model is not None:
+        keyword.model.save(str(folder / "bm25"), show_progress=False)
+    _write_atomic(folder / "chunks.json", json.dumps([asdict(r) for r in records]))
+    save_vectors(folder, vectors)
+    meta = {"format": SIDECAR_FORMAT, "fingerprint": chunk_fingerprint, "chunks": len(records)}
+    _write_atomic(folder / "meta.json", json.dumps(meta))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

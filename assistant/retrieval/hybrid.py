@@ -1,0 +1,263 @@
+"""Hybrid retrieval: BM25 and dense results fused by reciprocal rank, with filters and abstaining.
+
+For one understood question (`assistant.understanding.question`):
+1. Candidates: the dense top 30 and the BM25 top 30, both limited to the named company's chunks
+   when the corpus has that company (dense: exact search over that company's vectors in the
+   sidecar, assistant.index.vectors; with no company named, Chroma's HNSW index).
+2. Fusion: reciprocal rank fusion, sum of 1 / (60 + rank) over the two lists (Cormack et al.,
+   2009), then boosts in the same units: the named region's table row, table rows on comp
+   questions, the guide kind that fits the intent (interview guides for interview questions,
+   levers and scripts for lever questions), the named role, the level mapping on a level
+   question.
+3. Duplicates (the same text in two guides) keep their best-ranked copy. A question naming
+   several companies ("Alibaba Seattle vs Anyscale SF") gets each company's best chunks in turn.
+4. Abstaining, with the reason said: the question is not about jobs or pay; it names a company
+   the corpus has no guide for; it asks about pay in a region the company has no row for; it asks
+   for an interview guide or comp table the company does not have; or the best dense similarity
+   is below `WEAK_EVIDENCE` and no chunk shares a keyword with it.
+
+`assistant.retrieval.langchain.GuideRetriever` exposes the same thing as a LangChain retriever;
+this module does not import LangChain.
+
+Leaves out: cross-encoder re-ranking (no model may be fetched; MiniLM bi-encoder scores serve),
+query expansion beyond the rewriter's canonical names, and any learned weights.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from itertools import zip_longest
+
+from assistant.corpus.chunking import ChunkRecord
+from assistant.index.lexical import LexicalIndex
+from assistant.index.store import SearchHit, VectorIndex
+from assistant.understanding.entities import Catalog
+from assistant.understanding.question import ConversationState, Understanding, understand
+
+CANDIDATES = 30
+RRF_K = 60
+# Boosts, in reciprocal-rank units (a first place in one list is worth 1/61, about 0.016).
+REGION_ROW_BOOST = 0.05
+TABLE_ROW_BOOST = 0.01
+INTENT_KIND_BOOST = 0.01
+ROLE_BOOST = 0.01
+EXAMPLE_QUESTIONS_BOOST = 0.02  # "what questions do they ask?" wants the lists of questions
+LEVEL_MAPPING_BOOST = 0.02  # "what's a P6 equivalent to?" wants the guide's level mapping
+# Cosine similarity of all-MiniLM-L6-v2 below which a question with no company, no region and no
+# keyword in common with any chunk is taken to be outside the guides. (A keyword match is
+# enough to answer: MiniLM knows names such as "Apsara" poorly, BM25 knows them exactly.)
+WEAK_EVIDENCE = 0.30
+
+_INTENT_KINDS = {
+    "lever": {"lever", "script"},
+    "counter": {"lever", "script", "table_row"},
+    "comp": {"table_row"},
+}
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """The ranked evidence for one question, or an abstention with its reason."""
+
+    understanding: Understanding
+    hits: list[SearchHit] = field(default_factory=list)
+    abstained: bool = False
+    reason: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "hits": [hit.to_json() for hit in self.hits],
+            "abstained": self.abstained,
+            "reason": self.reason,
+            "understanding": self.understanding.to_json(),
+        }
+
+
+def catalog_from_records(records: list[ChunkRecord], vocabulary=()) -> Catalog:
+    companies = {record.company for record in records if record.company}
+    regions: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    roles: dict[str, set[str]] = {}
+    for record in records:
+        if not record.company:
+            continue
+        if record.kind == "table_row" and record.region:
+            regions.setdefault(record.company, set()).add(record.region)
+        kinds.setdefault(record.company, set()).add(record.guide_kind)
+        if record.role:
+            roles.setdefault(record.company, set()).add(record.role)
+    return Catalog.build(companies, regions, kinds=kinds, roles=roles, vocabulary=vocabulary)
+
+
+def reciprocal_rank_fusion(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
+    """Sum of 1 / (k + rank) over the rankings each id appears in (ranks start at 1)."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking, start=1):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def _dedupe_key(text: str) -> str:
+    body = text.split("\n", 1)[-1]  # the first line names the guide; the body is the content
+    return re.sub(r"\W+", " ", body).strip().lower()
+
+
+class HybridRetriever:
+    """BM25 + dense retrieval over one index, with the corpus's catalog for understanding."""
+
+    def __init__(
+        self, index: VectorIndex, lexical: LexicalIndex | None = None, vectors=None
+    ) -> None:
+        self.index = index
+        self.lexical = lexical if lexical is not None else index.lexical_index()
+        if vectors is None and lexical is None:
+            vectors = index.company_vectors(self.lexical.records)
+        self.vectors = vectors  # exact search within a company; None: Chroma with a filter
+        self.catalog = catalog_from_records(self.lexical.records, self.lexical.vocabulary)
+
+    def understand(self, question: str, state: ConversationState | None = None) -> Understanding:
+        return understand(question, self.catalog, state)
+
+    def retrieve(
+        self, question: str, k: int = 5, state: ConversationState | None = None
+    ) -> Retrieval:
+        return self.retrieve_understood(self.understand(question, state), k)
+
+    def retrieve_understood(self, understood: Understanding, k: int = 5) -> Retrieval:
+        if understood.other_companies:
+            return self._compare(understood, k)
+        reason = self._abstain_reason(understood)
+        if reason:
+            return Retrieval(understood, abstained=True, reason=reason)
+        hits, best_dense, best_keyword = self._ranked(understood, k)
+        named = understood.company or understood.region
+        if not named and best_dense < WEAK_EVIDENCE and best_keyword <= 0:
+            return Retrieval(
+                understood,
+                abstained=True,
+                reason=f"the guides have nothing close to this question "
+                f"(best similarity {best_dense:.2f})",
+            )
+        return Retrieval(understood, hits=hits)
+
+    def _compare(self, understood: Understanding, k: int) -> Retrieval:
+        """Several companies named ("Alibaba Seattle vs Anyscale SF"): each company's best
+        evidence, with its own region, taken in turn."""
+        per_company = []
+        for company in (understood.company, *understood.other_companies):
+            one = replace(
+                understood,
+                company=company,
+                other_companies=(),
+                region=understood.regions_by_company.get(company),
+                unknown_region=None,
+            )
+            if not self._abstain_reason(one):
+                per_company.append(self._ranked(one, k)[0])
+        if not per_company:
+            return Retrieval(understood, abstained=True, reason=self._abstain_reason(understood))
+        merged = [hit for rank in zip_longest(*per_company) for hit in rank if hit is not None]
+        return Retrieval(understood, hits=merged[:k])
+
+    def _ranked(self, understood: Understanding, k: int) -> tuple[list[SearchHit], float, float]:
+        """The k best chunks, and the best dense and keyword scores among the candidates."""
+        company = understood.company
+        dense = self._dense(understood.query, company)
+        # Within one company, its name and roles are in every chunk: no help in ranking.
+        common = " ".join([company, *self.catalog.roles.get(company, ())]) if company else ""
+        keyword = self.lexical.search(understood.query, CANDIDATES, company=company, ignore=common)
+        by_id = {hit.chunk_id: hit for hit in dense}
+        dense_scores = {hit.chunk_id: hit.score for hit in dense}
+        keyword_scores = {}
+        for position, score in keyword:
+            record = self.lexical.records[position]
+            keyword_scores[record.chunk_id] = score
+            by_id.setdefault(record.chunk_id, SearchHit.from_record(record, 0.0))
+        fused = reciprocal_rank_fusion([h.chunk_id for h in dense], [c for c in keyword_scores])
+        for chunk_id in fused:
+            fused[chunk_id] += self._boost(by_id[chunk_id], understood)
+        ranked = sorted(fused, key=lambda cid: -fused[cid])
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for chunk_id in ranked:
+            hit = by_id[chunk_id]
+            key = _dedupe_key(hit.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            lexical = keyword_scores.get(chunk_id)
+            hits.append(
+                replace(
+                    hit,
+                    score=round(fused[chunk_id], 6),
+                    dense_score=dense_scores.get(chunk_id),
+                    lexical_score=None if lexical is None else round(lexical, 4),
+                )
+            )
+            if len(hits) == k:
+                break
+        best_dense = max(dense_scores.values(), default=0.0)
+        best_keyword = max(keyword_scores.values(), default=0.0)
+        return hits, best_dense, best_keyword
+
+    def _dense(self, query: str, company: str | None) -> list[SearchHit]:
+        """The dense candidates: exact within a named company, else Chroma's HNSW index."""
+        if company and self.vectors is not None:
+            vector = self.index.embedder.embed_query(query)
+            return [
+                SearchHit.from_record(self.lexical.records[row], score)
+                for row, score in self.vectors.search(vector, CANDIDATES, company)
+            ]
+        where = {"company": company} if company else None
+        return self.index.dense_search(query, k=CANDIDATES, where=where)
+
+    def _boost(self, hit: SearchHit, understood: Understanding) -> float:
+        boost = 0.0
+        intent = understood.intent
+        # Comp tables have no sign-on column: sign-on figures live in levers and scripts.
+        wants_rows = intent in ("comp", "counter") and understood.component != "sign_on"
+        if hit.kind == "table_row":
+            if understood.region and hit.region == understood.region:
+                boost += REGION_ROW_BOOST
+            elif wants_rows and not understood.region:
+                boost += TABLE_ROW_BOOST
+        elif understood.component == "sign_on" and hit.kind in ("lever", "script"):
+            boost += INTENT_KIND_BOOST
+        if hit.kind == "questions" and understood.asks_examples:
+            boost += EXAMPLE_QUESTIONS_BOOST
+        if understood.asks_levels and "level mapping" in hit.text.lower():
+            boost += LEVEL_MAPPING_BOOST
+        if intent == "interview" and hit.guide_kind == "interview":
+            boost += INTENT_KIND_BOOST
+        if hit.kind in _INTENT_KINDS.get(intent, ()) and hit.kind != "table_row":
+            boost += INTENT_KIND_BOOST
+        if understood.role and hit.role == understood.role:
+            boost += ROLE_BOOST
+        return boost
+
+    def _abstain_reason(self, understood: Understanding) -> str:
+        catalog = self.catalog
+        if understood.intent == "out_of_scope":
+            return "the question is not about a job offer, pay, negotiation or interviews"
+        if not catalog.companies:
+            return "the index holds no guides"
+        if understood.unknown_company and not understood.company:
+            return f"the guides do not cover {understood.unknown_company}"
+        company = understood.company
+        if understood.intent in ("comp", "counter") and understood.unknown_region:
+            rows = catalog.regions.get(company, ()) if company else catalog.all_regions()
+            whose = f"{company}'s" if company else "the"
+            if rows:
+                return (
+                    f"{whose} comp table has no row for {understood.unknown_region.title()} "
+                    f"(rows: {', '.join(rows)})"
+                )
+            return f"the guides have no comp row for {understood.unknown_region.title()}"
+        if company and understood.intent == "comp" and not catalog.regions.get(company):
+            return f"the guides have no comp table for {company}"
+        if company and understood.intent == "interview" and understood.asks_interviews:
+            if "interview" not in catalog.kinds.get(company, ()):
+                return f"the guides have no interview guide for {company}"
+        return ""

@@ -1,0 +1,141 @@
+"""The conversation so far, rebuilt from the history a caller passes in.
+
+`Coach.ask(question, history)` is stateless: the history (OpenAI/Gradio-style messages, or
+(user, assistant) pairs) is the record, and this module replays its user turns through
+understanding to recover what they settled: the company, region, component and intent
+(`ConversationState`), the latest message that described an offer, and everything the user
+wrote (figures the user gave are grounded by definition). User turns are read as cleaned by
+assistant.compose.untrusted (no markup, no clauses addressed to an AI). Replaying costs no retrieval
+and no model.
+
+Leaves out: assistant turns' content (what the coach said is never taken as the user's facts)
+and merging two partial offers given in different turns (the latest offer message wins).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.errors import CoachError
+from assistant.money import PERCENT, find_amounts
+from assistant.understanding.entities import Catalog
+from assistant.understanding.question import ConversationState, Understanding, understand
+
+MAX_HISTORY_TURNS = 50  # the user turns replayed (the latest ones)
+_OFFER_WORDS = re.compile(
+    r"\b(?:offer\w*|got|gave|giving|package|counter\w*|negotiat\w*|my (?:base|floor|salary)|"
+    r"they(?:'re| are)? pay(?:ing)?|pay me|good|fair|decent|reasonable|competitive|lowball\w*|"
+    r"enough|too low|underpaid)\b",
+    re.I,
+)
+_COMPONENTS = {
+    "base": re.compile(r"\bbase\b|\bsalary\b", re.I),
+    "stock": re.compile(r"\b(?:rsus?|stock|equity|shares)\b", re.I),
+    "bonus": re.compile(r"\bbonus\b", re.I),
+    "sign_on": re.compile(r"\bsign[- ]?on\b|\bsigning\b", re.I),
+    "tc": re.compile(r"\btc\b|\btotal comp", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str  # "user" | "assistant"
+    content: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What earlier turns settled, for the current turn."""
+
+    state: ConversationState = ConversationState()
+    offer_text: str = ""  # the latest user message describing an offer, with its subject
+    user_texts: tuple[str, ...] = ()
+
+
+def normalize_history(history: Iterable[Any] | None) -> list[Turn]:
+    """Messages ({"role", "content"}), (user, assistant) pairs, or Turn objects, as Turns."""
+    turns: list[Turn] = []
+    for item in history or ():
+        if isinstance(item, Turn):
+            turns.append(item)
+        elif isinstance(item, dict):
+            role = str(item.get("role", "")).lower()
+            if role not in ("user", "assistant"):
+                continue  # system or tool messages are not the conversation
+            turns.append(Turn(role, _text(item.get("content"))))
+        elif isinstance(item, Sequence) and not isinstance(item, str) and len(item) == 2:
+            user, assistant = item
+            if user:
+                turns.append(Turn("user", _text(user)))
+            if assistant:
+                turns.append(Turn("assistant", _text(assistant)))
+        else:
+            raise CoachError(
+                "History items must be {'role': ..., 'content': ...} messages or "
+                f"(user, assistant) pairs, not {type(item).__name__}."
+            )
+    return turns
+
+
+def _text(content: Any) -> str:
+    """Message content as text (Gradio may send a list of parts or a dict with 'text')."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text", ""))
+    if isinstance(content, Iterable):
+        return " ".join(_text(part) for part in content)
+    return str(content)
+
+
+def describes_offer(text: str) -> bool:
+    """True when the text gives at least one amount of money (a percentage alone is not an
+    offer: "is 5% bonus normal?")."""
+    return any(amount.unit != PERCENT for amount, _, _ in find_amounts(text))
+
+
+def states_offer(text: str) -> bool:
+    """True when the message gives amounts as an offer: offer words ("I got", "they offered",
+    "my package") or at least two pay components ("170k base, 90k rsu"). "The base is now
+    £300K" states none."""
+    if not describes_offer(text):
+        return False
+    named = sum(bool(pattern.search(text)) for pattern in _COMPONENTS.values())
+    return bool(_OFFER_WORDS.search(text)) or named >= 2
+
+
+def with_subject(text: str, understood: Understanding) -> str:
+    """The offer text with the company and region the conversation settled, when it names
+    neither itself ("$175K base, 5% bonus" two turns after "I'm talking to Anyscale in SF")."""
+    lowered = text.lower()
+    company = understood.company if understood.company else ""
+    if company.lower() in lowered:
+        company = ""
+    region = understood.region or ""
+    if region.lower() in lowered:
+        region = ""
+    if not company and not region:
+        return text
+    # "<Company> offer in <Region>:", never "<Region> offer" (which reads as another company's)
+    lead = f"{company} offer" if company else "Offer"
+    return f"{lead}{' in ' + region if region else ''}: {text}"
+
+
+def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str], str]) -> Context:
+    """The context after the user turns of `history`, each read as `clean` leaves it (the
+    pipeline passes assistant.compose.untrusted.clean_question: user text is data)."""
+    turns = normalize_history(history)
+    user_turns = [clean(t.content) for t in turns if t.role == "user"]
+    state = ConversationState()
+    offer_text = ""
+    for text in user_turns[-MAX_HISTORY_TURNS:]:
+        understood = understand(text, catalog, state)
+        if understood.intent in ("counter", "comp") and states_offer(text):
+            offer_text = with_subject(text, understood)
+        state = understood.state
+    return Context(state=state, offer_text=offer_text, user_texts=tuple(user_turns))

@@ -1,0 +1,462 @@
+"""The names a question mentions, found by rules and tables (no model): the corpus's companies
+(by name, alias, distinctive first word or one typo), companies it has no guide for, places and
+the region labels they match (aliases, one metro area, typos), roles, currency, pay component;
+and the `Catalog` of what is indexed that these are matched against.
+
+The `Catalog` holds company names and, per company, the region labels of its comp rows, guide
+kinds and roles. Companies match by name, by a distinctive first word ("Alibaba" for "Alibaba
+Group"), or by one edit (a typo) on words of five letters or more, found through a deletion
+index so the cost does not grow with the number of companies. The name and place tables are
+data files beside this module (assistant.understanding.tables).
+
+Leaves out: what the question asks (intent, follow-ups, the retrieval query:
+assistant.understanding.question), offer figures (the negotiation engine parses those),
+languages other than English, and guessing: a place or company it does not know is reported as
+unknown, not mapped to the nearest one, except places within one metro area (SF and the Bay Area).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.money import CURRENCY_ALIASES
+from assistant.understanding.tables import (
+    CASE_SENSITIVE_ALIASES,
+    COMPANY_ALIASES,
+    COMPONENT_WORDS,
+    CURRENCY_WORDS,
+    GENERIC_ROLE_WORDS,
+    KNOWN_EMPLOYERS,
+    NOT_A_NAME,
+    PLACE_ALIASES,
+    SAME_METRO,
+)
+
+# --- words -----------------------------------------------------------------------------------
+_WORD = re.compile(r"[a-z0-9][a-z0-9&.'+-]*", re.I)
+
+
+def normalize(text: str) -> str:
+    """Lower-case words without accents ("Kraków" -> "krakow"), joined by single spaces."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("’", "'")
+    words = (word.lower().strip(".'") for word in _WORD.findall(folded))
+    return " ".join(word[:-2] if word.endswith("'s") else word for word in words)
+
+
+def contains_phrase(haystack: str, phrase: str) -> bool:
+    """Whole-word phrase match in normalized text."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", haystack) is not None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 once it is known to exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+# --- the catalog of what is indexed ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Companies in the corpus and the region labels of each company's comp rows."""
+
+    companies: tuple[str, ...] = ()
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # company -> labels
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # company -> guide kinds
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # company -> roles
+    _names: dict[str, str] = field(default_factory=dict, repr=False)  # spelling -> company
+    _fuzzy: dict[str, set[str]] = field(default_factory=dict, repr=False)  # deletion -> spellings
+    _all_regions: tuple[str, ...] = field(default=(), repr=False)
+    _company_words: frozenset[str] = field(default=frozenset(), repr=False)
+    vocabulary: frozenset[str] = field(default=frozenset(), repr=False)  # the corpus's tokens
+
+    @classmethod
+    def build(
+        cls,
+        companies: Iterable[str],
+        regions: dict[str, Iterable[str]] | None = None,
+        kinds: dict[str, Iterable[str]] | None = None,
+        roles: dict[str, Iterable[str]] | None = None,
+        vocabulary: Iterable[str] = (),
+    ) -> Catalog:
+        companies = tuple(sorted({c for c in companies if c}))
+
+        def sorted_sets(mapping: dict[str, Iterable[str]] | None) -> dict[str, tuple[str, ...]]:
+            return {c: tuple(sorted(set(values))) for c, values in (mapping or {}).items()}
+
+        regions = sorted_sets(regions)
+        names: dict[str, str] = {}
+        first_words: dict[str, set[str]] = {}
+        for company in companies:
+            key = normalize(company)
+            names[key] = company
+            for alias in COMPANY_ALIASES.get(key, ()):
+                names.setdefault(alias, company)
+            words = key.split()
+            if len(words) > 1 and len(words[0]) >= 4:
+                first_words.setdefault(words[0], set()).add(company)
+        for word, owners in first_words.items():
+            if len(owners) == 1 and word not in names:  # only a first word that is unambiguous
+                names[word] = next(iter(owners))
+        for alias, company in list(names.items()):
+            for base, extra in COMPANY_ALIASES.items():
+                if alias == base:
+                    for spelling in extra:
+                        names.setdefault(spelling, company)
+        fuzzy: dict[str, set[str]] = {}
+        for spelling in names:
+            if len(spelling) >= 5 and " " not in spelling:
+                for variant in _deletions(spelling) | {spelling}:
+                    fuzzy.setdefault(variant, set()).add(spelling)
+        return cls(
+            companies=companies,
+            regions=regions,
+            kinds=sorted_sets(kinds),
+            roles=sorted_sets(roles),
+            _names=names,
+            _fuzzy=fuzzy,
+            _all_regions=tuple(sorted({label for labels in regions.values() for label in labels})),
+            vocabulary=frozenset(vocabulary),
+            _company_words=frozenset(word for spelling in names for word in spelling.split()),
+        )
+
+    def knows_most(self, words: list[str]) -> bool:
+        """True when more than half of `words` occur in the corpus (as its keyword tokens)."""
+        from assistant.index.lexical import tokenize
+
+        known = sum(bool(set(tokenize(word)) & self.vocabulary) for word in words)
+        return known * 2 > len(words)
+
+    def all_roles(self) -> tuple[str, ...]:
+        return tuple(sorted({role for roles in self.roles.values() for role in roles}))
+
+    def all_regions(self) -> tuple[str, ...]:
+        return self._all_regions
+
+
+# --- companies -------------------------------------------------------------------------------
+
+
+def _company_mentions(words: list[str], catalog: Catalog) -> list[tuple[int, int, str]]:
+    """(start, end, company) of each company named by name or alias, longest phrase first,
+    in word order. Looks up word n-grams, so the cost does not grow with the companies."""
+    found: list[tuple[int, int, str]] = []
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            company = catalog._names.get(" ".join(words[start : start + size]))
+            taken = any(s < start + size and start < e for s, e, _ in found)
+            if company and not taken:
+                found.append((start, start + size, company))
+    return sorted(found)
+
+
+def companies_in(normalized: str, catalog: Catalog) -> list[str]:
+    """The corpus's companies the text names, in order; else one found through a typo."""
+    words = normalized.split()
+    named = list(dict.fromkeys(company for _, _, company in _company_mentions(words, catalog)))
+    return named or _fuzzy_company(words, catalog)
+
+
+def company_segments(question: str, catalog: Catalog) -> dict[str, str]:
+    """For each company named by name or alias, the words from its mention to the next
+    company's: "alibaba seattle vs anyscale sf" -> {Alibaba: "alibaba seattle vs", …}."""
+    words = normalize(question).split()
+    starts: dict[str, int] = {}
+    for start, _, company in _company_mentions(words, catalog):
+        starts.setdefault(company, start)
+    order = sorted(starts.items(), key=lambda item: item[1])
+    bounds = [start for _, start in order[1:]] + [len(words)]
+    return {
+        company: " ".join(words[start:end])
+        for (company, start), end in zip(order, bounds, strict=True)
+    }
+
+
+def _fuzzy_company(words: list[str], catalog: Catalog) -> list[str]:
+    candidates = words + [a + b for a, b in zip(words, words[1:], strict=False)]
+    for word in candidates:
+        if len(word) < 5:
+            continue
+        for variant in _deletions(word) | {word}:
+            for spelling in sorted(catalog._fuzzy.get(variant, ())):
+                if _within_one_edit(word, spelling):
+                    return [catalog._names[spelling]]
+    return []
+
+
+def _company_in(normalized: str, catalog: Catalog) -> str | None:
+    companies = companies_in(normalized, catalog)
+    return companies[0] if companies else None
+
+
+def find_company(text: str, companies: Iterable[str]) -> str | None:
+    """The item of `companies` that `text` names (case- and typo-tolerant), or None."""
+    return _company_in(normalize(text), Catalog.build(companies))
+
+
+# --- places and regions ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: str  # canonical place name ("san francisco")
+    spelled: str  # as found in the question, normalized
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Every spelling of every place (lower case) -> its canonical place."""
+    return {
+        spelling: place
+        for place, aliases in PLACE_ALIASES.items()
+        for spelling in (place, *aliases)
+        if spelling not in CASE_SENSITIVE_ALIASES
+    }
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every word of every place's spellings ("san", "francisco", "sf", …)."""
+    return frozenset(word for spelling in _spellings() for word in spelling.split())
+
+
+def places_in(text: str) -> list[PlaceMention]:
+    """Places the text names, in the order it names them: by spelling (word runs looked up in a
+    table), short capital-only aliases ("LA"), else one typo in a longer name ("Singapur")."""
+    words = normalize(text).split()
+    spellings = _spellings()
+    found: list[tuple[int, PlaceMention]] = []
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            spelling = " ".join(words[start : start + size])
+            if spelling in spellings:
+                found.append((start, PlaceMention(spellings[spelling], spelling)))
+    for alias in CASE_SENSITIVE_ALIASES:
+        hit = re.search(rf"(?<![A-Za-z0-9]){alias.upper()}(?![A-Za-z0-9])", text)
+        if hit:
+            place = next(p for p, aliases in PLACE_ALIASES.items() if alias in aliases)
+            found.append((len(text[: hit.start()].split()), PlaceMention(place, alias)))
+    if not found:  # a typo in a place name: one edit from six letters, two from nine
+        for word in words:
+            if len(word) < 5:
+                continue
+            for place in PLACE_ALIASES:
+                limit = 2 if len(place) >= 9 else 1 if len(place) >= 6 else 0
+                if not limit or " " in place or place[0] != word[0]:
+                    continue  # a typo in the first letter is rare; skipping it keeps this fast
+                if _edit_distance(word, place, limit) <= limit:
+                    found.append((0, PlaceMention(place, word)))
+    found.sort(key=lambda item: item[0])
+    seen: set[str] = set()
+    return [m for _, m in found if not (m.place in seen or seen.add(m.place))]
+
+
+def _word_grams(words: list[str], longest: int = 4) -> set[str]:
+    """Every run of 1 to `longest` consecutive words, joined by spaces."""
+    return {
+        " ".join(words[start : start + size])
+        for size in range(1, longest + 1)
+        for start in range(len(words) - size + 1)
+    }
+
+
+@lru_cache(maxsize=65536)
+def _label_info(label: str) -> tuple[str, frozenset[str]]:
+    """A region label's core name ("Hangzhou (HQ)" -> "hangzhou"; "Bay Area / Sunnyvale (US
+    R&D)" -> "bay area") and its word runs, computed once per label."""
+    core = normalize(re.split(r"[(/,]", label)[0])
+    return core, frozenset(_word_grams(normalize(label).split()))
+
+
+def _label_matches(label: str, place: str) -> bool:
+    grams = _label_info(label)[1]
+    return any(
+        spelling in grams
+        for spelling in (place, *PLACE_ALIASES.get(place, ()))
+        if spelling not in CASE_SENSITIVE_ALIASES
+    )
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    label: str | None  # the matching region label of the corpus, or None
+    place: str  # what the question named (canonical place, or the label's core name)
+    nearby: bool = False  # matched through the same metro area, not by name
+
+
+def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
+    """The region the text names, matched to one of `regions` (labels); None if none named.
+
+    A named place with no matching label gives a RegionMatch whose label is None, so callers
+    can say that the corpus has no row for it."""
+    labels = list(regions)
+    normalized = normalize(text)
+    grams = _word_grams(normalized.split())
+    # Labels the alias table does not know ("Kraków (PL)") match by their own core name.
+    for label in labels:
+        core = _label_info(label)[0]
+        if core and core not in PLACE_ALIASES and core in grams:
+            return RegionMatch(label=label, place=core)
+    if re.search(r"\b(?:hq|headquarters|head office|home office)\b", normalized):
+        for label in labels:
+            if re.search(r"\b(?:hq|headquarters)\b", normalize(label)):
+                return RegionMatch(label=label, place="headquarters")
+    mentions = places_in(text)
+    if not mentions:
+        return None
+    place = mentions[0].place
+    for label in labels:
+        if _label_matches(label, place):
+            return RegionMatch(label=label, place=place)
+    for other in SAME_METRO.get(place, ()):
+        for label in labels:
+            if _label_matches(label, other):
+                return RegionMatch(label=label, place=place, nearby=True)
+    return RegionMatch(label=None, place=place)
+
+
+# Where a question names a region label: (character position in the normalized text, 0 when
+# named by the label's own name or 1 by a place's spelling, which place mention).
+RegionMention = tuple[int, int, int]
+
+
+def region_mentions(text: str, regions: Iterable[str]) -> dict[str, RegionMention]:
+    """Each label of `regions` (distinct labels) the text names -> where it names it."""
+    labels = list(regions)
+    normalized = normalize(text)
+    found: dict[str, RegionMention] = {}
+    grams = _word_grams(normalized.split())
+    for label in labels:
+        core = _label_info(label)[0]
+        if core and core not in PLACE_ALIASES and core in grams:
+            found[label] = (normalized.find(core), 0, 0)
+    for at, mention in enumerate(places_in(text)):
+        for label in labels:
+            if _label_matches(label, mention.place) and label not in found:
+                found[label] = (normalized.find(mention.spelled), 1, at)
+    return found
+
+
+def in_order_named(mentions: dict[str, RegionMention], regions: Iterable[str]) -> list[str]:
+    """The labels of `regions` (distinct labels) found in `mentions`, in the order named: by
+    position, own names before place spellings, then by mention, then in the order given."""
+    labels = [label for label in regions if label in mentions]
+    given = {label: at for at, label in enumerate(labels)}
+    return sorted(labels, key=lambda label: (*mentions[label], given[label]))
+
+
+def regions_named(text: str, regions: Iterable[str]) -> list[str]:
+    """Every label of `regions` (distinct labels) the text names, in the order named ("SF or
+    New York?")."""
+    labels = list(regions)
+    return in_order_named(region_mentions(text, labels), labels)
+
+
+def find_region(text: str, regions: Iterable[str]) -> str | None:
+    """The item of `regions` (region labels) that `text` names, alias-aware, or None."""
+    match = match_region(text, regions)
+    return match.label if match else None
+
+
+# --- roles, currency, pay component ----------------------------------------------------------
+
+
+def find_role(text: str, roles: Iterable[str]) -> str | None:
+    """The item of `roles` the text names: the whole title, or its distinctive words."""
+    normalized = normalize(text)
+    best: tuple[int, str] | None = None
+    for role in roles:
+        key = normalize(role)
+        if contains_phrase(normalized, key):
+            return role
+        words = [w for w in key.split() if w not in GENERIC_ROLE_WORDS]
+        if words and all(contains_phrase(normalized, w) for w in words):
+            candidate = (-len(words), role)
+            best = min(best, candidate) if best else candidate
+    return best[1] if best else None
+
+
+def find_currency(text: str) -> str | None:
+    """The ISO code of the currency the text names (a symbol, a code or a word), or None."""
+    for alias in sorted(CURRENCY_ALIASES, key=len, reverse=True):
+        if alias.isalpha():
+            if re.search(rf"(?<![A-Za-z]){re.escape(alias)}(?![A-Za-z])", text, re.I):
+                return CURRENCY_ALIASES[alias]
+        elif alias in text:
+            return CURRENCY_ALIASES[alias]
+    for word, code in CURRENCY_WORDS:
+        if contains_phrase(normalize(text), word):
+            return code
+    return None
+
+
+def find_component(text: str) -> str | None:
+    """The pay component the text names: "sign_on", "total", "stock", "bonus" or "base"."""
+    normalized = normalize(text)
+    # Most specific first: "signing bonus" is a sign-on, not the annual bonus.
+    for component in ("sign_on", "total", "stock", "bonus", "base"):
+        if any(contains_phrase(normalized, word) for word in COMPONENT_WORDS[component]):
+            return component
+    return None
+
+
+# --- names the corpus does not hold ----------------------------------------------------------
+_UNKNOWN_NAME = re.compile(
+    r"\b(?:at|for|from|with|join|joining|does|do|by)\s+([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z][A-Za-z0-9&.-]+)?)"
+)
+
+
+def find_unknown_company(text: str, normalized: str) -> str | None:
+    """A company named that the corpus has no guide for: a well-known employer, or a
+    capitalised name after "at", "for", "from", "does"… that is not a place."""
+    for name in KNOWN_EMPLOYERS:
+        if contains_phrase(normalized, name):
+            return name
+    for match in _UNKNOWN_NAME.finditer(text):
+        name = match.group(1)
+        key = normalize(name)
+        if key in _spellings() or key in CASE_SENSITIVE_ALIASES or key.split()[0] in NOT_A_NAME:
+            continue
+        return name
+    return None

@@ -1,0 +1,75 @@
+"""The name and phrase tables understanding reads, loaded once from the JSON files beside this
+module and turned into the Python types the code matches with (dicts of tuples, frozensets).
+
+- places.json: places and their spellings (PLACE_ALIASES, in the order they are tried), places
+  in one metro area (SAME_METRO), spellings taken only in capitals (CASE_SENSITIVE_ALIASES).
+- companies.json: company spellings (COMPANY_ALIASES), well-known employers the guides may not
+  cover (KNOWN_EMPLOYERS), first words that do not start a company's name (NOT_A_NAME).
+- phrases.json: pay-component words and queries, weighted intent phrases, job, neutral,
+  stop and generic role words, currencies named in words.
+
+Each file's "about" says what its tables mean. Leaves out: matching (assistant.understanding.
+entities and .question do it) and the currency symbols and codes (assistant.money).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+
+def _load(name: str) -> dict[str, Any]:
+    return json.loads(files(__package__).joinpath(name).read_text(encoding="utf-8"))
+
+
+def _tuples(mapping: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {key: tuple(values) for key, values in mapping.items()}
+
+
+_places = _load("places.json")
+_companies = _load("companies.json")
+_phrases = _load("phrases.json")
+
+# --- places ----------------------------------------------------------------------------------
+# Canonical place -> other ways people write it. A region label in a guide ("Bay Area / Sunnyvale
+# (US R&D)") matches a place when the label contains the place or one of its spellings.
+PLACE_ALIASES: dict[str, tuple[str, ...]] = _tuples(_places["places"])
+# Places in one metro area: asked about one, a row for the other is the right row.
+SAME_METRO: dict[str, tuple[str, ...]] = _tuples(_places["same_metro"])
+# Short spellings that are also English words are only taken in capitals ("LA", "SG").
+CASE_SENSITIVE_ALIASES: frozenset[str] = frozenset(_places["case_sensitive_aliases"])
+
+# --- companies -------------------------------------------------------------------------------
+# Lower-case company names as guides title them -> extra spellings people use.
+COMPANY_ALIASES: dict[str, tuple[str, ...]] = _tuples(_companies["aliases"])
+# Named in a question while no guide for them is indexed, they make the question out of the
+# corpus rather than a question about some other company. In order: the first found is named.
+KNOWN_EMPLOYERS: tuple[str, ...] = tuple(_companies["known_employers"])
+# First words of a capitalised phrase after "at/for/from…" that do not start a company's name,
+# pay words written in capitals ("what does TC mean?") among them.
+NOT_A_NAME: frozenset[str] = frozenset(
+    _companies["not_a_name"] + _companies["pay_words_in_capitals"]
+)
+
+# --- words and phrases -----------------------------------------------------------------------
+# Pay components ("base", "stock", "bonus", "total", "sign_on") -> the phrases that name them.
+COMPONENT_WORDS: dict[str, tuple[str, ...]] = _tuples(_phrases["component_words"])
+# What a follow-up adds to the retrieval query for the component it carries over.
+COMPONENT_QUERY: dict[str, str] = dict(_phrases["component_queries"])
+# Intent -> (weight, phrases) groups; the intent with the highest sum wins, ties going to the
+# earlier intent in this table.
+INTENT_PHRASES: dict[str, tuple[tuple[float, tuple[str, ...]], ...]] = {
+    intent: tuple((float(group["weight"]), tuple(group["phrases"])) for group in groups)
+    for intent, groups in _phrases["intent_phrases"].items()
+}
+LEVEL_PHRASES: tuple[str, ...] = INTENT_PHRASES["general"][0][1]
+# Job words too common to say what is asked, and words that neither change the topic nor name
+# one ("how does that compare?"), the job words among them.
+JOB_WORDS: tuple[str, ...] = tuple(_phrases["job_words"])
+NEUTRAL_WORDS: frozenset[str] = frozenset(JOB_WORDS) | frozenset(_phrases["neutral_words"])
+STOPWORDS: frozenset[str] = frozenset(_phrases["stopwords"])
+# Words of a role title that do not tell roles apart ("Senior", "Engineer").
+GENERIC_ROLE_WORDS: frozenset[str] = frozenset(_phrases["generic_role_words"])
+# A currency named in words -> its ISO code, tried in order.
+CURRENCY_WORDS: tuple[tuple[str, str], ...] = tuple(_phrases["currency_words"].items())
