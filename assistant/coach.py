@@ -147,8 +147,8 @@ class Coach:
         return {"question": question.strip(), "history": list(history or [])}
 
     def warm_up(self) -> None:
-        """Load the embedding model now (a few seconds) rather than on the first question."""
-        self.index.embedder.embed(["warm up"])
+        """Load the query embedder now rather than on the first question."""
+        self.index.query_embedder.embed_query("warm up")
 
     # -- the offer workbench and the guide shelf ---------------------------------------------------
 

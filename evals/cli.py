@@ -5,7 +5,7 @@
 point group (pyproject.toml), so `assistant/` imports nothing from `evals/`:
 - `coach eval` (the answer eval; a full run writes its report to evals/.work/reports/, or with
   `--save` to the committed evals/reports/), `coach eval calibrate`, `coach eval retrieval`;
-- `coach bench corpus`, `coach bench retrieval`, `coach bench answers`.
+- `coach bench corpus`, `coach bench retrieval`, `coach bench answers`, `coach bench cold`.
 The heavy modules (the eval runners, the generator, tqdm) are imported inside each command, so
 `coach` starts as fast with these commands as without them. Errors the user can fix raise
 `CoachError`, which `assistant.cli.main` prints as one line with exit status 2.
@@ -161,6 +161,16 @@ def command_bench_answers(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_bench_cold(args: argparse.Namespace) -> int:
+    from evals.cold_bench import run_cold_bench
+
+    if args.pairs < 1:
+        raise CoachError("--pairs must be at least 1.")
+    report = run_cold_bench(_settings(args), pairs=args.pairs, say=_say)
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.table())
+    return 0
+
+
 # --- parsers -----------------------------------------------------------------------------------
 
 
@@ -270,3 +280,12 @@ def _register_bench(
     )
     bench_answers.add_argument("--json", action="store_true", help="JSON output")
     bench_answers.set_defaults(run=command_bench_answers)
+    bench_cold = benches.add_parser(
+        "cold",
+        parents=[common],
+        help="cold ask/search/counter and serve's first page, paired with importing "
+        "sentence-transformers",
+    )
+    bench_cold.add_argument("--pairs", type=int, default=5, metavar="N", help="pairs (default 5)")
+    bench_cold.add_argument("--json", action="store_true", help="JSON output")
+    bench_cold.set_defaults(run=command_bench_cold)

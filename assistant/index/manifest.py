@@ -35,6 +35,8 @@ class Manifest:
     collection: str = "offer_coach"
     in_progress: bool = False
     files: dict[str, FileEntry] = field(default_factory=dict)
+    # The ONNX query model's record (assistant.index.query_model): file, sha256, size, versions.
+    query_model: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -49,6 +51,7 @@ class Manifest:
             collection=data.get("collection", "offer_coach"),
             in_progress=bool(data.get("in_progress", False)),
             files=files,
+            query_model=dict(data.get("query_model") or {}),
         )
 
 

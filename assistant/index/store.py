@@ -40,6 +40,7 @@ from assistant.index.manifest import (
     read_manifest,
     write_manifest,
 )
+from assistant.index.query_model import ensure_query_model, onnx_query_embedder
 
 Say = Callable[[str], None]
 
@@ -94,6 +95,7 @@ class VectorIndex:
     def __init__(self, settings: Settings, embedder=None) -> None:
         self.settings = settings
         self._embedder = embedder
+        self._query_embedder = embedder  # a given embedder embeds queries too
         self._client = None
         self._searchable = None  # (collection, count), once checked for searching
 
@@ -104,6 +106,14 @@ class VectorIndex:
 
             self._embedder = Embedder(batch_size=self.settings.embed_batch_size)
         return self._embedder
+
+    @property
+    def query_embedder(self):
+        """What embeds a question: the index's ONNX export (no torch), else `embedder`."""
+        if self._query_embedder is None:
+            onnx = onnx_query_embedder(self.settings.index_dir)
+            self._query_embedder = onnx or self.embedder
+        return self._query_embedder
 
     @property
     def client(self):
@@ -165,6 +175,9 @@ class VectorIndex:
             fresh = self._embed_and_store(collection, manifest, chunked, progress, report)
 
         self._refresh_sidecar(collection, manifest, fresh)
+        manifest.query_model = ensure_query_model(
+            self.settings.index_dir, manifest.query_model, say
+        )
         manifest.in_progress = False
         write_manifest(self.settings.index_dir, manifest)
         self._searchable = None
@@ -403,7 +416,7 @@ class VectorIndex:
         if available == 0 or k <= 0:
             return []
         result = collection.query(
-            query_embeddings=[self.embedder.embed_query(query)],
+            query_embeddings=[self.query_embedder.embed_query(query)],
             n_results=min(k, available),
             where=where,
             include=["documents", "metadatas", "distances"],

@@ -205,7 +205,7 @@ class HybridRetriever:
     def _dense(self, query: str, company: str | None) -> list[SearchHit]:
         """The dense candidates: exact within a named company, else Chroma's HNSW index."""
         if company and self.vectors is not None:
-            vector = self.index.embedder.embed_query(query)
+            vector = self.index.query_embedder.embed_query(query)
             return [
                 SearchHit.from_record(self.lexical.records[row], score)
                 for row, score in self.vectors.search(vector, CANDIDATES, company)
