@@ -1,6 +1,6 @@
-"""The `coach` command line: index | search | ask | chat | facts | counter | serve, plus the
-commands installed code registers under the `negotiation_coach.commands` entry point group
-(`eval` and `bench`, from evals/cli.py).
+"""The `coach` command line: index | search | ask | chat | facts | counter | compare | playbook |
+serve, plus the commands installed code registers under the `negotiation_coach.commands` entry
+point group (`eval` and `bench`, from evals/cli.py).
 
 Commands that read guides take --corpus DIR and --index DIR, so the same code serves the shipped
 guides, a test corpus and a benchmark corpus. Errors the user can fix print one line
@@ -288,6 +288,39 @@ def command_counter(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_compare(args: argparse.Namespace) -> int:
+    from assistant.corpus.factbook import read_corpus
+    from assistant.engine.years import compare_texts
+    from assistant.engine.years_report import format_comparison
+    from assistant.index.embeddings import count_tokens
+
+    facts = read_corpus(_settings(args).corpus_dir, count_tokens).facts
+    comparison = compare_texts(args.offers, facts, args.years, args.rate or [])
+    if args.json:
+        print(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_comparison(comparison))
+    return 0
+
+
+def command_playbook(args: argparse.Namespace) -> int:
+    from assistant.compose.playbook import write_playbook
+    from assistant.corpus.factbook import read_corpus
+    from assistant.index.embeddings import count_tokens
+
+    corpus = read_corpus(_settings(args).corpus_dir, count_tokens)
+    others, rates = args.compare or [], args.rate or []
+    for path in write_playbook(args.text, others, corpus, Path(args.out), args.years, rates):
+        print(f"wrote {path}")
+    return 0
+
+
+def command_rehearse(args: argparse.Namespace) -> int:
+    from assistant.cli_rehearse import command_rehearse as rehearse
+
+    return rehearse(args, _settings(args).corpus_dir)
+
+
 # --- parser ------------------------------------------------------------------------------------
 
 
@@ -360,6 +393,31 @@ def build_parser() -> argparse.ArgumentParser:
     counter.add_argument("--target", help="your target")
     counter.add_argument("--currency", help="currency when the amounts name none (USD, GBP, ...)")
     counter.set_defaults(run=command_counter)
+
+    years = argparse.ArgumentParser(add_help=False)
+    years.add_argument("--years", type=int, default=4, help="years to model (default 4)")
+    years.add_argument("--rate", action="append", help="exchange rate you give: 'GBP:USD=1.27'")
+    compare = commands.add_parser(
+        "compare", parents=[common, years], help="up to four offers, year by year"
+    )
+    compare.add_argument("offers", nargs="+", help='each offer in words, "... vesting 5/15/40/40"')
+    compare.add_argument("--json", action="store_true", help="JSON output")
+    compare.set_defaults(run=command_compare)
+    playbook = commands.add_parser(
+        "playbook", parents=[common, years], help="write a negotiation playbook (.md and .html)"
+    )
+    playbook.add_argument("text", help="your offer in words")
+    playbook.add_argument("--compare", action="append", help="another offer (repeatable, up to 3)")
+    playbook.add_argument("--out", required=True, metavar="FILE.md", help="where to write it")
+    playbook.set_defaults(run=command_playbook)
+
+    rehearse = commands.add_parser(
+        "rehearse", parents=[common], help="rehearse the call with a recruiter from the guide"
+    )
+    rehearse.add_argument("text", help='the offer in words: "Anyscale SF $175K base, ..."')
+    rehearse.add_argument("--seed", type=int, default=0, help="makes a session reproducible")
+    rehearse.add_argument("--json", action="store_true", help="JSON lines on stdin and stdout")
+    rehearse.set_defaults(run=command_rehearse)
 
     _add_plugin_commands(commands, common=common, backend=backend)
     return parser

@@ -170,6 +170,14 @@ class Coach:
         quotes = {chunk_id: record.text for chunk_id, record in self.records.items()}
         return plan_counter(form, facts, self.catalog.companies, self.catalog.regions, quotes)
 
+    def rehearse(self, form: OfferForm, seed: int = 0):
+        """A rehearsed call (assistant.engine.rehearsal) of the offer typed into the workbench."""
+        from assistant.engine.rehearsal import rehearsal_from_form
+
+        facts = self.factbook.facts_for([*self.catalog.companies])
+        companies, regions = self.catalog.companies, self.catalog.regions
+        return rehearsal_from_form(form, facts, companies, regions, self.records, seed)
+
     def guides(self) -> list[GuideSummary]:
         """The indexed guides with their chunk and comp-band counts."""
         from assistant.corpus.shelf import indexed_guides

@@ -135,7 +135,7 @@ LAYERS = [
     ("assistant.engine",),
     ("assistant.compose",),
     ("assistant.coach",),
-    ("assistant.cli", "ui"),
+    ("assistant.cli", "assistant.cli_rehearse", "ui"),
 ]
 
 

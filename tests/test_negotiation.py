@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.cli import main
+from assistant.compose.counter import engine_values
+from assistant.compose.grounding import GroundingSources, figures_in, is_grounded
 from assistant.corpus.chunking import chunk_guide
 from assistant.corpus.facts import extract_facts
 from assistant.corpus.loader import load_corpus
@@ -319,17 +321,26 @@ def test_every_number_in_a_proposal_is_traceable_and_the_asks_are_conservative(
 CLOSING = "Anyscale San Francisco offer: $175K base, $130K RSU over 4 years, 5% bonus"
 
 
-def test_drafts_mark_every_figure_with_a_citation_to_a_real_chunk(shipped):
+def test_drafts_carry_no_markers_and_cite_every_figure_beneath(shipped):
     chunks, facts = shipped
     texts = {c.chunk_id: c.text for c in chunks}
     negotiation = negotiate(parse(CLOSING + ". I also have an AWS offer at $300K TC", facts), facts)
     drafts = write_drafts(negotiation, texts)
     numbers = {c.n: c for c in drafts.citations}
+    # the texts meant to be sent carry no [n]; the marked script (for the chat) points at citations
+    assert not re.search(r"\[\d+\]", drafts.email + drafts.phone)
+    for marker in re.findall(r"\[(\d+)\]", drafts.marked_phone):
+        assert int(marker) in numbers
+    for amount, _, end in find_amounts(drafts.marked_phone):
+        tail = drafts.marked_phone[end:]
+        assert re.match(r"[^\[\n]{0,20}\[\d+\]", tail), (amount.raw, tail[:30])
+    sources = GroundingSources(
+        passages=[c.quote for c in drafts.citations],
+        user_texts=[negotiation.offer.text],
+        engine_values=engine_values(negotiation),
+    )
     for text in (drafts.email, drafts.phone):
-        for marker in re.findall(r"\[(\d+)\]", text):
-            assert int(marker) in numbers
-        for amount, _, end in find_amounts(text):
-            assert re.match(r"[^\[\n]{0,20}\[\d+\]", text[end:]), (amount.raw, text[end:][:30])
+        assert [m.text for m in figures_in(text) if not is_grounded(m, sources)] == []
     for citation in drafts.citations:
         if citation.chunk_id is None:
             assert citation.source == "your offer"
@@ -350,7 +361,7 @@ def test_coach_counter_json_from_free_text(capsys):
     asks = {a["component"]: a["ask"] for a in payload["proposal"]["asks"]}
     assert {k: v["value"] for k, v in asks.items()} == ANYSCALE_SCRIPT_ASKS
     assert all(a["provenance"]["chunk_ids"] for a in asks.values())
-    assert payload["drafts"]["citations"] and "[1]" in payload["drafts"]["email"]
+    assert payload["drafts"]["citations"] and not re.search(r"\[\d+\]", payload["drafts"]["email"])
     positions = {p["component"]: p for p in payload["position"]}
     assert positions["base"]["percent"] == 14.0 and positions["base"]["status"] == "within"
 

@@ -30,6 +30,7 @@ from assistant.config import offline_environment
 from assistant.corpus.loader import MAX_GUIDE_BYTES
 from assistant.engine.workbench import OfferForm
 from assistant.errors import CoachError
+from ui.rehearse_tab import RehearseTab
 from ui.render import (
     GUIDE_COLUMNS,
     PROPOSAL_PLACEHOLDER,
@@ -115,6 +116,7 @@ class CoachUI:
                     self._workbench_tab()
                 with gr.Tab("Guides", id="guides"):
                     self._guides_tab()
+                RehearseTab(self).add()  # after the workbench: it starts from its offer
             self._wire_chat()
             self._wire_workbench()
             self._wire_guides()

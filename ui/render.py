@@ -245,11 +245,14 @@ def proposal_markdown(plan: CounterPlan) -> str:
 
 
 def sources_markdown(plan: CounterPlan) -> str:
-    """The drafts' citations: what each [n] in the email and phone script points to."""
+    """Where the figures of the email and phone script come from (the drafts, meant to be sent,
+    carry no citation markers)."""
     lines = []
     for citation in plan.citations:
         where = citation.source if citation.chunk_id else "your offer, as you typed it"
-        lines.append(f"- **[{citation.n}]** {_cell(citation.name)} ({_cell(where)})")
+        lines.append(f"- {_cell(citation.name)} ({_cell(where)})")
+    if lines:
+        lines = ["**Where the drafts' figures come from**", "", *lines]
     return "\n".join(lines)
 
 

@@ -184,7 +184,7 @@ def _unmarked(text: str) -> str:
 def _renumbered(drafts: Drafts, book: CitationBook) -> str:
     """The drafts' own markers mapped to this answer's citations (the user's offer unmarked)."""
     mapping = {c.n: (book.cite(c.chunk_id) if c.chunk_id else "") for c in drafts.citations}
-    text = MARKER.sub(lambda m: mapping.get(int(m.group(1)), ""), drafts.phone)
+    text = MARKER.sub(lambda m: mapping.get(int(m.group(1)), ""), drafts.marked_phone)
     return re.sub(r" +([.,;:)])", r"\1", re.sub(r" {2,}", " ", text))
 
 

@@ -1,9 +1,11 @@
 """A counter-offer email and a phone script, filled from a `Proposal`, every figure cited.
 
-Each figure is followed by markers ([1], [2]) for the sources of its number: a marker points to
-a citation with the chunk id of the band row, script or lever, or to "your offer" for what the
-user said. A computed figure carries the markers of all its inputs. The walk-away floor appears
-only in the phone script, as a private note: it is never written to the employer.
+The email and the script are meant to be sent or said, so their text carries no citation
+markers; `citations` lists the sources of their figures beneath them: the chunk id of the band
+row, script or lever, or "your offer" for what the user said (a computed figure cites all its
+inputs). `marked_phone` keeps the script with a marker ([1], [2]) after each figure, for the
+chat answer that renumbers them into its own citations. The walk-away floor appears only in
+the phone script, as a private note: it is never written to the employer.
 
 Leaves out: tone variants, languages other than English, and any number that is not a Figure of
 the proposal (the wording around the figures is fixed text).
@@ -11,6 +13,7 @@ the proposal (the wording around the figures is fixed text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +41,7 @@ class Drafts:
     email: str
     phone: str
     citations: tuple[Citation, ...]
+    marked_phone: str = ""  # the phone script with [n] markers (for the chat's renumbering)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,7 +183,13 @@ def write_drafts(
             f"Private, do not say: your walk-away floor for base is {citer.fig(floor.figure)}."
         )
     citations = tuple(sorted(citer.numbers.values(), key=lambda c: c.n))
-    return Drafts("\n".join(email), "\n".join(phone), citations)
+    email_text, phone_text = "\n".join(email), "\n".join(phone)
+    return Drafts(unmarked(email_text), unmarked(phone_text), citations, phone_text)
+
+
+def unmarked(text: str) -> str:
+    """`text` without its [n] citation markers (and the space before each)."""
+    return re.sub(r"\s?\[\d+\]", "", text)
 
 
 def _bonus(negotiation: Negotiation) -> Figure:
@@ -262,8 +272,8 @@ def format_report(negotiation: Negotiation, drafts: Drafts | None) -> str:
             )
     if drafts is not None:
         out += ["", "Email draft:", "", drafts.email, "", "Phone script:", "", drafts.phone, ""]
-        out.append("Citations:")
+        out.append("Sources of the drafts' figures:")
         for c in drafts.citations:
             where = f"{c.source} [{c.chunk_id}]" if c.chunk_id else "what you wrote"
-            out.append(f"  [{c.n}] {c.name}: {where}")
+            out.append(f"  - {c.name}: {where}")
     return "\n".join(out)
