@@ -53,6 +53,8 @@ from assistant.understanding.conversation import Context, replay, states_offer, 
 from assistant.understanding.question import Understanding
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from assistant.corpus.facts import Facts
     from assistant.corpus.shelf import GuideSummary
     from assistant.engine.offer import Offer
@@ -177,6 +179,26 @@ class Coach:
         facts = self.factbook.facts_for([*self.catalog.companies])
         companies, regions = self.catalog.companies, self.catalog.regions
         return rehearsal_from_form(form, facts, companies, regions, self.records, seed)
+
+    def compare_years(self, form: OfferForm, others: list[str], schedule: str = "", rate: str = ""):
+        """The workbench's offer (offer A) beside up to three others, year by year, each with its
+        guide band (assistant.engine.years_workbench)."""
+        from assistant.engine.years_workbench import compare_form
+
+        facts = self.factbook.facts_for([*self.catalog.companies])
+        return compare_form(form, others, facts, schedule, rate=rate)
+
+    def write_playbook(
+        self, form: OfferForm, others: list[str], out: Path, schedule: str = "", rate: str = ""
+    ) -> list[Path]:
+        """FILE.md and FILE.html at `out` for the workbench's offer and the other offers."""
+        from assistant.compose.playbook import write_playbook
+        from assistant.corpus.factbook import read_corpus
+        from assistant.engine.years_workbench import offer_texts
+
+        text, *rest = offer_texts(form, others, schedule)
+        corpus = read_corpus(self.settings.corpus_dir, count_tokens)
+        return write_playbook(text, rest, corpus, out, rates=[rate] if rate.strip() else [])
 
     def guides(self) -> list[GuideSummary]:
         """The indexed guides with their chunk and comp-band counts."""

@@ -1,7 +1,8 @@
 """`coach bench retrieval`: warm query latency at scale, and indexing throughput against raw encode.
 
 Latency: the shipped guides plus N generated ones (the same work folder as the retrieval eval, so
-an index built there is reused), one warm `HybridRetriever`; every gold question and questions
+an index built there is reused), one warm `HybridRetriever` as `coach` opens it (questions embedded
+with the index's ONNX query model); every gold question and questions
 about the generated guides' own companies, regions and roles, each timed once after a warm-up,
 shuffled with a fixed seed. p50, p95 and max in ms over all, and apart for the questions that
 searched (not abstained) and for those that named no company (Chroma's HNSW path).
@@ -179,15 +180,14 @@ def run_retrieval_bench(
     root: Path = WORK_ROOT,
     say: Callable[[str], None] = print,
 ) -> RetrievalBench:
-    from assistant.index.embeddings import Embedder
     from assistant.index.store import VectorIndex
     from assistant.retrieval.hybrid import HybridRetriever
 
     workspace = prepare_workspace(guides, seed, root, say)
-    embedder = Embedder()
-    index = VectorIndex(
-        Settings(corpus_dir=workspace.corpus, index_dir=workspace.index), embedder=embedder
-    )
+    # As `coach` opens it: chunks embedded by sentence-transformers, questions by the ONNX
+    # query model the sync exports.
+    index = VectorIndex(Settings(corpus_dir=workspace.corpus, index_dir=workspace.index))
+    embedder = index.embedder
     say(f"Index: {index.sync(progress=True, say=say).summary()}")
     retriever = HybridRetriever(index)
     questions = [q.question for q in load_questions()]

@@ -30,6 +30,7 @@ from assistant.config import offline_environment
 from assistant.corpus.loader import MAX_GUIDE_BYTES
 from assistant.engine.workbench import OfferForm
 from assistant.errors import CoachError
+from ui.compare_section import CompareSection
 from ui.rehearse_tab import RehearseTab
 from ui.render import (
     GUIDE_COLUMNS,
@@ -195,6 +196,7 @@ class CoachUI:
                 label="Phone script", lines=14, buttons=["copy"], elem_id="wb-phone"
             )
         self.draft_sources = gr.Markdown(elem_id="wb-draft-sources")
+        CompareSection(self).add()  # year by year beside other offers; the playbook download
 
     def _guides_tab(self) -> None:
         self.guide_table = gr.Dataframe(
