@@ -54,37 +54,3 @@ def test_a_command_about_a_named_company_loads_no_heavy_module(shipped_index, ar
 def test_a_question_naming_no_company_queries_chroma_but_loads_no_model(shipped_index):
     run = loaded_by(["ask", "--json", "how many interview rounds are there?"], shipped_index)
     assert run == {"code": 0, "heavy": ["chromadb"]}
-
-
-@pytest.mark.integration
-def test_onnx_query_vectors_match_sentence_transformers_on_every_gold_question(
-    shipped_index, embedder
-):
-    from assistant.index.query_model import onnx_query_embedder
-    from evals.answer_eval import QUESTIONS, load_items
-
-    onnx = onnx_query_embedder(shipped_index.index_dir)
-    assert onnx is not None, "coach index made no ONNX export"
-    questions = sorted({turn for item in load_items(QUESTIONS) for turn in item.turns})
-    assert len(questions) > 100
-    reference = embedder.embed_array(questions)
-    for question, expected in zip(questions, reference, strict=True):
-        cosine = float(
-            sum(a * b for a, b in zip(onnx.embed_query(question), expected, strict=True))
-        )
-        assert cosine >= 0.9999, (question, cosine)
-
-
-@pytest.mark.integration
-def test_search_ranks_the_same_chunks_with_either_query_embedder(shipped_index, embedder):
-    from assistant.index.store import VectorIndex
-    from assistant.retrieval.hybrid import HybridRetriever
-    from evals.answer_eval import QUESTIONS, load_items
-
-    with_onnx = HybridRetriever(VectorIndex(shipped_index))
-    with_torch = HybridRetriever(VectorIndex(shipped_index, embedder=embedder))
-    assert type(with_onnx.index.query_embedder).__name__ == "OnnxQueryEmbedder"
-    for item in load_items(QUESTIONS):
-        query = item.turns[-1]
-        ranked = [h.chunk_id for h in with_onnx.retrieve(query, k=5).hits]
-        assert ranked == [h.chunk_id for h in with_torch.retrieve(query, k=5).hits], query

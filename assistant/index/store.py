@@ -148,6 +148,9 @@ class VectorIndex:
             report.repaired = True
             say(f"{report.repair_reason}; checking and repairing the index.")
             self._reconcile(collection, manifest)
+        manifest.query_model = ensure_query_model(
+            self.settings.index_dir, manifest.query_model, say
+        )
         manifest.in_progress = True
         write_manifest(self.settings.index_dir, manifest)
 
@@ -175,9 +178,6 @@ class VectorIndex:
             fresh = self._embed_and_store(collection, manifest, chunked, progress, report)
 
         self._refresh_sidecar(collection, manifest, fresh)
-        manifest.query_model = ensure_query_model(
-            self.settings.index_dir, manifest.query_model, say
-        )
         manifest.in_progress = False
         write_manifest(self.settings.index_dir, manifest)
         self._searchable = None
@@ -289,10 +289,13 @@ class VectorIndex:
             dynamic_ncols=True,
         )
         stored: dict[str, tuple[Chunk, object]] = {}
+        # The ONNX export embeds chunks too when no embedder was given: the same vectors, faster
+        # on a CPU, and no torch import.
+        encoder = self._embedder or onnx_query_embedder(self.settings.index_dir) or self.embedder
         try:
             for group in _groups(chunked, self.settings.embed_group_chunks):
                 chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
-                vectors = self.embedder.embed_array(
+                vectors = encoder.embed_array(
                     [chunk.text for chunk in chunks], progress=bar.update
                 )
                 stored.update((c.chunk_id, (c, v)) for c, v in zip(chunks, vectors, strict=True))
