@@ -16,11 +16,12 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
+from assistant.cli_io import clean_argv, guarded, run_lines
 from assistant.config import Settings, offline_environment
 from assistant.errors import CoachError
+from assistant.text_input import clean
 
 # Entry points of this group add commands to `coach` (pyproject.toml: the evals' eval and bench).
 COMMAND_GROUP = "negotiation_coach.commands"
@@ -62,15 +63,6 @@ def command_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def _queries(query: str) -> Iterable[str]:
-    if query != "-":
-        yield query
-        return
-    for line in sys.stdin:
-        if line.strip():
-            yield line.strip()
-
-
 def command_search(args: argparse.Namespace) -> int:
     from assistant.index.store import VectorIndex
     from assistant.retrieval.hybrid import HybridRetriever
@@ -78,14 +70,15 @@ def command_search(args: argparse.Namespace) -> int:
     if args.k < 1:
         raise CoachError("-k must be at least 1.")
     retriever = HybridRetriever(VectorIndex(_settings(args)))
-    for query in _queries(args.query):
+
+    def search(query: str) -> None:
         retrieval = retriever.retrieve(query, k=args.k)
         hits = retrieval.hits
         if args.json:
             _print_json_line([hit.to_json() for hit in hits])
             if retrieval.abstained:
                 print(f"abstained: {retrieval.reason}", file=sys.stderr)
-            continue
+            return
         print(f"Query: {query}")
         if retrieval.understanding.query != query:
             print(f"  (searched as: {retrieval.understanding.query})")
@@ -97,17 +90,20 @@ def command_search(args: argparse.Namespace) -> int:
             body = hit.text.split("\n", 1)[-1].replace("\n", " ⏎ ")
             print(f"{rank:>2}. [{hit.score:.3f}] {hit.source} — {hit.section or hit.title}")
             print(f"    {body[:220]}")
-    return 0
+
+    return run_lines(args.query, search, args.json, "query")
 
 
 def command_ask(args: argparse.Namespace) -> int:
     coach = _coach(args)
-    for question in _queries(args.question):
+
+    def ask(question: str) -> None:
         if args.json:
             _print_json_line(coach.ask(question).to_json())
         else:
             _show_answer(coach, question, [])
-    return 0
+
+    return run_lines(args.question, ask, args.json, "question")
 
 
 def command_serve(args: argparse.Namespace) -> int:
@@ -144,10 +140,13 @@ def command_chat(args: argparse.Namespace) -> int:
         f"Offer Coach ({coach.backend_name}). Ask about pay, your offer, levers or interviews; "
         "/reset starts over, /quit (or Ctrl-D) leaves."
     )
+    from assistant.compose.rehearse_chat import ChatRehearsal
+
     history: list[dict[str, str]] = []
+    rehearsal = ChatRehearsal()  # "practise the call": the rehearsal lives with this conversation
     while True:
         try:
-            question = input("\nyou> ").strip()
+            question = clean(input("\nyou> ")).strip()
         except EOFError:
             print()
             return 0
@@ -157,10 +156,11 @@ def command_chat(args: argparse.Namespace) -> int:
             return 0
         if question == "/reset":
             history.clear()
+            rehearsal.reset()
             print("(conversation cleared)")
             continue
         try:
-            answer = _show_answer(coach, question, history)
+            answer = _show_answer(coach, question, history, rehearsal)
         except CoachError as error:
             print(f"error: {error}")
             continue
@@ -170,12 +170,12 @@ def command_chat(args: argparse.Namespace) -> int:
         ]
 
 
-def _show_answer(coach, question: str, history: list):
+def _show_answer(coach, question: str, history: list, rehearsal=None):
     """Print the answer as it streams (checked sentences only), then its sources."""
     from assistant.answer import Answer
 
     shown = ""
-    for item in coach.stream(question, history):
+    for item in coach.stream(question, history, rehearsal=rehearsal):
         if isinstance(item, Answer):
             answer = item
             break
@@ -450,9 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         handler.setLevel(logging.WARNING)  # still print only warnings and errors
     for noisy in ("chromadb", "httpx", "sentence_transformers", "transformers", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(clean_argv(sys.argv[1:] if argv is None else argv))
     try:
-        return args.run(args)
+        return guarded(lambda: args.run(args))
     except CoachError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -79,6 +79,7 @@ class TurnState(TypedDict, total=False):
     negotiation: Negotiation | None
     drafts: Any
     offer_problem: str
+    comparison: Any  # offers year by year, when the question compares them
     draft: Draft
     model_text: str
     failure: str
@@ -114,14 +115,25 @@ class Coach:
 
     # -- public API -----------------------------------------------------------------------------
 
-    def ask(self, question: str, history: Iterable[Any] | None = None) -> Answer:
-        """The answer to one user turn, given the conversation so far."""
+    def ask(
+        self, question: str, history: Iterable[Any] | None = None, rehearsal: Any = None
+    ) -> Answer:
+        """The answer to one user turn, given the conversation so far (and the caller's
+        ChatRehearsal, assistant.compose.rehearse_chat, when the chat can rehearse the call)."""
+        answer = self._rehearsal_turn(question, history, rehearsal)
+        if answer is not None:
+            return answer
         final = self.graph.invoke(self._start(question, history))
         return final["answer"]
 
-    def stream(self, question: str, history: Iterable[Any] | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, history: Iterable[Any] | None = None, rehearsal: Any = None
+    ) -> Iterator[str | Answer]:
         """The text shown so far (checked sentences only), then the final Answer."""
-        answer = None
+        answer = self._rehearsal_turn(question, history, rehearsal)
+        if answer is not None:
+            yield answer
+            return
         for mode, payload in self.graph.stream(
             self._start(question, history), stream_mode=["custom", "values"]
         ):
@@ -135,6 +147,19 @@ class Coach:
             for end in range(STREAM_LINES, len(lines), STREAM_LINES):
                 yield "\n".join(lines[:end])
         yield answer
+
+    def _rehearsal_turn(self, question: str, history, rehearsal) -> Answer | None:
+        """The rehearsed call's turn when the chat is in one or asks for one, else None."""
+        if rehearsal is None or not rehearsal.wants(question):
+            return None
+        context = replay(history, self.catalog, clean_question)
+        cleaned = clean_question(question or "")
+        offer_text = context.offer_text
+        if states_offer(cleaned):
+            offer_text = with_subject(cleaned, self.retriever.understand(cleaned, context.state))
+        facts = self.factbook.facts_for([*self.catalog.companies])
+        draft = rehearsal.respond(question or "", offer_text, facts, self.records)
+        return None if draft is None else composer_answer(draft, (*context.user_texts, cleaned))
 
     def _start(self, question: str, history: Iterable[Any] | None) -> TurnState:
         if not isinstance(question, str) or not question.strip():
@@ -282,7 +307,22 @@ class Coach:
             )  # an offer badly written (None) is one too: the counter path explains the problem
             if understood.intent in ("comp", "general", "lever") and gives_offer:
                 turn["understood"] = replace(understood, intent="counter")  # "170k base. ok?"
+        comparison = self._comparison(cleaned, context)
+        if comparison is not None:  # the intent enum has no "compare": it is a counter answer
+            turn["comparison"] = comparison
+            turn["understood"] = replace(turn["understood"], intent="counter")
         return turn
+
+    def _comparison(self, cleaned: str, context: Context):
+        """Offers year by year when the question compares two or more offers (compose.compare)."""
+        from assistant.compose.compare import ASKS_TO_COMPARE, comparison_in_chat
+
+        if not ASKS_TO_COMPARE.search(cleaned):
+            return None
+        facts = self.factbook.facts_for([*self.catalog.companies])
+        return comparison_in_chat(
+            cleaned, context.user_texts, context.offer_text, self.catalog, facts
+        )
 
     def _read_offer(self, offer_text: str, understood: Understanding) -> TurnState:
         """The offer in `offer_text`, read with the band's currency and vesting as defaults:
@@ -317,6 +357,8 @@ class Coach:
     @staticmethod
     def _after_retrieve(state: TurnState) -> str:
         understood = state["understood"]
+        if state.get("comparison") is not None:
+            return "compose"
         named_unknown = understood.unknown_company or understood.unknown_region
         if understood.intent == "counter" and not named_unknown:
             return "negotiate"
@@ -355,6 +397,7 @@ class Coach:
             drafts=state.get("drafts"),
             offer_problem=state.get("offer_problem", ""),
             previous_region=_previous_region(state["context"], understood),
+            comparison=state.get("comparison"),
         )
         return {"draft": compose(understood, state["retrieval"], evidence)}
 

@@ -6,13 +6,28 @@ does not parse gives None; nothing is guessed (no currency is assumed, no exchan
 here). Shared by fact extraction, offer parsing and the grounding check, so a figure means the
 same thing everywhere.
 
-Leaves out: exchange rates, words for numbers ("two hundred thousand"), and "¥" alone (it is
-both CNY and JPY; write CNY or JPY).
+Hostile spellings (issue 17), decided once here:
+- Scientific notation is read exactly: "$1.75e5" is 175,000.
+- Indian lakh/crore grouping is read: "$1,75,000" is 175,000, "₹1,00,00,000" 10,000,000.
+- A space before a K or M scale is allowed: "$ 175 K" is 175,000.
+- A figure that runs on into more number-like text is unreadable, never read as its prefix:
+  underscores ("$17_5000": refused, since "17_5000" groups digits no one writes), doubled
+  scales ("$175KK"), stray grouping ("$1,7500"). `unreadable_amounts` lists them so callers
+  can say so; `find_amounts` leaves them out.
+- A value above MAX_AMOUNT (or not finite: 400 nines) is read but `absurd`; callers refuse it
+  naming the field, and `format_money` never prints "inf".
+- "¥" alone is both CNY and JPY, and other currency symbols this module does not know ("₩")
+  name no currency it can use: `unknown_currency_symbols` lists them so a caller asks, and a
+  symbol is never relabelled as another currency.
+
+Leaves out: exchange rates, words for numbers ("two hundred thousand").
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,11 +63,20 @@ CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
 PERCENT = "%"
 
 _CURRENCY = "|".join(re.escape(alias) for alias in sorted(CURRENCY_ALIASES, key=len, reverse=True))
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = (
+    r"\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])"  # scientific notation: 1.75e5
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # Indian grouping: 1,75,000
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 _SCALE = (
     r"(?:\s?(?:thousand|million|billion|mn|bn|lakhs?|lacs?|crores?|cr)\b"
-    r"|(?:[KkMmBb]|L|Cr)(?![A-Za-z]))"
+    r"|(?:[KkMmBb]|L|Cr)(?![A-Za-z])|(?<=\d)\s(?:[KkMm])(?![A-Za-z0-9]))"
 )
+MAX_AMOUNT = 1e12  # above this no pay figure is real: refused as absurd, never shown as read
+# What may not follow a figure: more digits, "_5000", ",7500", a second scale letter, an
+# exponent money did not read. Such a figure is unreadable, never its prefix.
+_RUNS_ON = re.compile(r"_\d|,\d|\d|\.\d|[KkMmBb]{1,3}(?![A-Za-z])|[eE][+-]?\d")
+AMBIGUOUS_SYMBOLS = {"¥": "CNY (Chinese yuan) and JPY (Japanese yen)"}
 _DASH = r"\s*(?:–|—|-|to)\s*"
 _SCALES = {
     "k": 1e3,
@@ -85,7 +109,7 @@ _AMOUNT = re.compile(
     + rf"(?:{_DASH}"
     + _one("b")
     + r")?"
-    + rf"(?P<pct>\s?%)?(?:\s?(?P<tail>{_CURRENCY})(?![A-Za-z]))?",
+    + rf"(?P<pct>\s?%)?(?:\s?(?P<tail>{_CURRENCY})(?![A-Za-z\d]))?",
     re.IGNORECASE,
 )
 
@@ -107,6 +131,11 @@ class Amount:
     def is_percent(self) -> bool:
         return self.unit == PERCENT
 
+    @property
+    def absurd(self) -> bool:
+        """Not finite, or above MAX_AMOUNT: no pay figure; refuse it, naming the field."""
+        return not all(math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (self.low, self.high))
+
 
 def _currency(token: str | None) -> str:
     if not token:
@@ -115,7 +144,10 @@ def _currency(token: str | None) -> str:
 
 
 def _scaled(number: str, scale: str | None) -> float:
-    value = float(number.replace(",", ""))
+    try:
+        value = float(number.replace(",", ""))
+    except OverflowError:  # pragma: no cover - float() gives inf rather than raising
+        value = math.inf
     if scale:
         value *= _SCALES[scale.strip().lower()]
     return value
@@ -161,17 +193,57 @@ def parse_amount(text: str) -> Amount | None:
     return _from_match(match) if match else None
 
 
+def _runs_on(text: str, end: int) -> re.Match[str] | None:
+    return _RUNS_ON.match(text, end)
+
+
 def find_amounts(text: str) -> Iterator[tuple[Amount, int, int]]:
     """Every amount in running text with its span. Bare small integers (years, counts) that
-    carry neither currency, scale, comma grouping nor percent are left out."""
+    carry neither currency, scale, comma grouping nor percent are left out, and so are
+    figures that run on into more number-like text (`unreadable_amounts`)."""
     for match in _AMOUNT.finditer(text):
         amount = _from_match(match)
-        if amount is None:
+        if amount is None or _runs_on(text, match.end()):
             continue
         bare = not (amount.unit or match["ascale"] or match["bscale"] or "," in match.group(0))
         if bare and (amount.high < 1000 or _looks_like_years(amount)):
             continue
         yield amount, match.start(), match.end()
+
+
+def unreadable_amounts(text: str, limit: int = 3) -> list[str]:
+    """Figures `find_amounts` leaves out because they run on ("$17_5000", "$175KK"), each as
+    a short excerpt of the text (at most `limit`)."""
+    out: list[str] = []
+    for match in _AMOUNT.finditer(text):
+        if _runs_on(text, match.end()) is None:
+            continue
+        money_like = match["acur"] or match["ascale"] or match["tail"]
+        if not money_like and not re.match(r"_\d|[eE]\d|[KkMmBb]{2}", text[match.end() :]):
+            continue  # "25,25,25,25" or "1.2.3": no amount was meant
+        end = match.end()
+        while end < len(text) and end - match.start() < 24 and re.match(r"[\w.,+-]", text[end]):
+            end += 1
+        out.append(text[match.start() : end].strip())
+        if len(out) >= limit:
+            break
+    return out
+
+
+def unknown_currency_symbols(text: str) -> list[str]:
+    """Currency symbols written next to a number that name no currency this module can use:
+    "¥" (CNY or JPY) and symbols it does not know ("₩"). Those of CURRENCY_ALIASES, and the
+    "¥" inside "CN¥"/"JP¥", are not listed."""
+    found: list[str] = []
+    for i, char in enumerate(text):
+        if unicodedata.category(char) != "Sc" or char in found:
+            continue
+        if char in CURRENCY_ALIASES or text[max(0, i - 2) : i + 1] in CURRENCY_ALIASES:
+            continue
+        near = text[max(0, i - 2) : i] + text[i + 1 : i + 3]
+        if any(c.isdigit() for c in near):
+            found.append(char)
+    return found
 
 
 def _looks_like_years(amount: Amount) -> bool:
@@ -182,6 +254,9 @@ def format_money(value: float, unit: str) -> str:
     """$175K, £128K, CNY 1.2M, 15%: the compact form the guides use."""
     if unit == PERCENT:
         return f"{value:g}%"
+    if not math.isfinite(value) or abs(value) > MAX_AMOUNT:
+        number = "an absurd amount" if not math.isfinite(value) else f"{value:.3g}"
+        return f"{CURRENCY_SYMBOLS.get(unit, unit + ' ' if unit else '')}{number}".strip()
     if abs(value) >= 1e6:
         number = f"{value / 1e6:.2f}".rstrip("0").rstrip(".") + "M"
     elif abs(value) >= 1e3:

@@ -128,6 +128,7 @@ def test_the_table_check_finds_a_long_literal(tmp_path):
 # Data flows one way: each layer imports only the layers listed before it.
 LAYERS = [
     ("assistant.config", "assistant.errors", "assistant.answer", "assistant.money"),
+    ("assistant.text_input",),
     ("assistant.corpus", "assistant.backends"),
     ("assistant.index",),
     ("assistant.understanding",),
@@ -135,7 +136,7 @@ LAYERS = [
     ("assistant.engine",),
     ("assistant.compose",),
     ("assistant.coach",),
-    ("assistant.cli", "assistant.cli_rehearse", "ui"),
+    ("assistant.cli", "assistant.cli_io", "assistant.cli_rehearse", "ui"),
 ]
 
 

@@ -20,7 +20,6 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +29,10 @@ from assistant.config import offline_environment
 from assistant.corpus.loader import MAX_GUIDE_BYTES
 from assistant.engine.workbench import OfferForm
 from assistant.errors import CoachError
+from assistant.text_input import clean
+from ui.chat_session import ChatSession
 from ui.compare_section import CompareSection
+from ui.guide_safety import ThrottledLogin, removal_buttons, removed_place, wire_removal
 from ui.rehearse_tab import RehearseTab
 from ui.render import (
     GUIDE_COLUMNS,
@@ -70,15 +72,6 @@ CSS = """
 .coach-band-chart { max-width: 760px; background: #fff; }
 """
 UNEXPECTED = "Something went wrong on our side ({}); the details are in the server log."
-
-
-@dataclass
-class ChatSession:
-    """One browser session's conversation, as Coach takes it."""
-
-    history: list[dict[str, str]] = field(default_factory=list)  # user and assistant turns
-    answers: dict[int, Answer] = field(default_factory=dict)  # chat message index -> its Answer
-    shown: int | None = None  # the message whose sources the panel shows
 
 
 def create_app(coach: Coach) -> Any:
@@ -174,7 +167,7 @@ class CoachUI:
                 label="Stock grant (RSU)", placeholder="130k", elem_id="wb-stock"
             )
             self.years = gr.Number(
-                label="Vesting years", value=4, precision=0, minimum=1, maximum=10
+                label="Vesting years", value=4, precision=None, minimum=1, maximum=10
             )
             self.bonus = gr.Textbox(label="Bonus", placeholder="5% or 15k", elem_id="wb-bonus")
             self.sign_on = gr.Textbox(label="Sign-on", placeholder="20k", elem_id="wb-sign-on")
@@ -215,9 +208,12 @@ class CoachUI:
             with gr.Column():
                 self.add = gr.Button("Add and index", variant="primary", elem_id="guide-add")
                 self.removable = gr.Dropdown(
-                    choices=_sources(self.coach), label="Guide to remove", elem_id="guide-pick"
+                    choices=_sources(self.coach),
+                    value=None,
+                    label="Guide to remove",
+                    elem_id="guide-pick",
                 )
-                self.remove = gr.Button("Remove guide", variant="stop", elem_id="guide-remove")
+                self.remove, self.confirm_remove = removal_buttons()
         self.shelf_message = gr.Markdown(elem_id="guide-message")
 
     # -- wiring -----------------------------------------------------------------------------------
@@ -263,12 +259,12 @@ class CoachUI:
         ]
         add_guide = _with_progress(self.add_guide, gr.Progress(track_tqdm=True))
         self.add.click(add_guide, self.upload, shelf_outputs, api_name="add_guide")
-        self.remove.click(self.remove_guide, self.removable, shelf_outputs, api_name="remove_guide")
+        wire_removal(self, shelf_outputs)
 
     # -- chat -------------------------------------------------------------------------------------
 
     def respond(self, message: str, messages: list, state: ChatSession) -> Iterator[tuple]:
-        message = (message or "").strip()
+        message = clean(message or "").strip()
         if not message:
             yield messages, state, "", "Type a question first.", gr.skip(), gr.skip()
             return
@@ -280,7 +276,7 @@ class CoachUI:
         yield messages, state, "", "Thinking…", gr.skip(), gr.skip()
         answer: Answer | None = None
         try:
-            for item in self.coach.stream(message, state.history):
+            for item in self.coach.stream(message, state.history, rehearsal=state.rehearsal):
                 if isinstance(item, Answer):
                     answer = item
                 elif item:
@@ -346,7 +342,7 @@ class CoachUI:
             region=where or "",
             base=(base_ or "").strip(),
             stock=(stock_ or "").strip(),
-            vesting_years=int(years_) if years_ else None,
+            vesting_years=years_ if years_ else None,  # 4.5 is refused, not read as 4
             bonus=(bonus_ or "").strip(),
             sign_on=(sign_on_ or "").strip(),
             competing=(competing_ or "").strip(),
@@ -421,7 +417,10 @@ class CoachUI:
         except Exception as problem:
             log.exception("removing a guide failed")
             return self.shelf_views(UNEXPECTED.format(type(problem).__name__))
-        return self.shelf_views(f"**Removed {safe_markdown(source_name)}** and its passages.")
+        return self.shelf_views(
+            f"**Removed {safe_markdown(source_name)}** and its passages: the file is in "
+            f"`{removed_place(source_name)}`; move it back into `corpus/` to restore it."
+        )
 
 
 def _with_progress(handler: Callable[[str | None, Any], tuple], tracker: Any) -> Callable:
@@ -455,7 +454,7 @@ def launch_options(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth=None
         "server_name": host,
         "server_port": port,
         "share": False,
-        "auth": auth,
+        "auth": ThrottledLogin(*auth) if auth else None,
         "max_file_size": MAX_UPLOAD,
         "show_error": True,  # our handlers raise nothing: only Gradio's own readable errors
         "ssr_mode": False,

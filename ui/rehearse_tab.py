@@ -5,7 +5,8 @@ the offer typed into the Offer workbench (`Coach.rehearse`, assistant.engine.reh
 fields; each browser session keeps its own `Rehearsal` in a gr.State. Every text shown is
 escaped: replies, feedback and quotes are rendered with html.escape.
 
-Leaves out: the recruiter phrased by a model, and "practise the call" from the chat.
+Leaves out: the recruiter phrased by a model; "practise the call" in the chat is
+assistant.compose.rehearse_chat.
 """
 
 from __future__ import annotations

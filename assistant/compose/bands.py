@@ -29,8 +29,24 @@ COMPONENT_NAMES = {
 
 
 def columns(band: CompBand) -> list[tuple[str, str]]:
-    """(header, cell) of the row, the region column left out."""
-    return [(h, v) for h, v in band.cells.items() if h.strip() and v != band.region]
+    """(header, cell) of the row, the region column left out; a cell that does not read as an
+    amount (or is absurd) is "—", never shown as a figure (`no_figure_note` says so)."""
+    return [
+        (h, "—" if h in band.unparsed else v)
+        for h, v in band.cells.items()
+        if h.strip() and v != band.region
+    ]
+
+
+def no_figure_note(band: CompBand) -> str:
+    headers = [h for h in band.unparsed if h in band.cells]
+    if not headers:
+        return ""
+    region = band.region.replace("()", "").strip() or "this row"
+    return (
+        f"The guide gives no figure for {', '.join(headers)} in {band.company} {region}: "
+        "its cell does not read as an amount (or is beyond any real pay)."
+    )
 
 
 def component_cell(band: CompBand, component: str) -> tuple[str, str] | None:
@@ -61,6 +77,9 @@ def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
     mark = writer.book.cite(band.chunk_id)
     where = f"{band.company} · {band.role} · {band.region}"
     focus = component_cell(band, component) if component else None
+    if focus and focus[1] == "—":
+        writer.add(no_figure_note(band) + f" {mark}", "")
+        focus = None
     if focus:
         writer.add(f"**{focus[0]}** for {where} ({band.currency}): **{focus[1]}** {mark}", "")
         writer.key.append(focus[1])
@@ -70,6 +89,8 @@ def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
     writer.add("| Component | Range |", "|---|---|")
     for header, value in columns(band):
         writer.add(f"| {header} | {value} {mark} |")
+    if note := no_figure_note(band):
+        writer.add("", note)
 
 
 def band_table(writer: Writer, bands: list[CompBand]) -> None:
@@ -87,3 +108,25 @@ def band_table(writer: Writer, bands: list[CompBand]) -> None:
             mark = writer.book.cite(band.chunk_id)
             writer.add(f"| {band.region} | " + " | ".join(values) + f" | {mark} |")
         writer.add("")
+        for band in rows:
+            if note := no_figure_note(band):
+                writer.add(note, "")
+        for note in disagreements(writer, rows):
+            writer.add(note, "")
+
+
+def disagreements(writer: Writer, rows: list[CompBand]) -> list[str]:
+    """A note per region that two guides give different rows for (both rows are shown)."""
+    by_region: dict[str, list[CompBand]] = {}
+    for band in rows:
+        by_region.setdefault(band.region, []).append(band)
+    notes = []
+    for region, same in by_region.items():
+        if len({tuple(columns(b)) for b in same}) > 1:
+            marks = " and ".join(writer.book.cite(b.chunk_id) for b in same)
+            sources = ", ".join(sorted({b.source for b in same}))
+            notes.append(
+                f"The guides disagree on {same[0].company} {region}: rows {marks} give "
+                f"different figures ({sources}); both are shown, neither is preferred."
+            )
+    return notes

@@ -8,6 +8,7 @@ Leaves out: the intents' own layouts (one module each in this package), any mode
 from __future__ import annotations
 
 from assistant.compose.comp import compose_comp
+from assistant.compose.compare import compose_compare
 from assistant.compose.core import CitationBook, Draft, Evidence, Writer
 from assistant.compose.counter import compose_counter
 from assistant.compose.general import compose_general
@@ -21,6 +22,9 @@ from assistant.understanding.question import Understanding
 def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence) -> Draft:
     """The grounded answer for one understood, retrieved turn."""
     writer = Writer(CitationBook(evidence.records))
+    if evidence.comparison is not None:  # offers year by year: the user's figures, no passage
+        compose_compare(writer, evidence.comparison)
+        return writer.draft("counter")
     if _refuses(understood, retrieval):
         return compose_refusal(writer, understood, retrieval.reason, evidence.catalog)
     intent = understood.intent

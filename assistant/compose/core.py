@@ -15,6 +15,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import Facts
 from assistant.engine.drafts import Drafts
 from assistant.engine.negotiation import Negotiation
+from assistant.engine.years import Comparison
 from assistant.understanding.entities import Catalog
 
 EngineValue = tuple[float, str]
@@ -44,6 +45,7 @@ class Evidence:
     drafts: Drafts | None = None
     offer_problem: str = ""  # why the offer the user gave could not be read
     previous_region: str | None = None  # the region the conversation was on before this turn
+    comparison: Comparison | None = None  # offers year by year (assistant.compose.compare)
 
 
 class CitationBook:

@@ -17,6 +17,7 @@ from assistant.compose.bands import (
     one_band,
 )
 from assistant.compose.core import MARKER, CitationBook, EngineValue, Evidence, Writer
+from assistant.compose.grounding import figures_in
 from assistant.engine.drafts import Drafts
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
@@ -136,6 +137,8 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
     company = understood.company
     if ev.offer_problem:
         writer.add(f"I could not read the offer: {ev.offer_problem}", "")
+        # The coach's own limits and the figures it read are what this sentence states.
+        writer.values += [(m.value, m.unit) for m in figures_in(ev.offer_problem)]
     writer.add(
         "To compute a counter I need your offer: base salary, stock (with the vesting years), "
         "bonus, any sign-on, and the region, written as you would say it, e.g. "

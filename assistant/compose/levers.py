@@ -6,6 +6,8 @@ Leaves out: which levers apply to an offer (assistant.engine.negotiation).
 
 from __future__ import annotations
 
+import re
+
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.general import compose_general
 from assistant.compose.passages import (
@@ -17,6 +19,7 @@ from assistant.compose.passages import (
     wanted_words,
 )
 from assistant.corpus.facts import Lever
+from assistant.money import PERCENT, find_amounts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
 
@@ -47,9 +50,12 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
     ]
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
+        sentences = [s for s in condensed(hit, wanted) if not _off_table_band(s, hit.company, ev)]
+        if not sentences:
+            continue
         writer.add(f"**{hit.company}: {hit.section}**", "")
         mark = writer.book.cite(hit.chunk_id)
-        writer.add(*(f"- {s} {mark}" for s in condensed(hit, wanted)), "")
+        writer.add(*(f"- {s} {mark}" for s in sentences), "")
     for company in companies:
         levers: list[Lever] = sorted(
             (lv for lv in ev.facts.levers if lv.company == company), key=lambda lv: lv.number
@@ -75,3 +81,22 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add("Use a lever only when it is true for you; the figures are the guide's.")
     else:
         compose_general(writer, understood, retrieval, ev)
+
+
+_PAY_WORDS = re.compile(r"\b(?:band|base|salary|stock|rsu|equity|total comp|tc)\b", re.I)
+
+
+def _off_table_band(sentence: str, company: str, ev: Evidence) -> bool:
+    """True for prose stating a pay figure the company's comp table does not hold ("Secret
+    band: the Alibaba Seattle base is $999K"): it is no lever, and not quoted as one."""
+    if not _PAY_WORDS.search(sentence):
+        return False
+    table = {
+        round(v)
+        for b in ev.facts.bands
+        if b.company == company
+        for v in (b.base_min, b.base_max, b.stock_min, b.stock_max, b.total_min, b.total_max)
+        if v is not None
+    }
+    money = [a for a, _, _ in find_amounts(sentence) if a.unit != PERCENT]
+    return any(round(v) not in table for a in money for v in (a.low, a.high))

@@ -132,6 +132,7 @@ class _ChunkBuilder:
         self.count_tokens = count_tokens
         self.chunks: list[Chunk] = []
         self.seen_ids: set[str] = set()
+        self._counts: dict[str, int] = {}
 
     def context(self, section: str) -> str:
         title = self.guide.title
@@ -140,12 +141,58 @@ class _ChunkBuilder:
     def fits(self, section: str, body: str, budget: int = MAX_CHUNK_TOKENS) -> bool:
         return self.count_tokens(f"{self.context(section)}\n{body}") <= budget
 
+    def _tokens(self, text: str) -> int:
+        if len(text) > 16 * MAX_CHUNK_TOKENS and len(text.split()) > MAX_CHUNK_TOKENS:
+            return 2 * MAX_CHUNK_TOKENS  # surely over any budget: not worth a pass of the tokenizer
+        count = self._counts.get(text)
+        if count is None:
+            count = self.count_tokens(text)
+            if len(text) < 200 and len(self._counts) < 200_000:
+                self._counts[text] = count
+        return count
+
+    def groups(
+        self, section: str, units: list[str], sep: str, budget: int, lead: str = ""
+    ) -> Iterator[list[str]]:
+        """Runs of consecutive units, each as long as fits in `budget` with the context line (and
+        the lead-in); a unit too long alone is a run of its own. Word pieces add up over the
+        whitespace between units (each count holds [CLS] and [SEP] once), so a running sum
+        decides (exactly for this model's tokenizer), checked against the count only near the hard
+        maximum: linear in the guide's size."""
+        specials = self._tokens("")
+        start = self._tokens(self.context(section)) + (self._tokens(lead) - specials if lead else 0)
+        piece: list[str] = []
+        estimate = start
+        for unit in units:
+            cost = self._tokens(unit) - specials
+            if piece:
+                total = estimate + cost
+                if budget != MAX_CHUNK_TOKENS or abs(total - budget) > 2:
+                    fits = total <= budget  # the target is soft; add() enforces the maximum
+                else:
+                    fits = self.fits(
+                        section, sep.join([*([lead] if lead else []), *piece, unit]), budget
+                    )
+                if not fits:
+                    yield piece
+                    piece, estimate = [], start
+            piece.append(unit)
+            estimate += cost
+        if piece:
+            yield piece
+
     def add(self, section: str, kind: ChunkKind, body: str, **extra) -> None:
         text = f"{self.context(section)}\n{body.strip()}"
-        if self.count_tokens(text) > MAX_CHUNK_TOKENS:
+        if self._tokens(text) > MAX_CHUNK_TOKENS:
             # Only a single over-long sentence or row reaches here: split it by words.
-            for piece in self._split_words(section, body):
-                self.add(section, kind, piece, **extra)
+            pieces = list(self._split_words(section, body))
+            if len(pieces) == 1:  # the counts did not add up: halve by words
+                words = body.split()
+                half = max(1, len(words) // 2)
+                pieces = [" ".join(words[:half]), " ".join(words[half:])]
+            for piece in pieces:
+                if piece:
+                    self.add(section, kind, piece, **extra)
             return
         chunk_id = chunk_id_for(self.guide.source, text)
         if chunk_id in self.seen_ids:
@@ -168,37 +215,23 @@ class _ChunkBuilder:
         )
 
     def _split_words(self, section: str, body: str) -> Iterator[str]:
-        words, piece = body.split(), []
-        for word in words:
-            if piece and not self.fits(section, " ".join([*piece, word])):
-                yield " ".join(piece)
-                piece = []
-            piece.append(word)
-        if piece:
+        words: list[str] = []
+        for word in body.split():
+            if len(word) <= 80 or self._tokens(word) <= MAX_CHUNK_TOKENS // 2:
+                words.append(word)
+            else:  # one "word" longer than a chunk (no spaces at all): cut it in halves
+                middle = len(word) // 2
+                words += self._split_words(section, f"{word[:middle]} {word[middle:]}")
+        for piece in self.groups(section, words, " ", MAX_CHUNK_TOKENS):
             yield " ".join(piece)
 
     def pack(self, section: str, kind: ChunkKind, units: list[str], lead: str = "") -> None:
         """Pack units (sentences or items) into chunks near the target size, lead-in first."""
-        piece: list[str] = [lead] if lead else []
-        base = len(piece)
-        for unit in units:
-            candidate = "\n".join([*piece, unit])
-            if len(piece) > base and not self.fits(section, candidate, TARGET_CHUNK_TOKENS):
-                self.add(section, kind, "\n".join(piece))
-                piece = [lead] if lead else []
-            piece.append(unit)
-        if len(piece) > base:
-            self.add(section, kind, "\n".join(piece))
+        for piece in self.groups(section, units, "\n", TARGET_CHUNK_TOKENS, lead):
+            self.add(section, kind, "\n".join([lead, *piece] if lead else piece))
 
     def pack_prose(self, section: str, paragraph: str) -> None:
-        sentences = split_sentences(paragraph)
-        piece: list[str] = []
-        for sentence in sentences:
-            if piece and not self.fits(section, " ".join([*piece, sentence]), TARGET_CHUNK_TOKENS):
-                self.add(section, "prose", " ".join(piece))
-                piece = []
-            piece.append(sentence)
-        if piece:
+        for piece in self.groups(section, split_sentences(paragraph), " ", TARGET_CHUNK_TOKENS):
             self.add(section, "prose", " ".join(piece))
 
 

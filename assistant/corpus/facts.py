@@ -186,6 +186,8 @@ def comp_band_from_row(chunk: Chunk) -> tuple[CompBand, list[FactProblem]]:
             amount = replace(amount, unit=header_currency(header))
         if amount is None:
             problem(header, raw, "not an amount or range this parser reads")
+        elif amount.absurd:
+            problem(header, raw, "beyond any real pay (money.MAX_AMOUNT); not shown")
         elif role == "bonus" and not amount.is_percent:
             problem(header, raw, "bonus is not a percentage")
         elif role != "bonus" and (amount.is_percent or not amount.unit):

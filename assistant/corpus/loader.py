@@ -4,17 +4,21 @@ A guide is a UTF-8 `.md`, `.markdown` or `.txt` file. The loader derives its tit
 role and kind (negotiation, interview, other) from the content, falling back to the file name
 only for what the content does not say, and records the sha256 of the raw bytes.
 
-A bad file (empty, binary, not UTF-8, over 2 MB, unreadable) is skipped with a warning that
-names it and says why; it never stops the other guides from loading.
+A bad file (empty, binary, not UTF-8 or UTF-16 with a byte-order mark, over 2 MB, unreadable,
+hidden, a link, a name that is not valid UTF-8) is skipped with a warning that names it safely
+and says why; it never stops the other guides from loading. Links are never followed, so
+nothing outside the corpus folder is read. Control characters are removed from the text.
 
-Leaves out: other formats (PDF, HTML, DOCX), encodings other than UTF-8, and any editing of the
-text: the guide's text is kept exactly as received (only a UTF-8 byte-order mark is dropped).
+Leaves out: other formats (PDF, HTML, DOCX), other encodings, and any other editing of the
+text: the guide's text is kept as received (a byte-order mark and control characters dropped).
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,11 +26,14 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.errors import CorpusError
+from assistant.text_input import clean_text, safe_name
 
 log = logging.getLogger(__name__)
 
 GUIDE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_GUIDE_BYTES = 2 * 1024 * 1024
+# Where the web app moves a removed guide (hidden, so the loader skips it; move it back to restore).
+REMOVED_DIR = ".removed"
 # Files in the corpus folder that describe the corpus rather than being guides.
 CORPUS_METADATA_FILES = {"sources.md", "readme.md", "readme.txt"}
 
@@ -71,13 +78,14 @@ def load_corpus(corpus_dir: Path) -> LoadResult:
             "at a folder of .md/.txt guides."
         )
     result = LoadResult()
-    for path in _guide_files(corpus_dir):
-        source = source_name(corpus_dir, path)
+    for path, refused in _guide_files(corpus_dir):
         try:
-            result.guides.append(load_guide(path, source))
+            if refused:
+                raise UnusableGuide(refused)
+            result.guides.append(load_guide(path, source_name(corpus_dir, path)))
         except UnusableGuide as problem:
-            skipped = SkippedFile(path=path, reason=str(problem))
-            log.warning("skipped %s: %s", path, skipped.reason)
+            skipped = SkippedFile(path=Path(safe_name(str(path))), reason=str(problem))
+            log.warning("skipped %s: %s", skipped.path, skipped.reason)
             result.skipped.append(skipped)
     return result
 
@@ -88,15 +96,31 @@ def source_name(corpus_dir: Path, path: Path) -> str:
     return f"corpus/{path.absolute().relative_to(corpus_dir.absolute()).as_posix()}"
 
 
-def _guide_files(corpus_dir: Path) -> Iterable[Path]:
-    for path in sorted(corpus_dir.rglob("*")):
-        relative = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix.lower() not in GUIDE_SUFFIXES or path.name.lower() in CORPUS_METADATA_FILES:
-            continue
-        if path.is_file() or path.is_symlink():
-            yield path
+def _guide_files(corpus_dir: Path) -> Iterable[tuple[Path, str]]:
+    """(path, why it is refused or "") for each file that could be a guide, sorted; the walk
+    stays inside the corpus folder: links are reported, never followed, and hidden folders
+    (such as REMOVED_DIR) are not entered."""
+    found: list[tuple[Path, str]] = []
+    for folder, dirs, files in os.walk(corpus_dir, followlinks=False):
+        here = Path(folder)
+        for name in list(dirs):
+            if name.startswith(".") or (here / name).is_symlink():
+                dirs.remove(name)
+                if (here / name).is_symlink():
+                    found.append((here / name, "a link to a folder; links are not followed"))
+        for name in files:
+            path = here / name
+            if path.suffix.lower() not in GUIDE_SUFFIXES or name.lower() in CORPUS_METADATA_FILES:
+                continue
+            if name.startswith("."):
+                found.append((path, "hidden (its name starts with a dot)"))
+            elif path.is_symlink():
+                found.append((path, "a link; links are not followed, copy the file in instead"))
+            elif safe_name(name) != name:
+                found.append((path, "its name is not valid UTF-8 text; rename it"))
+            else:
+                found.append((path, ""))
+    return sorted(found)
 
 
 class UnusableGuide(Exception):
@@ -114,10 +138,16 @@ def read_guide_text(path: Path) -> tuple[str, bytes]:
         raise UnusableGuide(f"unreadable ({error.strerror or error})") from error
     if not data.strip():
         raise UnusableGuide("empty")
-    if b"\x00" in data[:8192]:
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if utf16:
+        try:
+            data.decode("utf-16")
+        except UnicodeDecodeError:
+            utf16 = False  # a byte-order mark, then no UTF-16: binary
+    if b"\x00" in data[:8192] and not utf16:
         raise UnusableGuide("binary (contains NUL bytes), not a text guide")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as error:
         raise UnusableGuide(
             f"not UTF-8 (bad byte at offset {error.start}); save it as UTF-8"
@@ -127,7 +157,10 @@ def read_guide_text(path: Path) -> tuple[str, bytes]:
 
 def load_guide(path: Path, source: str | None = None) -> Guide:
     text, data = read_guide_text(path)
-    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for note in cleaned.notes:
+        log.warning("%s: %s", safe_name(str(path)), note)
+    normalized = cleaned.text
     is_markdown = path.suffix.lower() in (".md", ".markdown") or _looks_like_markdown(normalized)
     heading_title = _first_heading(normalized)
     company, role = _company_and_role(normalized, heading_title)

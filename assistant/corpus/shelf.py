@@ -3,10 +3,12 @@
 An upload is checked exactly as the loader checks a file in the corpus (size, UTF-8, not binary,
 not empty; assistant.corpus.loader.read_guide_text), saved under a safe file name (lowercase
 letters, digits and dashes, the original extension) and never over an existing guide: a name already
-taken is an error that says so. Removing deletes the file; the caller re-syncs the index.
+taken is an error that says so. Removing moves the file into the corpus's hidden `.removed/`
+folder, which the loader skips (move it back to restore it); the caller re-syncs the index.
 
 Leaves out: indexing (assistant.index.store.VectorIndex.sync does it incrementally), other formats
-than .md/.markdown/.txt, folders inside the corpus, and undo.
+than .md/.markdown/.txt, folders inside the corpus, and an undo button (the file stays in
+`.removed/`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from assistant.corpus.loader import (
     CORPUS_METADATA_FILES,
     GUIDE_SUFFIXES,
     MAX_GUIDE_BYTES,
+    REMOVED_DIR,
     UnusableGuide,
     load_guide,
     source_name,
@@ -132,7 +135,9 @@ def save_upload(corpus_dir: Path, original_name: str, data: bytes) -> Path:
 
 
 def remove_guide(corpus_dir: Path, source: str) -> Path:
-    """Delete the guide cited as `source` (corpus/<file>) from the corpus folder."""
+    """Move the guide cited as `source` (corpus/<file>) out of the corpus, into its hidden
+    REMOVED_DIR folder (the loader skips it; moving the file back restores it); return the path
+    it had."""
     corpus_dir = Path(corpus_dir).absolute()
     relative = source.removeprefix("corpus/")
     path = (corpus_dir / relative).absolute()
@@ -145,5 +150,16 @@ def remove_guide(corpus_dir: Path, source: str) -> Path:
         raise GuideUploadError(f"{source} is not a guide in the corpus folder.")
     if not path.is_file():
         raise GuideUploadError(f"{source} is not in the corpus (already removed?).")
-    path.unlink()
+    removed = corpus_dir / REMOVED_DIR
+    removed.mkdir(exist_ok=True)
+    target, n = removed / path.name, 1
+    while target.exists():  # an earlier guide of that name stays too
+        n += 1
+        target = removed / f"{path.stem}-{n}{path.suffix}"
+    os.replace(path, target)
     return path
+
+
+def removed_place(name: str) -> str:
+    """Where a removed guide went, as the message and README say it."""
+    return f"corpus/{REMOVED_DIR}/{name}"

@@ -401,7 +401,14 @@ def negotiate(offer: Offer, facts: Facts) -> Negotiation:
     notes = list(offer.notes)
     bands = find_bands(facts, offer.company, offer.region, offer.role) if offer.region else []
     band = bands[0] if len(bands) == 1 else None
-    if len(bands) > 1:
+    if len(bands) > 1 and len({b.role for b in bands}) == 1:  # two guides, one role: conflict
+        sources = " and ".join(sorted({b.source for b in bands}))
+        questions.append(
+            f"The guides disagree on the {offer.company} {offer.region} band for "
+            f"{bands[0].role} ({sources}); which guide should I use? No counter is computed "
+            "until you say."
+        )
+    elif len(bands) > 1:
         roles = ", ".join(sorted({b.role for b in bands}))
         questions.append(f"Which role is the offer for? The guide has bands for: {roles}.")
     if band is not None and offer.currency and offer.currency != band.currency:

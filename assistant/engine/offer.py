@@ -33,9 +33,16 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from assistant.engine.offer_checks import (
+    capped,
+    check_amount_text,
+    check_not_absurd,
+    check_not_negative,
+    excerpt,
+    read_amounts,
+)
 from assistant.engine.offer_words import (
     HARD,
-    MINUS_BEFORE,
     MONTHLY,
     PER_YEAR,
     SIGNS,
@@ -117,17 +124,6 @@ def _all_regions(regions: Iterable[str] | Mapping[str, Iterable[str]]) -> list[s
     return list(regions)
 
 
-def _check_not_negative(text: str, found: list[Found]) -> None:
-    for item in found:
-        if MINUS_BEFORE.search(text[max(0, item.start - 6) : item.start]):
-            raise OfferError(
-                f"'-{item.amount.raw}' is a negative amount; pay components cannot be negative. "
-                "Write the amount without a minus sign."
-            )
-    if re.search(r"\bnegative\b", text, re.I):
-        raise OfferError("A negative amount is not a pay component; give the amounts as offered.")
-
-
 def parse_offer(
     text: str,
     companies: Iterable[str],
@@ -144,8 +140,8 @@ def parse_offer(
     if not text or not text.strip():
         raise OfferError("The offer text is empty; describe it, e.g. '$175K base, 5% bonus'.")
     companies = list(companies)
-    found = [Found(a, s, e) for a, s, e in find_amounts(text)]
-    _check_not_negative(text, found)
+    found, hypothetical = read_amounts(text)
+    check_not_negative(text, found)
     assign_components(text, found)
     mentions = find_mentions(text, companies, _all_regions(regions))
     guide_mentions = [m for m in mentions if m.guide]
@@ -175,8 +171,9 @@ def parse_offer(
 
     fields: dict[str, dict] = {}
     unassigned: list[Unassigned] = []
-    notes: list[str] = []
+    notes: list[str] = hypothetical
     for item in found:
+        check_not_absurd(item.amount, item.component)
         problem = _problem(item)
         if problem:
             unassigned.append(
@@ -227,7 +224,7 @@ def parse_offer(
         competing=competing,
         floor=floor.low if floor else None,
         target=target.low if target else None,
-        unassigned=tuple(unassigned),
+        unassigned=tuple(capped(unassigned)),
         notes=tuple(notes),
         questions=tuple(questions),
         text=text,
@@ -340,9 +337,11 @@ def _field_amount(name: str, raw: str | None, percent_ok: bool = False) -> Amoun
         raise OfferError(f"--{name} {text}: pay components cannot be negative.")
     amount = parse_amount(re.sub(r"\s*/\s*(?:yr|year)$|\s+per\s+year$", "", text, flags=re.I))
     if amount is None:
+        check_amount_text(text, f"--{name}")
         raise OfferError(
-            f"--{name} {text!r} is not an amount; write e.g. 175K, $175,000, CNY 450K."
+            f"--{name} {excerpt(text)!r} is not an amount; write e.g. 175K, $175,000, CNY 450K."
         )
+    check_not_absurd(amount, name)
     if amount.is_range:
         raise OfferError(f"--{name} {text}: give the one figure offered, not a range.")
     if amount.is_percent and not percent_ok:
@@ -439,10 +438,13 @@ def offer_from_fields(
 
 def _competing_from_text(text: str, currency: str) -> Package:
     """'AWS $300K TC' or 'NVIDIA: $213K base, $255K RSU over 4 years' (a --competing value)."""
+    check_amount_text(text, f"--competing {excerpt(text, 30)!r}")
     found = [Found(a, s, e) for a, s, e in find_amounts(text)]
     if not found:
-        raise OfferError(f"--competing {text!r} names no amount; write e.g. 'AWS $300K TC'.")
-    _check_not_negative(text, found)
+        raise OfferError(
+            f"--competing {excerpt(text)!r} names no amount; write e.g. 'AWS $300K TC'."
+        )
+    check_not_negative(text, found)
     assign_components(text, found)
     words = [w for w in re.split(r"[\s:,]+", text[: found[0].start]) if w]
     words = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in ("offer", "at")]
@@ -452,8 +454,10 @@ def _competing_from_text(text: str, currency: str) -> Package:
         nxt = found[i + 1].start if i + 1 < len(found) else len(text)
         item.tail = text[item.end : nxt]
         problem = _problem(item)
+        check_not_absurd(item.amount, item.component, f"--competing {excerpt(text, 30)!r}")
         if problem or item.component in values:
-            raise OfferError(f"--competing {text!r}: {problem or 'a component is given twice'}")
+            why = problem or "a component is given twice"
+            raise OfferError(f"--competing {excerpt(text)!r}: {excerpt(why, 160)}")
         values[item.component] = item.amount
         if item.amount.unit and item.amount.unit != PERCENT:
             values["units"].add(item.amount.unit)

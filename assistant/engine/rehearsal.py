@@ -36,11 +36,10 @@ from typing import Any
 from assistant.answer import Citation
 from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure
-from assistant.engine.negotiation import band_defaults, negotiate
-from assistant.engine.offer import offer_from_fields
+from assistant.engine.negotiation import negotiate
 from assistant.engine.rehearsal_feedback import Point, feedback, read_reply
 from assistant.engine.rehearsal_stage import Passage, Stage, check_reply, stage_for
-from assistant.engine.workbench import OfferForm
+from assistant.engine.workbench import OfferForm, offer_of_form
 
 PUSHBACKS = 3
 MOVES = ("base_top", "band_fixed", "cant_match", "equity_standard", "deadline", "sign_on_instead")
@@ -344,20 +343,7 @@ def rehearsal_from_form(
 ) -> Rehearsal:
     """A rehearsal of the offer typed into the workbench's fields; OfferError (a CoachError)
     when it cannot be read or has no band to rehearse against."""
-    currencies, _ = band_defaults(facts)
-    offer = offer_from_fields(
-        companies,
-        regions,
-        company=form.company,
-        region=form.region,
-        base=form.base or None,
-        stock=form.stock or None,
-        vesting_years=form.vesting_years if form.stock else None,
-        bonus=form.bonus or None,
-        sign_on=form.sign_on or None,
-        competing=form.competing_offers(),
-        band_currency=currencies,
-    )
+    offer = offer_of_form(form, facts, companies, regions)
     return Rehearsal(stage_for(negotiate(offer, facts), facts, library), seed=seed)
 
 

@@ -20,7 +20,7 @@ from assistant.corpus.facts import Facts
 from assistant.engine.drafts import Citation, Drafts, write_drafts
 from assistant.engine.figures import YEARS, Figure, Provenance, formula, user
 from assistant.engine.negotiation import Ask, Negotiation, band_defaults, negotiate
-from assistant.engine.offer import offer_from_fields
+from assistant.engine.offer import Offer, offer_from_fields
 from assistant.errors import OfferError
 from assistant.money import PERCENT
 
@@ -55,6 +55,18 @@ class OfferForm:
     bonus: str = ""
     sign_on: str = ""
     competing: str = ""  # free text: "Google $300K TC"; several separated by ';'
+
+    def whole_vesting_years(self) -> int | None:
+        """The vesting years as typed, refused when not a whole number (4.5 is never read as 4)."""
+        years = self.vesting_years
+        if years is None or not self.stock:
+            return None
+        if float(years) != int(float(years)):
+            raise OfferError(
+                f"Vesting years: {float(years):g} is not a whole number of years; give the "
+                "years the grant vests over (e.g. 4), or its schedule in 'Year by year'."
+            )
+        return int(float(years))
 
     def competing_offers(self) -> list[str]:
         return [part.strip() for part in self.competing.split(";") if part.strip()]
@@ -125,6 +137,33 @@ class CounterPlan:
         return not self.questions and bool(self.rows)
 
 
+def offer_of_form(
+    form: OfferForm,
+    facts: Facts,
+    companies: Iterable[str],
+    regions: Mapping[str, Iterable[str]],
+) -> Offer:
+    """The offer typed into the workbench's fields, read with the band's currency as default;
+    OfferError naming the field when it cannot be read."""
+    currencies, _ = band_defaults(facts)
+    try:
+        return offer_from_fields(
+            companies,
+            regions,
+            company=form.company,
+            region=form.region,
+            base=form.base or None,
+            stock=form.stock or None,
+            vesting_years=form.whole_vesting_years(),
+            bonus=form.bonus or None,
+            sign_on=form.sign_on or None,
+            competing=form.competing_offers(),
+            band_currency=currencies,
+        )
+    except OfferError as problem:  # the parser names CLI flags; the workbench has fields
+        raise OfferError(_field_words(str(problem))) from None
+
+
 def plan_counter(
     form: OfferForm,
     facts: Facts,
@@ -134,23 +173,7 @@ def plan_counter(
 ) -> CounterPlan:
     """The band chart, proposal table and drafts for the offer in `form`. Raises OfferError
     (with a message for the user) for amounts that cannot be read."""
-    currencies, _ = band_defaults(facts)
-    try:
-        offer = offer_from_fields(
-            companies,
-            regions,
-            company=form.company,
-            region=form.region,
-            base=form.base or None,
-            stock=form.stock or None,
-            vesting_years=form.vesting_years if form.stock else None,
-            bonus=form.bonus or None,
-            sign_on=form.sign_on or None,
-            competing=form.competing_offers(),
-            band_currency=currencies,
-        )
-    except OfferError as problem:  # the parser names CLI flags; the workbench has fields
-        raise OfferError(_field_words(str(problem))) from None
+    offer = offer_of_form(form, facts, companies, regions)
     negotiation = negotiate(offer, facts)
     drafts: Drafts | None = write_drafts(negotiation, quotes)
     proposal = negotiation.proposal

@@ -295,9 +295,7 @@ class VectorIndex:
         try:
             for group in _groups(chunked, self.settings.embed_group_chunks):
                 chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
-                vectors = encoder.embed_array(
-                    [chunk.text for chunk in chunks], progress=bar.update
-                )
+                vectors = encoder.embed_array([chunk.text for chunk in chunks], progress=bar.update)
                 stored.update((c.chunk_id, (c, v)) for c, v in zip(chunks, vectors, strict=True))
                 for guide, _ in group:
                     if guide.source in manifest.files or report.repaired:

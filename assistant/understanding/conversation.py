@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.errors import CoachError
-from assistant.money import PERCENT, find_amounts
+from assistant.money import PERCENT, find_amounts, unreadable_amounts
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
 
@@ -95,7 +95,10 @@ def _text(content: Any) -> str:
 
 def describes_offer(text: str) -> bool:
     """True when the text gives at least one amount of money (a percentage alone is not an
-    offer: "is 5% bonus normal?")."""
+    offer: "is 5% bonus normal?"). An amount money cannot read ("$175KK") counts, so the
+    offer reader can say why it is refused."""
+    if unreadable_amounts(text, limit=1):
+        return True
     return any(amount.unit != PERCENT for amount, _, _ in find_amounts(text))
 
 
