@@ -66,3 +66,21 @@ def test_a_port_in_use_is_a_readable_error(shipped_index):
     assert result.returncode == 2, result.stderr
     assert f"Cannot serve on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("host", ["::1", "::"])
+def test_an_ipv6_host_is_served(shipped_index, tmp_path, host):
+    import urllib.request
+
+    from ui_support import served_app
+
+    corpus, index = shipped_index.corpus_dir, shipped_index.index_dir
+    with served_app(tmp_path, corpus, index, ("--host", host)) as app:
+        port = app.url.rstrip("/").rsplit(":", 1)[1]
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(f"http://[::1]:{port}/", timeout=10) as page:
+            assert page.status == 200
+        log = app.log.read_text()
+    assert "Traceback" not in log and "InvalidURL" not in log
+    assert ("reachable from other machines" in log) == (host == "::")

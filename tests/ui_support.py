@@ -100,7 +100,7 @@ def _wait_for_address(process: subprocess.Popen, log_path: Path, started: float)
     while time.perf_counter() - started < START_TIMEOUT:
         text = log_path.read_text()
         for line in text.splitlines():
-            if "serving at http://127.0.0.1:" in line:
+            if "serving at http://" in line:
                 return line.split("serving at ", 1)[1].split()[0]
         if process.poll() is not None:
             raise RuntimeError(f"coach serve exited with {process.returncode}:\n{text}")

@@ -451,7 +451,7 @@ def _warm_up(coach: Coach) -> None:
 def launch_options(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth=None) -> dict:
     """The keyword arguments `Blocks.launch` gets: the safe defaults in one place."""
     return {
-        "server_name": host,
+        "server_name": f"[{host}]" if ":" in host and not host.startswith("[") else host,
         "server_port": port,
         "share": False,
         "auth": ThrottledLogin(*auth) if auth else None,
