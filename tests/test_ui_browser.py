@@ -12,7 +12,7 @@ import re
 import time
 
 import pytest
-from ui_support import ARTIFACTS, launch_chromium
+from ui_support import ARTIFACTS, launch_chromium, pick
 
 pytestmark = pytest.mark.integration
 
@@ -82,11 +82,6 @@ def cited_row(page) -> str:
     row = page.locator("#coach-source-panel tr.cited-row")
     row.first.wait_for()
     return " ".join(row.all_inner_texts())
-
-
-def pick(page, elem_id: str, option: str) -> None:
-    page.locator(f"#{elem_id} input").click()
-    page.get_by_role("option", name=option, exact=True).click()
 
 
 def test_page_loads_with_its_three_tabs(page):

@@ -5,7 +5,7 @@ tests/artifacts/rehearse-*.png."""
 from __future__ import annotations
 
 import pytest
-from ui_support import ARTIFACTS, CHROMIUM, launch_chromium
+from ui_support import ARTIFACTS, CHROMIUM, app_page, pick
 
 pytestmark = [
     pytest.mark.integration,
@@ -17,24 +17,8 @@ BOT = "#rh-chat [data-testid='bot']"
 
 @pytest.fixture(scope="module")
 def page(served):
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        tab = context.new_page()
-        tab.set_default_timeout(30_000)
-        tab.goto(served.url)
-        tab.locator("#coach-question textarea").wait_for()
+    with app_page(served.url) as tab:
         yield tab
-        context.close()
-        browser.close()
-
-
-def pick(page, elem_id: str, option: str) -> None:
-    page.locator(f"#{elem_id} input").click()
-    page.get_by_role("option", name=option, exact=True).click()
 
 
 def reply(page, text: str) -> None:

@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from ui_support import ARTIFACTS, CHROMIUM, launch_chromium
+from ui_support import ARTIFACTS, CHROMIUM, app_page, pick
 
 pytestmark = [
     pytest.mark.integration,
@@ -21,32 +21,9 @@ OFFER_B = "Alibaba Seattle $190K base, $200K RSU over 4 years, vesting 5/15/40/4
 
 
 @pytest.fixture(scope="module")
-def browser_context(served):
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, accept_downloads=True
-        )
-        yield context
-        context.close()
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def page(served, browser_context):
-    tab = browser_context.new_page()
-    tab.set_default_timeout(30_000)
-    tab.goto(served.url)
-    tab.locator("#coach-question textarea").wait_for()
-    return tab
-
-
-def pick(page, elem_id: str, option: str) -> None:
-    page.locator(f"#{elem_id} input").click()
-    page.get_by_role("option", name=option, exact=True).click()
+def page(served):
+    with app_page(served.url, accept_downloads=True) as tab:
+        yield tab
 
 
 def fill(page, elem_id: str, text: str) -> None:
@@ -92,7 +69,7 @@ def test_a_bad_schedule_is_named_and_nothing_is_drawn(page):
     fill(page, "yr-offer-b", OFFER_B)
 
 
-def test_download_the_playbook(page, browser_context, served, tmp_path):
+def test_download_the_playbook(page, served, tmp_path):
     page.locator("#yr-playbook").click()
     page.locator("#yr-playbook-note .yr-note").wait_for()
     links = page.locator("#yr-files a[download], #yr-files a")
@@ -114,7 +91,7 @@ def test_download_the_playbook(page, browser_context, served, tmp_path):
         page_html = reply.read().decode("utf-8")
     assert page_html.lstrip().lower().startswith("<!doctype html")
     assert md != html_link
-    playbook = browser_context.new_page()
+    playbook = page.context.new_page()
     playbook.set_content(page_html)  # self-contained: nothing else to load
     playbook.locator("h1").wait_for()
     assert "Negotiation playbook" in playbook.inner_text("h1")

@@ -117,3 +117,30 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
     )
+
+
+@contextmanager
+def app_page(url: str, **context_options) -> Iterator:
+    """A chromium tab (1400x1000, 30 s timeouts) on the served app, its question box ready;
+    `context_options` go to the browser context (e.g. accept_downloads=True)."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, **context_options)
+        tab = context.new_page()
+        tab.set_default_timeout(30_000)
+        tab.goto(url)
+        tab.locator("#coach-question textarea").wait_for()
+        try:
+            yield tab
+        finally:
+            context.close()
+            browser.close()
+
+
+def pick(page, elem_id: str, option: str) -> None:
+    """Choose `option` in the dropdown with this elem_id."""
+    page.locator(f"#{elem_id} input").click()
+    page.get_by_role("option", name=option, exact=True).click()
