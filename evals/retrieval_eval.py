@@ -9,6 +9,9 @@ contains every substring of one gold alternative. Over the questions that should
 Over all questions: abstain precision (abstentions that were right), abstain recall (questions
 that should abstain and did) and the false-abstain rate (answerable questions that abstained).
 
+Our retriever opens the index as `coach` does (chunks and questions embedded with the index's
+ONNX export); the stock recipe embeds with sentence-transformers, as LangChain would.
+
 Follow-up questions replay their `history` through the conversation state first; the stock
 recipe has no state, so it searches the follow-up as written, as it would in a plain RAG chain.
 
@@ -188,13 +191,14 @@ def prepare_workspace(
 # --- the two systems -----------------------------------------------------------------------------
 
 
-def run_hybrid(workspace: Workspace, questions: list[GoldQuestion], embedder, say=print):
-    """Index the workspace (incrementally) and run every question through HybridRetriever."""
+def run_hybrid(workspace: Workspace, questions: list[GoldQuestion], say=print):
+    """Index the workspace (incrementally) and run every question through HybridRetriever, as
+    `coach` opens the index: chunks and questions embedded with its ONNX export."""
     from assistant.index.store import VectorIndex
     from assistant.retrieval.hybrid import HybridRetriever
 
     settings = Settings(corpus_dir=workspace.corpus, index_dir=workspace.index)
-    index = VectorIndex(settings, embedder=embedder)
+    index = VectorIndex(settings)
     report = index.sync(progress=True, say=say)
     say(f"Our index: {report.summary()}")
     retriever = HybridRetriever(index)
@@ -323,10 +327,9 @@ def run_retrieval_eval(
     started = time.perf_counter()
     questions = load_questions(questions_path)
     workspace = prepare_workspace(distractors, seed, root, say)
-    embedder = Embedder()
     extra = generated_questions(distractors, seed) if distractors else []
-    ours_all = run_hybrid(workspace, questions + extra, embedder, say)
-    theirs_all = run_baseline(workspace, questions + extra, embedder, say) if baseline else None
+    ours_all = run_hybrid(workspace, questions + extra, say)
+    theirs_all = run_baseline(workspace, questions + extra, Embedder(), say) if baseline else None
     ours, ours_generated = ours_all[: len(questions)], ours_all[len(questions) :]
     theirs = theirs_all[: len(questions)] if theirs_all else None
     theirs_generated = theirs_all[len(questions) :] if theirs_all else None

@@ -19,10 +19,10 @@ print("\\n@@loaded@@ " + json.dumps({"code": code, "heavy": heavy}))
 """
 
 
-def loaded_by(args: list[str], settings, stdin: str = "") -> dict:
+def loaded_by(args: list[str], settings, stdin: str = "", modules=HEAVY) -> dict:
     where = ["--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)]
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps([*args, *where]), json.dumps(HEAVY)],
+        [sys.executable, "-c", PROBE, json.dumps([*args, *where]), json.dumps(modules)],
         input=stdin,
         capture_output=True,
         text=True,
@@ -54,3 +54,22 @@ def test_a_command_about_a_named_company_loads_no_heavy_module(shipped_index, ar
 def test_a_question_naming_no_company_queries_chroma_but_loads_no_model(shipped_index):
     run = loaded_by(["ask", "--json", "how many interview rounds are there?"], shipped_index)
     assert run == {"code": 0, "heavy": ["chromadb"]}
+
+
+PIPELINE_AND_KEYWORD = ("langgraph", "langchain_core", "langsmith", "bm25s", "scipy")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ask", "--json", "What is the Anyscale base salary in San Francisco?"],
+        ["search", "--json", "Alibaba Seattle base salary"],
+    ],
+    ids=["ask", "search"],
+)
+def test_ask_and_search_load_neither_langgraph_nor_bm25s(shipped_index, args):
+    """A composer answer runs the pipeline's steps in order (assistant.pipeline) and the keyword
+    index is read with numpy (lexical.StoredScores): half a second less of a cold start."""
+    run = loaded_by(args, shipped_index, modules=PIPELINE_AND_KEYWORD)
+    assert run == {"code": 0, "heavy": []}

@@ -327,10 +327,13 @@ def test_conflicting_guides_are_shown_both_and_said_to_disagree(conflicting):
     assert _sources_figures_ok(answer)
 
 
-def test_counter_asks_which_guide_not_which_role(conflicting):
+def test_counter_shows_both_guides_not_which_role(conflicting):
     answer = conflicting.ask("Alibaba Seattle offer: $200K base. What should I counter with?")
     assert "Which role" not in answer.answer
-    assert "which guide" in answer.answer
+    assert "The guides disagree" in answer.answer
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Base salary"))
+    assert "$150K–$215K" in row and "$300K–$400K" in row
+    assert _sources_figures_ok(answer)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,9 @@ point at one of the answer's citations.
   same currency or with a figure that named none; a figure that names no currency with any
   value that is not a percentage. Stating a source's figure more coarsely is fine, more
   precisely is not.
+- A figure money refuses to read ("$175KK", "$17_5000": `unreadable_in`) or reads as absurd
+  ("$1e308", 400 nines) is never grounded by a value nor read as a shorter figure; it passes
+  only quoted word for word from the user or a passage ("I cannot read '$17_5000'").
 - `check(text, citation_numbers, sources)` gives a `GroundingReport` (the figures not grounded,
   markers that point nowhere, the sentences holding them, numeric faithfulness for the evals);
   `repair` drops exactly those sentences, keeping the markdown structure of the rest.
@@ -31,13 +34,20 @@ assistant.compose.safe_markdown. Pure functions over strings: no model, no I/O.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from assistant.money import CURRENCY_ALIASES, PERCENT, find_amounts
+from assistant.money import (
+    CURRENCY_ALIASES,
+    MAX_AMOUNT,
+    PERCENT,
+    find_amounts,
+    unreadable_amounts,
+)
 
 # --- figures ------------------------------------------------------------------------------
 
@@ -136,15 +146,39 @@ def figures_in(text: str) -> list[FigureMention]:
     a figure is never lost to a malformed neighbour ("USD [1]" is not USD 1, and
     "$200K–$150K" still shows both figures). A figure never spans a line break (money alone
     reads "12" and a "%" opening the next line as 12%)."""
-    masked = _mask(
-        _mask(_mask(text, _LIST_NUMBER, group=2), CITATION_MARKER), _LINE_BREAK, fill="\x01"
-    )
+    masked = _masked(text)
     first = _mentions(masked, text)
     rest = list(masked)
     for mention in first:
         rest[mention.start : mention.end] = _BLOCKED * (mention.end - mention.start)
     second = _mentions(_mask("".join(rest), _SECOND_PASS_CUT, fill=";"), text)
     return sorted(first + second, key=lambda m: (m.start, m.value))
+
+
+def _masked(text: str) -> str:
+    """`text` with list numbers and markers blanked and line breaks made non-spaces."""
+    return _mask(
+        _mask(_mask(text, _LIST_NUMBER, group=2), CITATION_MARKER), _LINE_BREAK, fill="\x01"
+    )
+
+
+@dataclass(frozen=True)
+class UnreadableMention:
+    """A figure money refuses to read ("$175KK"), as the text writes it, and where."""
+
+    text: str
+    start: int
+
+
+def unreadable_in(text: str) -> list[UnreadableMention]:
+    """The figures in `text` money cannot read (`money.unreadable_amounts`), where they are."""
+    masked = _masked(text)
+    found, position = [], 0
+    for raw in unreadable_amounts(masked, limit=len(masked)):
+        start = masked.find(raw, position)  # each excerpt is a slice of `masked`, in order
+        found.append(UnreadableMention(text[start : start + len(raw)].rstrip(".,+-"), start))
+        position = start + 1
+    return found
 
 
 def markers_in(text: str) -> list[int]:
@@ -210,9 +244,18 @@ def units_compatible(mention_unit: str, allowed_unit: str) -> bool:
     return not mention_unit or allowed_unit in (mention_unit, "")
 
 
+def quoted_from_sources(text: str, sources: GroundingSources) -> bool:
+    """True when `text` is word for word in the user's texts or a passage (the coach quoting
+    a figure it refuses, "I cannot read '$17_5000'", is the user's own words)."""
+    return bool(text) and any(text in source for source in (*sources.user_texts, *sources.passages))
+
+
 def is_grounded(mention: FigureMention, sources: GroundingSources) -> bool:
     """True when some allowed value equals the mention within the mention's precision, in a
-    compatible unit."""
+    compatible unit. An absurd value (not finite, or above money's MAX_AMOUNT: 400 nines,
+    "$1e308") is grounded only as a quote of a source's own words, never by a value."""
+    if not math.isfinite(mention.value) or abs(mention.value) > MAX_AMOUNT:
+        return quoted_from_sources(mention.text, sources)
     tolerance = mention.tolerance
     slack = tolerance + 1e-9 * max(1.0, abs(mention.value))  # float error, not leniency
     return any(
@@ -329,8 +372,16 @@ class _Assessment:
 
 def _assess(text: str, citation_numbers: Iterable[int], sources: GroundingSources) -> _Assessment:
     valid = set(citation_numbers)
-    mentions = figures_in(text)
-    bad_mentions = [m for m in mentions if not is_grounded(m, sources)]
+    mentions: list[FigureMention | UnreadableMention] = [*figures_in(text), *unreadable_in(text)]
+    bad_mentions = [
+        m
+        for m in mentions
+        if not (
+            quoted_from_sources(m.text, sources)
+            if isinstance(m, UnreadableMention)
+            else is_grounded(m, sources)
+        )
+    ]
     bad_markers = [
         (match.start(), int(n))
         for match in CITATION_MARKER.finditer(text)

@@ -92,15 +92,48 @@ def _ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+class _ItemJoiner:
+    """The last list item while lines keep joining onto it, split into its parts once at the end.
+
+    A scraped item broken over many lines is joined back line by line; the joined text is split
+    where one line holds several quoted items (`"…" - "…"`). Re-splitting the whole item after
+    every line was quadratic in its length; the split only ever finds a `"… - "…` whose quotes
+    are both present, so splitting the joined item once when it ends gives the same parts, and
+    whether the item's text ends a sentence depends only on its last line (the lines are joined
+    with a space, which no sentence ending spans)."""
+
+    def __init__(self) -> None:
+        self.segments: list[str] = []
+        self.ends_sentence = False
+
+    def start(self, body: str) -> None:
+        self.segments = [body]
+        self.ends_sentence = _ends_sentence(body)
+
+    def join(self, line: str) -> None:
+        self.segments.append(line)
+        self.ends_sentence = _ends_sentence(line)
+
+    def finish(self) -> list[str]:
+        """The item's parts, stripped; the joiner is empty afterwards."""
+        if not self.segments:
+            return []
+        joined, self.segments = " ".join(self.segments), []
+        return [part.strip() for part in _QUOTED_ITEMS.split(joined)]
+
+
 def parse_blocks(text: str, markdown: bool) -> list[Block]:
     """Split a guide into headings, tables, quotes, lists, Q/A lines and paragraphs."""
     lines = text.split("\n")
     blocks: list[Block] = []
     current: Block | None = None
     pending_lead_in = ""
+    item = _ItemJoiner()  # the current list's last item, lines still joining onto it
 
     def close() -> None:
         nonlocal current
+        if current is not None and current.kind == "list":
+            current.lines.extend(item.finish())
         if current is not None and current.lines:
             blocks.append(current)
         current = None
@@ -171,9 +204,9 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
         if _ANSWER_LINE.match(line) and current is None and blocks and blocks[-1].kind == "qa":
             blocks[-1].lines.append(line.strip())  # "A: …" on the line after its "Q: …"
             continue
-        item = _LIST_ITEM.match(line)
-        if item:
-            ordered = item.group(2) is not None
+        list_item = _LIST_ITEM.match(line)
+        if list_item:
+            ordered = list_item.group(2) is not None
             if current is None or current.kind != "list" or current.ordered != ordered:
                 lead_in = pending_lead_in or _take_lead_in(current, blocks)
                 if lead_in:
@@ -181,17 +214,14 @@ def parse_blocks(text: str, markdown: bool) -> list[Block]:
                 close()
                 current = Block("list", ordered=ordered, lead_in=lead_in)
                 pending_lead_in = ""
-            body = item.group(3).strip()
-            current.lines.extend(part.strip() for part in _QUOTED_ITEMS.split(body))
+            current.lines.extend(item.finish())
+            item.start(list_item.group(3).strip())
             continue
         if current is not None and current.kind == "list":
-            last = current.lines[-1]
             indented = line.startswith(("  ", "\t"))
-            if indented or (not was_after_blank and not _ends_sentence(last)):
+            if indented or (not was_after_blank and not item.ends_sentence):
                 # The scraper broke this item mid-sentence (or it is indented): join it back.
-                joined = f"{last} {line.strip()}"
-                parts = _QUOTED_ITEMS.split(joined)
-                current.lines[-1:] = [part.strip() for part in parts]
+                item.join(line.strip())
                 continue
             close()
         if current is not None and current.kind in ("table", "quote"):

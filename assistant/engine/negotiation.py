@@ -46,10 +46,13 @@ from assistant.engine.figures import YEARS, Figure, formula, user
 from assistant.engine.offer import Offer, Package
 from assistant.engine.position import (
     ComponentPosition,
+    GuidePosition,
     Totals,
     band_figure,
+    conflicting_bands,
     find_bands,
     position,
+    positions_by_guide,
     stock_per_year,
     totals,
 )
@@ -355,6 +358,7 @@ class Negotiation:
     comparison: list[ComparisonRow]
     questions: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    by_guide: tuple[GuidePosition, ...] = ()  # guides that disagree: the offer in each band
 
     def to_json(self) -> dict[str, Any]:
         o = self.offer
@@ -392,6 +396,7 @@ class Negotiation:
             "comparison": [row.to_json() for row in self.comparison],
             "questions": list(self.questions),
             "notes": list(self.notes),
+            "by_guide": [g.to_json() for g in self.by_guide],
         }
 
 
@@ -401,12 +406,15 @@ def negotiate(offer: Offer, facts: Facts) -> Negotiation:
     notes = list(offer.notes)
     bands = find_bands(facts, offer.company, offer.region, offer.role) if offer.region else []
     band = bands[0] if len(bands) == 1 else None
-    if len(bands) > 1 and len({b.role for b in bands}) == 1:  # two guides, one role: conflict
-        sources = " and ".join(sorted({b.source for b in bands}))
-        questions.append(
+    by_guide: tuple[GuidePosition, ...] = ()
+    if conflicting_bands(bands):  # two guides, one role: show the offer against each
+        by_guide = positions_by_guide(offer, bands)
+        sources = " and ".join(g.band.source for g in by_guide)
+        notes.append(
             f"The guides disagree on the {offer.company} {offer.region} band for "
-            f"{bands[0].role} ({sources}); which guide should I use? No counter is computed "
-            "until you say."
+            f"{bands[0].role} ({sources}): your offer is placed in each band. No counter is "
+            "computed while they disagree: move the guide you do not trust out of the corpus "
+            "(to corpus/.removed/, where it can be restored from) and ask again."
         )
     elif len(bands) > 1:
         roles = ", ".join(sorted({b.role for b in bands}))
@@ -428,6 +436,7 @@ def negotiate(offer: Offer, facts: Facts) -> Negotiation:
         comparison=comparison,
         questions=tuple(questions),
         notes=tuple(notes),
+        by_guide=by_guide,
     )
 
 

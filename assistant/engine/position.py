@@ -3,6 +3,9 @@
 `Package` (assistant.engine.offer) and `CompBand` (assistant.corpus.facts); every number is a Figure
 (assistant.engine.figures) traced to a band row or the user's input.
 
+When guides disagree (two guides give a band for the same company, region and role),
+`positions_by_guide` places the offer in each band, so both are shown.
+
 Position: for base, stock, bonus and annualized total comp, the percent of the way through the
 band's [min, max] and below / within / above. Stock is compared per year (grant ÷ vesting
 years). Annualized TC = base + stock per year + bonus; first-year adds the sign-on; the
@@ -192,6 +195,38 @@ def position(offer: Offer, band: CompBand | None) -> list[ComponentPosition]:
             percent, status = _place(mine.value, lo.value, hi.value)  # type: ignore[union-attr]
             rows.append(ComponentPosition(component, mine, lo, hi, percent, status))
     return rows
+
+
+@dataclass(frozen=True)
+class GuidePosition:
+    """The offer against one guide's band, when guides disagree on the band (each shown)."""
+
+    band: CompBand
+    position: list[ComponentPosition]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.band.source,
+            "chunk_id": self.band.chunk_id,
+            "role": self.band.role,
+            "region": self.band.region,
+            "currency": self.band.currency,
+            "position": [row.to_json() for row in self.position],
+        }
+
+
+def conflicting_bands(bands: list[CompBand]) -> bool:
+    """Two or more guides give a band for the same company, region and role."""
+    return (
+        len(bands) > 1 and len({b.role for b in bands}) == 1 and len({b.source for b in bands}) > 1
+    )
+
+
+def positions_by_guide(offer: Offer, bands: list[CompBand]) -> tuple[GuidePosition, ...]:
+    """The offer placed in each guide's band, in the order of the guides' sources."""
+    return tuple(
+        GuidePosition(b, position(offer, b)) for b in sorted(bands, key=lambda b: b.source)
+    )
 
 
 def _per_year_band(band: CompBand, figure: Figure, label: str) -> Figure:

@@ -171,6 +171,10 @@ class OnnxEmbedder:
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # errors only
+        # Idle threads wait instead of spinning: on a shared 2-core machine a spinning thread
+        # competes with the one doing the work (a query took 13 ms instead of 4, indexing ran
+        # at 29 chunks/s instead of 37).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return onnxruntime.InferenceSession(
             str(self.path), options, providers=["CPUExecutionProvider"]
         )
