@@ -40,7 +40,7 @@ def test_ask_returns_a_cited_answer_and_its_source(client):
     assert question == ""
     answer = _text(messages[-1])
     assert "$125K–$228K" in answer and "[1]" in answer
-    assert "written by composer" in status and "grounding check passed" in status
+    assert "Written without a model · checked against the sources" in status
     assert citations["value"].startswith("[1]")
     assert 'class="cited-row"' in source
     cited = source.split('class="cited-row"', 1)[1].split("</tr>", 1)[0]
@@ -63,7 +63,7 @@ def test_html_in_a_question_is_shown_as_text(client):
 
 
 def test_plan_counter_gives_chart_table_and_drafts(client):
-    chart, proposal, email, phone, sources = client.predict(
+    chart, proposal, email, phone, sources, *errors = client.predict(
         "Anyscale", "London", "£135K", "£100K", 4, "5%", "", "", api_name="/plan_counter"
     )
     assert 'data-component="base"' in chart and 'data-band="£128K–£166K"' in chart
@@ -72,22 +72,28 @@ def test_plan_counter_gives_chart_table_and_drafts(client):
     assert "£" in email and not re.search(r"\[\d+\]", email + phone)  # drafts to send: no [n]
     assert phone
     assert "London band row" in sources and "Where the drafts' figures come from" in sources
+    assert errors == [""] * 8  # no field has a problem
 
 
-def test_plan_counter_explains_what_is_missing(client):
-    chart, proposal, email, phone, _ = client.predict(
+def test_plan_counter_explains_what_is_missing_at_each_field(client):
+    chart, proposal, email, phone, _, *errors = client.predict(
         "Anyscale", "", "", "", 4, "", "", "", api_name="/plan_counter"
     )
-    assert "Which region" in proposal and "base salary" in proposal
-    assert "--" not in proposal  # no command-line flags in the page
-    assert email == "" and phone == ""
+    company, region, base, *_ = errors
+    assert "Which region" in region and "base salary" in base
+    assert "2 fields need a fix (Region, Base salary)" in proposal
+    assert "--" not in proposal + region + base  # no command-line flags in the page
+    assert email == "" and phone == "" and chart == ""  # nothing drawn for half an offer
 
 
 def test_plan_counter_reads_bad_amounts_as_a_message(client):
-    chart, proposal, *_ = client.predict(
-        "Anyscale", "London", "lots", "", 4, "", "", "", api_name="/plan_counter"
+    chart, proposal, *views = client.predict(
+        "Anyscale", "London", "lots", "-5", 4, "150%", "", "", api_name="/plan_counter"
     )
-    assert proposal.startswith("**Check the offer:**")
+    assert proposal.startswith("**Check the offer:**") and chart == ""
+    base, stock, _, bonus = views[5:9]
+    assert "'lots' is not an amount" in base  # every field's problem, all at once
+    assert "negative" in stock and "150%" in bonus
     assert "Traceback" not in proposal
 
 
@@ -177,8 +183,8 @@ def test_a_model_backend_is_named_and_its_grounding_shown(shipped_index, tmp_pat
         )
     answer = _text(messages[-1])
     assert status in answer
-    kept = "written by llamacpp" in status and "grounding check" in status
-    replaced = "written by composer" in status and "replaced the model's draft" in status
+    kept = "Written by a language model · checked against the sources" in status
+    replaced = "Written without a model" in status and "model's wording did not match" in status
     assert kept or replaced, status
     from assistant.compose.grounding import figures_in
 
@@ -188,3 +194,13 @@ def test_a_model_backend_is_named_and_its_grounding_shown(shipped_index, tmp_pat
             continue  # a calculation, shown with its formula
         for mention in figures_in(line):  # every other figure shown is in the cited passage
             assert mention.text in quote, (mention.text, line)
+
+
+def test_an_upload_shows_one_progress_bar_on_its_message(served):
+    import json
+
+    with urllib.request.urlopen(served.url.rstrip("/") + "/config", timeout=30) as reply:
+        config = json.load(reply)
+    ids = {c.get("props", {}).get("elem_id"): c["id"] for c in config["components"]}
+    add = next(d for d in config["dependencies"] if d.get("api_name") == "add_guide")
+    assert add["show_progress_on"] == [ids["guide-message"]]  # not the table, list and file too

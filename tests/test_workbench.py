@@ -135,6 +135,9 @@ def test_drafts_state_the_ask_figures_and_cite_them(sf_plan):
         assert figure in sf_plan.email and figure in sf_plan.phone
     assert "$175K" in sf_plan.email and "$168K–$218K" in sf_plan.email
     assert "$198K" not in sf_plan.email  # the floor is private: only in the phone notes
+    # the candidate speaks to a recruiter: market data, never "the guide's range"
+    assert "Market data for this role in San Francisco" in sf_plan.email
+    assert "guide" not in sf_plan.email.lower()
     assert "Private" in sf_plan.phone and "$198K" in sf_plan.phone
     # drafts meant to be sent carry no [n] markers; their sources are listed beneath them
     assert not re.search(r"\[\d+\]", sf_plan.email + sf_plan.phone)
@@ -274,3 +277,46 @@ def test_an_offer_in_another_currency_is_not_drawn_on_the_band(coach):
     assert base.band_min.unit == "GBP" and base.status == "currency mismatch"
     assert base.offer is None and base.ask is None  # no exchange rate: nothing to place
     assert any("no exchange rate" in note for note in plan.notes)
+
+
+# --- every field's problem at once (issue 21) ------------------------------------------------
+
+
+def test_every_field_problem_is_reported_at_once(coach):
+    form = OfferForm(
+        company="Anyscale", region="San Francisco", base="abc", stock="-5", bonus="150%"
+    )
+    problems = coach.form_problems(form)
+    assert set(problems) == {"base", "stock", "bonus"}
+    assert "'abc' is not an amount" in problems["base"]
+    assert "negative" in problems["stock"]
+    assert "150%" in problems["bonus"] and "0 and 100%" in problems["bonus"]
+
+
+def test_a_bonus_over_100_percent_is_refused_an_amount_is_not(coach):
+    assert "bonus" in coach.form_problems(replace_form(bonus="101%"))
+    assert coach.form_problems(replace_form(bonus="100%")) == {}
+    assert coach.form_problems(replace_form(bonus="15k")) == {}
+
+
+def test_a_missing_base_and_region_are_said_at_their_fields(coach):
+    problems = coach.form_problems(OfferForm(company="Anyscale"))
+    assert "base salary" in problems["base"] and "Which region" in problems["region"]
+    assert "--" not in " ".join(problems.values())
+    assert "region" in coach.form_problems(replace_form(region="Mars"))
+
+
+@pytest.mark.parametrize("years", [4.5, 0, float("inf"), 1e308])
+def test_vesting_years_out_of_bounds_are_refused_at_their_field(coach, years):
+    problems = coach.form_problems(replace_form(vesting_years=years))
+    assert set(problems) == {"vesting_years"}, problems
+
+
+def test_a_valid_offer_has_no_problems(coach):
+    assert coach.form_problems(SF) == {}
+
+
+def replace_form(**changes) -> OfferForm:
+    from dataclasses import replace
+
+    return replace(SF, **changes)

@@ -144,3 +144,52 @@ def pick(page, elem_id: str, option: str) -> None:
     """Choose `option` in the dropdown with this elem_id."""
     page.locator(f"#{elem_id} input").click()
     page.get_by_role("option", name=option, exact=True).click()
+
+
+# --- accessibility: axe-core, from npm, injected into the page -----------------------------------
+
+AXE_VERSION = "4.14.1"
+AXE_CACHE = Path.home() / ".cache" / "negotiation-coach" / f"axe-core-{AXE_VERSION}"
+SEVERE = ("serious", "critical")
+
+
+def axe_script() -> Path:
+    """axe.min.js of axe-core AXE_VERSION, fetched once with `npm pack` into AXE_CACHE."""
+    script = AXE_CACHE / "package" / "axe.min.js"
+    if script.exists():
+        return script
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError("npm is needed once to fetch axe-core for the accessibility checks")
+    AXE_CACHE.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [npm, "pack", f"axe-core@{AXE_VERSION}", "--silent"],
+        cwd=AXE_CACHE,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    subprocess.run(
+        ["tar", "xzf", f"axe-core-{AXE_VERSION}.tgz"], cwd=AXE_CACHE, check=True, timeout=60
+    )
+    return script
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.x A/AA violations on the page as it is now: [{id, impact, help,
+    nodes: [target, ...]}]."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_script()))
+    found = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.html.slice(0, 200))}));
+        }"""
+    )
+    return list(found)
+
+
+def severe(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in SEVERE]

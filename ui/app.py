@@ -1,4 +1,5 @@
-"""The Gradio app: a chat with a sources panel, the offer workbench and the guide shelf.
+"""The Gradio app: a chat with a sources panel, the offer workbench (ui.workbench_tab), the guide
+shelf and the Rehearse tab (ui.rehearse_tab).
 
 `CoachUI(coach)` is a thin class over one Coach. It owns the layout (its components are its
 attributes), the wiring of every event to one of its methods (the handlers), and the lock that
@@ -27,25 +28,29 @@ from assistant.answer import Answer
 from assistant.coach import MAX_QUESTION_CHARS, Coach
 from assistant.config import offline_environment
 from assistant.corpus.loader import MAX_GUIDE_BYTES
-from assistant.engine.workbench import OfferForm
 from assistant.errors import CoachError
-from assistant.text_input import clean
 from ui.chat_session import ChatSession
 from ui.compare_section import CompareSection
-from ui.guide_safety import ThrottledLogin, removal_buttons, removed_place, wire_removal
+from ui.guide_safety import (
+    ClientAddress,
+    ThrottledLogin,
+    removal_buttons,
+    removed_place,
+    wire_removal,
+)
+from ui.inputs import field_text, file_name
 from ui.rehearse_tab import RehearseTab
 from ui.render import (
     GUIDE_COLUMNS,
-    PROPOSAL_PLACEHOLDER,
     answer_footer,
-    band_chart_svg,
+    chat_markdown,
     citation_choices,
     guide_rows,
-    proposal_markdown,
     safe_markdown,
     sources_html,
-    sources_markdown,
 )
+from ui.styles import CSS, ON_LOAD, SCROLL_TO_ANSWER
+from ui.workbench_tab import WorkbenchTab, form_of
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -64,13 +69,7 @@ EXAMPLES = [
     "What levers can I use with Alibaba?",
     "How many interview rounds does Alibaba have, and what do they test?",
 ]
-CSS = """
-.coach-sources table { border-collapse: collapse; margin: 6px 0; font-size: 0.9em; }
-.coach-sources th, .coach-sources td { border: 1px solid #d4d4d8; padding: 3px 6px; }
-.coach-sources tr.cited-row td { background: #fef08a; font-weight: 600; color: #111; }
-.coach-sources .coach-where { color: #52525b; font-size: 0.85em; }
-.coach-band-chart { max-width: 760px; background: #fff; }
-"""
+WORKING = '<span class="coach-working" role="status">Working on your answer…</span>'
 UNEXPECTED = "Something went wrong on our side ({}); the details are in the server log."
 
 
@@ -119,26 +118,27 @@ class CoachUI:
     # -- layout -----------------------------------------------------------------------------------
 
     def _chat_tab(self) -> None:
+        # the sources sit right after the question box, before the examples: on a phone the
+        # columns stack, and the passage an answer cites comes just below it
         with gr.Row():
-            with gr.Column(scale=3):
+            with gr.Column(scale=3, min_width=320):
                 self.chatbot = gr.Chatbot(
                     label="Conversation",
                     height=520,
                     sanitize_html=True,
                     render_markdown=True,
+                    autoscroll=False,  # SCROLL_TO_ANSWER shows a new answer from its start
                     buttons=["copy", "copy_all"],  # no "share" to Hugging Face
                     elem_id="coach-chat",
                 )
                 self.question = gr.Textbox(
-                    show_label=False,
+                    label="Your question",
                     placeholder="Ask about pay, your offer, levers or interviews…",
                     max_length=MAX_QUESTION_CHARS,
                     submit_btn="Ask",
                     elem_id="coach-question",
                 )
-                gr.Examples(EXAMPLES, inputs=self.question, label="Try asking")
-                self.restart = gr.Button("New conversation", size="sm")
-            with gr.Column(scale=2):
+            with gr.Column(scale=2, min_width=320):
                 self.status = gr.Markdown(elem_id="coach-answer-status")
                 self.cited = gr.Radio(
                     label="Sources of the answer (pick one to read it)",
@@ -146,49 +146,12 @@ class CoachUI:
                     elem_id="coach-citations",
                 )
                 self.source = gr.HTML(sources_html(None, None), elem_id="coach-source-panel")
+        gr.Examples(EXAMPLES, inputs=self.question, label="Try asking")
+        self.restart = gr.Button("New conversation", size="sm", elem_id="coach-restart")
 
     def _workbench_tab(self) -> None:
-        regions = self.coach.comp_regions()
-        first = next(iter(regions), None)
-        with gr.Row():
-            self.company = gr.Dropdown(
-                choices=list(regions), value=first, label="Company", elem_id="wb-company"
-            )
-            self.region = gr.Dropdown(
-                choices=regions.get(first, []) if first else [],
-                value=(regions.get(first) or [None])[0] if first else None,
-                label="Region",
-                allow_custom_value=True,  # the engine says which regions a guide has
-                elem_id="wb-region",
-            )
-        with gr.Row():
-            self.base = gr.Textbox(label="Base salary", placeholder="175k", elem_id="wb-base")
-            self.stock = gr.Textbox(
-                label="Stock grant (RSU)", placeholder="130k", elem_id="wb-stock"
-            )
-            self.years = gr.Number(
-                label="Vesting years", value=4, precision=None, minimum=1, maximum=10
-            )
-            self.bonus = gr.Textbox(label="Bonus", placeholder="5% or 15k", elem_id="wb-bonus")
-            self.sign_on = gr.Textbox(label="Sign-on", placeholder="20k", elem_id="wb-sign-on")
-        self.competing = gr.Textbox(
-            label="Competing offer(s), separated by ';'",
-            placeholder="Google $300K TC; NVIDIA $213K base, $255K RSU over 4 years",
-            elem_id="wb-competing",
-        )
-        with gr.Row():
-            self.show = gr.Button("Show my position", variant="primary", elem_id="wb-show")
-            self.discuss = gr.Button("Discuss in chat", elem_id="wb-discuss")
-        self.chart = gr.HTML(elem_id="wb-chart")
-        self.proposal = gr.Markdown(PROPOSAL_PLACEHOLDER, elem_id="wb-proposal")
-        with gr.Row():
-            self.email = gr.Textbox(
-                label="Email draft", lines=14, buttons=["copy"], elem_id="wb-email"
-            )
-            self.phone = gr.Textbox(
-                label="Phone script", lines=14, buttons=["copy"], elem_id="wb-phone"
-            )
-        self.draft_sources = gr.Markdown(elem_id="wb-draft-sources")
+        self.workbench = WorkbenchTab(self)
+        self.workbench.add()
         CompareSection(self).add()  # year by year beside other offers; the playbook download
 
     def _guides_tab(self) -> None:
@@ -227,7 +190,10 @@ class CoachUI:
             [self.question, self.chatbot, self.session],
             [self.chatbot, self.session, self.question, *panel],
         )
-        self.question.submit(*self.ask, api_name="ask")
+        self.question.submit(*self.ask, api_name="ask").then(
+            None, None, None, js=SCROLL_TO_ANSWER, api_name=False
+        )
+        self.question.submit(None, None, None, js=SCROLL_TO_ANSWER, api_name=False)
         self.cited.change(self.pick_source, [self.cited, self.session], self.source, api_name=False)
         self.chatbot.select(
             self.select_message, [self.session], [*panel, self.session], api_name=False
@@ -240,14 +206,7 @@ class CoachUI:
         )
 
     def _wire_workbench(self) -> None:
-        form = [self.company, self.region, self.base, self.stock, self.years]
-        form += [self.bonus, self.sign_on, self.competing]
-        plan_views = [self.chart, self.proposal, self.email, self.phone, self.draft_sources]
-        self.company.change(self.company_regions, self.company, self.region, api_name=False)
-        self.show.click(self.show_position, form, plan_views, api_name="plan_counter")
-        self.discuss.click(
-            self.carry_to_chat, form, [self.question, self.tabs], api_name=False
-        ).then(*self.ask, api_name=False)
+        self.workbench.wire()
 
     def _wire_guides(self) -> None:
         shelf_outputs = [
@@ -257,30 +216,40 @@ class CoachUI:
             self.company,
             self.upload,
         ]
-        add_guide = _with_progress(self.add_guide, gr.Progress(track_tqdm=True))
-        self.add.click(add_guide, self.upload, shelf_outputs, api_name="add_guide")
+        add_guide = _with_progress(self.add_guide, gr.Progress())
+        self.add.click(  # one progress bar, on the message: not one per output
+            add_guide,
+            self.upload,
+            shelf_outputs,
+            api_name="add_guide",
+            show_progress_on=[self.shelf_message],
+        )
         wire_removal(self, shelf_outputs)
 
     # -- chat -------------------------------------------------------------------------------------
 
     def respond(self, message: str, messages: list, state: ChatSession) -> Iterator[tuple]:
-        message = clean(message or "").strip()
+        try:  # cleaned once (ui.inputs); Coach says when a question is too long
+            message = field_text(message, "The question", MAX_QUESTION_CHARS)
+        except CoachError as problem:
+            yield messages, state, "", safe_markdown(str(problem)), gr.skip(), gr.skip()
+            return
         if not message:
             yield messages, state, "", "Type a question first.", gr.skip(), gr.skip()
             return
         messages = [
             *messages,
             {"role": "user", "content": safe_markdown(message)},
-            {"role": "assistant", "content": "…"},
+            {"role": "assistant", "content": WORKING},
         ]
-        yield messages, state, "", "Thinking…", gr.skip(), gr.skip()
+        yield messages, state, "", "Working on your answer…", gr.skip(), gr.skip()
         answer: Answer | None = None
         try:
             for item in self.coach.stream(message, state.history, rehearsal=state.rehearsal):
                 if isinstance(item, Answer):
                     answer = item
                 elif item:
-                    messages[-1] = {"role": "assistant", "content": safe_markdown(item)}
+                    messages[-1] = {"role": "assistant", "content": chat_markdown(item)}
                     yield messages, state, "", gr.skip(), gr.skip(), gr.skip()
         except CoachError as problem:
             messages[-1] = {"role": "assistant", "content": safe_markdown(str(problem))}
@@ -295,7 +264,7 @@ class CoachUI:
         assert answer is not None
         messages[-1] = {
             "role": "assistant",
-            "content": safe_markdown(answer.answer) + answer_footer(answer),
+            "content": chat_markdown(answer.answer) + answer_footer(answer),
         }
         state.history += [
             {"role": "user", "content": message},
@@ -334,39 +303,7 @@ class CoachUI:
         choices = self.coach.comp_regions().get(name or "", [])
         return gr.update(choices=choices, value=choices[0] if choices else None)
 
-    @staticmethod
-    def form_of(*values) -> OfferForm:
-        name, where, base_, stock_, years_, bonus_, sign_on_, competing_ = values
-        return OfferForm(
-            company=name or "",
-            region=where or "",
-            base=(base_ or "").strip(),
-            stock=(stock_ or "").strip(),
-            vesting_years=years_ if years_ else None,  # 4.5 is refused, not read as 4
-            bonus=(bonus_ or "").strip(),
-            sign_on=(sign_on_ or "").strip(),
-            competing=(competing_ or "").strip(),
-        )
-
-    def show_position(self, *values) -> tuple:
-        try:
-            plan = self.coach.plan_counter(self.form_of(*values))
-        except CoachError as problem:
-            return "", f"**Check the offer:** {safe_markdown(str(problem))}", "", "", ""
-        except Exception as problem:
-            log.exception("the workbench failed")
-            return "", UNEXPECTED.format(type(problem).__name__), "", "", ""
-        return (
-            band_chart_svg(plan.bars),
-            proposal_markdown(plan),
-            plan.email,
-            plan.phone,
-            sources_markdown(plan),
-        )
-
-    def carry_to_chat(self, *values) -> tuple:
-        text = self.form_of(*values).as_message() + " What should I counter with?"
-        return text, gr.Tabs(selected="chat")
+    form_of = staticmethod(form_of)  # "Year by year" and the Rehearse tab read the same form
 
     # -- guides -----------------------------------------------------------------------------------
 
@@ -391,15 +328,16 @@ class CoachUI:
                     f"{file.name} is {size:,} bytes; a guide may be at most "
                     f"{MAX_GUIDE_BYTES:,} bytes (2 MB)."
                 )
-            progress(0, desc=f"Checking {file.name}")
+            name = file_name(file.name)
+            progress(0.2, desc=f"Checking and indexing {name}")
             with self.shelf_lock:
-                report = self.coach.add_guide(file.name, file.read_bytes())
+                report = self.coach.add_guide(name, file.read_bytes())
         except CoachError as problem:
             return self.shelf_views(f"**Not added.** {safe_markdown(str(problem))}")
         except Exception as problem:
             log.exception("adding a guide failed")
             return self.shelf_views(UNEXPECTED.format(type(problem).__name__))
-        added = ", ".join(report.added) or file.name
+        added = ", ".join(report.added) or name
         chunks = sum(report.chunks_per_guide.get(s, 0) for s in report.added)
         return self.shelf_views(
             f"**Added {safe_markdown(added)}**: {chunks} passages indexed in "
@@ -448,13 +386,20 @@ def _warm_up(coach: Coach) -> None:
         log.exception("warming up the embedding model failed")
 
 
+def _client_address_middleware():
+    from starlette.middleware import Middleware
+
+    return Middleware(ClientAddress)
+
+
 def launch_options(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth=None) -> dict:
     """The keyword arguments `Blocks.launch` gets: the safe defaults in one place."""
     return {
         "server_name": f"[{host}]" if ":" in host and not host.startswith("[") else host,
         "server_port": port,
         "share": False,
-        "auth": ThrottledLogin(*auth) if auth else None,
+        "auth": ThrottledLogin(*auth).verify if auth else None,  # slowed per client address
+        "app_kwargs": {"middleware": [_client_address_middleware()]},
         "max_file_size": MAX_UPLOAD,
         "show_error": True,  # our handlers raise nothing: only Gradio's own readable errors
         "ssr_mode": False,
@@ -464,6 +409,7 @@ def launch_options(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth=None
         "allowed_paths": [],
         "footer_links": ["api"],
         "css": CSS,
+        "js": ON_LOAD,  # keeps Gradio's own markup accessible (ui.styles)
         "quiet": True,
     }
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import CoachError
+from ui.inputs import MAX_AMOUNT_CHARS, MAX_OFFER_CHARS, field_text
 from ui.years_render import years_html
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class CompareSection:
                 label=f"Offer {letter}",
                 placeholder=EXAMPLE if letter == "B" else "",
                 max_lines=2,
+                max_length=MAX_OFFER_CHARS,
                 elem_id=f"yr-offer-{letter.lower()}",
             )
             for letter in OTHER_FIELDS
@@ -78,6 +80,7 @@ class CompareSection:
             file_count="multiple",
             interactive=False,
             height=140,
+            visible=False,  # shown with the files: an empty file list is only noise
             elem_id="yr-files",
         )
         ui = self.ui
@@ -90,12 +93,20 @@ class CompareSection:
         )
 
     def _split(self, values: tuple) -> tuple:
+        """The form, the other offers, the schedule and the rate: each cleaned, overlong text
+        refused with the field named (ui.inputs; InputProblem is a CoachError)."""
         fields, (schedule, rate, *others) = values[:8], values[8:]
-        return self.ui.form_of(*fields), list(others), schedule or "", rate or ""
+        others = [
+            field_text(text, f"Offer {letter}", MAX_OFFER_CHARS)
+            for letter, text in zip(OTHER_FIELDS, others, strict=False)
+        ]
+        schedule = field_text(schedule, "Offer A's vesting schedule", MAX_OFFER_CHARS)
+        rate = field_text(rate, "The exchange rate", MAX_AMOUNT_CHARS)
+        return self.ui.form_of(*fields), others, schedule, rate
 
     def show_years(self, *values) -> str:
-        form, others, schedule, rate = self._split(values)
         try:
+            form, others, schedule, rate = self._split(values)
             view = self.ui.coach.compare_years(form, others, schedule, rate)
         except CoachError as problem:
             return _note(f"Check the offers: {problem}")
@@ -105,20 +116,28 @@ class CompareSection:
         return years_html(view)
 
     def write_playbook(self, *values) -> tuple:
-        form, others, schedule, rate = self._split(values)
         try:
+            form, others, schedule, rate = self._split(values)
             if self.folder is None:
                 self.folder = Path(tempfile.mkdtemp(prefix="offer-coach-playbooks-"))
             out = Path(tempfile.mkdtemp(dir=self.folder)) / "offer-playbook.md"
             paths = self.ui.coach.write_playbook(form, others, out, schedule, rate)
         except CoachError as problem:
-            return None, _note(f"No playbook written. Check the offers: {problem}")
+            return _files(None), _note(f"No playbook written. Check the offers: {problem}")
         except Exception as problem:
             log.exception("writing the playbook failed")
-            return None, _note(f"Something went wrong on our side ({type(problem).__name__}).")
+            return _files(None), _note(
+                f"Something went wrong on our side ({type(problem).__name__})."
+            )
         names = " and ".join(p.name for p in paths)
         done = _note(f"Playbook written: {names}. Download below.", "yr-note")
-        return [str(p) for p in paths], done
+        return _files([str(p) for p in paths]), done
+
+
+def _files(paths: list[str] | None):
+    import gradio as gr
+
+    return gr.update(value=paths, visible=bool(paths))
 
 
 def _note(text: str, css: str = "yr-error") -> str:

@@ -6,22 +6,29 @@ button, "Yes, remove X", shown only then, moves it out (assistant.corpus.shelf.r
 
 Login: `ThrottledLogin` checks `--auth`'s user and password in constant time and, after
 FREE_FAILURES wrong tries from a client in a window, waits longer before answering each next one
-(doubling, up to MAX_DELAY seconds). Gradio's login handler gives no client address to an auth
-function, so a client here is the user name tried.
+(doubling, up to MAX_DELAY seconds). A client is the address the request came from: Gradio gives
+an auth function only the user and password, so `ClientAddress`, an ASGI middleware given to the
+app (`launch_options`' app_kwargs), keeps each request's address in a context variable the login
+check reads (it runs in the request's own task); without one (a direct call) the client is the
+user name tried. The server's `verify` waits with asyncio, so a slowed login never holds up
+other requests; `__call__` is the same check with a blocking wait.
 
 Leaves out: the shelf itself (assistant.corpus.shelf) and the rest of the tab (ui/app.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import threading
 import time
+from contextvars import ContextVar
 from typing import Any
 
 from assistant.corpus.shelf import removed_place
 from ui.render import safe_markdown
 
+CLIENT_ADDRESS: ContextVar[str | None] = ContextVar("coach_client_address", default=None)
 FREE_FAILURES = 3
 MAX_DELAY = 8.0
 WINDOW_SECONDS = 600.0
@@ -59,8 +66,26 @@ def wire_removal(ui: Any, shelf_outputs: list) -> None:
     ).then(hide, None, ui.confirm_remove, api_name=False)
 
 
+class ClientAddress:
+    """ASGI middleware: each HTTP request's client address in CLIENT_ADDRESS while it runs."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        client = scope.get("client") if scope.get("type") == "http" else None
+        if not client:
+            await self.app(scope, receive, send)
+            return
+        token = CLIENT_ADDRESS.set(str(client[0]))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            CLIENT_ADDRESS.reset(token)
+
+
 class ThrottledLogin:
-    """Gradio's `auth` callable: right user and password, wrong tries slowed per client."""
+    """Gradio's `auth` callable: right user and password, wrong tries slowed per client address."""
 
     def __init__(self, user: str, password: str, sleep=time.sleep) -> None:
         self._user, self._password, self._sleep = user.encode(), password.encode(), sleep
@@ -73,9 +98,22 @@ class ThrottledLogin:
             return 0.0
         return min(MAX_DELAY, 0.5 * 2 ** (count - FREE_FAILURES))
 
+    @staticmethod
+    def client(user: str) -> str:
+        return CLIENT_ADDRESS.get() or f"user:{user[:200]}"
+
     def __call__(self, user: str, password: str) -> bool:
-        client = user[:200]
+        client = self.client(user)
         self._sleep(self.delay(client))
+        return self._check(user, password, client)
+
+    async def verify(self, user: str, password: str) -> bool:
+        """The check as the server runs it: the wait does not block other requests."""
+        client = self.client(user)
+        await asyncio.sleep(self.delay(client))
+        return self._check(user, password, client)
+
+    def _check(self, user: str, password: str, client: str) -> bool:
         ok = hmac.compare_digest(user.encode(errors="replace"), self._user)
         ok &= hmac.compare_digest(password.encode(errors="replace"), self._password)
         with self._lock:

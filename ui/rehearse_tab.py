@@ -15,8 +15,11 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer import Citation
 from assistant.engine.rehearsal_stage import MAX_REPLY_CHARS
 from assistant.errors import CoachError
+from ui.inputs import field_text
+from ui.passage import citation_label
 
 if TYPE_CHECKING:
     from ui.app import CoachUI
@@ -59,9 +62,12 @@ class RehearseTab:
         form = [ui.company, ui.region, ui.base, ui.stock, ui.years]
         form += [ui.bonus, ui.sign_on, ui.competing]
         views = [self.chat, self.feedback, self.scorecard, self.state]
-        self.start.click(self.start_call, [*form, self.seed], views, api_name=False)
+        self.start.click(self.start_call, [*form, self.seed], views, api_name="rehearse_start")
         self.reply.submit(
-            self.send, [self.reply, self.chat, self.state], [self.reply, *views], api_name=False
+            self.send,
+            [self.reply, self.chat, self.state],
+            [self.reply, *views],
+            api_name="rehearse_reply",
         )
 
     def start_call(self, *values) -> tuple:
@@ -83,9 +89,13 @@ class RehearseTab:
 
     def send(self, reply: str, messages: list, rehearsal: Any) -> tuple:
         if rehearsal is None:
-            return reply, messages, _note(START_HINT.replace("**", "")), "", None
-        turn = rehearsal.reply(reply or "")
-        shown = (reply or "").strip()[:600] or "(empty reply)"
+            return "", messages, _note(START_HINT.replace("**", "")), "", None
+        try:  # cleaned once; a reply far beyond what a call holds is refused here
+            reply = field_text(reply, "Your reply", MAX_REPLY_CHARS + 1000)
+        except CoachError as problem:
+            return "", messages, _note(str(problem)), "", rehearsal
+        turn = rehearsal.reply(reply)
+        shown = reply[:600] or "(empty reply)"
         messages = [
             *messages,
             {"role": "user", "content": shown},
@@ -101,9 +111,9 @@ def _note(text: str) -> str:
 
 def _cites(citations: list[dict[str, Any]]) -> str:
     """The citations (as in `coach ask --json`), each with its quote as the tooltip."""
-    items = [
+    items = [  # named by what the passage is, never by its chunk id
         f"<span class='rh-cite' title='{html.escape(c['quote'])}'>"
-        f"[{html.escape(c['chunk_id'][:8])}] {html.escape(c['title'])}</span>"
+        f"{html.escape(citation_label(Citation(**c)))}</span>"
         for c in citations
     ]
     return f"<div class='rh-cites' style='color:#52525b;font-size:0.85em'>{' · '.join(items)}</div>"

@@ -12,9 +12,10 @@ any free-text offer parsing (the chat path reads offers written as sentences).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.corpus.facts import Facts
 from assistant.engine.drafts import Citation, Drafts, write_drafts
@@ -32,6 +33,7 @@ FIELD_NAMES = {
     "vesting-years": "Vesting years",
     "competing": "Competing offer",
 }
+MAX_VESTING_YEARS = 50  # anything longer is a typo, never read
 CHART_COMPONENTS = ("base", "stock", "bonus", "total")
 COMPONENT_LABELS = {
     "base": "Base salary",
@@ -61,6 +63,11 @@ class OfferForm:
         years = self.vesting_years
         if years is None or not self.stock:
             return None
+        if not math.isfinite(float(years)) or not 0 <= float(years) <= MAX_VESTING_YEARS:
+            raise OfferError(
+                f"Vesting years: give the years the grant vests over, from 1 to "
+                f"{MAX_VESTING_YEARS} (e.g. 4)."
+            )
         if float(years) != int(float(years)):
             raise OfferError(
                 f"Vesting years: {float(years):g} is not a whole number of years; give the "
@@ -162,6 +169,69 @@ def offer_of_form(
         )
     except OfferError as problem:  # the parser names CLI flags; the workbench has fields
         raise OfferError(_field_words(str(problem))) from None
+
+
+FORM_FIELDS = (
+    "company",
+    "region",
+    "base",
+    "stock",
+    "vesting_years",
+    "bonus",
+    "sign_on",
+    "competing",
+)
+MAX_BONUS_PCT = 100.0  # a bonus is a share of base: 0–100%
+
+
+def form_problems(
+    form: OfferForm,
+    facts: Facts,
+    companies: Iterable[str],
+    regions: Mapping[str, Iterable[str]],
+) -> dict[str, str]:
+    """What is wrong with each field of `form`, all at once: field name (FORM_FIELDS) -> message.
+    Each amount field is read on its own with the same parser as the whole offer, so a bad base
+    does not hide a bad bonus; a bonus percentage must lie within 0–100%, and a missing base or
+    region is said at its field. Empty when the offer can be planned."""
+    problems: dict[str, str] = {}
+    alone = {"base": "", "stock": "", "bonus": "", "sign_on": "", "competing": ""}
+    for name in ("base", "stock", "bonus", "sign_on", "competing"):
+        if not getattr(form, name):
+            continue
+        single = replace(form, **{**alone, name: getattr(form, name)})
+        if name == "stock":
+            single = replace(single, vesting_years=4)  # the years are checked on their own
+        try:
+            offer = offer_of_form(single, facts, companies, regions)
+        except OfferError as problem:
+            problems[name] = str(problem)
+            continue
+        if name == "bonus" and offer.bonus_pct is not None and offer.bonus_pct > MAX_BONUS_PCT:
+            problems[name] = (
+                f"Bonus: {offer.bonus_pct:g}% is more than the base itself; give the bonus as a "
+                f"percentage of base between 0 and {MAX_BONUS_PCT:g}%, or as an amount."
+            )
+    if form.stock and "stock" not in problems:
+        try:
+            offer_of_form(
+                replace(form, **{**alone, "stock": form.stock}), facts, companies, regions
+            )
+        except OfferError as problem:
+            if str(problem).startswith("Vesting"):  # "Vesting years: 4.5 …", "Vesting over 0 …"
+                problems["vesting_years"] = str(problem)
+    if not form.base and not problems.get("base"):
+        problems["base"] = "Give the base salary (e.g. 175K): the counter starts from it."
+    try:
+        place = offer_of_form(replace(form, **alone), facts, companies, regions)
+    except OfferError as problem:  # the company or region itself cannot be read
+        problems["region"] = str(problem)
+    else:
+        for question in place.questions:
+            field_name = "company" if question.startswith("No guide covers") else "region"
+            if field_name == "company" or "region" in question.lower():
+                problems.setdefault(field_name, _FLAG_HINT.sub("", question))
+    return problems
 
 
 def plan_counter(

@@ -1,0 +1,86 @@
+"""The drafts of a counter answer as the chat shows them: each draft (the email, the phone script)
+a plain-text block ready to copy (a fenced `text` block: no markers, no markdown, no "> "), its
+sources listed beneath it (a passage the answer cited above as "(source n)", else with a new
+[n] marker), and the walk-away floor outside the block (it is said to no one). A restyle
+request ("make the email shorter") gets only the draft it asked for, in that style, from the
+same figures.
+
+Leaves out: the drafts' wording and figures (assistant.engine.drafts, draft_styles) and the rest
+of the counter answer (assistant.compose.counter).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose.core import MARKER, Writer
+from assistant.engine.draft_styles import STYLE_WORDS
+from assistant.engine.drafts import Drafts
+
+FENCE = "```"
+PRIVATE = "Private, do not say: "
+
+
+def write_draft_section(writer: Writer, drafts: Drafts) -> None:
+    """Both drafts (an ordinary counter answer), or only the one a restyle request asked for."""
+    if drafts.style == "phone":
+        writer.add("Here is what to say on the phone, from the same figures:", "")
+        _phone(writer, drafts)
+        return
+    if drafts.style != "standard":
+        writer.add(f"Here is the email, {STYLE_WORDS[drafts.style]}, with the same figures:", "")
+        _email(writer, drafts, "**Email draft**")
+        return
+    _email(writer, drafts, "**Email draft** (plain text to send; fill in the names)")
+    writer.add("")
+    _phone(writer, drafts)
+
+
+def _email(writer: Writer, drafts: Drafts, heading: str) -> None:
+    writer.add(heading, "", *_block(drafts.email))
+    writer.add(_sources_line(writer, drafts, drafts.marked_email or drafts.email))
+
+
+def _phone(writer: Writer, drafts: Drafts) -> None:
+    said = [line for line in drafts.phone.splitlines() if not line.startswith(PRIVATE)]
+    writer.add("**Phone script** (what to say)", "", *_block("\n".join(said)))
+    said_marked = "\n".join(
+        line for line in drafts.marked_phone.splitlines() if not line.startswith(PRIVATE)
+    )
+    writer.add(_sources_line(writer, drafts, said_marked))
+    private = [line for line in drafts.marked_phone.splitlines() if line.startswith(PRIVATE)]
+    for line in private:
+        floor = _renumbered(writer, drafts, line.removeprefix(PRIVATE))
+        writer.add("", f"Keep to yourself: {floor}")
+
+
+def _block(text: str) -> list[str]:
+    """A fenced plain-text block; a line that would close the fence is indented by a space."""
+    lines = [f" {line}" if line.lstrip().startswith(FENCE) else line for line in text.splitlines()]
+    return [f"{FENCE}text", *lines, FENCE]
+
+
+def _sources_line(writer: Writer, drafts: Drafts, marked: str) -> str:
+    """'Its figures come from: your offer; Anyscale script [2]; …' for the markers in `marked`."""
+    used = {int(n) for n in MARKER.findall(marked)}
+    parts = []
+    for citation in drafts.citations:
+        if citation.n not in used:
+            continue
+        if citation.chunk_id is None:
+            parts.append("your offer, as you wrote it")
+        elif citation.chunk_id in writer.book.numbers:  # cited above: named, not re-marked
+            parts.append(f"{citation.name} (source {writer.book.numbers[citation.chunk_id]})")
+        elif citation.chunk_id in writer.book.records:
+            parts.append(f"{citation.name} {writer.book.cite(citation.chunk_id)}")
+    return "Its figures come from: " + "; ".join(dict.fromkeys(parts)) + "." if parts else ""
+
+
+def _renumbered(writer: Writer, drafts: Drafts, text: str) -> str:
+    """The drafts' own markers mapped to this answer's citations (the user's offer unmarked)."""
+    mapping = {
+        c.n: (writer.book.cite(c.chunk_id) if c.chunk_id in writer.book.records else "")
+        for c in drafts.citations
+    }
+    text = MARKER.sub(lambda m: mapping.get(int(m.group(1)), ""), text)
+    return re.sub(r" +([.,;:)])", r"\1", re.sub(r" {2,}", " ", text))

@@ -1,0 +1,76 @@
+"""Whether a chat turn asks to restyle the counter-offer draft, and in which style.
+
+"make the email shorter", "can you make it friendlier?", "more formal please", "rewrite the
+draft to be more professional", "turn it into what I say on the phone" ask for the previous
+draft again in another style (assistant.engine.draft_styles), from the same figures. A request
+names a style word and either a draft ("email", "draft", "message", "script") or a restyling
+verb ("make it …", "rewrite it …"); a question that merely mentions a phone screen or a script
+("give me a script to counter") is not one.
+
+Leaves out: whether the conversation has a draft to restyle (the coach knows its offer) and
+the styles' wording (assistant.engine.draft_styles).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DRAFT = r"(?:e-?mail|draft|message|letter|note|script|reply|response)"
+_RESTYLE = (
+    r"(?:make|making|rewrite|re-write|redo|reword|rephrase|turn|change|write|put|keep|convert)"
+)
+_STYLES = (
+    (
+        "phone",
+        re.compile(
+            r"\b(?:turn|make|convert|change|rewrite|put)\b.{0,30}\b(?:into|as|to|for)\b.{0,30}"
+            r"\b(?:phone|call)\b"
+            r"|\bwhat (?:do |should |would )?i (?:say|tell them) on the (?:phone|call)\b.{0,20}"
+            r"\binstead\b"
+            r"|\b(?:phone|call) version\b",
+            re.I,
+        ),
+    ),
+    (
+        "short",
+        re.compile(r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b", re.I),
+    ),
+    (
+        "friendly",
+        re.compile(
+            r"\b(?:friendlier|warmer|more (?:friendly|warm|casual|relaxed|personal)|less formal"
+            r"|less stiff|casual)\b",
+            re.I,
+        ),
+    ),
+    (
+        "formal",
+        re.compile(
+            r"\b(?:more (?:formal|professional|polite)|formal|professional|less casual)\b", re.I
+        ),
+    ),
+)
+_NAMES_A_DRAFT = re.compile(rf"\b{_DRAFT}s?\b", re.I)
+_RESTYLES_IT = re.compile(rf"\b{_RESTYLE}\b\s+(?:it|this|that|the (?:text|wording))\b", re.I)
+_BARE = re.compile(
+    r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even)\s+)*"
+    r"(?:shorter|friendlier|warmer|briefer|more \w+|less \w+)"
+    r"(?:\s+(?:please|pls|thanks|now))*[\s.!?]*$",
+    re.I,
+)
+MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a new question
+
+
+def draft_style_requested(message: str) -> str | None:
+    """The style ("short", "friendly", "formal" or "phone") a turn asks the draft in, or None."""
+    text = " ".join((message or "").split())
+    if not text or len(text) > MAX_REQUEST_CHARS:
+        return None
+    for style, pattern in _STYLES:
+        if not pattern.search(text):
+            continue
+        if style == "phone" or _NAMES_A_DRAFT.search(text) or _RESTYLES_IT.search(text):
+            return style
+        if _BARE.match(text):  # "shorter please", "a bit more formal"
+            return style
+    return None

@@ -1,0 +1,144 @@
+"""Drafts in a few styles (assistant.engine.draft_styles), restyle requests in the chat
+(assistant.understanding.draft_request) and the counter answer's verdict and drafts
+(assistant.compose.counter, draft_section), on the shipped guides through Coach.
+
+A restyled draft keeps every ask figure: the styles change the words around the figures only.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.coach import Coach
+from assistant.compose.grounding import figures_in
+from assistant.understanding.draft_request import draft_style_requested
+
+OFFER = "Anyscale SF offer: 175k base, 130k RSU over 4 years, 5% bonus. What should I counter with?"
+ASKS = ("$213K", "$222K", "$25K")
+
+
+@pytest.mark.parametrize(
+    ("message", "style"),
+    [
+        ("make the email shorter", "short"),
+        ("Can you make it friendlier?", "friendly"),
+        ("friendlier please", "friendly"),
+        ("a bit more formal", "formal"),
+        ("rewrite the draft to be more professional", "formal"),
+        ("turn it into what I say on the phone", "phone"),
+        ("shorten the email", "short"),
+    ],
+)
+def test_restyle_requests_are_recognized(message, style):
+    assert draft_style_requested(message) == style
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "give me a script to counter alibaba's devops offer",
+        "what's on the technical phone screen at alibaba for devops",
+        "is the final HR values round at alibaba just a formality?",
+        "What is the base salary for a DevOps engineer at Anyscale in San Francisco?",
+        "how formal is the dress code at anyscale",
+        "x" * 500 + " make the email shorter",
+    ],
+)
+def test_other_questions_are_not_restyle_requests(message):
+    assert draft_style_requested(message) is None
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+@pytest.fixture(scope="module")
+def first(coach):
+    return coach.ask(OFFER)
+
+
+def history(*turns):
+    out = []
+    for question, answer in turns:
+        out += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+    return out
+
+
+def block(text: str, heading: str) -> str:
+    after = text.split(heading, 1)[1]
+    return after.split("```text\n", 1)[1].split("\n```", 1)[0]
+
+
+def test_a_counter_answer_starts_with_its_verdict(first):
+    lead = first.answer.split("\n\n", 1)[0]
+    assert lead.startswith("Your base ($175K) is near the bottom of the guide's range for San ")
+    assert "($168K–$218K) [1]; ask for $213K [2]." in lead
+    assert first.grounding.status == "ok"
+
+
+def test_the_chat_drafts_are_plain_blocks_with_their_sources_beneath(first):
+    email = block(first.answer, "**Email draft**")
+    phone = block(first.answer, "**Phone script**")
+    for draft in (email, phone):
+        assert not re.search(r"\[\d+\]|\*\*|^>", draft, re.MULTILINE)
+        assert all(figure in draft for figure in ASKS)
+    assert "guide" not in email.lower() and "floor" not in (email + phone).lower()
+    sources = first.answer.split("**Email draft**", 1)[1].split("**Phone script**")[0]
+    assert re.search(r"Its figures come from: .*Anyscale script \(source \d+\)", sources)
+
+
+@pytest.mark.parametrize("request_text", ["make the email shorter", "more formal", "friendlier"])
+def test_a_restyled_email_keeps_the_same_figures(coach, first, request_text):
+    answer = coach.ask(request_text, history((OFFER, first.answer)))
+    assert answer.intent == "counter" and answer.grounding.status == "ok"
+    assert answer.answer.startswith("Here is the email, ")
+    assert "**Phone script**" not in answer.answer  # only what was asked for
+    email = block(answer.answer, "**Email draft**")
+    before = block(first.answer, "**Email draft**")
+    assert email != before
+    assert {m.text for m in figures_in(email)} >= set(ASKS)
+    assert {m.text for m in figures_in(email)} <= {m.text for m in figures_in(before)}
+
+
+def test_the_short_email_is_shorter(coach, first):
+    answer = coach.ask("make the email shorter", history((OFFER, first.answer)))
+    assert len(block(answer.answer, "**Email draft**")) < len(
+        block(first.answer, "**Email draft**")
+    )
+
+
+def test_turning_the_email_into_a_phone_script(coach, first):
+    answer = coach.ask("turn it into what I say on the phone", history((OFFER, first.answer)))
+    assert answer.answer.startswith("Here is what to say on the phone")
+    phone = block(answer.answer, "**Phone script**")
+    assert all(figure in phone for figure in ASKS) and "$198K" not in phone
+    assert "Keep to yourself: your walk-away floor for base is $198K" in answer.answer
+
+
+def test_a_restyle_request_without_an_offer_is_an_ordinary_question(coach):
+    answer = coach.ask("make the email shorter")
+    assert "Here is the email" not in answer.answer
+
+
+def test_coach_counter_json_email_is_ready_to_send(shipped_index):
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "counter", "--json", OFFER.split(". What")[0]]
+        + ["--corpus", str(shipped_index.corpus_dir), "--index", str(shipped_index.index_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    drafts = json.loads(result.stdout)["drafts"]
+    email = drafts["email"]
+    assert all(figure in email for figure in ASKS)
+    assert not re.search(r"\[\d+\]|\*\*|^>|&gt;", email, re.MULTILINE)
+    assert "guide" not in email.lower() and "Market data for this role" in email
+    assert {c["name"] for c in drafts["citations"]} >= {"Anyscale script", "your offer"}
