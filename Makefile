@@ -81,6 +81,7 @@ test-fast: install
 eval: $(TEST_STAMP)
 	$(COACH) eval --save
 	$(COACH) eval --save --distractors 200
+	$(COACH) eval --save --distractors 200 --context-companies
 	$(COACH) eval retrieval
 	$(COACH) eval retrieval --distractors 200
 

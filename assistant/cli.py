@@ -136,6 +136,10 @@ def command_serve(args: argparse.Namespace) -> int:
 
 def command_chat(args: argparse.Namespace) -> int:
     coach = _coach(args)
+    if args.json:
+        from assistant.cli_chat import chat_json
+
+        return chat_json(coach, _print_json_line)
     print(
         f"Offer Coach ({coach.backend_name}). Ask about pay, your offer, levers or interviews; "
         "/reset starts over, /quit (or Ctrl-D) leaves."
@@ -358,6 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(run=command_ask)
 
     chat = commands.add_parser("chat", parents=[common, backend], help="a conversation")
+    chat.add_argument(
+        "--json", action="store_true", help='one turn per stdin line (text or {"q","reset"})'
+    )
     chat.set_defaults(run=command_chat)
 
     serve = commands.add_parser(

@@ -5,7 +5,8 @@ A batch (`coach ask --json -`, `coach search --json -`) reads stdin as bytes spl
 (a "\\r" inside a line does not split it), cleans each line (assistant.text_input) and answers it
 on its own: a line that fails or is refused prints its own JSON object with an `error` field, in
 order, and the next line goes on; a blank line gets one too (so the output lines up) without
-counting as a failure. The exit status is 1 when any line failed.
+counting as a failure. The exit status is 1 when any line failed. `coach chat --json` reads its
+turns the same way, each line plain text or a JSON object (`read_turn`).
 
 Leaves out: what an answer is (assistant.coach) and the commands' options (assistant.cli).
 """
@@ -57,6 +58,7 @@ def run_lines(query: str, answer: Callable[[str], object], as_json: bool, field:
             if as_json:
                 payload = {"error": "The line is empty.", field: "", "line": number}
                 sys.stdout.write(json.dumps(payload) + "\n")
+                sys.stdout.flush()
             continue
         try:
             answer(text)
@@ -76,6 +78,31 @@ def run_lines(query: str, answer: Callable[[str], object], as_json: bool, field:
         else:
             print(f"error: line {number}: {message}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def read_turn(text: str) -> tuple[str, bool]:
+    """One `coach chat --json` line as (question, reset): plain text is a question ("/reset"
+    alone starts over); a line starting with "{" must be a JSON object with "q" (the question)
+    and/or "reset": true (start a new conversation before the question). Anything else raises
+    CoachError, so the line gets its own error object."""
+    if text == "/reset":
+        return "", True
+    if not text.startswith("{"):
+        return text, False
+    try:
+        turn = json.loads(text)
+    except ValueError as error:
+        raise CoachError(f"The line starts with {{ but is not a JSON object: {error}.") from None
+    unknown = sorted(set(turn) - {"q", "reset"}) if isinstance(turn, dict) else None
+    if unknown is None or unknown:
+        raise CoachError('A JSON line is an object with only "q" and "reset" ({"q": "...", ...}).')
+    question, reset = turn.get("q", ""), turn.get("reset", False)
+    if not isinstance(question, str) or not isinstance(reset, bool):
+        raise CoachError('"q" is a string and "reset" is true or false.')
+    question = clean_text(question).text.strip()
+    if not question and not reset:
+        raise CoachError('The object has no question: give "q".')
+    return question, reset
 
 
 def guarded(run: Callable[[], int]) -> int:

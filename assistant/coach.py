@@ -32,6 +32,7 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from assistant.answer import Answer
@@ -48,8 +49,10 @@ from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer
 from assistant.errors import CoachError
 from assistant.index.embeddings import count_tokens
+from assistant.pipeline import END, Step, build_graph, run_in_order
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.conversation import Context, replay, states_offer, with_subject
+from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.question import Understanding
 
 if TYPE_CHECKING:
@@ -80,6 +83,8 @@ class TurnState(TypedDict, total=False):
     drafts: Any
     offer_problem: str
     comparison: Any  # offers year by year, when the question compares them
+    replaced_from: str  # the region an earlier offer was given for, when this turn moves it
+    draft_style: str  # "make the email shorter": the draft's style (engine.draft_styles)
     draft: Draft
     model_text: str
     failure: str
@@ -103,7 +108,6 @@ class Coach:
         self.backend = (
             chosen if isinstance(chosen, LLMBackend) else get_backend(chosen, self.settings)
         )
-        self.graph = self._build_graph()
 
     @property
     def backend_name(self) -> str:
@@ -123,8 +127,10 @@ class Coach:
         answer = self._rehearsal_turn(question, history, rehearsal)
         if answer is not None:
             return answer
-        final = self.graph.invoke(self._start(question, history))
-        return final["answer"]
+        start = self._start(question, history)
+        if self.backend is None:  # nothing to stream: the same steps, without langgraph
+            return run_in_order(self._steps(), "understand", start)["answer"]
+        return self.graph.invoke(start)["answer"]
 
     def stream(
         self, question: str, history: Iterable[Any] | None = None, rehearsal: Any = None
@@ -196,6 +202,13 @@ class Coach:
         facts = self.factbook.facts_for([*self.catalog.companies])
         quotes = {chunk_id: record.text for chunk_id, record in self.records.items()}
         return plan_counter(form, facts, self.catalog.companies, self.catalog.regions, quotes)
+
+    def form_problems(self, form: OfferForm) -> dict[str, str]:
+        """What is wrong with each field of the workbench's offer, all at once (empty: none)."""
+        from assistant.engine.workbench import form_problems
+
+        facts = self.factbook.facts_for([*self.catalog.companies])
+        return form_problems(form, facts, self.catalog.companies, self.catalog.regions)
 
     def rehearse(self, form: OfferForm, seed: int = 0):
         """A rehearsed call (assistant.engine.rehearsal) of the offer typed into the workbench."""
@@ -271,28 +284,20 @@ class Coach:
 
     # -- the graph ------------------------------------------------------------------------------
 
-    def _build_graph(self):
-        from langgraph.graph import END, START, StateGraph
+    def _steps(self) -> dict[str, Step]:
+        return {
+            "understand": Step(self._understand, "retrieve"),
+            "retrieve": Step(self._retrieve, self._after_retrieve, ("negotiate", "compose")),
+            "negotiate": Step(self._negotiate, "compose"),
+            "compose": Step(self._compose, self._after_compose, ("phrase", "verify")),
+            "phrase": Step(self._phrase, "verify"),
+            "verify": Step(self._verify, END),
+        }
 
-        graph = StateGraph(TurnState)
-        graph.add_node("understand", self._understand)
-        graph.add_node("retrieve", self._retrieve)
-        graph.add_node("negotiate", self._negotiate)
-        graph.add_node("compose", self._compose)
-        graph.add_node("phrase", self._phrase)
-        graph.add_node("verify", self._verify)
-        graph.add_edge(START, "understand")
-        graph.add_edge("understand", "retrieve")
-        graph.add_conditional_edges(
-            "retrieve", self._after_retrieve, {"negotiate": "negotiate", "compose": "compose"}
-        )
-        graph.add_edge("negotiate", "compose")
-        graph.add_conditional_edges(
-            "compose", self._after_compose, {"phrase": "phrase", "verify": "verify"}
-        )
-        graph.add_edge("phrase", "verify")
-        graph.add_edge("verify", END)
-        return graph.compile()
+    @cached_property
+    def graph(self):
+        """The steps as a LangGraph graph, built on first use (streaming, model backends)."""
+        return build_graph(TurnState, self._steps(), "understand")
 
     def _understand(self, state: TurnState) -> TurnState:
         context = replay(state["history"], self.catalog, clean_question)
@@ -307,6 +312,18 @@ class Coach:
             )  # an offer badly written (None) is one too: the counter path explains the problem
             if understood.intent in ("comp", "general", "lever") and gives_offer:
                 turn["understood"] = replace(understood, intent="counter")  # "170k base. ok?"
+        style = draft_style_requested(cleaned)
+        if style and context.offer_text and not states_offer(cleaned):  # the last draft, restyled
+            turn["understood"] = replace(turn["understood"], intent="counter")
+            turn["draft_style"] = style
+        asked = turn["understood"]
+        if asked.intent == "counter" and not context.offer_text:
+            # "give me a script to counter" (no offer yet), or the figures are a competing
+            # offer's ("google offered me $310K, how do I use that with Alibaba?"): levers
+            script_wanted = "lever" in asked.intents and "offer" not in turn
+            if script_wanted or asked.offer_is_competing:
+                turn["understood"] = replace(asked, intent="lever")
+                turn.pop("offer", None)
         comparison = self._comparison(cleaned, context)
         if comparison is not None:  # the intent enum has no "compare": it is a counter answer
             turn["comparison"] = comparison
@@ -377,11 +394,31 @@ class Coach:
         offer, facts = read.get("offer"), read.get("facts")
         if offer is None:
             return {"negotiation": None, "drafts": None, "offer_problem": read["offer_problem"]}
+        given_for = offer.region
+        if "offer" not in state:  # "and if it were Sunnyvale instead?": the same offer, re-placed
+            offer = self._replaced(offer, understood)
         if offer.company and offer.company != understood.company:
             facts = self.factbook.facts_for([offer.company])
         negotiation = negotiate(offer, facts)
-        drafts = write_drafts(negotiation, {k: r.text for k, r in self.records.items()})
-        return {"negotiation": negotiation, "drafts": drafts}
+        quotes = {k: r.text for k, r in self.records.items()}
+        drafts = write_drafts(negotiation, quotes, state.get("draft_style", "standard"))
+        moved = given_for if offer.region != given_for else ""
+        return {"negotiation": negotiation, "drafts": drafts, "replaced_from": moved}
+
+    def _relatedness(self, question: str, sentences) -> list[float]:
+        """Cosine similarity of each sentence's embedding to the question's (unit vectors)."""
+        vectors = self.index.query_embedder.embed_array([question, *sentences])
+        return [float(value) for value in vectors[1:] @ vectors[0]]
+
+    def _replaced(self, offer: Offer, understood: Understanding) -> Offer:
+        """An earlier offer placed in the region this turn names, when the offer's company has
+        a row there (the band's currency may differ: nothing is converted)."""
+        region = understood.region
+        if not region or region == offer.region or not offer.company:
+            return offer
+        if region not in self.catalog.regions.get(offer.company, ()):
+            return offer
+        return replace(offer, region=region)
 
     def _compose(self, state: TurnState) -> TurnState:
         understood = state["understood"]
@@ -398,6 +435,8 @@ class Coach:
             offer_problem=state.get("offer_problem", ""),
             previous_region=_previous_region(state["context"], understood),
             comparison=state.get("comparison"),
+            replaced_from=state.get("replaced_from", ""),
+            relatedness=self._relatedness,
         )
         return {"draft": compose(understood, state["retrieval"], evidence)}
 

@@ -48,6 +48,8 @@ from pathlib import Path
 
 from assistant.answer import Answer
 from assistant.config import PROJECT_ROOT, Settings
+from evals.coverage import half_of, score_coverage
+from evals.half_report import by_category_and_half, failures, halves, halves_markdown
 from evals.metrics import (
     SUPPORT,
     AnswerScore,
@@ -122,9 +124,6 @@ def load_items(path: Path = QUESTIONS) -> list[GoldItem]:
 def ask(coach, item: GoldItem) -> tuple[Answer, Ranking]:
     """The coach's answer to the item's last turn after its earlier turns, and what its
     retriever ranks for that turn in the same conversation."""
-    from assistant.compose.untrusted import clean_question
-    from assistant.understanding.conversation import replay
-
     history: list[dict] = []
     for earlier in item.turns[:-1]:
         said = coach.ask(earlier, history=history)
@@ -133,10 +132,33 @@ def ask(coach, item: GoldItem) -> tuple[Answer, Ranking]:
             {"role": "assistant", "content": said.answer},
         ]
     answer = coach.ask(item.turns[-1], history=history)
+    return answer, ranking_after(coach, history, item.turns[-1])
+
+
+def ranking_after(coach, history: list[dict], question: str) -> Ranking:
+    """What the coach's retriever ranks for `question` after the conversation `history`."""
+    from assistant.compose.untrusted import clean_question
+    from assistant.understanding.conversation import replay
+
     context = replay(history, coach.catalog, clean_question)
-    understood = coach.retriever.understand(clean_question(item.turns[-1]), context.state)
+    understood = coach.retriever.understand(clean_question(question), context.state)
     retrieval = coach.retriever.retrieve_understood(understood, K)
-    return answer, Ranking(tuple(h.chunk_id for h in retrieval.hits), retrieval.abstained)
+    return Ranking(tuple(h.chunk_id for h in retrieval.hits), retrieval.abstained)
+
+
+def ask_conversation(coach, item: GoldItem, said: list[Answer | None]) -> tuple[Answer, Ranking]:
+    """A conversation item's last answer (from `coach chat --json`; an error line becomes an
+    empty answer) and the retriever's ranking for its last turn after the same history."""
+    history: list[dict] = []
+    for turn, answer in zip(item.turns[:-1], said[:-1], strict=False):
+        history += [
+            {"role": "user", "content": turn},
+            {"role": "assistant", "content": answer.answer if answer else ""},
+        ]
+    last = said[-1] if said else None
+    if last is None:
+        last = Answer("", (), False, "error", coach.backend_name)
+    return last, ranking_after(coach, history, item.turns[-1])
 
 
 def gold_key(chunk_text: str) -> str:
@@ -184,6 +206,11 @@ class EvalReport:
     enforced: bool = True  # whether a failed gate makes `coach eval` exit non-zero
     baseline: bool = True
     grounding: dict = field(default_factory=dict)  # answers per grounding-check outcome
+    half: str = "all"  # the items asked: "dev", "test" or "all" (evals.coverage.half_of)
+    held_out: int = 0  # items marked held_out (issue 16): not in `metrics` and the gates
+    halves: dict = field(default_factory=dict)  # {"dev"|"test"|"dev held-out"|…: metrics}
+    by_category_half: dict = field(default_factory=dict)  # {category: {half: figures}}
+    failures_shown: str = "dev"  # whose failures `failures` lists: dev, test or all
 
     @property
     def failed_gates(self) -> list[GateResult]:
@@ -239,6 +266,7 @@ class EvalReport:
         if self.grounding:
             outcomes = ", ".join(f"{k} {v}" for k, v in self.grounding.items())
             lines += ["", f"Grounding check over the answers that were not refusals: {outcomes}."]
+        lines += halves_markdown(self.halves, self.by_category_half, self.held_out)
         failed = self.failed_gates
         lines += [
             "",
@@ -254,11 +282,15 @@ class EvalReport:
         ]
         if not self.enforced:
             lines[-1] += " (reported, not enforced for this run: see evals/README.md)"
+        shown = {"all": "dev and test halves"}.get(
+            self.failures_shown, f"{self.failures_shown} half"
+        )
         if self.failures:
-            lines += ["", f"Answers with problems ({len(self.failures)}):", ""]
+            lines += ["", f"Answers with problems, {shown} ({len(self.failures)}):", ""]
             for failure in self.failures:
                 lines.append(
-                    f"- `{failure['id']}` ({failure['category']}, intent {failure['intent']}):"
+                    f"- `{failure['id']}` ({failure['category']}, {failure.get('half', '?')}, "
+                    f"intent {failure['intent']}):"
                 )
                 lines += [f"  - {problem}" for problem in failure["problems"]]
         return "\n".join(lines)
@@ -385,6 +417,9 @@ class EvalOptions:
     baseline: bool = True
     limit: int | None = None  # only the first N items (a quick run: no report is written)
     enforce: bool | None = None  # None: enforce for the composer on the shipped guides only
+    half: str = "all"  # ask only the "dev" or "test" half (evals.coverage.half_of), or "all"
+    failures: str = "dev"  # list the failures of the "dev" half, the "test" half, or "all"
+    context_companies: bool = False  # the generated guides start with the context companies'
     settings: Settings | None = None  # an indexed corpus to use instead of a workspace
     questions: Path = QUESTIONS
     work_root: Path = WORK_ROOT
@@ -401,7 +436,20 @@ def run_answer_eval(
     from assistant.index.embeddings import Embedder
 
     started = time.perf_counter()
-    items = load_items(options.questions)[: options.limit]
+    items = [
+        item
+        for item in load_items(options.questions)
+        if options.half == "all" or half_of(item.id) == options.half
+    ][: options.limit]
+    if options.distractors:  # items that hold only while the shipped guides are all there is
+        items = [item for item in items if not item.shipped_only]
+    if options.context_companies:  # a refusal about a company that now has a guide is wrong
+        from evals.bench.companies import context_names
+
+        names = context_names()
+        kept = [item for item in items if not item.expects_missing(names)]
+        say(f"Left out {len(items) - len(kept)} items that assume no guide for {sorted(names)}.")
+        items = kept
     embedder = Embedder()
     settings, baseline_dir = _corpus(options, embedder, say)
     coach = Coach(settings, backend=options.backend)
@@ -416,23 +464,38 @@ def run_answer_eval(
 
         recipe = StockRecipe(settings.corpus_dir, baseline_dir, embedder)
         recipe.build(say=say)
+    chats = [item for item in items if item.expect]
+    if chats:
+        from evals.conversations import run_conversations
+
+        say(f"Asking {len(chats)} conversations through `coach chat --json` …")
+        conversations = run_conversations(chats, settings, backend)
     say(f"Asking {len(items)} gold items (backend {backend}) …")
-    scores, recipe_ranks = [], []
+    scores, recipe_ranks, covered = [], [], []
     outcomes: Counter[str] = Counter()
     for number, item in enumerate(items, start=1):
-        answer, ranking = ask(coach, item)
-        if not answer.refused:
+        if item.expect:
+            said = conversations[item.id]
+            answer, ranking = ask_conversation(coach, item, said)
+            turns = [(a.answer, a.refused) if a else None for a in said]
+        else:
+            answer, ranking = ask(coach, item)
+            turns = [(answer.answer, answer.refused)]
+        if not answer.refused and not item.held_out:
             outcomes[answer.grounding.status] += 1
             if answer.grounding.status == "fallback":
                 outcomes[f"fallback because {_reason_kind(answer.grounding.reason)}"] += 1
         scores.append(score_answer(item, answer, similarity, ranking))
-        if recipe is not None and item.gold_chunk_ids and not item.should_refuse:
+        covered.append(score_coverage(item, turns))
+        recipe_asks = recipe is not None and not item.held_out  # as before issue 16
+        if recipe_asks and item.gold_chunk_ids and not item.should_refuse:
             keys = [gold_key(coach.records[c].text) for c in item.gold_chunk_ids]
             found = [text for _, text in recipe.search(item.turns[-1], k=K)]
             recipe_ranks.append(recipe_rank(keys, found))
         if number % 10 == 0 or number == len(items):
             say(f"  {number}/{len(items)} answered")
-    metrics = summarize(scores)
+    core = [s for s, item in zip(scores, items, strict=True) if not item.held_out]
+    metrics = summarize(core)  # the gated figures: the items before issue 16, as before
     metrics["baseline_hit_at_5"] = (
         sum(r is not None for r in recipe_ranks) / len(recipe_ranks) if recipe_ranks else None
     )
@@ -441,7 +504,8 @@ def run_answer_eval(
     )
     enforce = options.enforce
     if enforce is None:
-        enforce = backend == "composer" and not options.distractors
+        enforce = backend == "composer" and not options.distractors and options.half == "all"
+    held_out = {item.id for item in items if item.held_out}
     return EvalReport(
         date=options.today,
         backend=backend,
@@ -452,17 +516,18 @@ def run_answer_eval(
         support_thresholds=asdict(SUPPORT),
         metrics={k: round(v, 4) if isinstance(v, float) else v for k, v in metrics.items()},
         gates=check_gates(metrics),
-        by_category=by_category(scores),
-        failures=[
-            {"id": s.id, "category": s.category, "intent": s.intent, "problems": list(s.problems)}
-            for s in scores
-            if s.problems
-        ],
+        by_category=by_category(core),
+        failures=failures(scores, covered, options.failures),
         previous=last_committed(backend, options.distractors, options.reports_dir),
         enforced=enforce,
         baseline=recipe is not None,
         grounding={k: outcomes[k] for k in ("ok", "repaired", "fallback")}
         | {k: v for k, v in sorted(outcomes.items(), key=lambda kv: -kv[1]) if " " in k},
+        half=options.half,
+        held_out=len(held_out),
+        halves=halves(scores, covered),
+        by_category_half=by_category_and_half(scores, covered),
+        failures_shown=options.failures,
     )
 
 
@@ -480,8 +545,38 @@ def _corpus(options: EvalOptions, embedder, say) -> tuple[Settings, Path]:
     from assistant.index.store import VectorIndex
     from evals.retrieval_eval import prepare_workspace
 
-    workspace = prepare_workspace(options.distractors, options.seed, options.work_root, say)
+    if options.context_companies:
+        workspace = context_workspace(options.distractors, options.seed, options.work_root, say)
+    else:
+        workspace = prepare_workspace(options.distractors, options.seed, options.work_root, say)
     settings = Settings(corpus_dir=workspace.corpus, index_dir=workspace.index)
     report = VectorIndex(settings, embedder=embedder).sync(progress=False, say=say)
     say(f"Index: {report.summary()}")
     return settings, workspace.baseline
+
+
+def context_workspace(distractors: int, seed: int, root: Path, say):
+    """The shipped guides plus `distractors` generated ones that start with the context
+    companies' guides (evals.bench.companies.context_companies), in
+    <root>/distractors-N-seedS-context/ (kept, so a rerun only re-checks the index)."""
+    import shutil
+
+    from evals.bench.corpus import write_corpus
+    from evals.retrieval_eval import Workspace
+
+    shipped = PROJECT_ROOT / "corpus"
+    folder = root / f"distractors-{distractors}-seed{seed}-context"
+    corpus, generated = folder / "corpus", folder / "corpus" / "generated"
+    if not (generated / ".benchcorpus").exists() or len(list(generated.glob("*.*"))) < distractors:
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        say(
+            f"Generating {distractors} look-alike guides, context companies first, in {generated} …"
+        )
+        write_corpus(generated, distractors, seed, context=True)
+    for path in shipped.iterdir():
+        if path.is_file() and path.name != "SOURCES.md":
+            target = corpus / path.name
+            if not target.exists() or target.read_bytes() != path.read_bytes():
+                shutil.copy2(path, target)
+    return Workspace(corpus, folder / "index", folder / "baseline", 3 + distractors)

@@ -5,7 +5,8 @@
 point group (pyproject.toml), so `assistant/` imports nothing from `evals/`:
 - `coach eval` (the answer eval; a full run writes its report to evals/.work/reports/, or with
   `--save` to the committed evals/reports/), `coach eval calibrate`, `coach eval retrieval`;
-- `coach bench corpus`, `coach bench retrieval`, `coach bench answers`, `coach bench cold`.
+- `coach bench corpus`, `coach bench retrieval`, `coach bench answers`, `coach bench cold`,
+  `coach bench chunking`.
 The heavy modules (the eval runners, the generator, tqdm) are imported inside each command, so
 `coach` starts as fast with these commands as without them. Errors the user can fix raise
 `CoachError`, which `assistant.cli.main` prints as one line with exit status 2.
@@ -38,6 +39,8 @@ def command_eval(args: argparse.Namespace) -> int:
 
     if args.distractors < 0 or (args.questions is not None and args.questions < 1):
         raise CoachError("--distractors must be 0 or more and --questions at least 1.")
+    if args.context_companies and not args.distractors:
+        raise CoachError("--context-companies adds to the generated guides: give --distractors N.")
     if args.save and args.questions is not None:
         raise CoachError("--save keeps the report of a full run; --questions N writes none.")
     options = EvalOptions(
@@ -47,6 +50,9 @@ def command_eval(args: argparse.Namespace) -> int:
         baseline=not args.no_baseline,
         limit=args.questions,
         enforce=True if args.gate else None,
+        half=args.half,
+        failures=args.failures,
+        context_companies=args.context_companies,
     )
     report = run_answer_eval(options, say=_say)
     if args.questions is None:
@@ -119,7 +125,9 @@ def command_bench_corpus(args: argparse.Namespace) -> int:
         file=sys.stderr,
         dynamic_ncols=True,
     ) as bar:
-        paths = write_corpus(out, args.guides, args.seed, progress=bar.update)
+        paths = write_corpus(
+            out, args.guides, args.seed, progress=bar.update, context=args.context_companies
+        )
     kinds = {"negotiation": 0, "interview": 0}
     for path in paths:
         kinds["interview" if path.name.endswith("-interview-prep.txt") else "negotiation"] += 1
@@ -157,6 +165,16 @@ def command_bench_answers(args: argparse.Namespace) -> int:
         settings=_settings(args),
         say=_say,
     )
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.table())
+    return 0
+
+
+def command_bench_chunking(args: argparse.Namespace) -> int:
+    from evals.chunk_bench import run_chunk_bench
+
+    if not 0 < args.megabytes <= 50:
+        raise CoachError("--megabytes must be above 0 and at most 50.")
+    report = run_chunk_bench(args.megabytes, say=_say)
     print(json.dumps(report.to_json(), indent=2) if args.json else report.table())
     return 0
 
@@ -199,6 +217,11 @@ def _register_eval(commands: argparse._SubParsersAction, backend: argparse.Argum
         "--distractors", type=int, default=0, metavar="N", help="add N generated guides"
     )
     evaluate.add_argument("--seed", type=int, default=0, help="seed of the generated guides")
+    evaluate.add_argument(
+        "--context-companies",
+        action="store_true",
+        help="the generated guides start with Amazon, Google, Microsoft, NVIDIA and Databricks",
+    )
     evaluate.add_argument("--no-baseline", action="store_true", help="skip the LangChain recipe")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument(
@@ -206,6 +229,18 @@ def _register_eval(commands: argparse._SubParsersAction, backend: argparse.Argum
     )
     evaluate.add_argument(
         "--gate", action="store_true", help="exit non-zero on a failed gate for any backend"
+    )
+    evaluate.add_argument(
+        "--half",
+        choices=("dev", "test", "all"),
+        default="all",
+        help="ask only one half of the gold set, fixed by a hash of each id (default all)",
+    )
+    evaluate.add_argument(
+        "--failures",
+        choices=("dev", "test", "all"),
+        default="dev",
+        help="whose answers with problems the report lists (default: the dev half)",
     )
     evaluate.add_argument(
         "--save",
@@ -250,6 +285,12 @@ def _register_bench(
     )
     bench_corpus.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     bench_corpus.add_argument("--no-progress", action="store_true", help="no progress bar")
+    bench_corpus.add_argument(
+        "--context-companies",
+        action="store_true",
+        help="start with guides for Amazon (AWS), Google (GCP), Microsoft (Azure), NVIDIA and "
+        "Databricks, the companies users name as context (made-up figures)",
+    )
     bench_corpus.set_defaults(run=command_bench_corpus)
     bench_retrieval = benches.add_parser(
         "retrieval", help="warm query latency and indexing throughput against raw encode"
@@ -280,6 +321,14 @@ def _register_bench(
     )
     bench_answers.add_argument("--json", action="store_true", help="JSON output")
     bench_answers.set_defaults(run=command_bench_answers)
+    bench_chunking = benches.add_parser(
+        "chunking", help="chunking one large generated guide of each hard shape (target < 5 s)"
+    )
+    bench_chunking.add_argument(
+        "--megabytes", type=float, default=2.0, metavar="MB", help="guide size (default 2)"
+    )
+    bench_chunking.add_argument("--json", action="store_true", help="JSON output")
+    bench_chunking.set_defaults(run=command_bench_chunking)
     bench_cold = benches.add_parser(
         "cold",
         parents=[common],

@@ -319,9 +319,38 @@ class GoldFact:
     aliases: tuple[str, ...]
 
 
+def _facts(rows, key: str = "fact") -> tuple[GoldFact, ...]:
+    return tuple(GoldFact(f[key], tuple(f.get("aliases") or [f[key]])) for f in rows or ())
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What one answer must do: the gold of an item's last turn, or of one conversation turn.
+    `not_covered`: elements (term and aliases) the answer's first sentences must name as not
+    covered (evals.coverage)."""
+
+    gold_facts: tuple[GoldFact, ...] = ()
+    gold_chunk_ids: tuple[str, ...] = ()
+    should_refuse: bool = False
+    forbidden: tuple[str, ...] = ()
+    not_covered: tuple[GoldFact, ...] = ()
+
+    @classmethod
+    def from_json(cls, row: dict) -> Expectation:
+        return cls(
+            gold_facts=_facts(row.get("gold_facts")),
+            gold_chunk_ids=tuple(row.get("gold_chunk_ids", ())),
+            should_refuse=bool(row.get("should_refuse", False)),
+            forbidden=tuple(row.get("forbidden", ())),
+            not_covered=_facts(row.get("not_covered"), "term"),
+        )
+
+
 @dataclass(frozen=True)
 class GoldItem:
-    """One line of evals/questions.jsonl."""
+    """One line of evals/questions.jsonl. The top-level gold is the last turn's; a
+    `conversation` item also has `expect`, one Expectation per turn (the last equal to the
+    top level). `held_out` marks the items written for issue 16 (evals/README.md)."""
 
     id: str
     category: str
@@ -331,6 +360,10 @@ class GoldItem:
     should_refuse: bool
     forbidden: tuple[str, ...]
     notes: str = ""
+    not_covered: tuple[GoldFact, ...] = ()
+    expect: tuple[Expectation, ...] = ()
+    held_out: bool = False
+    shipped_only: bool = False  # right only while the shipped guides are the whole corpus
 
     @classmethod
     def from_json(cls, item: dict) -> GoldItem:
@@ -338,14 +371,42 @@ class GoldItem:
             id=item["id"],
             category=item["category"],
             turns=tuple(item["turns"]),
-            gold_facts=tuple(
-                GoldFact(f["fact"], tuple(f.get("aliases") or [f["fact"]]))
-                for f in item["gold_facts"]
-            ),
+            gold_facts=_facts(item["gold_facts"]),
             gold_chunk_ids=tuple(item["gold_chunk_ids"]),
             should_refuse=bool(item["should_refuse"]),
             forbidden=tuple(item.get("forbidden", ())),
             notes=item.get("notes", ""),
+            not_covered=_facts(item.get("not_covered"), "term"),
+            expect=tuple(Expectation.from_json(row) for row in item.get("expect", ())),
+            held_out=bool(item.get("held_out", False)),
+            shipped_only=bool(item.get("shipped_only", False)),
+        )
+
+    def expects_missing(self, names: Iterable[str]) -> bool:
+        """Whether the item's gold assumes one of `names` has no guide: a name in a turn that
+        must be refused, or in something the answer must call not covered."""
+        turns = self.expect or (self.expectation,)
+        texts = [
+            turn
+            for turn, expect in zip(self.turns[-len(turns) :], turns, strict=True)
+            if expect.should_refuse
+        ]
+        texts += [a for expect in turns for element in expect.not_covered for a in element.aliases]
+        return any(
+            re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)
+            for name in names
+            for text in texts
+        )
+
+    @property
+    def expectation(self) -> Expectation:
+        """The last turn's gold as an Expectation."""
+        return Expectation(
+            self.gold_facts,
+            self.gold_chunk_ids,
+            self.should_refuse,
+            self.forbidden,
+            self.not_covered,
         )
 
 

@@ -202,3 +202,54 @@ def test_the_vocabulary_is_read_once_and_immutable():
     assert isinstance(words.families["infra"]["topics"][0][2], tuple)
     assert set(words.families) == {family for _, family, _ in words.roles}
     assert all(region in words.regions for footprint in words.footprints for region in footprint)
+
+
+# --- companies users name as context (issue 16): only with --context-companies -------------------
+
+CONTEXT = {
+    "Amazon": "AWS",
+    "Google": "GCP",
+    "Microsoft": "Azure",
+    "NVIDIA": "GPU",
+    "Databricks": "",
+}
+
+
+def _context_count(guides) -> int:
+    return next(i for i, guide in enumerate(guides) if guide.company not in CONTEXT)
+
+
+def test_context_companies_come_first_and_leave_the_fictional_guides_as_they_were():
+    with_context = generate_guides(40, seed=3, context=True)
+    count = _context_count(with_context)
+    assert {guide.company for guide in with_context[:count]} == set(CONTEXT)
+    assert count >= 10  # several roles and both guide kinds among them
+    assert _digest(with_context[count:]) == _digest(generate_guides(40 - count, seed=3))
+    assert all(guide.company not in CONTEXT for guide in generate_guides(200, seed=3))
+
+
+def test_context_guides_name_what_users_call_them_and_each_other():
+    for guide in generate_guides(13, seed=0, context=True):
+        if guide.kind == "negotiation":
+            assert CONTEXT[guide.company] in guide.text, guide.file_name
+            others = set(CONTEXT) - {guide.company}
+            assert any(name in guide.text for name in others), guide.file_name
+    kinds = Counter(g.kind for g in generate_guides(13, seed=0, context=True))
+    assert kinds["interview"] >= 3
+
+
+def test_context_guides_load_and_their_bands_read_back(tmp_path, token_counter, capsys):
+    out = tmp_path / "context"
+    args = ["bench", "corpus", "--guides", "15", "--out", str(out), "--context-companies"]
+    assert main(args) == 0 and "15 guides" in capsys.readouterr().out
+    assert json.loads((out / MARKER_FILE).read_text())["context_companies"] is True
+    generated = generate_guides(15, seed=0, context=True)
+    loaded = {guide.path.name: guide for guide in load_corpus(out).guides}
+    for guide in generated:
+        got = loaded[guide.file_name]
+        assert (got.company, got.role, got.kind) == (guide.company, guide.role, guide.kind)
+        facts = extract_facts(chunk_guide(got, token_counter))
+        assert facts.problems == [] and len(facts.bands) == len(guide.bands), guide.file_name
+    plain = tmp_path / "plain"
+    write_corpus(plain, 3, seed=0)
+    assert "context_companies" not in json.loads((plain / MARKER_FILE).read_text())

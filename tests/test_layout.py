@@ -135,8 +135,8 @@ LAYERS = [
     ("assistant.retrieval",),
     ("assistant.engine",),
     ("assistant.compose",),
-    ("assistant.coach",),
-    ("assistant.cli", "assistant.cli_io", "assistant.cli_rehearse", "ui"),
+    ("assistant.pipeline", "assistant.coach"),
+    ("assistant.cli", "assistant.cli_io", "assistant.cli_rehearse", "assistant.cli_chat", "ui"),
 ]
 
 

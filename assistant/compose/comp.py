@@ -115,6 +115,15 @@ def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev
     passages = [
         h for h in retrieval.hits if h.kind in ("lever", "script") and "sign" in h.text.lower()
     ]
+    if not passages and understood.company:  # retrieval looked for other words ("relocation")
+        ids = [f.chunk_id for f in (*ev.facts.levers, *ev.facts.scripts)]
+        passages = [
+            ev.records[i]
+            for i in dict.fromkeys(ids)
+            if i in ev.records
+            and ev.records[i].company == understood.company
+            and "sign" in ev.records[i].text.lower()
+        ]
     if not passages:
         compose_general(writer, understood, retrieval, ev)
         return

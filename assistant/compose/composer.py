@@ -1,5 +1,7 @@
 """`compose(understood, retrieval, evidence) -> Draft`: picks the intent's module and writes the
-grounded answer; a refusal when retrieval abstained or the question is off-topic.
+grounded answer, led by what the guides lack of what was asked (assistant.compose.coverage); a
+refusal when retrieval abstained, the question is off-topic, or it asks only what the guides
+lack (named in its first sentence).
 
 Leaves out: the intents' own layouts (one module each in this package), any model wording
 (assistant.compose.verify) and the grounding check (assistant.compose.grounding).
@@ -7,14 +9,18 @@ Leaves out: the intents' own layouts (one module each in this package), any mode
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.compose.comp import compose_comp
 from assistant.compose.compare import compose_compare
-from assistant.compose.core import CitationBook, Draft, Evidence, Writer
+from assistant.compose.core import MARKER, CitationBook, Draft, Evidence, Writer
 from assistant.compose.counter import compose_counter
+from assistant.compose.coverage import Coverage, coverage_of
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
-from assistant.compose.levers import compose_levers
+from assistant.compose.levers import compose_levers, lead_lever
 from assistant.compose.refusal import compose_refusal
+from assistant.engine.negotiation import Negotiation
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
 
@@ -25,24 +31,74 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     if evidence.comparison is not None:  # offers year by year: the user's figures, no passage
         compose_compare(writer, evidence.comparison)
         return writer.draft("counter")
-    if _refuses(understood, retrieval):
+    refuses = _refuses(understood, retrieval)
+    gaps = _coverage(understood, evidence, Writer(CitationBook(evidence.records)))
+    named_unknown = understood.unknown_company or understood.unknown_region
+    if gaps.statements and (refuses or gaps.nothing_else) and not named_unknown:
+        if not understood.small_talk:  # what the guides lack, named first; no figures
+            lead = _sentence(MARKER.sub("", gaps.lead).replace(" ,", ","))
+            return compose_refusal(writer, understood, lead, evidence.catalog)
+    if refuses:
         return compose_refusal(writer, understood, retrieval.reason, evidence.catalog)
+    if evidence.replaced_from and evidence.negotiation is not None:
+        writer.add(_moved(evidence.replaced_from, evidence.negotiation), "")
+    if gaps.statements:  # again, citing into this answer (a level-mapping line)
+        writer.add(_coverage(understood, evidence, writer).lead, "", "What the guides do hold:", "")
+    if gaps.stand_in and understood.intent in ("comp", "general", "lever"):
+        understood = replace(understood, intent="comp", component=gaps.stand_in)
+    _compose_intent(writer, understood, retrieval, evidence)
+    if not writer.lines:
+        return compose_refusal(
+            writer, understood, "the guides have nothing on this", evidence.catalog
+        )
+    return writer.draft(understood.intent)
+
+
+def _coverage(understood: Understanding, evidence: Evidence, writer: Writer) -> Coverage:
+    has_offer = evidence.negotiation is not None or bool(evidence.offer_problem)
+    return coverage_of(
+        understood, evidence.catalog, evidence.records, writer, has_offer, evidence.facts.bands
+    )
+
+
+def _compose_intent(
+    writer: Writer, understood: Understanding, retrieval: Retrieval, evidence: Evidence
+) -> None:
     intent = understood.intent
     if intent == "counter":
+        lever_asked = "lever" in understood.intents and evidence.negotiation is None
+        if lever_asked or understood.competing:  # the lever for it first, else the verdict
+            companies = {understood.company, *understood.other_companies}
+            levers = [lv for lv in evidence.facts.levers if lv.company in companies]
+            lead_lever(writer, understood, levers, evidence.relatedness)
         compose_counter(writer, understood, retrieval, evidence)
     elif intent == "comp":
         compose_comp(writer, understood, retrieval, evidence)
     elif intent == "lever":
         compose_levers(writer, understood, retrieval, evidence)
     elif intent == "interview":
-        compose_interview(writer, understood, retrieval, evidence.records)
+        compose_interview(writer, understood, retrieval, evidence.records, evidence.relatedness)
     else:
         compose_general(writer, understood, retrieval, evidence)
-    if not writer.lines:
-        return compose_refusal(
-            writer, understood, "the guides have nothing on this", evidence.catalog
+
+
+def _moved(given_for: str, negotiation: Negotiation) -> str:
+    """What happened to an earlier offer placed in another region's band."""
+    offer, band = negotiation.offer, negotiation.band
+    said = f"Your offer was for {given_for}; here it is against the {offer.region} band."
+    if band is not None and offer.currency and band.currency != offer.currency:
+        said += (
+            f" That band is in {band.currency} and your offer in {offer.currency}: no exchange "
+            "rate is applied, so the amounts are not compared. Give the offer in "
+            f"{band.currency} to place it."
         )
-    return writer.draft(intent)
+    return said
+
+
+def _sentence(text: str) -> str:
+    """A statement as the clause after "I can't answer that from the guides:"."""
+    text = text.rstrip(".")
+    return text[:1].lower() + text[1:] if text[:4] == "The " else text
 
 
 def _refuses(understood: Understanding, retrieval: Retrieval) -> bool:

@@ -7,7 +7,7 @@ Leaves out: what to write for each intent (the sibling modules).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer import Citation
@@ -46,6 +46,9 @@ class Evidence:
     offer_problem: str = ""  # why the offer the user gave could not be read
     previous_region: str | None = None  # the region the conversation was on before this turn
     comparison: Comparison | None = None  # offers year by year (assistant.compose.compare)
+    replaced_from: str = ""  # the region the offer was given for, when this turn moved it
+    # (question, sentences) -> cosine similarity of their embeddings (assistant.compose.lead)
+    relatedness: Callable[[str, Sequence[str]], Sequence[float]] | None = None
 
 
 class CitationBook:

@@ -1,7 +1,9 @@
-"""Counter-offer answers from the negotiation engine: where the offer sits, what to ask for
-with each figure's source or formula, levers, competing offers, and the drafts (the email
-without markers or the walk-away floor). With no offer yet: what to give, and the guide's
-script and band meanwhile.
+"""Counter-offer answers from the negotiation engine: first the verdict in one sentence (where
+the base sits in the guide's range and what to ask), then where each component sits, what to
+ask for with each figure's source or formula, levers, competing offers, and the drafts
+(assistant.compose.draft_section: plain text to send, without markers or the walk-away floor);
+a restyle request ("make the email shorter") gets only that draft. With no offer yet: what to
+give, and the guide's script and band meanwhile.
 
 Leaves out: the rules of the proposal (assistant.engine.negotiation) and the drafts' wording
 (assistant.engine.drafts).
@@ -9,16 +11,16 @@ Leaves out: the rules of the proposal (assistant.engine.negotiation) and the dra
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from assistant.compose.bands import (
     COMPONENT_NAMES,
     one_band,
 )
-from assistant.compose.core import MARKER, CitationBook, EngineValue, Evidence, Writer
+from assistant.compose.core import EngineValue, Evidence, Writer
+from assistant.compose.draft_section import write_draft_section
 from assistant.compose.grounding import figures_in
-from assistant.engine.drafts import Drafts
+from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.money import format_money
@@ -33,9 +35,16 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         return
     offer = negotiation.offer
     writer.values += engine_values(negotiation)
+    drafts = ev.drafts
+    if drafts is not None and drafts.style != "standard":  # "make the email shorter": the draft
+        write_draft_section(writer, drafts)
+        return
     band = negotiation.band
     if band is not None:
         mark = writer.book.cite(band.chunk_id)
+        verdict = _verdict(writer, negotiation, mark)
+        if verdict:
+            writer.add(verdict, "")
         writer.add(
             f"**Your {offer.company} offer** against the guide's {band.role} band for "
             f"{band.region} ({band.currency}) {mark}:",
@@ -58,6 +67,8 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         annual = negotiation.totals.annualized
         if annual is not None:
             writer.add("", f"Your offer's annualized total: **{annual.display}** = {annual.text}.")
+    elif negotiation.by_guide:  # guides that disagree: the offer against each band
+        write_guide_positions(writer, negotiation)
     elif offer.company:
         writer.add(f"**Your {offer.company} offer** ({offer.region or 'region not given'}).")
     if negotiation.comparison:
@@ -106,12 +117,50 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             writer.add(f"{lever.number}. **{lever.name}** {mark}: {lever.status} ({lever.reason}).")
     for note in proposal.notes:
         writer.add("", f"Note: {note}")
-    drafts = ev.drafts
     if drafts is not None:
-        writer.add("", "**Email draft** (figures as above; fill in the names)", "")
-        writer.add(*(f"> {line}" if line else ">" for line in _unmarked(drafts.email).splitlines()))
-        writer.add("", "**Phone script**", "")
-        writer.add(*_renumbered(drafts, writer.book).splitlines())
+        writer.add("")
+        write_draft_section(writer, drafts)
+
+
+_PLACES = {"below": "below", "above": "above"}
+
+
+def _verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:
+    """The answer's first sentence: where the base (else the total) sits in the guide's range and
+    what to ask ("Your base ($175K) is near the bottom of the guide's range for San Francisco
+    ($168K–$218K) [1]; ask for $213K [2]."); empty when nothing can be placed."""
+    band = negotiation.band
+    rows = {r.component: r for r in negotiation.position if r.offer and r.band_min and r.band_max}
+    component = "base" if "base" in rows else "total" if "total" in rows else ""
+    row = rows.get(component)
+    if band is None or row is None:
+        return ""
+    if row.status in _PLACES:
+        place = _PLACES[row.status]
+    elif row.status == "within" and row.percent is not None:
+        place = (
+            "near the bottom of"
+            if row.percent < 25
+            else "near the top of"
+            if row.percent > 75
+            else "in the middle of"
+        )
+    else:
+        return ""
+    what = "base" if component == "base" else "total pay"
+    sentence = (
+        f"Your {what} ({row.offer.display}) is {place} the guide's "
+        f"{'' if component == 'base' else 'total '}range for {band.region} "
+        f"({row.band_min.display}–{row.band_max.display}) {mark}"
+    )
+    if component != "base":
+        return f"{sentence}; give your base salary for a counter."
+    ask = negotiation.proposal.get("base") if negotiation.proposal else None
+    if ask is not None and ask.figure.value > row.offer.value:
+        return f"{sentence}; ask for {ask.figure.display} {_sources(writer, ask.figure)}."
+    if ask is not None:
+        return f"{sentence}; the guide's script asks for no more than that."
+    return f"{sentence}."
 
 
 def _package_parts(package) -> str:
@@ -180,17 +229,6 @@ def _formula(figure: Figure) -> str:
     return f"; {figure.text}"
 
 
-def _unmarked(text: str) -> str:
-    return re.sub(r"\s?\[\d+\]", "", text)
-
-
-def _renumbered(drafts: Drafts, book: CitationBook) -> str:
-    """The drafts' own markers mapped to this answer's citations (the user's offer unmarked)."""
-    mapping = {c.n: (book.cite(c.chunk_id) if c.chunk_id else "") for c in drafts.citations}
-    text = MARKER.sub(lambda m: mapping.get(int(m.group(1)), ""), drafts.marked_phone)
-    return re.sub(r" +([.,;:)])", r"\1", re.sub(r" {2,}", " ", text))
-
-
 def engine_values(negotiation: Negotiation) -> list[EngineValue]:
     """Every value the engine showed: figures, their formula inputs, and band positions."""
     figures: list[Figure] = []
@@ -209,7 +247,7 @@ def engine_values(negotiation: Negotiation) -> list[EngineValue]:
     for figure in figures:
         out += [(f.value, f.unit) for f in _walk(figure)]
     out += [(round(r.percent), "%") for r in negotiation.position if r.percent is not None]
-    return out
+    return out + guide_position_values(negotiation)
 
 
 def _walk(figure: Figure) -> Iterable[Figure]:

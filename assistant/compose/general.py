@@ -11,6 +11,7 @@ from assistant.compose.bands import (
     one_band,
 )
 from assistant.compose.core import Evidence, Writer
+from assistant.compose.lead import write_lead
 from assistant.compose.passages import (
     condensed,
     on_topic,
@@ -28,6 +29,10 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     by_id = {b.chunk_id: b for b in ev.facts.bands}
     last_heading = ""
     best = on_topic(list(retrieval.hits), wanted)[:MAX_PASSAGES]
+    if understood.component is None:  # a place named is no pay question: its row goes last
+        best.sort(key=lambda hit: hit.chunk_id in by_id)
+    if not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
+        write_lead(writer, understood, best, ev.relatedness)
     for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:
             one_band(writer, by_id[hit.chunk_id], understood.component)

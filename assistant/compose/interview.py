@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from assistant.compose.core import Writer
+from assistant.compose.lead import Relatedness, write_lead
 from assistant.compose.passages import (
     chunk_body,
     condensed,
@@ -88,24 +89,34 @@ def _an_faq_asks_it(hits: list, wanted: set[str]) -> bool:
     return bool(faq) and max(faq) >= 2 and max(faq) >= max(other, default=0)
 
 
+def _filler(line: str) -> bool:
+    """A line that says nothing: a short exclamation ("Good luck!")."""
+    return line.rstrip().endswith("!") and len(line.split()) <= 3
+
+
 def compose_interview(
     writer: Writer,
     understood: Understanding,
     retrieval: Retrieval,
     records: Mapping[str, ChunkRecord],
+    relatedness: Relatedness | None = None,
 ) -> None:
     hits = [h for h in retrieval.hits if h.guide_kind == "interview"] or list(retrieval.hits)
     wanted = wanted_words(understood)
     hits = with_siblings(on_topic(hits, wanted), records)
-    scored = [(hit, condensed(hit, wanted)) for hit in hits]
+    scored = [(hit, [line for line in condensed(hit, wanted) if not _filler(line)]) for hit in hits]
+    scored = [(hit, lines) for hit, lines in scored if lines]
     if not scored:
         return
+    write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     groups: dict[str, list] = {}
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
     asked = [name for name in _asked_groups(understood.query) if name in groups]
+    if understood.asks_examples and "Example questions" in groups:
+        asked.insert(0, "Example questions")  # "kubernetes questions?": the guide's questions
     if _an_faq_asks_it(hits, said_words(understood)):  # not the topics read into the words
         asked.insert(0, "What candidates ask")
     budget = MAX_BULLETS

@@ -10,6 +10,7 @@ import re
 
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.general import compose_general
+from assistant.compose.lead import Relatedness, write_lead
 from assistant.compose.passages import (
     chunk_body,
     condensed,
@@ -49,6 +50,12 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         if h.kind not in ("lever", "script", "table_row", "list")
         and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
     ]
+    if not prose:  # the answer first: the lever (or script sentences) that fits the question
+        candidates = [lv for lv in ev.facts.levers if lv.company in companies]
+        led = lead_lever(writer, understood, candidates, ev.relatedness)
+        if not led:
+            scripts = [h for h in retrieval.hits if h.kind in ("lever", "script")]
+            write_lead(writer, understood, scripts, ev.relatedness)
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         sentences = [s for s in condensed(hit, wanted) if not _off_table_band(s, hit.company, ev)]
         if not sentences:
@@ -63,24 +70,95 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         scripts = [s for s in ev.facts.scripts if s.company == company]
         if not levers and not scripts:
             continue
+        if "script" in wanted:  # "give me a script": the negotiate-up script first
+            _scripts(writer, scripts)
+            scripts = []
         writer.add(f"**{company}: the guide's negotiation levers**", "")
         for lever in levers:
             text = one_line(lever.text)
             writer.add(
                 f"{lever.number}. **{lever.name}** {writer.book.cite(lever.chunk_id)}: {text}"
             )
-        for script in scripts:
-            writer.add(
-                "",
-                f"**{script.name}** {writer.book.cite(script.chunk_id)}:",
-                "",
-                f"> {one_line(script.text)}",
-            )
+        _scripts(writer, scripts)
         writer.add("")
     if writer.lines:
         writer.add("Use a lever only when it is true for you; the figures are the guide's.")
     else:
         compose_general(writer, understood, retrieval, ev)
+
+
+def _scripts(writer: Writer, scripts: list) -> None:
+    for script in scripts:
+        writer.add(
+            "",
+            f"**{script.name}** {writer.book.cite(script.chunk_id)}:",
+            "",
+            f"> {one_line(script.text)}",
+            "",
+        )
+
+
+def lead_lever(
+    writer: Writer,
+    understood: Understanding,
+    levers: list[Lever],
+    relatedness: Relatedness | None = None,
+) -> bool:
+    """The answer first: for a competing offer, the lever about competing offers (naming that
+    employer if one does); else the lever naming what the question gives as context ("if I
+    had an NVIDIA offer"), else the one sharing most of the question's words (two at least, or
+    the only one sharing a word: "equity"), else the one clearly closest in meaning. False when
+    none fits."""
+    named = [n.lower() for n in understood.context_names]
+    wanted = wanted_words(understood)
+
+    def fit(lever: Lever) -> tuple[bool, int, int]:
+        text = f"{lever.name} {lever.text}"
+        about_offers = understood.competing and bool(_COMPETING.search(text))
+        return (about_offers, sum(n in text.lower() for n in named), shared_words(wanted, text))
+
+    ranked = sorted(levers, key=fit, reverse=True)
+    if not ranked:
+        return False
+    best = ranked[0]
+    runner_up = fit(ranked[1]) if len(ranked) > 1 else (False, 0, 0)
+    # by words alone: two shared, or one that no other lever shares as much
+    by_words = fit(best)[2] >= 2 or (fit(best)[2] == 1 and runner_up[2] == 0)
+    if fit(best) < (False, 1, 0) and not by_words:
+        best = _closest(understood, levers, relatedness)
+        if best is None:
+            return False
+    names = [n for n in understood.context_names if n.lower() in best.text.lower()]
+    because = f" for {' and '.join(names)}" if names else ""
+    if not because and fit(best)[0]:
+        because = " for a competing offer"
+    mark = writer.book.cite(best.chunk_id)
+    writer.add(
+        f"The guide's lever{because} is **{best.name}** {mark}:",
+        "",
+        f"- {one_line(best.text)} {mark}",
+        "",
+    )
+    return True
+
+
+CLOSEST_LEVER = 0.45  # a lever this close in meaning to the question, and clearly the closest
+CLEAR_MARGIN = 0.05
+
+
+def _closest(
+    understood: Understanding, levers: list[Lever], relatedness: Relatedness | None
+) -> Lever | None:
+    """The lever closest in meaning to the question, when it is close and clearly closest."""
+    if relatedness is None or len(levers) < 2:
+        return None
+    cosines = relatedness(understood.question, [f"{lv.name}: {lv.text}" for lv in levers])
+    ranked = sorted(zip(cosines, range(len(levers)), strict=True), reverse=True)
+    (best, at), (second, _) = ranked[0], ranked[1]
+    return levers[at] if best >= CLOSEST_LEVER and best - second >= CLEAR_MARGIN else None
+
+
+_COMPETING = re.compile(r"\b(?:competing|compete|offers?|offering)\b", re.I)
 
 
 _PAY_WORDS = re.compile(r"\b(?:band|base|salary|stock|rsu|equity|total comp|tc)\b", re.I)

@@ -58,6 +58,7 @@ _SAID_AS = {
     ),
     "responsibilities": ("day-to-day", "day to day", "daily", "day in the life", "routine"),
     "process": ("rounds", "stages", "steps", "loop", "onsite", "on-site", "pipeline"),
+    "floor": ("lowest", "minimum", "least i should", "bottom line", "walk away", "walk-away"),
 }
 
 

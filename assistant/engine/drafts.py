@@ -7,7 +7,10 @@ inputs). `marked_phone` keeps the script with a marker ([1], [2]) after each fig
 chat answer that renumbers them into its own citations. The walk-away floor appears only in
 the phone script, as a private note: it is never written to the employer.
 
-Leaves out: tone variants, languages other than English, and any number that is not a Figure of
+The email comes in a few styles (standard, short, friendly, formal: the fixed words are in
+assistant.engine.draft_styles); every style states the same figures.
+
+Leaves out: languages other than English, and any number that is not a Figure of
 the proposal (the wording around the figures is fixed text).
 """
 
@@ -18,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.engine.draft_styles import STYLES, email_style
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 
@@ -42,6 +46,8 @@ class Drafts:
     phone: str
     citations: tuple[Citation, ...]
     marked_phone: str = ""  # the phone script with [n] markers (for the chat's renumbering)
+    style: str = "standard"  # the email's wording (assistant.engine.draft_styles)
+    marked_email: str = ""  # the email with [n] markers (which citations it uses)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,14 +97,16 @@ _LOWER = {"base": "base salary", "stock": "equity (RSU)", "sign_on": "sign-on bo
 
 
 def write_drafts(
-    negotiation: Negotiation, quotes: Mapping[str, str] | None = None
+    negotiation: Negotiation, quotes: Mapping[str, str] | None = None, style: str = "standard"
 ) -> Drafts | None:
     """The email and phone script for the negotiation's proposal; None without a proposal.
-    `quotes` maps chunk ids to chunk text, for the citations' quotes."""
+    `quotes` maps chunk ids to chunk text, for the citations' quotes; `style` names the email's
+    wording (assistant.engine.draft_styles); the figures are the same in every style."""
     proposal = negotiation.proposal
     if proposal is None:
         return None
     offer = negotiation.offer
+    words = email_style(style)
     citer = _Citer(quotes or {}, offer.text)
     role = negotiation.band.role if negotiation.band else "the role"
     where = f" in {offer.region}" if offer.region else ""
@@ -121,9 +129,9 @@ def write_drafts(
     base_row = next((r for r in negotiation.position if r.component == "base"), None)
     band_line = ""
     if base_row and base_row.band_min and base_row.band_max and base_row.percent is not None:
-        band_line = (
-            f"The guide's range for this role{where} is {base_row.band_min.display}–"
-            f"{base_row.band_max.display} base {citer.mark(base_row.band_max)}."
+        band_line = (  # the candidate speaks to a recruiter: market data, never "the guide"
+            f"Market data for this role{where} puts base salary at {base_row.band_min.display}–"
+            f"{base_row.band_max.display} {citer.mark(base_row.band_max)}."
         )
     applying = [lv for lv in proposal.levers if lv.status == "applies"]
     rivals = [
@@ -132,20 +140,27 @@ def write_drafts(
         if (t := _rival_total(negotiation, r.company)) and t.annualized is not None
     ]
     total = proposal.totals.annualized
+    fill = {"role": role, "where": where, "company": offer.company}
+    thanks = words.thanks.format(**fill)
+    if current and words.context:
+        thanks += f": {current}."
+    else:
+        thanks += "."
     email = [
         f"Subject: {offer.company} {role} offer: counter-proposal",
         "",
-        "Hi [recruiter's name],",
+        words.greeting,
         "",
-        f"Thank you for the offer for the {role} role{where}"
-        + (f": {current}." if current else "."),
-        f"I am excited about {offer.company} and want to make this work.",
+        thanks,
     ]
+    if words.keen:
+        email.append(words.keen.format(**fill))
     if rivals:
         email.append("I also hold " + "; ".join(rivals) + ".")
     if lines:
-        email += ["", *([band_line] if band_line else []), "To accept, I am asking for:", *lines]
-        if total is not None:
+        context = [band_line] if band_line and words.context else []
+        email += ["", *context, words.before_asks, *lines]
+        if total is not None and words.context:
             email.append(
                 f"That brings annualized total compensation to {citer.fig(total)}"
                 + (
@@ -156,8 +171,11 @@ def write_drafts(
                 )
             )
     else:
-        email += ["", "The offer already sits where the published range supports; I accept it."]
-    email += ["", "If we can get there, I am ready to sign.", "", "Best regards,", "[your name]"]
+        email += [
+            "",
+            "The offer already sits where market data for the role supports; I accept it.",
+        ]
+    email += ["", words.closing, "", words.sign_off, "[your name]"]
 
     floor = proposal.get("floor")
     phone = [
@@ -184,7 +202,14 @@ def write_drafts(
         )
     citations = tuple(sorted(citer.numbers.values(), key=lambda c: c.n))
     email_text, phone_text = "\n".join(email), "\n".join(phone)
-    return Drafts(unmarked(email_text), unmarked(phone_text), citations, phone_text)
+    return Drafts(
+        unmarked(email_text),
+        unmarked(phone_text),
+        citations,
+        phone_text,
+        style if style in STYLES else "standard",
+        email_text,
+    )
 
 
 def unmarked(text: str) -> str:
@@ -215,10 +240,15 @@ def format_report(negotiation: Negotiation, drafts: Drafts | None) -> str:
         out.append(f"Question: {question}")
     for note in negotiation.notes:
         out.append(f"Note: {note}")
-    if negotiation.position:
-        out += ["", "Position in the band:"]
+    placed = [("Position in the band:", negotiation.position)] if negotiation.position else []
+    placed += [  # guides that disagree: the offer in each one's band, each row cited
+        (f"Position in the band of {g.band.source} [{g.band.chunk_id}]:", g.position)
+        for g in negotiation.by_guide
+    ]
+    for title, rows in placed:
+        out += ["", title]
         out.append(f"  {'component':<10} {'offer':>12} {'band min':>12} {'band max':>12}  where")
-        for row in negotiation.position:
+        for row in rows:
             where = row.status
             if row.percent is not None:
                 where = f"{row.status} ({row.percent:.0f}% of the way)"

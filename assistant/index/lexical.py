@@ -2,11 +2,16 @@
 
 Stored in `<index>/sidecar/`: `chunks.json` (every chunk's record, in one fixed row order),
 bm25s's own files over those rows, `vectors.npy` (their embeddings, for exact search within a
-company: assistant.index.vectors) and `meta.json` with a fingerprint of the chunk ids, written last.
+company: assistant.index.vectors), `vocabulary.json` (the guides' own vocabulary:
+assistant.corpus.vocabulary) and `meta.json` with a fingerprint of the chunk ids, written last.
 `coach index` rewrites the sidecar when the set of chunks changes, reusing the records and
 vectors it already has and reading only missing ones back from Chroma. A reader compares the
 fingerprint with the manifest and asks for `coach index` when they differ, so keyword, exact and
 HNSW results always describe the same chunks.
+
+A question reads bm25s's saved score matrix with numpy alone (`StoredScores`, the same sums
+as bm25s), so a cold `coach ask` or `coach search` imports neither bm25s nor scipy; building
+the index uses bm25s.
 
 Tokens are lower-case words and numbers; an amount keeps its scale ("$155K" -> "155k") so a
 question that quotes a figure finds the row that holds it; a hyphenated word counts whole and by
@@ -27,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.corpus.chunking import ChunkRecord
+from assistant.corpus.vocabulary import GuideVocabulary
 
 SIDECAR_FORMAT = 4  # bump when tokenize() or the files change: another format is rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
@@ -73,6 +79,16 @@ def stored_fingerprint(index_dir: Path) -> str | None:
     return data.get("fingerprint") if data.get("format") == SIDECAR_FORMAT else None
 
 
+def read_vocabulary(index_dir: Path, records: list[ChunkRecord]) -> GuideVocabulary:
+    """The guides' vocabulary stored with the index; read from `records` when the index has
+    none (built before it was stored) or one of another format."""
+    try:
+        raw = json.loads((sidecar_dir(index_dir) / "vocabulary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raw = None
+    return GuideVocabulary.from_json(raw) or GuideVocabulary.from_records(records)
+
+
 def read_records(index_dir: Path) -> list[ChunkRecord]:
     """The stored chunk records, or [] when there are none or they cannot be read."""
     try:
@@ -82,34 +98,79 @@ def read_records(index_dir: Path) -> list[ChunkRecord]:
         return []
 
 
+class StoredScores:
+    """bm25s's saved index read with numpy alone: its vocabulary and its eager score matrix
+    (one column of per-chunk scores per token). `get_scores(tokens)` sums the tokens' columns
+    as bm25s does (the same float32 additions in the same order), so a question's keyword side
+    needs neither bm25s nor scipy, about a fifth of a second of a cold `coach ask`."""
+
+    def __init__(self, vocab: dict[str, int], data, indices, indptr, num_docs: int) -> None:
+        self.vocab_dict = vocab
+        self.data, self.indices, self.indptr, self.num_docs = data, indices, indptr, num_docs
+
+    @classmethod
+    def load(cls, folder: Path) -> StoredScores | None:
+        """None for an index whose method adds scores for absent tokens (bm25l, bm25+)."""
+        import numpy as np
+
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if (
+            params.get("method") not in ("lucene", "robertson", "atire")
+            or params.get("dtype", "float32") != "float32"
+        ):
+            return None
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        arrays = [
+            np.load(folder / f"{name}.csc.index.npy") for name in ("data", "indices", "indptr")
+        ]
+        return cls(vocab, *arrays, int(params["num_docs"]))
+
+    def get_scores(self, tokens: list[str]):
+        import numpy as np
+
+        scores = np.zeros(self.num_docs, dtype=np.float32)
+        for token_id in [self.vocab_dict[t] for t in tokens if t in self.vocab_dict]:
+            start, end = self.indptr[token_id], self.indptr[token_id + 1]
+            np.add.at(scores, self.indices[start:end], self.data[start:end])
+        return scores
+
+
 class LexicalIndex:
     """BM25 scores over chunk records, optionally limited to one company's chunks."""
 
-    def __init__(self, records: list[ChunkRecord], model) -> None:
+    def __init__(
+        self, records: list[ChunkRecord], model, guides: GuideVocabulary | None = None
+    ) -> None:
         self.records = records
+        self.guides = guides if guides is not None else GuideVocabulary.from_records(records)
         self.model = model
         self._vocab = model.vocab_dict if model is not None else {}
         self._masks: dict[str, object] = {}
 
     @classmethod
-    def build(cls, records: list[ChunkRecord]) -> LexicalIndex:
+    def build(
+        cls, records: list[ChunkRecord], guides: GuideVocabulary | None = None
+    ) -> LexicalIndex:
         import bm25s
 
         if not records:
             return cls([], None)
         model = bm25s.BM25()
         model.index([tokenize(record.text) for record in records], show_progress=False)
-        return cls(records, model)
+        return cls(records, model, guides)
 
     @classmethod
     def load(cls, index_dir: Path) -> LexicalIndex:
-        import bm25s
-
         records = read_records(index_dir)
         if not records:
             return cls([], None)
-        model = bm25s.BM25.load(str(sidecar_dir(index_dir) / "bm25"), show_progress=False)
-        return cls(records, model)
+        folder = sidecar_dir(index_dir) / "bm25"
+        model = StoredScores.load(folder)
+        if model is None:  # a scoring method with non-occurrence scores: bm25s itself
+            import bm25s
+
+            model = bm25s.BM25.load(str(folder), show_progress=False)
+        return cls(records, model, read_vocabulary(index_dir, records))
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -157,10 +218,12 @@ def write_sidecar(index_dir: Path, records: list[ChunkRecord], vectors, chunk_fi
     folder = sidecar_dir(index_dir)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "meta.json").unlink(missing_ok=True)
-    keyword = LexicalIndex.build(records)
+    vocabulary = GuideVocabulary.from_records(records)  # read once, for both
+    keyword = LexicalIndex.build(records, vocabulary)
     if keyword.model is not None:
         keyword.model.save(str(folder / "bm25"), show_progress=False)
     _write_atomic(folder / "chunks.json", json.dumps([asdict(r) for r in records]))
+    _write_atomic(folder / "vocabulary.json", json.dumps(vocabulary.to_json()))
     save_vectors(folder, vectors)
     meta = {"format": SIDECAR_FORMAT, "fingerprint": chunk_fingerprint, "chunks": len(records)}
     _write_atomic(folder / "meta.json", json.dumps(meta))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
 from assistant.corpus.chunking import ChunkRecord
+from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import SearchHit, VectorIndex
 from assistant.understanding.entities import Catalog
@@ -74,7 +75,7 @@ class Retrieval:
         }
 
 
-def catalog_from_records(records: list[ChunkRecord], vocabulary=()) -> Catalog:
+def catalog_from_records(records: list[ChunkRecord], vocabulary=(), guides=None) -> Catalog:
     companies = {record.company for record in records if record.company}
     regions: dict[str, set[str]] = {}
     kinds: dict[str, set[str]] = {}
@@ -87,7 +88,11 @@ def catalog_from_records(records: list[ChunkRecord], vocabulary=()) -> Catalog:
         kinds.setdefault(record.company, set()).add(record.guide_kind)
         if record.role:
             roles.setdefault(record.company, set()).add(record.role)
-    return Catalog.build(companies, regions, kinds=kinds, roles=roles, vocabulary=vocabulary)
+    if guides is None:
+        guides = GuideVocabulary.from_records(records)
+    return Catalog.build(
+        companies, regions, kinds=kinds, roles=roles, vocabulary=vocabulary, guides=guides
+    )
 
 
 def reciprocal_rank_fusion(*rankings: list[str], k: int = RRF_K) -> dict[str, float]:
@@ -115,7 +120,9 @@ class HybridRetriever:
         if vectors is None and lexical is None:
             vectors = index.company_vectors(self.lexical.records)
         self.vectors = vectors  # exact search within a company; None: Chroma with a filter
-        self.catalog = catalog_from_records(self.lexical.records, self.lexical.vocabulary)
+        self.catalog = catalog_from_records(
+            self.lexical.records, self.lexical.vocabulary, self.lexical.guides
+        )
 
     def understand(self, question: str, state: ConversationState | None = None) -> Understanding:
         return understand(question, self.catalog, state)

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.money import CURRENCY_ALIASES
 from assistant.understanding.tables import (
     CASE_SENSITIVE_ALIASES,
@@ -50,7 +51,13 @@ def normalize(text: str) -> str:
 
 def contains_phrase(haystack: str, phrase: str) -> bool:
     """Whole-word phrase match in normalized text."""
-    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", haystack) is not None
+    return _phrase_pattern(phrase).search(haystack) is not None
+
+
+@lru_cache(maxsize=16384)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Compiled once per phrase: a question checks hundreds, more than re's own cache holds."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])")
 
 
 def _deletions(word: str) -> set[str]:
@@ -110,6 +117,8 @@ class Catalog:
     _all_regions: tuple[str, ...] = field(default=(), repr=False)
     _company_words: frozenset[str] = field(default=frozenset(), repr=False)
     vocabulary: frozenset[str] = field(default=frozenset(), repr=False)  # the corpus's tokens
+    # the guides' own words: level maps, names they mention, terms (assistant.corpus.vocabulary)
+    guides: GuideVocabulary = field(default_factory=GuideVocabulary, repr=False)
 
     @classmethod
     def build(
@@ -119,6 +128,7 @@ class Catalog:
         kinds: dict[str, Iterable[str]] | None = None,
         roles: dict[str, Iterable[str]] | None = None,
         vocabulary: Iterable[str] = (),
+        guides: GuideVocabulary | None = None,
     ) -> Catalog:
         companies = tuple(sorted({c for c in companies if c}))
 
@@ -158,6 +168,7 @@ class Catalog:
             _fuzzy=fuzzy,
             _all_regions=tuple(sorted({label for labels in regions.values() for label in labels})),
             vocabulary=frozenset(vocabulary),
+            guides=guides or GuideVocabulary(),
             _company_words=frozenset(word for spelling in names for word in spelling.split()),
         )
 
@@ -345,7 +356,8 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
     mentions = places_in(text)
     if not mentions:
         return None
-    place = mentions[0].place
+    # a way of working ("remote from Austin") gives way to the place named with it
+    place = next((m.place for m in mentions if m.place != "remote"), mentions[0].place)
     for label in labels:
         if _label_matches(label, place):
             return RegionMatch(label=label, place=place)

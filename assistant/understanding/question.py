@@ -24,6 +24,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from assistant.money import PERCENT, find_amounts
+from assistant.understanding.asks import (
+    TopicAsk,
+    corrects,
+    level_asked,
+    negated_places,
+    repeats,
+    role_asked,
+    topics_asked,
+)
 from assistant.understanding.entities import (
     Catalog,
     RegionMention,
@@ -40,6 +50,18 @@ from assistant.understanding.entities import (
     place_words,
     places_in,
     region_mentions,
+)
+from assistant.understanding.subject import (
+    context_names_in,
+    given_as_context,
+    held_offer,
+    named_as_context,
+    offer_elsewhere,
+    offer_near,
+    only_company_with_region,
+    outside_companies,
+    speaks_of_competing_offer,
+    whose_role_is_asked,
 )
 from assistant.understanding.tables import (
     COMPONENT_QUERY,
@@ -87,7 +109,7 @@ def _domain_words() -> set[str]:
 _DOMAIN_WORDS = _domain_words()
 
 
-def _foreign_words(normalized: str, catalog: Catalog) -> list[str]:
+def foreign_words(normalized: str, catalog: Catalog) -> list[str]:
     """Words that are not about jobs, pay, places or the corpus's companies ("weather", "poem")."""
     places = place_words()
     return [
@@ -103,6 +125,13 @@ def _foreign_words(normalized: str, catalog: Catalog) -> list[str]:
 
 def classify_intent(normalized: str, has_amounts: bool) -> Intent:
     """The intent whose phrases weigh most; amounts with an offer make it a counter question."""
+    scores = intent_scores(normalized, has_amounts)
+    best = max(scores, key=lambda intent: scores[intent])  # first of equals wins
+    return best if scores[best] > 0 else "out_of_scope"
+
+
+def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
+    """Each intent's weight of phrases in the question."""
     scores = {
         intent: sum(
             weight * sum(contains_phrase(normalized, p) for p in phrases)
@@ -114,8 +143,7 @@ def classify_intent(normalized: str, has_amounts: bool) -> Intent:
         contains_phrase(normalized, p) for p in ("offer", "offered", "i got", "i have", "gave")
     ):
         scores["counter"] += 3.0
-    best = max(scores, key=lambda intent: scores[intent])  # first of equals wins
-    return best if scores[best] > 0 else "out_of_scope"
+    return scores
 
 
 # --- one turn understood, and what the conversation carries to the next ----------------------
@@ -164,6 +192,18 @@ class Understanding:
     # The region labels of `company` and `other_companies` the question names -> where it names
     # them (`regions_named` puts them in order).
     region_mentions: dict[str, RegionMention] = field(hash=False)
+    # The rest of the frame: what the question asks about besides names and places.
+    level: str | None = None  # "P8", "staff": a level named
+    role_asked: str | None = None  # a job title named that the guides do not hold
+    topics: tuple[TopicAsk, ...] = ()  # PTO, visas, refreshers… (the user's own words kept)
+    context_names: tuple[str, ...] = ()  # names given as context only (a competing offer)
+    outside_companies: tuple[str, ...] = ()  # employers named beside a corpus company, no guide
+    competing: bool = False  # the user holds (or expects) a competing offer
+    offer_is_competing: bool = False  # the offer words are another employer's ("google offered me")
+    states_amounts: bool = False  # the question gives amounts of money (an offer, a figure)
+    corrects: bool = False  # "sorry I meant Seattle not Singapore"
+    repeats: bool = False  # "same thing for London", "and if it were Sunnyvale instead?"
+    intents: tuple[Intent, ...] = ()  # every intent the question asks, the main one first
 
     def regions_named(self, labels: Iterable[str]) -> list[str]:
         """The items of `labels` (distinct region labels) the question names, in the order
@@ -177,6 +217,9 @@ class Understanding:
         return data
 
 
+Frame = Understanding  # the design's name for it: one turn's question frame
+
+
 # Read from the question for later stages; left out of to_json(), which stays as it was.
 _READINGS = frozenset(
     {
@@ -187,6 +230,17 @@ _READINGS = frozenset(
         "small_talk",
         "regions_by_company",
         "region_mentions",
+        "level",
+        "role_asked",
+        "topics",
+        "context_names",
+        "outside_companies",
+        "competing",
+        "offer_is_competing",
+        "states_amounts",
+        "corrects",
+        "repeats",
+        "intents",
     }
 )
 
@@ -200,9 +254,30 @@ def understand(
     """Read one user turn in the light of the conversation state."""
     state = state or ConversationState()
     normalized = normalize(question)
+    # What the turn takes back ("seattle not singapore") is not what it asks about.
+    correcting = bool(state.turns) and corrects(question)
+    kept_text = negated_places(question)[0] if correcting else question
     named = companies_in(normalized, catalog)
+    # Companies named as context ("I ran production on AWS, GCP and Azure") are not what the
+    # question is about, when another company is.
+    context_companies = named_as_context(normalized, catalog)
+    context_companies += offer_elsewhere(normalized, named, context_companies)
+    if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
+        context_companies += [c for c in named if held_offer(normalized, c)]
+        if context_companies and all(c in context_companies for c in named):
+            named = [state.company, *named]
+    if context_companies and any(c not in context_companies for c in named):
+        named = [c for c in named if c not in context_companies]
+    else:
+        context_companies = []
+    named = whose_role_is_asked(normalized, named, catalog)
     company = named[0] if named else None
     unknown_company = None if company else find_unknown_company(question, normalized)
+    context_names: tuple[str, ...] = tuple(context_companies)
+    if unknown_company and given_as_context(question, unknown_company, catalog, state.company):
+        shown = catalog.guides.names.get(unknown_company.lower(), (unknown_company,))[0]
+        context_names, unknown_company = (shown,), None  # as the guides write it ("NVIDIA")
+    scores = intent_scores(normalized, bool(_AMOUNT_HINT.search(question)))
     intent = classify_intent(normalized, bool(_AMOUNT_HINT.search(question)))
     level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES)
     if unknown_company and level_question and state.company:
@@ -211,11 +286,25 @@ def understand(
         company or any(contains_phrase(normalized, word) for word in JOB_WORDS)
     ):
         intent = "general"  # about a company of the corpus, or about the job: in scope
-    component = find_component(question)
-    foreign = _foreign_words(normalized, catalog) if intent == "out_of_scope" else []
+    component = find_component(kept_text)  # "base not stock": base
+    foreign = foreign_words(normalized, catalog) if intent == "out_of_scope" else []
     if foreign and catalog.knows_most(foreign):
         intent = "general"  # "what is Apsara?": words of the guides themselves
-    off_topic = intent == "out_of_scope" and bool(foreign)
+    repeating = bool(state.turns) and repeats(question)
+    off_topic = (
+        intent == "out_of_scope"
+        and bool(foreign)
+        and not (
+            (correcting or repeating or (state.turns and _REFERENCE.search(normalized)))
+            and (
+                component
+                or places_in(kept_text)
+                or named
+                or find_currency(question)
+                or level_asked(question, catalog.guides.level_prefixes)
+            )
+        )
+    )
     short = len(normalized.split()) <= 6
     followup = bool(
         state.turns
@@ -226,6 +315,8 @@ def understand(
             _FOLLOWUP_LEAD.search(question)
             or _REFERENCE.search(normalized)
             or short
+            or correcting
+            or repeating
             or intent in ("counter", "lever", "out_of_scope")
         )
     )
@@ -233,13 +324,14 @@ def understand(
     # London?"); the company whenever none is named (a new topic with no company still concerns
     # the one being discussed); the region only on a follow-up.
     if followup and state.intent and not level_question:
-        if intent == "out_of_scope" or (intent == "general" and (component or places_in(question))):
+        asks_again = intent == "general" and (component or places_in(kept_text))
+        if intent == "out_of_scope" or asks_again or (correcting and not component):
             intent = state.intent
     if (
         company
         and company != state.company
         and state.intent
-        and short
+        and (short or repeating)
         and _FOLLOWUP_LEAD.search(question)
         and intent in ("general", "out_of_scope")
         and not component
@@ -247,14 +339,19 @@ def understand(
         intent = state.intent  # "and for Anyscale?": the same question about another company
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
+    if not company and not unknown_company and intent != "out_of_scope":
+        company = only_company_with_region(kept_text, catalog)  # "hangzhou offer, fair?"
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
-    region_match = match_region(question, labels)
+    topics = topics_asked(question)
+    region_match = match_region(kept_text, labels)
+    if region_match and region_match.place == "remote" and any(t.key == "remote" for t in topics):
+        region_match = None  # "can I work remote?" asks about remote work, not a region
     region = region_match.label if region_match else None
     place = region_match.place if region_match else None
     nearby = bool(region_match and region_match.nearby)
     if region_match is None and followup and company == state.company:
         region, place = state.region, state.place
-    if component is None and followup and intent == state.intent:
+    if component is None and (followup or repeating) and intent == state.intent:
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
     currency = find_currency(question)
@@ -272,6 +369,10 @@ def understand(
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
     )
+    context = context_names or context_names_in(normalized, catalog, named)
+    competing = speaks_of_competing_offer(question, context)
+    if competing and context and intent == "general":
+        intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
     return Understanding(
         question=question,
         intent=intent,
@@ -289,13 +390,33 @@ def understand(
         query=query,
         state=next_state,
         asks_levels=level_question,
-        asks_interviews=bool(_INTERVIEW_TOPIC.search(question)),
+        asks_interviews=bool(_INTERVIEW_TOPIC.search(question))
+        or (intent == "interview" == state.intent and (followup or repeating)),
         asks_examples=bool(_ASKS_FOR_EXAMPLES.search(question)),
         compares=bool(_COMPARES.search(question)),
         small_talk=bool(_SMALL_TALK.match(question)),
-        regions_by_company=_regions_by_company(question, named, catalog) if named[1:] else {},
-        region_mentions=region_mentions(question, company_labels) if company_labels else {},
+        regions_by_company=_regions_by_company(kept_text, named, catalog) if named[1:] else {},
+        region_mentions=region_mentions(kept_text, company_labels) if company_labels else {},
+        level=level_asked(question, catalog.guides.level_prefixes),
+        role_asked=role_asked(question, catalog.roles.get(company, ()) or catalog.all_roles()),
+        topics=topics,
+        context_names=context,
+        competing=competing,
+        offer_is_competing=offer_near(question, context)
+        and not offer_near(question, (company or "",)),
+        outside_companies=outside_companies(normalized, catalog) if named else (),
+        states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
+        corrects=correcting,
+        repeats=repeating,
+        intents=_intents(intent, scores),
     )
+
+
+def _intents(main: Intent, scores: dict[Intent, float]) -> tuple[Intent, ...]:
+    """The main intent, then every other the question asks with weight ("is it fair and what
+    should I counter?" asks comp and counter)."""
+    others = [i for i, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score >= 2.0]
+    return tuple(dict.fromkeys([main, *others]))
 
 
 def _regions_by_company(question: str, named: list[str], catalog: Catalog) -> dict[str, str | None]:

@@ -8,6 +8,11 @@ business domain, a stage, an office footprint, a pay factor, a level ladder, one
 companies before it. Every random stream is seeded from the seed and a position (no global
 state), which keeps the corpus deterministic.
 
+With `context=True` the plan starts with the guides of the real companies users name as context
+(`context_companies`: Amazon with AWS, Google with GCP, Microsoft with Azure, NVIDIA,
+Databricks), so "the subject company" can be confused where users confuse it; their figures
+are made up like the rest.
+
 Leaves out: the text of the guides (negotiation.py, interview.py) and the words themselves
 (vocabulary.json).
 """
@@ -100,8 +105,52 @@ def _make_company(index: int, stem: str, seed: int, peer_pool: Sequence[str]) ->
     )
 
 
-def plan_guides(seed: int) -> Iterator[tuple[Company, Role, GeneratedKind]]:
-    """Endless (company, role, kind) in a fixed order for the seed: a run of N is a prefix."""
+def context_companies(seed: int) -> list[tuple[Company, Role, GeneratedKind]]:
+    """The guides of the companies users name as context (vocabulary.json `context_companies`:
+    Amazon, Google, Microsoft, NVIDIA, Databricks), in table order: real names, made-up
+    figures; each names the others as competitors. Indexes are negative, so their random
+    streams are apart from the fictional companies'."""
+    words = vocabulary()
+    roles = {role[0]: role for role in words.roles}
+    names = [row[0] for row in words.context_companies]
+    planned: list[tuple[Company, Role, GeneratedKind]] = []
+    for position, row in enumerate(words.context_companies):
+        name, domain, product, metric, event, footprint, ladder, stage, wanted, _ = row
+        rng = random.Random(f"benchcorpus:{seed}:context:{name}")
+        company = Company(
+            index=-1 - position,
+            name=name,
+            slug=slug(name),
+            domain=(domain, product, metric, event, (name,)),
+            metric=metric.format(n=rng.choice((2, 3, 5, 8, 12, 20, 40))),
+            stage=stage,
+            footprint=tuple(footprint),
+            pay_factor=rng.uniform(1.0, 1.15),
+            ladder=tuple(ladder),
+            roles=[roles[role] for role, _ in wanted],
+            interview_roles={role for role, kinds in wanted if kinds in ("interview", "both")},
+            negotiation_roles={role for role, kinds in wanted if kinds in ("negotiation", "both")},
+            peers=[other for other in names if other != name][:3],
+        )
+        for role, kinds in wanted:
+            if kinds in ("negotiation", "both"):
+                planned.append((company, roles[role], "negotiation"))
+            if kinds in ("interview", "both"):
+                planned.append((company, roles[role], "interview"))
+    return planned
+
+
+def context_names() -> set[str]:
+    """Every name of the context companies (names and what users call them: AWS, GCP, …)."""
+    return {name for row in vocabulary().context_companies for name in (row[0], *row[9])}
+
+
+def plan_guides(seed: int, context: bool = False) -> Iterator[tuple[Company, Role, GeneratedKind]]:
+    """Endless (company, role, kind) in a fixed order for the seed: a run of N is a prefix.
+    With `context`, the context companies' guides come first, then the same fictional
+    companies as without it (so N guides with context hold the first N - k fictional ones)."""
+    if context:
+        yield from context_companies(seed)
     stems = _company_stems(random.Random(f"benchcorpus:{seed}:names"))
     names: list[str] = []
     for index, stem in enumerate(stems):

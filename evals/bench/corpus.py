@@ -33,7 +33,12 @@ two guide kinds), tables.py and amounts.py (comp tables and how amounts are spel
 (template slots and sentence pools), and vocabulary.json with its reader vocabulary.py (every
 word pool).
 
-Leaves out: real companies and their real pay (every figure is made up within plausible ranges),
+With `context=True` (`coach bench corpus --context-companies`) the corpus starts with guides
+for the real companies users name as context (Amazon/AWS, Google/GCP, Microsoft/Azure, NVIDIA,
+Databricks; made-up figures), then the same fictional guides as without it; without it the
+output is byte-for-byte what it always was.
+
+Leaves out: real companies' real pay (every figure is made up within plausible ranges),
 exchange-rate consistency between regions, the regions in `UNUSED_REGIONS` (kept free so
 evaluations can ask about a region no guide covers), other guide kinds, and markdown interview
 guides.
@@ -72,14 +77,15 @@ _EARLIER_GENERATORS = ("assistant.benchcorpus",)
 UNUSED_REGIONS = ("Zurich", "Paris", "Sydney", "São Paulo", "Tel Aviv")
 
 
-def generate_guides(count: int, seed: int) -> list[GeneratedGuide]:
-    """The first `count` guides for `seed`, in order; the same arguments give the same guides."""
+def generate_guides(count: int, seed: int, context: bool = False) -> list[GeneratedGuide]:
+    """The first `count` guides for `seed`, in order; the same arguments give the same guides.
+    With `context`, the first guides are the context companies' (companies.context_companies)."""
     if count < 0:
         raise ValueError("count must be zero or more")
     guides: list[GeneratedGuide] = []
     if count == 0:
         return guides
-    for position, (company, role, kind) in enumerate(plan_guides(seed)):
+    for position, (company, role, kind) in enumerate(plan_guides(seed, context)):
         rng = random.Random(f"benchcorpus:{seed}:guide:{company.index}:{role[0]}:{kind}")
         if kind == "negotiation":
             guides.append(negotiation_guide(rng, company, role))
@@ -108,13 +114,14 @@ def write_corpus(
     count: int,
     seed: int,
     progress: Callable[[int], None] | None = None,
+    context: bool = False,
 ) -> list[Path]:
     """Write `count` generated guides to `out_dir` and return their paths.
 
     `out_dir` must be missing, empty, or a previous output of this generator (it holds a
     `.benchcorpus` marker listing the files it wrote); then only the files that marker lists
     are replaced, and a folder holding any other file is refused. `progress(1)` is called
-    after each file.
+    after each file. `context` adds the context companies' guides first (the marker says so).
     """
     out_dir = Path(out_dir)
     if count < 1:
@@ -138,7 +145,7 @@ def write_corpus(
                     f"{out_dir} holds files the generator did not write ({', '.join(foreign[:3])}"
                     f"{', …' if len(foreign) > 3 else ''}); move them or choose another folder."
                 )
-    guides = generate_guides(count, seed)
+    guides = generate_guides(count, seed, context)
     names = [guide.file_name for guide in guides]
     if len(set(names)) != len(names):
         raise AssertionError("generated file names collide")  # a generator bug, not user error
@@ -148,6 +155,7 @@ def write_corpus(
         "version": MARKER_VERSION,
         "seed": seed,
         "count": count,
+        **({"context_companies": True} if context else {}),
         # Previous files stay listed until they are gone, so an interrupted run can be redone.
         "files": sorted(set(names) | previous),
     }

@@ -3,7 +3,8 @@
 vocabulary.json holds every pool of words and sentences the generated guides are written from
 (company-name halves, roles, regions, office footprints, business domains, level ladders, per
 role family the focus areas, tools, interview pillars and topics, skills and levers, and the
-sentence pools of both guide kinds); its "about" entry says what each table holds and the order
+sentence pools of both guide kinds, and the real companies users name as context, written only
+on request); its "about" entry says what each table holds and the order
 of the fields in its rows. JSON arrays are read back as tuples, so every table is immutable and
 the same object on every call (the generator's sentence pools are keyed by identity).
 
@@ -56,6 +57,7 @@ class Vocabulary:
     behavioural_questions: tuple[str, ...]
     interview_summary: tuple[str, ...]
     interview_pay: tuple[str, ...]
+    context_companies: tuple[tuple[Any, ...], ...]  # written only with --context-companies
 
 
 def _frozen(value: Any) -> Any:

@@ -1,0 +1,241 @@
+"""Coverage before composing: each thing the question frame asks about is found in the guides
+or named as not covered, in the answer's first sentence.
+
+A job title the guides do not hold ("data scientist"), a level with no band of its own ("P8",
+"staff": the guides' bands are per region, and a guide's level-mapping line says which levels
+its role spans), and topics whose words the company's guides never use (PTO, visas, refreshers,
+a cliff, relocation…: read from the guides' own vocabulary, assistant.corpus.vocabulary) are
+gaps, and so is a currency the region's row is not in (no exchange rate is applied).
+`nothing_else` says whether the question asks anything the guides do hold; when it does
+not, the answer is a refusal that names the gaps.
+
+Leaves out: companies and regions the guides lack (retrieval abstains and the refusal names
+them), and wording beyond one sentence per kind of gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.compose.core import Writer
+from assistant.corpus.chunking import ChunkRecord
+from assistant.corpus.facts import CompBand
+from assistant.index.common_words import common_words
+from assistant.understanding.asks import TopicAsk
+from assistant.understanding.entities import Catalog, contains_phrase, normalize
+from assistant.understanding.question import Understanding, foreign_words
+
+_PAY_INTENTS = ("comp", "counter")
+_COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the guides lack of what was asked: sentences to lead the answer with, and whether
+    anything else was asked."""
+
+    statements: tuple[str, ...] = ()
+    gaps: tuple[str, ...] = ()  # the elements not covered, as the user named them
+    nothing_else: bool = False
+    stand_in: str | None = None  # a pay component the guides give for a missing topic
+
+    @property
+    def lead(self) -> str:
+        return " ".join(self.statements)
+
+
+def coverage_of(
+    frame: Understanding,
+    catalog: Catalog,
+    records: Mapping[str, ChunkRecord],
+    writer: Writer,
+    has_offer: bool = False,
+    bands: Sequence[CompBand] = (),
+) -> Coverage:
+    """The gaps of `frame` against the guides; a level-mapping line it states is cited.
+    `has_offer`: the turn has an offer to place (this message's or the conversation's);
+    `bands`: the comp rows of the companies the turn concerns."""
+    statements: list[str] = []
+    gaps: list[str] = []
+    company = frame.company
+    if frame.outside_companies and frame.compares:  # "bytedance sre pay vs alibaba devops?"
+        names = " or ".join(_employer(n, catalog) for n in frame.outside_companies)
+        statements.append(f"The guides have no figures or guide for {names}.")
+        gaps += [_employer(n, catalog) for n in frame.outside_companies]
+    kinds = catalog.kinds.get(company, ()) if company else ()
+    asks_interviews = frame.intent == "interview" and (frame.asks_interviews or frame.asks_examples)
+    if asks_interviews and company and kinds and "interview" not in kinds:
+        statements.append(f"The guides have no interview guide for {company}.")
+        gaps.append(f"{company} interview guide")
+    # A title beside another employer's name is most likely that employer's ("my Google L4
+    # SRE offer"), not a job asked about at the company of the guides.
+    other_employer = frame.context_names or frame.outside_companies
+    if frame.role_asked and not other_employer:
+        roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
+        held = " and ".join(roles) or "other roles"
+        where = f" at {company}" if company else ""
+        what = "figures" if frame.intent in _PAY_INTENTS else "guide"
+        statements.append(
+            f"The guides have no {frame.role_asked} {what}{where}; they cover {held} only."
+        )
+        gaps.append(frame.role_asked)
+    level_gap = _level_statement(frame, catalog, writer)
+    if level_gap:
+        statements.append(level_gap)
+        gaps.append(frame.level or "")
+    missing = [t for t in frame.topics if not _guides_cover(t, company, catalog, records)]
+    stand_in = next((t.stand_in for t in missing if t.stand_in), None)
+    if missing:
+        statements.append(_topics_statement(missing, company, stand_in))
+        gaps += [_as_said(t) for t in missing]
+    other_currency = _currency_statement(frame, bands)
+    if other_currency:
+        statements.append(other_currency)
+        gaps.append(frame.currency or "")
+    unheld = _unheld_terms(frame, catalog)
+    if unheld:
+        whose = f"The {company} guides say" if company else "The guides say"
+        statements.append(f"{whose} nothing about {' or '.join(unheld)}.")
+        gaps += unheld
+    no_guide = gaps == [f"{company} interview guide"]
+    asked_more = bool(
+        stand_in
+        or (frame.component and not frame.states_amounts)  # "£150k salary": the user's figure
+        or frame.role_asked
+        or level_gap
+        or (frame.intent == "counter" and has_offer)
+        or frame.asks_levels
+        or len(missing) < len(frame.topics)
+    )
+    nothing_else = (bool(missing) and not asked_more) or no_guide
+    return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in)
+
+
+def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str | None) -> str:
+    said = " or ".join(_as_said(t) for t in missing)
+    whose = f"The {company} guide says" if company else "The guides say"
+    if stand_in:
+        return (
+            f"{whose} nothing about {said}; what it says about "
+            f"{_COMPONENT_NAMES[stand_in]} may stand in for it."
+        )
+    return f"{whose} nothing about {said}."
+
+
+def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
+    """A pay question asking for a currency the region's row is not in ("anyscale london in
+    USD?"): the guides give no figure in it, and no exchange rate is applied."""
+    if frame.intent != "comp" or not frame.currency or frame.states_amounts or not frame.region:
+        return ""
+    row = next((b for b in bands if b.company == frame.company and b.region == frame.region), None)
+    if row is None or not row.currency or row.currency == frame.currency:
+        return ""
+    return (
+        f"The guides give {frame.company}'s {frame.region} band in {row.currency} only, not in "
+        f"{frame.currency}; no exchange rate is applied."
+    )
+
+
+def _unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
+    """Names and terms of art the question asks about ("terraform", "golang") that the
+    company's guides never use: words that are not everyday English (not whole words of the
+    embedding model's vocabulary), not about jobs, pay or places, and not in the guides even
+    with one typo ("kubernets")."""
+    if frame.intent in _PAY_INTENTS or not frame.company or not catalog.guides.terms:
+        return []  # (with no company named, the question is not about one guide's words)
+    topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
+    common = common_words()
+    terms = catalog.guides.terms.get(frame.company, {})
+    unheld = []
+    for word in foreign_words(normalize(frame.question), catalog):
+        if len(word) < 3 or word in common or word in topic_words or not common:
+            continue
+        if not _held(word, terms):
+            unheld.append(word)
+    return list(dict.fromkeys(unheld))
+
+
+def _held(word: str, terms: dict[str, int]) -> bool:
+    """The word, its singular, or a guide word one edit away (a typo) is in `terms`."""
+    if word in terms or word.rstrip("s") in terms or f"{word}s" in terms:
+        return True
+    return any(abs(len(t) - len(word)) <= 1 and _one_edit(word, t) for t in terms if len(t) > 3)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _employer(name: str, catalog: Catalog) -> str:
+    """An employer's name as the guides write it, else capitalised ("ByteDance" stays)."""
+    entry = catalog.guides.names.get(name.lower())
+    return entry[0] if entry else name[:1].upper() + name[1:]
+
+
+def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
+    """A level asked about on a pay question: the guides' bands are per region, not per
+    level; the guide's level-mapping line (cited) says which levels its role spans."""
+    if not frame.level or frame.intent not in _PAY_INTENTS:
+        return ""
+    company = frame.company
+    level_map = catalog.guides.level_maps.get(company) if company else None
+    who = f"{company}'s" if company else "the"
+    if level_map is None:
+        return (
+            f"The guides have no band for {frame.level}: {who} bands are per region, not per level."
+        )
+    mark = writer.book.cite(level_map.chunk_id)
+    own, _, equivalents = level_map.line.partition("=")
+    if not level_map.own_codes:
+        return (
+            f"The guides have no band for {frame.level}: {company}'s bands are per region, not "
+            f"per level (its guide maps the role to {equivalents.strip()} {mark})."
+        )
+    own = own.strip()
+    if frame.level in level_map.own_codes:
+        return (
+            f"The guides have no separate band for {frame.level}: {company}'s guide maps "
+            f"{own} {mark}, and its band covers that whole range."
+        )
+    return (
+        f"The guides have no band for {frame.level}: {company}'s guide maps {own} {mark}, "
+        "with one band per region, not per level."
+    )
+
+
+def _guides_cover(
+    topic: TopicAsk, company: str | None, catalog: Catalog, records: Mapping[str, ChunkRecord]
+) -> bool:
+    """Whether the company's guides (all guides with no company) use any of the topic's
+    phrases: a one-word phrase by the guides' vocabulary, a longer one in a passage's text."""
+    guides = catalog.guides
+    for phrase in topic.phrases():
+        if not guides.says(company, phrase):
+            continue
+        if len(phrase.split()) == 1 and "-" not in phrase:
+            return True
+        if company is None:  # every guide's passages would be read: their words will do
+            return True
+        wanted = normalize(phrase)
+        if any(
+            contains_phrase(normalize(r.text), wanted)
+            for r in records.values()
+            if r.company == company
+        ):
+            return True
+    return False
+
+
+def _as_said(topic: TopicAsk) -> str:
+    """The topic's name, with the user's own words when the name holds none of them:
+    "visa sponsorship (h1b)"."""
+    unsaid = [w for w in topic.said if normalize(w) not in normalize(topic.name)]
+    if len(unsaid) < len(topic.said):
+        return topic.name
+    return f"{topic.name} ({', '.join(unsaid)})"

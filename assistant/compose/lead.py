@@ -1,0 +1,152 @@
+"""The answer first: the few sentences of the retrieved passages that answer the question,
+chosen by how well they answer it, to open a passage answer before its supporting sections.
+
+A sentence scores by the question's own words it holds (twice), the guides' words for the
+topics the question names in other words ("rounds" -> process), and how close its embedding is
+to the question's (when the caller passes the model's similarity); a "how many / how long"
+question also wants a number. A sentence meeting only one of the question's own words is not
+an answer; one holding the guides' word for what was asked is. Closeness in meaning ranks the
+sentences that answer; it never makes one answer.
+The best sentence of the best passage leads, with the other sentences of that passage that
+answer nearly as well (for a count: numbers next to it), the sentence before one that opens
+with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …").
+Filler ("Good luck!") never leads.
+
+Leaves out: passages' layout below the lead (assistant.compose.interview, .general) and any
+model: the lead is the guide's own sentences, cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.compose.core import Writer
+from assistant.compose.passages import (
+    chunk_body,
+    guide_words_for,
+    one_line,
+    said_words,
+    sentences_of,
+)
+from assistant.compose.untrusted import usable_sentence
+from assistant.index.lexical import tokenize
+from assistant.understanding.question import Understanding
+
+Relatedness = Callable[[str, Sequence[str]], Sequence[float]]
+MAX_LEAD_SENTENCES = 4
+EMBEDDING_WEIGHT = 4.0  # a cosine of 0.5 weighs as one of the question's own words
+MAX_LEAD_CHARS = 420
+_QUANTITY = re.compile(r"\bhow (?:many|long|much|often|soon)\b|\bnumber of\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|few)\b", re.I
+)
+_GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
+_REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
+
+
+def write_lead(
+    writer: Writer, frame: Understanding, hits: list, relatedness: Relatedness | None = None
+) -> bool:
+    """Open the answer with the sentences that answer the question, cited; False when no
+    sentence answers it well enough. `relatedness` (question, sentences) -> cosine similarity
+    of their embeddings, when the caller has the embedding model at hand."""
+    own = said_words(frame)
+    synonyms = guide_words_for(frame.query) - own
+    counting = bool(_QUANTITY.search(frame.question))
+    passages = []
+    for hit in hits[:4]:
+        sentences = [s for s in _pieces(chunk_body(hit.text)) if _says_something(s)]
+        if sentences:
+            passages.append((hit, sentences))
+    flat = [s for _, sentences in passages for s in sentences]
+    similar = iter(relatedness(frame.question, flat) if relatedness and flat else [0.0] * len(flat))
+
+    def score(sentence: str, cosine: float) -> float:
+        words = set(tokenize(sentence))
+        number = counting and bool(_NUMBER.search(sentence))
+        return 2 * len(own & words) + len(synonyms & words) + number + EMBEDDING_WEIGHT * cosine
+
+    def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance
+        words = set(tokenize(sentence))
+        number = counting and bool(_NUMBER.search(sentence))
+        said = len(own & words) + 2 * len(synonyms & words) + number
+        return said >= 2
+
+    best = None
+    for hit, sentences in passages:
+        cosines = [next(similar) for _ in sentences]
+        scores = [score(s, c) for s, c in zip(sentences, cosines, strict=True)]
+        answering = {i for i, s in enumerate(sentences) if answers(s, cosines[i])}
+        said = {i for i, s in enumerate(sentences) if set(tokenize(s)) & (own | synonyms)}
+        if answering:
+            first = max(answering, key=lambda i: scores[i])
+            if best is None or scores[first] > best[0]:
+                best = (scores[first], hit, sentences, scores, first, answering, said)
+    if best is None:
+        return False
+    _, hit, sentences, scores, first, answering, said = best
+    chosen = _chosen(sentences, scores, first, counting, answering, said)
+    text = " ".join(one_line(sentences[i]) for i in chosen)
+    writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
+    return True
+
+
+def _chosen(
+    sentences: list[str],
+    scores: list[float],
+    first: int,
+    counting: bool,
+    answering: set[int],
+    said: set[int],
+) -> list[int]:
+    """The sentences to lead with, in passage order: `first`, those answering nearly as well
+    (`answering`), for a count those giving numbers that say something asked (`said`)."""
+    top = scores[first]
+
+    def worth(i: int) -> tuple[bool, float]:  # for a count, sentences giving numbers first
+        return (counting and bool(_NUMBER.search(sentences[i])), scores[i])
+
+    picks = [first]
+    for i in sorted(range(len(sentences)), key=worth, reverse=True):
+        if i == first or len(picks) >= 3:
+            continue
+        gives_count = counting and worth(i)[0] and abs(i - first) <= 2
+        if gives_count or (i in answering and scores[i] >= top - 2):
+            picks.append(i)
+    last = max(picks)
+    if last + 1 < len(sentences) and _GOES_ON.match(sentences[last + 1]):
+        picks.append(last + 1)  # "…mention Mandarin. However, for US roles, English is…"
+    grew = True
+    while grew:  # "This is followed by…" brings what "this" is
+        back = {i - 1 for i in picks if i > 0 and _REFERS_BACK.match(sentences[i])}
+        grew = bool(back - set(picks))
+        picks = sorted(set(picks) | back)
+    while len(picks) > 1 and (
+        len(picks) > MAX_LEAD_SENTENCES or sum(len(sentences[i]) for i in picks) > MAX_LEAD_CHARS
+    ):
+        picks.remove(min((i for i in picks if i != first), key=worth))
+    return picks
+
+
+_INNER_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _pieces(text: str) -> list[str]:
+    """The passage's sentences, a quoted script cut into its own sentences too (a lead quotes
+    the one that answers), without heading marks or stray quote marks."""
+    pieces = []
+    for sentence in sentences_of(text):
+        for piece in _INNER_BREAK.split(sentence):
+            piece = re.sub(r"^[>\s]*(?:\*\*[^*]+\*\*:?\s*)?", "", piece)
+            pieces.append(piece.strip().strip('"“”').strip())
+    return [p for p in pieces if p]
+
+
+def _says_something(sentence: str) -> bool:
+    """Not filler: a usable sentence of four words or more ("Good luck!" says nothing), not a
+    question, not a table row."""
+    if "|" in sentence:  # a table row is shown as a band, not quoted as a sentence
+        return False
+    asks = sentence.startswith("Q:") or sentence.rstrip().endswith("?")  # a guide's FAQ question
+    return usable_sentence(sentence) and len(sentence.split()) >= 4 and not asks

@@ -1,0 +1,170 @@
+"""What the guides hold, read from the guides themselves: per company its roles, regions,
+guide kinds, sections, level-mapping line (and the level codes it states), the names its guide
+mentions (competitors, clouds, products, events: NVIDIA, Databricks, Apsara, Singles' Day), and
+its words with their chunk frequencies. Built at index time from the chunk records and stored
+with the index (`to_json`/`from_json`), so a new guide needs no code change.
+
+Leaves out: matching a question against it (assistant.understanding, assistant.compose.coverage),
+comp figures (assistant.corpus.facts) and anything a guide does not say.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.corpus.chunking import ChunkRecord
+
+VOCABULARY_FORMAT = 1
+_WORD = re.compile(r"[a-z0-9][a-z0-9'()+-]*[a-z0-9)]|[a-z0-9]")
+# A capitalised name in running text: "NVIDIA", "Databricks", "Singles' Day", "Alibaba Cloud".
+_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:['’]s?)?(?:[ \t]+[A-Z][A-Za-z0-9]+)*)")
+_LEVEL_LINE = re.compile(r"level(?:ing)?\s*mapping\W*(.+)", re.I)
+_LEVEL_RANGE = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\s*[-–]\s*(?:[A-Z]{1,3})?(\d{1,2})\b")
+_LEVEL_CODE = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\b")
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words without accents, as the vocabulary stores them."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return [w.strip("'") for w in _WORD.findall(folded.replace("’", "'"))]
+
+
+def level_codes(text: str) -> tuple[str, ...]:
+    """The level codes a line states, ranges spelled out: "P5-P7" -> P5, P6, P7."""
+    codes: list[str] = []
+    for match in _LEVEL_RANGE.finditer(text):
+        prefix, low, high = match.group(1), int(match.group(2)), int(match.group(3))
+        if low <= high <= low + 10:
+            codes += [f"{prefix}{n}" for n in range(low, high + 1)]
+    codes += [f"{m.group(1)}{m.group(2)}" for m in _LEVEL_CODE.finditer(text)]
+    return tuple(dict.fromkeys(codes))
+
+
+@dataclass(frozen=True)
+class LevelMap:
+    """A guide's level-mapping line: the chunk, the line, and the company's own level codes
+    (the part before the first "=", e.g. P5, P6, P7 for "DevOps Engineer at Alibaba (P5-P7)")."""
+
+    chunk_id: str
+    line: str
+    own_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GuideVocabulary:
+    """The guides' own vocabulary, per company."""
+
+    sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    level_maps: dict[str, LevelMap] = field(default_factory=dict)
+    # a name mentioned in running text (lower case) -> (as written, companies whose guides say it)
+    names: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # company -> word -> number of the company's chunks that hold it
+    terms: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @classmethod
+    def from_records(cls, records: Iterable[ChunkRecord]) -> GuideVocabulary:
+        sections: dict[str, dict[str, None]] = {}
+        level_maps: dict[str, LevelMap] = {}
+        names: dict[str, tuple[str, set[str]]] = {}
+        terms: dict[str, Counter] = {}
+        for record in records:
+            company = record.company
+            if not company:
+                continue
+            sections.setdefault(company, {})[record.section] = None
+            terms.setdefault(company, Counter()).update(set(words_of(record.text)))
+            for name in _names_in(record.text):
+                shown, owners = names.setdefault(name.lower(), (name, set()))
+                owners.add(company)
+            if company not in level_maps:
+                found = _level_map(record)
+                if found:
+                    level_maps[company] = found
+        return cls(
+            sections={c: tuple(s) for c, s in sections.items()},
+            level_maps=level_maps,
+            names={k: (shown, tuple(sorted(owners))) for k, (shown, owners) in names.items()},
+            terms={c: dict(counts) for c, counts in terms.items()},
+        )
+
+    def mentions(self, name: str) -> tuple[str, ...]:
+        """The companies whose guides mention `name` (any case), or ()."""
+        entry = self.names.get(name.lower())
+        return entry[1] if entry else ()
+
+    @cached_property
+    def level_prefixes(self) -> tuple[str, ...]:
+        """The letters the guides' own level codes start with ("P" of P5, "Z" of Z3)."""
+        codes = {c for m in self.level_maps.values() for c in m.own_codes}
+        return tuple(sorted({re.match(r"[A-Z]+", c).group(0) for c in codes}))
+
+    def says(self, company: str | None, phrase: str) -> bool:
+        """Whether the company's guides (every guide when company is None) hold every word of
+        `phrase`."""
+        wanted = [w for w in words_of(phrase) if w]
+        if not wanted:
+            return False
+        pools = [self.terms.get(company, {})] if company else list(self.terms.values())
+        return any(all(_has(pool, w) for w in wanted) for pool in pools)
+
+    def to_json(self) -> dict:
+        return {
+            "format": VOCABULARY_FORMAT,
+            "sections": {c: list(s) for c, s in self.sections.items()},
+            "level_maps": {
+                c: {"chunk_id": m.chunk_id, "line": m.line, "own_codes": list(m.own_codes)}
+                for c, m in self.level_maps.items()
+            },
+            "names": {k: [shown, list(owners)] for k, (shown, owners) in self.names.items()},
+            "terms": self.terms,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> GuideVocabulary | None:
+        """The stored vocabulary, or None when it is of another format."""
+        if not isinstance(data, dict) or data.get("format") != VOCABULARY_FORMAT:
+            return None
+        return cls(
+            sections={c: tuple(s) for c, s in data["sections"].items()},
+            level_maps={
+                c: LevelMap(m["chunk_id"], m["line"], tuple(m["own_codes"]))
+                for c, m in data["level_maps"].items()
+            },
+            names={k: (v[0], tuple(v[1])) for k, v in data["names"].items()},
+            terms={c: dict(t) for c, t in data["terms"].items()},
+        )
+
+
+def _has(pool: dict[str, int], word: str) -> bool:
+    """The word, or its singular/plural, is in the pool."""
+    return word in pool or word.rstrip("s") in pool or f"{word}s" in pool
+
+
+def _names_in(text: str) -> set[str]:
+    """Capitalised names in running text, not the first word of a sentence or line."""
+    found = set()
+    for match in _NAME.finditer(text):
+        start = match.start()
+        before = text[:start].rstrip(" *\"'“(")
+        if not before or before[-1] in ".!?:\n|#-" or before.endswith("**"):
+            continue
+        name = match.group(1).strip()
+        if len(name) > 1:
+            found.add(name)
+    return found
+
+
+def _level_map(record: ChunkRecord) -> LevelMap | None:
+    for line in record.text.splitlines():
+        match = _LEVEL_LINE.search(line.replace("*", ""))
+        if match:
+            mapped = match.group(1).strip()
+            own = mapped.split("=", 1)[0]
+            return LevelMap(record.chunk_id, mapped, level_codes(own))
+    return None

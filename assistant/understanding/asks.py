@@ -1,0 +1,188 @@
+"""What a question asks besides names and places, read with general language only: the job
+title it asks about, the level, the topics (PTO, visas, refreshers…), the places it takes back
+("seattle not singapore"), and whether it corrects or repeats the previous turn.
+
+The words are general language about jobs and offers, kept in asks.json beside this module.
+Whether the guides cover a title, a level or a topic is not decided here: the guides' own words
+are read for that (assistant.corpus.vocabulary, assistant.compose.coverage).
+
+Leaves out: companies, places and pay components (assistant.understanding.entities), the
+intent (assistant.understanding.question), and languages other than English.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+
+from assistant.understanding.entities import contains_phrase, normalize
+
+_ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
+_ROLE_HEADS = frozenset(_ASKS["role_heads"])
+_ROLE_ACRONYMS: dict[str, str] = dict(_ASKS["role_acronyms"])
+_NOT_ROLES = tuple(_ASKS["not_roles"])
+_CUES_BEFORE = frozenset(_ASKS["role_cues_before"])
+_CUES_AFTER = frozenset(_ASKS["role_cues_after"])
+_LEVEL_WORDS = tuple(sorted(_ASKS["level_words"], key=len, reverse=True))
+_TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
+    key: (entry[0], tuple(entry[1])) for key, entry in _ASKS["topics"].items()
+}
+# topic -> the pay component whose figures stand in for it (relocation -> sign_on)
+_STANDS_IN: dict[str, str] = {
+    key: entry[2] for key, entry in _ASKS["topics"].items() if len(entry) > 2
+}
+_CORRECTION_CUES = tuple(_ASKS["correction_cues"])
+_REPEAT_CUES = tuple(_ASKS["repeat_cues"])
+_NEGATED = re.compile(
+    r"\b(?:not|instead of|rather than|other than)\s+(?:in\s+|the\s+|for\s+|at\s+)?"
+    r"([A-Za-z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*)?)",
+    re.I,
+)
+# P8, L5, IC4, E5, M2, T3 (a letter or two, then the number).
+_LEVEL_CODE = re.compile(r"\b(P|L|IC|E|M|T|SDE|SWE)\s?-?(\d{1,2})\b", re.I)
+# Words that end a title's modifiers: a title is the run of words right before its head.
+_NOT_MODIFIERS = frozenset(
+    "a an the as for of at in is are what whats how much does do my your their our his her "
+    "be being am im i'm i you we they to and or with get gets got paid pay make earn level "
+    "senior staff principal junior lead sr jr".split()
+)
+
+
+@dataclass(frozen=True)
+class TopicAsk:
+    """A topic the question asks about: its key, how to name it, and the user's own words."""
+
+    key: str
+    name: str
+    said: tuple[str, ...]
+
+    def phrases(self) -> tuple[str, ...]:
+        """Every phrase of the topic (to look for in a guide)."""
+        return _TOPICS[self.key][1]
+
+    @property
+    def stand_in(self) -> str | None:
+        """The pay component whose figures stand in for the topic, if any ("sign_on")."""
+        return _STANDS_IN.get(self.key)
+
+
+def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
+    """The level the question names: a code ("P8", "L5", or one with a prefix the guides'
+    level maps use, "Z7") or a seniority word ("staff")."""
+    code = _LEVEL_CODE.search(text)
+    if code:
+        return f"{code.group(1).upper()}{code.group(2)}"
+    prefixes = "|".join(re.escape(p) for p in sorted(set(guide_prefixes), key=len, reverse=True))
+    own = re.search(rf"\b({prefixes})\s?-?(\d{{1,2}})\b", text, re.I) if prefixes else None
+    if own:
+        return f"{own.group(1).upper()}{own.group(2)}"
+    normalized = normalize(text)
+    for word in _LEVEL_WORDS:
+        if contains_phrase(normalized, word):
+            return word
+    return None
+
+
+def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
+    """A job title the question asks about ("data scientist", "an SRE", "ML engineers") that
+    is none of `known_roles` (a title the guides hold returns None), or None."""
+    normalized = normalize(text)
+    for phrase in _NOT_ROLES:
+        normalized = re.sub(rf"\b{re.escape(phrase)}\b", " ", normalized)
+    words = normalized.split()
+    known = [normalize(role) for role in known_roles]
+    for at, word in enumerate(words):
+        title = _title_at(words, at, word)
+        if not title or (
+            word in _ROLE_ACRONYMS
+            and at + 1 < len(words)
+            and _title_at(words, at + 1, words[at + 1])
+        ):
+            continue  # "SRE manager": the longer title is the one asked
+        start = at + 1 - len(title.split())
+        before = words[start - 1] if start > 0 else ""
+        after = words[at + 1 : at + 3]
+        plural = word.endswith("s") and word in _ROLE_HEADS
+        if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or start == 0):
+            continue
+        if any(_same_title(title, role) for role in known):
+            return None
+        if len(title.split()) == 1 and word in _ROLE_HEADS:
+            continue  # "engineers" alone names no particular job
+        return _ROLE_ACRONYMS.get(title) or _as_written(text, title)
+    return None
+
+
+def _as_written(text: str, title: str) -> str:
+    """The title in the singular, short words in the user's capitals ("ML engineer")."""
+    *modifiers, head = title.split()
+    if head.endswith("s") and head[:-1] in _ROLE_HEADS:
+        head = head[:-1]
+    shown = []
+    for word in modifiers:
+        written = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+        upper = written and written.group(0).isupper() and len(word) <= 4
+        shown.append(word.upper() if upper else word)
+    return " ".join([*shown, head])
+
+
+def _title_at(words: list[str], at: int, word: str) -> str:
+    """The title ending at words[at], or "" when the word heads none."""
+    if word in _ROLE_ACRONYMS:
+        return word
+    if word not in _ROLE_HEADS:
+        return ""
+    start = at
+    while start > 0 and at - start < 3 and words[start - 1] not in _NOT_MODIFIERS:
+        if any(ch.isdigit() for ch in words[start - 1]):
+            break
+        start -= 1
+    return " ".join(words[start : at + 1])
+
+
+def _same_title(asked: str, known: str) -> bool:
+    """Whether an asked title is a title the guides hold ("devops engineers" ~ "devops
+    engineer"): every distinctive word of the guide's title is in the asked one."""
+    asked_words = {w.rstrip("s") for w in asked.split()}
+    known_words = {w.rstrip("s") for w in known.split()}
+    head = {w for w in known_words if w + "s" in _ROLE_HEADS or w in _ROLE_HEADS}
+    distinctive = known_words - head
+    asked_head = asked.split()[-1].rstrip("s")
+    same_head = not head or asked_head in head  # a DevOps manager is no DevOps engineer
+    return bool(distinctive) and distinctive <= asked_words and same_head
+
+
+def topics_asked(text: str) -> tuple[TopicAsk, ...]:
+    """The topics the question asks about, each with the phrases the user used."""
+    normalized = normalize(text)
+    found = []
+    for key, (name, phrases) in _TOPICS.items():
+        said = tuple(p for p in phrases if contains_phrase(normalized, normalize(p)))
+        if said:
+            found.append(TopicAsk(key, name, said))
+    return tuple(found)
+
+
+def negated_places(text: str) -> tuple[str, str]:
+    """(the text without what it takes back, the words taken back): "seattle not singapore"
+    -> ("seattle", "singapore")."""
+    taken = [m.group(1) for m in _NEGATED.finditer(text)]
+    return _NEGATED.sub(" ", text), " ".join(taken)
+
+
+def corrects(text: str) -> bool:
+    """The turn corrects the previous one ("sorry i meant seattle", "seattle not singapore")."""
+    normalized = normalize(text)
+    return any(contains_phrase(normalized, cue) for cue in _CORRECTION_CUES) or bool(
+        _NEGATED.search(text)
+    )
+
+
+def repeats(text: str) -> bool:
+    """The turn asks the previous question again with one thing changed ("same for London",
+    "and if it were Sunnyvale instead?", "what about Anyscale?")."""
+    normalized = normalize(text)
+    return any(contains_phrase(normalized, cue) for cue in _REPEAT_CUES)

@@ -1,0 +1,178 @@
+"""Which company a question is about, and which it names only as context: the clouds one ran
+on ("on AWS, GCP and Azure"), where one works now, a competing offer ("if I had an NVIDIA
+offer"), employers without a guide named beside one with a guide; and the company an offer
+names only by a region that one company alone has a row for.
+
+Leaves out: finding the names themselves (assistant.understanding.entities) and everything
+else about the question (assistant.understanding.question reads these helpers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.understanding.entities import (
+    Catalog,
+    _company_mentions,
+    contains_phrase,
+    match_region,
+    normalize,
+)
+from assistant.understanding.tables import KNOWN_EMPLOYERS
+
+# An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
+# "competing with Databricks", "vs Google".
+_CONTEXT_CUE = r"(?:offers?|competing|competitor|competes|vs\.?|versus|counter\w*)"
+
+
+def given_as_context(
+    question: str, name: str, catalog: Catalog, conversation_company: str | None
+) -> bool:
+    """Whether a company the corpus has no guide for is named only as context in a
+    conversation about a company of the corpus: a guide mentions it, and the question names it
+    as a competing offer or a competitor ("what if I had an NVIDIA offer?"), not as where the
+    job is ("an offer at Amazon"). Asked about itself ("what does NVIDIA pay?"), or with no
+    company settled, it stays the subject, and unknown."""
+    if not conversation_company or not catalog.guides.mentions(name):
+        return False
+    lowered = question.lower()
+    at = lowered.find(name.lower())
+    if at < 0 or re.search(r"\b(?:at|join|joining|for|with|to)\s+$", lowered[:at]):
+        return False
+    near = lowered[max(0, at - 30) : at + len(name) + 30]
+    return bool(re.search(rf"\b{_CONTEXT_CUE}\b", near))
+
+
+def context_names_in(normalized: str, catalog: Catalog, named: list[str]) -> tuple[str, ...]:
+    """Employers outside the corpus that the question names beside a company of it ("my
+    Google offer … Alibaba"), as the guides write them, when the guides mention them."""
+    if not named:
+        return ()
+    found = [
+        catalog.guides.names[name][0]
+        for name in KNOWN_EMPLOYERS
+        if name in catalog.guides.names and contains_phrase(normalized, name)
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+_COMPETING = re.compile(
+    r"\b(?:competing|competitor|other offers?|another offer|second offer)\b", re.I
+)
+
+
+def speaks_of_competing_offer(question: str, names: Iterable[str]) -> bool:
+    """Whether the question speaks of a competing offer: in words, or an employer named
+    as context next to an offer ("an NVIDIA offer", "google offered me")."""
+    return bool(_COMPETING.search(question)) or offer_near(question, names)
+
+
+def offer_near(question: str, names: Iterable[str]) -> bool:
+    """Whether offer words stand next to one of `names` ("an NVIDIA offer", "google offered
+    me", "anyscale sf offered 180k")."""
+    lowered = question.lower()
+    for name in names:
+        at = lowered.find(name.lower()) if name else -1
+        near = lowered[max(0, at - 20) : at + len(name) + 40] if at >= 0 else ""
+        if re.search(r"\b(?:offer\w*|gave me|giving me)", near):
+            return True
+    return False
+
+
+# Words before a company named as context: the clouds one ran on, where one works now.
+_CONTEXT_BEFORE = frozenset(
+    "on using use used across ran run running via onto like worked work working currently "
+    "background experience ex".split()
+)
+
+
+def held_offer(normalized: str, company: str) -> bool:
+    """Whether the text speaks of holding an offer from `company` ("if i had an nvidia
+    offer", "i've got a databricks offer"): a competing offer, not the company asked about."""
+    name = re.escape(normalize(company))
+    holding = (
+        r"\b(?:had|have|got|get|getting|hold|holding|receive|received|ve)\s+(?:an?\s+|the\s+)?"
+    )
+    return bool(
+        re.search(rf"{holding}{name}\s+offer", normalized)
+        or re.search(rf"{holding}(?:an?\s+)?offer\s+from\s+{name}\b", normalized)
+    )
+
+
+def offer_elsewhere(normalized: str, named: list[str], context: list[str]) -> list[str]:
+    """Companies whose offer the question brings to another it names as the one to negotiate
+    with ("google offered me $310K, how do I use that with alibaba?"): those with offer words
+    ("X offered me", "an X offer") when exactly one other is named after "with", "to" or
+    "against"."""
+    targets = [
+        c
+        for c in named
+        if c not in context
+        and re.search(rf"\b(?:with|to|against)\s+{re.escape(normalize(c))}\b", normalized)
+    ]
+    if len(targets) != 1:
+        return []
+    return [
+        c
+        for c in named
+        if c != targets[0]
+        and re.search(rf"\b{re.escape(normalize(c))}\s+(?:offer|offered|gave)\b", normalized)
+    ]
+
+
+def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
+    """Companies of the corpus the text names after a context word ("on AWS, GCP and Azure",
+    "I work at Google"), a list after one included."""
+    words = normalized.split()
+    context: list[str] = []
+    previous_end, in_context = -1, False
+    for start, end, company in _company_mentions(words, catalog):
+        before = words[max(0, start - 2) : start]
+        after = words[end] if end < len(words) else ""
+        listed = (
+            in_context
+            and all(w in ("and", "or", "&") for w in words[previous_end:start])
+            and not after.startswith(("offer", "gave", "pay", "want", "recruit"))
+        )
+        in_context = listed or bool(_CONTEXT_BEFORE & set(before))
+        if in_context:
+            context.append(company)
+        previous_end = end
+    return list(dict.fromkeys(context))
+
+
+def outside_companies(normalized: str, catalog: Catalog) -> tuple[str, ...]:
+    """Well-known employers the question names that no indexed guide is for (by name or alias:
+    "aws" is Amazon's when Amazon has a guide)."""
+    return tuple(
+        name
+        for name in KNOWN_EMPLOYERS
+        if name not in catalog._names and contains_phrase(normalized, name)
+    )
+
+
+def only_company_with_region(text: str, catalog: Catalog) -> str | None:
+    """The company whose comp rows hold the region the text names, when only one does."""
+    match = match_region(text, catalog.all_regions())
+    if not match or not match.label:
+        return None
+    owners = [c for c in catalog.companies if match.label in catalog.regions.get(c, ())]
+    return owners[0] if len(owners) == 1 else None
+
+
+def whose_role_is_asked(normalized: str, named: list[str], catalog: Catalog) -> list[str]:
+    """`named` with the company whose own role the question names first ("what google level
+    is an alibaba devops engineer?" is about Alibaba's role), when exactly one is so named."""
+    if len(named) < 2:
+        return named
+    owners = []
+    for company in named:
+        role_words = {w for role in catalog.roles.get(company, ()) for w in normalize(role).split()}
+        name = re.escape(normalize(company))
+        after = re.search(rf"\b{name}\s+(\w+)", normalized)
+        if after and after.group(1) in role_words:
+            owners.append(company)
+    if len(owners) != 1:
+        return named
+    return [owners[0], *(c for c in named if c != owners[0])]

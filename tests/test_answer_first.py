@@ -1,0 +1,210 @@
+"""The answer to the question asked, first (issue: "Answer the question that was asked"): every
+example of the issue through the real pipeline (real MiniLM, Chroma on disk, the built-in
+composer), checked on the answer's first sentence; and a guide for a company no code knows,
+whose levels, regions and named competitors work with no code change."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant.coach import Coach
+from assistant.config import Settings
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def first_sentence(text: str) -> str:
+    return text.strip().split("\n", 1)[0]
+
+
+def converse(coach: Coach, *questions: str):
+    history, answers = [], []
+    for question in questions:
+        answer = coach.ask(question, history=history)
+        answers.append(answer)
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": answer.answer},
+        ]
+    return answers
+
+
+def test_a_role_the_guides_lack_is_named_first_then_what_they_hold(coach):
+    answer = coach.ask("whats a data scientist paid at alibaba hangzhou?")
+    lead = first_sentence(answer.answer)
+    assert "data scientist" in lead and "no" in lead.lower() and "DevOps Engineer" in lead
+    assert not answer.refused and "CNY 400K–CNY 740K" in answer.answer  # labelled, below
+
+
+def test_a_company_with_no_interview_guide_is_said_so(coach):
+    answer = coach.ask("what about anyscale — what are their devops interview rounds like?")
+    assert answer.refused and "no interview guide for Anyscale" in first_sentence(answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how many PTO / vacation days does anyscale give per year?", "PTO"),
+        ("does alibaba sponsor h1b visas for devops engineers in seattle?", "visa"),
+    ],
+)
+def test_a_topic_no_guide_mentions_is_refused_naming_it(coach, question, named):
+    answer = coach.ask(question)
+    assert answer.refused and named in first_sentence(answer.answer)
+    assert not answer.citations and "$" not in answer.answer
+
+
+def test_refreshers_and_a_cliff_are_named_as_not_covered(coach):
+    answer = coach.ask("does anyscale do yearly rsu refreshers, and is there a 1 year cliff?")
+    lead = first_sentence(answer.answer)
+    assert "refreshers" in lead and "cliff" in lead and "nothing about" in lead
+
+
+def test_a_level_with_no_band_cites_the_guides_level_mapping(coach):
+    answer = coach.ask("what does a P8 / staff level devops at alibaba make?")
+    lead = first_sentence(answer.answer)
+    assert lead.startswith("The guides have no band for P8") and "P5-P7" in lead
+    mapping = answer.citations[0]
+    assert "Level Mapping" in mapping.quote
+
+
+def test_a_phrase_of_the_guide_is_not_taken_for_a_company(coach):
+    answer = coach.ask(
+        "How many requests per second does Singles' Day generate for alibaba's infrastructure?"
+    )
+    assert not answer.refused and "500K+" in answer.answer[:300]
+
+
+def test_an_offer_names_its_company_by_the_only_company_with_that_region(coach):
+    answer = coach.ask("hangzhou offer came in around CNY 800K total. is that fair?")
+    assert "Which company" not in answer.answer and "Alibaba" in answer.answer[:200]
+    assert "CNY 600K–CNY 1.2M" in answer.answer
+
+
+def test_how_many_rounds_is_answered_with_the_rounds(coach):
+    answer = coach.ask("how many rounds are there in the alibaba devops interview?")
+    lead = first_sentence(answer.answer)
+    for step in ("recruiter screen", "one or two technical phone screens", "3 to 5"):
+        assert step in lead
+    assert "Good luck" not in answer.answer
+
+
+def test_a_correction_answers_for_the_corrected_region(coach):
+    _, second = converse(
+        coach, "alibaba devops base in singapore?", "sorry i meant seattle not singapore"
+    )
+    assert not second.refused and "$150K–$215K" in second.answer
+    assert "SGD" not in second.answer
+
+
+def test_same_thing_for_another_region(coach):
+    _, second = converse(coach, "anyscale nyc equity and bonus?", "same thing for london")
+    assert not second.refused and "£94K–£171K" in second.answer[:200]
+
+
+def test_an_offer_moved_to_another_region_is_placed_there_and_says_so(coach):
+    offer = (
+        "I have an Alibaba Seattle offer: $170K base, $100K RSU over 4 years, 15% bonus. Counter?"
+    )
+    _, sunnyvale, hangzhou = converse(
+        coach, offer, "and if it were Sunnyvale instead?", "and in hangzhou?"
+    )
+    assert sunnyvale.answer.startswith("Your offer was for Seattle (US)")
+    assert "$155K–$220K" in sunnyvale.answer  # the Sunnyvale band, not Seattle's again
+    lead = first_sentence(hangzhou.answer)
+    assert "CNY" in lead and "no exchange rate" in lead
+
+
+def test_a_competing_offer_the_guide_names_leads_with_its_lever(coach):
+    _, second = converse(
+        coach, "what levers work for anyscale?", "what would i say if i had an nvidia offer?"
+    )
+    assert not second.refused
+    assert "Competing Infrastructure Offers" in first_sentence(second.answer)
+
+
+def test_an_offer_from_another_employer_is_not_read_as_the_companys(coach):
+    answer = coach.ask(
+        "google offered me L4 SRE at $310k tc. how do i use that with alibaba sunnyvale?"
+    )
+    assert answer.intent == "lever" and "Cloud/SRE Offer" in first_sentence(answer.answer)
+
+
+# --- a company no code has seen ---------------------------------------------------------------
+
+ZEPHYRINE_GUIDE = """### Site Engineer | Zephyrine Global Negotiation Guide
+
+**Negotiation DNA:** Field robotics in harsh sites | Site Engineers keep robot fleets running
+
+| Region | Base Salary | Stock (RSU/4yr) | Bonus | Total Comp |
+|--------|-------------|-----------------|-------|------------|
+| Lisbon | €70K–€95K | €20K–€40K | 10% | €95K–€140K |
+| Rotterdam | €80K–€105K | €25K–€45K | 10% | €105K–€155K |
+
+**Negotiation DNA**
+
+Site Engineers at Zephyrine keep fleets of field robots running in mines and ports. Rivals such
+as Helixworks and Boston Dynamics hire the same people, and fleet uptime is the whole business.
+
+**Level Mapping:** Site Engineer at Zephyrine (Z3-Z5) = Helixworks Field Engineer II
+
+**Global Levers**
+
+1. **Rival Offer:** "Helixworks is offering €100K base. I need €95K base to choose Zephyrine."
+2. **Fleet Uptime:** "My fleet work keeps robots earning. I'd like a €10K signing bonus."
+"""
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory, shipped_index) -> Coach:
+    from assistant.index.store import VectorIndex
+
+    corpus = tmp_path_factory.mktemp("unseen") / "corpus"
+    shutil.copytree(shipped_index.corpus_dir, corpus)
+    (corpus / "zephyrine-site-engineer-negotiation.md").write_text(ZEPHYRINE_GUIDE, "utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=corpus.parent / "index")
+    VectorIndex(settings).sync(progress=False)
+    return Coach(settings, backend="composer")
+
+
+def test_an_unseen_companys_regions_levels_and_rivals_need_no_code(unseen):
+    rotterdam = unseen.ask("zephyrine site engineer base in rotterdam?")
+    assert "€80K–€105K" in rotterdam.answer[:200]
+    level = unseen.ask("what does a Z7 site engineer make at zephyrine lisbon?")
+    lead = first_sentence(level.answer)
+    assert "Z7" in lead and "Z3-Z5" in lead
+    _, rival = converse(
+        unseen, "what levers work for zephyrine?", "what would i say if i had a helixworks offer?"
+    )
+    assert not rival.refused and "Rival Offer" in first_sentence(rival.answer)
+    offer = unseen.ask("got a rotterdam offer: €85K base, €30K RSU over 4 years. fair?")
+    assert "Zephyrine" in offer.answer[:300] and "€80K–€105K" in offer.answer
+
+
+def test_a_currency_the_row_is_not_in_is_named_and_nothing_is_converted(coach):
+    answer = coach.ask("whats the anyscale london devops base in usd?")
+    lead = first_sentence(answer.answer)
+    assert "GBP" in lead and "USD" in lead and "no exchange rate" in lead
+    assert "£128K–£166K" in answer.answer and "$" not in answer.answer.split("£128K")[0]
+
+
+def test_a_term_no_guide_uses_is_named(coach):
+    answer = coach.ask("does alibaba ask terraform questions in the devops interview?")
+    assert "terraform" in first_sentence(answer.answer) and "nothing about" in answer.answer
+    assert not answer.refused  # the interview guide's questions follow, labelled
+
+
+def test_companies_named_as_context_do_not_take_the_question(coach):
+    answer = coach.ask(
+        "im negotiating devops at anyscale, i ran production on aws gcp and azure for 5 years. "
+        "what levers do i have?"
+    )
+    assert answer.intent == "lever" and "Anyscale" in answer.answer[:300]
+    assert "Alibaba" not in answer.answer

@@ -1,0 +1,334 @@
+"""The question frame: what a turn asks besides names and places (title, level, topics,
+corrections, repeats), the guides' own vocabulary it is checked against, and how each kind of
+question and correction fills the frame. Fast: a catalog built from chunk records, no index."""
+
+from __future__ import annotations
+
+import pytest
+from test_understanding import converse  # one turn after another, each in the last one's state
+
+from assistant.corpus.chunking import ChunkRecord
+from assistant.corpus.vocabulary import GuideVocabulary, level_codes
+from assistant.understanding.asks import (
+    corrects,
+    level_asked,
+    negated_places,
+    repeats,
+    role_asked,
+    topics_asked,
+)
+from assistant.understanding.entities import Catalog
+from assistant.understanding.question import understand
+
+# A company no code knows, with its own level codes, regions and named competitors.
+ZEPHYRINE = [
+    ChunkRecord(
+        "z-dna",
+        "corpus/zephyrine.md",
+        "Negotiation DNA",
+        "Site Engineer | Zephyrine\nField robots in harsh sites. Rivals like Helixworks and "
+        "Boston Dynamics hire the same people.\n**Level Mapping:** Site Engineer at Zephyrine "
+        "(Z3-Z5) = Helixworks Field Engineer II",
+        company="Zephyrine",
+        role="Site Engineer",
+        guide_kind="negotiation",
+    ),
+    ChunkRecord(
+        "z-lisbon",
+        "corpus/zephyrine.md",
+        "Pay",
+        "Site Engineer | Zephyrine\n| Lisbon | €70K–€95K | €20K–€40K | 10% | €95K–€140K |",
+        kind="table_row",
+        company="Zephyrine",
+        role="Site Engineer",
+        guide_kind="negotiation",
+        region="Lisbon",
+    ),
+]
+SHIPPED_LIKE = [
+    ChunkRecord(
+        "a-dna",
+        "corpus/anyscale.md",
+        "Negotiation DNA",
+        "DevOps Engineer | Anyscale\nCompanies like NVIDIA, Databricks compete for engineers. "
+        "I have an NVIDIA offer.",
+        company="Anyscale",
+        role="DevOps Engineer",
+        guide_kind="negotiation",
+    ),
+    ChunkRecord(
+        "a-sf",
+        "corpus/anyscale.md",
+        "Pay",
+        "DevOps Engineer | Anyscale\n| San Francisco | $168K–$218K |",
+        kind="table_row",
+        company="Anyscale",
+        role="DevOps Engineer",
+        guide_kind="negotiation",
+        region="San Francisco",
+    ),
+    ChunkRecord(
+        "a-london",
+        "corpus/anyscale.md",
+        "Pay",
+        "DevOps Engineer | Anyscale\n| London | £128K–£166K |",
+        kind="table_row",
+        company="Anyscale",
+        role="DevOps Engineer",
+        guide_kind="negotiation",
+        region="London",
+    ),
+    ChunkRecord(
+        "b-seattle",
+        "corpus/alibaba.md",
+        "Pay",
+        "DevOps Engineer | Alibaba\n| Seattle (US) | $150K–$215K |",
+        kind="table_row",
+        company="Alibaba",
+        role="DevOps Engineer",
+        guide_kind="negotiation",
+        region="Seattle (US)",
+    ),
+    ChunkRecord(
+        "b-singapore",
+        "corpus/alibaba.md",
+        "Pay",
+        "DevOps Engineer | Alibaba\n| Singapore | SGD 110K–SGD 170K |",
+        kind="table_row",
+        company="Alibaba",
+        role="DevOps Engineer",
+        guide_kind="negotiation",
+        region="Singapore",
+    ),
+    ChunkRecord(
+        "b-hangzhou",
+        "corpus/alibaba.md",
+        "Pay",
+        "DevOps Engineer | Alibaba\n| Hangzhou (HQ) | CNY 400K–CNY 740K |",
+        kind="table_row",
+        company="Alibaba",
+        role="DevOps Engineer",
+        guide_kind="negotiation",
+        region="Hangzhou (HQ)",
+    ),
+]
+
+
+def catalog_of(records: list[ChunkRecord]) -> Catalog:
+    from assistant.retrieval.hybrid import catalog_from_records
+
+    return catalog_from_records(records)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return catalog_of(SHIPPED_LIKE + ZEPHYRINE)
+
+
+# --- general language: titles, levels, topics, corrections -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("whats a data scientist paid at alibaba hangzhou?", "data scientist"),
+        ("Im interviewing for an SRE manager role at Anyscale", "SRE manager"),
+        ("what do ML engineers make at anyscale new york?", "ML engineer"),
+        ("product manager total comp at anyscale london??", "product manager"),
+        ("got a frontend dev offer from alibaba", "frontend dev"),
+        ("devops engineer base at alibaba seattle", None),  # the guides' own title
+        ("what do engineers make at alibaba?", None),  # no particular job
+        ("how should i handle the hiring manager round?", None),  # a person, not a job
+    ],
+)
+def test_a_title_the_guides_do_not_hold_is_read(question, expected):
+    assert role_asked(question, ["DevOps Engineer"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what does a P8 devops at alibaba make?", "P8"),
+        ("L5 sre pay", "L5"),
+        ("staff level devops salary", "staff"),
+        ("base for a senior devops engineer", "senior"),
+        ("devops base in seattle", None),
+    ],
+)
+def test_levels_are_read_by_code_and_word(question, expected):
+    assert level_asked(question) == expected
+
+
+def test_topics_keep_the_users_own_words():
+    (pto,) = topics_asked("how many PTO / vacation days does anyscale give per year?")
+    assert pto.key == "pto" and {"pto", "vacation"} <= set(pto.said)
+    keys = {
+        t.key for t in topics_asked("does anyscale do yearly rsu refreshers and a 1 year cliff?")
+    }
+    assert keys == {"refresher", "cliff"}
+    assert topics_asked("what is the base in seattle?") == ()
+
+
+def test_what_a_turn_takes_back_and_whether_it_corrects_or_repeats():
+    kept, taken = negated_places("sorry i meant seattle not singapore")
+    assert "seattle" in kept and "singapore" not in kept and taken == "singapore"
+    assert corrects("sorry i meant seattle not singapore")
+    assert not corrects("what is the seattle base?")
+    assert repeats("same thing for london") and repeats("and if it were Sunnyvale instead?")
+    assert not repeats("what is the london base?")
+
+
+# --- the guides' own vocabulary ---------------------------------------------------------------
+
+
+def test_vocabulary_of_an_unseen_company_is_read_from_its_guide():
+    vocabulary = GuideVocabulary.from_records(ZEPHYRINE)
+    level_map = vocabulary.level_maps["Zephyrine"]
+    assert level_map.own_codes == ("Z3", "Z4", "Z5") and level_map.chunk_id == "z-dna"
+    assert vocabulary.mentions("helixworks") == ("Zephyrine",)
+    assert vocabulary.mentions("Boston Dynamics") == ("Zephyrine",)
+    assert vocabulary.says("Zephyrine", "robots") and not vocabulary.says("Zephyrine", "vacation")
+    assert GuideVocabulary.from_json(vocabulary.to_json()) == vocabulary
+
+
+def test_level_codes_spell_out_ranges():
+    assert level_codes("DevOps Engineer at Alibaba (P5-P7)") == ("P5", "P6", "P7")
+    assert level_codes("L3–L5 SRE at Google, IC4") == ("L3", "L4", "L5", "IC4")
+
+
+# --- the frame, one kind of question or correction at a time ---------------------------------
+
+
+def test_the_frame_holds_title_level_and_topics(catalog):
+    frame = understand("what does a P8 data scientist make at alibaba seattle?", catalog)
+    assert (frame.company, frame.region, frame.level, frame.role_asked) == (
+        "Alibaba",
+        "Seattle (US)",
+        "P8",
+        "data scientist",
+    )
+    frame = understand("how much tax would i pay on a £150k anyscale london salary", catalog)
+    assert [t.key for t in frame.topics] == ["tax"] and frame.states_amounts
+
+
+def test_a_region_only_one_company_has_names_the_company(catalog):
+    frame = understand("hangzhou offer came in around CNY 800K total. is that fair?", catalog)
+    assert (frame.company, frame.region) == ("Alibaba", "Hangzhou (HQ)")
+    assert understand("What's the weather in London?", catalog).company is None
+
+
+def test_a_correction_replaces_the_region_and_keeps_the_question(catalog):
+    first, second = converse(
+        catalog, "alibaba devops base in singapore?", "sorry i meant seattle not singapore"
+    )
+    assert second.corrects and (second.intent, second.company, second.region) == (
+        "comp",
+        "Alibaba",
+        "Seattle (US)",
+    )
+    assert second.regions_named(["Seattle (US)", "Singapore"]) == ["Seattle (US)"]
+
+
+def test_same_thing_for_another_region_repeats_the_question(catalog):
+    _, second = converse(catalog, "anyscale nyc equity and bonus?", "same thing for london")
+    assert second.repeats and (second.intent, second.company, second.region) == (
+        "comp",
+        "Anyscale",
+        "London",
+    )
+
+
+def test_a_competitor_the_guide_names_is_context_not_the_subject(catalog):
+    _, second = converse(
+        catalog, "what levers work for anyscale?", "what would i say if i had an nvidia offer?"
+    )
+    assert second.unknown_company is None and second.company == "Anyscale"
+    assert second.context_names == ("NVIDIA",) and second.competing
+    asked_itself = understand("what does nvidia pay devops engineers?", catalog)
+    assert asked_itself.unknown_company == "nvidia"  # the subject: not covered
+
+
+def test_an_unseen_companys_competitor_is_context_too(catalog):
+    _, second = converse(
+        catalog, "zephyrine lisbon site engineer pay?", "what if i had a helixworks offer?"
+    )
+    assert second.company == "Zephyrine" and second.unknown_company is None
+
+
+def test_remote_work_is_a_topic_and_a_place_beside_it_is_the_region(catalog):
+    frame = understand("can i work fully remote as a devops engineer at anyscale?", catalog)
+    assert frame.unknown_region is None and [t.key for t in frame.topics] == ["remote"]
+    frame = understand("anyscale devops remote from austin tx - what base?", catalog)
+    assert frame.unknown_region == "austin"
+
+
+def test_companies_named_as_context_are_not_the_subject():
+    catalog = Catalog.build(["Anyscale", "Amazon", "Google", "Microsoft"])
+    frame = understand(
+        "im negotiating with anyscale, i ran production on AWS, GCP and Azure. what levers?",
+        catalog,
+    )
+    assert (frame.company, frame.other_companies) == ("Anyscale", ())
+    assert set(frame.context_names) == {"Amazon", "Google", "Microsoft"}
+    frame = understand("i work at google and anyscale offered me 180k base", catalog)
+    assert frame.company == "Anyscale"
+    compared = understand("compare amazon vs anyscale levers", catalog)
+    assert (compared.company, compared.other_companies) == ("Amazon", ("Anyscale",))
+
+
+def test_a_competitor_with_a_guide_of_its_own_is_still_context_mid_conversation():
+    catalog = Catalog.build(["Anyscale", "NVIDIA"], roles={"NVIDIA": ["ML Engineer"]})
+    _, second = converse(
+        catalog, "what levers work for anyscale?", "what would i say if i had an nvidia offer?"
+    )
+    assert (second.company, second.context_names) == ("Anyscale", ("NVIDIA",))
+    asked_about = converse(catalog, "anyscale levers?", "and for nvidia?")[1]
+    assert asked_about.company == "NVIDIA"  # the same question about another company
+
+
+def test_a_title_another_company_holds_is_still_not_covered_for_this_one():
+    catalog = Catalog.build(
+        ["Anyscale", "Quill"], roles={"Anyscale": ["DevOps Engineer"], "Quill": ["ML Engineer"]}
+    )
+    frame = understand("what do ML engineers make at anyscale?", catalog)
+    assert frame.role_asked == "ML engineer"
+
+
+def test_the_company_that_made_the_other_offer_is_context():
+    catalog = Catalog.build(["Alibaba", "Google"])
+    frame = understand(
+        "google offered me L4 SRE at $310k tc. how do i use that with alibaba sunnyvale?", catalog
+    )
+    assert frame.company == "Alibaba" and "Google" in frame.context_names
+
+
+def test_the_company_whose_role_is_named_is_the_subject():
+    catalog = Catalog.build(
+        ["Alibaba", "Google"], roles={"Alibaba": ["DevOps Engineer"], "Google": ["SRE"]}
+    )
+    frame = understand("what google level is an alibaba devops engineer?", catalog)
+    assert (frame.company, frame.other_companies) == ("Alibaba", ("Google",))
+
+
+def test_a_correction_of_the_pay_component(catalog):
+    _, second = converse(catalog, "anyscale sf stock?", "no sorry, i meant base not stock")
+    assert (second.intent, second.component, second.region) == ("comp", "base", "San Francisco")
+
+
+def test_a_turn_pointing_back_with_a_new_place_repeats_the_question(catalog):
+    _, second = converse(catalog, "anyscale sf base?", "can you redo that for london")
+    assert (second.intent, second.company, second.region) == ("comp", "Anyscale", "London")
+    _, weather = converse(catalog, "anyscale london base", "What's the weather in London?")
+    assert weather.intent == "out_of_scope"
+
+
+def test_a_follow_up_asking_a_currency_or_a_level_keeps_the_question(catalog):
+    _, usd = converse(catalog, "anyscale london devops base?", "whats that in usd?")
+    assert (usd.intent, usd.company, usd.region, usd.currency) == (
+        "comp",
+        "Anyscale",
+        "London",
+        "USD",
+    )
+    _, p8 = converse(catalog, "alibaba hangzhou devops base", "hmm what about for a P8 there?")
+    assert (p8.intent, p8.company, p8.level) == ("comp", "Alibaba", "P8")
