@@ -47,11 +47,18 @@ from assistant.corpus.factbook import FactBook
 from assistant.corpus.facts import Facts
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer
+from assistant.engine.offer_update import moved_to, with_changes
 from assistant.errors import CoachError
 from assistant.index.embeddings import count_tokens
 from assistant.pipeline import END, Step, build_graph, run_in_order
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval
-from assistant.understanding.conversation import Context, replay, states_offer, with_subject
+from assistant.understanding.conversation import (
+    Context,
+    describes_offer,
+    replay,
+    states_offer,
+    with_subject,
+)
 from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.question import Understanding
 
@@ -84,6 +91,7 @@ class TurnState(TypedDict, total=False):
     offer_problem: str
     comparison: Any  # offers year by year, when the question compares them
     replaced_from: str  # the region an earlier offer was given for, when this turn moves it
+    offer_change: str  # amounts this turn gives for the conversation's offer, with its subject
     draft_style: str  # "make the email shorter": the draft's style (engine.draft_styles)
     draft: Draft
     model_text: str
@@ -312,6 +320,9 @@ class Coach:
             )  # an offer badly written (None) is one too: the counter path explains the problem
             if understood.intent in ("comp", "general", "lever") and gives_offer:
                 turn["understood"] = replace(understood, intent="counter")  # "170k base. ok?"
+        elif context.offer_text and describes_offer(cleaned) and not understood.unknown_company:
+            turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
+            turn["understood"] = replace(understood, intent="counter")
         style = draft_style_requested(cleaned)
         if style and context.offer_text and not states_offer(cleaned):  # the last draft, restyled
             turn["understood"] = replace(turn["understood"], intent="counter")
@@ -395,8 +406,11 @@ class Coach:
         if offer is None:
             return {"negotiation": None, "drafts": None, "offer_problem": read["offer_problem"]}
         given_for = offer.region
-        if "offer" not in state:  # "and if it were Sunnyvale instead?": the same offer, re-placed
-            offer = self._replaced(offer, understood)
+        if "offer" not in state:  # "and if it were Sunnyvale instead?", "what if base were 190k?"
+            offer = moved_to(offer, understood.region, self.catalog.regions.get(offer.company, ()))
+            change = state.get("offer_change")
+            changed = self._read_offer(change, understood).get("offer") if change else None
+            offer = with_changes(offer, changed) if changed else offer
         if offer.company and offer.company != understood.company:
             facts = self.factbook.facts_for([offer.company])
         negotiation = negotiate(offer, facts)
@@ -409,16 +423,6 @@ class Coach:
         """Cosine similarity of each sentence's embedding to the question's (unit vectors)."""
         vectors = self.index.query_embedder.embed_array([question, *sentences])
         return [float(value) for value in vectors[1:] @ vectors[0]]
-
-    def _replaced(self, offer: Offer, understood: Understanding) -> Offer:
-        """An earlier offer placed in the region this turn names, when the offer's company has
-        a row there (the band's currency may differ: nothing is converted)."""
-        region = understood.region
-        if not region or region == offer.region or not offer.company:
-            return offer
-        if region not in self.catalog.regions.get(offer.company, ()):
-            return offer
-        return replace(offer, region=region)
 
     def _compose(self, state: TurnState) -> TurnState:
         understood = state["understood"]

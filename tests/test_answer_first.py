@@ -208,3 +208,10 @@ def test_companies_named_as_context_do_not_take_the_question(coach):
     )
     assert answer.intent == "lever" and "Anyscale" in answer.answer[:300]
     assert "Alibaba" not in answer.answer
+
+
+def test_a_what_if_on_one_component_changes_the_offer_given_earlier(coach):
+    offer = "anyscale sf offer: 175k base, 130k rsu over 4 years, 5% bonus. good?"
+    _, what_if = converse(coach, offer, "what if they bumped base to 190k?")
+    assert what_if.intent == "counter" and "$190K" in first_sentence(what_if.answer)
+    assert "$168K–$218K" in first_sentence(what_if.answer)

@@ -332,3 +332,12 @@ def test_a_follow_up_asking_a_currency_or_a_level_keeps_the_question(catalog):
     )
     _, p8 = converse(catalog, "alibaba hangzhou devops base", "hmm what about for a P8 there?")
     assert (p8.intent, p8.company, p8.level) == ("comp", "Alibaba", "P8")
+
+
+def test_and_another_company_repeats_an_interview_question(catalog):
+    _, second = converse(catalog, "what are alibaba's interview rounds?", "and anyscale?")
+    assert (second.intent, second.company, second.asks_interviews) == (
+        "interview",
+        "Anyscale",
+        True,
+    )

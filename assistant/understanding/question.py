@@ -337,6 +337,7 @@ def understand(
         and not component
     ):
         intent = state.intent  # "and for Anyscale?": the same question about another company
+        repeating = True
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
     if not company and not unknown_company and intent != "out_of_scope":

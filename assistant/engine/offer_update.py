@@ -1,0 +1,42 @@
+"""An earlier offer changed by a later turn of the conversation: placed in another region's
+band ("and if it were Sunnyvale instead?"), or with the components a turn names replaced
+("what if they bumped base to 190k?"). Pure functions over `Offer`; no amount is converted.
+
+Leaves out: reading the turns (assistant.engine.offer parses each) and deciding that a turn
+changes the offer (assistant.coach).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from assistant.engine.offer import Offer
+
+# The components a later turn may change; a stated total changes with any of them.
+_COMPONENTS = (
+    "base",
+    "stock",
+    "stock_years",
+    "stock_basis",
+    "bonus_pct",
+    "bonus_amount",
+    "sign_on",
+)
+
+
+def moved_to(offer: Offer, region: str | None, company_regions: Iterable[str]) -> Offer:
+    """The offer placed in `region` when its company has a row there; else unchanged."""
+    if not region or region == offer.region or not offer.company:
+        return offer
+    return replace(offer, region=region) if region in set(company_regions) else offer
+
+
+def with_changes(earlier: Offer, later: Offer) -> Offer:
+    """The earlier offer with every component the later text states put in its place (its
+    own total dropped when a component changed, unless the later text states one)."""
+    changes = {c: getattr(later, c) for c in _COMPONENTS if getattr(later, c) not in (None, "")}
+    if not changes and later.tc is None:
+        return earlier
+    total = later.tc if later.tc is not None else (None if changes else earlier.tc)
+    return replace(earlier, **changes, tc=total, text=f"{earlier.text} {later.text}".strip())

@@ -1,0 +1,40 @@
+"""An earlier offer changed by a later turn (assistant.engine.offer_update): moved to another
+region's row, or with the components the later turn states put in place."""
+
+from __future__ import annotations
+
+from assistant.engine.offer import Offer
+from assistant.engine.offer_update import moved_to, with_changes
+
+EARLIER = Offer(
+    company="Anyscale",
+    currency="USD",
+    base=175_000,
+    stock=130_000,
+    stock_years=4,
+    stock_basis="grant",
+    bonus_pct=5,
+    region="San Francisco",
+    tc=240_000,
+)
+
+
+def test_a_later_base_replaces_the_base_and_keeps_the_rest():
+    changed = with_changes(EARLIER, Offer(company="Anyscale", currency="USD", base=190_000))
+    assert (changed.base, changed.stock, changed.bonus_pct, changed.region) == (
+        190_000,
+        130_000,
+        5,
+        "San Francisco",
+    )
+    assert changed.tc is None  # the old total no longer adds up
+
+
+def test_a_later_text_with_no_component_changes_nothing():
+    assert with_changes(EARLIER, Offer(company="Anyscale")) == EARLIER
+
+
+def test_an_offer_moves_only_to_a_row_its_company_has():
+    assert moved_to(EARLIER, "New York", ["San Francisco", "New York"]).region == "New York"
+    assert moved_to(EARLIER, "Seattle (US)", ["San Francisco", "New York"]) == EARLIER
+    assert moved_to(EARLIER, None, ["San Francisco"]) == EARLIER
