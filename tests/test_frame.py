@@ -341,3 +341,13 @@ def test_and_another_company_repeats_an_interview_question(catalog):
         "Anyscale",
         True,
     )
+
+
+def test_an_offer_held_from_one_company_is_context_for_the_other_asked_about():
+    catalog = Catalog.build(["Anyscale", "NVIDIA"], {"Anyscale": ["San Francisco"]})
+    frame = understand(
+        "i have an nvidia offer $213k base / $255k rsu. anyscale sf offered $190k base. "
+        "what do i ask anyscale for?",
+        catalog,
+    )
+    assert frame.company == "Anyscale" and frame.context_names == ("NVIDIA",)

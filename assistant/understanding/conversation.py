@@ -117,8 +117,8 @@ def with_subject(text: str, understood: Understanding) -> str:
     neither itself ("$175K base, 5% bonus" two turns after "I'm talking to Anyscale in SF")."""
     lowered = text.lower()
     company = understood.company if understood.company else ""
-    if company.lower() in lowered:
-        company = ""
+    if company.lower() in lowered and not understood.context_names:
+        company = ""  # (named beside a competitor's offer, the subject is said first)
     region = understood.region or ""
     if region.lower() in lowered:
         region = ""

@@ -262,8 +262,11 @@ def understand(
     # question is about, when another company is.
     context_companies = named_as_context(normalized, catalog)
     context_companies += offer_elsewhere(normalized, named, context_companies)
+    holding = [c for c in named if held_offer(normalized, c)]
+    if len(named) > len(holding):  # "i have an nvidia offer … what do i ask anyscale for?"
+        context_companies += holding
     if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
-        context_companies += [c for c in named if held_offer(normalized, c)]
+        context_companies += holding
         if context_companies and all(c in context_companies for c in named):
             named = [state.company, *named]
     if context_companies and any(c not in context_companies for c in named):
