@@ -1,12 +1,12 @@
 """The answer first: the few sentences of the retrieved passages that answer the question,
 chosen by how well they answer it, to open a passage answer before its supporting sections.
 
-A sentence scores by the question's own words it holds (twice), the guides' words for the
-topics the question names in other words ("rounds" -> process), and how close its embedding is
-to the question's (when the caller passes the model's similarity); a "how many / how long"
-question also wants a number. A sentence meeting only one of the question's own words is not
-an answer; one holding the guides' word for what was asked is. Closeness in meaning ranks the
-sentences that answer; it never makes one answer.
+A sentence scores by the question's own words it holds, the guides' words for the topics the
+question names in other words ("rounds" -> process, "lowest" -> floor), and how close its
+embedding is to the question's (when the caller passes the model's similarity); a "how many /
+how long" question also wants a number. A sentence meeting only one of the question's own
+words answers only when it is also close in meaning; one holding the guides' word for what was
+asked does.
 The best sentence of the best passage leads, with the other sentences of that passage that
 answer nearly as well (for a count: numbers next to it), the sentence before one that opens
 with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …").
@@ -37,6 +37,7 @@ Relatedness = Callable[[str, Sequence[str]], Sequence[float]]
 MAX_LEAD_SENTENCES = 4
 EMBEDDING_WEIGHT = 4.0  # a cosine of 0.5 weighs as one of the question's own words
 MAX_LEAD_CHARS = 420
+CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
 _QUANTITY = re.compile(r"\bhow (?:many|long|much|often|soon)\b|\bnumber of\b", re.I)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|few)\b", re.I
@@ -65,13 +66,13 @@ def write_lead(
     def score(sentence: str, cosine: float) -> float:
         words = set(tokenize(sentence))
         number = counting and bool(_NUMBER.search(sentence))
-        return 2 * len(own & words) + len(synonyms & words) + number + EMBEDDING_WEIGHT * cosine
+        return 2 * len(own & words) + 2 * len(synonyms & words) + number + EMBEDDING_WEIGHT * cosine
 
     def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance
         words = set(tokenize(sentence))
         number = counting and bool(_NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
-        return said >= 2
+        return said >= 2 or (said == 1 and cosine >= CLOSE_MEANING)
 
     best = None
     for hit, sentences in passages:
