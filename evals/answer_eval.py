@@ -18,7 +18,8 @@ report, checks the gates, and writes <YYYY-MM-DD>-<backend>.json and .md to a re
   does), or with `distractors=N` the shipped guides plus N generated look-alikes
   (evals.bench.corpus) in evals/.work/distractors-N-seed0/.
 - Reports: a full run writes <date>-<backend>.json and .md (with N distractors,
-  <date>-<backend>-distractorsN) to the git-ignored WORK_REPORTS (evals/.work/reports/), or
+  <date>-<backend>-distractorsN[-context]) to the git-ignored WORK_REPORTS (evals/.work/reports/),
+  or
   with `coach eval --save` to REPORTS (evals/reports/, committed); a second run on the same day
   overwrites them (the same day's run). A run of only some items (`limit`) writes nothing.
   "Change" compares with the newest report of the same backend and distractors committed in
@@ -211,6 +212,7 @@ class EvalReport:
     halves: dict = field(default_factory=dict)  # {"dev"|"test"|"dev held-out"|…: metrics}
     by_category_half: dict = field(default_factory=dict)  # {category: {half: figures}}
     failures_shown: str = "dev"  # whose failures `failures` lists: dev, test or all
+    context_companies: bool = False  # the generated guides began with the context companies'
 
     @property
     def failed_gates(self) -> list[GateResult]:
@@ -222,7 +224,9 @@ class EvalReport:
     def markdown(self) -> str:
         head = (
             f"Answer eval: backend {self.backend}, {self.questions} gold items, "
-            f"{self.distractors} generated guides, {self.date}, commit {self.commit}, "
+            f"{self.distractors} generated guides"
+            f"{' (the context companies first)' if self.context_companies else ''}, "
+            f"{self.date}, commit {self.commit}, "
             f"{self.seconds:.0f} s"
         )
         before = (self.previous or {}).get("metrics", {})
@@ -355,9 +359,9 @@ def check_gates(metrics: dict) -> list[GateResult]:
 # --- reports on disk and in git ---------------------------------------------------------------
 
 
-def report_stem(backend: str, distractors: int, day: str) -> str:
+def report_stem(backend: str, distractors: int, day: str, context: bool = False) -> str:
     suffix = f"-distractors{distractors}" if distractors else ""
-    return f"{day}-{backend}{suffix}"
+    return f"{day}-{backend}{suffix}{'-context' if context and distractors else ''}"
 
 
 def _git(*args: str) -> str | None:
@@ -370,7 +374,9 @@ def _git(*args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def last_committed(backend: str, distractors: int, reports_dir: Path = REPORTS) -> dict | None:
+def last_committed(
+    backend: str, distractors: int, reports_dir: Path = REPORTS, context: bool = False
+) -> dict | None:
     """The newest report of this backend and distractor count committed at HEAD, as
     {"path", "commit", "metrics"}; None when there is none (or no git)."""
     try:
@@ -380,7 +386,7 @@ def last_committed(backend: str, distractors: int, reports_dir: Path = REPORTS) 
     listed = _git("ls-tree", "--name-only", "HEAD", f"{folder.as_posix()}/")
     if not listed:
         return None
-    tail = report_stem(backend, distractors, "")  # "-composer" or "-composer-distractors200"
+    tail = report_stem(backend, distractors, "", context)  # "-composer-distractors200…"
     names = sorted(
         name
         for name in listed.split()
@@ -399,7 +405,7 @@ def last_committed(backend: str, distractors: int, reports_dir: Path = REPORTS) 
 
 def write_report(report: EvalReport, reports_dir: Path = REPORTS) -> tuple[Path, Path]:
     reports_dir.mkdir(parents=True, exist_ok=True)
-    stem = report_stem(report.backend, report.distractors, report.date)
+    stem = report_stem(report.backend, report.distractors, report.date, report.context_companies)
     json_path, md_path = reports_dir / f"{stem}.json", reports_dir / f"{stem}.md"
     json_path.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     md_path.write_text(report.markdown() + "\n")
@@ -518,7 +524,9 @@ def run_answer_eval(
         gates=check_gates(metrics),
         by_category=by_category(core),
         failures=failures(scores, covered, options.failures),
-        previous=last_committed(backend, options.distractors, options.reports_dir),
+        previous=last_committed(
+            backend, options.distractors, options.reports_dir, options.context_companies
+        ),
         enforced=enforce,
         baseline=recipe is not None,
         grounding={k: outcomes[k] for k in ("ok", "repaired", "fallback")}
@@ -528,6 +536,7 @@ def run_answer_eval(
         halves=halves(scores, covered),
         by_category_half=by_category_and_half(scores, covered),
         failures_shown=options.failures,
+        context_companies=options.context_companies,
     )
 
 
