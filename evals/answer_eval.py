@@ -554,38 +554,10 @@ def _corpus(options: EvalOptions, embedder, say) -> tuple[Settings, Path]:
     from assistant.index.store import VectorIndex
     from evals.retrieval_eval import prepare_workspace
 
-    if options.context_companies:
-        workspace = context_workspace(options.distractors, options.seed, options.work_root, say)
-    else:
-        workspace = prepare_workspace(options.distractors, options.seed, options.work_root, say)
+    workspace = prepare_workspace(
+        options.distractors, options.seed, options.work_root, say, options.context_companies
+    )
     settings = Settings(corpus_dir=workspace.corpus, index_dir=workspace.index)
     report = VectorIndex(settings, embedder=embedder).sync(progress=False, say=say)
     say(f"Index: {report.summary()}")
     return settings, workspace.baseline
-
-
-def context_workspace(distractors: int, seed: int, root: Path, say):
-    """The shipped guides plus `distractors` generated ones that start with the context
-    companies' guides (evals.bench.companies.context_companies), in
-    <root>/distractors-N-seedS-context/ (kept, so a rerun only re-checks the index)."""
-    import shutil
-
-    from evals.bench.corpus import write_corpus
-    from evals.retrieval_eval import Workspace
-
-    shipped = PROJECT_ROOT / "corpus"
-    folder = root / f"distractors-{distractors}-seed{seed}-context"
-    corpus, generated = folder / "corpus", folder / "corpus" / "generated"
-    if not (generated / ".benchcorpus").exists() or len(list(generated.glob("*.*"))) < distractors:
-        shutil.rmtree(corpus, ignore_errors=True)
-        corpus.mkdir(parents=True)
-        say(
-            f"Generating {distractors} look-alike guides, context companies first, in {generated} …"
-        )
-        write_corpus(generated, distractors, seed, context=True)
-    for path in shipped.iterdir():
-        if path.is_file() and path.name != "SOURCES.md":
-            target = corpus / path.name
-            if not target.exists() or target.read_bytes() != path.read_bytes():
-                shutil.copy2(path, target)
-    return Workspace(corpus, folder / "index", folder / "baseline", 3 + distractors)

@@ -165,21 +165,29 @@ class Workspace:
 
 
 def prepare_workspace(
-    distractors: int, seed: int = 0, root: Path = WORK_ROOT, say: Callable[[str], None] = print
+    distractors: int,
+    seed: int = 0,
+    root: Path = WORK_ROOT,
+    say: Callable[[str], None] = print,
+    context: bool = False,
 ) -> Workspace:
+    """The shipped guides, plus `distractors` generated ones (`context`: starting with the
+    guides of the companies users name as context, evals.bench.companies) in
+    <root>/distractors-N-seedS[-context]/, kept so a rerun only re-checks the index."""
     shipped = PROJECT_ROOT / "corpus"
     if distractors <= 0:
         return Workspace(shipped, root / "shipped" / "index", root / "shipped" / "baseline", 3)
     from evals.bench.corpus import write_corpus
 
-    folder = root / f"distractors-{distractors}-seed{seed}"
+    folder = root / f"distractors-{distractors}-seed{seed}{'-context' if context else ''}"
     corpus = folder / "corpus"
     generated = corpus / "generated"
     if not (generated / ".benchcorpus").exists() or len(list(generated.glob("*.*"))) < distractors:
         shutil.rmtree(corpus, ignore_errors=True)
         corpus.mkdir(parents=True)
-        say(f"Generating {distractors} look-alike guides (seed {seed}) in {generated} …")
-        write_corpus(generated, distractors, seed)
+        first = ", context companies first," if context else ""
+        say(f"Generating {distractors} look-alike guides{first} (seed {seed}) in {generated} …")
+        write_corpus(generated, distractors, seed, context=context)
     for path in shipped.iterdir():
         if path.is_file() and path.name != "SOURCES.md":
             target = corpus / path.name

@@ -125,8 +125,12 @@ def foreign_words(normalized: str, catalog: Catalog) -> list[str]:
 
 def classify_intent(normalized: str, has_amounts: bool) -> Intent:
     """The intent whose phrases weigh most; amounts with an offer make it a counter question."""
-    scores = intent_scores(normalized, has_amounts)
-    best = max(scores, key=lambda intent: scores[intent])  # first of equals wins
+    return best_intent(intent_scores(normalized, has_amounts))
+
+
+def best_intent(scores: dict[Intent, float]) -> Intent:
+    """The intent that weighs most (the first of equals), or out_of_scope when none weighs."""
+    best = max(scores, key=lambda intent: scores[intent])
     return best if scores[best] > 0 else "out_of_scope"
 
 
@@ -281,7 +285,7 @@ def understand(
         shown = catalog.guides.names.get(unknown_company.lower(), (unknown_company,))[0]
         context_names, unknown_company = (shown,), None  # as the guides write it ("NVIDIA")
     scores = intent_scores(normalized, bool(_AMOUNT_HINT.search(question)))
-    intent = classify_intent(normalized, bool(_AMOUNT_HINT.search(question)))
+    intent = best_intent(scores)
     level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
