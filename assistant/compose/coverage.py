@@ -215,6 +215,7 @@ def _guides_cover(
     """Whether the company's guides (all guides with no company) use any of the topic's
     phrases: a one-word phrase by the guides' vocabulary, a longer one in a passage's text."""
     guides = catalog.guides
+    texts: list[str] | None = None  # the company's passages, normalized once when needed
     for phrase in topic.phrases():
         if not guides.says(company, phrase):
             continue
@@ -222,12 +223,9 @@ def _guides_cover(
             return True
         if company is None:  # every guide's passages would be read: their words will do
             return True
-        wanted = normalize(phrase)
-        if any(
-            contains_phrase(normalize(r.text), wanted)
-            for r in records.values()
-            if r.company == company
-        ):
+        if texts is None:
+            texts = [normalize(r.text) for r in records.values() if r.company == company]
+        if any(contains_phrase(text, normalize(phrase)) for text in texts):
             return True
     return False
 

@@ -58,7 +58,7 @@ from assistant.understanding.subject import (
     named_as_context,
     offer_elsewhere,
     offer_near,
-    only_company_with_region,
+    only_company_with,
     outside_companies,
     speaks_of_competing_offer,
     whose_role_is_asked,
@@ -347,13 +347,13 @@ def understand(
         repeating = True
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
-    if not company and not unknown_company and intent != "out_of_scope":
-        company = only_company_with_region(kept_text, catalog)  # "hangzhou offer, fair?"
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
     topics = topics_asked(question)
     region_match = match_region(kept_text, labels)
     if region_match and region_match.place == "remote" and any(t.key == "remote" for t in topics):
         region_match = None  # "can I work remote?" asks about remote work, not a region
+    if not company and not unknown_company and intent != "out_of_scope" and region_match:
+        company = only_company_with(region_match.label, catalog)  # "hangzhou offer, fair?"
     region = region_match.label if region_match else None
     place = region_match.place if region_match else None
     nearby = bool(region_match and region_match.nearby)

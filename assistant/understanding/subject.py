@@ -1,7 +1,7 @@
 """Which company a question is about, and which it names only as context: the clouds one ran
 on ("on AWS, GCP and Azure"), where one works now, a competing offer ("if I had an NVIDIA
 offer"), employers without a guide named beside one with a guide; and the company an offer
-names only by a region that one company alone has a row for.
+names only by a region label that one company alone has a row for.
 
 Leaves out: finding the names themselves (assistant.understanding.entities) and everything
 else about the question (assistant.understanding.question reads these helpers).
@@ -16,7 +16,6 @@ from assistant.understanding.entities import (
     Catalog,
     _company_mentions,
     contains_phrase,
-    match_region,
     normalize,
 )
 from assistant.understanding.tables import KNOWN_EMPLOYERS
@@ -152,12 +151,11 @@ def outside_companies(normalized: str, catalog: Catalog) -> tuple[str, ...]:
     )
 
 
-def only_company_with_region(text: str, catalog: Catalog) -> str | None:
-    """The company whose comp rows hold the region the text names, when only one does."""
-    match = match_region(text, catalog.all_regions())
-    if not match or not match.label:
+def only_company_with(region: str | None, catalog: Catalog) -> str | None:
+    """The company whose comp rows hold the region label, when only one does."""
+    if not region:
         return None
-    owners = [c for c in catalog.companies if match.label in catalog.regions.get(c, ())]
+    owners = [c for c in catalog.companies if region in catalog.regions.get(c, ())]
     return owners[0] if len(owners) == 1 else None
 
 
