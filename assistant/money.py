@@ -208,7 +208,12 @@ def find_amounts(text: str) -> Iterator[tuple[Amount, int, int]]:
         bare = not (amount.unit or match["ascale"] or match["bscale"] or "," in match.group(0))
         if bare and (amount.high < 1000 or _looks_like_years(amount)):
             continue
+        if not amount.unit and _PLAN_NAME.fullmatch(match.group(0).strip()):
+            continue  # "a 401k match": a retirement plan, not $401K
         yield amount, match.start(), match.end()
+
+
+_PLAN_NAME = re.compile(r"(?:401|403|457)\s?[kb]", re.I)
 
 
 def unreadable_amounts(text: str, limit: int = 3) -> list[str]:

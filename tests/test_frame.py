@@ -8,10 +8,11 @@ import pytest
 from test_understanding import converse  # one turn after another, each in the last one's state
 
 from assistant.corpus.chunking import ChunkRecord
-from assistant.corpus.vocabulary import GuideVocabulary, level_codes
+from assistant.corpus.vocabulary import GuideVocabulary, LevelMap, level_codes
 from assistant.understanding.asks import (
     corrects,
     level_asked,
+    levels_asked,
     negated_places,
     repeats,
     role_asked,
@@ -351,3 +352,65 @@ def test_an_offer_held_from_one_company_is_context_for_the_other_asked_about():
         catalog,
     )
     assert frame.company == "Anyscale" and frame.context_names == ("NVIDIA",)
+
+
+def test_a_level_map_names_the_other_employers_level_that_holds_a_level():
+    line = "DevOps Engineer at Alibaba (P5-P7) = L3-L5 SRE at Google, IC3-IC5 PE at Meta, SysDE"
+    level_map = LevelMap("c", line, level_codes("DevOps Engineer at Alibaba (P5-P7)"))
+    assert level_map.own == "DevOps Engineer at Alibaba (P5-P7)"
+    assert level_map.equivalent_holding("L4") == "L3-L5 SRE at Google"
+    assert level_map.equivalent_holding("IC5") == "IC3-IC5 PE at Meta"
+    assert level_map.equivalent_holding("L6") is None
+    assert level_map.equivalent_holding("P6") is None  # its own level, not an equivalent
+
+
+def test_every_level_named_is_read_in_order():
+    asked = "how much more does a senior devops make than a mid level one at alibaba seattle?"
+    assert levels_asked(asked) == ("senior", "mid level")
+    assert levels_asked("P8 / staff level devops") == ("P8", "staff")
+    assert levels_asked("senior staff at alibaba") == ("senior staff",)  # one level, not two
+
+
+def test_the_longer_phrase_names_the_topic():
+    interview = topics_asked("is there a take home assignment in the alibaba devops interview?")
+    assert [t.key for t in interview] == ["take_home"]  # not a question about take-home pay
+    assert [t.key for t in topics_asked("what is my take home pay after tax")] == ["tax"]
+
+
+def test_a_place_the_user_moves_from_or_works_in_is_not_the_region_asked(catalog):
+    _, moving = converse(
+        catalog,
+        "how does anyscale pay in london?",
+        "is there a relocation package if i move from berlin?",
+    )
+    assert moving.unknown_region is None and moving.region == "London"
+    current = understand(
+        "im at tencent in shenzhen doing sre. what does alibaba pay devops in singapore, base?",
+        catalog,
+    )
+    assert current.region == "Singapore" and current.unknown_region is None
+
+
+def test_no_competing_offer_is_not_a_competing_offer(catalog):
+    for question in (
+        "i have no competing offer, what can i still use with anyscale?",
+        "I don't have another offer. What do I tell Anyscale?",
+    ):
+        assert not understand(question, catalog).competing
+    assert understand("I have a competing offer, what do I tell Anyscale?", catalog).competing
+
+
+def test_a_rival_the_guide_names_is_context_in_any_case(catalog):
+    _, rival = converse(
+        catalog, "what levers work for zephyrine?", "what would i say if i had a helixworks offer?"
+    )
+    assert rival.context_names == ("Helixworks",) and rival.competing
+    assert rival.company == "Zephyrine"
+
+
+def test_a_pay_component_and_a_place_ask_for_pay_besides_the_main_ask(catalog):
+    frame = understand(
+        "how many onsite rounds does alibaba do for devops, and what's the base in singapore?",
+        catalog,
+    )
+    assert frame.intents[0] == "interview" and "comp" in frame.intents

@@ -52,3 +52,9 @@ def test_find_amounts_skips_years_and_small_counts_but_keeps_money():
 )
 def test_format_money_uses_the_guides_compact_form(value, unit, expected):
     assert format_money(value, unit) == expected
+
+
+def test_a_retirement_plan_name_is_not_an_amount():
+    assert list(find_amounts("alibaba seattle bonus % and do they do a 401k match?")) == []
+    assert list(find_amounts("is a 403b offered")) == []
+    assert [a.low for a, _, _ in find_amounts("$401k base")] == [401_000]  # money when said so

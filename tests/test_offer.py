@@ -222,3 +222,11 @@ def test_short_vesting_and_at_least_as_a_floor():
     offer = parse("anyscale sf: 170k base, 120k rsu/4y, 5% bonus. i want at least 185k")
     assert offer.stock_years == 4 and offer.floor == 185 * K
     assert not any("vesting" in note for note in offer.notes)
+
+
+def test_a_bare_yen_sign_takes_the_currency_of_the_band_the_offer_names():
+    offer = parse("alibaba hangzhou offered me ¥1.2M total, is that the top of the band??")
+    assert offer.currency == "CNY" and offer.tc == 1_200 * K
+    assert any("'¥' is read as CNY" in note for note in offer.notes)
+    with pytest.raises(OfferError, match="CNY or JPY"):  # a USD band says nothing about "¥"
+        parse("Anyscale SF offer: ¥1,000,000 base")

@@ -55,6 +55,20 @@ class LevelMap:
     line: str
     own_codes: tuple[str, ...]
 
+    @property
+    def own(self) -> str:
+        """The company's side of the line: "DevOps Engineer at Alibaba (P5-P7)"."""
+        return self.line.split("=", 1)[0].strip()
+
+    def equivalent_holding(self, level: str) -> str | None:
+        """The other employer's level the line maps the role to that holds `level` ("L3-L5
+        SRE at Google" holds L4; "Google L4 SRE" holds L4), or None."""
+        _, _, equivalents = self.line.partition("=")
+        for part in re.split(r"\s*[=,]\s*", equivalents):
+            if level in level_codes(part):
+                return part.strip()
+        return None
+
 
 @dataclass(frozen=True)
 class GuideVocabulary:

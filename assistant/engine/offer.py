@@ -48,10 +48,13 @@ from assistant.engine.offer_words import (
     SIGNS,
     STOPWORDS,
     Found,
+    all_regions,
     assign_components,
     find_mentions,
     owner_of,
+    regions_for,
     years_said,
+    yen_read_as_band_currency,
 )
 from assistant.errors import OfferError
 from assistant.money import (
@@ -112,18 +115,6 @@ class Offer(Package):
 # --- parsing -------------------------------------------------------------------------------------
 
 
-def _regions_for(company: str, regions: Iterable[str] | Mapping[str, Iterable[str]]) -> list[str]:
-    if isinstance(regions, Mapping):
-        return list(regions.get(company, ()))
-    return list(regions)
-
-
-def _all_regions(regions: Iterable[str] | Mapping[str, Iterable[str]]) -> list[str]:
-    if isinstance(regions, Mapping):
-        return [label for labels in regions.values() for label in labels]
-    return list(regions)
-
-
 def parse_offer(
     text: str,
     companies: Iterable[str],
@@ -140,10 +131,11 @@ def parse_offer(
     if not text or not text.strip():
         raise OfferError("The offer text is empty; describe it, e.g. '$175K base, 5% bonus'.")
     companies = list(companies)
+    text, yen_note = yen_read_as_band_currency(text, companies, regions, band_currency or {})
     found, hypothetical = read_amounts(text)
     check_not_negative(text, found)
     assign_components(text, found)
-    mentions = find_mentions(text, companies, _all_regions(regions))
+    mentions = find_mentions(text, companies, all_regions(regions))
     guide_mentions = [m for m in mentions if m.guide]
     main = guide_mentions[0].name if guide_mentions else ""
     for item in found:
@@ -156,7 +148,7 @@ def parse_offer(
     region = ""
     questions: list[str] = []
     if main:
-        own = _regions_for(main, regions)
+        own = regions_for(main, regions)
         region = find_region(text, own) or ""
         if not region and own:
             questions.append(
@@ -171,7 +163,7 @@ def parse_offer(
 
     fields: dict[str, dict] = {}
     unassigned: list[Unassigned] = []
-    notes: list[str] = hypothetical
+    notes: list[str] = hypothetical + ([yen_note] if yen_note else [])
     for item in found:
         check_not_absurd(item.amount, item.component)
         problem = _problem(item)
@@ -378,7 +370,7 @@ def offer_from_fields(
             + "."
         )
         name = company
-    own = _regions_for(name, regions)
+    own = regions_for(name, regions)
     label = find_region(region, own) if region else None
     if not label and own:
         said = f"'{region}' is not a region of the {name} guide." if region else "Which region?"

@@ -2,7 +2,9 @@
 
 `label_amounts(text)` gives each amount with the component a word next to it names ("base",
 "RSU", "bonus", "sign-on", "TC", "floor", "target"); `find_mentions` finds the employers and regions
-named, and `owner_of` gives each amount the employer named nearest before it in its sentence.
+named, and `owner_of` gives each amount the employer named nearest before it in its sentence;
+`yen_read_as_band_currency` reads a bare "¥" as the currency of the band the offer names (CNY
+for a Hangzhou offer), when that band is in CNY or JPY.
 Shared by the offer parser (assistant.engine.offer) and the script reader
 (assistant.engine.script_asks).
 
@@ -12,6 +14,7 @@ Leaves out: deciding what an offer is (assistant.engine.offer) and any figure ar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from assistant.money import CURRENCY_ALIASES, Amount, find_amounts
@@ -209,3 +212,45 @@ def years_in(tail: str) -> int | None:
 def years_said(tail: str) -> int | None:
     match = _VESTING.search(tail)
     return int(match.group(1) or match.group(2)) if match else None
+
+
+def regions_for(company: str, regions: Iterable[str] | Mapping[str, Iterable[str]]) -> list[str]:
+    """The region labels of `company` (regions given per company), or all of them (flat)."""
+    if isinstance(regions, Mapping):
+        return list(regions.get(company, ()))
+    return list(regions)
+
+
+def all_regions(regions: Iterable[str] | Mapping[str, Iterable[str]]) -> list[str]:
+    """Every region label, given per company or flat."""
+    if isinstance(regions, Mapping):
+        return [label for labels in regions.values() for label in labels]
+    return list(regions)
+
+
+_BARE_YEN = re.compile(r"(?<![A-Za-z])¥\s?")
+
+
+def yen_read_as_band_currency(
+    text: str,
+    companies: list[str],
+    regions: Iterable[str] | Mapping[str, Iterable[str]],
+    band_currency: Mapping[tuple[str, str], str],
+) -> tuple[str, str]:
+    """ "¥" alone is CNY or JPY: for an offer placed in a band of one of them ("alibaba hangzhou
+    ¥1.2M"), that currency, said in a note; else the text as it is (the reader asks)."""
+    if not _BARE_YEN.search(text):
+        return text, ""
+    mentions = [m for m in find_mentions(text, companies, all_regions(regions)) if m.guide]
+    if not mentions:
+        return text, ""
+    company = mentions[0].name
+    region = find_region(text, regions_for(company, regions)) or ""
+    currency = band_currency.get((company, region), "")
+    if currency not in ("CNY", "JPY"):
+        return text, ""
+    note = (
+        f"'¥' is read as {currency}, the currency of the guide's {company} {region} band; say "
+        "so if that is wrong."
+    )
+    return _BARE_YEN.sub(f"{currency} ", text), note

@@ -86,6 +86,28 @@ def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
     return None
 
 
+def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every level the question names, in the order named ("a senior vs a mid level one" ->
+    senior, mid level); a seniority word inside a longer one counts once ("senior staff")."""
+    normalized = normalize(text)
+    prefixes = "|".join(re.escape(p) for p in sorted(set(guide_prefixes), key=len, reverse=True))
+    patterns = [_LEVEL_CODE]
+    if prefixes:
+        patterns.append(re.compile(rf"\b({prefixes})\s?-?(\d{{1,2}})\b", re.I))
+    found = [
+        (m.start(), f"{m.group(1).upper()}{m.group(2)}")
+        for pattern in patterns
+        for m in pattern.finditer(normalized)
+    ]
+    taken: list[tuple[int, int]] = []
+    for word in _LEVEL_WORDS:  # longest first
+        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", normalized):
+            if not any(a <= m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), word))
+    return tuple(dict.fromkeys(level for _, level in sorted(found)))
+
+
 def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     """A job title the question asks about ("data scientist", "an SRE", "ML engineers") that
     is none of `known_roles` (a title the guides hold returns None), or None."""
@@ -163,7 +185,16 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         said = tuple(p for p in phrases if contains_phrase(normalized, normalize(p)))
         if said:
             found.append(TopicAsk(key, name, said))
-    return tuple(found)
+    # the longer phrase wins: a "take home assignment" is no question about take-home pay
+    longer = [normalize(p) for t in found for p in t.said]
+    return tuple(
+        t
+        for t in found
+        if not all(
+            any(o != normalize(p) and contains_phrase(o, normalize(p)) for o in longer)
+            for p in t.said
+        )
+    )
 
 
 def negated_places(text: str) -> tuple[str, str]:

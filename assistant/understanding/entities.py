@@ -354,8 +354,10 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
             if re.search(r"\b(?:hq|headquarters)\b", normalize(label)):
                 return RegionMatch(label=label, place="headquarters")
     mentions = places_in(text)
-    if not mentions:
+    asked = [m for m in mentions if not _whereabouts(normalized, m, moving=True)]
+    if not asked:  # "a relocation package if I move from Berlin?": no region asked
         return None
+    mentions = [m for m in asked if not _whereabouts(normalized, m)] or asked
     # a way of working ("remote from Austin") gives way to the place named with it
     place = next((m.place for m in mentions if m.place != "remote"), mentions[0].place)
     for label in labels:
@@ -366,6 +368,26 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
             if _label_matches(label, other):
                 return RegionMatch(label=label, place=place, nearby=True)
     return RegionMatch(label=None, place=place)
+
+
+# Where the user is, not where the job is: a place moved from ("relocating from Berlin"), and
+# one the user lives in when another place is named too ("based in Berlin, offer for London").
+_MOVING_FROM = re.compile(
+    r"\b(?:move|moving|moved|relocate|relocating|relocated|coming)\s+from\s+$"
+)
+_LIVING_IN = re.compile(
+    r"(?:\b(?<!remote )from|\b(?:based in|based out of|live in|living in|located in|currently in|"
+    r"now in|i'?m in)|"
+    r"\b(?:i'?m|i am|i work|working|currently) (?:at|for) [\w&.'-]+(?: [\w&.'-]+)? in)\s+$"
+)
+
+
+def _whereabouts(normalized: str, mention: PlaceMention, moving: bool = False) -> bool:
+    """Whether the place is named as where the user is moving from (`moving`), or else as
+    where the user lives or comes from."""
+    at = re.search(rf"\b{re.escape(mention.spelled)}\b", normalized)
+    before = normalized[: at.start()] if at else ""
+    return bool((_MOVING_FROM if moving else _LIVING_IN).search(before))
 
 
 # Where a question names a region label: (character position in the normalized text, 0 when

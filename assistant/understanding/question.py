@@ -29,6 +29,7 @@ from assistant.understanding.asks import (
     TopicAsk,
     corrects,
     level_asked,
+    levels_asked,
     negated_places,
     repeats,
     role_asked,
@@ -54,6 +55,7 @@ from assistant.understanding.entities import (
 from assistant.understanding.subject import (
     context_names_in,
     given_as_context,
+    guide_name_as_context,
     held_offer,
     named_as_context,
     offer_elsewhere,
@@ -87,7 +89,7 @@ _INTERVIEW_TOPIC = re.compile(
     r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager)\b", re.I
 )
 # "what questions do they ask?" wants the guides' lists of questions.
-_ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|asks?|asked|examples?|scenarios?)\b", re.I)
+_ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|qs|asks?|asked|examples?|scenarios?)\b", re.I)
 # A greeting or thanks with little else ("hi", "thanks!", "good morning coach").
 _SMALL_TALK = re.compile(
     r"^\W*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|"
@@ -198,6 +200,7 @@ class Understanding:
     region_mentions: dict[str, RegionMention] = field(hash=False)
     # The rest of the frame: what the question asks about besides names and places.
     level: str | None = None  # "P8", "staff": a level named
+    levels: tuple[str, ...] = ()  # every level named, in order ("senior", "mid level")
     role_asked: str | None = None  # a job title named that the guides do not hold
     topics: tuple[TopicAsk, ...] = ()  # PTO, visas, refreshers… (the user's own words kept)
     context_names: tuple[str, ...] = ()  # names given as context only (a competing offer)
@@ -235,6 +238,7 @@ _READINGS = frozenset(
         "regions_by_company",
         "region_mentions",
         "level",
+        "levels",
         "role_asked",
         "topics",
         "context_names",
@@ -284,6 +288,9 @@ def understand(
     if unknown_company and given_as_context(question, unknown_company, catalog, state.company):
         shown = catalog.guides.names.get(unknown_company.lower(), (unknown_company,))[0]
         context_names, unknown_company = (shown,), None  # as the guides write it ("NVIDIA")
+    elif not unknown_company and not context_names:
+        rival = guide_name_as_context(question, normalized, catalog, state.company)
+        context_names = (rival,) if rival else ()
     scores = intent_scores(normalized, bool(_AMOUNT_HINT.search(question)))
     intent = best_intent(scores)
     level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES)
@@ -406,6 +413,7 @@ def understand(
         regions_by_company=_regions_by_company(kept_text, named, catalog) if named[1:] else {},
         region_mentions=region_mentions(kept_text, company_labels) if company_labels else {},
         level=level_asked(question, catalog.guides.level_prefixes),
+        levels=levels_asked(question, catalog.guides.level_prefixes),
         role_asked=role_asked(question, catalog.roles.get(company, ()) or catalog.all_roles()),
         topics=topics,
         context_names=context,
@@ -416,14 +424,19 @@ def understand(
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,
         repeats=repeating,
-        intents=_intents(intent, scores),
+        intents=_intents(intent, scores, pay_asked=bool(component and region_match)),
     )
 
 
-def _intents(main: Intent, scores: dict[Intent, float]) -> tuple[Intent, ...]:
+def _intents(
+    main: Intent, scores: dict[Intent, float], pay_asked: bool = False
+) -> tuple[Intent, ...]:
     """The main intent, then every other the question asks with weight ("is it fair and what
-    should I counter?" asks comp and counter)."""
+    should I counter?" asks comp and counter); a pay component named with a place asks comp
+    too ("how many rounds, and what's the base in singapore?")."""
     others = [i for i, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score >= 2.0]
+    if pay_asked and main not in ("comp", "counter"):
+        others.append("comp")
     return tuple(dict.fromkeys([main, *others]))
 
 

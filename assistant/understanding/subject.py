@@ -43,6 +43,21 @@ def given_as_context(
     return bool(re.search(rf"\b{_CONTEXT_CUE}\b", near))
 
 
+def guide_name_as_context(
+    question: str, normalized: str, catalog: Catalog, conversation_company: str | None
+) -> str | None:
+    """A name a guide mentions (a rival no code knows: "a helixworks offer"), written in any
+    case, named as context (`given_as_context`), as the guide writes it; else None."""
+    if not conversation_company:
+        return None
+    words = normalized.split()
+    grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    for name in sorted(grams & catalog.guides.names.keys(), key=len, reverse=True):
+        if given_as_context(question, name, catalog, conversation_company):
+            return catalog.guides.names[name][0]
+    return None
+
+
 def context_names_in(normalized: str, catalog: Catalog, named: list[str]) -> tuple[str, ...]:
     """Employers outside the corpus that the question names beside a company of it ("my
     Google offer … Alibaba"), as the guides write them, when the guides mention them."""
@@ -61,10 +76,22 @@ _COMPETING = re.compile(
 )
 
 
+# "no competing offer", "don't have another offer", "without a second offer"
+_NONE_HELD = re.compile(
+    r"\b(?:no|without|not? any|(?:don'?t|do not|never) (?:have|had|got)(?: an?| any)?)"
+    r"\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def speaks_of_competing_offer(question: str, names: Iterable[str]) -> bool:
-    """Whether the question speaks of a competing offer: in words, or an employer named
-    as context next to an offer ("an NVIDIA offer", "google offered me")."""
-    return bool(_COMPETING.search(question)) or offer_near(question, names)
+    """Whether the question speaks of a competing offer the user holds: in words ("I have a
+    competing offer", not "I have no competing offer"), or an employer named as context next
+    to an offer ("an NVIDIA offer", "google offered me")."""
+    held = [
+        m for m in _COMPETING.finditer(question) if not _NONE_HELD.search(question[: m.start()])
+    ]
+    return bool(held) or offer_near(question, names)
 
 
 def offer_near(question: str, names: Iterable[str]) -> bool:
