@@ -75,6 +75,72 @@ def test_a_level_with_no_band_cites_the_guides_level_mapping(coach):
     assert "Level Mapping" in mapping.quote
 
 
+def test_a_level_held_at_another_employer_is_placed_by_the_guides_level_map(coach):
+    pay = coach.ask(
+        "i'm google L4 sre, what would i be at alibaba and what's the pay in sunnyvale?"
+    )
+    lead = first_sentence(pay.answer)
+    assert "L3-L5 SRE at Google" in lead and "P5-P7" in lead and "no band" not in lead
+    assert "$155K–$220K" in pay.answer
+    meta = coach.ask("im at meta as IC4, whats the equivalent at alibaba")
+    assert "IC3-IC5 PE at Meta" in first_sentence(meta.answer)
+
+
+def test_the_users_own_offer_does_not_pick_the_competing_offer_lever(coach):
+    answer = coach.ask("give me a script to counter alibaba's devops offer")
+    assert "Cloud/SRE Offer" not in first_sentence(answer.answer)
+    assert "Singles' Day" in answer.answer[:300]  # the guide's Negotiate Up script
+
+
+def test_levels_the_guides_lack_are_named_on_a_level_question(coach):
+    answer = coach.ask(
+        "new grad here, what level would alibaba hire me at? is there an entry level?"
+    )
+    lead = first_sentence(answer.answer)
+    assert "new grad" in lead and "entry level" in lead and "P5-P7" in lead
+    assert "grad." not in lead  # not named again as an unknown word
+    pay = coach.ask(
+        "how much more does a senior devops make than a mid level one at alibaba seattle?"
+    )
+    assert "senior or mid level" in first_sentence(pay.answer) and "$150K–$215K" in pay.answer
+
+
+def test_two_asks_in_one_question_are_both_answered(coach):
+    answer = coach.ask(
+        "how many onsite rounds does alibaba do for devops, and what's the base in singapore?"
+    )
+    assert "3 to 5" in answer.answer and "SGD 110K–SGD 170K" in answer.answer
+
+
+def test_a_topic_with_what_the_guide_does_hold_for_the_rest_of_the_question(coach):
+    take_home = coach.ask("is there a take home assignment in the alibaba devops interview?")
+    assert "take-home assignment" in first_sentence(take_home.answer)
+    assert not take_home.refused and "tax" not in take_home.answer.lower()
+    retirement = coach.ask("alibaba seattle bonus % and do they do a 401k match?")
+    assert "401(k)" in first_sentence(retirement.answer) and "15%" in retirement.answer
+    taxed = coach.ask("how are anyscale rsus taxed in the uk?")  # the RSUs are what is taxed
+    assert taxed.refused and "tax" in first_sentence(taxed.answer) and "£" not in taxed.answer
+
+
+def test_rows_in_two_currencies_are_not_compared(coach):
+    answer = coach.ask("is the top of alibaba hangzhou tc (1.2M CNY) more than sunnyvale's?")
+    assert "no exchange rate" in first_sentence(answer.answer)
+    assert "CNY 600K–CNY 1.2M" in answer.answer and "$210K–$340K" in answer.answer
+
+
+def test_a_refusal_for_a_missing_row_also_names_a_missing_topic(coach):
+    _, second = converse(
+        coach, "anyscale nyc devops tc?", "is it the same if i'm remote in denver?"
+    )
+    assert second.refused and "Denver" in second.answer and "remote work" in second.answer
+
+
+def test_sign_on_figures_of_two_companies_say_whose(coach):
+    answer = coach.ask("who'll give a bigger sign-on bonus, anyscale or alibaba?")
+    assert "**Anyscale**: " in answer.answer and "**Alibaba**: " in answer.answer
+    assert "$25K" in answer.answer[:300]
+
+
 def test_a_phrase_of_the_guide_is_not_taken_for_a_company(coach):
     answer = coach.ask(
         "How many requests per second does Singles' Day generate for alibaba's infrastructure?"

@@ -13,11 +13,8 @@ from assistant.compose.bands import (
 )
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.general import compose_general
-from assistant.compose.passages import (
-    MAX_SENTENCES_PER_PASSAGE,
-    chunk_body,
-    sentences_of,
-)
+from assistant.compose.lead import sentence_pieces
+from assistant.compose.passages import MAX_SENTENCES_PER_PASSAGE, chunk_body, sentences_of
 from assistant.corpus.facts import CompBand, Facts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
@@ -128,7 +125,11 @@ def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev
         compose_general(writer, understood, retrieval, ev)
         return
     writer.add("The comp tables have no sign-on column; the guide names sign-on figures here:", "")
+    several = len({hit.company for hit in passages}) > 1  # "anyscale or alibaba?": say whose
     for hit in passages:
-        sentences = [s for s in sentences_of(chunk_body(hit.text)) if "sign" in s.lower()]
+        body = chunk_body(hit.text)  # a script's sentences apart; a lever whole, with its name
+        pieces = sentence_pieces(body) if hit.kind == "script" else sentences_of(body)
+        sentences = [s for s in pieces if "sign" in s.lower()]
+        whose = f"**{hit.company}**: " if several and hit.company else ""
         for sentence in sentences[:MAX_SENTENCES_PER_PASSAGE]:
-            writer.add(f"- {sentence} {writer.book.cite(hit.chunk_id)}")
+            writer.add(f"- {whose}{sentence} {writer.book.cite(hit.chunk_id)}")

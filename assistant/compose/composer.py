@@ -15,7 +15,7 @@ from assistant.compose.comp import compose_comp
 from assistant.compose.compare import compose_compare
 from assistant.compose.core import MARKER, CitationBook, Draft, Evidence, Writer
 from assistant.compose.counter import compose_counter
-from assistant.compose.coverage import Coverage, coverage_of
+from assistant.compose.coverage import Coverage, coverage_of, level_equivalence
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
 from assistant.compose.levers import compose_levers, lead_lever
@@ -39,11 +39,18 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
             lead = _sentence(MARKER.sub("", gaps.lead).replace(" ,", ","))
             return compose_refusal(writer, understood, lead, evidence.catalog)
     if refuses:
-        return compose_refusal(writer, understood, retrieval.reason, evidence.catalog)
+        reason = retrieval.reason
+        if named_unknown and gaps.statements:  # "remote in denver?": no row, nor remote work
+            reason = f"{reason.rstrip('.')}, and {_sentence(MARKER.sub('', gaps.lead))}"
+        return compose_refusal(writer, understood, reason, evidence.catalog)
     if evidence.replaced_from and evidence.negotiation is not None:
         writer.add(_moved(evidence.replaced_from, evidence.negotiation), "")
     if gaps.statements:  # again, citing into this answer (a level-mapping line)
         writer.add(_coverage(understood, evidence, writer).lead, "", "What the guides do hold:", "")
+        understood = replace(understood, query=gaps.without_unheld(understood.query))
+    equivalence = level_equivalence(understood, evidence.catalog, writer)
+    if equivalence:  # "I'm a Google L4": where the guide's level map puts it
+        writer.add(equivalence, "")
     if gaps.stand_in and understood.intent in ("comp", "general", "lever"):
         understood = replace(understood, intent="comp", component=gaps.stand_in)
     _compose_intent(writer, understood, retrieval, evidence)
@@ -80,6 +87,9 @@ def _compose_intent(
         compose_interview(writer, understood, retrieval, evidence.records, evidence.relatedness)
     else:
         compose_general(writer, understood, retrieval, evidence)
+    if intent in ("interview", "lever", "general") and "comp" in understood.intents:
+        writer.add("")  # the second ask: "…and what's the base in Singapore?"
+        compose_comp(writer, replace(understood, intent="comp"), retrieval, evidence)
 
 
 def _moved(given_for: str, negotiation: Negotiation) -> str:

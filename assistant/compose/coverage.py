@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from assistant.compose.core import Writer
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
+from assistant.corpus.vocabulary import level_codes
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import TopicAsk
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding, foreign_words
+from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")
 _COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
@@ -39,6 +41,13 @@ class Coverage:
     gaps: tuple[str, ...] = ()  # the elements not covered, as the user named them
     nothing_else: bool = False
     stand_in: str | None = None  # a pay component the guides give for a missing topic
+    unheld_words: tuple[str, ...] = ()  # the user's words for what the guides lack
+
+    def without_unheld(self, query: str) -> str:
+        """The query without the words of what the guides lack: matched against passages they
+        could only find chance neighbours ("take home assignment" -> "how long does it take")."""
+        dropped = set(self.unheld_words)
+        return " ".join(w for w in query.split() if normalize(w) not in dropped)
 
     @property
     def lead(self) -> str:
@@ -80,10 +89,10 @@ def coverage_of(
             f"The guides have no {frame.role_asked} {what}{where}; they cover {held} only."
         )
         gaps.append(frame.role_asked)
-    level_gap = _level_statement(frame, catalog, writer)
+    level_gap, levels_not_held = _level_statement(frame, catalog, writer)
     if level_gap:
         statements.append(level_gap)
-        gaps.append(frame.level or "")
+        gaps += levels_not_held
     missing = [t for t in frame.topics if not _guides_cover(t, company, catalog, records)]
     stand_in = next((t.stand_in for t in missing if t.stand_in), None)
     if missing:
@@ -101,15 +110,46 @@ def coverage_of(
     no_guide = gaps == [f"{company} interview guide"]
     asked_more = bool(
         stand_in
-        or (frame.component and not frame.states_amounts)  # "£150k salary": the user's figure
+        # "£150k salary": the user's figure; "how are RSUs taxed": what the topic is about
+        or (frame.component and not frame.states_amounts and _asked_apart(frame, missing))
         or frame.role_asked
         or level_gap
         or (frame.intent == "counter" and has_offer)
         or frame.asks_levels
+        or (asks_interviews and "interview" in kinds)  # "a take-home in the interview process?"
         or len(missing) < len(frame.topics)
     )
     nothing_else = (bool(missing) and not asked_more) or no_guide
-    return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in)
+    unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
+    unheld_words |= set(unheld)
+    return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words))
+
+
+NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the topic's object
+
+
+def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
+    """Whether the pay component is asked for itself, not only as what a topic the guides lack
+    is about ("how are anyscale rsus taxed?", "rsu refreshers")."""
+    words = normalize(frame.question).split()
+    said = [
+        at
+        for t in topics
+        for phrase in t.said
+        for at in _word_positions(words, normalize(phrase).split())
+    ]
+    mentions = [
+        at
+        for phrase in COMPONENT_WORDS.get(frame.component or "", ())
+        for at in _word_positions(words, normalize(phrase).split())
+    ]
+    return (
+        not said or not mentions or any(min(abs(m - a) for a in said) > NEXT_TO for m in mentions)
+    )
+
+
+def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
+    return [i for i in range(len(words) - len(phrase) + 1) if words[i : i + len(phrase)] == phrase]
 
 
 def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str | None) -> str:
@@ -125,7 +165,14 @@ def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: st
 
 def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
     """A pay question asking for a currency the region's row is not in ("anyscale london in
-    USD?"): the guides give no figure in it, and no exchange rate is applied."""
+    USD?"): the guides give no figure in it, and no exchange rate is applied; one comparing
+    rows in different currencies: they are not compared."""
+    named = {b.currency for b in bands if b.region in frame.region_mentions and b.currency}
+    if frame.intent == "comp" and frame.compares and len(named) > 1:  # "CNY 1.2M more than SF?"
+        return (
+            f"The guides give no exchange rate between {' and '.join(sorted(named))}, so these "
+            "bands are not compared here."
+        )
     if frame.intent != "comp" or not frame.currency or frame.states_amounts or not frame.region:
         return ""
     row = next((b for b in bands if b.company == frame.company and b.region == frame.region), None)
@@ -145,6 +192,7 @@ def _unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     if frame.intent in _PAY_INTENTS or not frame.company or not catalog.guides.terms:
         return []  # (with no company named, the question is not about one guide's words)
     topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
+    topic_words |= {w for level in frame.levels for w in normalize(level).split()}
     common = common_words()
     terms = catalog.guides.terms.get(frame.company, {})
     unheld = []
@@ -178,35 +226,83 @@ def _employer(name: str, catalog: Catalog) -> str:
     return entry[0] if entry else name[:1].upper() + name[1:]
 
 
-def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
-    """A level asked about on a pay question: the guides' bands are per region, not per
-    level; the guide's level-mapping line (cited) says which levels its role spans."""
-    if not frame.level or frame.intent not in _PAY_INTENTS:
-        return ""
+def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> tuple[str, list]:
+    """The levels asked about that the guides have no band or mapping for, and the sentence
+    naming them: on a pay question the bands are per region, not per level; on a level
+    question ("new grad here, what level would I be?") the guide's level-mapping line, cited,
+    says which levels its role spans. A level the line maps (its own code on a level
+    question, another employer's it takes in) is no gap."""
+    asks_pay = frame.intent in _PAY_INTENTS
+    if not (asks_pay or frame.asks_levels):
+        return "", []
     company = frame.company
     level_map = catalog.guides.level_maps.get(company) if company else None
+    levels = list(frame.levels or ([frame.level] if frame.level else []))
+    if level_map is not None:
+        owned = level_map.own_codes
+        levels = [
+            lv
+            for lv in levels
+            if not (lv not in owned and level_map.equivalent_holding(lv))
+            and (asks_pay or lv not in owned)
+        ]
+    if not levels:
+        return "", []
+    said = " or ".join(levels)
     who = f"{company}'s" if company else "the"
     if level_map is None:
+        if not asks_pay:
+            return f"The guides say nothing about {said} levels.", levels
         return (
-            f"The guides have no band for {frame.level}: {who} bands are per region, not per level."
+            f"The guides have no band for {said}: {who} bands are per region, not per level.",
+            levels,
         )
     mark = writer.book.cite(level_map.chunk_id)
     own, _, equivalents = level_map.line.partition("=")
+    if not asks_pay:
+        return (
+            f"The guides say nothing about {said}: {company}'s guide maps {level_map.line} {mark}.",
+            levels,
+        )
     if not level_map.own_codes:
         return (
-            f"The guides have no band for {frame.level}: {company}'s bands are per region, not "
+            f"The guides have no band for {said}: {company}'s bands are per region, not "
             f"per level (its guide maps the role to {equivalents.strip()} {mark})."
-        )
+        ), levels
     own = own.strip()
-    if frame.level in level_map.own_codes:
+    if all(lv in level_map.own_codes for lv in levels):
         return (
-            f"The guides have no separate band for {frame.level}: {company}'s guide maps "
+            f"The guides have no separate band for {said}: {company}'s guide maps "
             f"{own} {mark}, and its band covers that whole range."
-        )
+        ), levels
     return (
-        f"The guides have no band for {frame.level}: {company}'s guide maps {own} {mark}, "
+        f"The guides have no band for {said}: {company}'s guide maps {own} {mark}, "
         "with one band per region, not per level."
+    ), levels
+
+
+def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
+    """For a level at another employer that the company's level-mapping line takes in ("I'm
+    a Google L4", "IC4 at Meta"), the guide's mapping of it, cited; else ""."""
+    company = frame.company
+    level_map = catalog.guides.level_maps.get(company) if company and frame.level else None
+    # asked about levels or pay, not a lever ("how do I use my Google L4 offer with Alibaba?")
+    asked = (frame.asks_levels or frame.intent in _PAY_INTENTS) and frame.intent != "lever"
+    if level_map is None or not asked or frame.level in level_map.own_codes:
+        return ""
+    held = level_map.equivalent_holding(frame.level)
+    if not held:
+        return ""
+    takes_in = (
+        "" if level_codes(held) == (frame.level,) else f", a range that takes in {frame.level}"
     )
+    said = (
+        f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"
+    )
+    per_region = (
+        " Its bands are one per region, not per level." if frame.intent in _PAY_INTENTS else ""
+    )
+    return f"{said}{takes_in}.{per_region}"
 
 
 def _guides_cover(

@@ -103,17 +103,18 @@ def compose_interview(
 ) -> None:
     hits = [h for h in retrieval.hits if h.guide_kind == "interview"] or list(retrieval.hits)
     wanted = wanted_words(understood)
-    hits = with_siblings(on_topic(hits, wanted), records)
+    hits = with_siblings(on_topic(hits, wanted), records, said_words(understood))
     scored = [(hit, [line for line in condensed(hit, wanted) if not _filler(line)]) for hit in hits]
     scored = [(hit, lines) for hit, lines in scored if lines]
     if not scored:
         return
-    write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
-    guide = scored[0][0]
-    writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     groups: dict[str, list] = {}
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
+    if not (understood.asks_examples and "Example questions" in groups):  # those answer it
+        write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
+    guide = scored[0][0]
+    writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     asked = [name for name in _asked_groups(understood.query) if name in groups]
     if understood.asks_examples and "Example questions" in groups:
         asked.insert(0, "Example questions")  # "kubernetes questions?": the guide's questions

@@ -2,7 +2,8 @@
 chosen by how well they answer it, to open a passage answer before its supporting sections.
 
 A sentence scores by the question's own words it holds, the guides' words for the topics the
-question names in other words ("rounds" -> process, "lowest" -> floor), and how close its
+question names in other words ("rounds" -> process, "lowest" -> floor; only when the passages
+never use the question's own word), and how close its
 embedding is to the question's (when the caller passes the model's similarity); a "how many /
 how long" question also wants a number. A sentence meeting only one of the question's own
 words answers only when it is also close in meaning; one holding the guides' word for what was
@@ -24,7 +25,7 @@ from collections.abc import Callable, Sequence
 from assistant.compose.core import Writer
 from assistant.compose.passages import (
     chunk_body,
-    guide_words_for,
+    guide_words_unsaid,
     one_line,
     said_words,
     sentences_of,
@@ -53,15 +54,19 @@ def write_lead(
     sentence answers it well enough. `relatedness` (question, sentences) -> cosine similarity
     of their embeddings, when the caller has the embedding model at hand."""
     own = said_words(frame)
-    synonyms = guide_words_for(frame.query) - own
     counting = bool(_QUANTITY.search(frame.question))
     passages = []
     for hit in hits[:4]:
-        sentences = [s for s in _pieces(chunk_body(hit.text)) if _says_something(s)]
+        sentences = [s for s in sentence_pieces(chunk_body(hit.text)) if _says_something(s)]
         if sentences:
             passages.append((hit, sentences))
     flat = [s for _, sentences in passages for s in sentences]
+    synonyms = guide_words_unsaid(frame.query, flat) - own
     similar = iter(relatedness(frame.question, flat) if relatedness and flat else [0.0] * len(flat))
+    # Of the question's words, those the passages hold at all: when only one is, a sentence
+    # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")
+    held = (own | synonyms) & {w for s in flat for w in tokenize(s)}
+    enough = 2 if len(held) >= 2 else 1
 
     def score(sentence: str, cosine: float) -> float:
         words = set(tokenize(sentence))
@@ -72,7 +77,7 @@ def write_lead(
         words = set(tokenize(sentence))
         number = counting and bool(_NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
-        return said >= 2 or (said == 1 and cosine >= CLOSE_MEANING)
+        return said >= enough or (said == 1 and cosine >= CLOSE_MEANING)
 
     best = None
     for hit, sentences in passages:
@@ -133,13 +138,14 @@ def _chosen(
 _INNER_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def _pieces(text: str) -> list[str]:
+def sentence_pieces(text: str) -> list[str]:
     """The passage's sentences, a quoted script cut into its own sentences too (a lead quotes
     the one that answers), without heading marks or stray quote marks."""
     pieces = []
-    for sentence in sentences_of(text):
+    items = re.split(r"\n\s*(?=[-*•]\s|\d+\.\s)", text)  # a list's items apart
+    for sentence in (s for item in items for s in sentences_of(item)):
         for piece in _INNER_BREAK.split(sentence):
-            piece = re.sub(r"^[>\s]*(?:\*\*[^*]+\*\*:?\s*)?", "", piece)
+            piece = re.sub(r"^[>\s]*(?:[-*•]\s+|\d+\.\s+)?(?:\*\*[^*]+\*\*:?\s*)?", "", piece)
             pieces.append(piece.strip().strip('"“”').strip())
     return [p for p in pieces if p]
 

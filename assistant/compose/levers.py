@@ -20,6 +20,7 @@ from assistant.compose.passages import (
     wanted_words,
 )
 from assistant.corpus.facts import Lever
+from assistant.index.lexical import tokenize
 from assistant.money import PERCENT, find_amounts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
@@ -111,6 +112,9 @@ def lead_lever(
     none fits."""
     named = [n.lower() for n in understood.context_names]
     wanted = wanted_words(understood)
+    if not understood.competing:  # "counter alibaba's offer": the user's offer, not a rival's;
+        wanted -= set(tokenize("offer"))  # a lever citing a rival's offer does not fit
+        levers = [lv for lv in levers if not _COMPETING.search(f"{lv.name} {lv.text}")]
 
     def fit(lever: Lever) -> tuple[bool, int, int]:
         text = f"{lever.name} {lever.text}"

@@ -67,7 +67,8 @@ def said_words(understood: Understanding) -> set[str]:
     common = " ".join(
         [understood.company or "", *(understood.other_companies), understood.role or "", _GENERIC]
     )
-    return set(tokenize(understood.query)) - set(tokenize(common))
+    words = set(tokenize(understood.query)) - set(tokenize(common))
+    return {w for w in words if len(w) > 1}  # not the "m" of "I'm"
 
 
 def wanted_words(understood: Understanding) -> set[str]:
@@ -80,9 +81,27 @@ def guide_words_for(query: str) -> set[str]:
     return set(tokenize(" ".join(topics_named(query))))
 
 
+def guide_words_unsaid(query: str, texts: list[str]) -> set[str]:
+    """`guide_words_for`, only for the topics whose words as the question says them appear in
+    none of `texts`: where the passages use the user's own word ("onsite"), that word finds
+    the answer and the guides' broader word ("process") would only find its neighbours."""
+    lowered, said = _words_line(query), _words_line(" ".join(texts))
+    unsaid = [
+        guide_word
+        for guide_word, phrases in _SAID_AS.items()
+        if (used := [p for p in phrases if f" {p} " in lowered])
+        and not any(f" {p} " in said for p in used)
+    ]
+    return set(tokenize(" ".join(unsaid)))
+
+
+def _words_line(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9'-]+", text.lower())) + " "
+
+
 def topics_named(query: str) -> list[str]:
     """The guides' words ("evaluate", "process", ...) for topics `query` names in other words."""
-    lowered = " " + " ".join(re.findall(r"[a-z0-9'-]+", query.lower())) + " "
+    lowered = _words_line(query)
     return [
         guide_word
         for guide_word, phrases in _SAID_AS.items()
@@ -176,23 +195,28 @@ def relevant_sentences(body: str, wanted: set[str]) -> list[str]:
     return [one_line(s) for _, _, s in sorted(best, key=lambda t: t[1])]
 
 
-def with_siblings(hits: list, records: Mapping[str, ChunkRecord]) -> list:
+def with_siblings(
+    hits: list, records: Mapping[str, ChunkRecord], wanted: set[str] | None = None
+) -> list:
     """A list split over several chunks is shown whole: each list hit brings the other chunks
-    of its section that open with the same lead-in line, in guide order."""
+    of its section that open with the same lead-in line, in guide order. The first hit also
+    brings the chunks of its section that hold one of the `wanted` words: a section's opening
+    paragraph found, its list of what to know comes with it ("Be ready to go over: …
+    Networking Protocols")."""
     out, seen = [], {h.chunk_id for h in hits}
-    for hit in hits:
+    for at, hit in enumerate(hits):
         out.append(hit)
-        if hit.kind != "list":
-            continue
         lead = chunk_body(hit.text).split("\n", 1)[0]
         for record in records.values():
-            if (
-                record.chunk_id not in seen
-                and record.source == hit.source
-                and record.section == hit.section
-                and record.kind == "list"
-                and chunk_body(record.text).split("\n", 1)[0] == lead
+            if record.chunk_id in seen or (record.source, record.section) != (
+                hit.source,
+                hit.section,
             ):
+                continue
+            same_list = hit.kind == record.kind == "list" and (
+                chunk_body(record.text).split("\n", 1)[0] == lead
+            )
+            if same_list or (at == 0 and wanted and shared_words(wanted, record.text)):
                 out.append(record)
                 seen.add(record.chunk_id)
     return out
