@@ -281,3 +281,54 @@ def test_a_what_if_on_one_component_changes_the_offer_given_earlier(coach):
     _, what_if = converse(coach, offer, "what if they bumped base to 190k?")
     assert what_if.intent == "counter" and "$190K" in first_sentence(what_if.answer)
     assert "$168K–$218K" in first_sentence(what_if.answer)
+
+
+# --- follow-ups as people type them ------------------------------------------------------------
+
+
+def test_a_level_code_after_a_pay_question_asks_the_same_pay_at_that_level(coach):
+    *_, level = converse(coach, "what does alibaba pay devops in singapore", "and a P7?")
+    assert first_sentence(level.answer).startswith("The guides have no separate band for P7")
+    assert "SGD 110K–SGD 170K" in level.answer
+
+
+def test_the_same_question_for_a_company_without_that_row_names_the_row(coach):
+    _, other = converse(coach, "whats the alibaba devops bonus in beijing?", "and anyscale?")
+    assert other.refused and "no row for Beijing" in first_sentence(other.answer)
+
+
+def test_a_content_free_follow_up_continues_the_topic(coach):
+    _, after = converse(coach, "alibaba devops interview process?", "and after that?")
+    assert not after.refused and "phone screens" in after.answer
+
+
+def test_a_level_of_another_companys_guide_is_placed_in_that_guide(coach):
+    _, p7 = converse(coach, "what google level is anyscale devops?", "what about a P7?")
+    lead = first_sentence(p7.answer)
+    assert (
+        "P7 at Anyscale" in lead
+        and "Alibaba's guide maps DevOps Engineer at Alibaba (P5-P7)" in lead
+    )
+
+
+def test_a_word_of_the_guides_in_another_form_is_no_gap(coach):
+    _, negotiable = converse(coach, "anyscale london stock range", "is that negotiable?")
+    assert "nothing about negotiable" not in negotiable.answer
+
+
+def test_a_raise_at_the_current_job_is_refused_naming_it(coach):
+    answer = coach.ask("how do i ask my current manager for a raise? i'm a devops eng, 3 yrs in")
+    assert answer.refused and "raise" in first_sentence(answer.answer)
+
+
+def test_a_topic_only_told_about_is_named_but_does_not_refuse(coach):
+    answer = coach.ask(
+        "i was the oncall when a node died mid way through a 3 day training run. since then i "
+        "built our auto-healing. how do i use that with anyscale?"
+    )
+    assert not answer.refused and "node failure" in answer.answer
+
+
+def test_a_stock_grant_is_shown_beside_the_guides_grant_range(coach):
+    answer = coach.ask("alibaba offered 90k rsu in sunnyvale. how much higher can i push the rsus?")
+    assert "Your grant: $90K over 4 years; the guide's: $75K–$210K" in answer.answer

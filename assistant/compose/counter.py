@@ -63,7 +63,10 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
                 f"| {band_cell} | {where} |"
             )
         if any(r.component == "stock" and r.offer for r in negotiation.position):
-            writer.add("", "(Stock is compared per year: grant ÷ vesting years.)")
+            writer.add(
+                "",
+                f"(Stock is compared per year: grant ÷ vesting years.{_grants(negotiation, mark)})",
+            )
         annual = negotiation.totals.annualized
         if annual is not None:
             writer.add("", f"Your offer's annualized total: **{annual.display}** = {annual.text}.")
@@ -254,3 +257,28 @@ def _walk(figure: Figure) -> Iterable[Figure]:
     yield figure
     for child in figure.provenance.inputs:
         yield from _walk(child)
+
+
+def _grants(negotiation: Negotiation, mark: str) -> str:
+    """The grant itself beside the guide's grant range, as the user and the guide say them
+    ("your $90K over 4 years; the guide's $75K–$210K over 4 years [1]"), when both are grants
+    over the same years; else ""."""
+    offer, band = negotiation.offer, negotiation.band
+    if band is None:
+        return ""
+    same_years = offer.stock_years and offer.stock_years == band.stock_vesting_years
+    if not (
+        offer.stock is not None
+        and offer.stock_basis == "grant"
+        and band.stock_basis == "grant"
+        and same_years
+        and band.stock_min is not None
+        and band.stock_max is not None
+    ):
+        return ""
+    cur = band.currency
+    return (
+        f" Your grant: {format_money(offer.stock, cur)} over {offer.stock_years} years; the "
+        f"guide's: {format_money(band.stock_min, cur)}–{format_money(band.stock_max, cur)} "
+        f"{mark}."
+    )

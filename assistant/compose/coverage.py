@@ -23,7 +23,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
 from assistant.index.common_words import common_words
-from assistant.understanding.asks import TopicAsk
+from assistant.understanding.asks import TopicAsk, asked_sentences
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding, foreign_words
 from assistant.understanding.tables import COMPONENT_WORDS
@@ -119,7 +119,10 @@ def coverage_of(
         or (asks_interviews and "interview" in kinds)  # "a take-home in the interview process?"
         or len(missing) < len(frame.topics)
     )
-    nothing_else = (bool(missing) and not asked_more) or no_guide
+    # a topic only told about ("I was the oncall when…") is named, but asks nothing
+    asking = normalize(asked_sentences(frame.question))
+    asked = [t for t in missing if any(contains_phrase(asking, normalize(p)) for p in t.said)]
+    nothing_else = (bool(asked) and not asked_more) or no_guide
     unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
     unheld_words |= set(unheld)
     return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words))
@@ -204,9 +207,15 @@ def _unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     return list(dict.fromkeys(unheld))
 
 
+STEM = 7  # letters a word shares with a guide word to be a form of it ("negotiable")
+
+
 def _held(word: str, terms: dict[str, int]) -> bool:
-    """The word, its singular, or a guide word one edit away (a typo) is in `terms`."""
+    """The word, its singular, another form of a guide word (the same first letters:
+    "negotiable" of "negotiate") or a guide word one edit away (a typo) is in `terms`."""
     if word in terms or word.rstrip("s") in terms or f"{word}s" in terms:
+        return True
+    if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
         return True
     return any(abs(len(t) - len(word)) <= 1 and _one_edit(word, t) for t in terms if len(t) > 3)
 
@@ -259,11 +268,16 @@ def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> 
         )
     mark = writer.book.cite(level_map.chunk_id)
     own, _, equivalents = level_map.line.partition("=")
-    if not asks_pay:
+    if not asks_pay:  # and the guide whose own level it is ("a P7?" of Alibaba's)
+        owners = [
+            f" {other}'s guide maps {m.line} {writer.book.cite(m.chunk_id)}."
+            for other, m in catalog.guides.level_maps.items()
+            if other != company and any(lv in m.own_codes for lv in levels)
+        ]
         return (
-            f"The guides say nothing about {said}: {company}'s guide maps {level_map.line} {mark}.",
-            levels,
-        )
+            f"The guides say nothing about {said} at {company}: {company}'s guide maps "
+            f"{level_map.line} {mark}.{''.join(owners)}"
+        ), levels
     if not level_map.own_codes:
         return (
             f"The guides have no band for {said}: {company}'s bands are per region, not "

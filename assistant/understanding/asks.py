@@ -197,6 +197,18 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
     )
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def asked_sentences(text: str) -> str:
+    """The sentences that ask (end with "?") when the message has one and tells something
+    too: "i was the oncall when a node died… how do i use that with anyscale?" asks about
+    the levers, not about on-call. A message with no question mark is all asking."""
+    sentences = [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    asking = [s for s in sentences if s.endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else text
+
+
 def negated_places(text: str) -> tuple[str, str]:
     """(the text without what it takes back, the words taken back): "seattle not singapore"
     -> ("seattle", "singapore")."""

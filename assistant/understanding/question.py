@@ -37,6 +37,7 @@ from assistant.understanding.asks import (
 )
 from assistant.understanding.entities import (
     Catalog,
+    RegionMatch,
     RegionMention,
     companies_in,
     company_segments,
@@ -165,6 +166,7 @@ class ConversationState:
     component: str | None = None
     intent: Intent | None = None
     turns: int = 0
+    topic: str = ""  # the words of the last turn that said what it was about
 
 
 @dataclass(frozen=True)
@@ -337,8 +339,16 @@ def understand(
     # Inherit from the conversation: the intent on a follow-up that says none ("and in
     # London?"); the company whenever none is named (a new topic with no company still concerns
     # the one being discussed); the region only on a follow-up.
-    if followup and state.intent and not level_question:
-        asks_again = intent == "general" and (component or places_in(kept_text))
+    # "and a P7?" after a pay question asks the same at that level; "what level…?" asks levels
+    level_in_words = any(
+        contains_phrase(normalized, p) for p in LEVEL_PHRASES if not re.search(r"\d", p)
+    )
+    if followup and state.intent and not level_in_words:
+        asks_again = intent == "general" and (
+            component
+            or places_in(kept_text)
+            or level_asked(question, catalog.guides.level_prefixes)
+        )
         if intent == "out_of_scope" or asks_again or (correcting and not component):
             intent = state.intent
     if (
@@ -366,11 +376,19 @@ def understand(
     nearby = bool(region_match and region_match.nearby)
     if region_match is None and followup and company == state.company:
         region, place = state.region, state.place
-    if component is None and (followup or repeating) and intent == state.intent:
+    elif region_match is None and repeating and company != state.company and state.place:
+        carried = match_region(state.place, labels)  # "and anyscale?": the same place there
+        region_match = carried if carried and carried.label else RegionMatch(None, state.place)
+        region, place, nearby = region_match.label, state.place, region_match.nearby
+    refers_back = bool(_REFERENCE.search(normalized))  # "how do I ask for more of it?"
+    if component is None and (followup or repeating) and (intent == state.intent or refers_back):
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
     currency = find_currency(question)
     query = _rewrite(question, company, place if region is None else region, component, followup)
+    topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
+    if followup and not topic.replace(normalize(company or ""), "").strip() and state.topic:
+        query = f"{state.topic} {query}"  # "and after that?": what the last turn was about
     # The region labels of the companies this turn is about, for `region_mentions`.
     company_labels = sorted(
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
@@ -383,6 +401,7 @@ def understand(
         component=component,
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
+        topic=topic if topic and intent != "out_of_scope" else state.topic,
     )
     context = context_names or context_names_in(normalized, catalog, named)
     competing = speaks_of_competing_offer(question, context)

@@ -17,8 +17,9 @@ from assistant.understanding.entities import (
     _company_mentions,
     contains_phrase,
     normalize,
+    place_words,
 )
-from assistant.understanding.tables import KNOWN_EMPLOYERS
+from assistant.understanding.tables import KNOWN_EMPLOYERS, NOT_A_NAME
 
 # An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
 # "competing with Databricks", "vs Google".
@@ -52,6 +53,8 @@ def guide_name_as_context(
         return None
     words = normalized.split()
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    grams -= {normalize(c) for c in catalog.companies}  # a company of the corpus is a subject
+    grams -= NOT_A_NAME | place_words()  # "RSU", "TC", "Seattle": pay words and places
     for name in sorted(grams & catalog.guides.names.keys(), key=len, reverse=True):
         if given_as_context(question, name, catalog, conversation_company):
             return catalog.guides.names[name][0]
