@@ -332,3 +332,34 @@ def test_a_topic_only_told_about_is_named_but_does_not_refuse(coach):
 def test_a_stock_grant_is_shown_beside_the_guides_grant_range(coach):
     answer = coach.ask("alibaba offered 90k rsu in sunnyvale. how much higher can i push the rsus?")
     assert "Your grant: $90K over 4 years; the guide's: $75K–$210K" in answer.answer
+
+
+def test_a_lever_question_about_a_component_no_lever_asks_for_says_so(coach):
+    answer = coach.ask(
+        "i care way more about base than rsus. which alibaba lever gets me a higher base?"
+    )
+    assert first_sentence(answer.answer).startswith("None of the Alibaba guide's levers")
+    assert "$45K sign-on" in answer.answer
+
+
+def test_an_offer_from_an_employer_no_guide_names_is_a_competing_offer(coach):
+    answer = coach.ask(
+        "anyscale london is lowballing me and i have a deepmind offer. which lever fits?"
+    )
+    assert "Competing Infrastructure Offers" in first_sentence(answer.answer)
+
+
+def test_experience_told_picks_the_lever_it_fits(coach):
+    answer = coach.ask(
+        "i run the kubernetes platform at a fintech, ~40 clusters, lots of autoscaling work. "
+        "what's my angle negotiating with alibaba?"
+    )
+    assert "Hyperscale Experience" in first_sentence(answer.answer)
+    assert "fintech" not in first_sentence(answer.answer)  # told, not asked
+
+
+def test_the_bonus_asked_in_money_is_computed_from_the_offers_base(coach):
+    answer = coach.ask("anyscale nyc offered 180k base. what does the bonus come to in dollars?")
+    lead = first_sentence(answer.answer)
+    assert "5–10%" in lead and "$9K–$18K" in lead and "$180K × 5%" in lead
+    assert answer.grounding.status == "ok"

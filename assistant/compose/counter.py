@@ -13,17 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assistant.compose.bands import (
-    COMPONENT_NAMES,
-    one_band,
-)
+from assistant.compose.bands import COMPONENT_NAMES, component_cell, one_band
 from assistant.compose.core import EngineValue, Evidence, Writer
 from assistant.compose.draft_section import write_draft_section
 from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
-from assistant.money import format_money
+from assistant.money import PERCENT, format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
 
@@ -42,6 +39,10 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     band = negotiation.band
     if band is not None:
         mark = writer.book.cite(band.chunk_id)
+        if understood.component == "bonus":  # "what does the bonus come to in dollars?"
+            bonus = _bonus_in_money(writer, negotiation, mark)
+            if bonus:
+                writer.add(bonus, "")
         verdict = _verdict(writer, negotiation, mark)
         if verdict:
             writer.add(verdict, "")
@@ -281,4 +282,31 @@ def _grants(negotiation: Negotiation, mark: str) -> str:
         f" Your grant: {format_money(offer.stock, cur)} over {offer.stock_years} years; the "
         f"guide's: {format_money(band.stock_min, cur)}–{format_money(band.stock_max, cur)} "
         f"{mark}."
+    )
+
+
+def _bonus_in_money(writer: Writer, negotiation: Negotiation, mark: str) -> str:
+    """The guide's bonus percentages applied to the offer's base, the calculation shown ("on
+    your $180K base: $9K–$18K a year ($180K × 5% to $180K × 10%)"); "" when the offer has no
+    base in the band's currency or the band no bonus percentage."""
+    offer, band = negotiation.offer, negotiation.band
+    low_pct, high_pct = band.bonus_min_pct, band.bonus_max_pct
+    if offer.base is None or offer.currency != band.currency or low_pct is None:
+        return ""
+    high_pct = high_pct if high_pct is not None else low_pct
+    cur = band.currency
+    low, high = offer.base * low_pct / 100, offer.base * high_pct / 100
+    writer.values += [(low, cur), (high, cur), (low_pct, PERCENT), (high_pct, PERCENT)]
+    base = format_money(offer.base, cur)
+    cell = component_cell(band, "bonus")
+    said = cell[1] if cell else f"{low_pct:g}%"
+    if high == low:
+        return (
+            f"The guide's bonus for {band.region} is {said} {mark}: on your {base} base, "
+            f"{format_money(low, cur)} a year ({base} × {low_pct:g}%)."
+        )
+    return (
+        f"The guide's bonus for {band.region} is {said} {mark}: on your {base} base, "
+        f"{format_money(low, cur)}–{format_money(high, cur)} a year ({base} × {low_pct:g}% to "
+        f"{base} × {high_pct:g}%)."
     )

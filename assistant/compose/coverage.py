@@ -15,6 +15,7 @@ them), and wording beyond one sentence per kind of gap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -199,7 +200,7 @@ def _unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     common = common_words()
     terms = catalog.guides.terms.get(frame.company, {})
     unheld = []
-    for word in foreign_words(normalize(frame.question), catalog):
+    for word in foreign_words(normalize(_asked_about(frame.question)), catalog):
         if len(word) < 3 or word in common or word in topic_words or not common:
             continue
         if not _held(word, terms):
@@ -208,6 +209,16 @@ def _unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
 
 
 STEM = 7  # letters a word shares with a guide word to be a form of it ("negotiable")
+
+
+_REFERS = re.compile(r"\b(?:that|it|this|those|these|them)\b", re.I)
+
+
+def _asked_about(question: str) -> str:
+    """The sentences that ask, and what they refer to: "my cloud experience is all gcp. does
+    that count?" asks about GCP; "i run k8s at a fintech. what's my angle?" not about fintech."""
+    asking = asked_sentences(question)
+    return question if _REFERS.search(asking) else asking
 
 
 def _held(word: str, terms: dict[str, int]) -> bool:

@@ -39,6 +39,7 @@ MAX_LEAD_SENTENCES = 4
 EMBEDDING_WEIGHT = 4.0  # a cosine of 0.5 weighs as one of the question's own words
 MAX_LEAD_CHARS = 420
 CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
+NEAR_MEANING = 0.35  # when that word is the only one the passages hold, this close will do
 _QUANTITY = re.compile(r"\bhow (?:many|long|much|often|soon)\b|\bnumber of\b", re.I)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|few)\b", re.I
@@ -77,7 +78,9 @@ def write_lead(
         words = set(tokenize(sentence))
         number = counting and bool(_NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
-        return said >= enough or (said == 1 and cosine >= CLOSE_MEANING)
+        if enough == 1:  # the only word of the question the passages hold, in a sentence
+            return said >= 1 and cosine >= NEAR_MEANING  # near in meaning, not by chance
+        return said >= 2 or (said == 1 and cosine >= CLOSE_MEANING)
 
     best = None
     for hit, sentences in passages:

@@ -110,7 +110,10 @@ def topics_named(query: str) -> list[str]:
 
 
 def shared_words(wanted: set[str], text: str) -> int:
-    return len(wanted & set(tokenize(text)))
+    """How many of `wanted` the text holds, a hyphenated word also joined ("auto-scaling"
+    holds "autoscaling")."""
+    words = set(tokenize(text))
+    return len(wanted & (words | {w.replace("-", "") for w in words if "-" in w}))
 
 
 _LISTS_SOURCES = re.compile(r"\b(?:sources|evidence|references|bibliography)\b", re.I)

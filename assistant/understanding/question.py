@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from assistant.money import PERCENT, find_amounts
 from assistant.understanding.asks import (
     TopicAsk,
+    asked_sentences,
     corrects,
     level_asked,
     levels_asked,
@@ -302,7 +303,9 @@ def understand(
         company or any(contains_phrase(normalized, word) for word in JOB_WORDS)
     ):
         intent = "general"  # about a company of the corpus, or about the job: in scope
-    component = find_component(kept_text)  # "base not stock": base
+    # "base not stock": base; "I care more about base than RSUs. Which lever gets a higher
+    # base?": the one the asking sentence names
+    component = find_component(asked_sentences(kept_text)) or find_component(kept_text)
     foreign = foreign_words(normalized, catalog) if intent == "out_of_scope" else []
     if foreign and catalog.knows_most(foreign):
         intent = "general"  # "what is Apsara?": words of the guides themselves
@@ -404,7 +407,7 @@ def understand(
         topic=topic if topic and intent != "out_of_scope" else state.topic,
     )
     context = context_names or context_names_in(normalized, catalog, named)
-    competing = speaks_of_competing_offer(question, context)
+    competing = speaks_of_competing_offer(question, context, catalog)
     if competing and context and intent == "general":
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
     return Understanding(

@@ -87,13 +87,26 @@ _NONE_HELD = re.compile(
 )
 
 
-def speaks_of_competing_offer(question: str, names: Iterable[str]) -> bool:
+# "I have a DeepMind offer": an offer from an employer named by a word that is not English
+_AN_OFFER = re.compile(r"\b(?:have|got|holding|hold|with) an? ([\w&.-]+) offer\b", re.I)
+
+
+def speaks_of_competing_offer(
+    question: str, names: Iterable[str], catalog: Catalog | None = None
+) -> bool:
     """Whether the question speaks of a competing offer the user holds: in words ("I have a
-    competing offer", not "I have no competing offer"), or an employer named as context next
-    to an offer ("an NVIDIA offer", "google offered me")."""
+    competing offer", not "I have no competing offer"), an employer named as context next
+    to an offer ("an NVIDIA offer", "google offered me"), or with a `catalog`, "a <name>
+    offer" where the name is no company of the corpus and no everyday word ("a DeepMind
+    offer", not "a verbal offer")."""
     held = [
         m for m in _COMPETING.finditer(question) if not _NONE_HELD.search(question[: m.start()])
     ]
+    if catalog is not None:
+        from assistant.index.common_words import common_words
+
+        ours = {normalize(c) for c in catalog.companies} | common_words() | NOT_A_NAME
+        held += [m for m in _AN_OFFER.finditer(question) if normalize(m.group(1)) not in ours]
     return bool(held) or offer_near(question, names)
 
 
