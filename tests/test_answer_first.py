@@ -363,3 +363,15 @@ def test_the_bonus_asked_in_money_is_computed_from_the_offers_base(coach):
     lead = first_sentence(answer.answer)
     assert "5–10%" in lead and "$9K–$18K" in lead and "$180K × 5%" in lead
     assert answer.grounding.status == "ok"
+
+
+def test_a_component_the_employer_will_not_move_leaves_the_other_asks_first(coach):
+    *_, stuck = converse(
+        coach,
+        "anyscale sf offered me 185k base, 140k rsu over 4 yrs, 7% bonus",
+        "what should i counter with",
+        "what if they won't move on base?",
+    )
+    lead = first_sentence(stuck.answer)
+    assert lead.startswith("If the base salary stays at $185K") and "$222K" in lead
+    assert "$25K" in lead and "ask for $213K" not in stuck.answer.split("\n\n")[1]

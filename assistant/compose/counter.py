@@ -39,11 +39,14 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     band = negotiation.band
     if band is not None:
         mark = writer.book.cite(band.chunk_id)
+        held = _without(writer, negotiation, understood.fixed) if understood.fixed else ""
+        if held:  # "what if they won't move on base?": the asks for the rest first
+            writer.add(held, "")
         if understood.component == "bonus":  # "what does the bonus come to in dollars?"
             bonus = _bonus_in_money(writer, negotiation, mark)
             if bonus:
                 writer.add(bonus, "")
-        verdict = _verdict(writer, negotiation, mark)
+        verdict = "" if held else _verdict(writer, negotiation, mark)  # (it asks for base)
         if verdict:
             writer.add(verdict, "")
         writer.add(
@@ -310,3 +313,21 @@ def _bonus_in_money(writer: Writer, negotiation: Negotiation, mark: str) -> str:
         f"{format_money(low, cur)}–{format_money(high, cur)} a year ({base} × {low_pct:g}% to "
         f"{base} × {high_pct:g}%)."
     )
+
+
+def _without(writer: Writer, negotiation: Negotiation, fixed: str) -> str:
+    """The counter's asks other than the component the employer will not move, as the first
+    sentence; "" when there are none."""
+    proposal = negotiation.proposal
+    others = [a for a in (proposal.asks if proposal else ()) if a.component not in (fixed, "floor")]
+    if not others:
+        return ""
+    name = COMPONENT_NAMES.get(fixed, fixed).lower()
+    offered = next((a.offer for a in proposal.asks if a.component == fixed and a.offer), None)
+    stays = f" stays at {offered.display}" if offered else " will not move"
+    asks = "; ".join(
+        f"{COMPONENT_NAMES.get(a.component, a.component).lower()} "
+        f"{a.figure.display} {_sources(writer, a.figure)}"
+        for a in others
+    )
+    return f"If the {name}{stays}, push the rest: {asks}."

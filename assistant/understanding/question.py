@@ -85,6 +85,11 @@ _FOLLOWUP_LEAD = re.compile(
     r"and what about|then|what if|in)\b",
     re.I,
 )
+_FIXED = re.compile(
+    r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
+    r"(?:move|budge|go up|increase|change|negotiate)|\b(?:fixed|capped|non-negotiable|final)\b",
+    re.I,
+)
 _REFERENCE = re.compile(r"\b(?:that|it|there|those|this one|the same|same)\b")
 # The question itself is about interviews, not just a skill or topic.
 _INTERVIEW_TOPIC = re.compile(
@@ -212,6 +217,7 @@ class Understanding:
     offer_is_competing: bool = False  # the offer words are another employer's ("google offered me")
     states_amounts: bool = False  # the question gives amounts of money (an offer, a figure)
     corrects: bool = False  # "sorry I meant Seattle not Singapore"
+    fixed: str | None = None  # a pay component the employer will not move ("won't budge on base")
     repeats: bool = False  # "same thing for London", "and if it were Sunnyvale instead?"
     intents: tuple[Intent, ...] = ()  # every intent the question asks, the main one first
 
@@ -250,6 +256,7 @@ _READINGS = frozenset(
         "offer_is_competing",
         "states_amounts",
         "corrects",
+        "fixed",
         "repeats",
         "intents",
     }
@@ -383,6 +390,8 @@ def understand(
         carried = match_region(state.place, labels)  # "and anyscale?": the same place there
         region_match = carried if carried and carried.label else RegionMatch(None, state.place)
         region, place, nearby = region_match.label, state.place, region_match.nearby
+    if component and _FIXED.search(question) and state.intent == "counter":
+        intent = "counter"  # "what if they won't move on base?": the counter without it
     refers_back = bool(_REFERENCE.search(normalized))  # "how do I ask for more of it?"
     if component is None and (followup or repeating) and (intent == state.intent or refers_back):
         component = state.component
@@ -445,6 +454,7 @@ def understand(
         outside_companies=outside_companies(normalized, catalog) if named else (),
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,
+        fixed=component if component and _FIXED.search(question) else None,
         repeats=repeating,
         intents=_intents(intent, scores, pay_asked=bool(component and region_match)),
     )
