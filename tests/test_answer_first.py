@@ -375,3 +375,9 @@ def test_a_component_the_employer_will_not_move_leaves_the_other_asks_first(coac
     lead = first_sentence(stuck.answer)
     assert lead.startswith("If the base salary stays at $185K") and "$222K" in lead
     assert "$25K" in lead and "ask for $213K" not in stuck.answer.split("\n\n")[1]
+
+
+def test_a_topic_about_the_stock_itself_still_gives_the_stock_figures(coach):
+    answer = coach.ask("what's the rsu vesting schedule at anyscale sf?")
+    assert not answer.refused and "vesting schedule" in first_sentence(answer.answer)
+    assert "$125K–$228K" in answer.answer

@@ -95,7 +95,10 @@ def coverage_of(
         statements.append(level_gap)
         gaps += levels_not_held
     missing = [t for t in frame.topics if not _guides_cover(t, company, catalog, records)]
-    stand_in = next((t.stand_in for t in missing if t.stand_in), None)
+    # a topic only told about ("I was the oncall when…") is named, but asks nothing
+    asking = normalize(asked_sentences(frame.question))
+    asked = [t for t in missing if any(contains_phrase(asking, normalize(p)) for p in t.said)]
+    stand_in = next((t.stand_in for t in asked if t.stand_in), None)
     if missing:
         statements.append(_topics_statement(missing, company, stand_in))
         gaps += [_as_said(t) for t in missing]
@@ -120,9 +123,6 @@ def coverage_of(
         or (asks_interviews and "interview" in kinds)  # "a take-home in the interview process?"
         or len(missing) < len(frame.topics)
     )
-    # a topic only told about ("I was the oncall when…") is named, but asks nothing
-    asking = normalize(asked_sentences(frame.question))
-    asked = [t for t in missing if any(contains_phrase(asking, normalize(p)) for p in t.said)]
     nothing_else = (bool(asked) and not asked_more) or no_guide
     unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
     unheld_words |= set(unheld)
@@ -134,7 +134,11 @@ NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the to
 
 def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
     """Whether the pay component is asked for itself, not only as what a topic the guides lack
-    is about ("how are anyscale rsus taxed?", "rsu refreshers")."""
+    is about ("how are anyscale rsus taxed?"); a topic about the component itself ("rsu
+    refreshers", "the vesting schedule") leaves its figures worth giving."""
+    component_words = COMPONENT_WORDS.get(frame.component or "", ())
+    if any(contains_phrase(normalize(t.name), w) for t in topics for w in component_words):
+        return True  # a topic about the component itself ("stock refreshers", "vesting cliff")
     words = normalize(frame.question).split()
     said = [
         at

@@ -2,8 +2,7 @@
 chosen by how well they answer it, to open a passage answer before its supporting sections.
 
 A sentence scores by the question's own words it holds, the guides' words for the topics the
-question names in other words ("rounds" -> process, "lowest" -> floor; only when the passages
-never use the question's own word), and how close its
+question names in other words ("rounds" -> process, "lowest" -> floor), and how close its
 embedding is to the question's (when the caller passes the model's similarity); a "how many /
 how long" question also wants a number. A sentence meeting only one of the question's own
 words answers only when it is also close in meaning; one holding the guides' word for what was
@@ -25,7 +24,7 @@ from collections.abc import Callable, Sequence
 from assistant.compose.core import Writer
 from assistant.compose.passages import (
     chunk_body,
-    guide_words_unsaid,
+    guide_words_for,
     one_line,
     said_words,
     sentences_of,
@@ -62,7 +61,7 @@ def write_lead(
         if sentences:
             passages.append((hit, sentences))
     flat = [s for _, sentences in passages for s in sentences]
-    synonyms = guide_words_unsaid(frame.query, flat) - own
+    synonyms = guide_words_for(frame.query) - own
     similar = iter(relatedness(frame.question, flat) if relatedness and flat else [0.0] * len(flat))
     # Of the question's words, those the passages hold at all: when only one is, a sentence
     # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")

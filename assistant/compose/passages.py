@@ -81,20 +81,6 @@ def guide_words_for(query: str) -> set[str]:
     return set(tokenize(" ".join(topics_named(query))))
 
 
-def guide_words_unsaid(query: str, texts: list[str]) -> set[str]:
-    """`guide_words_for`, only for the topics whose words as the question says them appear in
-    none of `texts`: where the passages use the user's own word ("onsite"), that word finds
-    the answer and the guides' broader word ("process") would only find its neighbours."""
-    lowered, said = _words_line(query), _words_line(" ".join(texts))
-    unsaid = [
-        guide_word
-        for guide_word, phrases in _SAID_AS.items()
-        if (used := [p for p in phrases if f" {p} " in lowered])
-        and not any(f" {p} " in said for p in used)
-    ]
-    return set(tokenize(" ".join(unsaid)))
-
-
 def _words_line(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9'-]+", text.lower())) + " "
 
