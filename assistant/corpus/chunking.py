@@ -133,22 +133,27 @@ class _ChunkBuilder:
         self.chunks: list[Chunk] = []
         self.seen_ids: set[str] = set()
         self._counts: dict[str, int] = {}
+        self._last: tuple[str | None, int] = (None, 0)  # a long text just counted (fits, add)
 
     def context(self, section: str) -> str:
         title = self.guide.title
         return f"{title} — {section}" if section and section != title else title
 
     def fits(self, section: str, body: str, budget: int = MAX_CHUNK_TOKENS) -> bool:
-        return self.count_tokens(f"{self.context(section)}\n{body}") <= budget
+        return self._tokens(f"{self.context(section)}\n{body}") <= budget
 
     def _tokens(self, text: str) -> int:
         if len(text) > 16 * MAX_CHUNK_TOKENS and len(text.split()) > MAX_CHUNK_TOKENS:
             return 2 * MAX_CHUNK_TOKENS  # surely over any budget: not worth a pass of the tokenizer
         count = self._counts.get(text)
         if count is None:
+            if self._last[0] == text:
+                return self._last[1]
             count = self.count_tokens(text)
             if len(text) < 200 and len(self._counts) < 200_000:
                 self._counts[text] = count
+            else:
+                self._last = (text, count)
         return count
 
     def groups(

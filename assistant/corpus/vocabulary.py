@@ -21,6 +21,7 @@ from assistant.corpus.chunking import ChunkRecord
 
 VOCABULARY_FORMAT = 1
 _WORD = re.compile(r"[a-z0-9][a-z0-9'()+-]*[a-z0-9)]|[a-z0-9]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # A capitalised name in running text: "NVIDIA", "Databricks", "Singles' Day", "Alibaba Cloud".
 _NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:['’]s?)?(?:[ \t]+[A-Z][A-Za-z0-9]+)*)")
 _LEVEL_LINE = re.compile(r"level(?:ing)?\s*mapping\W*(.+)", re.I)
@@ -31,8 +32,12 @@ _LEVEL_CODE = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\b")
 def words_of(text: str) -> list[str]:
     """Lower-case words without accents, as the vocabulary stores them."""
     folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = _NON_ASCII.sub(_drop_combining, folded).lower()  # only non-ASCII can combine
     return [w.strip("'") for w in _WORD.findall(folded.replace("’", "'"))]
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 def level_codes(text: str) -> tuple[str, ...]:

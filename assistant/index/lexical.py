@@ -27,7 +27,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,8 +49,10 @@ def tokenize(text: str) -> list[str]:
     "must", "have"), so "sign-on" matches "sign on" and "must-have" survives the stopwords."""
     tokens = []
     for token in _TOKEN.findall(text.lower()):
-        parts = token.split("-") if "-" in token else []
-        tokens.extend(t for t in (token, *parts) if t and t not in _STOPWORDS)
+        if "-" in token:
+            tokens.extend(t for t in (token, *token.split("-")) if t and t not in _STOPWORDS)
+        elif token not in _STOPWORDS:  # most tokens: no parts to add (an indexing hot path)
+            tokens.append(token)
     return _stemmer().stemWords(tokens)
 
 
@@ -222,11 +224,21 @@ def write_sidecar(index_dir: Path, records: list[ChunkRecord], vectors, chunk_fi
     keyword = LexicalIndex.build(records, vocabulary)
     if keyword.model is not None:
         keyword.model.save(str(folder / "bm25"), show_progress=False)
-    _write_atomic(folder / "chunks.json", json.dumps([asdict(r) for r in records]))
+    _write_atomic(folder / "chunks.json", json.dumps([_fields_of(r) for r in records]))
     _write_atomic(folder / "vocabulary.json", json.dumps(vocabulary.to_json()))
     save_vectors(folder, vectors)
     meta = {"format": SIDECAR_FORMAT, "fingerprint": chunk_fingerprint, "chunks": len(records)}
     _write_atomic(folder / "meta.json", json.dumps(meta))
+
+
+def _fields_of(record: ChunkRecord) -> dict:
+    """`dataclasses.asdict` of a record (its fields are strings), without the deep copies."""
+    if type(record) is not ChunkRecord:
+        return asdict(record)
+    return {name: getattr(record, name) for name in _RECORD_FIELDS}
+
+
+_RECORD_FIELDS = tuple(field.name for field in fields(ChunkRecord))
 
 
 def _write_atomic(path: Path, text: str) -> None:

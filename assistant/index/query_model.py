@@ -157,12 +157,17 @@ class OnnxEmbedder:
         self.batch_size = batch_size
 
     @cached_property
+    def max_tokens(self) -> int:
+        """Word pieces per text, [CLS] and [SEP] included; longer texts are truncated."""
+        return _max_tokens()
+
+    @cached_property
     def _tokenizer(self):
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-        tokenizer.enable_truncation(_max_tokens())
-        tokenizer.enable_padding()  # to the longest text of a batch; the mask keeps it out
+        tokenizer.enable_truncation(self.max_tokens)
+        tokenizer.no_padding()  # `feed` pads each batch to its longest text; the mask keeps it out
         return tokenizer
 
     @cached_property
@@ -179,36 +184,63 @@ class OnnxEmbedder:
             str(self.path), options, providers=["CPUExecutionProvider"]
         )
 
-    def _encode(self, texts: Sequence[str]):
-        import numpy as np
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Each text's word-piece ids ([CLS] ... [SEP]), truncated to `max_tokens`, unpadded."""
+        return [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
 
-        encodings = self._tokenizer.encode_batch(list(texts))
-        feed = {
-            name: np.array([getattr(e, field) for e in encodings], dtype=np.int64)
-            for name, field in (
-                ("input_ids", "ids"),
-                ("attention_mask", "attention_mask"),
-                ("token_type_ids", "type_ids"),
-            )
-        }
-        return self._session.run(None, feed)[0]
+    def _run(self, rows: Sequence[Sequence[int]]):
+        """Embeddings of a batch of id rows."""
+        return self._session.run(None, feed(rows))[0]
 
     def embed_query(self, text: str) -> list[float]:
-        return self._encode([text])[0].tolist()
+        return self._run(self.token_ids([text]))[0].tolist()
 
-    def embed_array(self, texts: Sequence[str], progress: ProgressCallback | None = None):
-        """Unit-length embeddings, one row per text, in the given order; encoded longest
-        first so a batch pads little; `progress(n)` after each batch."""
+    def embed_array(
+        self,
+        texts: Sequence[str],
+        progress: ProgressCallback | None = None,
+        token_ids: Sequence[Sequence[int] | None] | None = None,
+    ):
+        """Unit-length embeddings, one row per text, in the given order; encoded most word
+        pieces first so a batch pads little; `progress(n)` after each batch. `token_ids`, when
+        given, holds each text's ids as this tokenizer gives them (None: tokenize it here), so
+        a caller that has tokenized the texts already (the chunker) does not pay for it twice;
+        a row longer than `max_tokens` is tokenized here again (truncated as the tokenizer
+        truncates)."""
         import numpy as np
 
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        rows: list = list(token_ids) if token_ids is not None else [None] * len(texts)
+        if len(rows) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(rows)} rows of token ids")
+        missing = [i for i, row in enumerate(rows) if row is None or len(row) > self.max_tokens]
+        for i, row in zip(missing, self.token_ids([texts[i] for i in missing]), strict=True):
+            rows[i] = row
+        order = sorted(range(len(rows)), key=lambda i: -len(rows[i]))
         result = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             chosen = order[start : start + self.batch_size]
-            result[chosen] = self._encode([texts[i] for i in chosen])
+            result[chosen] = self._run([rows[i] for i in chosen])
             if progress:
                 progress(len(chosen))
         return result
+
+
+def feed(rows: Sequence[Sequence[int]]) -> dict:
+    """The model's inputs for a batch of id rows, padded with [PAD] (id 0, mask 0, type 0) to
+    the longest row: what the tokenizer's own batch padding gives."""
+    import numpy as np
+
+    width = max(len(row) for row in rows)
+    input_ids = np.zeros((len(rows), width), dtype=np.int64)
+    attention_mask = np.zeros((len(rows), width), dtype=np.int64)
+    for position, row in enumerate(rows):
+        input_ids[position, : len(row)] = row
+        attention_mask[position, : len(row)] = 1
+    return {
+        "input_ids": input_ids,
+        "attention_mask": attention_mask,
+        "token_type_ids": np.zeros_like(input_ids),  # one sequence: type 0 throughout
+    }
 
 
 def _max_tokens() -> int:

@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.corpus.chunking import Chunk, ChunkRecord, chunk_guide
+from assistant.corpus.chunking import Chunk, ChunkRecord
 from assistant.corpus.loader import Guide, SkippedFile, load_corpus
 from assistant.errors import IndexStateError
 from assistant.index.chroma import chroma_client, collection_named, drop_collection, max_batch_size
+from assistant.index.embeddings import chunk_with_ids
 from assistant.index.manifest import (
     SCHEMA_VERSION,
     FileEntry,
@@ -40,7 +41,7 @@ from assistant.index.manifest import (
     read_manifest,
     write_manifest,
 )
-from assistant.index.query_model import ensure_query_model, onnx_query_embedder
+from assistant.index.query_model import OnnxEmbedder, ensure_query_model, onnx_query_embedder
 
 Say = Callable[[str], None]
 
@@ -173,9 +174,8 @@ class VectorIndex:
 
         fresh: dict[str, tuple[Chunk, object]] = {}  # chunk id -> (chunk, its vector)
         if to_embed:
-            counter = count_tokens or _token_counter()
-            chunked = [(guide, chunk_guide(guide, counter)) for guide in to_embed]
-            fresh = self._embed_and_store(collection, manifest, chunked, progress, report)
+            chunked, ids = chunk_with_ids(to_embed, count_tokens)  # ids: the chunker's tokens
+            fresh = self._embed_and_store(collection, manifest, chunked, progress, report, ids)
 
         self._refresh_sidecar(collection, manifest, fresh)
         manifest.in_progress = False
@@ -274,8 +274,11 @@ class VectorIndex:
         chunked: Sequence[tuple[Guide, list[Chunk]]],
         progress: bool,
         report: SyncReport,
+        token_ids: dict[str, object],
     ) -> dict[str, tuple[Chunk, object]]:
-        """Embed and store the chunks, guide group by guide group; return them with vectors."""
+        """Embed and store the chunks, guide group by guide group; return them with vectors.
+        `token_ids`: the chunker's word-piece ids by chunk id, given to the ONNX encoder (the
+        same tokenizer) so it does not tokenize the chunks again."""
         from tqdm import tqdm
 
         total = sum(len(chunks) for _, chunks in chunked)
@@ -295,7 +298,10 @@ class VectorIndex:
         try:
             for group in _groups(chunked, self.settings.embed_group_chunks):
                 chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
-                vectors = encoder.embed_array([chunk.text for chunk in chunks], progress=bar.update)
+                ids = [token_ids.pop(chunk.chunk_id, None) for chunk in chunks]
+                given = {"token_ids": ids} if isinstance(encoder, OnnxEmbedder) else {}
+                texts = [chunk.text for chunk in chunks]
+                vectors = encoder.embed_array(texts, progress=bar.update, **given)
                 stored.update((c.chunk_id, (c, v)) for c, v in zip(chunks, vectors, strict=True))
                 for guide, _ in group:
                     if guide.source in manifest.files or report.repaired:
@@ -490,9 +496,3 @@ def _groups(
             group, count = [], 0
     if group:
         yield group
-
-
-def _token_counter():
-    from assistant.index.embeddings import shared_token_counter
-
-    return shared_token_counter()
