@@ -5,9 +5,12 @@ A job title the guides do not hold ("data scientist"), a level with no band of i
 "staff": the guides' bands are per region, and a guide's level-mapping line says which levels
 its role spans), and topics whose words the company's guides never use (PTO, visas, refreshers,
 a cliff, relocation…: read from the guides' own vocabulary, assistant.corpus.vocabulary) are
-gaps, and so is a currency the region's row is not in (no exchange rate is applied).
-`nothing_else` says whether the question asks anything the guides do hold; when it does
-not, the answer is a refusal that names the gaps.
+gaps, and so is a currency the region's row is not in (no exchange rate is applied, nor
+between rows compared in two currencies). A level at another employer that a guide's level
+map takes in is no gap: `level_equivalence` places it. `nothing_else` says whether the
+question asks anything the guides do hold; when it does not, the answer is a refusal that
+names the gaps. A topic only told about ("I was the oncall when…") is named, but the
+sentences that ask decide whether anything held was asked.
 
 Leaves out: companies and regions the guides lack (retrieval abstains and the refusal names
 them), and wording beyond one sentence per kind of gap.

@@ -5,8 +5,8 @@ A sentence scores by the question's own words it holds, the guides' words for th
 question names in other words ("rounds" -> process, "lowest" -> floor), and how close its
 embedding is to the question's (when the caller passes the model's similarity); a "how many /
 how long" question also wants a number. A sentence meeting only one of the question's own
-words answers only when it is also close in meaning; one holding the guides' word for what was
-asked does.
+words answers only when it is also close in meaning (less close when that is the only word of
+the question the passages hold at all); one holding the guides' word for what was asked does.
 The best sentence of the best passage leads, with the other sentences of that passage that
 answer nearly as well (for a count: numbers next to it), the sentence before one that opens
 with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …").

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
 from assistant.understanding.entities import contains_phrase, normalize
@@ -181,8 +182,8 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
     """The topics the question asks about, each with the phrases the user used."""
     normalized = normalize(text)
     found = []
-    for key, (name, phrases) in _TOPICS.items():
-        said = tuple(p for p in phrases if contains_phrase(normalized, normalize(p)))
+    for key, name, phrases in _topic_phrases():
+        said = tuple(p for p, plain in phrases if contains_phrase(normalized, plain))
         if said:
             found.append(TopicAsk(key, name, said))
     # the longer phrase wins: a "take home assignment" is no question about take-home pay
@@ -191,9 +192,18 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         t
         for t in found
         if not all(
-            any(o != normalize(p) and contains_phrase(o, normalize(p)) for o in longer)
-            for p in t.said
+            any(o != plain and contains_phrase(o, plain) for o in longer)
+            for plain in map(normalize, t.said)
         )
+    )
+
+
+@lru_cache(maxsize=1)
+def _topic_phrases() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """Each topic's key, name and phrases with their normalized forms, normalized once."""
+    return tuple(
+        (key, name, tuple((p, normalize(p)) for p in phrases))
+        for key, (name, phrases) in _TOPICS.items()
     )
 
 

@@ -53,9 +53,11 @@ def guide_name_as_context(
         return None
     words = normalized.split()
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
-    grams -= {normalize(c) for c in catalog.companies}  # a company of the corpus is a subject
-    grams -= NOT_A_NAME | place_words()  # "RSU", "TC", "Seattle": pay words and places
-    for name in sorted(grams & catalog.guides.names.keys(), key=len, reverse=True):
+    named = grams & catalog.guides.names.keys()
+    if named:
+        named -= {normalize(c) for c in catalog.companies}  # a company of the corpus: a subject
+        named -= NOT_A_NAME | place_words()  # "RSU", "TC", "Seattle": pay words and places
+    for name in sorted(named, key=len, reverse=True):
         if given_as_context(question, name, catalog, conversation_company):
             return catalog.guides.names[name][0]
     return None
@@ -102,11 +104,13 @@ def speaks_of_competing_offer(
     held = [
         m for m in _COMPETING.finditer(question) if not _NONE_HELD.search(question[: m.start()])
     ]
-    if catalog is not None:
+    offers = list(_AN_OFFER.finditer(question)) if catalog is not None and not held else []
+    if offers:
         from assistant.index.common_words import common_words
 
-        ours = {normalize(c) for c in catalog.companies} | common_words() | NOT_A_NAME
-        held += [m for m in _AN_OFFER.finditer(question) if normalize(m.group(1)) not in ours]
+        ours = {normalize(c) for c in catalog.companies} | NOT_A_NAME
+        named = [normalize(m.group(1)) for m in offers]
+        held += [n for n in named if n not in ours and n not in common_words()]
     return bool(held) or offer_near(question, names)
 
 
