@@ -264,9 +264,8 @@ def _walk(figure: Figure) -> Iterable[Figure]:
 
 
 def _grants(negotiation: Negotiation, mark: str) -> str:
-    """The grant itself beside the guide's grant range, as the user and the guide say them
-    ("your $90K over 4 years; the guide's $75K–$210K over 4 years [1]"), when both are grants
-    over the same years; else ""."""
+    """The grant itself beside the guide's grant range ("Your grant: $90K over 4 years; the
+    guide's: $75K–$210K [1]."), when both are grants over the same years; else ""."""
     offer, band = negotiation.offer, negotiation.band
     if band is None:
         return ""

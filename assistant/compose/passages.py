@@ -81,13 +81,9 @@ def guide_words_for(query: str) -> set[str]:
     return set(tokenize(" ".join(topics_named(query))))
 
 
-def _words_line(text: str) -> str:
-    return " " + " ".join(re.findall(r"[a-z0-9'-]+", text.lower())) + " "
-
-
 def topics_named(query: str) -> list[str]:
     """The guides' words ("evaluate", "process", ...) for topics `query` names in other words."""
-    lowered = _words_line(query)
+    lowered = " " + " ".join(re.findall(r"[a-z0-9'-]+", query.lower())) + " "
     return [
         guide_word
         for guide_word, phrases in _SAID_AS.items()

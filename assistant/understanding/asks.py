@@ -73,13 +73,10 @@ class TopicAsk:
 def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
     """The level the question names: a code ("P8", "L5", or one with a prefix the guides'
     level maps use, "Z7") or a seniority word ("staff")."""
-    code = _LEVEL_CODE.search(text)
-    if code:
-        return f"{code.group(1).upper()}{code.group(2)}"
-    prefixes = "|".join(re.escape(p) for p in sorted(set(guide_prefixes), key=len, reverse=True))
-    own = re.search(rf"\b({prefixes})\s?-?(\d{{1,2}})\b", text, re.I) if prefixes else None
-    if own:
-        return f"{own.group(1).upper()}{own.group(2)}"
+    for pattern in _code_patterns(guide_prefixes):
+        code = pattern.search(text)
+        if code:
+            return f"{code.group(1).upper()}{code.group(2)}"
     normalized = normalize(text)
     for word in _LEVEL_WORDS:
         if contains_phrase(normalized, word):
@@ -91,13 +88,9 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
     """Every level the question names, in the order named ("a senior vs a mid level one" ->
     senior, mid level); a seniority word inside a longer one counts once ("senior staff")."""
     normalized = normalize(text)
-    prefixes = "|".join(re.escape(p) for p in sorted(set(guide_prefixes), key=len, reverse=True))
-    patterns = [_LEVEL_CODE]
-    if prefixes:
-        patterns.append(re.compile(rf"\b({prefixes})\s?-?(\d{{1,2}})\b", re.I))
     found = [
         (m.start(), f"{m.group(1).upper()}{m.group(2)}")
-        for pattern in patterns
+        for pattern in _code_patterns(guide_prefixes)
         for m in pattern.finditer(normalized)
     ]
     taken: list[tuple[int, int]] = []
@@ -107,6 +100,15 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), word))
     return tuple(dict.fromkeys(level for _, level in sorted(found)))
+
+
+def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
+    """Level codes: the common ones ("P8", "L5", "IC4"), then those with a prefix the guides'
+    level maps use ("Z7")."""
+    prefixes = "|".join(re.escape(p) for p in sorted(set(guide_prefixes), key=len, reverse=True))
+    if not prefixes:
+        return [_LEVEL_CODE]
+    return [_LEVEL_CODE, re.compile(rf"\b({prefixes})\s?-?(\d{{1,2}})\b", re.I)]
 
 
 def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
@@ -181,20 +183,17 @@ def _same_title(asked: str, known: str) -> bool:
 def topics_asked(text: str) -> tuple[TopicAsk, ...]:
     """The topics the question asks about, each with the phrases the user used."""
     normalized = normalize(text)
-    found = []
+    found = []  # (topic, the normalized phrases it was said with)
     for key, name, phrases in _topic_phrases():
-        said = tuple(p for p, plain in phrases if contains_phrase(normalized, plain))
+        said = [(p, plain) for p, plain in phrases if contains_phrase(normalized, plain)]
         if said:
-            found.append(TopicAsk(key, name, said))
+            found.append((TopicAsk(key, name, tuple(p for p, _ in said)), [q for _, q in said]))
     # the longer phrase wins: a "take home assignment" is no question about take-home pay
-    longer = [normalize(p) for t in found for p in t.said]
+    longer = [plain for _, plains in found for plain in plains]
     return tuple(
-        t
-        for t in found
-        if not all(
-            any(o != plain and contains_phrase(o, plain) for o in longer)
-            for plain in map(normalize, t.said)
-        )
+        topic
+        for topic, plains in found
+        if not all(any(o != q and contains_phrase(o, q) for o in longer) for q in plains)
     )
 
 

@@ -101,17 +101,16 @@ def speaks_of_competing_offer(
     to an offer ("an NVIDIA offer", "google offered me"), or with a `catalog`, "a <name>
     offer" where the name is no company of the corpus and no everyday word ("a DeepMind
     offer", not "a verbal offer")."""
-    held = [
-        m for m in _COMPETING.finditer(question) if not _NONE_HELD.search(question[: m.start()])
-    ]
-    offers = list(_AN_OFFER.finditer(question)) if catalog is not None and not held else []
+    if any(not _NONE_HELD.search(question[: m.start()]) for m in _COMPETING.finditer(question)):
+        return True
+    offers = [normalize(m.group(1)) for m in _AN_OFFER.finditer(question)] if catalog else []
     if offers:
         from assistant.index.common_words import common_words
 
         ours = {normalize(c) for c in catalog.companies} | NOT_A_NAME
-        named = [normalize(m.group(1)) for m in offers]
-        held += [n for n in named if n not in ours and n not in common_words()]
-    return bool(held) or offer_near(question, names)
+        if any(n not in ours and n not in common_words() for n in offers):
+            return True
+    return offer_near(question, names)
 
 
 def offer_near(question: str, names: Iterable[str]) -> bool:
