@@ -381,3 +381,52 @@ def test_a_topic_about_the_stock_itself_still_gives_the_stock_figures(coach):
     answer = coach.ask("what's the rsu vesting schedule at anyscale sf?")
     assert not answer.refused and "vesting schedule" in first_sentence(answer.answer)
     assert "$125K–$228K" in answer.answer
+
+
+def test_the_guides_own_faq_answer_leads_when_it_asks_the_users_question(coach):
+    answer = coach.ask("i dont speak mandarin, will that hurt me for alibaba sunnyvale devops?")
+    lead = first_sentence(answer.answer)
+    assert lead.startswith("It depends on the specific team.") and "English" in lead
+
+
+def test_example_questions_asked_for_come_before_the_faq(coach):
+    answer = coach.ask(
+        "what kind of log parsing question do they give in the alibaba coding round?"
+    )
+    assert "parse a 10GB log file" in answer.answer[:300]
+
+
+def test_a_compound_of_guide_words_is_no_gap(coach):
+    answer = coach.ask("do alibaba interviewers care about teamwork or is it purely technical?")
+    assert "say nothing" not in answer.answer and "teamwork" not in first_sentence(answer.answer)
+
+
+def test_a_title_the_level_map_names_is_placed_by_it(coach):
+    answer = coach.ask("amazon SysDE here. what P level range would alibaba map me to?")
+    assert "SysDE at Amazon" in first_sentence(answer.answer)
+    assert "P5-P7" in first_sentence(answer.answer)
+    lateral = coach.ask("aws infrastructure engineer thinking about anyscale devops - same level?")
+    lead = first_sentence(lateral.answer)
+    assert "AWS Infrastructure Engineer" in lead and "no figures or guide" not in lead
+
+
+def test_office_days_and_salary_expectations_are_named_as_gaps(coach):
+    hybrid = coach.ask("how many days a week in office for alibaba sunnyvale devops? is it hybrid")
+    assert hybrid.refused and "remote work" in first_sentence(hybrid.answer)
+    assert "$155K" not in hybrid.answer
+    screen = coach.ask(
+        "recruiter at anyscale wants my salary expectations for the sf role, what number?"
+    )
+    assert "salary expectations" in first_sentence(screen.answer)
+    assert "$168K–$218K" in screen.answer  # what the guide holds stands in, labelled
+
+
+def test_chinese_wan_shorthand_is_read_as_an_offer(coach):
+    answer = coach.ask("alibaba hangzhou offered me 60w base for devops. good or meh")
+    lead = first_sentence(answer.answer)
+    assert "CNY 600K" in lead and "CNY 400K–CNY 740K" in lead
+
+
+def test_a_lever_question_with_a_band_component_answers_both(coach):
+    answer = coach.ask("anyscale nyc: whats the bonus % and what signing bonus can i ask for")
+    assert "$25K signing bonus" in answer.answer and "**5–10%**" in answer.answer

@@ -58,3 +58,9 @@ def test_a_retirement_plan_name_is_not_an_amount():
     assert list(find_amounts("alibaba seattle bonus % and do they do a 401k match?")) == []
     assert list(find_amounts("is a 403b offered")) == []
     assert [a.low for a, _, _ in find_amounts("$401k base")] == [401_000]  # money when said so
+
+
+def test_chinese_wan_is_ten_thousand_only_after_two_digits():
+    read = [(a.low, a.raw) for a, _, _ in find_amounts("offered 60w base, 100万 total, 45 wan")]
+    assert read == [(600_000, "60w"), (1_000_000, "100万"), (450_000, "45 wan")]
+    assert not list(find_amounts("the offer expires in 2w"))  # two weeks, not money

@@ -16,6 +16,7 @@ from assistant.compose.general import compose_general
 from assistant.compose.lead import sentence_pieces
 from assistant.compose.passages import MAX_SENTENCES_PER_PASSAGE, chunk_body, sentences_of
 from assistant.corpus.facts import CompBand, Facts
+from assistant.money import PERCENT, find_amounts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
 
@@ -124,12 +125,39 @@ def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev
     if not passages:
         compose_general(writer, understood, retrieval, ev)
         return
-    writer.add("The comp tables have no sign-on column; the guide names sign-on figures here:", "")
     several = len({hit.company for hit in passages}) > 1  # "anyscale or alibaba?": say whose
+    found = []
     for hit in passages:
         body = chunk_body(hit.text)  # a script's sentences apart; a lever whole, with its name
         pieces = sentence_pieces(body) if hit.kind == "script" else sentences_of(body)
         sentences = [s for s in pieces if "sign" in s.lower()]
+        found += [(hit, s) for s in sentences[:MAX_SENTENCES_PER_PASSAGE]]
+    other_currency = _sign_on_currency(understood, ev, [s for _, s in found])
+    if other_currency:  # "beijing offer… can I ask for a sign-on?": the figures are USD
+        writer.add(other_currency, "")
+    writer.add("The comp tables have no sign-on column; the guide names sign-on figures here:", "")
+    for hit, sentence in found:
         whose = f"**{hit.company}**: " if several and hit.company else ""
-        for sentence in sentences[:MAX_SENTENCES_PER_PASSAGE]:
-            writer.add(f"- {whose}{sentence} {writer.book.cite(hit.chunk_id)}")
+        writer.add(f"- {whose}{sentence} {writer.book.cite(hit.chunk_id)}")
+
+
+def _sign_on_currency(understood: Understanding, ev: Evidence, sentences: list[str]) -> str:
+    """When the region's band is in another currency than the sign-on figures (a Beijing band
+    in CNY, sign-on figures in USD), the sentence saying so; no exchange rate is applied."""
+    band = next(
+        (
+            b
+            for b in ev.facts.bands
+            if b.company == understood.company and b.region == understood.region
+        ),
+        None,
+    )
+    units = {
+        a.unit for s in sentences for a, _, _ in find_amounts(s) if a.unit not in ("", PERCENT)
+    }
+    if band is None or not band.currency or not units or band.currency in units:
+        return ""
+    return (
+        f"The guide's sign-on figures are in {' and '.join(sorted(units))}; it gives none in "
+        f"{band.currency} for {band.region}, and no exchange rate is applied."
+    )

@@ -30,8 +30,11 @@ from assistant.errors import CoachError
 from assistant.understanding.conversation import describes_offer, states_offer
 from assistant.understanding.entities import Catalog, _company_mentions, normalize
 
+# (an offer "vs their band" or "compared to the range" is placed in its band, not compared)
 ASKS_TO_COMPARE = re.compile(
-    r"\b(?:compar(?:e[sd]?|ing|ison)|vs\.?|versus|side by side|year[- ]by[- ]year|"
+    r"\b(?:(?:compar(?:e[sd]?|ing|ison)|vs\.?|versus)(?!\s+(?:to |with )?(?:the |their |its |"
+    r"that |this |the guide'?s? )?(?:band|range|market|guide|row|table)s?\b)|side by side|"
+    r"year[- ]by[- ]year|"
     r"which (?:one |offer |of (?:them|the two) )?(?:is|would be|pays|comes out) "
     r"(?:better|best|more|ahead)|better offer)(?=\W|$)",
     re.I,

@@ -89,7 +89,13 @@ def _compose_intent(
         compose_general(writer, understood, retrieval, evidence)
     if intent in ("interview", "lever", "general") and "comp" in understood.intents:
         writer.add("")  # the second ask: "…and what's the base in Singapore?"
-        compose_comp(writer, replace(understood, intent="comp"), retrieval, evidence)
+        # (a lever answers its own component: "the bonus % and what signing bonus can I ask
+        # for?" asks the band's bonus besides)
+        rest = [c for c in understood.components if c != understood.component]
+        component = rest[0] if intent == "lever" and rest else understood.component
+        compose_comp(
+            writer, replace(understood, intent="comp", component=component), retrieval, evidence
+        )
 
 
 def _moved(given_for: str, negotiation: Negotiation) -> str:

@@ -72,10 +72,15 @@ def coverage_of(
     statements: list[str] = []
     gaps: list[str] = []
     company = frame.company
-    if frame.outside_companies and frame.compares:  # "bytedance sre pay vs alibaba devops?"
-        names = " or ".join(_employer(n, catalog) for n in frame.outside_companies)
+    level_map = catalog.guides.level_maps.get(company) if company else None
+    mapped = (level_map.equivalent_named(frame.question) or "") if level_map else ""
+    # (an employer whose title the level map names is placed by it: "aws infrastructure
+    # engineer -> anyscale: same level or not?")
+    outside = [n for n in frame.outside_companies if n.lower() not in mapped.lower()]
+    if outside and frame.compares:  # "bytedance sre pay vs alibaba devops?"
+        names = " or ".join(_employer(n, catalog) for n in outside)
         statements.append(f"The guides have no figures or guide for {names}.")
-        gaps += [_employer(n, catalog) for n in frame.outside_companies]
+        gaps += [_employer(n, catalog) for n in outside]
     kinds = catalog.kinds.get(company, ()) if company else ()
     asks_interviews = frame.intent == "interview" and (frame.asks_interviews or frame.asks_examples)
     if asks_interviews and company and kinds and "interview" not in kinds:
@@ -230,8 +235,11 @@ def _asked_about(question: str) -> str:
 
 def _held(word: str, terms: dict[str, int]) -> bool:
     """The word, its singular, another form of a guide word (the same first letters:
-    "negotiable" of "negotiate") or a guide word one edit away (a typo) is in `terms`."""
+    "negotiable" of "negotiate"), a compound of two guide words ("teamwork": "team", "work")
+    or a guide word one edit away (a typo) is in `terms`."""
     if word in terms or word.rstrip("s") in terms or f"{word}s" in terms:
+        return True
+    if any(word[:i] in terms and word[i:] in terms for i in range(3, len(word) - 2)):
         return True
     if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
         return True
@@ -314,19 +322,26 @@ def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> 
 
 
 def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
-    """For a level at another employer that the company's level-mapping line takes in ("I'm
-    a Google L4", "IC4 at Meta"), the guide's mapping of it, cited; else ""."""
+    """For a level or title at another employer that the company's level-mapping line takes
+    in ("I'm a Google L4", "IC4 at Meta", "amazon SysDE here"), the guide's mapping of it,
+    cited; else ""."""
     company = frame.company
-    level_map = catalog.guides.level_maps.get(company) if company and frame.level else None
-    # asked about levels or pay, not a lever ("how do I use my Google L4 offer with Alibaba?")
-    asked = (frame.asks_levels or frame.intent in _PAY_INTENTS) and frame.intent != "lever"
-    if level_map is None or not asked or frame.level in level_map.own_codes:
-        return ""
-    held = level_map.equivalent_holding(frame.level)
+    level_map = catalog.guides.level_maps.get(company) if company else None
+    if level_map is None or frame.intent in ("lever", "counter"):
+        return ""  # not "how do I use my Google L4 offer with Alibaba?"
+    if frame.level:
+        asked = frame.asks_levels or frame.intent in _PAY_INTENTS
+        if not asked or frame.level in level_map.own_codes:
+            return ""
+        held = level_map.equivalent_holding(frame.level)
+    else:  # a title the line names in full says where the user stands
+        held = level_map.equivalent_named(frame.question)
     if not held:
         return ""
     takes_in = (
-        "" if level_codes(held) == (frame.level,) else f", a range that takes in {frame.level}"
+        ""
+        if not frame.level or level_codes(held) == (frame.level,)
+        else f", a range that takes in {frame.level}"
     )
     said = (
         f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"

@@ -11,10 +11,11 @@ from assistant.compose.bands import (
     one_band,
 )
 from assistant.compose.core import Evidence, Writer
-from assistant.compose.lead import write_lead
+from assistant.compose.lead import faq_asking_it, write_faq_lead, write_lead
 from assistant.compose.passages import (
     condensed,
     on_topic,
+    said_words,
     wanted_words,
     with_rest_of_section,
 )
@@ -31,7 +32,10 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     best = on_topic(list(retrieval.hits), wanted)[:MAX_PASSAGES]
     if understood.component is None:  # a place named is no pay question: its row goes last
         best.sort(key=lambda hit: hit.chunk_id in by_id)
-    if not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
+    faq = faq_asking_it(best, said_words(understood))
+    if faq is not None:  # the guide's own answer to the user's question
+        write_faq_lead(writer, faq)
+    elif not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
         write_lead(writer, understood, best, ev.relatedness)
     for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:

@@ -13,13 +13,12 @@ import re
 from collections.abc import Mapping
 
 from assistant.compose.core import Writer
-from assistant.compose.lead import Relatedness, write_lead
+from assistant.compose.lead import Relatedness, faq_asking_it, write_faq_lead, write_lead
 from assistant.compose.passages import (
     chunk_body,
     condensed,
     on_topic,
     said_words,
-    shared_words,
     topics_named,
     wanted_words,
     with_siblings,
@@ -79,16 +78,6 @@ def _sections_together(scored: list, records: Mapping[str, ChunkRecord]) -> list
     )
 
 
-def _an_faq_asks_it(hits: list, wanted: set[str]) -> bool:
-    """Whether a guide's FAQ question is the user's own ("how long does the process take?"):
-    it shares two or more of the question's words, as many as any other passage does."""
-    faq = [
-        shared_words(wanted, chunk_body(h.text).partition("?")[0]) for h in hits if h.kind == "qa"
-    ]
-    other = [shared_words(wanted, chunk_body(h.text)) for h in hits if h.kind != "qa"]
-    return bool(faq) and max(faq) >= 2 and max(faq) >= max(other, default=0)
-
-
 def _filler(line: str) -> bool:
     """A line that says nothing: a short exclamation ("Good luck!")."""
     return line.rstrip().endswith("!") and len(line.split()) <= 3
@@ -111,15 +100,19 @@ def compose_interview(
     groups: dict[str, list] = {}
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
-    if not (understood.asks_examples and "Example questions" in groups):  # those answer it
+    examples_asked = understood.asks_examples and "Example questions" in groups
+    faq = faq_asking_it(hits, said_words(understood))  # not the topics read into the words
+    if faq is not None and not examples_asked:  # the guide's own answer to the user's question
+        write_faq_lead(writer, faq)
+    elif not examples_asked:  # (the guide's questions answer "what do they ask")
         write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     asked = [name for name in _asked_groups(understood.query) if name in groups]
-    if understood.asks_examples and "Example questions" in groups:
-        asked.insert(0, "Example questions")  # "kubernetes questions?": the guide's questions
-    if _an_faq_asks_it(hits, said_words(understood)):  # not the topics read into the words
+    if faq is not None:
         asked.insert(0, "What candidates ask")
+    if examples_asked:  # "kubernetes questions?": the guide's questions, before its FAQ
+        asked.insert(0, "Example questions")
     budget = MAX_BULLETS
     # the groups the question names first, then in the order of each one's most relevant passage
     order = list(dict.fromkeys([*asked, *groups]))

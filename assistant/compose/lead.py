@@ -28,6 +28,7 @@ from assistant.compose.passages import (
     one_line,
     said_words,
     sentences_of,
+    shared_words,
 )
 from assistant.compose.untrusted import usable_sentence
 from assistant.index.lexical import tokenize
@@ -98,6 +99,39 @@ def write_lead(
     text = " ".join(one_line(sentences[i]) for i in chosen)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
+
+
+def faq_asking_it(hits: list, wanted: set[str]):
+    """The guide's FAQ item whose question is the user's own ("how long does the process
+    take?"), or None: its question shares two or more of the question's words, the most of any
+    FAQ item and as many as any other passage does."""
+    faq = [
+        (shared_words(wanted, chunk_body(h.text).partition("?")[0]), -rank, h)
+        for rank, h in enumerate(hits)
+        if h.kind == "qa"
+    ]
+    other = [  # (a pay row is no other answer: it shares only the place's words)
+        shared_words(wanted, chunk_body(h.text)) for h in hits if h.kind not in ("qa", "table_row")
+    ]
+    if not faq:
+        return None
+    shared, _, hit = max(faq, key=lambda item: item[:2])
+    return hit if shared >= 2 and shared >= max(other, default=0) else None
+
+
+def write_faq_lead(writer: Writer, faq) -> None:
+    """Open with the start of the guide's answer to its FAQ question that is the user's own
+    ("Is knowing Mandarin required for US-based roles?"): its sentences in order, as many as
+    fit the lead, cited."""
+    answer = chunk_body(faq.text).partition("?")[2]
+    sentences = [s for s in sentence_pieces(answer) if usable_sentence(s)]
+    picks: list[str] = []
+    for sentence in sentences:
+        if picks and sum(map(len, picks)) + len(sentence) > MAX_LEAD_CHARS:
+            break
+        picks.append(one_line(sentence))
+    if picks:
+        writer.add(f"{' '.join(picks)} {writer.book.cite(faq.chunk_id)}", "")
 
 
 def _chosen(

@@ -45,10 +45,11 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     lever_best = max(
         (overlap(h) for h in retrieval.hits if h.kind in ("lever", "script")), default=0
     )
-    prose = [
+    prose = [  # (a script asked for comes first: "now give me the word for word script")
         h
         for h in on_topic(list(retrieval.hits), wanted)
-        if h.kind not in ("lever", "script", "table_row", "list")
+        if "script" not in wanted
+        and h.kind not in ("lever", "script", "table_row", "list")
         and h.guide_kind != "interview"  # an interview guide's passage is no lever
         and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
     ]

@@ -74,6 +74,17 @@ class LevelMap:
                 return part.strip()
         return None
 
+    def equivalent_named(self, text: str) -> str | None:
+        """The other employer's title or level of the line that `text` names in full, in any
+        order and case ("amazon SysDE here" names "SysDE at Amazon"), or None."""
+        said = set(re.findall(r"[a-z0-9]+", text.lower()))
+        _, _, equivalents = self.line.partition("=")
+        for part in re.split(r"\s*[=,]\s*", equivalents):
+            words = [w for w in re.findall(r"[a-z0-9]+", part.lower()) if w not in ("at", "the")]
+            if len(words) >= 2 and all(w in said for w in words):
+                return part.strip()
+        return None
+
 
 @dataclass(frozen=True)
 class GuideVocabulary:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from assistant.understanding.entities import contains_phrase, normalize
+from assistant.understanding.tables import COMPONENT_WORDS
 
 _ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
 _ROLE_HEADS = frozenset(_ASKS["role_heads"])
@@ -68,6 +69,40 @@ class TopicAsk:
     def stand_in(self) -> str | None:
         """The pay component whose figures stand in for the topic, if any ("sign_on")."""
         return _STANDS_IN.get(self.key)
+
+
+# How a follow-up turn opens ("and in London?", "what about the bonus?").
+FOLLOWUP_LEAD = re.compile(
+    r"^\s*(?:and|also|what about|how about|same for|same in|ok(?:ay)?,? (?:and|what about)|"
+    r"and what about|then|what if|in)\b",
+    re.I,
+)
+# "can i also ask for a sign-on?", "the stock too?": more about what was being discussed.
+ADDS_TO = re.compile(r"\b(?:also|too|as well)\b", re.I)
+FIXED_COMPONENT = re.compile(
+    r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
+    r"(?:move|budge|go up|increase|change|negotiate)|\b(?:fixed|capped|non-negotiable|final)\b",
+    re.I,
+)
+REFERENCE = re.compile(r"\b(?:that|it|there|those|this one|the same|same)\b")
+# "does anyscale look for the same things?": the previous question, about another company.
+SAME_AGAIN = re.compile(
+    r"\b(?:the same|same (?:things?|stuff|questions?)|similar|likewise)\b", re.I
+)
+
+
+def components_named(text: str) -> tuple[str, ...]:
+    """Every pay component the text names, the most specific first ("the bonus % and what
+    signing bonus": sign_on, then bonus, the annual bonus named apart from the signing one)."""
+    rest = normalize(text)
+    named = []
+    for component in ("sign_on", "total", "stock", "bonus", "base"):
+        words = sorted(COMPONENT_WORDS[component], key=len, reverse=True)
+        if any(contains_phrase(rest, word) for word in words):
+            named.append(component)
+            for word in words:
+                rest = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", rest)
+    return tuple(named)
 
 
 def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:

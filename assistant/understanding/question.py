@@ -26,8 +26,14 @@ from dataclasses import dataclass, field, replace
 
 from assistant.money import PERCENT, find_amounts
 from assistant.understanding.asks import (
+    ADDS_TO,
+    FIXED_COMPONENT,
+    FOLLOWUP_LEAD,
+    REFERENCE,
+    SAME_AGAIN,
     TopicAsk,
     asked_sentences,
+    components_named,
     corrects,
     level_asked,
     levels_asked,
@@ -80,17 +86,6 @@ from assistant.understanding.tables import (
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
 # Pay components: "base", "stock", "bonus", "total", "sign_on" (the keys of COMPONENT_WORDS).
 
-_FOLLOWUP_LEAD = re.compile(
-    r"^\s*(?:and|also|what about|how about|same for|same in|ok(?:ay)?,? (?:and|what about)|"
-    r"and what about|then|what if|in)\b",
-    re.I,
-)
-_FIXED = re.compile(
-    r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
-    r"(?:move|budge|go up|increase|change|negotiate)|\b(?:fixed|capped|non-negotiable|final)\b",
-    re.I,
-)
-_REFERENCE = re.compile(r"\b(?:that|it|there|those|this one|the same|same)\b")
 # The question itself is about interviews, not just a skill or topic.
 _INTERVIEW_TOPIC = re.compile(
     r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager)\b", re.I
@@ -220,6 +215,7 @@ class Understanding:
     fixed: str | None = None  # a pay component the employer will not move ("won't budge on base")
     repeats: bool = False  # "same thing for London", "and if it were Sunnyvale instead?"
     intents: tuple[Intent, ...] = ()  # every intent the question asks, the main one first
+    components: tuple[str, ...] = ()  # every pay component the asking words name
 
     def regions_named(self, labels: Iterable[str]) -> list[str]:
         """The items of `labels` (distinct region labels) the question names, in the order
@@ -259,6 +255,7 @@ _READINGS = frozenset(
         "fixed",
         "repeats",
         "intents",
+        "components",
     }
 )
 
@@ -321,7 +318,7 @@ def understand(
         intent == "out_of_scope"
         and bool(foreign)
         and not (
-            (correcting or repeating or (state.turns and _REFERENCE.search(normalized)))
+            (correcting or repeating or (state.turns and REFERENCE.search(normalized)))
             and (
                 component
                 or places_in(kept_text)
@@ -338,8 +335,9 @@ def understand(
         and not unknown_company
         and not off_topic
         and (
-            _FOLLOWUP_LEAD.search(question)
-            or _REFERENCE.search(normalized)
+            FOLLOWUP_LEAD.search(question)
+            or ADDS_TO.search(question)
+            or REFERENCE.search(normalized)
             or short
             or correcting
             or repeating
@@ -365,8 +363,7 @@ def understand(
         company
         and company != state.company
         and state.intent
-        and (short or repeating)
-        and _FOLLOWUP_LEAD.search(question)
+        and ((short or repeating) and FOLLOWUP_LEAD.search(question) or SAME_AGAIN.search(question))
         and intent in ("general", "out_of_scope")
         and not component
     ):
@@ -390,9 +387,9 @@ def understand(
         carried = match_region(state.place, labels)  # "and anyscale?": the same place there
         region_match = carried if carried and carried.label else RegionMatch(None, state.place)
         region, place, nearby = region_match.label, state.place, region_match.nearby
-    if component and _FIXED.search(question) and state.intent == "counter":
+    if component and FIXED_COMPONENT.search(question) and state.intent == "counter":
         intent = "counter"  # "what if they won't move on base?": the counter without it
-    refers_back = bool(_REFERENCE.search(normalized))  # "how do I ask for more of it?"
+    refers_back = bool(REFERENCE.search(normalized))  # "how do I ask for more of it?"
     if component is None and (followup or repeating) and (intent == state.intent or refers_back):
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
@@ -454,9 +451,10 @@ def understand(
         outside_companies=outside_companies(normalized, catalog) if named else (),
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,
-        fixed=component if component and _FIXED.search(question) else None,
+        fixed=component if component and FIXED_COMPONENT.search(question) else None,
         repeats=repeating,
         intents=_intents(intent, scores, pay_asked=bool(component and region_match)),
+        components=components_named(asked_sentences(kept_text)),
     )
 
 
