@@ -430,3 +430,25 @@ def test_chinese_wan_shorthand_is_read_as_an_offer(coach):
 def test_a_lever_question_with_a_band_component_answers_both(coach):
     answer = coach.ask("anyscale nyc: whats the bonus % and what signing bonus can i ask for")
     assert "$25K signing bonus" in answer.answer and "**5–10%**" in answer.answer
+
+
+def test_a_duration_the_guide_does_not_give_is_said_first(coach):
+    rounds = coach.ask("how long is each onsite round at alibaba, like 45 min? an hour?")
+    assert first_sentence(rounds.answer) == (
+        "The Alibaba guides do not give the length or duration of each onsite round."
+    )
+    process = coach.ask("how long does alibaba's devops process usually take?")
+    assert "4 to 6 weeks" in first_sentence(process.answer)  # a duration the guide gives
+
+
+def test_how_to_answer_a_question_is_no_request_for_example_questions(coach):
+    answer = coach.ask(
+        "if alibaba asks me a behavioral q about two teams with conflicting priorities, "
+        "how should i frame it"
+    )
+    assert "customer impact" in first_sentence(answer.answer)
+
+
+def test_a_sentence_continuing_the_lead_comes_with_it(coach):
+    answer = coach.ask("what do alibaba's technical phone screens for devops focus on?")
+    assert "Linux internals" in first_sentence(answer.answer)

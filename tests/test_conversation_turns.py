@@ -72,3 +72,64 @@ def test_a_sign_on_asked_for_a_cny_offer_says_the_figures_are_usd(coach):
     )
     lead = third.answer.split("\n", 1)[0]
     assert "USD" in lead and "none in CNY for Beijing" in lead and "CNY 35K" not in third.answer
+
+
+def test_a_job_topic_asked_in_passing_is_a_follow_up(coach):
+    _, second = converse(
+        coach,
+        "what does an alibaba devops engineer actually do day to day",
+        "is the on-call brutal?",
+    )
+    assert not second.refused and "demanding on-call rotations" in second.answer
+
+
+def test_what_to_ask_for_after_an_offer_is_the_counter(coach):
+    _, second = converse(
+        coach,
+        "alibaba sunnyvale devops offer: 170k base, 100k rsu (4y), 15% bonus. "
+        "i also have a google sre offer at 290k tc. where does alibaba's offer sit",
+        "what exactly should i ask them for",
+    )
+    assert not second.refused and "$45K" in second.answer and "Email draft" in second.answer
+
+
+def test_an_interview_follow_up_with_no_intent_words_stays_an_interview_question(coach):
+    _, second, third = converse(
+        coach,
+        "what do the alibaba devops phone screens cover?",
+        "how long is each one",
+        "any take-home after that?",
+    )
+    assert second.answer.startswith("The Alibaba guides do not give the length or duration")
+    assert second.intent == third.intent == "interview" and "tax" not in third.answer.lower()
+
+
+def test_a_topic_the_guides_lack_asked_after_an_offer_is_refused_naming_it(coach):
+    offer, visas, bonus = converse(
+        coach,
+        "alibaba seattle offered me 170k base, 100k rsu, 15% bonus. fair?",
+        "do they sponsor visas?",
+        "and what about 401k matching, any word on that? also whats the bonus there",
+    )
+    assert not offer.refused
+    assert visas.refused and "visa sponsorship" in visas.answer and "$170K" not in visas.answer
+    assert not bonus.refused and "401(k)" in bonus.answer.split("\n", 1)[0]
+    assert "**15%**" in bonus.answer  # the bonus asked beside it
+
+
+def test_ok_and_another_company_is_no_small_talk(coach):
+    *_, third = converse(coach, "anyscale nyc devops base?", "and the rsu?", "ok and alibaba?")
+    assert "Hello" not in third.answer and "no row for New York" in third.answer
+
+
+def test_the_email_asked_for_comes_alone_and_a_refused_base_keeps_the_rest(coach):
+    _, email, no_base, london = converse(
+        coach,
+        "got an offer from anyscale sf: 175k base, 150k rsu over 4 yrs, 8% bonus",
+        "write me the email",
+        "what if they say no to the base bump?",
+        "and if it were london instead?",
+    )
+    assert email.answer.startswith("Here is the email") and "Phone script" not in email.answer
+    assert no_base.answer.startswith("If the base salary stays at $175K")
+    assert "London band" in london.answer.split("\n", 1)[0]

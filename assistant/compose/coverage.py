@@ -27,9 +27,9 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
 from assistant.index.common_words import common_words
-from assistant.understanding.asks import TopicAsk, asked_sentences
+from assistant.understanding.asks import TopicAsk, asked_sentences, foreign_words
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
-from assistant.understanding.question import Understanding, foreign_words
+from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")
@@ -123,10 +123,15 @@ def coverage_of(
     asked_more = bool(
         stand_in
         # "£150k salary": the user's figure; "how are RSUs taxed": what the topic is about
-        or (frame.component and not frame.states_amounts and _asked_apart(frame, missing))
+        or (
+            frame.component in frame.components  # named here, not carried from the last turn
+            and not frame.states_amounts
+            and _asked_apart(frame, missing)
+        )
         or frame.role_asked
         or level_gap
-        or (frame.intent == "counter" and has_offer)
+        # (an offer given earlier is not asked about again by "do they sponsor visas?")
+        or (frame.intent == "counter" and has_offer and not (frame.followup and asked))
         or frame.asks_levels
         or (asks_interviews and "interview" in kinds)  # "a take-home in the interview process?"
         or len(missing) < len(frame.topics)

@@ -27,6 +27,10 @@ def write_draft_section(writer: Writer, drafts: Drafts) -> None:
         writer.add("Here is what to say on the phone, from the same figures:", "")
         _phone(writer, drafts)
         return
+    if drafts.style == "email":  # "write me the email": that draft alone
+        writer.add("Here is the email, from the same figures:", "")
+        _email(writer, drafts, "**Email draft** (plain text to send; fill in the names)")
+        return
     if drafts.style != "standard":
         writer.add(f"Here is the email, {STYLE_WORDS[drafts.style]}, with the same figures:", "")
         _email(writer, drafts, "**Email draft**")

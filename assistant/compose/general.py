@@ -34,7 +34,7 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
         best.sort(key=lambda hit: hit.chunk_id in by_id)
     faq = faq_asking_it(best, said_words(understood))
     if faq is not None:  # the guide's own answer to the user's question
-        write_faq_lead(writer, faq)
+        write_faq_lead(writer, understood, faq)
     elif not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
         write_lead(writer, understood, best, ev.relatedness)
     for hit in with_rest_of_section(best, ev.records):

@@ -103,7 +103,7 @@ def compose_interview(
     examples_asked = understood.asks_examples and "Example questions" in groups
     faq = faq_asking_it(hits, said_words(understood))  # not the topics read into the words
     if faq is not None and not examples_asked:  # the guide's own answer to the user's question
-        write_faq_lead(writer, faq)
+        write_faq_lead(writer, understood, faq)
     elif not examples_asked:  # (the guide's questions answer "what do they ask")
         write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
     guide = scored[0][0]

@@ -93,12 +93,40 @@ def write_lead(
             if best is None or scores[first] > best[0]:
                 best = (scores[first], hit, sentences, scores, first, answering, said)
     if best is None:
+        _say_no_duration(writer, frame, "")
         return False
     _, hit, sentences, scores, first, answering, said = best
     chosen = _chosen(sentences, scores, first, counting, answering, said)
     text = " ".join(one_line(sentences[i]) for i in chosen)
+    _say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
+
+
+_HOW_LONG = re.compile(
+    r"\bhow long (?:(?:is|are|does|do|will|would|should|was|were)\s+)?(?P<what>[^?.!,;:]*)", re.I
+)
+_DURATION = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|few|several)(?:\s*(?:to|-|–)\s*\d+)?\s*-?\s*"
+    r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
+    re.I,
+)
+_TRAILING_VERB = re.compile(r"\s+(?:(?:usually|typically|normally)\s+)?(?:take|last|be|go|run)\s*$")
+
+
+def _say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
+    """A "how long…" question whose answer holds no duration: say first that the guide gives
+    none ("how long is each onsite round?"), before what it does hold."""
+    asked = _HOW_LONG.search(frame.question)
+    if not asked or _DURATION.search(lead):
+        return
+    what = _TRAILING_VERB.sub("", asked["what"].strip())
+    what = re.split(r"\s+(?:at|for|with|in)\s+", what)[0]
+    if frame.company:  # "the alibaba phone screens": the company is said once, below
+        what = re.sub(rf"\b{re.escape(frame.company)}(?:'s)?\s*", "", what, flags=re.I)
+    what = what.strip() or "it"
+    whose = f"The {frame.company} guides" if frame.company else "The guides"
+    writer.add(f"{whose} do not give the length or duration of {what}.", "")
 
 
 def faq_asking_it(hits: list, wanted: set[str]):
@@ -119,7 +147,7 @@ def faq_asking_it(hits: list, wanted: set[str]):
     return hit if shared >= 2 and shared >= max(other, default=0) else None
 
 
-def write_faq_lead(writer: Writer, faq) -> None:
+def write_faq_lead(writer: Writer, frame: Understanding, faq) -> None:
     """Open with the start of the guide's answer to its FAQ question that is the user's own
     ("Is knowing Mandarin required for US-based roles?"): its sentences in order, as many as
     fit the lead, cited."""
@@ -130,6 +158,7 @@ def write_faq_lead(writer: Writer, faq) -> None:
         if picks and sum(map(len, picks)) + len(sentence) > MAX_LEAD_CHARS:
             break
         picks.append(one_line(sentence))
+    _say_no_duration(writer, frame, " ".join(picks))
     if picks:
         writer.add(f"{' '.join(picks)} {writer.book.cite(faq.chunk_id)}", "")
 
@@ -157,8 +186,11 @@ def _chosen(
         if gives_count or (i in answering and scores[i] >= top - 2):
             picks.append(i)
     last = max(picks)
-    if last + 1 < len(sentences) and _GOES_ON.match(sentences[last + 1]):
-        picks.append(last + 1)  # "…mention Mandarin. However, for US roles, English is…"
+    if last + 1 < len(sentences) and (
+        _GOES_ON.match(sentences[last + 1])
+        or (last + 1 in answering and _REFERS_BACK.match(sentences[last + 1]))
+    ):  # "…mention Mandarin. However, for US roles, English is…"; "…phone screens. These
+        picks.append(last + 1)  # initial technical rounds often focus on…"
     grew = True
     while grew:  # "This is followed by…" brings what "this" is
         back = {i - 1 for i in picks if i > 0 and _REFERS_BACK.match(sentences[i])}

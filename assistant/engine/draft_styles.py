@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STYLES = ("standard", "short", "friendly", "formal", "phone")
+STYLES = ("standard", "short", "friendly", "formal", "phone", "email")  # email: as standard, alone
 STYLE_WORDS = {  # how an answer names the style it wrote
     "standard": "",
     "short": "shorter",
     "friendly": "friendlier",
     "formal": "more formal",
     "phone": "as what you say on the phone",
+    "email": "",
 }
 
 

@@ -19,8 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from assistant.understanding.entities import contains_phrase, normalize
-from assistant.understanding.tables import COMPONENT_WORDS
+from assistant.understanding.entities import Catalog, contains_phrase, normalize, place_words
+from assistant.understanding.tables import (
+    COMPONENT_WORDS,
+    INTENT_PHRASES,
+    NEUTRAL_WORDS,
+    STOPWORDS,
+)
 
 _ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
 _ROLE_HEADS = frozenset(_ASKS["role_heads"])
@@ -81,10 +86,12 @@ FOLLOWUP_LEAD = re.compile(
 ADDS_TO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 FIXED_COMPONENT = re.compile(
     r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
-    r"(?:move|budge|go up|increase|change|negotiate)|\b(?:fixed|capped|non-negotiable|final)\b",
+    r"(?:move|budge|go up|increase|change|negotiate)|\b(?:fixed|capped|non-negotiable|final)\b"
+    r"|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|turn down)s?\b"
+    r"|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b",
     re.I,
 )
-REFERENCE = re.compile(r"\b(?:that|it|there|those|this one|the same|same)\b")
+REFERENCE = re.compile(r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same)\b")
 # "does anyscale look for the same things?": the previous question, about another company.
 SAME_AGAIN = re.compile(
     r"\b(?:the same|same (?:things?|stuff|questions?)|similar|likewise)\b", re.I
@@ -273,3 +280,28 @@ def repeats(text: str) -> bool:
     "and if it were Sunnyvale instead?", "what about Anyscale?")."""
     normalized = normalize(text)
     return any(contains_phrase(normalized, cue) for cue in _REPEAT_CUES)
+
+
+def _domain_words() -> set[str]:
+    phrases = [p for weighted in INTENT_PHRASES.values() for _, group in weighted for p in group]
+    phrases += [word for words in COMPONENT_WORDS.values() for word in words]
+    return {word for phrase in phrases for word in phrase.split()} | NEUTRAL_WORDS
+
+
+_DOMAIN_WORDS = _domain_words()
+
+
+def foreign_words(normalized: str, catalog: Catalog) -> list[str]:
+    """Words that are not about jobs, pay, places or the corpus's companies ("weather", "poem")."""
+    places = place_words()
+    topics = {w for t in topics_asked(normalized) for p in t.said for w in normalize(p).split()}
+    return [
+        word
+        for word in normalized.split()
+        if word not in STOPWORDS
+        and word not in _DOMAIN_WORDS
+        and word not in places
+        and word not in catalog._company_words
+        and word not in topics  # "is the on-call brutal?": a job topic, held or not
+        and not any(ch.isdigit() for ch in word)
+    ]

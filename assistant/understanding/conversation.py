@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.errors import CoachError
@@ -138,7 +138,8 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
     offer_text = ""
     for text in user_turns[-MAX_HISTORY_TURNS:]:
         understood = understand(text, catalog, state)
+        state = understood.state
         if understood.intent in ("counter", "comp") and states_offer(text):
             offer_text = with_subject(text, understood)
-        state = understood.state
+            state = replace(state, intent="counter")  # as the coach answered it: the offer placed
     return Context(state=state, offer_text=offer_text, user_texts=tuple(user_turns))

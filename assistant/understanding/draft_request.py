@@ -61,15 +61,24 @@ _BARE = re.compile(
 MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a new question
 
 
+# "write me the email", "can I get the email draft?": the email as it is, on its own
+_EMAIL_ASKED = re.compile(
+    r"\b(?:write|draft|give|send|show|get)(?: me)?(?: (?:the|an|a|that|my))? "
+    r"(?:counter(?:[- ]offer)? )?e-?mail(?: draft)?\b",
+    re.I,
+)
+
+
 def draft_style_requested(message: str) -> str | None:
-    """The style ("short", "friendly", "formal" or "phone") a turn asks the draft in, or None."""
+    """The style ("short", "friendly", "formal" or "phone") a turn asks the draft in, "email"
+    for the email as it is, or None."""
     text = " ".join((message or "").split())
     if not text or len(text) > MAX_REQUEST_CHARS:
         return None
-    for style, pattern in _STYLES:
+    for style, pattern in (*_STYLES, ("email", _EMAIL_ASKED)):
         if not pattern.search(text):
             continue
-        if style == "phone" or _NAMES_A_DRAFT.search(text) or _RESTYLES_IT.search(text):
+        if style in ("phone", "email") or _NAMES_A_DRAFT.search(text) or _RESTYLES_IT.search(text):
             return style
         if _BARE.match(text):  # "shorter please", "a bit more formal"
             return style

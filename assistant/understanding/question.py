@@ -35,6 +35,7 @@ from assistant.understanding.asks import (
     asked_sentences,
     components_named,
     corrects,
+    foreign_words,
     level_asked,
     levels_asked,
     negated_places,
@@ -75,11 +76,9 @@ from assistant.understanding.subject import (
 )
 from assistant.understanding.tables import (
     COMPONENT_QUERY,
-    COMPONENT_WORDS,
     INTENT_PHRASES,
     JOB_WORDS,
     LEVEL_PHRASES,
-    NEUTRAL_WORDS,
     STOPWORDS,
 )
 
@@ -92,6 +91,12 @@ _INTERVIEW_TOPIC = re.compile(
 )
 # "what questions do they ask?" wants the guides' lists of questions.
 _ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|qs|asks?|asked|examples?|scenarios?)\b", re.I)
+# "if they ask me about conflicting priorities, how should I frame it?": how to answer one
+_ANSWERING_ONE = re.compile(
+    r"\bhow (?:should|do|would|can|to) (?:i )?(?:answer|frame|respond|handle|approach|tackle|"
+    r"reply|structure)\b|\bif (?:they|\w+) asks? me\b",
+    re.I,
+)
 # A greeting or thanks with little else ("hi", "thanks!", "good morning coach").
 _SMALL_TALK = re.compile(
     r"^\W*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|"
@@ -102,29 +107,6 @@ _SMALL_TALK = re.compile(
 _COMPARES = re.compile(
     r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
 )
-
-
-def _domain_words() -> set[str]:
-    phrases = [p for weighted in INTENT_PHRASES.values() for _, group in weighted for p in group]
-    phrases += [word for words in COMPONENT_WORDS.values() for word in words]
-    return {word for phrase in phrases for word in phrase.split()} | NEUTRAL_WORDS
-
-
-_DOMAIN_WORDS = _domain_words()
-
-
-def foreign_words(normalized: str, catalog: Catalog) -> list[str]:
-    """Words that are not about jobs, pay, places or the corpus's companies ("weather", "poem")."""
-    places = place_words()
-    return [
-        word
-        for word in normalized.split()
-        if word not in STOPWORDS
-        and word not in _DOMAIN_WORDS
-        and word not in places
-        and word not in catalog._company_words
-        and not any(ch.isdigit() for ch in word)
-    ]
 
 
 def classify_intent(normalized: str, has_amounts: bool) -> Intent:
@@ -317,6 +299,7 @@ def understand(
     off_topic = (
         intent == "out_of_scope"
         and bool(foreign)
+        and not topics_asked(question)  # "is the on-call brutal?": a job topic is in scope
         and not (
             (correcting or repeating or (state.turns and REFERENCE.search(normalized)))
             and (
@@ -357,7 +340,9 @@ def understand(
             or places_in(kept_text)
             or level_asked(question, catalog.guides.level_prefixes)
         )
-        if intent == "out_of_scope" or asks_again or (correcting and not component):
+        # (no intent words at all, about what was just said: "how long is each one?")
+        about_last = not any(scores.values()) and REFERENCE.search(normalized)
+        if intent == "out_of_scope" or asks_again or about_last or (correcting and not component):
             intent = state.intent
     if (
         company
@@ -435,9 +420,10 @@ def understand(
         asks_levels=level_question,
         asks_interviews=bool(_INTERVIEW_TOPIC.search(question))
         or (intent == "interview" == state.intent and (followup or repeating)),
-        asks_examples=bool(_ASKS_FOR_EXAMPLES.search(question)),
+        asks_examples=bool(_ASKS_FOR_EXAMPLES.search(question))
+        and not _ANSWERING_ONE.search(question),
         compares=bool(_COMPARES.search(question)),
-        small_talk=bool(_SMALL_TALK.match(question)),
+        small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),
         regions_by_company=_regions_by_company(kept_text, named, catalog) if named[1:] else {},
         region_mentions=region_mentions(kept_text, company_labels) if company_labels else {},
         level=level_asked(question, catalog.guides.level_prefixes),
@@ -454,7 +440,7 @@ def understand(
         fixed=component if component and FIXED_COMPONENT.search(question) else None,
         repeats=repeating,
         intents=_intents(intent, scores, pay_asked=bool(component and region_match)),
-        components=components_named(asked_sentences(kept_text)),
+        components=components_named(asked_sentences(kept_text)) or components_named(kept_text),
     )
 
 
