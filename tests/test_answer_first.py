@@ -452,3 +452,27 @@ def test_how_to_answer_a_question_is_no_request_for_example_questions(coach):
 def test_a_sentence_continuing_the_lead_comes_with_it(coach):
     answer = coach.ask("what do alibaba's technical phone screens for devops focus on?")
     assert "Linux internals" in first_sentence(answer.answer)
+
+
+def test_the_asking_sentence_decides_what_is_asked(coach):
+    answer = coach.ask(
+        "i have another offer expiring in 3 weeks. how long does alibaba's devops process "
+        "usually take from first screen to offer?"
+    )
+    assert "4 to 6 weeks" in first_sentence(answer.answer)
+
+
+def test_a_level_at_another_employer_the_map_lacks_is_named(coach):
+    answer = coach.ask("google L6 staff sre, where would that land at anyscale?")
+    lead = first_sentence(answer.answer)
+    assert lead.startswith("The guides say nothing about L6") and "Google L4 SRE" in lead
+
+
+def test_lever_figures_in_another_currency_than_the_region_say_so(coach):
+    answer = coach.ask(
+        "london based, interviewing w anyscale devops. i run prod on aws+gcp+azure. "
+        "is there a lever for that, and does its number fit london?"
+    )
+    assert "say nothing" not in answer.answer  # "prod", "aws+gcp+azure": the guides' own words
+    assert "Multi-Cloud Operations Complexity" in first_sentence(answer.answer)
+    assert "London band is in GBP: base £128K–£166K" in answer.answer

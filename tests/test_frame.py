@@ -414,3 +414,11 @@ def test_a_pay_component_and_a_place_ask_for_pay_besides_the_main_ask(catalog):
         catalog,
     )
     assert frame.intents[0] == "interview" and "comp" in frame.intents
+
+
+def test_a_take_home_is_an_assignment_unless_it_is_pay():
+    assert [t.key for t in topics_asked("does anyscale give a take home for candidates?")] == [
+        "take_home"
+    ]
+    assert [t.key for t in topics_asked("any take-home after that?")] == ["take_home"]
+    assert [t.key for t in topics_asked("how much would i take home per month")] == ["tax"]

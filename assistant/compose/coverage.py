@@ -217,10 +217,11 @@ def _unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     common = common_words()
     terms = catalog.guides.terms.get(frame.company, {})
     unheld = []
-    for word in foreign_words(normalize(_asked_about(frame.question)), catalog):
+    asked = re.sub(r"[+/&]", " ", normalize(_asked_about(frame.question)))  # "aws+gcp+azure"
+    for word in foreign_words(asked, catalog):
         if len(word) < 3 or word in common or word in topic_words or not common:
             continue
-        if not _held(word, terms):
+        if not _held(word, terms) and not _short_form(word, catalog):
             unheld.append(word)
     return list(dict.fromkeys(unheld))
 
@@ -249,6 +250,16 @@ def _held(word: str, terms: dict[str, int]) -> bool:
     if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
         return True
     return any(abs(len(t) - len(word)) <= 1 and _one_edit(word, t) for t in terms if len(t) > 3)
+
+
+def _short_form(word: str, catalog: Catalog) -> bool:
+    """A short form of a word of any guide ("prod" of "production", "infra"): the field's own
+    shorthand, not a term of art the guides lack."""
+    return len(word) >= 4 and any(
+        len(t) > len(word) and t.startswith(word)
+        for ts in catalog.guides.terms.values()
+        for t in ts
+    )
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -21,7 +21,7 @@ from assistant.compose.passages import (
 )
 from assistant.corpus.facts import Lever
 from assistant.index.lexical import tokenize
-from assistant.money import PERCENT, find_amounts
+from assistant.money import PERCENT, find_amounts, format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
 
@@ -62,6 +62,9 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         if not led and "script" not in wanted and not unasked:  # else the script leads
             scripts = [h for h in retrieval.hits if h.kind in ("lever", "script")]
             write_lead(writer, understood, scripts, ev.relatedness)
+    currencies = _band_in_other_currency(understood, ev, writer)
+    if currencies:  # "london based… does its number fit london?"
+        writer.add(currencies, "")
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         sentences = [s for s in condensed(hit, wanted) if not _off_table_band(s, hit.company, ev)]
         if not sentences:
@@ -214,3 +217,30 @@ def _component_not_asked(understood: Understanding, ev: Evidence, companies: lis
                 f"{_MORE_OF[wanted]}; what they ask for follows."
             )
     return ""
+
+
+def _band_in_other_currency(understood: Understanding, ev: Evidence, writer: Writer) -> str:
+    """When the region asked has a band in another currency than the figures of the company's
+    levers and script (London in GBP, the levers in USD): that band's base, cited, and that no
+    exchange rate is applied; else ""."""
+    band = next(
+        (
+            b
+            for b in ev.facts.bands
+            if b.company == understood.company and b.region == understood.region
+        ),
+        None,
+    )
+    if band is None or not band.currency or band.base_min is None or band.base_max is None:
+        return ""
+    quoted = [lv.text for lv in ev.facts.levers if lv.company == band.company]
+    quoted += [s.text for s in ev.facts.scripts if s.company == band.company]
+    units = {a.unit for t in quoted for a, _, _ in find_amounts(t)} - {"", PERCENT}
+    if not units or band.currency in units:
+        return ""
+    low, high = (format_money(v, band.currency) for v in (band.base_min, band.base_max))
+    return (
+        f"The guide's lever figures are in {' and '.join(sorted(units))}; its {band.region} band "
+        f"is in {band.currency}: base {low}–{high} {writer.book.cite(band.chunk_id)}. No "
+        "exchange rate is applied."
+    )

@@ -281,6 +281,10 @@ def understand(
         rival = guide_name_as_context(question, normalized, catalog, state.company)
         context_names = (rival,) if rival else ()
     scores = intent_scores(normalized, bool(_AMOUNT_HINT.search(question)))
+    asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
+    if asking != kept_text:  # the sentence that asks decides, when it says what it asks
+        asked = intent_scores(normalize(asking), bool(_AMOUNT_HINT.search(asking)))
+        scores = asked if best_intent(asked) != "out_of_scope" else scores
     intent = best_intent(scores)
     level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES)
     if unknown_company and level_question and state.company:
