@@ -133,3 +133,21 @@ def test_the_email_asked_for_comes_alone_and_a_refused_base_keeps_the_rest(coach
     assert email.answer.startswith("Here is the email") and "Phone script" not in email.answer
     assert no_base.answer.startswith("If the base salary stays at $175K")
     assert "London band" in london.answer.split("\n", 1)[0]
+
+
+def test_typos_shorthand_and_a_corrected_figure_in_a_wan_offer(coach):
+    first, corrected, bonus = converse(
+        coach,
+        "got the ali hz devops offer, 42w base n 18w rsu (4y vest). ok or nah?",
+        "sorry typo, base is 38w not 42w",
+        "what bonus range do they usually pay there",
+    )
+    assert "CNY 420K" in first.answer and "CNY 400K–CNY 740K" in first.answer
+    assert "Is the stock" not in first.answer  # "(4y vest)": a grant over 4 years
+    assert corrected.answer.startswith("Your base (CNY 380K) is below the guide's range")
+    assert "**15–25%**" in bonus.answer
+
+
+def test_a_misspelt_place_alias_is_still_the_place(coach):
+    answer = coach.ask("alibab devops ofer 160k base sunyvale, 90k rsu over 4 years")
+    assert "Bay Area / Sunnyvale (US R&D)" in answer.answer.split("\n", 1)[0]

@@ -64,3 +64,9 @@ def test_chinese_wan_is_ten_thousand_only_after_two_digits():
     read = [(a.low, a.raw) for a, _, _ in find_amounts("offered 60w base, 100万 total, 45 wan")]
     assert read == [(600_000, "60w"), (1_000_000, "100万"), (450_000, "45 wan")]
     assert not list(find_amounts("the offer expires in 2w"))  # two weeks, not money
+
+
+def test_vesting_years_are_read_in_shorthand():
+    from assistant.engine.offer_words import years_said
+
+    assert [years_said(t) for t in ("(4y vest)", "(4 yrs)", "4y vesting", "/4yr")] == [4] * 4

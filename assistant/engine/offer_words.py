@@ -33,8 +33,8 @@ _KEYWORDS = re.compile(
     re.I,
 )
 _VESTING = re.compile(
-    r"(?:over|/|vest\w*(?:\s+over)?)\s*(\d+)\s*-?\s*(?:yrs?|years?|y)\b|"
-    r"\b(\d+)[\s-]*(?:yrs?|years?)[\s-]*vest",
+    r"(?:over|/|\(|vest\w*(?:\s+over)?)\s*(\d+)\s*-?\s*(?:yrs?|years?|y)\b|"
+    r"\b(\d+)[\s-]*(?:yrs?|years?|y)[\s-]*vest",
     re.I,
 )
 PER_YEAR = re.compile(  # after the amount: "$40K/yr", "$40K stock per year", "$40K in RSUs a year"

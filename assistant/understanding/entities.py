@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.corpus.vocabulary import GuideVocabulary
+from assistant.index.common_words import common_words
 from assistant.money import CURRENCY_ALIASES
 from assistant.understanding.tables import (
     CASE_SENSITIVE_ALIASES,
@@ -289,14 +290,15 @@ def places_in(text: str) -> list[PlaceMention]:
             place = next(p for p, aliases in PLACE_ALIASES.items() if alias in aliases)
             found.append((len(text[: hit.start()].split()), PlaceMention(place, alias)))
     if not found:  # a typo in a place name: one edit from six letters, two from nine
+        everyday = common_words()  # an English word is no typo ("settle", "remove")
         for word in words:
-            if len(word) < 5:
+            if len(word) < 5 or word in everyday:
                 continue
-            for place in PLACE_ALIASES:
-                limit = 2 if len(place) >= 9 else 1 if len(place) >= 6 else 0
-                if not limit or " " in place or place[0] != word[0]:
+            for spelling, place in spellings.items():  # "sunyvale": Sunnyvale, of the Bay Area
+                limit = 2 if len(spelling) >= 9 else 1 if len(spelling) >= 6 else 0
+                if not limit or " " in spelling or spelling[0] != word[0]:
                     continue  # a typo in the first letter is rare; skipping it keeps this fast
-                if _edit_distance(word, place, limit) <= limit:
+                if _edit_distance(word, spelling, limit) <= limit:
                     found.append((0, PlaceMention(place, word)))
     found.sort(key=lambda item: item[0])
     seen: set[str] = set()
