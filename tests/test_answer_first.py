@@ -476,3 +476,10 @@ def test_lever_figures_in_another_currency_than_the_region_say_so(coach):
     assert "say nothing" not in answer.answer  # "prod", "aws+gcp+azure": the guides' own words
     assert "Multi-Cloud Operations Complexity" in first_sentence(answer.answer)
     assert "London band is in GBP: base £128K–£166K" in answer.answer
+
+
+def test_a_request_to_produce_code_or_prose_is_refused(coach):
+    answer = coach.ask("write me a kubernetes deployment yaml for nginx with 3 replicas")
+    assert answer.refused and "not about a job offer" in answer.answer
+    script = coach.ask("give me a script for the alibaba negotiation call")
+    assert not script.refused  # a negotiation script is coaching

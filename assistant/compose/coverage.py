@@ -10,7 +10,11 @@ between rows compared in two currencies). A level at another employer that a gui
 map takes in is no gap: `level_equivalence` places it. `nothing_else` says whether the
 question asks anything the guides do hold; when it does not, the answer is a refusal that
 names the gaps. A topic only told about ("I was the oncall when…") is named, but the
-sentences that ask decide whether anything held was asked.
+sentences that ask decide whether anything held was asked; an offer given earlier is not asked
+about again by a follow-up that only names a topic the guides lack ("do they sponsor visas?").
+A compound of guide words ("teamwork") and a short form of any guide's word ("prod") are the
+guides' own vocabulary; an employer whose title the level map names ("AWS Infrastructure
+Engineer") is placed by the map, not called a company without a guide.
 
 Leaves out: companies and regions the guides lack (retrieval abstains and the refusal names
 them), and wording beyond one sentence per kind of gap.

@@ -10,7 +10,9 @@ the question the passages hold at all); one holding the guides' word for what wa
 The best sentence of the best passage leads, with the other sentences of that passage that
 answer nearly as well (for a count: numbers next to it), the sentence before one that opens
 with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …").
-Filler ("Good luck!") never leads.
+Filler ("Good luck!") never leads. A guide FAQ item whose question is the user's own leads
+with its answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question whose lead holds
+no duration says first that the guides give none.
 
 Leaves out: passages' layout below the lead (assistant.compose.interview, .general) and any
 model: the lead is the guide's own sentences, cited.

@@ -82,6 +82,13 @@ FOLLOWUP_LEAD = re.compile(
     r"and what about|then|what if|in)\b",
     re.I,
 )
+# A request to produce something that is not coaching: code, configuration, prose.
+MAKES_AN_ARTEFACT = re.compile(
+    r"\b(?:write|generate|create|build|code|make|give)\s+(?:me\s+)?(?:a|an|the|some)?\s*"
+    r"(?:[\w-]+\s+){0,4}?(?:yaml|manifest|dockerfile|terraform|helm chart|program|function|"
+    r"regex|sql query|poem|essay|story|song|joke|(?:python|bash|shell|go|java) script)\b",
+    re.I,
+)
 # "can i also ask for a sign-on?", "the stock too?": more about what was being discussed.
 ADDS_TO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 FIXED_COMPONENT = re.compile(

@@ -29,6 +29,7 @@ from assistant.understanding.asks import (
     ADDS_TO,
     FIXED_COMPONENT,
     FOLLOWUP_LEAD,
+    MAKES_AN_ARTEFACT,
     REFERENCE,
     SAME_AGAIN,
     TopicAsk,
@@ -293,6 +294,8 @@ def understand(
         company or any(contains_phrase(normalized, word) for word in JOB_WORDS)
     ):
         intent = "general"  # about a company of the corpus, or about the job: in scope
+    if MAKES_AN_ARTEFACT.search(question):
+        intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
     # "base not stock": base; "I care more about base than RSUs. Which lever gets a higher
     # base?": the one the asking sentence names
     component = find_component(asked_sentences(kept_text)) or find_component(kept_text)
