@@ -483,3 +483,13 @@ def test_a_request_to_produce_code_or_prose_is_refused(coach):
     assert answer.refused and "not about a job offer" in answer.answer
     script = coach.ask("give me a script for the alibaba negotiation call")
     assert not script.refused  # a negotiation script is coaching
+
+
+def test_a_deadline_is_named_and_words_asked_for_get_the_script(coach):
+    words = coach.ask("alibaba wants an answer by friday on my offer, what do i say?")
+    assert not words.refused and "offer deadline" in first_sentence(words.answer)
+    assert "**Negotiate Up Strategy**" in words.answer
+    more_time = coach.ask("anyscale gave me 48 hours to sign. can i ask for more time??")
+    assert more_time.refused and "$213K" not in more_time.answer
+    quiet = coach.ask("recruiter at anyscale went quiet after my counter, should i follow up?")
+    assert quiet.refused and "following up" in quiet.answer

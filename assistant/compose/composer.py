@@ -51,7 +51,9 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     equivalence = level_equivalence(understood, evidence.catalog, writer)
     if equivalence:  # "I'm a Google L4": where the guide's level map puts it
         writer.add(equivalence, "")
-    if gaps.stand_in and understood.intent in ("comp", "general", "lever"):
+    if gaps.stand_in == "script" and understood.intent in ("general", "lever", "counter"):
+        understood = replace(understood, intent="lever", query=f"{understood.query} script")
+    elif gaps.stand_in and understood.intent in ("comp", "general", "lever"):
         understood = replace(understood, intent="comp", component=gaps.stand_in)
     _compose_intent(writer, understood, retrieval, evidence)
     if not writer.lines:

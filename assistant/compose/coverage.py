@@ -110,7 +110,14 @@ def coverage_of(
     # a topic only told about ("I was the oncall when…") is named, but asks nothing
     asking = normalize(asked_sentences(frame.question))
     asked = [t for t in missing if any(contains_phrase(asking, normalize(p)) for p in t.said)]
-    stand_in = next((t.stand_in for t in asked if t.stand_in), None)
+    stand_in = next(
+        (
+            t.stand_in
+            for t in asked
+            if t.stand_in and (t.stand_in != "script" or _WHAT_TO_SAY.search(frame.question))
+        ),
+        None,
+    )
     if missing:
         statements.append(_topics_statement(missing, company, stand_in))
         gaps += [_as_said(t) for t in missing]
@@ -146,6 +153,12 @@ def coverage_of(
     return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words))
 
 
+# "what do I say?", "how should I reply?": words asked for, which a script gives
+_WHAT_TO_SAY = re.compile(
+    r"\bwhat (?:do|should|would|can) i (?:say|tell|write|reply|answer)\b|"
+    r"\bhow (?:do|should|would|can) i (?:respond|reply|word|phrase|answer)\b",
+    re.I,
+)
 NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the topic's object
 
 
@@ -180,6 +193,8 @@ def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
 def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str | None) -> str:
     said = " or ".join(_as_said(t) for t in missing)
     whose = f"The {company} guide says" if company else "The guides say"
+    if stand_in == "script":  # "they want an answer by friday, what do I say?"
+        return f"{whose} nothing about {said}; what it gives for what to say is its script."
     if stand_in:
         return (
             f"{whose} nothing about {said}; what it says about "
