@@ -7,6 +7,7 @@ currency's region."""
 from __future__ import annotations
 
 import pytest
+from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
 
@@ -16,18 +17,6 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def coach(shipped_index) -> Coach:
     return Coach(shipped_index, backend="composer")
-
-
-def converse(coach: Coach, *questions: str):
-    history, answers = [], []
-    for question in questions:
-        answer = coach.ask(question, history=history)
-        answers.append(answer)
-        history += [
-            {"role": "user", "content": question},
-            {"role": "assistant", "content": answer.answer},
-        ]
-    return answers
 
 
 def test_a_question_about_the_last_answer_is_no_off_topic_question(coach):
