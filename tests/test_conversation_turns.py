@@ -140,3 +140,13 @@ def test_typos_shorthand_and_a_corrected_figure_in_a_wan_offer(coach):
 def test_a_misspelt_place_alias_is_still_the_place(coach):
     answer = coach.ask("alibab devops ofer 160k base sunyvale, 90k rsu over 4 years")
     assert "Bay Area / Sunnyvale (US R&D)" in answer.answer.split("\n", 1)[0]
+
+
+def test_a_title_said_on_the_offer_is_a_role_the_guides_lack(coach):
+    _, second = converse(
+        coach,
+        "anyscale sf devops base",
+        "hmm the title on my offer actually says platform engineer. does that range still apply?",
+    )
+    assert "no platform engineer figures" in second.answer.split("\n", 1)[0]
+    assert "$168K–$218K" in second.answer

@@ -54,7 +54,8 @@ _LEVEL_CODE = re.compile(r"\b(P|L|IC|E|M|T|SDE|SWE)\s?-?(\d{1,2})\b", re.I)
 _NOT_MODIFIERS = frozenset(
     "a an the as for of at in is are what whats how much does do my your their our his her "
     "be being am im i'm i you we they to and or with get gets got paid pay make earn level "
-    "senior staff principal junior lead sr jr".split()
+    "senior staff principal junior lead sr jr says said say titled called actually really "
+    "just".split()
 )
 
 
@@ -258,12 +259,20 @@ def _topic_phrases() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+# "also how long is their hiring process" asks, question mark or not
+_OPENS_A_QUESTION = re.compile(
+    r"^(?:(?:also|and|so|ok|okay|plus|but)\W+)?(?:how|what|whats|what's|when|where|which|who|"
+    r"why|is|are|do|does|did|can|could|will|would|should)\b",
+    re.I,
+)
+
+
 def asked_sentences(text: str) -> str:
     """The sentences that ask (end with "?") when the message has one and tells something
     too: "i was the oncall when a node died… how do i use that with anyscale?" asks about
     the levers, not about on-call. A message with no question mark is all asking."""
     sentences = [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
-    asking = [s for s in sentences if s.endswith("?")]
+    asking = [s for s in sentences if s.endswith("?") or _OPENS_A_QUESTION.match(s)]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 
