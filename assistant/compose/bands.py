@@ -7,9 +7,11 @@ Leaves out: choosing which rows to show (assistant.compose.comp).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from assistant.compose.core import Writer
 from assistant.corpus.facts import CompBand
-from assistant.money import format_money
+from assistant.money import PERCENT, find_amounts, format_money
 
 COMPONENT_COLUMNS = {
     "base": ("base",),
@@ -130,3 +132,16 @@ def disagreements(writer: Writer, rows: list[CompBand]) -> list[str]:
                 f"different figures ({sources}); both are shown, neither is preferred."
             )
     return notes
+
+
+def band_in_other_currency(
+    bands: Sequence[CompBand], company: str | None, region: str | None, quoted: Iterable[str]
+) -> tuple[CompBand, list[str]] | None:
+    """The band of `company` in `region` and the currencies of the figures in `quoted` (lever,
+    script or sign-on text), when the band is in none of them (a London band in GBP, levers in
+    USD); else None. No exchange rate is applied by any caller."""
+    band = next((b for b in bands if b.company == company and b.region == region), None)
+    units = {a.unit for text in quoted for a, _, _ in find_amounts(text)} - {"", PERCENT}
+    if band is None or not band.currency or not units or band.currency in units:
+        return None
+    return band, sorted(units)

@@ -7,6 +7,7 @@ Leaves out: where an offer sits (assistant.compose.counter).
 from __future__ import annotations
 
 from assistant.compose.bands import (
+    band_in_other_currency,
     band_table,
     one_band,
     per_year_note,
@@ -16,7 +17,6 @@ from assistant.compose.general import compose_general
 from assistant.compose.lead import sentence_pieces
 from assistant.compose.passages import MAX_SENTENCES_PER_PASSAGE, chunk_body, sentences_of
 from assistant.corpus.facts import CompBand, Facts
-from assistant.money import PERCENT, find_amounts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
 
@@ -144,20 +144,11 @@ def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev
 def _sign_on_currency(understood: Understanding, ev: Evidence, sentences: list[str]) -> str:
     """When the region's band is in another currency than the sign-on figures (a Beijing band
     in CNY, sign-on figures in USD), the sentence saying so; no exchange rate is applied."""
-    band = next(
-        (
-            b
-            for b in ev.facts.bands
-            if b.company == understood.company and b.region == understood.region
-        ),
-        None,
-    )
-    units = {
-        a.unit for s in sentences for a, _, _ in find_amounts(s) if a.unit not in ("", PERCENT)
-    }
-    if band is None or not band.currency or not units or band.currency in units:
+    found = band_in_other_currency(ev.facts.bands, understood.company, understood.region, sentences)
+    if found is None:
         return ""
+    band, units = found
     return (
-        f"The guide's sign-on figures are in {' and '.join(sorted(units))}; it gives none in "
+        f"The guide's sign-on figures are in {' and '.join(units)}; it gives none in "
         f"{band.currency} for {band.region}, and no exchange rate is applied."
     )

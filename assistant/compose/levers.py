@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.bands import band_in_other_currency
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.general import compose_general
 from assistant.compose.lead import Relatedness, write_lead
@@ -223,24 +224,15 @@ def _band_in_other_currency(understood: Understanding, ev: Evidence, writer: Wri
     """When the region asked has a band in another currency than the figures of the company's
     levers and script (London in GBP, the levers in USD): that band's base, cited, and that no
     exchange rate is applied; else ""."""
-    band = next(
-        (
-            b
-            for b in ev.facts.bands
-            if b.company == understood.company and b.region == understood.region
-        ),
-        None,
-    )
-    if band is None or not band.currency or band.base_min is None or band.base_max is None:
+    quoted = [lv.text for lv in ev.facts.levers if lv.company == understood.company]
+    quoted += [s.text for s in ev.facts.scripts if s.company == understood.company]
+    found = band_in_other_currency(ev.facts.bands, understood.company, understood.region, quoted)
+    if found is None or found[0].base_min is None or found[0].base_max is None:
         return ""
-    quoted = [lv.text for lv in ev.facts.levers if lv.company == band.company]
-    quoted += [s.text for s in ev.facts.scripts if s.company == band.company]
-    units = {a.unit for t in quoted for a, _, _ in find_amounts(t)} - {"", PERCENT}
-    if not units or band.currency in units:
-        return ""
+    band, units = found
     low, high = (format_money(v, band.currency) for v in (band.base_min, band.base_max))
     return (
-        f"The guide's lever figures are in {' and '.join(sorted(units))}; its {band.region} band "
+        f"The guide's lever figures are in {' and '.join(units)}; its {band.region} band "
         f"is in {band.currency}: base {low}–{high} {writer.book.cite(band.chunk_id)}. No "
         "exchange rate is applied."
     )

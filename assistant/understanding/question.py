@@ -298,7 +298,7 @@ def understand(
         intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
     # "base not stock": base; "I care more about base than RSUs. Which lever gets a higher
     # base?": the one the asking sentence names
-    component = find_component(asked_sentences(kept_text)) or find_component(kept_text)
+    component = find_component(asking) or find_component(kept_text)
     foreign = foreign_words(normalized, catalog) if intent == "out_of_scope" else []
     if foreign and catalog.knows_most(foreign):
         intent = "general"  # "what is Apsara?": words of the guides themselves
@@ -447,7 +447,7 @@ def understand(
         fixed=component if component and FIXED_COMPONENT.search(question) else None,
         repeats=repeating,
         intents=_intents(intent, scores, pay_asked=bool(component and region_match)),
-        components=components_named(asked_sentences(kept_text)) or components_named(kept_text),
+        components=components_named(asking) or components_named(kept_text),
     )
 
 
