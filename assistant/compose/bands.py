@@ -95,7 +95,18 @@ def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
         writer.add("", note)
 
 
-def band_table(writer: Writer, bands: list[CompBand]) -> None:
+def band_table(writer: Writer, bands: list[CompBand], component: str | None = None) -> None:
+    """The rows side by side, one table per company; with a pay component asked ("which one
+    has the higher bonus?"), a first line giving that component of each row."""
+    cells = [(band, component_cell(band, component)) for band in bands] if component else []
+    shown = [(band, cell) for band, cell in cells if cell and cell[1] != "—"]
+    if len({band.company for band, _ in shown}) > 1:  # companies compared, a row each
+        parts = [
+            f"{band.company} {band.region} **{cell[1]}** {writer.book.cite(band.chunk_id)}"
+            for band, cell in shown
+        ]
+        writer.add(f"**{shown[0][1][0]}**: " + "; ".join(parts) + ".", "")
+        writer.key += [cell[1] for _, cell in shown]
     by_company: dict[str, list[CompBand]] = {}
     for band in bands:
         by_company.setdefault(f"{band.company} · {band.role}", []).append(band)

@@ -95,7 +95,7 @@ def compose_comp(
     if len(bands) == 1:
         one_band(writer, bands[0], understood.component)
     else:
-        band_table(writer, bands)
+        band_table(writer, bands, understood.component)
     notes = {per_year_note(b, writer) for b in bands} - {""}
     if notes:
         writer.add("", *sorted(notes))

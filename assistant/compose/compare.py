@@ -98,10 +98,12 @@ def _earlier_offers(user_texts: Iterable[str], offer_text: str, catalog: Catalog
             if company and describes_offer(part):
                 found.pop(company, None)
                 found[company] = part
-    mentions = _parts(offer_text, catalog) if offer_text else []
-    if len(mentions) == 1 and mentions[0][0]:  # the latest offer, with its subject added
-        found.pop(mentions[0][0], None)
-        found[mentions[0][0]] = offer_text
+    # the latest offer, with its subject added ("Alibaba offer: ali beijing offer, 48w base")
+    named = {company for company, _ in _parts(offer_text, catalog)} if offer_text else set()
+    if len(named) == 1 and "" not in named:
+        (company,) = named
+        found.pop(company, None)
+        found[company] = offer_text
     return found
 
 

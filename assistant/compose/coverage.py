@@ -14,7 +14,12 @@ sentences that ask decide whether anything held was asked; an offer given earlie
 about again by a follow-up that only names a topic the guides lack ("do they sponsor visas?").
 A compound of guide words ("teamwork") and a short form of any guide's word ("prod") are the
 guides' own vocabulary; an employer whose title the level map names ("AWS Infrastructure
-Engineer") is placed by the map, not called a company without a guide.
+Engineer") is placed by the map, not called a company without a guide. A message with two asks
+("list the levers. also can I make H-1B sponsorship part of it?") is refused only when no ask is
+free of a gap; a topic the guides hold only under a broader name ("hours a week": "work-life
+balance") is said to be so, then answered with what they hold; a level code named in a question
+of no other kind ("would they bring me in as P4?") is a level question. Terms of art no guide
+uses are found by assistant.compose.unheld_terms.
 
 Leaves out: companies and regions the guides lack (retrieval abstains and the refusal names
 them), and wording beyond one sentence per kind of gap.
@@ -27,13 +32,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.compose.core import Writer
+from assistant.compose.unheld_terms import as_typed, unheld_terms
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
-from assistant.index.common_words import common_words
-from assistant.understanding.asks import TopicAsk, asked_sentences, foreign_words
+from assistant.understanding.asks import TopicAsk, asked_sentences
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
-from assistant.understanding.question import Understanding
+from assistant.understanding.question import (
+    INTERVIEW_TOPIC,
+    Understanding,
+    best_intent,
+    intent_scores,
+)
 from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")
@@ -121,15 +131,22 @@ def coverage_of(
     if missing:
         statements.append(_topics_statement(missing, company, stand_in))
         gaps += [_as_said(t) for t in missing]
+    broader, said_only = _broader_statement(frame, catalog, records)
+    if broader:
+        statements.append(broader)
+        gaps += said_only
     other_currency = _currency_statement(frame, bands)
     if other_currency:
         statements.append(other_currency)
         gaps.append(frame.currency or "")
-    unheld = _unheld_terms(frame, catalog)
+    unheld = unheld_terms(frame, catalog)
     if unheld:
         whose = f"The {company} guides say" if company else "The guides say"
-        statements.append(f"{whose} nothing about {' or '.join(unheld)}.")
+        typed = [as_typed(word, frame.question) for word in unheld]
+        statements.append(f"{whose} nothing about {' or '.join(typed)}.")
         gaps += unheld
+    unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
+    unheld_words |= set(unheld)
     no_guide = gaps == [f"{company} interview guide"]
     asked_more = bool(
         stand_in
@@ -144,12 +161,17 @@ def coverage_of(
         # (an offer given earlier is not asked about again by "do they sponsor visas?")
         or (frame.intent == "counter" and has_offer and not (frame.followup and asked))
         or frame.asks_levels
-        or (asks_interviews and "interview" in kinds)  # "a take-home in the interview process?"
+        # "a take-home in the interview process?" (not "can you review my resume?" after one)
+        or (
+            asks_interviews
+            and "interview" in kinds
+            and not (frame.followup and asked and not INTERVIEW_TOPIC.search(frame.question))
+        )
         or len(missing) < len(frame.topics)
+        # "list the levers. also can I make h1b sponsorship part of it?": the levers are held
+        or _another_ask_held(frame.question, unheld_words)
     )
     nothing_else = (bool(asked) and not asked_more) or no_guide
-    unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
-    unheld_words |= set(unheld)
     return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words))
 
 
@@ -160,6 +182,23 @@ _WHAT_TO_SAY = re.compile(
     re.I,
 )
 NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the topic's object
+
+
+# Where one ask ends and another begins: a sentence break, or "also" / "and also" / "plus".
+_ASK_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+", re.I)
+_HELD_INTENTS = ("comp", "counter", "lever", "interview")
+
+
+def _another_ask_held(question: str, unheld_words: set[str]) -> bool:
+    """Whether one of the message's asks names nothing the guides lack and, read alone, asks
+    about pay, levers, a counter or interviews, which the guides hold."""
+    for part in _ASK_BREAK.split(asked_sentences(question)):
+        words = normalize(part)
+        if not words or set(words.split()) & unheld_words:
+            continue
+        if best_intent(intent_scores(words, has_amounts=False)) in _HELD_INTENTS:
+            return True
+    return False
 
 
 def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
@@ -224,72 +263,6 @@ def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
     )
 
 
-def _unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
-    """Names and terms of art the question asks about ("terraform", "golang") that the
-    company's guides never use: words that are not everyday English (not whole words of the
-    embedding model's vocabulary), not about jobs, pay or places, and not in the guides even
-    with one typo ("kubernets")."""
-    if frame.intent in _PAY_INTENTS or not frame.company or not catalog.guides.terms:
-        return []  # (with no company named, the question is not about one guide's words)
-    topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
-    topic_words |= {w for level in frame.levels for w in normalize(level).split()}
-    common = common_words()
-    terms = catalog.guides.terms.get(frame.company, {})
-    unheld = []
-    asked = re.sub(r"[+/&]", " ", normalize(_asked_about(frame.question)))  # "aws+gcp+azure"
-    for word in foreign_words(asked, catalog):
-        if len(word) < 3 or word in common or word in topic_words or not common:
-            continue
-        if not _held(word, terms) and not _short_form(word, catalog):
-            unheld.append(word)
-    return list(dict.fromkeys(unheld))
-
-
-STEM = 7  # letters a word shares with a guide word to be a form of it ("negotiable")
-
-
-_REFERS = re.compile(r"\b(?:that|it|this|those|these|them)\b", re.I)
-
-
-def _asked_about(question: str) -> str:
-    """The sentences that ask, and what they refer to: "my cloud experience is all gcp. does
-    that count?" asks about GCP; "i run k8s at a fintech. what's my angle?" not about fintech."""
-    asking = asked_sentences(question)
-    return question if _REFERS.search(asking) else asking
-
-
-def _held(word: str, terms: dict[str, int]) -> bool:
-    """The word, its singular, another form of a guide word (the same first letters:
-    "negotiable" of "negotiate"), a compound of two guide words ("teamwork": "team", "work")
-    or a guide word one edit away (a typo) is in `terms`."""
-    if word in terms or word.rstrip("s") in terms or f"{word}s" in terms:
-        return True
-    if any(word[:i] in terms and word[i:] in terms for i in range(3, len(word) - 2)):
-        return True
-    if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
-        return True
-    return any(abs(len(t) - len(word)) <= 1 and _one_edit(word, t) for t in terms if len(t) > 3)
-
-
-def _short_form(word: str, catalog: Catalog) -> bool:
-    """A short form of a word of any guide ("prod" of "production", "infra"): the field's own
-    shorthand, not a term of art the guides lack."""
-    return len(word) >= 4 and any(
-        len(t) > len(word) and t.startswith(word)
-        for ts in catalog.guides.terms.values()
-        for t in ts
-    )
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def _employer(name: str, catalog: Catalog) -> str:
     """An employer's name as the guides write it, else capitalised ("ByteDance" stays)."""
     entry = catalog.guides.names.get(name.lower())
@@ -303,7 +276,9 @@ def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> 
     says which levels its role spans. A level the line maps (its own code on a level
     question, another employer's it takes in) is no gap."""
     asks_pay = frame.intent in _PAY_INTENTS
-    if not (asks_pay or frame.asks_levels):
+    # "would they bring me in as p4?": a level code is what a question of no other kind is about
+    about_level = frame.asks_levels or (frame.intent == "general" and frame.level is not None)
+    if not (asks_pay or about_level):
         return "", []
     company = frame.company
     level_map = catalog.guides.level_maps.get(company) if company else None
@@ -392,20 +367,53 @@ def _guides_cover(
 ) -> bool:
     """Whether the company's guides (all guides with no company) use any of the topic's
     phrases: a one-word phrase by the guides' vocabulary, a longer one in a passage's text."""
+    return _covering_phrase(topic, company, catalog, records) is not None
+
+
+def _covering_phrase(
+    topic: TopicAsk, company: str | None, catalog: Catalog, records: Mapping[str, ChunkRecord]
+) -> str | None:
+    """The first of the topic's phrases the guides use, or None."""
     guides = catalog.guides
     texts: list[str] | None = None  # the company's passages, normalized once when needed
     for phrase in topic.phrases():
         if not guides.says(company, phrase):
             continue
         if len(phrase.split()) == 1 and "-" not in phrase:
-            return True
+            return phrase
         if company is None:  # every guide's passages would be read: their words will do
-            return True
+            return phrase
         if texts is None:
             texts = [normalize(r.text) for r in records.values() if r.company == company]
         if any(contains_phrase(text, normalize(phrase)) for text in texts):
-            return True
-    return False
+            return phrase
+    return None
+
+
+def _broader_statement(
+    frame: Understanding, catalog: Catalog, records: Mapping[str, ChunkRecord]
+) -> tuple[str, list[str]]:
+    """A topic the guides hold only under a broader phrase than the user's ("hours a week"
+    asked, "work-life balance" held): the sentence saying so, and the user's words."""
+    said, held = [], []
+    for topic in frame.topics:
+        phrase = _covering_phrase(topic, frame.company, catalog, records)
+        if phrase is None or _compact(phrase) in {_compact(p) for p in topic.said}:
+            continue
+        said += [p for p in topic.said if p not in said]
+        held.append(phrase)
+    if not said:
+        return "", []
+    whose = f"The {frame.company} guides give" if frame.company else "The guides give"
+    return (
+        f"{whose} nothing on {' or '.join(said)} as such; what they say about "
+        f"{' and '.join(held)} follows.",
+        said,
+    )
+
+
+def _compact(phrase: str) -> str:
+    return re.sub(r"[\s-]+", "", normalize(phrase))
 
 
 def _as_said(topic: TopicAsk) -> str:

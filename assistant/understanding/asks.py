@@ -259,10 +259,11 @@ def _topic_phrases() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-# "also how long is their hiring process" asks, question mark or not
+# "also how long is their hiring process" and "give me every lever" ask, question mark or not
 _OPENS_A_QUESTION = re.compile(
-    r"^(?:(?:also|and|so|ok|okay|plus|but)\W+)?(?:how|what|whats|what's|when|where|which|who|"
-    r"why|is|are|do|does|did|can|could|will|would|should)\b",
+    r"^(?:(?:also|and|so|ok|okay|plus|but|pls|please)\W+)?(?:how|what|whats|what's|when|where|"
+    r"which|who|why|is|are|do|does|did|can|could|will|would|should|give|list|tell|show|explain|"
+    r"walk|help|draft|write|compare|describe)\b",
     re.I,
 )
 

@@ -174,11 +174,12 @@ class Catalog:
         )
 
     def knows_most(self, words: list[str]) -> bool:
-        """True when more than half of `words` occur in the corpus (as its keyword tokens)."""
+        """True when at least half of `words` occur in the corpus (as its keyword tokens): "do
+        i need to speak mandarin?" is about the guides' Mandarin."""
         from assistant.index.lexical import tokenize
 
         known = sum(bool(set(tokenize(word)) & self.vocabulary) for word in words)
-        return known * 2 > len(words)
+        return bool(words) and known * 2 >= len(words)
 
     def all_roles(self) -> tuple[str, ...]:
         return tuple(sorted({role for roles in self.roles.values() for role in roles}))

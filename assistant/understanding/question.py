@@ -87,8 +87,10 @@ Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of
 # Pay components: "base", "stock", "bonus", "total", "sign_on" (the keys of COMPONENT_WORDS).
 
 # The question itself is about interviews, not just a skill or topic.
-_INTERVIEW_TOPIC = re.compile(
-    r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager)\b", re.I
+INTERVIEW_TOPIC = re.compile(
+    r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager|"
+    r"process|loop)\b",
+    re.I,
 )
 # "what questions do they ask?" wants the guides' lists of questions.
 _ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|qs|asks?|asked|examples?|scenarios?)\b", re.I)
@@ -151,6 +153,9 @@ class ConversationState:
     intent: Intent | None = None
     turns: int = 0
     topic: str = ""  # the words of the last turn that said what it was about
+    # the companies compared beside `company` and each one's region ("alibaba sunnyvale vs
+    # anyscale sf"), so "which one has the higher bonus?" compares them again
+    compared: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -363,6 +368,10 @@ def understand(
         repeating = True
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
+    regions_by = _regions_by_company(kept_text, named, catalog) if named[1:] else {}
+    if followup and intent == "comp" and state.compared and not named and not places_in(kept_text):
+        named = [company, *(c for c, _ in state.compared)]  # "which one has the higher bonus?"
+        regions_by = {company: state.region, **dict(state.compared)}
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
     topics = topics_asked(question)
     region_match = match_region(kept_text, labels)
@@ -403,6 +412,7 @@ def understand(
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
         topic=topic if topic and intent != "out_of_scope" else state.topic,
+        compared=tuple((c, regions_by.get(c)) for c in named[1:]),
     )
     context = context_names or context_names_in(normalized, catalog, named)
     competing = speaks_of_competing_offer(question, context, catalog)
@@ -425,13 +435,13 @@ def understand(
         query=query,
         state=next_state,
         asks_levels=level_question,
-        asks_interviews=bool(_INTERVIEW_TOPIC.search(question))
+        asks_interviews=bool(INTERVIEW_TOPIC.search(question))
         or (intent == "interview" == state.intent and (followup or repeating)),
         asks_examples=bool(_ASKS_FOR_EXAMPLES.search(question))
         and not _ANSWERING_ONE.search(question),
         compares=bool(_COMPARES.search(question)),
         small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),
-        regions_by_company=_regions_by_company(kept_text, named, catalog) if named[1:] else {},
+        regions_by_company=regions_by,
         region_mentions=region_mentions(kept_text, company_labels) if company_labels else {},
         level=level_asked(question, catalog.guides.level_prefixes),
         levels=levels_asked(question, catalog.guides.level_prefixes),

@@ -1,0 +1,97 @@
+"""Names and terms of art a question asks about that the guides never use ("terraform", "CKA",
+"golang"): words that are not everyday English (not whole words of the embedding model's
+vocabulary), not about jobs, pay or places, and not in the guides even as another form, a
+compound, a short form or with one typo. With a company named, its guides' words are read;
+with none, every guide's.
+
+Leaves out: topics with names of their own (PTO, visas: assistant.understanding.asks), companies,
+regions, roles and levels (assistant.compose.coverage names those), and any sentence wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.index.common_words import common_words
+from assistant.understanding.asks import asked_sentences, foreign_words
+from assistant.understanding.entities import Catalog, normalize
+from assistant.understanding.question import Understanding
+
+_PAY_INTENTS = ("comp", "counter")
+
+
+def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
+    """Names and terms of art the question asks about ("terraform", "golang") that the
+    company's guides never use: words that are not everyday English (not whole words of the
+    embedding model's vocabulary), not about jobs, pay or places, and not in the guides even
+    with one typo ("kubernets")."""
+    if frame.intent in _PAY_INTENTS or not catalog.guides.terms:
+        return []
+    if frame.intent == "out_of_scope" or frame.unknown_company:
+        return []  # (named by the refusal, or off-topic altogether)
+    topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
+    topic_words |= {w for level in frame.levels for w in normalize(level).split()}
+    common = common_words()
+    if frame.company:
+        terms = catalog.guides.terms.get(frame.company, {})
+    else:  # no company named: a term none of the guides uses ("is the CKA worth it?")
+        terms = {t: n for ts in catalog.guides.terms.values() for t, n in ts.items()}
+    unheld = []
+    asked = re.sub(r"[+/&]", " ", normalize(_asked_about(frame.question)))  # "aws+gcp+azure"
+    for word in foreign_words(asked, catalog):
+        if len(word) < 3 or word in common or word in topic_words or not common:
+            continue
+        if not _held(word, terms) and not _short_form(word, catalog):
+            unheld.append(word)
+    return list(dict.fromkeys(unheld))
+
+
+def as_typed(word: str, question: str) -> str:
+    """The word as the user typed it ("ACP", "Datadog"), else as normalized."""
+    match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", question, re.I)
+    return match.group() if match else word
+
+
+STEM = 7  # letters a word shares with a guide word to be a form of it ("negotiable")
+
+
+_REFERS = re.compile(r"\b(?:that|it|this|those|these|them)\b", re.I)
+
+
+def _asked_about(question: str) -> str:
+    """The sentences that ask, and what they refer to: "my cloud experience is all gcp. does
+    that count?" asks about GCP; "i run k8s at a fintech. what's my angle?" not about fintech."""
+    asking = asked_sentences(question)
+    return question if _REFERS.search(asking) else asking
+
+
+def _held(word: str, terms: dict[str, int]) -> bool:
+    """The word, its singular, another form of a guide word (the same first letters:
+    "negotiable" of "negotiate"), a compound of two guide words ("teamwork": "team", "work")
+    or a guide word one edit away (a typo) is in `terms`."""
+    if word in terms or word.rstrip("s") in terms or f"{word}s" in terms:
+        return True
+    if any(word[:i] in terms and word[i:] in terms for i in range(3, len(word) - 2)):
+        return True
+    if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
+        return True
+    return any(abs(len(t) - len(word)) <= 1 and _one_edit(word, t) for t in terms if len(t) > 3)
+
+
+def _short_form(word: str, catalog: Catalog) -> bool:
+    """A short form of a word of any guide ("prod" of "production", "infra"): the field's own
+    shorthand, not a term of art the guides lack."""
+    return len(word) >= 4 and any(
+        len(t) > len(word) and t.startswith(word)
+        for ts in catalog.guides.terms.values()
+        for t in ts
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

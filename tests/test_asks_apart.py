@@ -1,0 +1,93 @@
+"""Messages that ask more than one thing, or ask about a thing the guides hold only in part,
+through the real pipeline (real MiniLM, Chroma on disk, the built-in composer): each ask is
+answered or named as not covered, and a comparison stays a comparison on follow-ups.
+
+Leaves out: the wording of the gap sentences beyond the names they must carry.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_answer_first import converse  # each turn with the history so far
+
+from assistant.coach import Coach
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def test_a_held_ask_beside_a_gap_is_answered_and_the_gap_named_first(coach):
+    answer = coach.ask(
+        "give me every lever the alibaba guide lists. also can i make h1b sponsorship part "
+        "of the negotiation"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert not answer.refused and "visa sponsorship" in first
+    assert "Sign-On Bridge" in answer.answer and "Cloud/SRE Offer" in answer.answer
+
+
+def test_a_gap_alone_is_still_refused(coach):
+    answer = coach.ask("can i make h1b sponsorship part of my alibaba negotiation?")
+    assert answer.refused and "visa sponsorship" in answer.answer
+
+
+def test_a_topic_held_only_under_a_broader_name_says_so_first(coach):
+    answer = coach.ask("how many hours a week do alibaba devops people actually work")
+    first = answer.answer.split("\n", 1)[0]
+    assert "hours a week" in first and "work-life balance" in first
+    assert "high-performance culture" in answer.answer and not answer.refused
+
+
+def test_a_task_the_guides_lack_after_an_interview_answer_is_refused(coach):
+    _, second = converse(
+        coach,
+        "whats the difference between hire and strong hire at alibaba devops interviews",
+        "cool can you review my resume for that role?",
+    )
+    assert second.refused and "resume" in second.answer
+
+
+def test_a_term_no_guide_uses_is_named_with_no_company_asked(coach):
+    answer = coach.ask("is the CKA cert worth it for landing devops jobs in general")
+    assert "CKA" in answer.answer.split("\n", 1)[0]
+
+
+def test_ali_is_alibaba_and_its_level_is_placed_by_the_mapping_line(coach):
+    answer = coach.ask(
+        "currently p6 devops at ali hangzhou, thinking of jumping to google sre. roughly "
+        "which L is that"
+    )
+    assert not answer.refused and "L3-L5 SRE at Google" in answer.answer[:200]
+
+
+def test_a_level_code_the_mapping_does_not_span_is_named(coach):
+    answer = coach.ask(
+        "new grad here, would alibaba bring me in as p4 devops or is that not a thing"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert "P4" in first and "P5-P7" in first
+
+
+def test_a_comparison_follow_up_compares_the_same_rows_again(coach):
+    first, second = converse(
+        coach,
+        "comparing offers: alibaba sunnyvale vs anyscale sf for devops — base ranges?",
+        "which one has the higher bonus",
+    )
+    assert "$155K–$220K" in first.answer and "$168K–$218K" in first.answer
+    lead = second.answer.split("\n", 1)[0]
+    assert "**Bonus**" in lead and "15%" in lead and "5–10%" in lead
+
+
+def test_an_offer_given_once_is_not_compared_with_itself(coach):
+    *_, third = converse(
+        coach,
+        "beijing ali devops offer: 48w base, 20w rsu, 15% bonus. i'm nervous it's low",
+        "hmm they also said i could join the hangzhou hq team instead. would the band be better",
+        "and bonus there vs beijing?",
+    )
+    assert "year by year" not in third.answer and "15–25%" in third.answer
