@@ -1,6 +1,7 @@
 """Messages that ask more than one thing, or ask about a thing the guides hold only in part,
 through the real pipeline (real MiniLM, Chroma on disk, the built-in composer): each ask is
-answered or named as not covered, and a comparison stays a comparison on follow-ups.
+answered or named as not covered, a comparison stays a comparison on follow-ups, and a guide FAQ
+close in meaning to the question leads.
 
 Leaves out: the wording of the gap sentences beyond the names they must carry.
 """
@@ -91,3 +92,26 @@ def test_an_offer_given_once_is_not_compared_with_itself(coach):
         "and bonus there vs beijing?",
     )
     assert "year by year" not in third.answer and "15–25%" in third.answer
+
+
+def test_a_guide_faq_close_in_meaning_leads_with_its_answer(coach):
+    answer = coach.ask("do i need to speak chinese for alibaba devops in seattle")
+    assert answer.answer.startswith("It depends on the specific team")
+
+
+def test_the_sentence_going_on_about_the_lead_comes_with_it(coach):
+    answer = coach.ask("what do the alibaba devops phone screens cover?")
+    assert "Linux internals" in answer.answer.split("\n", 1)[0]
+
+
+def test_a_take_home_the_guide_lacks_is_named_and_its_process_follows(coach):
+    *_, second = converse(
+        coach, "what do the alibaba devops phone screens cover?", "any take-home after that?"
+    )
+    assert not second.refused and "take-home" in second.answer.split("\n", 1)[0]
+    assert "interview process" in second.answer.split("\n", 1)[0]
+
+
+def test_a_take_home_at_a_company_with_no_interview_guide_is_refused(coach):
+    answer = coach.ask("does anyscale give a take home for devops candidates?")
+    assert answer.refused and "Anyscale" in answer.answer and "3 to 5" not in answer.answer

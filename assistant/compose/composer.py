@@ -53,6 +53,8 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
         writer.add(equivalence, "")
     if gaps.stand_in == "script" and understood.intent in ("general", "lever", "counter"):
         understood = replace(understood, intent="lever", query=f"{understood.query} script")
+    elif gaps.stand_in == "process":  # a take-home the guide lacks: the stages it gives
+        understood = replace(understood, intent="interview", query=f"{understood.query} process")
     elif gaps.stand_in and understood.intent in ("comp", "general", "lever"):
         understood = replace(understood, intent="comp", component=gaps.stand_in)
     _compose_intent(writer, understood, retrieval, evidence)

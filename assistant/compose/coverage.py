@@ -124,7 +124,9 @@ def coverage_of(
         (
             t.stand_in
             for t in asked
-            if t.stand_in and (t.stand_in != "script" or _WHAT_TO_SAY.search(frame.question))
+            if t.stand_in
+            and (t.stand_in != "script" or _WHAT_TO_SAY.search(frame.question))
+            and (t.stand_in != "process" or "interview" in kinds)
         ),
         None,
     )
@@ -234,6 +236,8 @@ def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: st
     whose = f"The {company} guide says" if company else "The guides say"
     if stand_in == "script":  # "they want an answer by friday, what do I say?"
         return f"{whose} nothing about {said}; what it gives for what to say is its script."
+    if stand_in == "process":  # "any take-home after that?"
+        return f"{whose} nothing about {said}; the interview process it describes follows."
     if stand_in:
         return (
             f"{whose} nothing about {said}; what it says about "

@@ -32,7 +32,7 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     best = on_topic(list(retrieval.hits), wanted)[:MAX_PASSAGES]
     if understood.component is None:  # a place named is no pay question: its row goes last
         best.sort(key=lambda hit: hit.chunk_id in by_id)
-    faq = faq_asking_it(best, said_words(understood))
+    faq = faq_asking_it(best, said_words(understood), understood.question, ev.relatedness)
     if faq is not None:  # the guide's own answer to the user's question
         write_faq_lead(writer, understood, faq)
     elif not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself

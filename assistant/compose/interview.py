@@ -101,7 +101,9 @@ def compose_interview(
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
     examples_asked = understood.asks_examples and "Example questions" in groups
-    faq = faq_asking_it(hits, said_words(understood))  # not the topics read into the words
+    faq = faq_asking_it(  # (the user's words, not the topics read into them)
+        hits, said_words(understood), understood.question, relatedness
+    )
     if faq is not None and not examples_asked:  # the guide's own answer to the user's question
         write_faq_lead(writer, understood, faq)
     elif not examples_asked:  # (the guide's questions answer "what do they ask")

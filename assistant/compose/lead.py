@@ -9,10 +9,11 @@ words answers only when it is also close in meaning (less close when that is the
 the question the passages hold at all); one holding the guides' word for what was asked does.
 The best sentence of the best passage leads, with the other sentences of that passage that
 answer nearly as well (for a count: numbers next to it), the sentence before one that opens
-with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …").
-Filler ("Good luck!") never leads. A guide FAQ item whose question is the user's own leads
-with its answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question whose lead holds
-no duration says first that the guides give none.
+with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …") or
+goes on about it ("These initial rounds focus on…"). Filler ("Good luck!") never leads. A guide
+FAQ item whose question is the user's own, in its words or close in meaning, leads with its
+answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question whose lead holds no
+duration says first that the guides give none.
 
 Leaves out: passages' layout below the lead (assistant.compose.interview, .general) and any
 model: the lead is the guide's own sentences, cited.
@@ -42,6 +43,7 @@ EMBEDDING_WEIGHT = 4.0  # a cosine of 0.5 weighs as one of the question's own wo
 MAX_LEAD_CHARS = 420
 CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
 NEAR_MEANING = 0.35  # when that word is the only one the passages hold, this close will do
+FAQ_MEANING = 0.45  # a guide FAQ question this close to the user's is the user's own
 _QUANTITY = re.compile(r"\bhow (?:many|long|much|often|soon)\b|\bnumber of\b", re.I)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|few)\b", re.I
@@ -131,10 +133,14 @@ def _say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
     writer.add(f"{whose} do not give the length or duration of {what}.", "")
 
 
-def faq_asking_it(hits: list, wanted: set[str]):
+def faq_asking_it(
+    hits: list, wanted: set[str], question: str = "", relatedness: Relatedness | None = None
+):
     """The guide's FAQ item whose question is the user's own ("how long does the process
     take?"), or None: its question shares two or more of the question's words, the most of any
-    FAQ item and as many as any other passage does."""
+    FAQ item and as many as any other passage does; else, with `relatedness`, the FAQ question
+    closest in meaning to the user's when it is close enough ("do i need to speak chinese?":
+    "Is knowing Mandarin required…?")."""
     faq = [
         (shared_words(wanted, chunk_body(h.text).partition("?")[0]), -rank, h)
         for rank, h in enumerate(hits)
@@ -146,7 +152,14 @@ def faq_asking_it(hits: list, wanted: set[str]):
     if not faq:
         return None
     shared, _, hit = max(faq, key=lambda item: item[:2])
-    return hit if shared >= 2 and shared >= max(other, default=0) else None
+    if shared >= 2 and shared >= max(other, default=0):
+        return hit
+    if relatedness is None or not question:
+        return None
+    asked = [chunk_body(h.text).partition("?")[0] for _, _, h in faq]
+    cosines = list(relatedness(question, asked))
+    best = max(range(len(faq)), key=lambda i: cosines[i])
+    return faq[best][2] if cosines[best] >= FAQ_MEANING else None
 
 
 def write_faq_lead(writer: Writer, frame: Understanding, faq) -> None:
@@ -189,8 +202,7 @@ def _chosen(
             picks.append(i)
     last = max(picks)
     if last + 1 < len(sentences) and (
-        _GOES_ON.match(sentences[last + 1])
-        or (last + 1 in answering and _REFERS_BACK.match(sentences[last + 1]))
+        _GOES_ON.match(sentences[last + 1]) or _REFERS_BACK.match(sentences[last + 1])
     ):  # "…mention Mandarin. However, for US roles, English is…"; "…phone screens. These
         picks.append(last + 1)  # initial technical rounds often focus on…"
     grew = True
