@@ -115,3 +115,12 @@ def test_a_take_home_the_guide_lacks_is_named_and_its_process_follows(coach):
 def test_a_take_home_at_a_company_with_no_interview_guide_is_refused(coach):
     answer = coach.ask("does anyscale give a take home for devops candidates?")
     assert answer.refused and "Anyscale" in answer.answer and "3 to 5" not in answer.answer
+
+
+def test_levers_resting_on_what_the_user_lacks_do_not_lead(coach):
+    answer = coach.ask(
+        "zero competing offers rn. what leverage do i actually have with alibaba then?"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert "Hyperscale Experience" in first and "Sign-On Bridge" in first
+    assert "Cloud/SRE Offer" not in first

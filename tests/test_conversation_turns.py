@@ -150,3 +150,43 @@ def test_a_title_said_on_the_offer_is_a_role_the_guides_lack(coach):
     )
     assert "no platform engineer figures" in second.answer.split("\n", 1)[0]
     assert "$168K–$218K" in second.answer
+
+
+def test_a_turn_about_the_last_answer_is_no_off_topic_question(coach):
+    *_, third = converse(
+        coach,
+        "i ran k8s autoscaling for a big ecommerce site. which alibaba lever fits me",
+        "ok gimme the script",
+        "shorter, like one line",
+    )
+    assert not third.refused and "gimme" not in third.answer
+
+
+def test_is_that_bad_after_an_interview_tip_is_about_the_tip(coach):
+    *_, third = converse(
+        coach,
+        "my alibaba onsite is next week (virtual). what rounds are in it",
+        "what if i blank on a kernel question in the deep dive",
+        "is that gonna sink me",
+    )
+    assert not third.refused and third.intent == "interview"
+
+
+def test_a_company_and_place_alone_ask_the_last_question_again(coach):
+    _, second, third = converse(
+        coach,
+        "anyscale nyc devops total comp",
+        "alibaba seattle for comparison",
+        "and anyscale seattle?",
+    )
+    assert second.answer.startswith("**Total Comp** for Alibaba") and "$205K–$330K" in second.answer
+    assert third.refused and "no row for Seattle" in third.answer
+
+
+def test_work_for_another_company_is_no_employer_of_the_user(coach):
+    _, second = converse(
+        coach,
+        "any tips for the alibaba behavioral round",
+        "would the same stuff work for anyscale's interviews?",
+    )
+    assert second.refused and "Customer First" not in second.answer

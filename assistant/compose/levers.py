@@ -24,6 +24,7 @@ from assistant.corpus.facts import Lever
 from assistant.index.lexical import tokenize
 from assistant.money import PERCENT, find_amounts, format_money
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.asks import lacked_words
 from assistant.understanding.question import Understanding
 
 
@@ -38,7 +39,10 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     if not companies:
         compose_general(writer, understood, retrieval, ev)
         return
-    wanted = wanted_words(understood)
+    # a lever resting on what the user says they lack ("never touched gpus": the GPU lever)
+    lacked = _singular(lacked_words(understood.question))
+    unfit = {lv.name for lv in ev.facts.levers if lacked & _singular(lv.name)}
+    wanted = {w for w in wanted_words(understood) if not _singular(w) & lacked}
 
     def overlap(hit) -> int:
         return shared_words(wanted, chunk_body(hit.text) + " " + hit.section)
@@ -59,8 +63,12 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(unasked, "")
     if not prose:  # the answer first: the lever (or script sentences) that fits the question
         candidates = [lv for lv in ev.facts.levers if lv.company in companies]
-        led = lead_lever(writer, understood, candidates, ev.relatedness)
-        if not led and "script" not in wanted and not unasked:  # else the script leads
+        candidates = [lv for lv in candidates if lv.name not in unfit]
+        led = lead_lever(writer, understood, candidates, ev.relatedness, wanted)
+        if not led and unfit and candidates:  # "zero competing offers": the levers that fit
+            names = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in candidates)
+            writer.add(f"The guide's levers that do not rest on what you lack: {names}.", "")
+        elif not led and "script" not in wanted and not unasked:  # else the script leads
             scripts = [h for h in retrieval.hits if h.kind in ("lever", "script")]
             write_lead(writer, understood, scripts, ev.relatedness)
     currencies = _band_in_other_currency(understood, ev, writer)
@@ -74,8 +82,9 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         mark = writer.book.cite(hit.chunk_id)
         writer.add(*(f"- {s} {mark}" for s in sentences), "")
     for company in companies:
-        levers: list[Lever] = sorted(
-            (lv for lv in ev.facts.levers if lv.company == company), key=lambda lv: lv.number
+        levers: list[Lever] = sorted(  # (those resting on what the user lacks go last)
+            (lv for lv in ev.facts.levers if lv.company == company),
+            key=lambda lv: (lv.name in unfit, lv.number),
         )
         scripts = [s for s in ev.facts.scripts if s.company == company]
         if not levers and not scripts:
@@ -97,6 +106,11 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         compose_general(writer, understood, retrieval, ev)
 
 
+def _singular(text: str) -> set[str]:
+    """The text's keyword stems without a plural "s" ("gpus" and "GPU" meet)."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in tokenize(text)}
+
+
 def _scripts(writer: Writer, scripts: list) -> None:
     for script in scripts:
         writer.add(
@@ -113,6 +127,7 @@ def lead_lever(
     understood: Understanding,
     levers: list[Lever],
     relatedness: Relatedness | None = None,
+    wanted: set[str] | None = None,
 ) -> bool:
     """The answer first: for a competing offer, the lever about competing offers (naming that
     employer if one does); else the lever naming what the question gives as context ("if I
@@ -120,7 +135,7 @@ def lead_lever(
     the only one sharing a word: "equity"), else the one clearly closest in meaning. False when
     none fits."""
     named = [n.lower() for n in understood.context_names]
-    wanted = wanted_words(understood)
+    wanted = set(wanted_words(understood) if wanted is None else wanted)
     if not understood.competing:  # "counter alibaba's offer": the user's offer, not a rival's;
         wanted -= set(tokenize("offer"))  # a lever citing a rival's offer does not fit
         levers = [lv for lv in levers if not _COMPETING.search(f"{lv.name} {lv.text}")]

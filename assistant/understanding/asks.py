@@ -99,6 +99,28 @@ FIXED_COMPONENT = re.compile(
     r"|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b",
     re.I,
 )
+# "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": about the
+# last answer, in everyday words, with no new subject
+_ABOUT_LAST = re.compile(
+    r"\b(?:shorter|longer|simpler|one line|one sentence|tl;?dr|again|which one|that|it|this)\b"
+)
+ABOUT_LAST_MAX_WORDS = 8
+
+
+def about_last_answer(normalized: str, foreign: list[str]) -> bool:
+    """Whether a turn speaks of the last answer ("shorter, like one line", "is that gonna sink
+    me?") rather than of something new: short, referring back or asking it again otherwise,
+    and every word outside the job's vocabulary an everyday English word."""
+    from assistant.index.common_words import common_words
+
+    everyday = common_words()
+    return (
+        len(normalized.split()) <= ABOUT_LAST_MAX_WORDS
+        and bool(_ABOUT_LAST.search(normalized))
+        and all(w in everyday or w.endswith("na") for w in foreign)  # ("gonna", "wanna")
+    )
+
+
 REFERENCE = re.compile(r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same)\b")
 # "does anyscale look for the same things?": the previous question, about another company.
 SAME_AGAIN = re.compile(
@@ -275,6 +297,20 @@ def asked_sentences(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
     asking = [s for s in sentences if s.endswith("?") or _OPENS_A_QUESTION.match(s)]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
+
+
+# "never touched gpus", "zero competing offers", "no on-call experience": what follows is lacked
+_LACKING = re.compile(
+    r"\b(?:no|zero|never|without|(?:don'?t|do not|haven'?t|have not|never) (?:have|had|got|"
+    r"done|used|touched|worked (?:on|with)))\s+((?:[\w/+-]+\s+){0,2}[\w/+-]+)",
+    re.I,
+)
+
+
+def lacked_words(text: str) -> str:
+    """The words right after a "no"/"never"/"zero" the user says of themselves ("never touched
+    gpus" -> "touched gpus"), up to three, joined; "" when none."""
+    return " ".join(m.group(1) for m in _LACKING.finditer(text))
 
 
 def negated_places(text: str) -> tuple[str, str]:

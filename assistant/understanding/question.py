@@ -33,6 +33,7 @@ from assistant.understanding.asks import (
     REFERENCE,
     SAME_AGAIN,
     TopicAsk,
+    about_last_answer,
     asked_sentences,
     components_named,
     corrects,
@@ -49,7 +50,6 @@ from assistant.understanding.entities import (
     RegionMatch,
     RegionMention,
     companies_in,
-    company_segments,
     contains_phrase,
     find_component,
     find_currency,
@@ -72,6 +72,7 @@ from assistant.understanding.subject import (
     offer_near,
     only_company_with,
     outside_companies,
+    regions_by_company,
     speaks_of_competing_offer,
     whose_role_is_asked,
 )
@@ -312,6 +313,7 @@ def understand(
         intent == "out_of_scope"
         and bool(foreign)
         and not topics_asked(question)  # "is the on-call brutal?": a job topic is in scope
+        and not (state.intent and about_last_answer(normalized, foreign))  # "shorter"
         and not (
             (correcting or repeating or (state.turns and REFERENCE.search(normalized)))
             and (
@@ -360,7 +362,12 @@ def understand(
         company
         and company != state.company
         and state.intent
-        and ((short or repeating) and FOLLOWUP_LEAD.search(question) or SAME_AGAIN.search(question))
+        and (
+            (short or repeating)
+            and FOLLOWUP_LEAD.search(question)
+            or SAME_AGAIN.search(question)
+            or (short and not any(scores.values()))  # "alibaba seattle for comparison"
+        )
         and intent in ("general", "out_of_scope")
         and not component
     ):
@@ -368,7 +375,7 @@ def understand(
         repeating = True
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
-    regions_by = _regions_by_company(kept_text, named, catalog) if named[1:] else {}
+    regions_by = regions_by_company(kept_text, named, catalog) if named[1:] else {}
     if followup and intent == "comp" and state.compared and not named and not places_in(kept_text):
         named = [company, *(c for c, _ in state.compared)]  # "which one has the higher bonus?"
         regions_by = {company: state.region, **dict(state.compared)}
@@ -471,18 +478,6 @@ def _intents(
     if pay_asked and main not in ("comp", "counter"):
         others.append("comp")
     return tuple(dict.fromkeys([main, *others]))
-
-
-def _regions_by_company(question: str, named: list[str], catalog: Catalog) -> dict[str, str | None]:
-    """Each named company's region label: the one named in the words from its name to the next
-    company's ("alibaba seattle vs anyscale sf"), else one named anywhere in the question."""
-    segments = company_segments(question, catalog)
-    regions: dict[str, str | None] = {}
-    for company in named:
-        labels = catalog.regions.get(company, ())
-        match = match_region(segments.get(company, ""), labels) or match_region(question, labels)
-        regions[company] = match.label if match else None
-    return regions
 
 
 def _rewrite(

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from assistant.understanding.entities import (
     Catalog,
     _company_mentions,
+    company_segments,
     contains_phrase,
+    match_region,
     normalize,
     place_words,
 )
@@ -83,7 +85,7 @@ _COMPETING = re.compile(
 
 # "no competing offer", "don't have another offer", "without a second offer"
 _NONE_HELD = re.compile(
-    r"\b(?:no|without|not? any|(?:don'?t|do not|never) (?:have|had|got)(?: an?| any)?)"
+    r"\b(?:no|zero|without|not? any|(?:don'?t|do not|never) (?:have|had|got)(?: an?| any)?)"
     r"\s+(?:\w+\s+)?$",
     re.I,
 )
@@ -130,6 +132,10 @@ _CONTEXT_BEFORE = frozenset(
     "on using use used across ran run running via onto like worked work working currently "
     "background experience ex".split()
 )
+
+
+_WORK = frozenset({"work", "worked", "working"})
+_FIRST_PERSON = frozenset({"i", "we", "im", "ive", "currently", "still"})
 
 
 def held_offer(normalized: str, company: str) -> bool:
@@ -180,7 +186,10 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
             and all(w in ("and", "or", "&") for w in words[previous_end:start])
             and not after.startswith(("offer", "gave", "pay", "want", "recruit"))
         )
-        in_context = listed or bool(_CONTEXT_BEFORE & set(before))
+        cue = _CONTEXT_BEFORE & set(before)
+        if cue and cue <= _WORK and not _FIRST_PERSON & set(words[max(0, start - 5) : start]):
+            cue = set()  # "would the same stuff work for anyscale?" is no employer of the user
+        in_context = listed or bool(cue)
         if in_context:
             context.append(company)
         previous_end = end
@@ -220,3 +229,15 @@ def whose_role_is_asked(normalized: str, named: list[str], catalog: Catalog) -> 
     if len(owners) != 1:
         return named
     return [owners[0], *(c for c in named if c != owners[0])]
+
+
+def regions_by_company(question: str, named: list[str], catalog: Catalog) -> dict[str, str | None]:
+    """Each named company's region label: the one named in the words from its name to the next
+    company's ("alibaba seattle vs anyscale sf"), else one named anywhere in the question."""
+    segments = company_segments(question, catalog)
+    regions: dict[str, str | None] = {}
+    for company in named:
+        labels = catalog.regions.get(company, ())
+        match = match_region(segments.get(company, ""), labels) or match_region(question, labels)
+        regions[company] = match.label if match else None
+    return regions
