@@ -190,3 +190,11 @@ def test_work_for_another_company_is_no_employer_of_the_user(coach):
         "would the same stuff work for anyscale's interviews?",
     )
     assert second.refused and "Customer First" not in second.answer
+
+
+def test_what_about_a_word_the_guides_lack_names_it_and_refuses(coach):
+    _, second = converse(
+        coach, "do i need mandarin for an alibaba devops job in the us", "what about cantonese"
+    )
+    assert second.refused and "cantonese" in second.answer.lower()
+    assert "not about a job offer" not in second.answer

@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.compose.core import Writer
-from assistant.compose.unheld_terms import as_typed, unheld_terms
+from assistant.compose.unheld_terms import as_typed, names_only_a_subject, unheld_terms
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
@@ -173,7 +173,9 @@ def coverage_of(
         # "list the levers. also can I make h1b sponsorship part of it?": the levers are held
         or _another_ask_held(frame.question, unheld_words)
     )
-    nothing_else = (bool(asked) and not asked_more) or no_guide
+    # "what about cantonese?" after a question: only a subject the guides lack
+    nothing_else = (bool(asked or unheld) and not asked_more) or no_guide
+    nothing_else = nothing_else and (bool(asked) or names_only_a_subject(frame) or no_guide)
     return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words))
 
 

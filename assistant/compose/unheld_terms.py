@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.index.common_words import common_words
-from assistant.understanding.asks import asked_sentences, foreign_words
+from assistant.understanding.asks import FOLLOWUP_LEAD, asked_sentences, foreign_words
 from assistant.understanding.entities import Catalog, normalize
 from assistant.understanding.question import Understanding
 
@@ -38,12 +38,21 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
         terms = {t: n for ts in catalog.guides.terms.values() for t, n in ts.items()}
     unheld = []
     asked = re.sub(r"[+/&]", " ", normalize(_asked_about(frame.question)))  # "aws+gcp+azure"
+    subject_only = names_only_a_subject(frame)
     for word in foreign_words(asked, catalog):
-        if len(word) < 3 or word in common or word in topic_words or not common:
+        everyday = word in common and not subject_only
+        if len(word) < 3 or everyday or word in topic_words or not common:
             continue
         if not _held(word, terms) and not _short_form(word, catalog):
             unheld.append(word)
     return list(dict.fromkeys(unheld))
+
+
+def names_only_a_subject(frame: Understanding) -> bool:
+    """A short follow-up that names its new subject and asks nothing else ("what about
+    cantonese?"): that word is its subject, everyday English or not."""
+    short = len(normalize(_asked_about(frame.question)).split()) <= 4
+    return frame.followup and short and bool(FOLLOWUP_LEAD.search(frame.question))
 
 
 def as_typed(word: str, question: str) -> str:

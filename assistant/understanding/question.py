@@ -314,6 +314,8 @@ def understand(
         and bool(foreign)
         and not topics_asked(question)  # "is the on-call brutal?": a job topic is in scope
         and not (state.intent and about_last_answer(normalized, foreign))  # "shorter"
+        # "what about cantonese?": the last question about something else, held or not
+        and not (state.intent and FOLLOWUP_LEAD.search(question) and len(foreign) == 1)
         and not (
             (correcting or repeating or (state.turns and REFERENCE.search(normalized)))
             and (
@@ -404,8 +406,9 @@ def understand(
     currency = find_currency(question)
     query = _rewrite(question, company, place if region is None else region, component, followup)
     topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
-    if followup and not topic.replace(normalize(company or ""), "").strip() and state.topic:
-        query = f"{state.topic} {query}"  # "and after that?": what the last turn was about
+    bare = not topic.replace(normalize(company or ""), "").strip()
+    if followup and state.topic and (bare or (short and REFERENCE.search(normalized))):
+        query = f"{state.topic} {query}"  # "and after that?", "which teams care about it?"
     # The region labels of the companies this turn is about, for `region_mentions`.
     company_labels = sorted(
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
