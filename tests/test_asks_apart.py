@@ -124,3 +124,13 @@ def test_levers_resting_on_what_the_user_lacks_do_not_lead(coach):
     first = answer.answer.split("\n", 1)[0]
     assert "Hyperscale Experience" in first and "Sign-On Bridge" in first
     assert "Cloud/SRE Offer" not in first
+
+
+def test_an_unhyphenated_sign_on_is_a_sign_on_and_the_users_words_are_named(coach):
+    answer = coach.ask(
+        "how big of a sign on can i push alibaba for? and if i leave in yr 1 do i have to pay "
+        "it back"
+    )
+    assert "pay it back" in answer.answer.split("\n", 1)[0] and "Sign-On Bridge" in answer.answer
+    taxed = coach.ask("alibaba seattle devops base? and what is that after tax in WA roughly")
+    assert "after tax" in taxed.answer.split("\n", 1)[0] and "$150K–$215K" in taxed.answer

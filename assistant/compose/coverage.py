@@ -423,9 +423,9 @@ def _compact(phrase: str) -> str:
 
 
 def _as_said(topic: TopicAsk) -> str:
-    """The topic's name, with the user's own words when the name holds none of them:
-    "visa sponsorship (h1b)"."""
+    """The topic's name, with the user's own words the name does not hold: "visa sponsorship
+    (h1b)", "tax (after tax)"."""
     unsaid = [w for w in topic.said if normalize(w) not in normalize(topic.name)]
-    if len(unsaid) < len(topic.said):
+    if not unsaid:  # ("tax (after tax)", "visa sponsorship (h1b)": the user's words too)
         return topic.name
     return f"{topic.name} ({', '.join(unsaid)})"

@@ -258,6 +258,8 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
     found = []  # (topic, the normalized phrases it was said with)
     for key, name, phrases in _topic_phrases():
         said = [(p, plain) for p, plain in phrases if contains_phrase(normalized, plain)]
+        compact = {re.sub(r"[-\s]", "", plain): (p, plain) for p, plain in reversed(said)}
+        said = [pair for pair in said if pair in compact.values()]  # "h1b" once, not "h-1b" too
         if said:
             found.append((TopicAsk(key, name, tuple(p for p, _ in said)), [q for _, q in said]))
     # the longer phrase wins: a "take home assignment" is no question about take-home pay

@@ -57,8 +57,9 @@ def contains_phrase(haystack: str, phrase: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Compiled once per phrase: a question checks hundreds, more than re's own cache holds."""
-    return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])")
+    """Compiled once per phrase (a question checks hundreds); "sign-on" matches "sign on"."""
+    body = r"[-\s]?".join(re.escape(part) for part in phrase.split("-"))
+    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
 
 
 def _deletions(word: str) -> set[str]:
