@@ -134,3 +134,15 @@ def test_an_unhyphenated_sign_on_is_a_sign_on_and_the_users_words_are_named(coac
     assert "pay it back" in answer.answer.split("\n", 1)[0] and "Sign-On Bridge" in answer.answer
     taxed = coach.ask("alibaba seattle devops base? and what is that after tax in WA roughly")
     assert "after tax" in taxed.answer.split("\n", 1)[0] and "$150K–$215K" in taxed.answer
+
+
+def test_a_walk_away_question_leads_with_the_guides_floor_or_says_there_is_none(coach):
+    _, second = converse(
+        coach,
+        "anyscale sf offered 200k base + 180k equity. where am i",
+        "what if they say no, whats my walk away number",
+    )
+    assert second.answer.startswith("The guide's floor: My floor is $198K")
+    alibaba = coach.ask("what's my walk-away number with alibaba seattle?")
+    assert alibaba.answer.startswith("The Alibaba guide states no walk-away number")
+    assert "$198K" not in alibaba.answer

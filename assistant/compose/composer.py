@@ -16,6 +16,7 @@ from assistant.compose.compare import compose_compare
 from assistant.compose.core import MARKER, CitationBook, Draft, Evidence, Writer
 from assistant.compose.counter import compose_counter
 from assistant.compose.coverage import Coverage, coverage_of, level_equivalence
+from assistant.compose.floor import write_floor_lead
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
 from assistant.compose.levers import compose_levers, lead_lever
@@ -76,6 +77,8 @@ def _compose_intent(
     writer: Writer, understood: Understanding, retrieval: Retrieval, evidence: Evidence
 ) -> None:
     intent = understood.intent
+    if intent in ("counter", "lever", "comp"):  # "what's my walk-away number?": the floor first
+        write_floor_lead(writer, understood, evidence)
     if intent == "counter":
         lever_asked = "lever" in understood.intents and evidence.negotiation is None
         if lever_asked or understood.competing:  # the lever for it first, else the verdict

@@ -1,0 +1,47 @@
+"""A walk-away question ("what's my walk-away number?", "what's the lowest I should take?",
+"if they come back at 205k base do I take it?"): the sentence of the company's negotiate-up
+script or levers that states a floor leads, cited; a company whose guide states none is said
+to have none, before the rest of the answer.
+
+Leaves out: a floor computed from the user's own figures (the engine's counter plan) and any
+advice the guide does not give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose.core import Evidence, Writer
+from assistant.compose.lead import sentence_pieces
+from assistant.compose.passages import one_line
+from assistant.understanding.question import Understanding
+
+ASKS_FOR_A_FLOOR = re.compile(
+    r"\bwalk[\s-]?away\b|\bfloor\b|\bbottom line\b|\bminimum i should\b|"
+    r"\blowest (?:i|you|one) (?:should|can|could|would|'d)\b|"
+    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b",
+    re.I,
+)
+_STATES_A_FLOOR = re.compile(r"\bfloor\b|\bwalk[\s-]?away\b|\bbottom line\b", re.I)
+
+
+def write_floor_lead(writer: Writer, understood: Understanding, ev: Evidence) -> bool:
+    """Lead with the guide's floor when the question asks for one; False when it does not ask
+    or no company is known."""
+    company = understood.company
+    if not company or not ASKS_FOR_A_FLOOR.search(understood.question):
+        return False
+    quoted = [s for s in ev.facts.scripts if s.company == company]
+    quoted += [lv for lv in ev.facts.levers if lv.company == company]
+    for item in quoted:
+        for sentence in sentence_pieces(item.text):
+            if _STATES_A_FLOOR.search(sentence):
+                writer.add(
+                    f"The guide's floor: {one_line(sentence)} {writer.book.cite(item.chunk_id)}", ""
+                )
+                return True
+    if quoted:
+        writer.add(
+            f"The {company} guide states no walk-away number (floor) in its script or levers.", ""
+        )
+    return bool(quoted)
