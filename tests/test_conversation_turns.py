@@ -198,3 +198,17 @@ def test_what_about_a_word_the_guides_lack_names_it_and_refuses(coach):
     )
     assert second.refused and "cantonese" in second.answer.lower()
     assert "not about a job offer" not in second.answer
+
+
+def test_a_level_conversation_moves_between_companies_and_drops_the_pay_component(coach):
+    first, second = converse(coach, "alibaba devops level vs google?", "same for anyscale?")
+    assert "L3-L5 SRE at Google" in first.answer.split("\n", 1)[0]
+    assert "no figures or guide for Google" not in first.answer
+    assert "Google L4 SRE" in second.answer.split("\n", 1)[0]
+    *_, third = converse(
+        coach,
+        "alibaba bay area devops total comp range?",
+        "im IC4 at meta, does that map to this role?",
+        "and what's the amazon equivalent",
+    )
+    assert "SysDE at Amazon" in third.answer.split("\n", 1)[0]

@@ -90,7 +90,9 @@ def coverage_of(
     mapped = (level_map.equivalent_named(frame.question) or "") if level_map else ""
     # (an employer whose title the level map names is placed by it: "aws infrastructure
     # engineer -> anyscale: same level or not?")
-    outside = [n for n in frame.outside_companies if n.lower() not in mapped.lower()]
+    # (and on a level question, an employer the level map names: "alibaba level vs google?")
+    in_map = level_map.line.lower() if level_map and frame.asks_levels else ""
+    outside = [n for n in frame.outside_companies if n.lower() not in mapped.lower() + " " + in_map]
     if outside and frame.compares:  # "bytedance sre pay vs alibaba devops?"
         names = " or ".join(_employer(n, catalog) for n in outside)
         statements.append(f"The guides have no figures or guide for {names}.")

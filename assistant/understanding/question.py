@@ -73,11 +73,11 @@ from assistant.understanding.subject import (
     only_company_with,
     outside_companies,
     regions_by_company,
+    rewritten_query,
     speaks_of_competing_offer,
     whose_role_is_asked,
 )
 from assistant.understanding.tables import (
-    COMPONENT_QUERY,
     INTENT_PHRASES,
     JOB_WORDS,
     LEVEL_PHRASES,
@@ -400,14 +400,23 @@ def understand(
     if component and FIXED_COMPONENT.search(question) and state.intent == "counter":
         intent = "counter"  # "what if they won't move on base?": the counter without it
     refers_back = bool(REFERENCE.search(normalized))  # "how do I ask for more of it?"
-    if component is None and (followup or repeating) and (intent == state.intent or refers_back):
+    carries = (intent == state.intent or refers_back) and not level_question  # (not to levels)
+    if component is None and (followup or repeating) and carries:
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
     currency = find_currency(question)
-    query = _rewrite(question, company, place if region is None else region, component, followup)
+    query = rewritten_query(
+        question, company, place if region is None else region, component, followup
+    )
     topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
     bare = not topic.replace(normalize(company or ""), "").strip()
-    if followup and state.topic and (bare or (short and REFERENCE.search(normalized))):
+    # ("same for anyscale?": the last question's words, about another company)
+    again = repeating and company != state.company
+    if (
+        (followup or again)
+        and state.topic
+        and (bare or again or (short and REFERENCE.search(normalized)))
+    ):
         query = f"{state.topic} {query}"  # "and after that?", "which teams care about it?"
     # The region labels of the companies this turn is about, for `region_mentions`.
     company_labels = sorted(
@@ -481,16 +490,3 @@ def _intents(
     if pay_asked and main not in ("comp", "counter"):
         others.append("comp")
     return tuple(dict.fromkeys([main, *others]))
-
-
-def _rewrite(
-    question: str, company: str | None, region: str | None, component: str | None, followup: bool
-) -> str:
-    """The question with what the conversation implies made explicit, for retrieval."""
-    normalized = normalize(question)
-    extra = [
-        term
-        for term in (company, region, COMPONENT_QUERY.get(component or "") if followup else None)
-        if term and normalize(term) not in normalized
-    ]
-    return " ".join([*extra, question.strip()]) if extra else question.strip()

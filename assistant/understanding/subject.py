@@ -21,7 +21,7 @@ from assistant.understanding.entities import (
     normalize,
     place_words,
 )
-from assistant.understanding.tables import KNOWN_EMPLOYERS, NOT_A_NAME
+from assistant.understanding.tables import COMPONENT_QUERY, KNOWN_EMPLOYERS, NOT_A_NAME
 
 # An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
 # "competing with Databricks", "vs Google".
@@ -241,3 +241,16 @@ def regions_by_company(question: str, named: list[str], catalog: Catalog) -> dic
         match = match_region(segments.get(company, ""), labels) or match_region(question, labels)
         regions[company] = match.label if match else None
     return regions
+
+
+def rewritten_query(
+    question: str, company: str | None, region: str | None, component: str | None, followup: bool
+) -> str:
+    """The question with what the conversation implies made explicit, for retrieval."""
+    normalized = normalize(question)
+    extra = [
+        term
+        for term in (company, region, COMPONENT_QUERY.get(component or "") if followup else None)
+        if term and normalize(term) not in normalized
+    ]
+    return " ".join([*extra, question.strip()]) if extra else question.strip()
