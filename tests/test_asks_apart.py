@@ -146,3 +146,10 @@ def test_a_walk_away_question_leads_with_the_guides_floor_or_says_there_is_none(
     alibaba = coach.ask("what's my walk-away number with alibaba seattle?")
     assert alibaba.answer.startswith("The Alibaba guide states no walk-away number")
     assert "$198K" not in alibaba.answer
+
+
+def test_an_employer_the_level_map_does_not_name_is_said_so_once(coach):
+    answer = coach.ask("does anyscale list a meta equivalent at all")
+    assert answer.answer.startswith("Anyscale's level map names no Meta level.")
+    bytedance = coach.ask("what's a bytedance 2-2 at alibaba devops level wise").answer
+    assert bytedance.lower().count("bytedance") == 1

@@ -93,7 +93,11 @@ def coverage_of(
     # (and on a level question, an employer the level map names: "alibaba level vs google?")
     in_map = level_map.line.lower() if level_map and frame.asks_levels else ""
     outside = [n for n in frame.outside_companies if n.lower() not in mapped.lower() + " " + in_map]
-    if outside and frame.compares:  # "bytedance sre pay vs alibaba devops?"
+    if outside and frame.asks_levels and level_map:  # "does anyscale list a meta equivalent?"
+        names = " or ".join(_employer(n, catalog) for n in outside)
+        statements.append(f"{company}'s level map names no {names} level.")
+        gaps += [_employer(n, catalog) for n in outside]
+    elif outside and frame.compares:  # "bytedance sre pay vs alibaba devops?"
         names = " or ".join(_employer(n, catalog) for n in outside)
         statements.append(f"The guides have no figures or guide for {names}.")
         gaps += [_employer(n, catalog) for n in outside]
@@ -143,7 +147,8 @@ def coverage_of(
     if other_currency:
         statements.append(other_currency)
         gaps.append(frame.currency or "")
-    unheld = unheld_terms(frame, catalog)
+    named = {normalize(g) for g in gaps}
+    unheld = [w for w in unheld_terms(frame, catalog) if w not in named]  # (named already)
     if unheld:
         whose = f"The {company} guides say" if company else "The guides say"
         typed = [as_typed(word, frame.question) for word in unheld]
