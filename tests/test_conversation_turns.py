@@ -212,3 +212,12 @@ def test_a_level_conversation_moves_between_companies_and_drops_the_pay_componen
         "and what's the amazon equivalent",
     )
     assert "SysDE at Amazon" in third.answer.split("\n", 1)[0]
+
+
+def test_the_troubleshooting_one_is_the_pillar_named(coach):
+    _, second = converse(
+        coach,
+        "alibaba devops interview: what pillars do they grade you on",
+        "what's the troubleshooting one about exactly",
+    )
+    assert second.answer.startswith("Operational Excellence & Troubleshooting")

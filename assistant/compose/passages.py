@@ -35,7 +35,8 @@ MAX_ITEM_CHARS = 220  # longer list items are cut to their first sentence
 _GENERIC = (
     "question questions ask asked asking interview interviews prepare preparation tell know "
     "about like good best typical typically usually expect guide company role job work "
-    "example examples scenario scenarios candidate candidates"
+    "example examples scenario scenarios candidate candidates one ones give exactly stuff thing "
+    "things"
 )
 
 

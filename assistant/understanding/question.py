@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.money import PERCENT, find_amounts
 from assistant.understanding.asks import (
+    ABOUT_LAST_MAX_WORDS,
     ADDS_TO,
     FIXED_COMPONENT,
     FOLLOWUP_LEAD,
@@ -412,10 +413,11 @@ def understand(
     bare = not topic.replace(normalize(company or ""), "").strip()
     # ("same for anyscale?": the last question's words, about another company)
     again = repeating and company != state.company
+    brief = len(normalized.split()) <= ABOUT_LAST_MAX_WORDS  # "give me one example for that"
     if (
         (followup or again)
         and state.topic
-        and (bare or again or (short and REFERENCE.search(normalized)))
+        and (bare or again or (brief and REFERENCE.search(normalized)))
     ):
         query = f"{state.topic} {query}"  # "and after that?", "which teams care about it?"
     # The region labels of the companies this turn is about, for `region_mentions`.
