@@ -221,3 +221,13 @@ def test_the_troubleshooting_one_is_the_pillar_named(coach):
         "what's the troubleshooting one about exactly",
     )
     assert second.answer.startswith("Operational Excellence & Troubleshooting")
+
+
+def test_examples_asked_for_that_topic_list_its_examples_first(coach):
+    _, examples = converse(
+        coach,
+        "what linux stuff do they grill you on in alibaba devops interviews",
+        "give me one example question for that",
+    )
+    listed = examples.answer.split("**Example questions**", 1)[1].strip().split("\n", 1)[0]
+    assert "Linux Internals" in listed

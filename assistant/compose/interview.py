@@ -19,6 +19,7 @@ from assistant.compose.passages import (
     condensed,
     on_topic,
     said_words,
+    shared_words,
     topics_named,
     wanted_words,
     with_siblings,
@@ -115,6 +116,8 @@ def compose_interview(
         asked.insert(0, "What candidates ask")
     if examples_asked:  # "kubernetes questions?": the guide's questions, before its FAQ
         asked.insert(0, "Example questions")
+    if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
+        groups["Example questions"].sort(key=lambda item: -shared_words(wanted, item[0].section))
     budget = MAX_BULLETS
     # the groups the question names first, then in the order of each one's most relevant passage
     order = list(dict.fromkeys([*asked, *groups]))
