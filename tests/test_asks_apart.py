@@ -153,3 +153,13 @@ def test_an_employer_the_level_map_does_not_name_is_said_so_once(coach):
     assert answer.answer.startswith("Anyscale's level map names no Meta level.")
     bytedance = coach.ask("what's a bytedance 2-2 at alibaba devops level wise").answer
     assert bytedance.lower().count("bytedance") == 1
+
+
+def test_out_of_corpus_asks_are_refused_naming_what_is_missing(coach):
+    tencent = coach.ask("what does tencent pay devops in shenzhen? have a t10 offer")
+    assert tencent.refused and "Tencent" in tencent.answer and "Shenzhen" in tencent.answer
+    layoffs = coach.ask("heard alibaba cloud did layoffs this year. is the devops org safe to join")
+    assert layoffs.refused and "layoffs" in layoffs.answer.split("\n", 1)[0]
+    quitting = coach.ask("burnt out af. should i quit my job before i have an offer lined up")
+    assert quitting.refused and "resigning" in quitting.answer
+    assert "I need your offer" not in quitting.answer

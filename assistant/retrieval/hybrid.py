@@ -251,7 +251,9 @@ class HybridRetriever:
         if not catalog.companies:
             return "the index holds no guides"
         if understood.unknown_company and not understood.company:
-            return f"the guides do not cover {understood.unknown_company}"
+            place = understood.unknown_region  # "tencent in shenzhen": neither is held
+            nor = f" and have no comp row for {place.title()}" if place else ""
+            return f"the guides do not cover {understood.unknown_company}{nor}"
         company = understood.company
         if understood.intent in ("comp", "counter") and understood.unknown_region:
             rows = catalog.regions.get(company, ()) if company else catalog.all_regions()

@@ -107,6 +107,13 @@ _ABOUT_LAST = re.compile(
 ABOUT_LAST_MAX_WORDS = 8
 
 
+# "should i quit before i have an offer lined up?": no offer held, so no counter question
+NO_OFFER_YET = re.compile(
+    r"\b(?:before|until|unless|without)\s+(?:i|you|we)\s+(?:have|get|got|land|receive)\s+"
+    r"(?:an?\s+|another\s+|the\s+)?offers?\b"
+)
+
+
 def about_last_answer(normalized: str, foreign: list[str]) -> bool:
     """Whether a turn speaks of the last answer ("shorter, like one line", "is that gonna sink
     me?") rather than of something new: short, referring back or asking it again otherwise,

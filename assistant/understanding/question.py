@@ -31,6 +31,7 @@ from assistant.understanding.asks import (
     FIXED_COMPONENT,
     FOLLOWUP_LEAD,
     MAKES_AN_ARTEFACT,
+    NO_OFFER_YET,
     REFERENCE,
     SAME_AGAIN,
     TopicAsk,
@@ -126,7 +127,8 @@ def best_intent(scores: dict[Intent, float]) -> Intent:
 
 
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
-    """Each intent's weight of phrases in the question."""
+    """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
+    normalized = NO_OFFER_YET.sub(" ", normalized)
     scores = {
         intent: sum(
             weight * sum(contains_phrase(normalized, p) for p in phrases)
