@@ -163,3 +163,8 @@ def test_out_of_corpus_asks_are_refused_naming_what_is_missing(coach):
     quitting = coach.ask("burnt out af. should i quit my job before i have an offer lined up")
     assert quitting.refused and "resigning" in quitting.answer
     assert "I need your offer" not in quitting.answer
+
+
+def test_a_language_named_like_an_everyday_word_is_named_when_the_guides_lack_it(coach):
+    answer = coach.ask("i write mostly rust these days. can i use it in alibaba's coding rounds?")
+    assert "rust" in answer.answer.split("\n", 1)[0].lower() and not answer.refused

@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 
 from assistant.index.common_words import common_words
-from assistant.understanding.asks import FOLLOWUP_LEAD, asked_sentences, foreign_words
+from assistant.understanding.asks import (
+    FOLLOWUP_LEAD,
+    TECH_HOMOGRAPHS,
+    asked_sentences,
+    foreign_words,
+)
 from assistant.understanding.entities import Catalog, normalize
 from assistant.understanding.question import Understanding
 
@@ -40,7 +45,7 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     asked = re.sub(r"[+/&]", " ", normalize(_asked_about(frame.question)))  # "aws+gcp+azure"
     subject_only = names_only_a_subject(frame)
     for word in foreign_words(asked, catalog):
-        everyday = word in common and not subject_only
+        everyday = word in common and not subject_only and word not in TECH_HOMOGRAPHS
         if len(word) < 3 or everyday or word in topic_words or not common:
             continue
         if not _held(word, terms) and not _short_form(word, catalog):
@@ -84,6 +89,8 @@ def _held(word: str, terms: dict[str, int]) -> bool:
         return True
     if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
         return True
+    if len(word) < 5:  # one edit away is another word, not a typo: "rust" / "trust"
+        return False
     return any(abs(len(t) - len(word)) <= 1 and _one_edit(word, t) for t in terms if len(t) > 3)
 
 

@@ -34,6 +34,7 @@ _NOT_ROLES = tuple(_ASKS["not_roles"])
 _CUES_BEFORE = frozenset(_ASKS["role_cues_before"])
 _CUES_AFTER = frozenset(_ASKS["role_cues_after"])
 _LEVEL_WORDS = tuple(sorted(_ASKS["level_words"], key=len, reverse=True))
+TECH_HOMOGRAPHS = frozenset(_ASKS["tech_homographs"])  # "rust": a language, not corrosion
 _TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     key: (entry[0], tuple(entry[1])) for key, entry in _ASKS["topics"].items()
 }
