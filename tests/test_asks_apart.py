@@ -168,3 +168,17 @@ def test_out_of_corpus_asks_are_refused_naming_what_is_missing(coach):
 def test_a_language_named_like_an_everyday_word_is_named_when_the_guides_lack_it(coach):
     answer = coach.ask("i write mostly rust these days. can i use it in alibaba's coding rounds?")
     assert "rust" in answer.answer.split("\n", 1)[0].lower() and not answer.refused
+
+
+def test_the_lowest_base_to_accept_is_the_scripts_floor(coach):
+    answer = coach.ask("whats the lowest base i should accept from anyscale")
+    assert answer.answer.startswith("The guide's floor: My floor is $198K")
+
+
+def test_a_topic_is_named_once_in_the_users_spelling(coach):
+    answer = coach.ask(
+        "i was the oncall when a node died mid way through a 3 day training run. since then i "
+        "built our auto-healing. how do i use that with anyscale?"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert first.count(" nothing about ") == 1 and "oncall" in first

@@ -18,7 +18,7 @@ from assistant.understanding.question import Understanding
 
 ASKS_FOR_A_FLOOR = re.compile(
     r"\bwalk[\s-]?away\b|\bfloor\b|\bbottom line\b|\bminimum i should\b|"
-    r"\blowest (?:i|you|one) (?:should|can|could|would|'d)\b|"
+    r"\blowest(?:\s+\w+){0,2}\s+(?:i|you|one)\s*(?:should|can|could|would|'d)\b|"
     r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b",
     re.I,
 )

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from assistant.understanding.entities import Catalog, contains_phrase, normalize, place_words
+from assistant.understanding.entities import (
+    Catalog,
+    _phrase_pattern,
+    contains_phrase,
+    normalize,
+    place_words,
+)
 from assistant.understanding.tables import (
     COMPONENT_WORDS,
     INTENT_PHRASES,
@@ -265,9 +271,11 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
     normalized = normalize(text)
     found = []  # (topic, the normalized phrases it was said with)
     for key, name, phrases in _topic_phrases():
-        said = [(p, plain) for p, plain in phrases if contains_phrase(normalized, plain)]
-        compact = {re.sub(r"[-\s]", "", plain): (p, plain) for p, plain in reversed(said)}
-        said = [pair for pair in said if pair in compact.values()]  # "h1b" once, not "h-1b" too
+        # the user's own spelling of each phrase ("oncall" for "on-call"), each once
+        said = [(typed, typed) for _, plain in phrases if (typed := _typed(normalized, plain))]
+        said = list(
+            {re.sub(r"[-\s]", "", typed): pair for pair in said for typed in pair[:1]}.values()
+        )
         if said:
             found.append((TopicAsk(key, name, tuple(p for p, _ in said)), [q for _, q in said]))
     # the longer phrase wins: a "take home assignment" is no question about take-home pay
@@ -277,6 +285,12 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         for topic, plains in found
         if not all(any(o != q and contains_phrase(o, q) for o in longer) for q in plains)
     )
+
+
+def _typed(normalized: str, plain: str) -> str:
+    """How the text writes the phrase ("oncall" for "on-call"), or "" when it does not."""
+    found = _phrase_pattern(plain).search(normalized)
+    return found.group() if found else ""
 
 
 @lru_cache(maxsize=1)
