@@ -182,3 +182,13 @@ def test_a_topic_is_named_once_in_the_users_spelling(coach):
     )
     first = answer.answer.split("\n", 1)[0]
     assert first.count(" nothing about ") == 1 and "oncall" in first
+
+
+def test_a_second_place_without_a_row_and_levels_asked_with_pay_are_named(coach):
+    dublin = coach.ask(
+        "anyscale role listed as london but they might employ me out of dublin in euros. what "
+        "band do i use"
+    )
+    assert "no row for Dublin" in dublin.answer.split("\n", 1)[0] and "£128K–£166K" in dublin.answer
+    levels = coach.ask("seattle alibaba devops — what should a p7 pull vs a p5? tc wise")
+    assert "P7" in levels.answer.split("\n", 1)[0] and "$205K–$330K" in levels.answer

@@ -18,8 +18,10 @@ Engineer") is placed by the map, not called a company without a guide. A message
 ("list the levers. also can I make H-1B sponsorship part of it?") is refused only when no ask is
 free of a gap; a topic the guides hold only under a broader name ("hours a week": "work-life
 balance") is said to be so, then answered with what they hold; a level code named in a question
-of no other kind ("would they bring me in as P4?") is a level question. Terms of art no guide
-uses are found by assistant.compose.unheld_terms.
+of no other kind ("would they bring me in as P4?") is a level question, and levels asked with a
+pay word ("a p7 vs a p5, tc wise?") are said to share one band; a second place with no row
+("listed as london, but employed out of dublin") is named. Terms of art no guide uses are found
+by assistant.compose.unheld_terms.
 
 Leaves out: companies and regions the guides lack (retrieval abstains and the refusal names
 them), and wording beyond one sentence per kind of gap.
@@ -37,7 +39,14 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
 from assistant.understanding.asks import TopicAsk, asked_sentences
-from assistant.understanding.entities import Catalog, contains_phrase, normalize
+from assistant.understanding.entities import (
+    Catalog,
+    RegionMatch,
+    contains_phrase,
+    match_region,
+    normalize,
+    places_in,
+)
 from assistant.understanding.question import (
     INTERVIEW_TOPIC,
     Understanding,
@@ -47,6 +56,7 @@ from assistant.understanding.question import (
 from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")
+_NONE = RegionMatch(None, "")  # (a place no region label matches)
 _COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
 
 
@@ -143,6 +153,10 @@ def coverage_of(
     if broader:
         statements.append(broader)
         gaps += said_only
+    rowless = _places_without_rows(frame, catalog)
+    if rowless:  # "listed as london but they might employ me out of dublin"
+        statements.append(f"{company}'s comp table has no row for {' or '.join(rowless)}.")
+        gaps += rowless
     other_currency = _currency_statement(frame, bands)
     if other_currency:
         statements.append(other_currency)
@@ -255,6 +269,18 @@ def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: st
     return f"{whose} nothing about {said}."
 
 
+def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
+    """On a pay question about a region of the company, the other places it names that the
+    company's comp table has no row for ("london … or dublin": Dublin)."""
+    rows = catalog.regions.get(frame.company, ()) if frame.company else ()
+    if frame.intent not in _PAY_INTENTS or not rows or not frame.region:
+        return []
+    named = [m.place for m in places_in(frame.question) if m.place != frame.place]
+    return [
+        p.title() for p in dict.fromkeys(named) if (match_region(p, rows) or _NONE).label is None
+    ]
+
+
 def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
     """A pay question asking for a currency the region's row is not in ("anyscale london in
     USD?"): the guides give no figure in it, and no exchange rate is applied; one comparing
@@ -288,7 +314,7 @@ def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> 
     question ("new grad here, what level would I be?") the guide's level-mapping line, cited,
     says which levels its role spans. A level the line maps (its own code on a level
     question, another employer's it takes in) is no gap."""
-    asks_pay = frame.intent in _PAY_INTENTS
+    asks_pay = frame.intent in _PAY_INTENTS or frame.component is not None  # ("p7 tc wise?")
     # "would they bring me in as p4?": a level code is what a question of no other kind is about
     about_level = frame.asks_levels or (frame.intent == "general" and frame.level is not None)
     if not (asks_pay or about_level):
