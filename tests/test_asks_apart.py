@@ -192,3 +192,8 @@ def test_a_second_place_without_a_row_and_levels_asked_with_pay_are_named(coach)
     assert "no row for Dublin" in dublin.answer.split("\n", 1)[0] and "£128K–£166K" in dublin.answer
     levels = coach.ask("seattle alibaba devops — what should a p7 pull vs a p5? tc wise")
     assert "P7" in levels.answer.split("\n", 1)[0] and "$205K–$330K" in levels.answer
+
+
+def test_pay_for_a_topic_is_no_band_question(coach):
+    answer = coach.ask("how bad is on call for alibaba devops and do they pay extra for pager duty")
+    assert "| Region |" not in answer.answer and "on-call" in answer.answer

@@ -58,6 +58,8 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
         understood = replace(understood, intent="interview", query=f"{understood.query} process")
     elif gaps.stand_in and understood.intent in ("comp", "general", "lever"):
         understood = replace(understood, intent="comp", component=gaps.stand_in)
+    elif _pay_of_a_topic(understood):  # "do they pay extra for pager duty?": about on-call
+        understood = replace(understood, intent="general")
     _compose_intent(writer, understood, retrieval, evidence)
     if not writer.lines:
         return compose_refusal(
@@ -103,6 +105,16 @@ def _compose_intent(
         compose_comp(
             writer, replace(understood, intent="comp", component=component), retrieval, evidence
         )
+
+
+def _pay_of_a_topic(understood: Understanding) -> bool:
+    """A pay word about a topic, with no band component, place or amount named ("how bad is
+    on call, and do they pay extra for it?"): the topic is asked, not the pay table."""
+    return (
+        understood.intent == "comp"
+        and bool(understood.topics)
+        and not (understood.component or understood.region or understood.states_amounts)
+    )
 
 
 def _moved(given_for: str, negotiation: Negotiation) -> str:
