@@ -59,7 +59,8 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     elif gaps.stand_in and understood.intent in ("comp", "general", "lever"):
         understood = replace(understood, intent="comp", component=gaps.stand_in)
     elif _pay_of_a_topic(understood):  # "do they pay extra for pager duty?": about on-call
-        understood = replace(understood, intent="general")
+        asks = tuple(i for i in understood.intents if i != "comp")
+        understood = replace(understood, intent="general", intents=asks)
     _compose_intent(writer, understood, retrieval, evidence)
     if not writer.lines:
         return compose_refusal(
