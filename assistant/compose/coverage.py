@@ -38,10 +38,9 @@ from assistant.compose.unheld_terms import as_typed, names_only_a_subject, unhel
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
-from assistant.understanding.asks import TopicAsk, asked_sentences
+from assistant.understanding.asks import TopicAsk, asked_sentences, compact
 from assistant.understanding.entities import (
     Catalog,
-    RegionMatch,
     contains_phrase,
     match_region,
     normalize,
@@ -56,7 +55,6 @@ from assistant.understanding.question import (
 from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")
-_NONE = RegionMatch(None, "")  # (a place no region label matches)
 _COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
 
 
@@ -276,9 +274,8 @@ def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
     if frame.intent not in _PAY_INTENTS or not rows or not frame.region:
         return []
     named = [m.place for m in places_in(frame.question) if m.place != frame.place]
-    return [
-        p.title() for p in dict.fromkeys(named) if (match_region(p, rows) or _NONE).label is None
-    ]
+    matches = {p: match_region(p, rows) for p in dict.fromkeys(named)}
+    return [p.title() for p, match in matches.items() if match is None or match.label is None]
 
 
 def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
@@ -437,7 +434,7 @@ def _broader_statement(
     said, held = [], []
     for topic in frame.topics:
         phrase = _covering_phrase(topic, frame.company, catalog, records)
-        if phrase is None or _compact(phrase) in {_compact(p) for p in topic.said}:
+        if phrase is None or compact(phrase) in {compact(p) for p in topic.said}:
             continue
         said += [p for p in topic.said if p not in said]
         held.append(phrase)
@@ -449,10 +446,6 @@ def _broader_statement(
         f"{' and '.join(held)} follows.",
         said,
     )
-
-
-def _compact(phrase: str) -> str:
-    return re.sub(r"[\s-]+", "", normalize(phrase))
 
 
 def _as_said(topic: TopicAsk) -> str:

@@ -272,12 +272,10 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
     found = []  # (topic, the normalized phrases it was said with)
     for key, name, phrases in _topic_phrases():
         # the user's own spelling of each phrase ("oncall" for "on-call"), each once
-        said = [(typed, typed) for _, plain in phrases if (typed := _typed(normalized, plain))]
-        said = list(
-            {re.sub(r"[-\s]", "", typed): pair for pair in said for typed in pair[:1]}.values()
-        )
+        typed = [t for _, plain in phrases if (t := _typed(normalized, plain))]
+        said = list({compact(t): t for t in typed}.values())
         if said:
-            found.append((TopicAsk(key, name, tuple(p for p, _ in said)), [q for _, q in said]))
+            found.append((TopicAsk(key, name, tuple(said)), said))
     # the longer phrase wins: a "take home assignment" is no question about take-home pay
     longer = [plain for _, plains in found for plain in plains]
     return tuple(
@@ -285,6 +283,11 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         for topic, plains in found
         if not all(any(o != q and contains_phrase(o, q) for o in longer) for q in plains)
     )
+
+
+def compact(phrase: str) -> str:
+    """The phrase normalized, without spaces or hyphens: "on-call", "on call", "oncall" meet."""
+    return re.sub(r"[\s-]+", "", normalize(phrase))
 
 
 def _typed(normalized: str, plain: str) -> str:
