@@ -231,3 +231,22 @@ def test_examples_asked_for_that_topic_list_its_examples_first(coach):
     )
     listed = examples.answer.split("**Example questions**", 1)[1].strip().split("\n", 1)[0]
     assert "Linux Internals" in listed
+
+
+def test_the_same_question_about_the_company_the_user_meant(coach):
+    first, second = converse(
+        coach,
+        "a recruiter pinged me about a devops role at alibaba's new york office, base band?",
+        "oh wait, scrolling back it was anyscale that reached out, not alibaba. same question",
+    )
+    assert first.refused and "no row for New York" in first.answer
+    assert not second.refused and "$163K–$213K" in second.answer[:200]
+
+
+def test_a_band_a_friend_quoted_is_checked_against_the_row(coach):
+    answer = coach.ask(
+        "a friend who went thru anyscale's devops loop says base in sf is like 168 to 218k. "
+        "does that match what you've got?"
+    )
+    assert not answer.refused and "$168K–$218K" in answer.answer[:200]
+    assert "you've" not in answer.answer  # a contraction is no term the guides lack

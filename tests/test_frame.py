@@ -422,3 +422,31 @@ def test_a_take_home_is_an_assignment_unless_it_is_pay():
     ]
     assert [t.key for t in topics_asked("any take-home after that?")] == ["take_home"]
     assert [t.key for t in topics_asked("how much would i take home per month")] == ["tax"]
+
+
+def test_a_correction_of_the_company_takes_the_other_back_and_asks_again(catalog):
+    _, second = converse(
+        catalog,
+        "a recruiter pinged me about a devops role at alibaba's seattle office, base band?",
+        "oh wait, it was anyscale that reached out, not alibaba. same question",
+    )
+    assert second.corrects and second.repeats
+    assert (second.intent, second.company, second.other_companies) == ("comp", "Anyscale", ())
+    assert second.component == "base"
+
+
+def test_a_pay_figure_quoted_is_a_pay_question_whatever_else_is_told(catalog):
+    frame = understand(
+        "a friend who went thru anyscale's devops loop says base in sf is like 168 to 218k. "
+        "does that match what you've got?",
+        catalog,
+    )
+    assert (frame.intent, frame.company, frame.region) == ("comp", "Anyscale", "San Francisco")
+    # an offer's figures are the counter's to weigh, not a pay-table question
+    offer = understand("i have a seattle offer: 180k base. what should i counter with?", catalog)
+    assert offer.intent == "counter"
+
+
+def test_a_component_named_after_asking_again_is_asked_anew(catalog):
+    _, second = converse(catalog, "which anyscale lever fits gpu experience?", "what about bonus")
+    assert (second.intent, second.component) == ("comp", "bonus")

@@ -45,12 +45,20 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     asked = re.sub(r"[+/&]", " ", normalize(_asked_about(frame.question)))  # "aws+gcp+azure"
     subject_only = names_only_a_subject(frame)
     for word in foreign_words(asked, catalog):
-        everyday = word in common and not subject_only and word not in TECH_HOMOGRAPHS
+        everyday = _everyday(word, common) and not subject_only and word not in TECH_HOMOGRAPHS
         if len(word) < 3 or everyday or word in topic_words or not common:
             continue
         if not _held(word, terms) and not _short_form(word, catalog):
             unheld.append(word)
     return list(dict.fromkeys(unheld))
+
+
+def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
+    """An everyday English word, or a contraction of such words ("you've", "they'd")."""
+    if "'" not in word:
+        return word in common
+    parts = [part for part in word.split("'") if part]
+    return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
 
 
 def names_only_a_subject(frame: Understanding) -> bool:

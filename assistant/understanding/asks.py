@@ -362,6 +362,14 @@ def repeats(text: str) -> bool:
     return any(contains_phrase(normalized, cue) for cue in _REPEAT_CUES)
 
 
+def without_repeat_cues(normalized: str) -> str:
+    """The normalized turn without the words that ask the previous question again ("same
+    question", "what about"): what is left says what, if anything, it asks anew."""
+    for cue in _REPEAT_CUES + ("same", "question", "again"):
+        normalized = re.sub(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", " ", normalized)
+    return " ".join(normalized.split())
+
+
 def _domain_words() -> set[str]:
     phrases = [p for weighted in INTENT_PHRASES.values() for _, group in weighted for p in group]
     phrases += [word for words in COMPONENT_WORDS.values() for word in words]

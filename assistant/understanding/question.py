@@ -45,6 +45,7 @@ from assistant.understanding.asks import (
     negated_places,
     repeats,
     role_asked,
+    without_repeat_cues,
     topics_asked,
 )
 from assistant.understanding.entities import (
@@ -253,6 +254,7 @@ _READINGS = frozenset(
 
 
 _AMOUNT_HINT = re.compile(r"\d")
+_OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
 
 
 def understand(
@@ -264,7 +266,8 @@ def understand(
     # What the turn takes back ("seattle not singapore") is not what it asks about.
     correcting = bool(state.turns) and corrects(question)
     kept_text = negated_places(question)[0] if correcting else question
-    named = companies_in(normalized, catalog)
+    # ("it was anyscale that reached out, not alibaba": Alibaba is taken back, not compared)
+    named = companies_in(normalize(kept_text) if correcting else normalized, catalog)
     # Companies named as context ("I ran production on AWS, GCP and Azure") are not what the
     # question is about, when another company is.
     context_companies = named_as_context(normalized, catalog)
@@ -291,11 +294,17 @@ def understand(
         rival = guide_name_as_context(question, normalized, catalog, state.company)
         context_names = (rival,) if rival else ()
     scores = intent_scores(normalized, bool(_AMOUNT_HINT.search(question)))
+    scored = kept_text
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(normalize(asking), bool(_AMOUNT_HINT.search(asking)))
-        scores = asked if best_intent(asked) != "out_of_scope" else scores
+        if best_intent(asked) != "out_of_scope":
+            scores, scored = asked, asking
+    if _quotes_pay(scored):
+        scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores)
+    # no word of the turn says what it asks, but for asking again ("same question please")
+    weak_cues = not any(intent_scores(without_repeat_cues(normalized), False).values())
     level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
@@ -361,7 +370,8 @@ def understand(
         )
         # (no intent words at all, about what was just said: "how long is each one?")
         about_last = not any(scores.values()) and REFERENCE.search(normalized)
-        if intent == "out_of_scope" or asks_again or about_last or (correcting and not component):
+        again = (correcting and not component) or (repeating and weak_cues)
+        if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
     if (
         company
@@ -373,7 +383,7 @@ def understand(
             or SAME_AGAIN.search(question)
             or (short and not any(scores.values()))  # "alibaba seattle for comparison"
         )
-        and intent in ("general", "out_of_scope")
+        and (intent in ("general", "out_of_scope") or (weak_cues and SAME_AGAIN.search(question)))
         and not component
     ):
         intent = state.intent  # "and for Anyscale?": the same question about another company
@@ -482,6 +492,15 @@ def understand(
         intents=_intents(intent, scores, pay_asked=bool(component and region_match)),
         components=components_named(asking) or components_named(kept_text),
     )
+
+
+def _quotes_pay(text: str) -> bool:
+    """The text gives an amount of money for a pay component and no offer ("base is like 168
+    to 218k"): it is about pay, whatever else it mentions ("a friend who went through the loop
+    says…"); an offer's figures are the counter's and the levers' to weigh."""
+    if _OFFER_WORD.search(text) or not components_named(text):
+        return False
+    return any(a.unit != PERCENT for a, _, _ in find_amounts(text))
 
 
 def _intents(
