@@ -46,12 +46,8 @@ from assistant.understanding.entities import (
     normalize,
     places_in,
 )
-from assistant.understanding.question import (
-    INTERVIEW_TOPIC,
-    Understanding,
-    best_intent,
-    intent_scores,
-)
+from assistant.understanding.intents import best_intent, intent_scores
+from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")

@@ -31,7 +31,6 @@ from assistant.understanding.asks import (
     FIXED_COMPONENT,
     FOLLOWUP_LEAD,
     MAKES_AN_ARTEFACT,
-    NO_OFFER_YET,
     REFERENCE,
     SAME_AGAIN,
     TopicAsk,
@@ -45,8 +44,8 @@ from assistant.understanding.asks import (
     negated_places,
     repeats,
     role_asked,
-    without_repeat_cues,
     topics_asked,
+    without_repeat_cues,
 )
 from assistant.understanding.entities import (
     Catalog,
@@ -65,6 +64,13 @@ from assistant.understanding.entities import (
     places_in,
     region_mentions,
 )
+from assistant.understanding.intents import (
+    Intent,
+    best_intent,
+    intent_scores,
+    intents_asked,
+    quotes_pay,
+)
 from assistant.understanding.subject import (
     context_names_in,
     given_as_context,
@@ -81,13 +87,11 @@ from assistant.understanding.subject import (
     whose_role_is_asked,
 )
 from assistant.understanding.tables import (
-    INTENT_PHRASES,
     JOB_WORDS,
     LEVEL_PHRASES,
     STOPWORDS,
 )
 
-Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
 # Pay components: "base", "stock", "bonus", "total", "sign_on" (the keys of COMPONENT_WORDS).
 
 # The question itself is about interviews, not just a skill or topic.
@@ -114,34 +118,6 @@ _SMALL_TALK = re.compile(
 _COMPARES = re.compile(
     r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
 )
-
-
-def classify_intent(normalized: str, has_amounts: bool) -> Intent:
-    """The intent whose phrases weigh most; amounts with an offer make it a counter question."""
-    return best_intent(intent_scores(normalized, has_amounts))
-
-
-def best_intent(scores: dict[Intent, float]) -> Intent:
-    """The intent that weighs most (the first of equals), or out_of_scope when none weighs."""
-    best = max(scores, key=lambda intent: scores[intent])
-    return best if scores[best] > 0 else "out_of_scope"
-
-
-def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
-    """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
-    normalized = NO_OFFER_YET.sub(" ", normalized)
-    scores = {
-        intent: sum(
-            weight * sum(contains_phrase(normalized, p) for p in phrases)
-            for weight, phrases in weighted
-        )
-        for intent, weighted in INTENT_PHRASES.items()
-    }
-    if has_amounts and any(
-        contains_phrase(normalized, p) for p in ("offer", "offered", "i got", "i have", "gave")
-    ):
-        scores["counter"] += 3.0
-    return scores
 
 
 # --- one turn understood, and what the conversation carries to the next ----------------------
@@ -254,7 +230,6 @@ _READINGS = frozenset(
 
 
 _AMOUNT_HINT = re.compile(r"\d")
-_OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
 
 
 def understand(
@@ -300,7 +275,7 @@ def understand(
         asked = intent_scores(normalize(asking), bool(_AMOUNT_HINT.search(asking)))
         if best_intent(asked) != "out_of_scope":
             scores, scored = asked, asking
-    if _quotes_pay(scored):
+    if quotes_pay(scored):
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores)
     # no word of the turn says what it asks, but for asking again ("same question please")
@@ -489,27 +464,6 @@ def understand(
         corrects=correcting,
         fixed=component if component and FIXED_COMPONENT.search(question) else None,
         repeats=repeating,
-        intents=_intents(intent, scores, pay_asked=bool(component and region_match)),
+        intents=intents_asked(intent, scores, pay_asked=bool(component and region_match)),
         components=components_named(asking) or components_named(kept_text),
     )
-
-
-def _quotes_pay(text: str) -> bool:
-    """The text gives an amount of money for a pay component and no offer ("base is like 168
-    to 218k"): it is about pay, whatever else it mentions ("a friend who went through the loop
-    says…"); an offer's figures are the counter's and the levers' to weigh."""
-    if _OFFER_WORD.search(text) or not components_named(text):
-        return False
-    return any(a.unit != PERCENT for a, _, _ in find_amounts(text))
-
-
-def _intents(
-    main: Intent, scores: dict[Intent, float], pay_asked: bool = False
-) -> tuple[Intent, ...]:
-    """The main intent, then every other the question asks with weight ("is it fair and what
-    should I counter?" asks comp and counter); a pay component named with a place asks comp
-    too ("how many rounds, and what's the base in singapore?")."""
-    others = [i for i, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score >= 2.0]
-    if pay_asked and main not in ("comp", "counter"):
-        others.append("comp")
-    return tuple(dict.fromkeys([main, *others]))

@@ -1,0 +1,63 @@
+"""Which intents a question asks, by weighted cue phrases (assistant.understanding.tables):
+the main one, every other asked with weight, and whether quoted pay figures make it a pay
+question.
+
+Leaves out: names, places and the conversation (assistant.understanding.question reads those
+and calls these once per turn), and any model: the cues are data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.money import PERCENT, find_amounts
+from assistant.understanding.asks import NO_OFFER_YET, components_named
+from assistant.understanding.entities import contains_phrase
+from assistant.understanding.tables import INTENT_PHRASES
+
+Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
+_OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
+
+
+def best_intent(scores: dict[Intent, float]) -> Intent:
+    """The intent that weighs most (the first of equals), or out_of_scope when none weighs."""
+    best = max(scores, key=lambda intent: scores[intent])
+    return best if scores[best] > 0 else "out_of_scope"
+
+
+def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
+    """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
+    normalized = NO_OFFER_YET.sub(" ", normalized)
+    scores = {
+        intent: sum(
+            weight * sum(contains_phrase(normalized, p) for p in phrases)
+            for weight, phrases in weighted
+        )
+        for intent, weighted in INTENT_PHRASES.items()
+    }
+    if has_amounts and any(
+        contains_phrase(normalized, p) for p in ("offer", "offered", "i got", "i have", "gave")
+    ):
+        scores["counter"] += 3.0
+    return scores
+
+
+def quotes_pay(text: str) -> bool:
+    """The text gives an amount of money for a pay component and no offer ("base is like 168
+    to 218k"): it is about pay, whatever else it mentions ("a friend who went through the loop
+    says…"); an offer's figures are the counter's and the levers' to weigh."""
+    if _OFFER_WORD.search(text) or not components_named(text):
+        return False
+    return any(a.unit != PERCENT for a, _, _ in find_amounts(text))
+
+
+def intents_asked(
+    main: Intent, scores: dict[Intent, float], pay_asked: bool = False
+) -> tuple[Intent, ...]:
+    """The main intent, then every other the question asks with weight ("is it fair and what
+    should I counter?" asks comp and counter); a pay component named with a place asks comp
+    too ("how many rounds, and what's the base in singapore?")."""
+    others = [i for i, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score >= 2.0]
+    if pay_asked and main not in ("comp", "counter"):
+        others.append("comp")
+    return tuple(dict.fromkeys([main, *others]))
