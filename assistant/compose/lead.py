@@ -2,7 +2,8 @@
 chosen by how well they answer it, to open a passage answer before its supporting sections.
 
 A sentence scores by the question's own words it holds, the guides' words for the topics the
-question names in other words ("rounds" -> process, "lowest" -> floor), and how close its
+question names in other words ("rounds" -> process, "lowest" -> floor), each weighted by how
+few of the candidate sentences hold it ("slogan" tells more than "interview"), and how close its
 embedding is to the question's (when the caller passes the model's similarity); a "how many /
 how long" question also wants a number. A sentence meeting only one of the question's own
 words answers only when it is also close in meaning (less close when that is the only word of
@@ -21,6 +22,7 @@ model: the lead is the guide's own sentences, cited.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -72,11 +74,13 @@ def write_lead(
     # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")
     held = (own | synonyms) & {w for s in flat for w in tokenize(s)}
     enough = 2 if len(held) >= 2 else 1
+    weight = _rarity(own | synonyms, flat)
 
     def score(sentence: str, cosine: float) -> float:
         words = set(tokenize(sentence))
         number = counting and bool(_NUMBER.search(sentence))
-        return 2 * len(own & words) + 2 * len(synonyms & words) + number + EMBEDDING_WEIGHT * cosine
+        said = sum(weight[w] for w in (own | synonyms) & words)
+        return 2 * said + number + EMBEDDING_WEIGHT * cosine
 
     def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance
         words = set(tokenize(sentence))
@@ -105,6 +109,19 @@ def write_lead(
     _say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
+
+
+def _rarity(wanted: set[str], sentences: Sequence[str]) -> dict[str, float]:
+    """Each wanted word's weight by how few of the candidate sentences hold it: a word in one
+    sentence ("slogan") tells it apart more than one in half of them ("interview"); 1 on
+    average, between about 0.5 and 1.5."""
+    held = [set(tokenize(s)) for s in sentences]
+    total = len(held) + 1
+    weights = {}
+    for word in wanted:
+        share = sum(word in words for words in held) + 0.5
+        weights[word] = 0.5 + math.log(total / share) / math.log(total + 1)
+    return weights
 
 
 _HOW_LONG = re.compile(
