@@ -250,3 +250,16 @@ def test_a_band_a_friend_quoted_is_checked_against_the_row(coach):
     )
     assert not answer.refused and "$168K–$218K" in answer.answer[:200]
     assert "you've" not in answer.answer  # a contraction is no term the guides lack
+
+
+@pytest.mark.parametrize(
+    "question, not_a_gap",
+    [
+        ("are the alibaba scenario questions abstract brain teasers or real incidents?", "teasers"),
+        ("alibaba interview tips, esp for the onsite?", "esp"),
+    ],
+)
+def test_plurals_and_chat_words_are_not_terms_the_guides_lack(coach, question, not_a_gap):
+    answer = coach.ask(question)
+    assert not answer.refused
+    assert f"nothing about {not_a_gap}" not in answer.answer

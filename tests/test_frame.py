@@ -450,3 +450,17 @@ def test_a_pay_figure_quoted_is_a_pay_question_whatever_else_is_told(catalog):
 def test_a_component_named_after_asking_again_is_asked_anew(catalog):
     _, second = converse(catalog, "which anyscale lever fits gpu experience?", "what about bonus")
     assert (second.intent, second.component) == ("comp", "bonus")
+
+
+def test_a_seniority_word_that_is_an_everyday_word_is_a_level_only_beside_a_job():
+    assert levels_asked("does alibaba have a stock purchase plan for us staff?") == ()
+    assert levels_asked("what does a staff devops at alibaba make") == ("staff",)
+    assert level_asked("pay for a staff level engineer in seattle") == "staff"
+    assert level_asked("as a staff, what would i get") == "staff"
+
+
+def test_benefit_and_payout_topics_are_read_in_everyday_words():
+    keys = [t.key for t in topics_asked("do they have an employee stock purchase plan?")]
+    assert keys == ["stock_options"]
+    keys = [t.key for t in topics_asked("is the bonus paid out quarterly or once a year?")]
+    assert keys == ["bonus_payout"]

@@ -54,9 +54,20 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
 
 
 def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
-    """An everyday English word, or a contraction of such words ("you've", "they'd")."""
+    """An everyday English word, its plural ("teasers"), or a contraction of such words
+    ("you've", "they'd")."""
     if "'" not in word:
-        return word in common
+        return word in common or _singular(word) in common
+
+
+def _singular(word: str) -> str:
+    """The singular of an English plural of five letters or more ("teasers", "policies"),
+    else the word ("redis", "aws": names, not plurals)."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1]
     parts = [part for part in word.split("'") if part]
     return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
 

@@ -29,6 +29,7 @@ from assistant.understanding.entities import (
 from assistant.understanding.tables import (
     COMPONENT_WORDS,
     INTENT_PHRASES,
+    JOB_WORDS,
     NEUTRAL_WORDS,
     STOPWORDS,
 )
@@ -40,6 +41,7 @@ _NOT_ROLES = tuple(_ASKS["not_roles"])
 _CUES_BEFORE = frozenset(_ASKS["role_cues_before"])
 _CUES_AFTER = frozenset(_ASKS["role_cues_after"])
 _LEVEL_WORDS = tuple(sorted(_ASKS["level_words"], key=len, reverse=True))
+_LEVEL_WORDS_BESIDE_A_JOB = frozenset(_ASKS["level_words_beside_a_job"])
 TECH_HOMOGRAPHS = frozenset(_ASKS["tech_homographs"])  # "rust": a language, not corrosion
 _TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     key: (entry[0], tuple(entry[1])) for key, entry in _ASKS["topics"].items()
@@ -163,11 +165,8 @@ def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
         code = pattern.search(text)
         if code:
             return f"{code.group(1).upper()}{code.group(2)}"
-    normalized = normalize(text)
-    for word in _LEVEL_WORDS:
-        if contains_phrase(normalized, word):
-            return word
-    return None
+    words = levels_asked(text)  # (no code here: the seniority words, in order)
+    return words[0] if words else None
 
 
 def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ...]:
@@ -182,10 +181,21 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
     taken: list[tuple[int, int]] = []
     for word in _LEVEL_WORDS:  # longest first
         for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", normalized):
+            if word in _LEVEL_WORDS_BESIDE_A_JOB and not _beside_a_job(normalized, m):
+                continue  # "for our staff": people, not a level
             if not any(a <= m.start() < b for a, b in taken):
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), word))
     return tuple(dict.fromkeys(level for _, level in sorted(found)))
+
+
+def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
+    """A seniority word that is also an everyday word names a level next to a job word or
+    after an article ("staff engineer", "staff level", "as a staff", "a staff devops")."""
+    before = normalized[: match.start()].split()[-1:]
+    after = normalized[match.end() :].split()[:1]
+    job = set(JOB_WORDS) | {"level", "levels", "lvl", "eng", "swe", "sde", "ic"}
+    return bool(set(after) & job) or before in (["a"], ["as"])
 
 
 def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
