@@ -60,6 +60,19 @@ _SAID_AS = {
     "responsibilities": ("day-to-day", "day to day", "daily", "day in the life", "routine"),
     "process": ("rounds", "stages", "steps", "loop", "onsite", "on-site", "pipeline"),
     "floor": ("lowest", "minimum", "least i should", "bottom line", "walk away", "walk-away"),
+    "script": (
+        "what do i say",
+        "what should i say",
+        "what would i say",
+        "what to say",
+        "what do i tell",
+        "what should i tell",
+        "word for word",
+        "exact words",
+        "wording",
+        "how do i phrase",
+        "how should i phrase",
+    ),
 }
 
 
