@@ -197,3 +197,9 @@ def test_a_second_place_without_a_row_and_levels_asked_with_pay_are_named(coach)
 def test_pay_for_a_topic_is_no_band_question(coach):
     answer = coach.ask("how bad is on call for alibaba devops and do they pay extra for pager duty")
     assert "| Region |" not in answer.answer and "on-call" in answer.answer
+
+
+def test_the_stock_row_shows_the_guides_grant_beside_the_per_year_range(coach):
+    answer = coach.ask("anyscale sf offer: 190k base, 140k rsu over 4 years, 8% bonus. counter?")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Stock"))
+    assert "$31.2K–$57K a year ($125K–$228K over 4 years)" in row

@@ -59,6 +59,8 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             offer_cell = row.offer.display if row.offer else "—"
             low, high = row.band_min, row.band_max
             band_cell = f"{low.display}–{high.display} {mark}" if low and high else "—"
+            if row.component == "stock" and low and high and _grant_cell(band):
+                band_cell = f"{low.display}–{high.display} a year ({_grant_cell(band)}) {mark}"
             where = row.status
             if row.percent is not None and row.status == "within":
                 where += f" ({row.percent:.0f}% of the way up)"
@@ -261,6 +263,15 @@ def _walk(figure: Figure) -> Iterable[Figure]:
     yield figure
     for child in figure.provenance.inputs:
         yield from _walk(child)
+
+
+def _grant_cell(band) -> str:
+    """The guide's own stock cell when its figure is a grant over years ("$125K–$228K over 4
+    years"), shown beside the per-year range computed from it; else ""."""
+    cell = next((v for k, v in band.cells.items() if k.lower().startswith("stock")), "")
+    if band.stock_basis != "grant" or not band.stock_vesting_years or not cell:
+        return ""
+    return f"{cell} over {band.stock_vesting_years} years"
 
 
 def _grants(negotiation: Negotiation, mark: str) -> str:
