@@ -37,12 +37,13 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
         write_faq_lead(writer, understood, faq)
     elif not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
         write_lead(writer, understood, best, ev.relatedness)
+    led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)
     for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:
             one_band(writer, by_id[hit.chunk_id], understood.component)
             writer.add("")
             continue
-        sentences = condensed(hit, wanted)
+        sentences = [s for s in condensed(hit, wanted) if s not in led]
         if not sentences:
             continue
         mark = writer.book.cite(hit.chunk_id)

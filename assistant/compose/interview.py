@@ -109,6 +109,7 @@ def compose_interview(
         write_faq_lead(writer, understood, faq)
     elif not examples_asked:  # (the guide's questions answer "what do they ask")
         write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
+    led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     asked = [name for name in _asked_groups(understood.query) if name in groups]
@@ -127,6 +128,9 @@ def compose_interview(
         writer.add(f"**{name}**", "")
         used = 0
         for hit, lines in groups[name]:
+            lines = [line for line in lines if line not in led]
+            if not lines:
+                continue
             if budget <= 0 or (used >= GROUP_LINES and at + 1 < len(order)):
                 break
             used += len(lines[:budget])
