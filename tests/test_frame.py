@@ -464,3 +464,18 @@ def test_benefit_and_payout_topics_are_read_in_everyday_words():
     assert keys == ["stock_options"]
     keys = [t.key for t in topics_asked("is the bonus paid out quarterly or once a year?")]
     assert keys == ["bonus_payout"]
+
+
+def test_an_ask_that_refers_back_goes_on_with_the_conversation_whatever_is_told(catalog):
+    _, second = converse(
+        catalog,
+        "how many interview rounds does alibaba have?",
+        "i have another offer expiring in 2 weeks. can they go faster?",
+    )
+    assert second.intent == "interview"
+    _, offer = converse(
+        catalog,
+        "how many interview rounds does alibaba have?",
+        "they offered me 180k base in seattle. is that ok?",
+    )
+    assert offer.intent == "counter"  # an offer's figures make it the counter's question

@@ -230,6 +230,12 @@ _READINGS = frozenset(
 
 
 _AMOUNT_HINT = re.compile(r"\d")
+REFERENCE_TO_THEM = re.compile(r"\b(?:they|them|their|it|that|this)\b", re.I)
+
+
+def _amounts(text: str) -> bool:
+    """The text gives an amount of money or a percentage (an offer, a figure quoted)."""
+    return any(True for _ in find_amounts(text))
 
 
 def understand(
@@ -275,6 +281,10 @@ def understand(
         asked = intent_scores(normalize(asking), bool(_AMOUNT_HINT.search(asking)))
         if best_intent(asked) != "out_of_scope":
             scores, scored = asked, asking
+        elif state.intent and REFERENCE_TO_THEM.search(asking) and not _amounts(kept_text):
+            # "i have another offer expiring soon. can they go faster?" mid-talk: the ask
+            # goes on with the conversation; what is told is context
+            scores = {**{i: 0.0 for i in scores}, state.intent: 1.0}
     if quotes_pay(scored):
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores)
