@@ -479,3 +479,16 @@ def test_an_ask_that_refers_back_goes_on_with_the_conversation_whatever_is_told(
         "they offered me 180k base in seattle. is that ok?",
     )
     assert offer.intent == "counter"  # an offer's figures make it the counter's question
+
+
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("how much ansible do they test at alibaba for devops?", "general"),
+        ("do they make u draw in some whiteboard tool at alibaba?", "general"),
+        ("how much do devops engineers make at alibaba seattle", "comp"),
+        ("how much rsu does anyscale give", "comp"),
+    ],
+)
+def test_pay_words_in_another_sense_do_not_make_a_pay_question(catalog, question, intent):
+    assert understand(question, catalog).intent == intent

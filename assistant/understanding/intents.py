@@ -17,6 +17,13 @@ from assistant.understanding.tables import INTENT_PHRASES
 
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
 _OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
+# Pay words in another sense: "how much ansible do they test", "do they make u draw".
+_NOT_PAY = re.compile(
+    r"\bhow much (?!(?:do|does|did|is|are|was|were|will|would|can|could|should|might|may|"
+    r"they|you|u|i|we|he|she|it|of|more|less|extra|money|cash|base|salary|pay|equity|stock|"
+    r"rsus?|bonus|comp|tc|total|sign|signing|higher|lower|above|below|room|a|an|the)\b)|"
+    r"\bmake (?:u|you|me|us|them|him|her) (?!(?:in|at|per|a|an|the|over|more|less|as|about)\b)"
+)
 
 
 def best_intent(scores: dict[Intent, float]) -> Intent:
@@ -27,7 +34,7 @@ def best_intent(scores: dict[Intent, float]) -> Intent:
 
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
-    normalized = NO_OFFER_YET.sub(" ", normalized)
+    normalized = _NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized))
     scores = {
         intent: sum(
             weight * sum(contains_phrase(normalized, p) for p in phrases)
