@@ -492,3 +492,15 @@ def test_an_ask_that_refers_back_goes_on_with_the_conversation_whatever_is_told(
 )
 def test_pay_words_in_another_sense_do_not_make_a_pay_question(catalog, question, intent):
     assert understand(question, catalog).intent == intent
+
+
+def test_an_employer_asked_about_when_the_corpus_company_is_only_told_of(catalog):
+    frame = understand(
+        "did alibaba's loop in SG last month. now grab wants me too — does grab do a separate "
+        "system design round?",
+        catalog,
+    )
+    assert (frame.company, frame.unknown_company) == (None, "grab")
+    # an ask pointing back at what was told is about it ("what's that at google?")
+    frame = understand("alibaba is offering me P6 for devops. what's that at google, L4?", catalog)
+    assert frame.company == "Alibaba" and frame.unknown_company is None

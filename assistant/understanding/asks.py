@@ -327,12 +327,20 @@ _OPENS_A_QUESTION = re.compile(
 )
 
 
+_TELLS_DONE = re.compile(r"^(?:did|do|does|is|are|will|would|can|could)\b", re.I)
+
+
 def asked_sentences(text: str) -> str:
     """The sentences that ask (end with "?") when the message has one and tells something
     too: "i was the oncall when a node died… how do i use that with anyscale?" asks about
     the levers, not about on-call. A message with no question mark is all asking."""
     sentences = [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
-    asking = [s for s in sentences if s.endswith("?") or _OPENS_A_QUESTION.match(s)]
+    asking = [  # ("did alibaba's loop last month." tells: a yes/no opening, a full stop)
+        s
+        for s in sentences
+        if s.endswith("?")
+        or (_OPENS_A_QUESTION.match(s) and not (_TELLS_DONE.match(s) and s.endswith(".")))
+    ]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 

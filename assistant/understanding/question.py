@@ -238,6 +238,18 @@ def _amounts(text: str) -> bool:
     return any(True for _ in find_amounts(text))
 
 
+def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
+    """The employer without a guide that the asking sentences are about, when the companies of
+    the corpus are named only in the sentences that tell ("did alibaba's loop last month. now
+    grab wants me too: how many rounds does grab do?"); else None."""
+    asking = asked_sentences(text)
+    if asking == text or companies_in(normalize(asking), catalog) or _amounts(text):
+        return None
+    if REFERENCE_TO_THEM.search(asking):  # "alibaba offers me P6. what's that at google?"
+        return None
+    return find_unknown_company(asking, normalize(asking))
+
+
 def understand(
     question: str, catalog: Catalog, state: ConversationState | None = None
 ) -> Understanding:
@@ -265,8 +277,11 @@ def understand(
     else:
         context_companies = []
     named = whose_role_is_asked(normalized, named, catalog)
+    elsewhere = asked_elsewhere(kept_text, catalog) if named else None
+    if elsewhere:  # "did alibaba's loop last month. does grab do a system design round?"
+        context_companies, named = named, []
     company = named[0] if named else None
-    unknown_company = None if company else find_unknown_company(question, normalized)
+    unknown_company = None if company else elsewhere or find_unknown_company(question, normalized)
     context_names: tuple[str, ...] = tuple(context_companies)
     if unknown_company and given_as_context(question, unknown_company, catalog, state.company):
         shown = catalog.guides.names.get(unknown_company.lower(), (unknown_company,))[0]
