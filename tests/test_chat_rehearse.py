@@ -133,3 +133,11 @@ def test_the_web_chat_rehearses_per_browser_session(served):
     assert any("[1]" in str(p) for p in panel)  # the sources panel lists the cited passages
     other, *_ = second.predict("I need $213K base", [], api_name="/ask")
     assert "Recruiter:" not in _text(other[-1])  # another session is not in the call
+
+
+def test_rehearsing_an_interview_answer_is_no_negotiation_rehearsal():
+    from assistant.compose.rehearse_chat import starts_rehearsal
+
+    assert not starts_rehearsal("which pod debugging question do they ask? want to rehearse it")
+    assert starts_rehearsal("can we rehearse the recruiter call?")
+    assert starts_rehearsal("let's rehearse")

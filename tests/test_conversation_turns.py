@@ -263,3 +263,8 @@ def test_plurals_and_chat_words_are_not_terms_the_guides_lack(coach, question, n
     answer = coach.ask(question)
     assert not answer.refused
     assert f"nothing about {not_a_gap}" not in answer.answer
+
+
+def test_a_hyphenated_compound_of_everyday_words_is_no_gap(coach):
+    answer = coach.ask("which broken-pod situation do alibaba interviewers have you debug?")
+    assert "nothing about broken-pod" not in answer.answer

@@ -504,3 +504,9 @@ def test_an_employer_asked_about_when_the_corpus_company_is_only_told_of(catalog
     # an ask pointing back at what was told is about it ("what's that at google?")
     frame = understand("alibaba is offering me P6 for devops. what's that at google, L4?", catalog)
     assert frame.company == "Alibaba" and frame.unknown_company is None
+
+
+def test_a_title_does_not_run_across_punctuation_and_a_job_offered_is_a_title():
+    asked = "anyscale nyc wants me as a devops tech lead (still IC, leads 3 ppl). base + stock?"
+    assert role_asked(asked, ["DevOps Engineer"]) == "devops tech lead"
+    assert role_asked("my tech lead said alibaba is hard", ["DevOps Engineer"]) is None

@@ -38,6 +38,20 @@ STARTS = re.compile(
     r"simulate (?:the |a )?(?:call|recruiter))\b",
     re.I,
 )
+# "rehearse that one out loud" about an interview question is interview practice, not the call
+_INTERVIEW_PRACTICE = re.compile(
+    r"\b(?:interview\w*|onsite|loop|debug\w*|coding|system design|whiteboard)\b", re.I
+)
+_THE_CALL = re.compile(r"\b(?:call|negotiat\w*|recruiter|offer|counter\w*|salary)\b", re.I)
+
+
+def starts_rehearsal(message: str) -> bool:
+    """Whether the message asks to rehearse the negotiation call."""
+    if not STARTS.search(message or ""):
+        return False
+    return not (_INTERVIEW_PRACTICE.search(message) and not _THE_CALL.search(message))
+
+
 STOPS = re.compile(
     r"^\W*(?:stop|quit|exit|end|cancel|enough|i'?m done|done|/stop)\W*$|"
     r"\b(?:stop|end|quit|leave|exit|finish) (?:the |this |my )?"
@@ -69,7 +83,7 @@ class ChatRehearsal:
 
     def wants(self, message: str) -> bool:
         """Whether `respond` may answer this message (the call is on, or is asked for)."""
-        return self.active or self.waiting_for_offer or bool(STARTS.search(message or ""))
+        return self.active or self.waiting_for_offer or starts_rehearsal(message)
 
     def reset(self) -> None:
         self.rehearsal, self.waiting_for_offer = None, False
@@ -82,7 +96,7 @@ class ChatRehearsal:
         writer = Writer(CitationBook(library))
         if self.rehearsal is not None:
             return self._in_call(writer, message)
-        if not STARTS.search(message or "") and not (self.waiting_for_offer and offer_text):
+        if not starts_rehearsal(message) and not (self.waiting_for_offer and offer_text):
             self.waiting_for_offer = False  # asked for the offer, got another question
             return None
         if not offer_text:

@@ -54,10 +54,15 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
 
 
 def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
-    """An everyday English word, its plural ("teasers"), or a contraction of such words
-    ("you've", "they'd")."""
-    if "'" not in word:
-        return word in common or _singular(word) in common
+    """An everyday English word, its plural ("teasers"), or a contraction or hyphenated
+    compound of such words ("you've", "broken-pod")."""
+    if "-" in word:
+        parts = [part for part in word.split("-") if part]
+        return bool(parts) and all(_everyday(part, common) for part in parts)
+    if "'" in word:
+        parts = [part for part in word.split("'") if part]
+        return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
+    return word in common or _singular(word) in common
 
 
 def _singular(word: str) -> str:
@@ -68,8 +73,6 @@ def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1]
-    parts = [part for part in word.split("'") if part]
-    return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
 
 
 def names_only_a_subject(frame: Understanding) -> bool:

@@ -209,12 +209,27 @@ def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
 
 def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     """A job title the question asks about ("data scientist", "an SRE", "ML engineers") that
-    is none of `known_roles` (a title the guides hold returns None), or None."""
-    normalized = normalize(text)
-    for phrase in _NOT_ROLES:
-        normalized = re.sub(rf"\b{re.escape(phrase)}\b", " ", normalized)
-    words = normalized.split()
+    is none of `known_roles` (a title the guides hold returns None), or None. A title does not
+    run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead")."""
     known = [normalize(role) for role in known_roles]
+    for clause in _CLAUSE_BREAK.split(text):
+        found = _role_in_clause(clause, text, known)
+        if found is not None:
+            return found or None
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[()\[\],;:!?]|\.(?:\s|$)")
+
+
+def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
+    """The title `role_asked` finds in one clause: the user's title, "" for a title the guides
+    hold (the question asks about it), or None when the clause names none."""
+    normalized = normalize(clause)
+    for phrase in _NOT_ROLES:  # (unless the user is to be one: "wants me as a tech lead")
+        if not re.search(rf"\b(?:as|be|become)\s+(?:an?\s+)?(?:\w+\s+){{0,2}}{phrase}\b", normalized):
+            normalized = re.sub(rf"\b{re.escape(phrase)}\b", " ", normalized)
+    words = normalized.split()
     for at, word in enumerate(words):
         title = _title_at(words, at, word)
         if not title or (
@@ -230,7 +245,7 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
         if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or start == 0):
             continue
         if any(_same_title(title, role) for role in known):
-            return None
+            return ""
         if len(title.split()) == 1 and word in _ROLE_HEADS:
             continue  # "engineers" alone names no particular job
         return _ROLE_ACRONYMS.get(title) or _as_written(text, title)
