@@ -203,3 +203,9 @@ def test_the_stock_row_shows_the_guides_grant_beside_the_per_year_range(coach):
     answer = coach.ask("anyscale sf offer: 190k base, 140k rsu over 4 years, 8% bonus. counter?")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Stock"))
     assert "$31.2K–$57K a year ($125K–$228K over 4 years)" in row
+
+
+def test_a_percentage_band_in_the_counter_table_is_written_as_the_guide_writes_it(coach):
+    answer = coach.ask("ali beijing devops offer: 40w base, 25w rsu over 4y, 15% bonus. counter?")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Bonus"))
+    assert "15–25%" in row

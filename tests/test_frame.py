@@ -510,3 +510,14 @@ def test_a_title_does_not_run_across_punctuation_and_a_job_offered_is_a_title():
     asked = "anyscale nyc wants me as a devops tech lead (still IC, leads 3 ppl). base + stock?"
     assert role_asked(asked, ["DevOps Engineer"]) == "devops tech lead"
     assert role_asked("my tech lead said alibaba is hard", ["DevOps Engineer"]) is None
+
+
+def test_the_component_the_employer_will_not_move_is_the_one_said_so(catalog):
+    frame = understand(
+        "ali beijing devops: 40w base, 25w rsu over 4y, 15% bonus. hr says the bonus % is fixed "
+        "so dont bother. what can i push on instead",
+        catalog,
+    )
+    assert frame.fixed == "bonus"
+    _, again = converse(catalog, "anyscale sf base?", "what if they won't budge?")
+    assert again.fixed == "base"

@@ -58,7 +58,7 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         for row in negotiation.position:
             offer_cell = row.offer.display if row.offer else "—"
             low, high = row.band_min, row.band_max
-            band_cell = f"{low.display}–{high.display} {mark}" if low and high else "—"
+            band_cell = f"{_span(low.display, high.display)} {mark}" if low and high else "—"
             if row.component == "stock" and low and high and _grant_cell(band):
                 band_cell = f"{low.display}–{high.display} a year ({_grant_cell(band)}) {mark}"
             where = row.status
@@ -263,6 +263,13 @@ def _walk(figure: Figure) -> Iterable[Figure]:
     yield figure
     for child in figure.provenance.inputs:
         yield from _walk(child)
+
+
+def _span(low: str, high: str) -> str:
+    """A range as the guides write it: "15–25%" for percentages, else "$150K–$215K"."""
+    if low.endswith("%") and high.endswith("%"):
+        return f"{low[:-1]}–{high}"
+    return f"{low}–{high}"
 
 
 def _grant_cell(band) -> str:

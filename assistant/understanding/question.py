@@ -238,6 +238,22 @@ def _amounts(text: str) -> bool:
     return any(True for _ in find_amounts(text))
 
 
+def _fixed_component(question: str, carried: str | None) -> str | None:
+    """The pay component the employer will not move: the one named in the clause that says
+    so ("the bonus % is fixed", "won't budge on base"); with no component named in the whole
+    message, the one the conversation is about ("what if they won't budge?"); else None ("they
+    called the whole offer final")."""
+    for cue in FIXED_COMPONENT.finditer(question):
+        start = max(question.rfind(c, 0, cue.start()) for c in ".,;!?") + 1
+        ends = [i for i in (question.find(c, cue.end()) for c in ".,;!?") if i >= 0]
+        named = find_component(question[start : min(ends, default=len(question))])
+        if named:
+            return named
+    if FIXED_COMPONENT.search(question) and not components_named(question):
+        return carried
+    return None
+
+
 def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
     """The employer without a guide that the asking sentences are about, when the companies of
     the corpus are named only in the sentences that tell ("did alibaba's loop last month. now
@@ -487,7 +503,7 @@ def understand(
         outside_companies=outside_companies(normalized, catalog) if named else (),
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,
-        fixed=component if component and FIXED_COMPONENT.search(question) else None,
+        fixed=_fixed_component(question, component),
         repeats=repeating,
         intents=intents_asked(intent, scores, pay_asked=bool(component and region_match)),
         components=components_named(asking) or components_named(kept_text),
