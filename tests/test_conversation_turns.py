@@ -268,3 +268,20 @@ def test_plurals_and_chat_words_are_not_terms_the_guides_lack(coach, question, n
 def test_a_hyphenated_compound_of_everyday_words_is_no_gap(coach):
     answer = coach.ask("which broken-pod situation do alibaba interviewers have you debug?")
     assert "nothing about broken-pod" not in answer.answer
+
+
+def test_the_place_the_user_moves_from_is_no_row_asked_and_moving_costs_are_relocation(coach):
+    first, _, third = converse(
+        coach,
+        "anyscale london devops offer: £140k base, £100k rsu 4y vest, 8% bonus. relocating from "
+        "berlin. is it in range",
+        "and total comp, where would that land me",
+        "would they pay for shipping my stuff over from berlin?",
+    )
+    assert "Berlin" not in first.answer.split("\n")[0]
+    assert "relocation" in third.answer[:300]
+
+
+def test_a_background_check_is_a_topic_the_guides_lack(coach):
+    answer = coach.ask("will the anyscale background check flag my gap year?")
+    assert answer.refused and "background check" in answer.answer[:200]

@@ -45,6 +45,7 @@ from assistant.understanding.entities import (
     match_region,
     normalize,
     places_in,
+    whereabouts,
 )
 from assistant.understanding.intents import best_intent, intent_scores
 from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
@@ -269,7 +270,12 @@ def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
     rows = catalog.regions.get(frame.company, ()) if frame.company else ()
     if frame.intent not in _PAY_INTENTS or not rows or not frame.region:
         return []
-    named = [m.place for m in places_in(frame.question) if m.place != frame.place]
+    said = normalize(frame.question)  # (not where the user lives or moves from: "from berlin")
+    named = [
+        m.place
+        for m in places_in(frame.question)
+        if m.place != frame.place and not (whereabouts(said, m, True) or whereabouts(said, m))
+    ]
     matches = {p: match_region(p, rows) for p in dict.fromkeys(named)}
     return [p.title() for p, match in matches.items() if match is None or match.label is None]
 

@@ -358,10 +358,10 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
             if re.search(r"\b(?:hq|headquarters)\b", normalize(label)):
                 return RegionMatch(label=label, place="headquarters")
     mentions = places_in(text)
-    asked = [m for m in mentions if not _whereabouts(normalized, m, moving=True)]
+    asked = [m for m in mentions if not whereabouts(normalized, m, moving=True)]
     if not asked:  # "a relocation package if I move from Berlin?": no region asked
         return None
-    mentions = [m for m in asked if not _whereabouts(normalized, m)] or asked
+    mentions = [m for m in asked if not whereabouts(normalized, m)] or asked
     # a way of working ("remote from Austin") gives way to the place named with it
     place = next((m.place for m in mentions if m.place != "remote"), mentions[0].place)
     for label in labels:
@@ -386,7 +386,7 @@ _LIVING_IN = re.compile(
 )
 
 
-def _whereabouts(normalized: str, mention: PlaceMention, moving: bool = False) -> bool:
+def whereabouts(normalized: str, mention: PlaceMention, moving: bool = False) -> bool:
     """Whether the place is named as where the user is moving from (`moving`), or else as
     where the user lives or comes from."""
     at = re.search(rf"\b{re.escape(mention.spelled)}\b", normalized)
