@@ -209,3 +209,12 @@ def test_a_percentage_band_in_the_counter_table_is_written_as_the_guide_writes_i
     answer = coach.ask("ali beijing devops offer: 40w base, 25w rsu over 4y, 15% bonus. counter?")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Bonus"))
     assert "15–25%" in row
+
+
+def test_two_offers_each_sit_in_their_own_companys_band(coach):
+    answer = coach.ask(
+        "two offers: anyscale nyc devops $180k base / $160k rsu 4y / 7% bonus, and alibaba "
+        "seattle devops $175k base / $110k rsu 4y / 15% bonus. which base sits better?"
+    )
+    assert "no row for Seattle" not in answer.answer
+    assert "its base $175K against the guide's Seattle (US) band $150K–$215K" in answer.answer

@@ -20,6 +20,8 @@ from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
+from assistant.engine.offer import Offer
+from assistant.engine.position import position
 from assistant.money import PERCENT, format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
@@ -94,6 +96,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
                 f"- {row.company}: {parts}"
                 + (f"; annualized **{total.display}** = {total.text}" if total else "")
             )
+            placed = _in_its_band(writer, package, understood, ev) if package is not offer else ""
+            if placed:  # "two offers: which base sits better in its own band?"
+                writer.add(f"  - {placed}")
     for question in negotiation.questions:
         writer.add("", f"**To go further:** {question}")
     for note in negotiation.notes:
@@ -263,6 +268,26 @@ def _walk(figure: Figure) -> Iterable[Figure]:
     yield figure
     for child in figure.provenance.inputs:
         yield from _walk(child)
+
+
+def _in_its_band(writer: Writer, package, understood: Understanding, ev: Evidence) -> str:
+    """Where another offer's base sits in its own company's band, for the region the question
+    names for it ("…and alibaba seattle: $175K base"), cited; "" when the guides give none."""
+    region = understood.regions_by_company.get(package.company)
+    band = next(
+        (b for b in ev.facts.bands if b.company == package.company and b.region == region), None
+    )
+    if band is None or package.base is None:
+        return ""
+    offer = Offer(**{k: v for k, v in vars(package).items()}, region=band.region)
+    base = next((row for row in position(offer, band) if row.component == "base"), None)
+    if base is None or base.offer is None or not (base.band_min and base.band_max):
+        return ""
+    return (
+        f"its base {base.offer.display} against the guide's {band.region} band "
+        f"{base.band_min.display}–{base.band_max.display} {writer.book.cite(band.chunk_id)}: "
+        f"{base.status}"
+    )
 
 
 def _span(low: str, high: str) -> str:

@@ -270,6 +270,8 @@ def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
     rows = catalog.regions.get(frame.company, ()) if frame.company else ()
     if frame.intent not in _PAY_INTENTS or not rows or not frame.region:
         return []
+    # (a place another company named has a row for is that company's: "…and alibaba seattle")
+    rows = [*rows, *(r for c in frame.other_companies for r in catalog.regions.get(c, ()))]
     said = normalize(frame.question)  # (not where the user lives or moves from: "from berlin")
     named = [
         m.place
