@@ -521,3 +521,10 @@ def test_the_component_the_employer_will_not_move_is_the_one_said_so(catalog):
     assert frame.fixed == "bonus"
     _, again = converse(catalog, "anyscale sf base?", "what if they won't budge?")
     assert again.fixed == "base"
+
+
+def test_one_time_cash_is_a_sign_on_bonus(catalog):
+    _, second = converse(
+        catalog, "anyscale nyc levers?", "if i only ask for one-time cash, how much"
+    )
+    assert second.component == "sign_on"
