@@ -239,3 +239,25 @@ def test_vectors_lost_behind_the_manifests_back_are_restored(
         corpus_copy / ANYSCALE_NEGOTIATION, token_counter
     )
     assert report.chunks_embedded == len(stored_ids(index, source))
+
+
+def test_a_sidecar_deleted_by_hand_is_rebuilt_with_texts_from_the_guides(
+    corpus_copy, settings_for, embedder
+):
+    import shutil
+
+    from assistant.index.lexical import read_records, sidecar_dir
+
+    settings = settings_for(corpus_copy)
+    index = VectorIndex(settings, embedder=embedder)
+    index.sync(progress=False, say=lambda _: None)
+    before = sorted(read_records(settings.index_dir), key=lambda r: r.chunk_id)
+    hit = index.dense_search("Anyscale London base salary", k=1)[0]
+    shutil.rmtree(sidecar_dir(settings.index_dir))  # the collection holds no texts
+    report = VectorIndex(settings, embedder=embedder).sync(progress=False, say=lambda _: None)
+    assert report.chunks_embedded == 0  # nothing re-embedded: vectors come back from Chroma
+    assert sorted(read_records(settings.index_dir), key=lambda r: r.chunk_id) == before
+    again = VectorIndex(settings, embedder=embedder).dense_search(
+        "Anyscale London base salary", k=1
+    )
+    assert again[0].chunk_id == hit.chunk_id and again[0].text == hit.text

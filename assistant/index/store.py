@@ -12,7 +12,9 @@ A manifest of another schema version, embedding model or dimension, or one that 
 makes the run rebuild from scratch and say why: vectors of two models are never mixed.
 
 Storage: chromadb PersistentClient under `<index>/chroma` (cosine space, telemetry off), or a
-Chroma server when `COACH_CHROMA_URL` is set (the manifest then stays in `<index>/`). Nothing
+Chroma server when `COACH_CHROMA_URL` is set (the manifest then stays in `<index>/`). The
+collection holds ids, vectors and the metadata its filters read (source, company); texts and
+records are the sidecar's (assistant.index.sidecar_sync), where dense hits are looked up. Nothing
 outside this package touches Chroma (the client: assistant.index.chroma; the manifest:
 assistant.index.manifest). Leaves out: the keyword (BM25) side and ranking fusion, which belong
 to retrieval.
@@ -42,6 +44,7 @@ from assistant.index.manifest import (
     write_manifest,
 )
 from assistant.index.query_model import OnnxEmbedder, ensure_query_model, onnx_query_embedder
+from assistant.index.sidecar_sync import refresh_sidecar, stored_metadata
 
 Say = Callable[[str], None]
 
@@ -177,7 +180,15 @@ class VectorIndex:
             chunked, ids = chunk_with_ids(to_embed, count_tokens)  # ids: the chunker's tokens
             fresh = self._embed_and_store(collection, manifest, chunked, progress, report, ids)
 
-        self._refresh_sidecar(collection, manifest, fresh)
+        refresh_sidecar(
+            collection,
+            self.settings.index_dir,
+            self.settings.corpus_dir,
+            manifest,
+            fresh,
+            manifest.dimension,
+            count_tokens,
+        )
         manifest.in_progress = False
         write_manifest(self.settings.index_dir, manifest)
         self._searchable = None
@@ -308,11 +319,10 @@ class VectorIndex:
                         collection.delete(where={"source": guide.source})
                 for start in range(0, len(chunks), max_batch):
                     part = chunks[start : start + max_batch]
-                    collection.upsert(
+                    collection.upsert(  # (texts and full records: the sidecar's)
                         ids=[chunk.chunk_id for chunk in part],
                         embeddings=vectors[start : start + max_batch],
-                        documents=[chunk.text for chunk in part],
-                        metadatas=[chunk.metadata() for chunk in part],
+                        metadatas=[stored_metadata(chunk) for chunk in part],
                     )
                 for guide, guide_chunks in group:
                     manifest.files[guide.source] = FileEntry(
@@ -329,45 +339,6 @@ class VectorIndex:
         finally:
             bar.close()
         return stored
-
-    def _refresh_sidecar(self, collection, manifest: Manifest, fresh: dict) -> None:
-        """Rewrite the sidecar (records, BM25, vectors) when the chunk set changed; reuse what
-        it has and read only the missing records and vectors back from Chroma."""
-        import numpy as np
-
-        from assistant.index import lexical
-        from assistant.index.vectors import load_vectors
-
-        ids = [cid for entry in manifest.files.values() for cid in entry.chunk_ids]
-        chunk_fingerprint = lexical.fingerprint(ids)
-        index_dir = self.settings.index_dir
-        if lexical.stored_fingerprint(index_dir) == chunk_fingerprint:
-            return
-        records: dict[str, ChunkRecord] = {}
-        vectors: dict[str, object] = {}
-        old_records = lexical.read_records(index_dir)
-        old_vectors = load_vectors(lexical.sidecar_dir(index_dir))
-        if old_vectors is not None and len(old_vectors) == len(old_records):
-            vectors.update((r.chunk_id, old_vectors[i]) for i, r in enumerate(old_records))
-        records.update((r.chunk_id, r) for r in old_records)
-        for chunk_id, (chunk, vector) in fresh.items():
-            records[chunk_id] = ChunkRecord.from_metadata(chunk_id, chunk.text, chunk.metadata())
-            vectors[chunk_id] = vector
-        missing = [cid for cid in ids if cid not in records or cid not in vectors]
-        for start in range(0, len(missing), 5000):
-            got = collection.get(
-                ids=missing[start : start + 5000],
-                include=["documents", "metadatas", "embeddings"],
-            )
-            for cid, text, metadata, vector in zip(
-                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
-            ):
-                records[cid] = ChunkRecord.from_metadata(cid, text or "", metadata or {})
-                vectors[cid] = vector
-        kept = [cid for cid in ids if cid in records and cid in vectors]
-        matrix = np.asarray([vectors[cid] for cid in kept], dtype=np.float32)
-        matrix = matrix.reshape(len(kept), self.embedder.dimension)
-        lexical.write_sidecar(index_dir, [records[cid] for cid in kept], matrix, chunk_fingerprint)
 
     def _checked_sidecar(self):
         from assistant.index import lexical
@@ -417,27 +388,23 @@ class VectorIndex:
     def dense_search(self, query: str, k: int = 5, where: dict | None = None) -> list[SearchHit]:
         """The k nearest chunks by cosine similarity (score = 1 - cosine distance)."""
         if self._searchable is None:  # checked once per sync: a large manifest is slow to read
-            self.require_manifest()
-            self._searchable = (self.collection, self.collection.count())
-        collection, available = self._searchable
+            records = self._checked_sidecar().read_records(self.settings.index_dir)
+            by_id = {record.chunk_id: record for record in records}
+            self._searchable = (self.collection, self.collection.count(), by_id)
+        collection, available, by_id = self._searchable
         if available == 0 or k <= 0:
             return []
         result = collection.query(
             query_embeddings=[self.query_embedder.embed_query(query)],
             n_results=min(k, available),
             where=where,
-            include=["documents", "metadatas", "distances"],
+            include=["distances"],
         )
-        hits = []
-        for chunk_id, text, metadata, distance in zip(
-            result["ids"][0],
-            result["documents"][0],
-            result["metadatas"][0],
-            result["distances"][0],
-            strict=True,
-        ):
-            hits.append(SearchHit.from_store(chunk_id, text, metadata or {}, 1.0 - distance))
-        return hits
+        return [  # (the chunk's text and record: the sidecar's, checked against the manifest)
+            SearchHit.from_record(by_id[chunk_id], 1.0 - distance)
+            for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+            if chunk_id in by_id
+        ]
 
 
 @dataclass(frozen=True)
@@ -447,10 +414,6 @@ class SearchHit(ChunkRecord):
     score: float = 0.0
     dense_score: float | None = None  # set by hybrid retrieval: the parts of a fused score
     lexical_score: float | None = None
-
-    @classmethod
-    def from_store(cls, chunk_id: str, text: str, metadata: dict, score: float) -> SearchHit:
-        return cls.from_record(ChunkRecord.from_metadata(chunk_id, text, metadata), score)
 
     @classmethod
     def from_record(cls, record: ChunkRecord, score: float) -> SearchHit:
