@@ -285,3 +285,12 @@ def test_the_place_the_user_moves_from_is_no_row_asked_and_moving_costs_are_relo
 def test_a_background_check_is_a_topic_the_guides_lack(coach):
     answer = coach.ask("will the anyscale background check flag my gap year?")
     assert answer.refused and "background check" in answer.answer[:200]
+
+
+def test_the_example_question_closest_to_what_was_asked_comes_first(coach):
+    answer = coach.ask(
+        "alibaba linux question i half remember: something in the filesystem you can run out of "
+        "even when df says theres plenty of space. whats it called"
+    )
+    assert "inode" in answer.answer[:300]
+    assert answer.answer.count("*Linux & Operating Systems:*") == 1  # the topic named once

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from assistant.compose.core import Writer
-from assistant.compose.lead import Relatedness, faq_asking_it, write_faq_lead, write_lead
+from assistant.compose.lead import Relatedness, faq_asking_it, rarity, write_faq_lead, write_lead
 from assistant.compose.passages import (
     chunk_body,
     condensed,
@@ -23,6 +23,7 @@ from assistant.compose.passages import (
     topics_named,
     wanted_words,
     with_siblings,
+    words_with_compounds,
 )
 from assistant.corpus.chunking import ChunkRecord
 from assistant.retrieval.hybrid import Retrieval
@@ -79,6 +80,30 @@ def _sections_together(scored: list, records: Mapping[str, ChunkRecord]) -> list
     )
 
 
+def _examples_in_order(
+    examples: list, understood: Understanding, wanted: set[str], relatedness
+) -> list:
+    """The guide's example questions, the topic asked about first ("linux") and within each
+    topic the questions closest to what was asked first ("something you can run out of on a
+    filesystem": the inode question), by the question's words (rare ones weighing more) and,
+    with the model at hand, closeness in meaning."""
+    lines = [line for _, hit_lines in examples for line in hit_lines]
+    weight = rarity(wanted, lines)
+    cosines = iter(relatedness(understood.question, lines) if relatedness and lines else [])
+
+    def score(line: str) -> float:
+        words = words_with_compounds(line)
+        return sum(weight[w] for w in wanted & words) + 4 * next(cosines, 0.0)
+
+    scored = [(hit, [(score(line), line) for line in hit_lines]) for hit, hit_lines in examples]
+    ranked = [
+        (hit, [line for _, line in sorted(pairs, key=lambda pair: -pair[0])], max(pairs)[0])
+        for hit, pairs in scored
+    ]
+    ranked.sort(key=lambda item: (-shared_words(wanted, item[0].section), -item[2]))
+    return [(hit, lines) for hit, lines, _ in ranked]
+
+
 def _filler(line: str) -> bool:
     """A line that says nothing: a short exclamation ("Good luck!")."""
     return line.rstrip().endswith("!") and len(line.split()) <= 3
@@ -118,7 +143,9 @@ def compose_interview(
     if examples_asked:  # "kubernetes questions?": the guide's questions, before its FAQ
         asked.insert(0, "Example questions")
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
-        groups["Example questions"].sort(key=lambda item: -shared_words(wanted, item[0].section))
+        groups["Example questions"] = _examples_in_order(
+            groups["Example questions"], understood, wanted, relatedness
+        )
     budget = MAX_BULLETS
     # the groups the question names first, then in the order of each one's most relevant passage
     order = list(dict.fromkeys([*asked, *groups]))
@@ -135,8 +162,9 @@ def compose_interview(
                 break
             used += len(lines[:budget])
             mark = writer.book.cite(hit.chunk_id)
-            topic = f"*{hit.section}:* " if name == "Example questions" else ""
+            if name == "Example questions":  # the topic once, its questions under it
+                writer.add(f"*{hit.section}:*")
             for line in lines[:budget]:
-                writer.add(f"- {topic}{line} {mark}")
+                writer.add(f"- {line} {mark}")
             budget -= len(lines)
         writer.add("")

@@ -34,6 +34,7 @@ from assistant.compose.passages import (
     said_words,
     sentences_of,
     shared_words,
+    words_with_compounds,
 )
 from assistant.compose.untrusted import usable_sentence
 from assistant.index.lexical import tokenize
@@ -74,16 +75,16 @@ def write_lead(
     # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")
     held = (own | synonyms) & {w for s in flat for w in tokenize(s)}
     enough = 2 if len(held) >= 2 else 1
-    weight = _rarity(own | synonyms, flat)
+    weight = rarity(own | synonyms, flat)
 
     def score(sentence: str, cosine: float) -> float:
-        words = set(tokenize(sentence))
+        words = words_with_compounds(sentence)
         number = counting and bool(_NUMBER.search(sentence))
         said = sum(weight[w] for w in (own | synonyms) & words)
         return 2 * said + number + EMBEDDING_WEIGHT * cosine
 
     def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance
-        words = set(tokenize(sentence))
+        words = words_with_compounds(sentence)
         number = counting and bool(_NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
         if enough == 1:  # the only word of the question the passages hold, in a sentence
@@ -111,11 +112,11 @@ def write_lead(
     return True
 
 
-def _rarity(wanted: set[str], sentences: Sequence[str]) -> dict[str, float]:
+def rarity(wanted: set[str], sentences: Sequence[str]) -> dict[str, float]:
     """Each wanted word's weight by how few of the candidate sentences hold it: a word in one
     sentence ("slogan") tells it apart more than one in half of them ("interview"); 1 on
     average, between about 0.5 and 1.5."""
-    held = [set(tokenize(s)) for s in sentences]
+    held = [words_with_compounds(s) for s in sentences]
     total = len(held) + 1
     weights = {}
     for word in wanted:

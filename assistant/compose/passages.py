@@ -105,6 +105,15 @@ def topics_named(query: str) -> list[str]:
     ]
 
 
+def words_with_compounds(text: str) -> set[str]:
+    """The text's keyword stems, and each two neighbouring words joined ("file system" also
+    gives "filesystem", "on call" "oncall"), so a question's compound meets the guide's two
+    words."""
+    raw = re.findall(r"[a-z0-9]+", text.lower())
+    joined = " ".join(a + b for a, b in zip(raw, raw[1:], strict=False))
+    return set(tokenize(text)) | set(tokenize(joined))
+
+
 def shared_words(wanted: set[str], text: str) -> int:
     """How many of `wanted` the text holds, a hyphenated word also joined ("auto-scaling"
     holds "autoscaling")."""
