@@ -13,7 +13,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the collection holds no texts (the sidecar does); 1 held them
 MANIFEST_NAME = "manifest.json"
 
 
