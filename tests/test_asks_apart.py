@@ -218,3 +218,11 @@ def test_two_offers_each_sit_in_their_own_companys_band(coach):
     )
     assert "no row for Seattle" not in answer.answer
     assert "its base $175K against the guide's Seattle (US) band $150K–$215K" in answer.answer
+
+
+def test_a_lever_question_about_a_guide_passage_leads_with_the_sentence_that_answers(coach):
+    answer = coach.ask(
+        "i ran a ~20k machine fleet. how many servers does alibaba's own distributed os manage "
+        "per ur notes? want to say my fleet experience maps over without overselling"
+    )
+    assert "millions of servers" in answer.answer[:300]

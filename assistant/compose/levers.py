@@ -74,8 +74,15 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     currencies = _band_in_other_currency(understood, ev, writer)
     if currencies:  # "london based… does its number fit london?"
         writer.add(currencies, "")
+    if prose:  # "how many servers does apsara manage?": the sentence that answers, first
+        write_lead(writer, understood, prose[:1], ev.relatedness)
+    led = " ".join(writer.lines)
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
-        sentences = [s for s in condensed(hit, wanted) if not _off_table_band(s, hit.company, ev)]
+        sentences = [
+            s
+            for s in condensed(hit, wanted)
+            if not _off_table_band(s, hit.company, ev) and s not in led
+        ]
         if not sentences:
             continue
         writer.add(f"**{hit.company}: {hit.section}**", "")
