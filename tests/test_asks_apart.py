@@ -226,3 +226,13 @@ def test_a_lever_question_about_a_guide_passage_leads_with_the_sentence_that_ans
         "per ur notes? want to say my fleet experience maps over without overselling"
     )
     assert "millions of servers" in answer.answer[:300]
+
+
+def test_a_term_the_guides_lack_is_named_on_a_counter_question_too(coach):
+    answer = coach.ask(
+        "anyscale sf: 180k base / 130k rsu over 4y / 5%. what do i counter with, and should i "
+        "also ask for double-trigger acceleration on the rsus"
+    )
+    assert "vesting acceleration" in answer.answer[:200] and "$213K" in answer.answer
+    answer = coach.ask("alibaba seattle offer 180k base. counter? also is terraform used there")
+    assert "nothing about terraform" in answer.answer[:200]
