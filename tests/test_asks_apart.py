@@ -236,3 +236,18 @@ def test_a_term_the_guides_lack_is_named_on_a_counter_question_too(coach):
     assert "vesting acceleration" in answer.answer[:200] and "$213K" in answer.answer
     answer = coach.ask("alibaba seattle offer 180k base. counter? also is terraform used there")
     assert "nothing about terraform" in answer.answer[:200]
+
+
+def test_the_one_component_asked_about_leads_a_counter(coach):
+    answer = coach.ask(
+        "anyscale sf already gave me 215k base which i'm happy with. only want a signing bonus — "
+        "how much do i ask"
+    )
+    assert answer.answer.startswith("Sign-on bonus: ask for **$25K**")
+
+
+def test_a_seniority_word_and_a_numbered_title_are_named_as_asked(coach):
+    senior = coach.ask("does anyscale have a senior devops level or just one title?")
+    assert senior.answer.startswith("The guides say nothing about a senior level at Anyscale")
+    sde = coach.ask("amazon SDE II (not sysde) → alibaba devops level?")
+    assert "nothing about SDE II" in sde.answer[:200]

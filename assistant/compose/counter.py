@@ -24,6 +24,7 @@ from assistant.engine.offer import Offer
 from assistant.engine.position import position
 from assistant.money import PERCENT, format_money
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.asks import asked_sentences, components_named
 from assistant.understanding.question import Understanding
 
 
@@ -48,6 +49,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             bonus = _bonus_in_money(writer, negotiation, mark)
             if bonus:
                 writer.add(bonus, "")
+        first = _ask_for_the_component(writer, understood, negotiation)
+        if first:  # "only want a signing bonus, how much do i ask?": that ask first
+            writer.add(first, "")
         verdict = "" if held else _verdict(writer, negotiation, mark)  # (it asks for base)
         if verdict:
             writer.add(verdict, "")
@@ -137,6 +141,26 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
 
 
 _PLACES = {"below": "below", "above": "above"}
+
+
+def _ask_for_the_component(
+    writer: Writer, understood: Understanding, negotiation: Negotiation
+) -> str:
+    """The proposal's ask for the one component the question names, other than base (which
+    the verdict gives): "Sign-on bonus: ask for $25K [2] (the guide's script asks this)."."""
+    wanted = understood.component
+    proposal = negotiation.proposal
+    if wanted in (None, "base", "total") or proposal is None or understood.fixed == wanted:
+        return ""
+    if wanted not in components_named(asked_sentences(understood.question)):
+        return ""  # (named in the offer only: "…25w rsu… what can i push on instead?")
+    ask = next((a for a in proposal.asks if a.component == wanted), None)
+    if ask is None:
+        return ""
+    name = COMPONENT_NAMES.get(wanted, wanted)
+    return (
+        f"{name}: ask for **{ask.figure.display}** {_sources(writer, ask.figure)} ({ask.rule})."
+    )
 
 
 def _verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:

@@ -264,6 +264,12 @@ def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: st
     return f"{whose} nothing about {said}."
 
 
+def _as_level(said: str) -> str:
+    """A seniority word named as the level it is ("senior" -> "a senior level"); a level code
+    as written ("P8")."""
+    return said if any(ch.isdigit() for ch in said) else f"a {said} level"
+
+
 def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
     """On a pay question about a region of the company, the other places it names that the
     company's comp table has no row for ("london … or dublin": Dublin)."""
@@ -351,7 +357,7 @@ def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> 
             if other != company and any(lv in m.own_codes for lv in levels)
         ]
         return (
-            f"The guides say nothing about {said} at {company}: {company}'s guide maps "
+            f"The guides say nothing about {_as_level(said)} at {company}: {company}'s guide maps "
             f"{level_map.line} {mark}.{''.join(owners)}"
         ), levels
     if not level_map.own_codes:

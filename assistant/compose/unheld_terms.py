@@ -82,7 +82,9 @@ def names_only_a_subject(frame: Understanding) -> bool:
 
 def as_typed(word: str, question: str) -> str:
     """The word as the user typed it ("ACP", "Datadog"), else as normalized."""
-    match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", question, re.I)
+    match = re.search(  # (with a numeral after it: "SDE II", "SDE 2")
+        rf"(?<![\w-]){re.escape(word)}(?:\s+(?:I{{1,3}}|IV|[1-9])\b)?(?![\w-])", question, re.I
+    )
     return match.group() if match else word
 
 

@@ -227,7 +227,8 @@ def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
     hold (the question asks about it), or None when the clause names none."""
     normalized = normalize(clause)
     for phrase in _NOT_ROLES:  # (unless the user is to be one: "wants me as a tech lead")
-        if not re.search(rf"\b(?:as|be|become)\s+(?:an?\s+)?(?:\w+\s+){{0,2}}{phrase}\b", normalized):
+        to_be = rf"\b(?:as|be|become)\s+(?:an?\s+)?(?:\w+\s+){{0,2}}{re.escape(phrase)}\b"
+        if not re.search(to_be, normalized):
             normalized = re.sub(rf"\b{re.escape(phrase)}\b", " ", normalized)
     words = normalized.split()
     for at, word in enumerate(words):
