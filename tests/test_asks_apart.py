@@ -228,14 +228,14 @@ def test_a_lever_question_about_a_guide_passage_leads_with_the_sentence_that_ans
     assert "millions of servers" in answer.answer[:300]
 
 
-def test_a_term_the_guides_lack_is_named_on_a_counter_question_too(coach):
+def test_a_topic_the_guides_lack_is_named_on_a_counter_question_too(coach):
     answer = coach.ask(
         "anyscale sf: 180k base / 130k rsu over 4y / 5%. what do i counter with, and should i "
         "also ask for double-trigger acceleration on the rsus"
     )
     assert "vesting acceleration" in answer.answer[:200] and "$213K" in answer.answer
-    answer = coach.ask("alibaba seattle offer 180k base. counter? also is terraform used there")
-    assert "nothing about terraform" in answer.answer[:200]
+    answer = coach.ask("anyscale sf offer 180k base, is this a lowball?")  # (pay slang: no gap)
+    assert "nothing about" not in answer.answer
 
 
 def test_the_one_component_asked_about_leads_a_counter(coach):

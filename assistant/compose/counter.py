@@ -158,9 +158,7 @@ def _ask_for_the_component(
     if ask is None:
         return ""
     name = COMPONENT_NAMES.get(wanted, wanted)
-    return (
-        f"{name}: ask for **{ask.figure.display}** {_sources(writer, ask.figure)} ({ask.rule})."
-    )
+    return f"{name}: ask for **{ask.figure.display}** {_sources(writer, ask.figure)} ({ask.rule})."
 
 
 def _verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:

@@ -22,14 +22,16 @@ from assistant.understanding.asks import (
 from assistant.understanding.entities import Catalog, normalize
 from assistant.understanding.question import Understanding
 
+_PAY_INTENTS = ("comp", "counter")
+
 
 def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     """Names and terms of art the question asks about ("terraform", "golang") that the
     company's guides never use: words that are not everyday English (not whole words of the
     embedding model's vocabulary), not about jobs, pay or places, and not in the guides even
     with one typo ("kubernets")."""
-    if not catalog.guides.terms:
-        return []
+    if frame.intent in _PAY_INTENTS or not catalog.guides.terms:
+        return []  # (pay talk is full of words no vocabulary holds: "lowball", "ballpark")
     if frame.intent == "out_of_scope" or frame.unknown_company:
         return []  # (named by the refusal, or off-topic altogether)
     topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
