@@ -294,3 +294,17 @@ def test_the_example_question_closest_to_what_was_asked_comes_first(coach):
     )
     assert "inode" in answer.answer[:300]
     assert answer.answer.count("*Linux & Operating Systems:*") == 1  # the topic named once
+
+
+def test_a_term_asked_of_another_maker_mid_talk_is_named_with_it(coach):
+    _, second = converse(
+        coach,
+        "what gpu hardware does anyscale run per the devops guide",
+        "do they also use google tpus",
+    )
+    assert second.refused and "Google" in second.answer[:200] and "tpus" in second.answer[:200]
+
+
+def test_early_exercise_is_named_as_a_stock_topic_the_guides_lack(coach):
+    answer = coach.ask("does anyscale allow early exercise on the equity, with an 83(b)?")
+    assert "stock options / ESPP" in answer.answer[:200]

@@ -154,6 +154,10 @@ def _ask_for_the_component(
         return ""
     if wanted not in components_named(asked_sentences(understood.question)):
         return ""  # (named in the offer only: "…25w rsu… what can i push on instead?")
+    offer = negotiation.offer
+    given = {"sign_on": offer.sign_on, "stock": offer.stock, "bonus": offer.bonus_pct}
+    if given.get(wanted) is not None or (wanted == "bonus" and offer.bonus_amount is not None):
+        return ""  # (a figure the user gave is the offer's, not a question about it)
     ask = next((a for a in proposal.asks if a.component == wanted), None)
     if ask is None:
         return ""

@@ -32,8 +32,10 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     with one typo ("kubernets")."""
     if frame.intent in _PAY_INTENTS or not catalog.guides.terms:
         return []  # (pay talk is full of words no vocabulary holds: "lowball", "ballpark")
-    if frame.intent == "out_of_scope" or frame.unknown_company:
+    if frame.intent == "out_of_scope" or (frame.unknown_company and not frame.state.company):
         return []  # (named by the refusal, or off-topic altogether)
+    # (mid-conversation, "do they also use google tpus?": the refusal names Google, and TPUs)
+    employer = set(normalize(frame.unknown_company or "").split())
     topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
     topic_words |= {w for level in frame.levels for w in normalize(level).split()}
     common = common_words()
@@ -46,7 +48,7 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     subject_only = names_only_a_subject(frame)
     for word in foreign_words(asked, catalog):
         everyday = _everyday(word, common) and not subject_only and word not in TECH_HOMOGRAPHS
-        if len(word) < 3 or everyday or word in topic_words or not common:
+        if len(word) < 3 or everyday or word in topic_words or word in employer or not common:
             continue
         if not _held(word, terms) and not _short_form(word, catalog):
             unheld.append(word)
