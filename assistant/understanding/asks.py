@@ -23,6 +23,7 @@ from assistant.understanding.entities import (
     Catalog,
     _phrase_pattern,
     contains_phrase,
+    find_component,
     normalize,
     place_words,
 )
@@ -427,3 +428,19 @@ def foreign_words(normalized: str, catalog: Catalog) -> list[str]:
         and word not in topics  # "is the on-call brutal?": a job topic, held or not
         and not any(ch.isdigit() for ch in word)
     ]
+
+
+def fixed_component(question: str, carried: str | None) -> str | None:
+    """The pay component the employer will not move: the one named in the clause that says
+    so ("the bonus % is fixed", "won't budge on base"); with no component named in the whole
+    message, the one the conversation is about ("what if they won't budge?"); else None ("they
+    called the whole offer final")."""
+    for cue in FIXED_COMPONENT.finditer(question):
+        start = max(question.rfind(c, 0, cue.start()) for c in ".,;!?") + 1
+        ends = [i for i in (question.find(c, cue.end()) for c in ".,;!?") if i >= 0]
+        named = find_component(question[start : min(ends, default=len(question))])
+        if named:
+            return named
+    if FIXED_COMPONENT.search(question) and not components_named(question):
+        return carried
+    return None

@@ -38,6 +38,7 @@ from assistant.understanding.asks import (
     asked_sentences,
     components_named,
     corrects,
+    fixed_component,
     foreign_words,
     level_asked,
     levels_asked,
@@ -72,8 +73,11 @@ from assistant.understanding.intents import (
     quotes_pay,
 )
 from assistant.understanding.subject import (
+    REFERS_BACK,
+    asked_elsewhere,
     context_names_in,
     given_as_context,
+    gives_amounts,
     guide_name_as_context,
     held_offer,
     named_as_context,
@@ -230,40 +234,6 @@ _READINGS = frozenset(
 
 
 _AMOUNT_HINT = re.compile(r"\d")
-REFERENCE_TO_THEM = re.compile(r"\b(?:they|them|their|it|that|this)\b", re.I)
-
-
-def _amounts(text: str) -> bool:
-    """The text gives an amount of money or a percentage (an offer, a figure quoted)."""
-    return any(True for _ in find_amounts(text))
-
-
-def _fixed_component(question: str, carried: str | None) -> str | None:
-    """The pay component the employer will not move: the one named in the clause that says
-    so ("the bonus % is fixed", "won't budge on base"); with no component named in the whole
-    message, the one the conversation is about ("what if they won't budge?"); else None ("they
-    called the whole offer final")."""
-    for cue in FIXED_COMPONENT.finditer(question):
-        start = max(question.rfind(c, 0, cue.start()) for c in ".,;!?") + 1
-        ends = [i for i in (question.find(c, cue.end()) for c in ".,;!?") if i >= 0]
-        named = find_component(question[start : min(ends, default=len(question))])
-        if named:
-            return named
-    if FIXED_COMPONENT.search(question) and not components_named(question):
-        return carried
-    return None
-
-
-def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
-    """The employer without a guide that the asking sentences are about, when the companies of
-    the corpus are named only in the sentences that tell ("did alibaba's loop last month. now
-    grab wants me too: how many rounds does grab do?"); else None."""
-    asking = asked_sentences(text)
-    if asking == text or companies_in(normalize(asking), catalog) or _amounts(text):
-        return None
-    if REFERENCE_TO_THEM.search(asking):  # "alibaba offers me P6. what's that at google?"
-        return None
-    return find_unknown_company(asking, normalize(asking))
 
 
 def understand(
@@ -312,7 +282,7 @@ def understand(
         asked = intent_scores(normalize(asking), bool(_AMOUNT_HINT.search(asking)))
         if best_intent(asked) != "out_of_scope":
             scores, scored = asked, asking
-        elif state.intent and REFERENCE_TO_THEM.search(asking) and not _amounts(kept_text):
+        elif state.intent and REFERS_BACK.search(asking) and not gives_amounts(kept_text):
             # "i have another offer expiring soon. can they go faster?" mid-talk: the ask
             # goes on with the conversation; what is told is context
             scores = {**{i: 0.0 for i in scores}, state.intent: 1.0}
@@ -503,7 +473,7 @@ def understand(
         outside_companies=outside_companies(normalized, catalog) if named else (),
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,
-        fixed=_fixed_component(question, component),
+        fixed=fixed_component(question, component),
         repeats=repeating,
         intents=intents_asked(intent, scores, pay_asked=bool(component and region_match)),
         components=components_named(asking) or components_named(kept_text),

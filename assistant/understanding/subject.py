@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.money import find_amounts
+from assistant.understanding.asks import asked_sentences
 from assistant.understanding.entities import (
     Catalog,
     _company_mentions,
+    companies_in,
     company_segments,
     contains_phrase,
+    find_unknown_company,
     match_region,
     normalize,
     place_words,
@@ -254,3 +258,23 @@ def rewritten_query(
         if term and normalize(term) not in normalized
     ]
     return " ".join([*extra, question.strip()]) if extra else question.strip()
+
+
+REFERS_BACK = re.compile(r"\b(?:they|them|their|it|that|this)\b", re.I)
+
+
+def gives_amounts(text: str) -> bool:
+    """The text gives an amount of money or a percentage (an offer, a figure quoted)."""
+    return any(True for _ in find_amounts(text))
+
+
+def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
+    """The employer without a guide that the asking sentences are about, when the companies of
+    the corpus are named only in the sentences that tell ("did alibaba's loop last month. now
+    grab wants me too: how many rounds does grab do?"); else None."""
+    asking = asked_sentences(text)
+    if asking == text or companies_in(normalize(asking), catalog) or gives_amounts(text):
+        return None
+    if REFERS_BACK.search(asking):  # "alibaba offers me P6. what's that at google?"
+        return None
+    return find_unknown_company(asking, normalize(asking))
