@@ -308,3 +308,8 @@ def test_a_term_asked_of_another_maker_mid_talk_is_named_with_it(coach):
 def test_early_exercise_is_named_as_a_stock_topic_the_guides_lack(coach):
     answer = coach.ask("does anyscale allow early exercise on the equity, with an 83(b)?")
     assert "stock options / ESPP" in answer.answer[:200]
+
+
+def test_the_place_the_user_lives_in_is_still_named_when_it_has_no_row(coach):
+    answer = coach.ask("i live in austin. is there an austin row for alibaba devops base pay?")
+    assert "Austin" in answer.answer[:200]

@@ -278,11 +278,11 @@ def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
         return []
     # (a place another company named has a row for is that company's: "…and alibaba seattle")
     rows = [*rows, *(r for c in frame.other_companies for r in catalog.regions.get(c, ()))]
-    said = normalize(frame.question)  # (not where the user lives or moves from: "from berlin")
+    said = normalize(frame.question)  # (not where the user moves from: "relocating from berlin")
     named = [
         m.place
         for m in places_in(frame.question)
-        if m.place != frame.place and not (whereabouts(said, m, True) or whereabouts(said, m))
+        if m.place != frame.place and not whereabouts(said, m, True)
     ]
     matches = {p: match_region(p, rows) for p in dict.fromkeys(named)}
     return [p.title() for p, match in matches.items() if match is None or match.label is None]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.money import find_amounts
-from assistant.understanding.asks import asked_sentences
+from assistant.understanding.asks import asked_sentences, level_asked
 from assistant.understanding.entities import (
     Catalog,
     _company_mentions,
@@ -25,7 +25,12 @@ from assistant.understanding.entities import (
     normalize,
     place_words,
 )
-from assistant.understanding.tables import COMPONENT_QUERY, KNOWN_EMPLOYERS, NOT_A_NAME
+from assistant.understanding.tables import (
+    COMPONENT_QUERY,
+    KNOWN_EMPLOYERS,
+    LEVEL_PHRASES,
+    NOT_A_NAME,
+)
 
 # An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
 # "competing with Databricks", "vs Google".
@@ -260,6 +265,7 @@ def rewritten_query(
     return " ".join([*extra, question.strip()]) if extra else question.strip()
 
 
+_SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compared?|than|equivalent)\b", re.I)
 REFERS_BACK = re.compile(r"\b(?:they|them|their|it|that|this)\b", re.I)
 
 
@@ -276,5 +282,9 @@ def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
     if asking == text or companies_in(normalize(asking), catalog) or gives_amounts(text):
         return None
     if REFERS_BACK.search(asking):  # "alibaba offers me P6. what's that at google?"
+        return None
+    if level_asked(asking) or any(contains_phrase(normalize(asking), p) for p in LEVEL_PHRASES):
+        return None  # "alibaba is offering P6. google L4 equivalent?": levels side by side
+    if _SIDE_BY_SIDE.search(asking):  # "does grab pay more than alibaba's offer?"
         return None
     return find_unknown_company(asking, normalize(asking))
