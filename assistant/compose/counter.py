@@ -20,7 +20,7 @@ from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
-from assistant.engine.offer import Offer
+from assistant.engine.offer import Offer, Package
 from assistant.engine.position import position
 from assistant.money import PERCENT, format_money
 from assistant.retrieval.hybrid import Retrieval
@@ -65,8 +65,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             offer_cell = row.offer.display if row.offer else "—"
             low, high = row.band_min, row.band_max
             band_cell = f"{_span(low.display, high.display)} {mark}" if low and high else "—"
-            if row.component == "stock" and low and high and _grant_cell(band):
-                band_cell = f"{low.display}–{high.display} a year ({_grant_cell(band)}) {mark}"
+            grant = _grant_cell(band) if row.component == "stock" and low and high else ""
+            if grant:  # (the per-year range beside the guide's own grant cell)
+                band_cell = f"{low.display}–{high.display} a year ({grant}) {mark}"
             where = row.status
             if row.percent is not None and row.status == "within":
                 where += f" ({row.percent:.0f}% of the way up)"
@@ -296,7 +297,7 @@ def _walk(figure: Figure) -> Iterable[Figure]:
         yield from _walk(child)
 
 
-def _in_its_band(writer: Writer, package, understood: Understanding, ev: Evidence) -> str:
+def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev: Evidence) -> str:
     """Where another offer's base sits in its own company's band, for the region the question
     names for it ("…and alibaba seattle: $175K base"), cited; "" when the guides give none."""
     region = understood.regions_by_company.get(package.company)
@@ -305,7 +306,7 @@ def _in_its_band(writer: Writer, package, understood: Understanding, ev: Evidenc
     )
     if band is None or package.base is None:
         return ""
-    offer = Offer(**{k: v for k, v in vars(package).items()}, region=band.region)
+    offer = Offer(**vars(package), region=band.region)
     base = next((row for row in position(offer, band) if row.component == "base"), None)
     if base is None or base.offer is None or not (base.band_min and base.band_max):
         return ""
