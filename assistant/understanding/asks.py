@@ -43,6 +43,7 @@ _CUES_BEFORE = frozenset(_ASKS["role_cues_before"])
 _CUES_AFTER = frozenset(_ASKS["role_cues_after"])
 _LEVEL_WORDS = tuple(sorted(_ASKS["level_words"], key=len, reverse=True))
 _LEVEL_WORDS_BESIDE_A_JOB = frozenset(_ASKS["level_words_beside_a_job"])
+_JOB_OR_LEVEL = frozenset(JOB_WORDS) | {"level", "levels", "lvl", "eng", "swe", "sde", "ic"}
 TECH_HOMOGRAPHS = frozenset(_ASKS["tech_homographs"])  # "rust": a language, not corrosion
 _TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     key: (entry[0], tuple(entry[1])) for key, entry in _ASKS["topics"].items()
@@ -195,8 +196,7 @@ def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
     after an article ("staff engineer", "staff level", "as a staff", "a staff devops")."""
     before = normalized[: match.start()].split()[-1:]
     after = normalized[match.end() :].split()[:1]
-    job = set(JOB_WORDS) | {"level", "levels", "lvl", "eng", "swe", "sde", "ic"}
-    return bool(set(after) & job) or before in (["a"], ["as"])
+    return bool(set(after) & _JOB_OR_LEVEL) or before in (["a"], ["as"])
 
 
 def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
