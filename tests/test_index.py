@@ -261,3 +261,54 @@ def test_a_sidecar_deleted_by_hand_is_rebuilt_with_texts_from_the_guides(
         "Anyscale London base salary", k=1
     )
     assert again[0].chunk_id == hit.chunk_id and again[0].text == hit.text
+
+
+def test_the_sidecar_built_during_embedding_matches_the_manifest(
+    corpus_copy, settings_for, embedder, monkeypatch
+):
+    """BM25 and the records are built in a thread while the chunks embed; after an edit and an
+    addition the sidecar lists the manifest's chunks in its order, each with its own vector and
+    BM25 row, and BM25 was built once (the thread's), not again when writing."""
+    import threading
+
+    import numpy as np
+
+    from assistant.index.lexical import LexicalIndex, sidecar_dir
+    from assistant.index.vectors import load_vectors
+
+    settings = settings_for(corpus_copy)
+    VectorIndex(settings, embedder=embedder).sync(progress=False, say=lambda _: None)
+    anyscale = corpus_copy / ANYSCALE_NEGOTIATION
+    anyscale.write_text(anyscale.read_text().replace("$168K–$218K", "$170K–$218K"))
+    (corpus_copy / "zeta-devops-engineer-negotiation.md").write_text(
+        "# Zeta DevOps Engineer negotiation\n\nZeta pays a base of $150K in Austin.\n"
+    )
+    builds = []  # for each BM25 build: was it off the syncing thread?
+    real_build = LexicalIndex.build.__func__
+
+    def counted_build(cls, *args):
+        builds.append(threading.current_thread() is not threading.main_thread())
+        return real_build(cls, *args)
+
+    monkeypatch.setattr(LexicalIndex, "build", classmethod(counted_build))
+    index = VectorIndex(settings, embedder=embedder)
+    report = index.sync(progress=False, say=lambda _: None)
+    assert sorted(report.changed + report.added) == [
+        f"corpus/{ANYSCALE_NEGOTIATION}",
+        "corpus/zeta-devops-engineer-negotiation.md",
+    ]
+    assert builds == [True]
+    manifest = read_manifest(settings.index_dir)
+    planned = [cid for entry in manifest.files.values() for cid in entry.chunk_ids]
+    keyword = LexicalIndex.load(settings.index_dir)
+    assert [record.chunk_id for record in keyword.records] == planned
+    assert "$170K–$218K" in "".join(r.text for r in keyword.records)
+    rebuilt = real_build(LexicalIndex, keyword.records)
+    for query in ("zeta austin base", "anyscale san francisco", "onsite rounds"):
+        stored_hits, built_hits = keyword.search(query, k=8), rebuilt.search(query, k=8)
+        assert stored_hits and [i for i, _ in stored_hits] == [i for i, _ in built_hits]
+        assert np.allclose([s for _, s in stored_hits], [s for _, s in built_hits])
+    stored = np.asarray(load_vectors(sidecar_dir(settings.index_dir)))
+    got = index.collection.get(ids=planned, include=["embeddings"])
+    chroma = dict(zip(got["ids"], got["embeddings"], strict=True))
+    assert np.allclose(stored, np.asarray([chroma[cid] for cid in planned]), atol=1e-6)

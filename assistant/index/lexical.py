@@ -213,15 +213,23 @@ class LexicalIndex:
         return [(int(i), float(scores[i])) for i in ranked if scores[i] > 0]
 
 
-def write_sidecar(index_dir: Path, records: list[ChunkRecord], vectors, chunk_fingerprint: str):
-    """Write the whole sidecar; the meta file goes last, so a half-written one never loads."""
+def write_sidecar(
+    index_dir: Path,
+    records: list[ChunkRecord],
+    vectors,
+    chunk_fingerprint: str,
+    keyword: LexicalIndex | None = None,
+):
+    """Write the whole sidecar; the meta file goes last, so a half-written one never loads.
+    `keyword`: BM25 and vocabulary built over `records` already (built here when None)."""
     from assistant.index.vectors import save_vectors
 
     folder = sidecar_dir(index_dir)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "meta.json").unlink(missing_ok=True)
-    vocabulary = GuideVocabulary.from_records(records)  # read once, for both
-    keyword = LexicalIndex.build(records, vocabulary)
+    if keyword is None or keyword.records is not records:
+        keyword = LexicalIndex.build(records, GuideVocabulary.from_records(records))
+    vocabulary = keyword.guides
     if keyword.model is not None:
         keyword.model.save(str(folder / "bm25"), show_progress=False)
     _write_atomic(folder / "chunks.json", json.dumps([_fields_of(r) for r in records]))

@@ -44,7 +44,7 @@ from assistant.index.manifest import (
     write_manifest,
 )
 from assistant.index.query_model import OnnxEmbedder, ensure_query_model, onnx_query_embedder
-from assistant.index.sidecar_sync import refresh_sidecar, stored_metadata
+from assistant.index.sidecar_sync import SidecarBuild, refresh_sidecar, stored_metadata
 
 Say = Callable[[str], None]
 
@@ -176,8 +176,10 @@ class VectorIndex:
                 to_embed.append(guide)
 
         fresh: dict[str, tuple[Chunk, object]] = {}  # chunk id -> (chunk, its vector)
+        prebuilt = None
         if to_embed:
             chunked, ids = chunk_with_ids(to_embed, count_tokens)  # ids: the chunker's tokens
+            prebuilt = SidecarBuild(self.settings.index_dir, *_planned_chunks(manifest, chunked))
             fresh = self._embed_and_store(collection, manifest, chunked, progress, report, ids)
 
         refresh_sidecar(
@@ -188,6 +190,7 @@ class VectorIndex:
             fresh,
             manifest.dimension,
             count_tokens,
+            prebuilt,
         )
         manifest.in_progress = False
         write_manifest(self.settings.index_dir, manifest)
@@ -445,6 +448,21 @@ def _index_lock(index_dir: Path, say: Say):
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _planned_chunks(
+    manifest: Manifest, chunked: Sequence[tuple[Guide, list[Chunk]]]
+) -> tuple[list[str], list[Chunk]]:
+    """(every chunk id the manifest will list once `chunked` is stored, in its order; the new
+    chunks): a re-chunked guide keeps its place, a new one goes last."""
+    new_ids = {guide.source: [chunk.chunk_id for chunk in chunks] for guide, chunks in chunked}
+    planned = [
+        cid
+        for source, entry in manifest.files.items()
+        for cid in new_ids.pop(source, entry.chunk_ids)
+    ]
+    planned += [cid for ids in new_ids.values() for cid in ids]
+    return planned, [chunk for _, chunks in chunked for chunk in chunks]
 
 
 def _groups(
