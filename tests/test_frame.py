@@ -533,5 +533,7 @@ def test_one_time_cash_is_a_sign_on_bonus(catalog):
 def test_levels_or_pay_set_side_by_side_keep_the_corpus_company_as_subject(catalog):
     frame = understand("alibaba is offering me P6 for devops. google L4 equivalent?", catalog)
     assert frame.company == "Alibaba" and frame.unknown_company is None
-    frame = understand("i have an alibaba seattle interview. does grab pay more than them?", catalog)
+    frame = understand(
+        "i have an alibaba seattle interview. does grab pay more than them?", catalog
+    )
     assert frame.company == "Alibaba"

@@ -128,7 +128,7 @@ def refresh_sidecar(
 
 
 def _same_chunks(records: Sequence[ChunkRecord], ids: Sequence[str]) -> bool:
-    return len(records) == len(ids) and all(r.chunk_id == cid for r, cid in zip(records, ids))
+    return [record.chunk_id for record in records] == list(ids)
 
 
 def _chunked_again(
@@ -150,4 +150,3 @@ def _chunked_again(
                     chunk.chunk_id, chunk.text, chunk.metadata()
                 )
     return found
-
