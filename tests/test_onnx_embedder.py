@@ -78,3 +78,35 @@ def test_a_changed_export_is_made_again_and_the_reason_said(shipped_index, tmp_p
     said.clear()
     ensure_query_model(index_dir, older, said.append)
     assert "torch 0.0 ->" in said[0]
+
+
+def test_coach_index_embeds_changed_guides_with_the_export_not_torch(
+    shipped_index, tmp_path, monkeypatch
+):
+    """A sync given no embedder (what `coach index` does) embeds chunks with the index's ONNX
+    export; sentence-transformers, twice as slow per chunk on a CPU, is never asked."""
+    from assistant.config import Settings
+    from assistant.index.embeddings import Embedder
+    from assistant.index.query_model import OnnxEmbedder
+    from assistant.index.store import VectorIndex
+
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(shipped_index.corpus_dir, corpus)
+    shutil.copytree(shipped_index.index_dir, index_dir)
+    guide = next(corpus.glob("anyscale-*.md"))
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nA closing line.\n", encoding="utf-8")
+    used = []
+    real_embed = OnnxEmbedder.embed_array
+    monkeypatch.setattr(
+        OnnxEmbedder,
+        "embed_array",
+        lambda self, *a, **k: used.append(1) or real_embed(self, *a, **k),
+    )
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("chunks embedded with sentence-transformers")
+
+    monkeypatch.setattr(Embedder, "embed_array", refuse)
+    report = VectorIndex(Settings(corpus_dir=corpus, index_dir=index_dir)).sync(progress=False)
+    assert report.changed == [f"corpus/{guide.name}"] and report.chunks_embedded > 0
+    assert used
