@@ -146,7 +146,9 @@ def measure_throughput(
 ) -> tuple[int, list[float], list[float]]:
     """(chunks, raw ONNX encode chunks/s of each of the rounds + 1 raw runs, indexing chunks/s
     of each round) over the first `guides` guides, with the ONNX export of the index in
-    `index_dir`; round r's index run lies between raw runs r and r + 1."""
+    `index_dir`; round r's index run lies between raw runs r and r + 1. Each index run is a
+    sync as `coach index` runs it, given the export file but not the encoder (so it opens its
+    own ONNX session, and a sync that embedded with anything else would show here)."""
     from assistant.corpus.factbook import chunk_corpus
     from assistant.corpus.loader import load_corpus
     from assistant.index.embeddings import count_tokens
@@ -186,7 +188,7 @@ def measure_throughput(
             )
             write_manifest(settings.index_dir, empty)
             started = time.perf_counter()
-            report = VectorIndex(settings, embedder=encoder).sync(
+            report = VectorIndex(settings).sync(  # as `coach index` runs it: its own session
                 progress=False, say=lambda _: None, count_tokens=count_tokens
             )
             return report.chunks_embedded / (time.perf_counter() - started)
