@@ -313,3 +313,24 @@ def test_early_exercise_is_named_as_a_stock_topic_the_guides_lack(coach):
 def test_the_place_the_user_lives_in_is_still_named_when_it_has_no_row(coach):
     answer = coach.ask("i live in austin. is there an austin row for alibaba devops base pay?")
     assert "Austin" in answer.answer[:200]
+
+
+def test_a_follow_up_about_one_component_of_the_offer_leads_with_that_row(coach):
+    _, second = converse(
+        coach,
+        "alibaba seattle devops offer: $180k base, $100k rsu/4y, 15% bonus. what do i counter?",
+        "would 190k in rsus still be inside their range?",
+    )
+    lead = second.answer.split("\n", 1)[0]
+    assert "stock ($190K over 4 years)" in lead and "$70K–$200K over 4 years" in lead
+    assert "near the top of" in lead
+
+
+def test_how_a_sign_on_is_paid_or_paid_back_is_named_as_not_in_the_guides(coach):
+    _, second = converse(
+        coach,
+        "alibaba bay area devops offer: $190k base, $120k rsu/4y, 15% bonus. what do i ask for?",
+        "is the 45k sign-on paid in one lump or split? and do i owe it back if i leave early",
+    )
+    lead = second.answer.split("\n", 1)[0]
+    assert second.refused and "clawback" in lead and "payout" in lead

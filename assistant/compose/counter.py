@@ -52,6 +52,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         first = _ask_for_the_component(writer, understood, negotiation)
         if first:  # "only want a signing bonus, how much do i ask?": that ask first
             writer.add(first, "")
+        asked_place = _asked_component_place(understood, negotiation, mark)
+        if asked_place:  # "would 175k in rsus still be inside their range?": that row first
+            writer.add(asked_place, "")
         verdict = "" if held else _verdict(writer, negotiation, mark)  # (it asks for base)
         if verdict:
             writer.add(verdict, "")
@@ -166,6 +169,49 @@ def _ask_for_the_component(
     return f"{name}: ask for **{ask.figure.display}** {_sources(writer, ask.figure)} ({ask.rule})."
 
 
+def _place(row) -> str:
+    """Where a placed row's offer figure sits, as words ("near the top of"); "" when unplaced."""
+    if row.status in _PLACES:
+        return _PLACES[row.status]
+    if row.status != "within" or row.percent is None:
+        return ""
+    if row.percent < 25:
+        return "near the bottom of"
+    return "near the top of" if row.percent > 75 else "in the middle of"
+
+
+def _asked_component_place(
+    understood: Understanding, negotiation: Negotiation, mark: str
+) -> str:
+    """Where the one pay component the asking sentence names, other than base (which the
+    verdict gives), sits in the band: "Your stock ($175K over 4 years) is near the top of the
+    guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed."""
+    asked = [c for c in components_named(asked_sentences(understood.question)) if c != "base"]
+    band, offer = negotiation.band, negotiation.offer
+    row = next(
+        (r for r in negotiation.position if r.component in asked[:1] and r.band_min and r.band_max),
+        None,
+    )
+    if len(asked) != 1 or band is None or row is None or row.offer is None or not _place(row):
+        return ""
+    mine, theirs = row.offer.display, _span(row.band_min.display, row.band_max.display)
+    if row.component == "stock":
+        years = offer.stock_years
+        if offer.stock_basis == "grant" and _grants(negotiation, mark):  # both grants, same years
+            mine = f"{format_money(offer.stock, band.currency)} over {years} years"
+            theirs = (
+                f"{format_money(band.stock_min, band.currency)}–"
+                f"{format_money(band.stock_max, band.currency)} over {years} years"
+            )
+        else:
+            mine, theirs = f"{mine} a year", f"{theirs} a year"
+    name = "total pay" if row.component == "total" else COMPONENT_NAMES[row.component].lower()
+    return (
+        f"Your {name} ({mine}) is {_place(row)} the guide's range for {band.region} "
+        f"({theirs}) {mark}."
+    )
+
+
 def _verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:
     """The answer's first sentence: where the base (else the total) sits in the guide's range and
     what to ask ("Your base ($175K) is near the bottom of the guide's range for San Francisco
@@ -174,19 +220,8 @@ def _verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:
     rows = {r.component: r for r in negotiation.position if r.offer and r.band_min and r.band_max}
     component = "base" if "base" in rows else "total" if "total" in rows else ""
     row = rows.get(component)
-    if band is None or row is None:
-        return ""
-    if row.status in _PLACES:
-        place = _PLACES[row.status]
-    elif row.status == "within" and row.percent is not None:
-        place = (
-            "near the bottom of"
-            if row.percent < 25
-            else "near the top of"
-            if row.percent > 75
-            else "in the middle of"
-        )
-    else:
+    place = _place(row) if row is not None else ""
+    if band is None or not place:
         return ""
     what = "base" if component == "base" else "total pay"
     sentence = (
