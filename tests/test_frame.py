@@ -168,6 +168,14 @@ def test_topics_keep_the_users_own_words():
     }
     assert keys == {"refresher", "cliff"}
     assert topics_asked("what is the base in seattle?") == ()
+    keys = {
+        t.key
+        for t in topics_asked(
+            "is the 45k sign-on paid in one lump or split over two years? "
+            "and do i owe it back if i leave early"
+        )
+    }
+    assert keys == {"bonus_payout", "clawback"}
 
 
 def test_what_a_turn_takes_back_and_whether_it_corrects_or_repeats():
