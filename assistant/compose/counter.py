@@ -180,9 +180,7 @@ def _place(row) -> str:
     return "near the top of" if row.percent > 75 else "in the middle of"
 
 
-def _asked_component_place(
-    understood: Understanding, negotiation: Negotiation, mark: str
-) -> str:
+def _asked_component_place(understood: Understanding, negotiation: Negotiation, mark: str) -> str:
     """Where the one pay component the asking sentence names, other than base (which the
     verdict gives), sits in the band: "Your stock ($175K over 4 years) is near the top of the
     guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed."""
