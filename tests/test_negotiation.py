@@ -128,6 +128,10 @@ def test_a_competing_offer_justifies_an_ask_above_the_band_top(shipped):
     assert asks["base"].figure.value == 230 * K > 213 * K  # NY band top is $213K
     assert asks["base"].figure.provenance.kind == "user"
     assert asks["stock"].figure.value == 255 * K
+    # the script's own asks ($213K base, $222K equity/4yr) stay beside, for the user to weigh
+    assert asks["base"].script_ask.value == 213 * K
+    assert asks["stock"].script_ask.value == 222 * K
+    assert asks["stock"].script_ask.provenance.kind != "user"
     competing = next(lv for lv in negotiation.proposal.levers if "Competing" in lv.name)
     assert competing.status == "applies"
 

@@ -125,9 +125,15 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         if ask.component == "stock" and offer.stock_years and offer.stock_basis == "grant":
             name += f" (grant over {offer.stock_years} years)"
         now = f" (offer {ask.offer.display})" if ask.offer is not None else ""
+        script = ask.script_ask
+        beside = (
+            f"; the guide's script asks {script.display} {_sources(writer, script)}"
+            if script is not None
+            else ""
+        )
         writer.add(
             f"- {name}: **{ask.figure.display}**{now} {_sources(writer, ask.figure)} "
-            f"— {ask.rule}{_formula(ask.figure)}"
+            f"— {ask.rule}{_formula(ask.figure)}{beside}"
         )
     at_ask = proposal.totals.annualized
     if at_ask is not None:

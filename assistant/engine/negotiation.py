@@ -67,6 +67,7 @@ class Ask:
     figure: Figure
     offer: Figure | None  # what the offer gives (None: nothing)
     rule: str  # which rule chose the figure, in words
+    script_ask: Figure | None = None  # the guide script's own ask, when another rule won
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +75,7 @@ class Ask:
             "ask": self.figure.to_json(),
             "offer": self.offer.to_json() if self.offer else None,
             "rule": self.rule,
+            **({"script_ask": self.script_ask.to_json()} if self.script_ask else {}),
         }
 
 
@@ -176,6 +178,14 @@ def _component_ask(
     return candidate, rule
 
 
+def _outbid(script_ask: Figure | None, chosen: Figure, rule: str) -> Figure | None:
+    """The script's own ask when a competing offer's higher figure was asked instead, so the
+    answer can show both; else None."""
+    if script_ask is None or not rule.startswith("matches your competing offer"):
+        return None
+    return script_ask if script_ask.value != chosen.value else None
+
+
 def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | None:
     """The counter proposal (rules in the module docstring); None when there is no band in the
     offer's currency or no base to counter from."""
@@ -199,7 +209,15 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
         band_figure(band, band.base_max, cur, "band base top") if band.base_max else None,
         [user(r.base, cur, f"{r.company} base") for r in rivals if r.base],
     )
-    asks.append(Ask("base", base_fig, base_offer, base_rule))
+    asks.append(
+        Ask(
+            "base",
+            base_fig,
+            base_offer,
+            base_rule,
+            _outbid(applies(guide.base), base_fig, base_rule),
+        )
+    )
 
     stock_fig = None
     if offer.stock is not None:
@@ -246,7 +264,15 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
         stock_fig, stock_rule = _component_ask(
             "RSU", stock_offer, script_stock, increment, lo, hi, rival_stock
         )
-        asks.append(Ask("stock", stock_fig, stock_offer, stock_rule))
+        asks.append(
+            Ask(
+                "stock",
+                stock_fig,
+                stock_offer,
+                stock_rule,
+                _outbid(script_stock, stock_fig, stock_rule),
+            )
+        )
 
     sign_offer = user(offer.sign_on, cur, "offer sign-on") if offer.sign_on else None
     sign_candidates = [

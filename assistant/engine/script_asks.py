@@ -66,9 +66,8 @@ def guide_figures(company: str, scripts: list[Script], levers: list[Lever]) -> G
                 )
                 before = sentence[: match.start()]
                 if amount and unit and re.search(r"(rsus?|stock|equity)\W*\w*\W*$", before, re.I):
-                    found.setdefault(
-                        "stock_increment", Figure(amount.low, unit, "RSU increment", prov)
-                    )
+                    label = f"RSU increment (the script's {match.group(0)})"  # "$[Y+55K]"
+                    found.setdefault("stock_increment", Figure(amount.low, unit, label, prov))
             for amount, start, _end, component, tail in label_amounts(sentence):
                 if not amount.unit or amount.is_range or amount.is_percent:
                     continue
