@@ -251,3 +251,16 @@ def test_a_seniority_word_and_a_numbered_title_are_named_as_asked(coach):
     assert senior.answer.startswith("The guides say nothing about a senior level at Anyscale")
     sde = coach.ask("amazon SDE II (not sysde) → alibaba devops level?")
     assert "nothing about SDE II" in sde.answer[:200]
+
+
+def test_an_offer_known_by_its_region_with_a_rival_told_after_it_is_placed(coach):
+    """The user's own offer comes first (a region only one company has, and its figures); the
+    employer named after it beside offer words is a competing offer, not the subject."""
+    answer = coach.ask(
+        "beijing devops offer: base 60w, rsu 30w over 4 years, 20% bonus. meituan is offering "
+        "more cash. where does each part sit vs the usual range and what do i push on"
+    )
+    assert not answer.refused and "Your Alibaba offer" in answer.answer
+    assert "CNY 380K–CNY 710K" in answer.answer and "CNY 150K–CNY 460K" in answer.answer
+    told_first = coach.ask("amazon offered me 300k base in seattle. is that good?")
+    assert told_first.refused and "Amazon" in told_first.answer.split("\n", 1)[0]

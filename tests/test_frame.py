@@ -162,7 +162,7 @@ def test_levels_are_read_by_code_and_word(question, expected):
 
 def test_topics_keep_the_users_own_words():
     (pto,) = topics_asked("how many PTO / vacation days does anyscale give per year?")
-    assert pto.key == "pto" and {"pto", "vacation"} <= set(pto.said)
+    assert pto.key == "pto" and {"pto", "vacation days"} <= set(pto.said)
     keys = {
         t.key for t in topics_asked("does anyscale do yearly rsu refreshers and a 1 year cliff?")
     }
@@ -176,6 +176,13 @@ def test_topics_keep_the_users_own_words():
         )
     }
     assert keys == {"bonus_payout", "clawback"}
+    (raise_,) = topics_asked(
+        "whats the usual yearly raise there, and do they do cost of living adjustments"
+    )
+    assert raise_.key == "raise" and "current job" not in raise_.name
+    assert [t.key for t in topics_asked("will the first year bonus get prorated?")] == ["proration"]
+    (housing,) = topics_asked("do they help with the city's talent subsidy?")
+    assert housing.said == ("talent subsidy",)  # the longer phrase, not "subsidy" again
 
 
 def test_what_a_turn_takes_back_and_whether_it_corrects_or_repeats():
@@ -545,3 +552,24 @@ def test_levels_or_pay_set_side_by_side_keep_the_corpus_company_as_subject(catal
         "i have an alibaba seattle interview. does grab pay more than them?", catalog
     )
     assert frame.company == "Alibaba"
+
+
+def test_same_question_for_another_team_keeps_the_pay_question(catalog):
+    _, second = converse(
+        catalog,
+        "how high does total comp go for alibaba devops in seattle, and where does it start?",
+        "what if i took the singapore team instead, same question",
+    )
+    assert second.repeats and (second.intent, second.component) == ("comp", "total")
+    assert second.region == "Singapore"
+
+
+def test_a_turn_about_them_keeps_the_place_being_discussed(catalog):
+    _, second, third = converse(
+        catalog,
+        "uk devops offer, london based: £150k base, £110k rsu over 4 years, 7% bonus. fair?",
+        "is a 7% bonus normal for them",
+        "whats the most tc i could reach there",
+    )
+    assert (second.company, second.region) == ("Anyscale", "London")
+    assert (third.region, third.component) == ("London", "total")

@@ -301,6 +301,8 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         # the user's own spelling of each phrase ("oncall" for "on-call"), each once
         typed = [t for _, plain in phrases if (t := _typed(normalized, plain))]
         said = list({compact(t): t for t in typed}.values())
+        # ("talent subsidy" and "subsidy": the longer says it)
+        said = [t for t in said if not any(o != t and contains_phrase(o, t) for o in said)]
         if said:
             found.append((TopicAsk(key, name, tuple(said)), said))
     # the longer phrase wins: a "take home assignment" is no question about take-home pay
@@ -332,7 +334,7 @@ def _topic_phrases() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
     )
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 # "also how long is their hiring process" and "give me every lever" ask, question mark or not
@@ -351,7 +353,7 @@ def asked_sentences(text: str) -> str:
     """The sentences that ask (end with "?") when the message has one and tells something
     too: "i was the oncall when a node died… how do i use that with anyscale?" asks about
     the levers, not about on-call. A message with no question mark is all asking."""
-    sentences = [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    sentences = [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]
     asking = [  # ("did alibaba's loop last month." tells: a yes/no opening, a full stop)
         s
         for s in sentences

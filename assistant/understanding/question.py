@@ -87,6 +87,7 @@ from assistant.understanding.subject import (
     outside_companies,
     regions_by_company,
     rewritten_query,
+    rival_after_own_offer,
     speaks_of_competing_offer,
     whose_role_is_asked,
 )
@@ -105,6 +106,7 @@ INTERVIEW_TOPIC = re.compile(
     re.I,
 )
 # "what questions do they ask?" wants the guides' lists of questions.
+_THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
 _ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|qs|asks?|asked|examples?|scenarios?)\b", re.I)
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
 _ANSWERING_ONE = re.compile(
@@ -290,7 +292,11 @@ def understand(
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores)
     # no word of the turn says what it asks, but for asking again ("same question please")
-    weak_cues = not any(intent_scores(without_repeat_cues(normalized), False).values())
+    weak_cues = not any(  # ("general" words alone, "the sunnyvale team", say nothing new)
+        v
+        for k, v in intent_scores(without_repeat_cues(normalized), False).items()
+        if k != "general"
+    )
     level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
@@ -335,6 +341,7 @@ def understand(
             FOLLOWUP_LEAD.search(question)
             or ADDS_TO.search(question)
             or REFERENCE.search(normalized)
+            or _THEY.search(normalized)  # "is a 7% bonus normal for them?": the one discussed
             or short
             or correcting
             or repeating
@@ -385,8 +392,16 @@ def understand(
     region_match = match_region(kept_text, labels)
     if region_match and region_match.place == "remote" and any(t.key == "remote" for t in topics):
         region_match = None  # "can I work remote?" asks about remote work, not a region
-    if not company and not unknown_company and intent != "out_of_scope" and region_match:
-        company = only_company_with(region_match.label, catalog)  # "hangzhou offer, fair?"
+    only = only_company_with(region_match.label, catalog) if region_match else None
+    if (
+        only
+        and unknown_company
+        and not company
+        and rival_after_own_offer(question, unknown_company)
+    ):
+        context_names, unknown_company = (unknown_company,), None  # "…meituan offers more"
+    if not company and not unknown_company and intent != "out_of_scope" and only:
+        company = only  # "hangzhou offer, fair?"
     region = region_match.label if region_match else None
     place = region_match.place if region_match else None
     nearby = bool(region_match and region_match.nearby)
@@ -469,7 +484,8 @@ def understand(
         context_names=context,
         competing=competing,
         offer_is_competing=offer_near(question, context)
-        and not offer_near(question, (company or "",)),
+        and not offer_near(question, (company or "",))
+        and not any(rival_after_own_offer(question, name) for name in context),
         outside_companies=outside_companies(normalized, catalog) if named else (),
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,

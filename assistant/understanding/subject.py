@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.money import find_amounts
-from assistant.understanding.asks import asked_sentences, level_asked
+from assistant.understanding.asks import SENTENCE_BREAK, asked_sentences, level_asked
 from assistant.understanding.entities import (
     Catalog,
     _company_mentions,
@@ -267,6 +267,24 @@ def rewritten_query(
 
 _SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compared?|than|equivalent)\b", re.I)
 REFERS_BACK = re.compile(r"\b(?:they|them|their|it|that|this)\b", re.I)
+
+
+def rival_after_own_offer(question: str, name: str) -> bool:
+    """Whether `name` is a competing offer's employer named after the user's own offer: a
+    sentence with the offer's figures comes before the sentence naming `name` beside offer
+    words, and that sentence gives no figures ("beijing devops offer: base 60w, rsu 30w.
+    meituan is offering more cash. where does each part sit?")."""
+    sentences = [s for s in SENTENCE_BREAK.split(question) if s.strip()]
+    first = next((i for i, s in enumerate(sentences) if name.lower() in s.lower()), None)
+    if not first:  # (not named, or named in the first sentence: the offer may be its own)
+        return False
+    told = " ".join(sentences[:first])
+    return (
+        gives_amounts(told)
+        and bool(re.search(r"\boffer", told, re.I))
+        and offer_near(sentences[first], [name])
+        and not gives_amounts(sentences[first])
+    )
 
 
 def gives_amounts(text: str) -> bool:
