@@ -264,3 +264,17 @@ def test_an_offer_known_by_its_region_with_a_rival_told_after_it_is_placed(coach
     assert "CNY 380K–CNY 710K" in answer.answer and "CNY 150K–CNY 460K" in answer.answer
     told_first = coach.ask("amazon offered me 300k base in seattle. is that good?")
     assert told_first.refused and "Amazon" in told_first.answer.split("\n", 1)[0]
+
+
+def test_an_aspect_of_a_held_topic_the_guides_lack_is_named(coach):
+    """The Alibaba guide mentions on-call rotations but not their pay or frequency."""
+    pay = coach.ask("do alibaba devops folks get paid extra for on call?")
+    assert pay.refused and "on-call pay" in pay.answer.split("\n", 1)[0]
+    often = coach.ask("how often is the on-call rotation for alibaba devops?")
+    assert often.refused and "on-call frequency" in often.answer.split("\n", 1)[0]
+    both = coach.ask("how bad is on call for alibaba devops and do they pay extra for it")
+    lead, rest = both.answer.split("\n", 1)
+    assert not both.refused and "on-call pay" in lead
+    assert "on-call rotations" in rest  # what the guide does say about on-call follows
+    held = coach.ask("is on-call part of the alibaba devops job?")
+    assert not held.refused and "nothing about" not in held.answer.split("\n", 1)[0]

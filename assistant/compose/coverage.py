@@ -33,6 +33,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.compose.aspects import asked_plainly, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
 from assistant.compose.unheld_terms import as_typed, names_only_a_subject, unheld_terms
 from assistant.corpus.chunking import ChunkRecord
@@ -130,6 +131,17 @@ def coverage_of(
     missing = [t for t in frame.topics if not _guides_cover(t, company, catalog, records)]
     # a topic only told about ("I was the oncall when…") is named, but asks nothing
     asking = normalize(asked_sentences(frame.question))
+    # "how often is the on-call?": a topic the guides name, asked of what they do not say
+    lacking = [
+        with_aspect(t, aspect)
+        for t in frame.topics
+        if t not in missing
+        for aspect in aspects_lacking(t, asking, company, records)
+    ]
+    missing += lacking
+    # "how bad is on call… and do they pay extra?": the topic itself is asked too
+    lacking_keys = {t.key for t in lacking}
+    held_too = any(asked_plainly(t, asking) for t in frame.topics if t.key in lacking_keys)
     asked = [t for t in missing if any(contains_phrase(asking, normalize(p)) for p in t.said)]
     stand_in = next(
         (
@@ -144,7 +156,7 @@ def coverage_of(
     if missing:
         statements.append(_topics_statement(missing, company, stand_in))
         gaps += [_as_said(t) for t in missing]
-    broader, said_only = _broader_statement(frame, catalog, records)
+    broader, said_only = _broader_statement(frame, catalog, records, lacking_keys)
     if broader:
         statements.append(broader)
         gaps += said_only
@@ -186,6 +198,7 @@ def coverage_of(
             and not (frame.followup and asked and not INTERVIEW_TOPIC.search(frame.question))
         )
         or len(missing) < len(frame.topics)
+        or held_too
         # "list the levers. also can I make h1b sponsorship part of it?": the levers are held
         or _another_ask_held(frame.question, unheld_words)
     )
@@ -437,12 +450,18 @@ def _covering_phrase(
 
 
 def _broader_statement(
-    frame: Understanding, catalog: Catalog, records: Mapping[str, ChunkRecord]
+    frame: Understanding,
+    catalog: Catalog,
+    records: Mapping[str, ChunkRecord],
+    named: set[str],
 ) -> tuple[str, list[str]]:
     """A topic the guides hold only under a broader phrase than the user's ("hours a week"
-    asked, "work-life balance" held): the sentence saying so, and the user's words."""
+    asked, "work-life balance" held): the sentence saying so, and the user's words. Topics
+    whose keys are in `named` have a statement already."""
     said, held = [], []
     for topic in frame.topics:
+        if topic.key in named:
+            continue
         phrase = _covering_phrase(topic, frame.company, catalog, records)
         if phrase is None or compact(phrase) in {compact(p) for p in topic.said}:
             continue

@@ -1,0 +1,87 @@
+"""What a question asks about a topic the guides do hold, that they do not: how often it comes
+("how often is the on-call?"), what it pays ("do they pay extra for on-call?"), how many hours
+it takes. A guide that mentions on-call rotations answers neither; naming the gap ("on-call
+frequency") says what the guides lack instead of answering the neighbouring question with
+what they say about on-call.
+
+An aspect counts as held when one sentence of the company's passages uses a phrase of the
+topic and a word of the aspect ("on-call … paid", "on-call … every week", "on-call … hours").
+
+Leaves out: topics the guides never name (assistant.compose.coverage names those), and aspects
+of anything that is not a topic of assistant.understanding.asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from assistant.corpus.chunking import ChunkRecord
+from assistant.understanding.asks import SENTENCE_BREAK, TopicAsk
+from assistant.understanding.entities import contains_phrase, normalize
+
+# aspect -> (how a question asks it, how a guide sentence would hold it): general language
+ASPECTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "frequency": (
+        re.compile(
+            r"\bhow (?:often|frequent(?:ly)?)\b|\bfrequency\b|\bhow many (?:times|weeks|nights)\b"
+            r"|\bevery (?:other )?(?:week|month)\b|\b(?:a|per) (?:week|month)\b"
+        ),
+        re.compile(
+            r"\b(?:often|frequen\w*|every|weekly|monthly|once|twice|times|per week|a week|"
+            r"per month|a month|rotat\w+ (?:every|each|weekly))\b|\d"
+        ),
+    ),
+    "pay": (
+        re.compile(r"\b(?:pay|pays|paid|compensated|compensation|stipend|extra money)\b"),
+        re.compile(r"\b(?:pay|pays|paid|compensat\w*|stipend|allowance)\b|[$£¥]|\b(?:usd|cny)\b"),
+    ),
+    "hours": (
+        re.compile(r"\bhow (?:many|much) hours\b|\bhours (?:a|per) (?:week|day|night)\b"),
+        re.compile(r"\bhours?\b|\b\d+\s*(?:h|hrs)\b"),
+    ),
+}
+
+
+def aspects_lacking(
+    topic: TopicAsk, asking: str, company: str | None, records: Mapping[str, ChunkRecord]
+) -> list[str]:
+    """The aspects the asking sentences ask of `topic` that no sentence of the company's
+    passages (every guide's with no company) holds beside one of the topic's phrases."""
+    normalized = normalize(asking)
+    for said in topic.said:  # ("hours a week" names the topic, not how often it comes)
+        normalized = normalized.replace(normalize(said), " ")
+    asked = [name for name, (asks, _) in ASPECTS.items() if asks.search(normalized)]
+    if not asked:
+        return []
+    phrases = [normalize(p) for p in topic.phrases()]
+    beside = [
+        s for s in _sentences(records, company) if any(contains_phrase(s, p) for p in phrases)
+    ]
+    if not beside:
+        return []  # (held under another name: the broader-phrase statement says so)
+    return [name for name in asked if not any(ASPECTS[name][1].search(s) for s in beside)]
+
+
+def asked_plainly(topic: TopicAsk, asking: str) -> bool:
+    """Whether a clause of the asking sentences asks about the topic itself, with no aspect
+    ("how bad is on call … and do they pay extra?": how bad it is, which the guides answer)."""
+    clauses = re.split(r"[?.!;,]|\b(?:and|or|but|also)\b", normalize(asking))
+    return any(
+        any(contains_phrase(clause, normalize(said)) for said in topic.said)
+        and not any(asks.search(clause) for asks, _ in ASPECTS.values())
+        for clause in clauses
+    )
+
+
+def with_aspect(topic: TopicAsk, aspect: str) -> TopicAsk:
+    """The topic asked with the aspect the guides lack, named as such ("on-call pay")."""
+    return TopicAsk(topic.key, f"{topic.name} {aspect}", topic.said)
+
+
+def _sentences(records: Mapping[str, ChunkRecord], company: str | None) -> Iterable[str]:
+    for record in records.values():
+        if company is None or record.company == company:
+            for sentence in SENTENCE_BREAK.split(record.text):
+                if sentence.strip():
+                    yield normalize(sentence)
