@@ -181,6 +181,15 @@ def test_topics_keep_the_users_own_words():
     )
     assert raise_.key == "raise" and "current job" not in raise_.name
     assert [t.key for t in topics_asked("will the first year bonus get prorated?")] == ["proration"]
+    interview_logistics = {
+        "what should i wear to the onsite": "dress_code",
+        "when will i hear back after the final round": "hear_back",
+        "rejected last year, can i reapply now?": "reapply",
+    }
+    for question, key in interview_logistics.items():
+        assert [t.key for t in topics_asked(question)] == [key], question
+    assert topics_asked("what do they ask in each round of the onsite?") == ()
+    assert topics_asked("how long is each round of the onsite?") == ()  # (lead.py says so)
     (housing,) = topics_asked("do they help with the city's talent subsidy?")
     assert housing.said == ("talent subsidy",)  # the longer phrase, not "subsidy" again
 
