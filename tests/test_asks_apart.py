@@ -278,3 +278,19 @@ def test_an_aspect_of_a_held_topic_the_guides_lack_is_named(coach):
     assert "on-call rotations" in rest  # what the guide does say about on-call follows
     held = coach.ask("is on-call part of the alibaba devops job?")
     assert not held.refused and "nothing about" not in held.answer.split("\n", 1)[0]
+
+
+def test_a_stock_plan_named_with_the_word_stock_is_not_a_stock_band_question(coach):
+    espp = coach.ask("does alibaba have an employee stock purchase plan? whats the discount")
+    assert espp.refused and "ESPP" in espp.answer.split("\n", 1)[0]
+    schedule = coach.ask("what's the rsu vesting schedule at anyscale sf?")  # rsu: the band too
+    assert not schedule.refused and "$125K–$228K" in schedule.answer
+
+
+def test_another_employers_loop_asked_by_name_is_refused_naming_it(coach):
+    google = coach.ask(
+        "u have that alibaba interview prep thing — got one for google's sre loop too?"
+    )
+    assert google.refused and "no interview guide for Google" in google.answer.split("\n")[0]
+    both = coach.ask("what does alibaba's devops interview look like compared to google's loop?")
+    assert not both.refused and "no interview guide for Google" in both.answer.split("\n")[0]

@@ -190,6 +190,8 @@ def test_topics_keep_the_users_own_words():
         assert [t.key for t in topics_asked(question)] == [key], question
     assert topics_asked("what do they ask in each round of the onsite?") == ()
     assert topics_asked("how long is each round of the onsite?") == ()  # (lead.py says so)
+    assert [t.key for t in topics_asked("any help with daycare?")] == ["parental"]
+    assert [t.key for t in topics_asked("do the rsus pay dividend equivalents?")] == ["dividends"]
     (housing,) = topics_asked("do they help with the city's talent subsidy?")
     assert housing.said == ("talent subsidy",)  # the longer phrase, not "subsidy" again
 

@@ -35,11 +35,17 @@ from dataclasses import dataclass
 
 from assistant.compose.aspects import asked_plainly, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
+from assistant.compose.topic_coverage import (
+    as_said,
+    broader_statement,
+    guides_cover,
+    topics_statement,
+)
 from assistant.compose.unheld_terms import as_typed, names_only_a_subject, unheld_terms
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
-from assistant.understanding.asks import TopicAsk, asked_sentences, compact
+from assistant.understanding.asks import TopicAsk, asked_sentences
 from assistant.understanding.entities import (
     Catalog,
     contains_phrase,
@@ -53,7 +59,6 @@ from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")
-_COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,11 @@ def coverage_of(
     if asks_interviews and company and kinds and "interview" not in kinds:
         statements.append(f"The guides have no interview guide for {company}.")
         gaps.append(f"{company} interview guide")
+    # "got one for google's sre loop too?": another employer's interviews, asked by name
+    others_loops, beside = _loops_of_others(frame)
+    for other in others_loops:
+        statements.append(f"The guides have no interview guide for {_employer(other, catalog)}.")
+        gaps.append(f"{_employer(other, catalog)} interview guide")
     # A title beside another employer's name is most likely that employer's ("my Google L4
     # SRE offer"), not a job asked about at the company of the guides.
     other_employer = frame.context_names or frame.outside_companies
@@ -128,7 +138,7 @@ def coverage_of(
     if level_gap:
         statements.append(level_gap)
         gaps += levels_not_held
-    missing = [t for t in frame.topics if not _guides_cover(t, company, catalog, records)]
+    missing = [t for t in frame.topics if not guides_cover(t, company, catalog, records)]
     # a topic only told about ("I was the oncall when…") is named, but asks nothing
     asking = normalize(asked_sentences(frame.question))
     # "how often is the on-call?": a topic the guides name, asked of what they do not say
@@ -154,9 +164,9 @@ def coverage_of(
         None,
     )
     if missing:
-        statements.append(_topics_statement(missing, company, stand_in))
-        gaps += [_as_said(t) for t in missing]
-    broader, said_only = _broader_statement(frame, catalog, records, lacking_keys)
+        statements.append(topics_statement(missing, company, stand_in))
+        gaps += [as_said(t) for t in missing]
+    broader, said_only = broader_statement(frame, catalog, records, lacking_keys)
     if broader:
         statements.append(broader)
         gaps += said_only
@@ -177,7 +187,8 @@ def coverage_of(
         gaps += unheld
     unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
     unheld_words |= set(unheld)
-    no_guide = gaps == [f"{company} interview guide"]
+    # ("got one for google's loop too?": only another employer's interviews are asked)
+    no_guide = gaps == [f"{company} interview guide"] or (bool(others_loops) and not beside)
     asked_more = bool(
         stand_in
         # "£150k salary": the user's figure; "how are RSUs taxed": what the topic is about
@@ -239,8 +250,19 @@ def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
     is about ("how are anyscale rsus taxed?"); a topic about the component itself ("rsu
     refreshers", "the vesting schedule") leaves its figures worth giving."""
     component_words = COMPONENT_WORDS.get(frame.component or "", ())
-    if any(contains_phrase(normalize(t.name), w) for t in topics for w in component_words):
-        return True  # a topic about the component itself ("stock refreshers", "vesting cliff")
+
+    def names_component(text: str) -> bool:
+        return any(contains_phrase(normalize(text), w) for w in component_words)
+
+    rest = normalize(frame.question)
+    for phrase in (p for t in topics for p in t.said):
+        rest = rest.replace(normalize(phrase), " ")
+    # a topic about the component itself ("stock refreshers", "rsu vesting schedule"), unless
+    # the component is named only inside the user's name for the topic ("stock purchase plan")
+    if any(names_component(t.name) for t in topics) and (
+        names_component(rest) or not any(names_component(p) for t in topics for p in t.said)
+    ):
+        return True
     words = normalize(frame.question).split()
     said = [
         at
@@ -260,21 +282,6 @@ def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
 
 def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
     return [i for i in range(len(words) - len(phrase) + 1) if words[i : i + len(phrase)] == phrase]
-
-
-def _topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str | None) -> str:
-    said = " or ".join(_as_said(t) for t in missing)
-    whose = f"The {company} guide says" if company else "The guides say"
-    if stand_in == "script":  # "they want an answer by friday, what do I say?"
-        return f"{whose} nothing about {said}; what it gives for what to say is its script."
-    if stand_in == "process":  # "any take-home after that?"
-        return f"{whose} nothing about {said}; the interview process it describes follows."
-    if stand_in:
-        return (
-            f"{whose} nothing about {said}; what it says about "
-            f"{_COMPONENT_NAMES[stand_in]} may stand in for it."
-        )
-    return f"{whose} nothing about {said}."
 
 
 def _as_level(said: str) -> str:
@@ -320,6 +327,28 @@ def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
         f"The guides give {frame.company}'s {frame.region} band in {row.currency} only, not in "
         f"{frame.currency}; no exchange rate is applied."
     )
+
+
+def _loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
+    """Employers other than the subject whose own interviews the asking sentences name
+    ("google's sre loop", "amazon's onsite"), on an interview question; and whether a clause
+    naming them names the subject too ("alibaba's interview compared to google's loop")."""
+    if frame.intent != "interview":
+        return [], False
+    names = {n.lower(): n for n in (*frame.outside_companies, *frame.context_names)}
+    subject = (frame.company or "").lower()
+    found, beside = [], False
+    for clause in re.split(r"[?!.;]|\s[—–-]\s", asked_sentences(frame.question).lower()):
+        for key, name in names.items():
+            if re.search(
+                rf"\b{re.escape(key)}(?:'s|s)?\s+(?:[\w-]+\s+){{0,2}}"
+                r"(?:loop|interviews?|onsite|interview process|hiring process|rounds?)\b",
+                clause,
+            ):
+                if name not in found:
+                    found.append(name)
+                beside = beside or bool(subject and subject in clause)
+    return found, beside
 
 
 def _employer(name: str, catalog: Catalog) -> str:
@@ -419,68 +448,3 @@ def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) ->
         " Its bands are one per region, not per level." if frame.intent in _PAY_INTENTS else ""
     )
     return f"{said}{takes_in}.{per_region}"
-
-
-def _guides_cover(
-    topic: TopicAsk, company: str | None, catalog: Catalog, records: Mapping[str, ChunkRecord]
-) -> bool:
-    """Whether the company's guides (all guides with no company) use any of the topic's
-    phrases: a one-word phrase by the guides' vocabulary, a longer one in a passage's text."""
-    return _covering_phrase(topic, company, catalog, records) is not None
-
-
-def _covering_phrase(
-    topic: TopicAsk, company: str | None, catalog: Catalog, records: Mapping[str, ChunkRecord]
-) -> str | None:
-    """The first of the topic's phrases the guides use, or None."""
-    guides = catalog.guides
-    texts: list[str] | None = None  # the company's passages, normalized once when needed
-    for phrase in topic.phrases():
-        if not guides.says(company, phrase):
-            continue
-        if len(phrase.split()) == 1 and "-" not in phrase:
-            return phrase
-        if company is None:  # every guide's passages would be read: their words will do
-            return phrase
-        if texts is None:
-            texts = [normalize(r.text) for r in records.values() if r.company == company]
-        if any(contains_phrase(text, normalize(phrase)) for text in texts):
-            return phrase
-    return None
-
-
-def _broader_statement(
-    frame: Understanding,
-    catalog: Catalog,
-    records: Mapping[str, ChunkRecord],
-    named: set[str],
-) -> tuple[str, list[str]]:
-    """A topic the guides hold only under a broader phrase than the user's ("hours a week"
-    asked, "work-life balance" held): the sentence saying so, and the user's words. Topics
-    whose keys are in `named` have a statement already."""
-    said, held = [], []
-    for topic in frame.topics:
-        if topic.key in named:
-            continue
-        phrase = _covering_phrase(topic, frame.company, catalog, records)
-        if phrase is None or compact(phrase) in {compact(p) for p in topic.said}:
-            continue
-        said += [p for p in topic.said if p not in said]
-        held.append(phrase)
-    if not said:
-        return "", []
-    whose = f"The {frame.company} guides give" if frame.company else "The guides give"
-    return (
-        f"{whose} nothing on {' or '.join(said)} as such; what they say about "
-        f"{' and '.join(held)} follows.",
-        said,
-    )
-
-
-def _as_said(topic: TopicAsk) -> str:
-    """The topic's name, with the user's own words the name does not hold: "visa sponsorship
-    (h1b)", "tax (after tax)"."""
-    unsaid = [w for w in topic.said if normalize(w) not in normalize(topic.name)]
-    if not unsaid:  # ("tax (after tax)", "visa sponsorship (h1b)": the user's words too)
-        return topic.name
-    return f"{topic.name} ({', '.join(unsaid)})"

@@ -1,0 +1,98 @@
+"""Whether the guides hold the topics a question asks about (PTO, visas, refreshers): a
+topic's phrases in the company's passages, a topic held only under a broader phrase than the
+user's ("hours a week" asked, "work-life balance" held), and the sentences naming what is not.
+
+Leaves out: which topics a question asks (assistant.understanding.asks), aspects of held topics
+(assistant.compose.aspects), and deciding whether an answer refuses (assistant.compose.coverage).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from assistant.corpus.chunking import ChunkRecord
+from assistant.understanding.asks import TopicAsk, compact
+from assistant.understanding.entities import Catalog, contains_phrase, normalize
+from assistant.understanding.question import Understanding
+
+COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
+
+
+def topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str | None) -> str:
+    said = " or ".join(as_said(t) for t in missing)
+    whose = f"The {company} guide says" if company else "The guides say"
+    if stand_in == "script":  # "they want an answer by friday, what do I say?"
+        return f"{whose} nothing about {said}; what it gives for what to say is its script."
+    if stand_in == "process":  # "any take-home after that?"
+        return f"{whose} nothing about {said}; the interview process it describes follows."
+    if stand_in:
+        return (
+            f"{whose} nothing about {said}; what it says about "
+            f"{COMPONENT_NAMES[stand_in]} may stand in for it."
+        )
+    return f"{whose} nothing about {said}."
+
+
+def guides_cover(
+    topic: TopicAsk, company: str | None, catalog: Catalog, records: Mapping[str, ChunkRecord]
+) -> bool:
+    """Whether the company's guides (all guides with no company) use any of the topic's
+    phrases: a one-word phrase by the guides' vocabulary, a longer one in a passage's text."""
+    return covering_phrase(topic, company, catalog, records) is not None
+
+
+def covering_phrase(
+    topic: TopicAsk, company: str | None, catalog: Catalog, records: Mapping[str, ChunkRecord]
+) -> str | None:
+    """The first of the topic's phrases the guides use, or None."""
+    guides = catalog.guides
+    texts: list[str] | None = None  # the company's passages, normalized once when needed
+    for phrase in topic.phrases():
+        if not guides.says(company, phrase):
+            continue
+        if len(phrase.split()) == 1 and "-" not in phrase:
+            return phrase
+        if company is None:  # every guide's passages would be read: their words will do
+            return phrase
+        if texts is None:
+            texts = [normalize(r.text) for r in records.values() if r.company == company]
+        if any(contains_phrase(text, normalize(phrase)) for text in texts):
+            return phrase
+    return None
+
+
+def broader_statement(
+    frame: Understanding,
+    catalog: Catalog,
+    records: Mapping[str, ChunkRecord],
+    named: set[str],
+) -> tuple[str, list[str]]:
+    """A topic the guides hold only under a broader phrase than the user's ("hours a week"
+    asked, "work-life balance" held): the sentence saying so, and the user's words. Topics
+    whose keys are in `named` have a statement already."""
+    said, held = [], []
+    for topic in frame.topics:
+        if topic.key in named:
+            continue
+        phrase = covering_phrase(topic, frame.company, catalog, records)
+        if phrase is None or compact(phrase) in {compact(p) for p in topic.said}:
+            continue
+        said += [p for p in topic.said if p not in said]
+        held.append(phrase)
+    if not said:
+        return "", []
+    whose = f"The {frame.company} guides give" if frame.company else "The guides give"
+    return (
+        f"{whose} nothing on {' or '.join(said)} as such; what they say about "
+        f"{' and '.join(held)} follows.",
+        said,
+    )
+
+
+def as_said(topic: TopicAsk) -> str:
+    """The topic's name, with the user's own words the name does not hold: "visa sponsorship
+    (h1b)", "tax (after tax)"."""
+    unsaid = [w for w in topic.said if normalize(w) not in normalize(topic.name)]
+    if not unsaid:  # ("tax (after tax)", "visa sponsorship (h1b)": the user's words too)
+        return topic.name
+    return f"{topic.name} ({', '.join(unsaid)})"
