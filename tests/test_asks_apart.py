@@ -294,3 +294,8 @@ def test_another_employers_loop_asked_by_name_is_refused_naming_it(coach):
     assert google.refused and "no interview guide for Google" in google.answer.split("\n")[0]
     both = coach.ask("what does alibaba's devops interview look like compared to google's loop?")
     assert not both.refused and "no interview guide for Google" in both.answer.split("\n")[0]
+
+
+def test_a_bonus_with_one_figure_is_shown_as_that_figure(coach):
+    answer = coach.ask("alibaba seattle devops offer: base 170k, rsu 100k over 4 yrs, 15% bonus")
+    assert "| Bonus | 15% | 15% [1] | within |" in answer.answer and "15–15%" not in answer.answer

@@ -334,3 +334,11 @@ def test_how_a_sign_on_is_paid_or_paid_back_is_named_as_not_in_the_guides(coach)
     )
     lead = second.answer.split("\n", 1)[0]
     assert second.refused and "clawback" in lead and "payout" in lead
+
+
+def test_levels_asked_in_other_words_lead_with_the_level_map(coach):
+    first, second = converse(
+        coach, "what level range does alibaba hire devops at?", "and on the meta ladder?"
+    )
+    assert first.answer.startswith("Alibaba's guide maps DevOps Engineer at Alibaba (P5-P7) to")
+    assert not second.refused and "IC3-IC5" in second.answer[:300]

@@ -76,6 +76,7 @@ def parse(text):
         ("Anyscale SF $180K base and a $20K signing bonus", dict(base=180 * K, sign_on=20 * K)),
         ("Anyscale SF $180K base, $30K bonus", dict(bonus_amount=30 * K, bonus_pct=None)),
         ("Anyscale SF $180K base. My floor is 190k", dict(base=180 * K, floor=190 * K)),
+        ("Alibaba Seattle: base 170k, 15% target bonus", dict(base=170 * K, bonus_pct=15)),
     ],
 )
 def test_offers_are_read_the_way_people_write_them(text, expected):

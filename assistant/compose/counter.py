@@ -357,7 +357,10 @@ def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev
 
 
 def _span(low: str, high: str) -> str:
-    """A range as the guides write it: "15–25%" for percentages, else "$150K–$215K"."""
+    """A range as the guides write it: "15–25%" for percentages, else "$150K–$215K"; one
+    figure when both ends are the same ("15%")."""
+    if low == high:
+        return low
     if low.endswith("%") and high.endswith("%"):
         return f"{low[:-1]}–{high}"
     return f"{low}–{high}"

@@ -434,6 +434,11 @@ def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) ->
         held = level_map.equivalent_holding(frame.level)
     else:  # a title the line names in full says where the user stands
         held = level_map.equivalent_named(frame.question)
+    if not held and frame.asks_levels and frame.intent == "general" and "=" in level_map.line:
+        # "what level range do they hire devops at?": the company's own levels, mapped
+        others = level_map.line.split("=", 1)[1].strip().rstrip(".")
+        cited = writer.book.cite(level_map.chunk_id)
+        return f"{company}'s guide maps {level_map.own} to {others} {cited}."
     if not held:
         return ""
     takes_in = (
