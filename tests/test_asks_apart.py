@@ -9,7 +9,7 @@ Leaves out: the wording of the gap sentences beyond the names they must carry.
 from __future__ import annotations
 
 import pytest
-from test_answer_first import converse  # each turn with the history so far
+from test_answer_first import converse, first_sentence  # each turn with the history so far
 
 from assistant.coach import Coach
 
@@ -299,3 +299,13 @@ def test_another_employers_loop_asked_by_name_is_refused_naming_it(coach):
 def test_a_bonus_with_one_figure_is_shown_as_that_figure(coach):
     answer = coach.ask("alibaba seattle devops offer: base 170k, rsu 100k over 4 yrs, 15% bonus")
     assert "| Bonus | 15% | 15% [1] | within |" in answer.answer and "15–15%" not in answer.answer
+
+
+def test_an_ask_about_the_job_is_not_a_pay_question_for_pay_words_told_around_it(coach):
+    answer = coach.ask(
+        "built a self-healing layer for our batch jobs (auto restart, drain bad nodes). does "
+        "anyscale's devops role involve anything like that? trying to rank what to emphasize "
+        "in the comp convo"
+    )
+    assert answer.intent == "general" and "auto-healing" in first_sentence(answer.answer)
+    assert "nothing about convo" not in answer.answer  # chat words are no topic

@@ -105,8 +105,9 @@ INTERVIEW_TOPIC = re.compile(
     r"process|loop)\b",
     re.I,
 )
-# "what questions do they ask?" wants the guides' lists of questions.
+_JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
+# "what questions do they ask?" wants the guides' lists of questions.
 _ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|qs|asks?|asked|examples?|scenarios?)\b", re.I)
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
 _ANSWERING_ONE = re.compile(
@@ -288,6 +289,9 @@ def understand(
             # "i have another offer expiring soon. can they go faster?" mid-talk: the ask
             # goes on with the conversation; what is told is context
             scores = {**{i: 0.0 for i in scores}, state.intent: 1.0}
+        elif named and not gives_amounts(kept_text) and _JOB.search(normalize(asking)):
+            # "does anyscale's devops role involve that? … for the comp convo": about the job
+            scores = {**{i: 0.0 for i in scores}, "general": 1.0}
     if quotes_pay(scored):
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores)
