@@ -257,6 +257,11 @@ def test_a_band_a_friend_quoted_is_checked_against_the_row(coach):
     [
         ("are the alibaba scenario questions abstract brain teasers or real incidents?", "teasers"),
         ("alibaba interview tips, esp for the onsite?", "esp"),
+        (
+            "which logging tools should i be prepping for the alibaba devops design round?",
+            "prepping",
+        ),
+        ("is the alibaba devops onsite as stressful as people say?", "stressful"),
     ],
 )
 def test_plurals_and_chat_words_are_not_terms_the_guides_lack(coach, question, not_a_gap):

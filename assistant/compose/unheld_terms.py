@@ -56,15 +56,30 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
 
 
 def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
-    """An everyday English word, its plural ("teasers"), or a contraction or hyphenated
-    compound of such words ("you've", "broken-pod")."""
+    """An everyday English word, its plural ("teasers"), its -ing or -ed form with the last
+    letter doubled ("prepping"), an -ly, -ness or -ful word made of one ("nervousness"), or a
+    contraction or hyphenated compound of such words ("you've", "broken-pod")."""
     if "-" in word:
         parts = [part for part in word.split("-") if part]
         return bool(parts) and all(_everyday(part, common) for part in parts)
     if "'" in word:
         parts = [part for part in word.split("'") if part]
         return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
-    return word in common or _singular(word) in common
+    return word in common or _singular(word) in common or _derived_stem(word) in common
+
+
+_DOUBLED = re.compile(r"^(\w{2,}?)([b-df-hj-np-tv-z])\2(?:ing|ed)$")  # "prepping": "prep"
+_SUFFIXED = re.compile(r"^(\w{4,}?)(?:ly|ness|ful)$")  # "nervousness": "nervous"
+
+
+def _derived_stem(word: str) -> str:
+    """The word an inflected or suffixed form is made of ("prepping" -> "prep", "helpful" ->
+    "help"), else "" ("sharding", "caching": no doubled letter, no suffix)."""
+    doubled = _DOUBLED.match(word)
+    if doubled:
+        return doubled.group(1) + doubled.group(2)
+    suffixed = _SUFFIXED.match(word)
+    return suffixed.group(1) if suffixed else ""
 
 
 def _singular(word: str) -> str:
