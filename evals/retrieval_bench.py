@@ -77,7 +77,7 @@ class RetrievalBench:
                     for name, g in self.groups.items()
                 ),
                 f"| raw ONNX encode | {self.raw_encode_chunks_per_s:.1f} chunks/s |",
-                f"| coach index, same chunks and session | "
+                f"| coach index, same chunks, its own session | "
                 f"{self.index_chunks_per_s:.1f} chunks/s |",
                 f"| indexing / raw encode, median of {len(self.throughput_ratios)} rounds | "
                 f"{self.throughput_ratio:.3f} (min {min(self.throughput_ratios):.3f}, "
@@ -195,7 +195,7 @@ def measure_throughput(
 
         say(
             f"Throughput: {len(sample)} guides, {len(texts)} chunks, {rounds} rounds of raw "
-            "ONNX encode and coach index into an empty index (given the export) …"
+            "ONNX encode and coach index into an empty index (given the export file) …"
         )
         raws, indexing = [raw()], []
         for round_ in range(rounds):
