@@ -6,6 +6,7 @@ what they say about on-call.
 
 An aspect counts as held when one sentence of the company's passages uses a phrase of the
 topic and a word of the aspect ("on-call … paid", "on-call … every week", "on-call … hours").
+With no company named, no aspect is named as a gap (every guide's sentences would be read).
 
 Leaves out: topics the guides never name (assistant.compose.coverage names those), and aspects
 of anything that is not a topic of assistant.understanding.asks.
@@ -47,7 +48,10 @@ def aspects_lacking(
     topic: TopicAsk, asking: str, company: str | None, records: Mapping[str, ChunkRecord]
 ) -> list[str]:
     """The aspects the asking sentences ask of `topic` that no sentence of the company's
-    passages (every guide's with no company) holds beside one of the topic's phrases."""
+    passages holds beside one of the topic's phrases; none with no company (every guide's
+    sentences would be read on each such question)."""
+    if company is None:
+        return []
     normalized = normalize(asking)
     for said in topic.said:  # ("hours a week" names the topic, not how often it comes)
         normalized = normalized.replace(normalize(said), " ")
@@ -79,9 +83,9 @@ def with_aspect(topic: TopicAsk, aspect: str) -> TopicAsk:
     return TopicAsk(topic.key, f"{topic.name} {aspect}", topic.said)
 
 
-def _sentences(records: Mapping[str, ChunkRecord], company: str | None) -> Iterable[str]:
+def _sentences(records: Mapping[str, ChunkRecord], company: str) -> Iterable[str]:
     for record in records.values():
-        if company is None or record.company == company:
+        if record.company == company:
             for sentence in SENTENCE_BREAK.split(record.text):
                 if sentence.strip():
                     yield normalize(sentence)
