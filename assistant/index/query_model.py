@@ -171,7 +171,8 @@ class OnnxEmbedder:
         return tokenizer
 
     @cached_property
-    def _session(self):
+    def session(self):
+        """The ONNX Runtime session, opened on first use."""
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
@@ -190,7 +191,7 @@ class OnnxEmbedder:
 
     def _run(self, rows: Sequence[Sequence[int]]):
         """Embeddings of a batch of id rows."""
-        return self._session.run(None, feed(rows))[0]
+        return self.session.run(None, feed(rows))[0]
 
     def embed_query(self, text: str) -> list[float]:
         return self._run(self.token_ids([text]))[0].tolist()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import fcntl
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,15 +36,15 @@ from assistant.corpus.loader import Guide, SkippedFile, load_corpus
 from assistant.errors import IndexStateError
 from assistant.index.chroma import chroma_client, collection_named, drop_collection, max_batch_size
 from assistant.index.embeddings import chunk_with_ids
+from assistant.index.group_store import GroupStore, opened_in_background
 from assistant.index.manifest import (
     SCHEMA_VERSION,
-    FileEntry,
     Manifest,
     read_manifest,
     write_manifest,
 )
-from assistant.index.query_model import OnnxEmbedder, ensure_query_model, onnx_query_embedder
-from assistant.index.sidecar_sync import SidecarBuild, refresh_sidecar, stored_metadata
+from assistant.index.query_model import ensure_query_model, onnx_query_embedder
+from assistant.index.sidecar_sync import SidecarBuild, refresh_sidecar
 
 Say = Callable[[str], None]
 
@@ -179,9 +179,26 @@ class VectorIndex:
         fresh: dict[str, tuple[Chunk, object]] = {}  # chunk id -> (chunk, its vector)
         prebuilt = None
         if to_embed:
+            # The ONNX export embeds chunks too when no embedder was given: the same vectors,
+            # twice as fast on a CPU. (Not `self._embedder`: reading the model's name sets it.)
+            encoder = (
+                self._given_embedder
+                or onnx_query_embedder(self.settings.index_dir)
+                or self.embedder
+            )
+            opening = opened_in_background(encoder)  # while the guides are chunked
             chunked, ids = chunk_with_ids(to_embed, count_tokens)  # ids: the chunker's tokens
             prebuilt = SidecarBuild(self.settings.index_dir, *_planned_chunks(manifest, chunked))
-            fresh = self._embed_and_store(collection, manifest, chunked, progress, report, ids)
+            opening.join()
+            fresh = GroupStore(
+                collection,
+                manifest,
+                report,
+                self.settings.index_dir,
+                max_batch_size(self.client),
+            ).embed_and_store(
+                chunked, encoder, ids, self.settings.embed_group_chunks, progress=progress
+            )
 
         refresh_sidecar(
             collection,
@@ -281,70 +298,6 @@ class VectorIndex:
         for source in [s for s in manifest.files if s not in by_source]:
             if manifest.files[source].chunk_ids:
                 del manifest.files[source]
-
-    def _embed_and_store(
-        self,
-        collection,
-        manifest: Manifest,
-        chunked: Sequence[tuple[Guide, list[Chunk]]],
-        progress: bool,
-        report: SyncReport,
-        token_ids: dict[str, object],
-    ) -> dict[str, tuple[Chunk, object]]:
-        """Embed and store the chunks, guide group by guide group; return them with vectors.
-        `token_ids`: the chunker's word-piece ids by chunk id, given to the ONNX encoder (the
-        same tokenizer) so it does not tokenize the chunks again."""
-        from tqdm import tqdm
-
-        total = sum(len(chunks) for _, chunks in chunked)
-        max_batch = max_batch_size(self.client)
-        bar = tqdm(
-            total=total,
-            unit="chunk",
-            desc="Embedding",
-            disable=not progress,
-            file=sys.stderr,
-            dynamic_ncols=True,
-        )
-        stored: dict[str, tuple[Chunk, object]] = {}
-        # The ONNX export embeds chunks too when no embedder was given: the same vectors, twice
-        # as fast on a CPU. (Not `self._embedder`: reading the model's name sets it.)
-        encoder = (
-            self._given_embedder or onnx_query_embedder(self.settings.index_dir) or self.embedder
-        )
-        try:
-            for group in _groups(chunked, self.settings.embed_group_chunks):
-                chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
-                ids = [token_ids.pop(chunk.chunk_id, None) for chunk in chunks]
-                given = {"token_ids": ids} if isinstance(encoder, OnnxEmbedder) else {}
-                texts = [chunk.text for chunk in chunks]
-                vectors = encoder.embed_array(texts, progress=bar.update, **given)
-                stored.update((c.chunk_id, (c, v)) for c, v in zip(chunks, vectors, strict=True))
-                for guide, _ in group:
-                    if guide.source in manifest.files or report.repaired:
-                        collection.delete(where={"source": guide.source})
-                for start in range(0, len(chunks), max_batch):
-                    part = chunks[start : start + max_batch]
-                    collection.upsert(  # (texts and full records: the sidecar's)
-                        ids=[chunk.chunk_id for chunk in part],
-                        embeddings=vectors[start : start + max_batch],
-                        metadatas=[stored_metadata(chunk) for chunk in part],
-                    )
-                for guide, guide_chunks in group:
-                    manifest.files[guide.source] = FileEntry(
-                        sha256=guide.sha256,
-                        chunk_ids=[chunk.chunk_id for chunk in guide_chunks],
-                        title=guide.title,
-                        company=guide.company,
-                        role=guide.role,
-                        kind=guide.kind,
-                    )
-                    report.chunks_per_guide[guide.source] = len(guide_chunks)
-                report.chunks_embedded += len(chunks)
-                write_manifest(self.settings.index_dir, manifest)
-        finally:
-            bar.close()
-        return stored
 
     def _checked_sidecar(self):
         from assistant.index import lexical
@@ -466,17 +419,3 @@ def _planned_chunks(
     ]
     planned += [cid for ids in new_ids.values() for cid in ids]
     return planned, [chunk for _, chunks in chunked for chunk in chunks]
-
-
-def _groups(
-    chunked: Iterable[tuple[Guide, list[Chunk]]], size: int
-) -> Iterable[list[tuple[Guide, list[Chunk]]]]:
-    group, count = [], 0
-    for guide, chunks in chunked:
-        group.append((guide, chunks))
-        count += len(chunks)
-        if count >= size:
-            yield group
-            group, count = [], 0
-    if group:
-        yield group
