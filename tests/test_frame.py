@@ -415,6 +415,14 @@ def test_a_place_the_user_moves_from_or_works_in_is_not_the_region_asked(catalog
         catalog,
     )
     assert current.region == "Singapore" and current.unknown_region is None
+    for typed in ("moving austin -> seattle for alibaba", "relocating austin to seattle, alibaba"):
+        moved = understand(f"{typed} devops. what's the base range there?", catalog)
+        assert (moved.region, moved.unknown_region) == ("Seattle (US)", None), typed
+
+
+def test_a_level_code_after_at_is_a_level_not_an_employer(catalog):
+    frame = understand("recruiter hinted at P8 for me (hangzhou, devops). comp for P8 there?", catalog)
+    assert (frame.unknown_company, frame.level, frame.company) == (None, "P8", "Alibaba")
 
 
 def test_no_competing_offer_is_not_a_competing_offer(catalog):

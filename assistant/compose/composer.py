@@ -57,6 +57,10 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     elif gaps.stand_in == "process":  # a take-home the guide lacks: the stages it gives
         understood = replace(understood, intent="interview", query=f"{understood.query} process")
     elif gaps.stand_in and understood.intent in ("comp", "general", "lever"):
+        asked = understood.component if understood.component in understood.components else None
+        if understood.intent == "comp" and asked not in (None, gaps.stand_in):
+            _compose_intent(writer, understood, retrieval, evidence)  # "… and the base there?"
+            writer.add("")
         understood = replace(understood, intent="comp", component=gaps.stand_in)
     elif _pay_of_a_topic(understood):  # "do they pay extra for pager duty?": about on-call
         asks = tuple(i for i in understood.intents if i != "comp")

@@ -302,7 +302,7 @@ def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
     named = [
         m.place
         for m in places_in(frame.question)
-        if m.place != frame.place and not whereabouts(said, m, True)
+        if m.place != frame.place and not whereabouts(said, m, True, frame.question)
     ]
     matches = {p: match_region(p, rows) for p in dict.fromkeys(named)}
     return [p.title() for p, match in matches.items() if match is None or match.label is None]

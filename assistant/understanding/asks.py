@@ -21,7 +21,6 @@ from importlib.resources import files
 
 from assistant.understanding.entities import (
     Catalog,
-    _phrase_pattern,
     contains_phrase,
     find_component,
     normalize,
@@ -34,6 +33,7 @@ from assistant.understanding.tables import (
     NEUTRAL_WORDS,
     STOPWORDS,
 )
+from assistant.understanding.words import phrase_pattern
 
 _ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
 _ROLE_HEADS = frozenset(_ASKS["role_heads"])
@@ -60,7 +60,8 @@ _NEGATED = re.compile(
     re.I,
 )
 # P8, L5, IC4, E5, M2, T3 (a letter or two, then the number).
-_LEVEL_CODE = re.compile(r"\b(P|L|IC|E|M|T|SDE|SWE)\s?-?(\d{1,2})\b", re.I)
+# (an L-1 or O-1 visa is no level)
+_LEVEL_CODE = re.compile(r"\b(P|L|IC|E|M|T|SDE|SWE)\s?-?(\d{1,2})\b(?!\s*visa)", re.I)
 # Words that end a title's modifiers: a title is the run of words right before its head.
 _NOT_MODIFIERS = frozenset(
     "a an the as for of at in is are what whats how much does do my your their our his her "
@@ -321,7 +322,7 @@ def compact(phrase: str) -> str:
 
 def _typed(normalized: str, plain: str) -> str:
     """How the text writes the phrase ("oncall" for "on-call"), or "" when it does not."""
-    found = _phrase_pattern(plain).search(normalized)
+    found = phrase_pattern(plain).search(normalized)
     return found.group() if found else ""
 
 

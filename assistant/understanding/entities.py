@@ -18,7 +18,6 @@ unknown, not mapped to the nearest one, except places within one metro area (SF 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,75 +32,18 @@ from assistant.understanding.tables import (
     CURRENCY_WORDS,
     GENERIC_ROLE_WORDS,
     KNOWN_EMPLOYERS,
+    NEUTRAL_WORDS,
     NOT_A_NAME,
     PLACE_ALIASES,
     SAME_METRO,
 )
-
-# --- words -----------------------------------------------------------------------------------
-_WORD = re.compile(r"[a-z0-9][a-z0-9&.'+-]*", re.I)
-
-
-def normalize(text: str) -> str:
-    """Lower-case words without accents ("Kraków" -> "krakow"), joined by single spaces."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("’", "'")
-    words = (word.lower().strip(".'") for word in _WORD.findall(folded))
-    return " ".join(word[:-2] if word.endswith("'s") else word for word in words)
-
-
-def contains_phrase(haystack: str, phrase: str) -> bool:
-    """Whole-word phrase match in normalized text."""
-    return _phrase_pattern(phrase).search(haystack) is not None
-
-
-@lru_cache(maxsize=16384)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Compiled once per phrase (a question checks hundreds); "sign-on" matches "sign on"."""
-    body = r"[-\s]?".join(re.escape(part) for part in phrase.split("-"))
-    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or limit + 1 once it is known to exceed `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and (a[diff[1]] == b[diff[0]])
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
+from assistant.understanding.words import (  # (other modules import the first and fourth here)
+    contains_phrase,
+    deletions,
+    edit_distance,
+    normalize,
+    within_one_edit,
+)
 
 # --- the catalog of what is indexed ----------------------------------------------------------
 
@@ -159,7 +101,7 @@ class Catalog:
         fuzzy: dict[str, set[str]] = {}
         for spelling in names:
             if len(spelling) >= 5 and " " not in spelling:
-                for variant in _deletions(spelling) | {spelling}:
+                for variant in deletions(spelling) | {spelling}:
                     fuzzy.setdefault(variant, set()).add(spelling)
         return cls(
             companies=companies,
@@ -232,9 +174,9 @@ def _fuzzy_company(words: list[str], catalog: Catalog) -> list[str]:
     for word in candidates:
         if len(word) < 5:
             continue
-        for variant in _deletions(word) | {word}:
+        for variant in deletions(word) | {word}:
             for spelling in sorted(catalog._fuzzy.get(variant, ())):
-                if _within_one_edit(word, spelling):
+                if within_one_edit(word, spelling):
                     return [catalog._names[spelling]]
     return []
 
@@ -300,7 +242,7 @@ def places_in(text: str) -> list[PlaceMention]:
                 limit = 2 if len(spelling) >= 9 else 1 if len(spelling) >= 6 else 0
                 if not limit or " " in spelling or spelling[0] != word[0]:
                     continue  # a typo in the first letter is rare; skipping it keeps this fast
-                if _edit_distance(word, spelling, limit) <= limit:
+                if edit_distance(word, spelling, limit) <= limit:
                     found.append((0, PlaceMention(place, word)))
     found.sort(key=lambda item: item[0])
     seen: set[str] = set()
@@ -358,7 +300,7 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
             if re.search(r"\b(?:hq|headquarters)\b", normalize(label)):
                 return RegionMatch(label=label, place="headquarters")
     mentions = places_in(text)
-    asked = [m for m in mentions if not whereabouts(normalized, m, moving=True)]
+    asked = [m for m in mentions if not whereabouts(normalized, m, moving=True, text=text)]
     if not asked:  # "a relocation package if I move from Berlin?": no region asked
         return None
     mentions = [m for m in asked if not whereabouts(normalized, m)] or asked
@@ -386,12 +328,27 @@ _LIVING_IN = re.compile(
 )
 
 
-def whereabouts(normalized: str, mention: PlaceMention, moving: bool = False) -> bool:
-    """Whether the place is named as where the user is moving from (`moving`), or else as
-    where the user lives or comes from."""
+# "moving austin -> seattle", "relocating nyc to sf": the place before the arrow or the "to"
+_TOWARDS = re.compile(r"^\s*(?:-+>|=+>|→|⇒|➡)")
+_MOVING = re.compile(r"\b(?:move|moving|moved|relocate|relocating|relocated)\s+$")
+
+
+def whereabouts(
+    normalized: str, mention: PlaceMention, moving: bool = False, text: str = ""
+) -> bool:
+    """Whether the place is named as where the user is moving from (`moving`; `text`, the
+    question as typed, shows arrows), or else as where the user lives or comes from."""
     at = re.search(rf"\b{re.escape(mention.spelled)}\b", normalized)
     before = normalized[: at.start()] if at else ""
-    return bool((_MOVING_FROM if moving else _LIVING_IN).search(before))
+    if not moving:
+        return bool(_LIVING_IN.search(before))
+    typed = re.search(rf"\b{re.escape(mention.spelled)}\b", text.lower())
+    after = normalized[at.end() :] if at else ""
+    return bool(
+        _MOVING_FROM.search(before)
+        or (typed and _TOWARDS.match(text[typed.end() :]))
+        or (_MOVING.search(before) and after.startswith(" to "))
+    )
 
 
 # Where a question names a region label: (character position in the normalized text, 0 when
@@ -485,6 +442,9 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
+_LEVEL_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,2}")
+
+
 def find_unknown_company(text: str, normalized: str) -> str | None:
     """A company named that the corpus has no guide for: a well-known employer, or a
     capitalised name after "at", "for", "from", "does"… that is not a place."""
@@ -495,6 +455,30 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
         name = match.group(1)
         key = normalize(name)
         if key in _spellings() or key in CASE_SENSITIVE_ALIASES or key.split()[0] in NOT_A_NAME:
+            continue
+        if _LEVEL_CODE.fullmatch(name.split()[0]):  # "hinted at P8": a level, not an employer
+            continue
+        return name
+    return offering_employer(normalized)
+
+
+# "coreweave offered me…", "an offer from coreweave": a name typed in lower case is an
+# employer only where an offer says so
+_OFFERED_BY = re.compile(
+    r"\b([a-z][a-z0-9&.-]{2,})(?: [a-z]+){0,2} (?:offered|is offering|made me an offer|"
+    r"extended an offer|wants me|gave me an offer)\b|\boffer (?:from|at) ([a-z][a-z0-9&.-]{2,})\b"
+)
+
+
+def offering_employer(normalized: str) -> str | None:
+    """A name the corpus does not know, typed in lower case, that makes the user an offer; not
+    an everyday word, a place, a job word or a company of the corpus."""
+    everyday = common_words()
+    for match in _OFFERED_BY.finditer(normalized):
+        name = match.group(1) or match.group(2)
+        if name in everyday or name in _spellings() or name in NOT_A_NAME:
+            continue
+        if name in NEUTRAL_WORDS or _LEVEL_CODE.fullmatch(name.upper()):
             continue
         return name
     return None

@@ -21,8 +21,7 @@ English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from assistant.money import PERCENT, find_amounts
 from assistant.understanding.asks import (
@@ -33,7 +32,6 @@ from assistant.understanding.asks import (
     MAKES_AN_ARTEFACT,
     REFERENCE,
     SAME_AGAIN,
-    TopicAsk,
     about_last_answer,
     asked_sentences,
     components_named,
@@ -51,22 +49,21 @@ from assistant.understanding.asks import (
 from assistant.understanding.entities import (
     Catalog,
     RegionMatch,
-    RegionMention,
     companies_in,
     contains_phrase,
     find_component,
     find_currency,
     find_role,
     find_unknown_company,
-    in_order_named,
     match_region,
     normalize,
+    offering_employer,
     place_words,
     places_in,
     region_mentions,
 )
+from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
-    Intent,
     best_intent,
     intent_scores,
     intents_asked,
@@ -127,115 +124,6 @@ _COMPARES = re.compile(
 )
 
 
-# --- one turn understood, and what the conversation carries to the next ----------------------
-
-
-@dataclass(frozen=True)
-class ConversationState:
-    """What the conversation has settled so far; each turn's Understanding carries the next."""
-
-    company: str | None = None
-    region: str | None = None  # a region label of the corpus
-    place: str | None = None
-    component: str | None = None
-    intent: Intent | None = None
-    turns: int = 0
-    topic: str = ""  # the words of the last turn that said what it was about
-    # the companies compared beside `company` and each one's region ("alibaba sunnyvale vs
-    # anyscale sf"), so "which one has the higher bonus?" compares them again
-    compared: tuple[tuple[str, str | None], ...] = ()
-
-
-@dataclass(frozen=True)
-class Understanding:
-    """One user turn as understood. Later stages read these fields, not `question` again."""
-
-    question: str
-    intent: Intent
-    company: str | None
-    region: str | None  # region label in the corpus
-    role: str | None  # a role of the corpus the question names
-    other_companies: tuple[str, ...]  # more companies of the corpus named ("X vs Y")
-    place: str | None  # the place named (even when the corpus has no row for it)
-    region_nearby: bool
-    currency: str | None
-    component: str | None
-    unknown_company: str | None  # a company named that the corpus has no guide for
-    unknown_region: str | None  # a place named that has no row (for the company, if named)
-    followup: bool
-    query: str  # the retrieval query, rewritten from the conversation state
-    state: ConversationState
-    # What retrieval and composing need from the question's words, read here once:
-    asks_levels: bool  # a level-mapping question ("what's a P6 at Alibaba equivalent to?")
-    asks_interviews: bool  # about interviews themselves, not just a skill or topic
-    asks_examples: bool  # asks for questions, examples or scenarios
-    compares: bool  # sets things side by side ("vs", "or", "compare", "than", "between")
-    small_talk: bool  # a greeting or thanks with little else
-    # With several companies named ("Alibaba Seattle vs Anyscale SF"): each one's region label,
-    # named after it (else anywhere in the question), or None.
-    regions_by_company: dict[str, str | None] = field(hash=False)
-    # The region labels of `company` and `other_companies` the question names -> where it names
-    # them (`regions_named` puts them in order).
-    region_mentions: dict[str, RegionMention] = field(hash=False)
-    # The rest of the frame: what the question asks about besides names and places.
-    level: str | None = None  # "P8", "staff": a level named
-    levels: tuple[str, ...] = ()  # every level named, in order ("senior", "mid level")
-    role_asked: str | None = None  # a job title named that the guides do not hold
-    topics: tuple[TopicAsk, ...] = ()  # PTO, visas, refreshers… (the user's own words kept)
-    context_names: tuple[str, ...] = ()  # names given as context only (a competing offer)
-    outside_companies: tuple[str, ...] = ()  # employers named beside a corpus company, no guide
-    competing: bool = False  # the user holds (or expects) a competing offer
-    offer_is_competing: bool = False  # the offer words are another employer's ("google offered me")
-    states_amounts: bool = False  # the question gives amounts of money (an offer, a figure)
-    corrects: bool = False  # "sorry I meant Seattle not Singapore"
-    fixed: str | None = None  # a pay component the employer will not move ("won't budge on base")
-    repeats: bool = False  # "same thing for London", "and if it were Sunnyvale instead?"
-    intents: tuple[Intent, ...] = ()  # every intent the question asks, the main one first
-    components: tuple[str, ...] = ()  # every pay component the asking words name
-
-    def regions_named(self, labels: Iterable[str]) -> list[str]:
-        """The items of `labels` (distinct region labels) the question names, in the order
-        named ("SF or New York?"); two named at one place keep the order of `labels`."""
-        return in_order_named(self.region_mentions, labels)
-
-    def to_json(self) -> dict:
-        """The understanding as JSON (the readings kept for later stages left out)."""
-        data = {k: v for k, v in self.__dict__.items() if k != "state" and k not in _READINGS}
-        data["state"] = dict(self.state.__dict__)
-        return data
-
-
-Frame = Understanding  # the design's name for it: one turn's question frame
-
-
-# Read from the question for later stages; left out of to_json(), which stays as it was.
-_READINGS = frozenset(
-    {
-        "asks_levels",
-        "asks_interviews",
-        "asks_examples",
-        "compares",
-        "small_talk",
-        "regions_by_company",
-        "region_mentions",
-        "level",
-        "levels",
-        "role_asked",
-        "topics",
-        "context_names",
-        "outside_companies",
-        "competing",
-        "offer_is_competing",
-        "states_amounts",
-        "corrects",
-        "fixed",
-        "repeats",
-        "intents",
-        "components",
-    }
-)
-
-
 _AMOUNT_HINT = re.compile(r"\d")
 
 
@@ -261,8 +149,13 @@ def understand(
         context_companies += holding
         if context_companies and all(c in context_companies for c in named):
             named = [state.company, *named]
+    offering = offering_employer(normalized)  # "coreweave offered me…", in lower case
+    if offering and companies_in(offering, catalog):
+        offering = None
     if context_companies and any(c not in context_companies for c in named):
         named = [c for c in named if c not in context_companies]
+    elif context_companies and offering:  # "…190k base. anyscale ny is my other process"
+        named = []
     else:
         context_companies = []
     named = whose_role_is_asked(normalized, named, catalog)

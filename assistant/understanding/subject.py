@@ -181,6 +181,12 @@ def offer_elsewhere(normalized: str, named: list[str], context: list[str]) -> li
     ]
 
 
+# after a company (and maybe its place): it is the other offer or process, not the subject
+_THE_OTHER_ONE = re.compile(
+    r"^(?:[a-z]+ ){0,2}(?:is|as) (?:my|the|a) (?:other|backup|second|fallback)\b"
+)
+
+
 def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
     """Companies of the corpus the text names after a context word ("on AWS, GCP and Azure",
     "I work at Google"), a list after one included."""
@@ -196,6 +202,8 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
             and not after.startswith(("offer", "gave", "pay", "want", "recruit"))
         )
         cue = _CONTEXT_BEFORE & set(before)
+        if _THE_OTHER_ONE.match(" ".join(words[end : end + 6])):
+            cue = {"other"}  # "anyscale ny is my other process": the one beside the subject
         if cue and cue <= _WORK and not _FIRST_PERSON & set(words[max(0, start - 5) : start]):
             cue = set()  # "would the same stuff work for anyscale?" is no employer of the user
         in_context = listed or bool(cue)

@@ -1,0 +1,75 @@
+"""Words of a question compared as words: normalizing (lower case, no accents, no possessive
+"'s"), whole-word phrase matching ("sign-on" matches "sign on") and edit distances for typos.
+
+Leaves out: what the words name (assistant.understanding.entities) and what they ask
+(assistant.understanding.question).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9&.'+-]*", re.I)
+
+
+def normalize(text: str) -> str:
+    """Lower-case words without accents ("Kraków" -> "krakow"), joined by single spaces."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("’", "'")
+    words = (word.lower().strip(".'") for word in _WORD.findall(folded))
+    return " ".join(word[:-2] if word.endswith("'s") else word for word in words)
+
+
+def contains_phrase(haystack: str, phrase: str) -> bool:
+    """Whole-word phrase match in normalized text."""
+    return phrase_pattern(phrase).search(haystack) is not None
+
+
+@lru_cache(maxsize=16384)
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Compiled once per phrase (a question checks hundreds); "sign-on" matches "sign on"."""
+    body = r"[-\s]?".join(re.escape(part) for part in phrase.split("-"))
+    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+
+
+def deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 once it is known to exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
