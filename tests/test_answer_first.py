@@ -493,3 +493,17 @@ def test_a_deadline_is_named_and_words_asked_for_get_the_script(coach):
     assert more_time.refused and "$213K" not in more_time.answer
     quiet = coach.ask("recruiter at anyscale went quiet after my counter, should i follow up?")
     assert quiet.refused and "following up" in quiet.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a topic the questions name only in the model's terms: its questions lead
+        ("which kubernetes scenario questions does alibaba ask devops people?", "CrashLoopBackOff"),
+        # a kind of question in two topics: the questions of that kind lead, from both
+        ("what log parsing questions come up in alibaba's devops coding rounds?", "10GB log file"),
+    ],
+)
+def test_example_questions_asked_for_lead_with_the_ones_asked_about(coach, question, expected):
+    answer = coach.ask(question).answer
+    assert answer.startswith("Questions the guide lists:") and expected in answer[:300], answer

@@ -327,6 +327,16 @@ def test_the_company_that_made_the_other_offer_is_context():
         "google offered me L4 SRE at $310k tc. how do i use that with alibaba sunnyvale?", catalog
     )
     assert frame.company == "Alibaba" and "Google" in frame.context_names
+    assert frame.offer_is_competing  # the figures are Google's
+
+
+def test_an_offer_letter_pasted_before_the_rival_is_the_users_own(catalog):
+    frame = understand(
+        "pasting the alibaba email: 'Base Salary: $170,000; RSU grant: $110,000 over 4 years'. "
+        "i also hold a google SRE offer at 315k TC. what numbers go in the ask?",
+        catalog,
+    )
+    assert frame.company == "Alibaba" and not frame.offer_is_competing
 
 
 def test_the_company_whose_role_is_named_is_the_subject():

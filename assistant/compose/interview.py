@@ -86,7 +86,7 @@ def _examples_in_order(
     """The guide's example questions, the topic asked about first ("linux") and within each
     topic the questions closest to what was asked first ("something you can run out of on a
     filesystem": the inode question), by the question's words (rare ones weighing more) and,
-    with the model at hand, closeness in meaning."""
+    with the model at hand, closeness in meaning: (hit, [(score, question), …])."""
     lines = [line for _, hit_lines in examples for line in hit_lines]
     weight = rarity(wanted, lines)
     cosines = iter(relatedness(understood.question, lines) if relatedness and lines else [])
@@ -95,13 +95,49 @@ def _examples_in_order(
         words = words_with_compounds(line)
         return sum(weight[w] for w in wanted & words) + 4 * next(cosines, 0.0)
 
-    scored = [(hit, [(score(line), line) for line in hit_lines]) for hit, hit_lines in examples]
     ranked = [
-        (hit, [line for _, line in sorted(pairs, key=lambda pair: -pair[0])], max(pairs)[0])
-        for hit, pairs in scored
+        (hit, sorted(((score(line), line) for line in hit_lines), key=lambda pair: -pair[0]))
+        for hit, hit_lines in examples
     ]
-    ranked.sort(key=lambda item: (-shared_words(wanted, item[0].section), -item[2]))
-    return [(hit, lines) for hit, lines, _ in ranked]
+    ranked.sort(key=lambda item: (-shared_words(wanted, item[0].section), -item[1][0][0]))
+    return ranked
+
+
+LEAD_EXAMPLES = 3  # example questions quoted first
+LEAD_EXAMPLE_CHARS = 360
+CLOSE_TO_BEST = 0.6  # an example question scoring this share of the best one leads beside it
+
+
+def _write_examples_lead(writer: Writer, ranked: list, wanted: set[str]) -> None:
+    """Open with the example questions that answer "what do they ask about X": the first of
+    the topic the question names when no question names more of it ("a couple linux qs":
+    Linux Internals), else those scoring near the best one in any topic ("a log parsing
+    question?": both log questions), or when the best stands alone, the first questions of
+    its topic ("k8s scenario questions?": the K8s cluster one, then the other Cloud Native
+    ones), cited; the list below leaves them out."""
+    scored = sorted(
+        ((score, hit, line) for hit, pairs in ranked for score, line in pairs),
+        key=lambda item: -item[0],
+    )
+    best, top_hit, best_line = scored[0]
+    topic_hit, topic_pairs = ranked[0]
+    named = shared_words(wanted, topic_hit.section)
+    if named and named >= shared_words(wanted, best_line):
+        chosen = [(topic_hit, line) for _, line in topic_pairs]
+    else:
+        chosen = [(hit, line) for score, hit, line in scored if score >= CLOSE_TO_BEST * best]
+    if len(chosen) == 1:
+        pairs = next(pairs for hit, pairs in ranked if hit is top_hit)
+        chosen = [(top_hit, line) for _, line in pairs]
+    picks: list[str] = []
+    for at, (hit, line) in enumerate(chosen[:LEAD_EXAMPLES]):
+        if picks and sum(map(len, picks)) + len(line) > LEAD_EXAMPLE_CHARS:
+            break
+        last = at + 1 == len(chosen[:LEAD_EXAMPLES]) or chosen[at + 1][0] is not hit
+        picks.append(f"{line} {writer.book.cite(hit.chunk_id)}" if last else line)
+    if not picks[-1].endswith("]"):  # (cut short by the length: its source still cited)
+        picks[-1] += f" {writer.book.cite(chosen[len(picks) - 1][0].chunk_id)}"
+    writer.add(f"Questions the guide lists: {' '.join(picks)}", "")
 
 
 def _filler(line: str) -> bool:
@@ -130,10 +166,15 @@ def compose_interview(
     faq = faq_asking_it(  # (the user's words, not the topics read into them)
         hits, said_words(understood), understood.question, relatedness
     )
+    if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
+        ranked = _examples_in_order(groups["Example questions"], understood, wanted, relatedness)
+        groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
     if faq is not None and not examples_asked:  # the guide's own answer to the user's question
         write_faq_lead(writer, understood, faq)
-    elif not examples_asked:  # (the guide's questions answer "what do they ask")
+    elif not examples_asked:
         write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
+    else:  # "kubernetes questions?": the guide's questions answer it
+        _write_examples_lead(writer, ranked, wanted)
     led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
@@ -142,10 +183,6 @@ def compose_interview(
         asked.insert(0, "What candidates ask")
     if examples_asked:  # "kubernetes questions?": the guide's questions, before its FAQ
         asked.insert(0, "Example questions")
-    if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
-        groups["Example questions"] = _examples_in_order(
-            groups["Example questions"], understood, wanted, relatedness
-        )
     budget = MAX_BULLETS
     # the groups the question names first, then in the order of each one's most relevant passage
     order = list(dict.fromkeys([*asked, *groups]))

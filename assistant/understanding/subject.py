@@ -287,12 +287,18 @@ def rival_after_own_offer(question: str, name: str) -> bool:
     if not first:  # (not named, or named in the first sentence: the offer may be its own)
         return False
     told = " ".join(sentences[:first])
+    # figures of two pay parts are an offer letter's ("Base Salary: $170,000; RSU grant: …"),
+    # whatever the rival's sentence gives ("i also hold a google offer at 315k TC")
+    letter = len(set(_PAY_PART.findall(told.lower()))) >= 2
     return (
         gives_amounts(told)
-        and bool(re.search(r"\boffer", told, re.I))
+        and (letter or bool(re.search(r"\boffer", told, re.I)))
         and offer_near(sentences[first], [name])
-        and not gives_amounts(sentences[first])
+        and (letter or not gives_amounts(sentences[first]))
     )
+
+
+_PAY_PART = re.compile(r"\b(base|salary|rsus?|stock|equity|bonus|sign-?on)\b")
 
 
 def gives_amounts(text: str) -> bool:
