@@ -507,3 +507,18 @@ def test_a_deadline_is_named_and_words_asked_for_get_the_script(coach):
 def test_example_questions_asked_for_lead_with_the_ones_asked_about(coach, question, expected):
     answer = coach.ask(question).answer
     assert answer.startswith("Questions the guide lists:") and expected in answer[:300], answer
+
+
+def test_what_if_they_push_back_is_answered_with_the_guides_floor(coach):
+    _, answer = converse(
+        coach, "which anyscale lever fits gpu cluster experience?", "what if they push back on base"
+    )
+    assert first_sentence(answer.answer).startswith("The guide's floor:")
+    assert "$198K" in first_sentence(answer.answer)
+
+
+def test_a_retention_counteroffer_is_named_as_not_covered(coach):
+    answer = coach.ask(
+        "my current company counter offered a 20% raise to keep me. stay or join alibaba?"
+    )
+    assert "says nothing about a counteroffer from your current employer" in answer.answer[:300]

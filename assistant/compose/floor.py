@@ -19,7 +19,9 @@ from assistant.understanding.question import Understanding
 ASKS_FOR_A_FLOOR = re.compile(
     r"\bwalk[\s-]?away\b|\bfloor\b|\bbottom line\b|\bminimum i should\b|"
     r"\blowest(?:\s+\w+){0,2}\s+(?:i|you|one)\s*(?:should|can|could|would|'d)\b|"
-    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b",
+    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b|"
+    # "what if they push back on base?", "and if they say no?"
+    r"\bpush(?:es|ed|ing)?\s*back\b|\bpushback\b|\b(?:they|she|he)\s+(?:say|says|said)\s+no\b",
     re.I,
 )
 _STATES_A_FLOOR = re.compile(r"\bfloor\b|\bwalk[\s-]?away\b|\bbottom line\b", re.I)
