@@ -313,7 +313,12 @@ class Coach:
         understood = self.retriever.understand(cleaned, context.state)
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
         if states_offer(cleaned):  # the offer in this message, read once for every later stage
-            turn.update(self._read_offer(with_subject(cleaned, understood), understood))
+            offer_text = with_subject(cleaned, understood)
+            if context.offer_text and understood.offer_is_competing:
+                # "i have a google offer at $300k tc" after the user's own offer: both, read
+                # together (the earlier offer stays; this one competes with it)
+                offer_text = f"{context.offer_text}\n{cleaned}"
+            turn.update(self._read_offer(offer_text, understood))
             offer = turn.get("offer")
             gives_offer = offer is None or any(
                 v is not None for v in (offer.base, offer.stock, offer.tc)

@@ -82,6 +82,17 @@ def test_what_to_ask_for_after_an_offer_is_the_counter(coach):
     assert not second.refused and "$45K" in second.answer and "Email draft" in second.answer
 
 
+def test_a_competing_offer_told_after_the_users_own_keeps_the_own_offer(coach):
+    _, second = converse(
+        coach,
+        "alibaba sunnyvale devops offer: $185k base, $120k rsu over 4 years, 15% bonus. ok?",
+        "so what do i counter with? i have a google sre offer at about $300k tc",
+    )
+    answer = second.answer
+    assert "| Base salary | $185K |" in answer and "Google: total comp $300K" in answer
+    assert "**$175K** (offer $120K)" in answer  # the script's $[Y+55K] on the own grant
+
+
 def test_an_interview_follow_up_with_no_intent_words_stays_an_interview_question(coach):
     _, second, third = converse(
         coach,

@@ -19,8 +19,12 @@ from assistant.understanding.question import Understanding
 ASKS_FOR_A_FLOOR = re.compile(
     r"\bwalk[\s-]?away\b|\bfloor\b|\bbottom line\b|\bminimum i should\b|"
     r"\blowest(?:\s+\w+){0,2}\s+(?:i|you|one)\s*(?:should|can|could|would|'d)\b|"
-    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b|"
-    # "what if they push back on base?", "and if they say no?"
+    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b",
+    re.I,
+)
+# "what if they push back on base?", "and if they say no?": the floor, unless an offer is being
+# countered (its answer then keeps the component held and pushes the rest)
+PUSHED_BACK = re.compile(
     r"\bpush(?:es|ed|ing)?\s*back\b|\bpushback\b|\b(?:they|she|he)\s+(?:say|says|said)\s+no\b",
     re.I,
 )
@@ -31,7 +35,10 @@ def write_floor_lead(writer: Writer, understood: Understanding, ev: Evidence) ->
     """Lead with the guide's floor when the question asks for one; False when it does not ask
     or no company is known."""
     company = understood.company
-    if not company or not ASKS_FOR_A_FLOOR.search(understood.question):
+    asked = ASKS_FOR_A_FLOOR.search(understood.question) or (
+        understood.intent != "counter" and PUSHED_BACK.search(understood.question)
+    )
+    if not company or not asked:
         return False
     quoted = [s for s in ev.facts.scripts if s.company == company]
     quoted += [lv for lv in ev.facts.levers if lv.company == company]
