@@ -522,3 +522,9 @@ def test_a_retention_counteroffer_is_named_as_not_covered(coach):
         "my current company counter offered a 20% raise to keep me. stay or join alibaba?"
     )
     assert "says nothing about a counteroffer from your current employer" in answer.answer[:300]
+
+
+def test_a_part_of_a_hyphenated_guide_word_is_held(coach):
+    answer = coach.ask("i built zero downtime k8s upgrades. does anyscale care about downtime?")
+    assert "nothing about downtime" not in answer.answer
+    assert "zero-downtime cluster upgrades" in answer.answer[:400]

@@ -602,3 +602,12 @@ def test_a_turn_about_them_keeps_the_place_being_discussed(catalog):
     )
     assert (second.company, second.region) == ("Anyscale", "London")
     assert (third.region, third.component) == ("London", "total")
+
+
+def test_a_cloud_the_user_ran_on_is_no_employer_asked_about(catalog):
+    frame = understand(
+        "ran finops moving batch between aws and gcp. does anyscale care about cost work?", catalog
+    )
+    assert frame.company == "Anyscale" and frame.outside_companies == ()
+    offered = understand("aws offered me 190k base, how does anyscale compare?", catalog)
+    assert "aws" in offered.outside_companies

@@ -26,6 +26,7 @@ from assistant.money import PERCENT, find_amounts, format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import lacked_words
 from assistant.understanding.question import Understanding
+from assistant.understanding.subject import PLATFORM_NAMES
 
 
 def compose_levers(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
@@ -141,7 +142,10 @@ def lead_lever(
     had an NVIDIA offer"), else the one sharing most of the question's words (two at least, or
     the only one sharing a word: "equity"), else the one clearly closest in meaning. False when
     none fits."""
-    named = [n.lower() for n in understood.context_names]
+    # an employer named as context ("if I had an NVIDIA offer") picks its lever; a cloud the
+    # user ran things on ("plain k8s on aws") weighs as one of the question's words
+    named = [n.lower() for n in understood.context_names if n.lower() not in PLATFORM_NAMES]
+    platforms = [n.lower() for n in understood.context_names if n.lower() in PLATFORM_NAMES]
     wanted = set(wanted_words(understood) if wanted is None else wanted)
     if not understood.competing:  # "counter alibaba's offer": the user's offer, not a rival's;
         wanted -= set(tokenize("offer"))  # a lever citing a rival's offer does not fit
@@ -150,7 +154,12 @@ def lead_lever(
     def fit(lever: Lever) -> tuple[bool, int, int]:
         text = f"{lever.name} {lever.text}"
         about_offers = understood.competing and bool(_COMPETING.search(text))
-        return (about_offers, sum(n in text.lower() for n in named), shared_words(wanted, text))
+        on_platform = sum(p in text.lower() for p in platforms)
+        return (
+            about_offers,
+            sum(n in text.lower() for n in named),
+            shared_words(wanted, text) + on_platform,
+        )
 
     ranked = sorted(levers, key=fit, reverse=True)
     if not ranked:
@@ -164,7 +173,10 @@ def lead_lever(
         if best is None:
             return False
     names = [n for n in understood.context_names if n.lower() in best.text.lower()]
-    because = f" for {' and '.join(names)}" if names else ""
+    employers = [n for n in names if n.lower() not in PLATFORM_NAMES]
+    because = f" for {' and '.join(employers)}" if employers else ""
+    if names and not employers:
+        because = f" naming {' and '.join(names)}"
     if not because and fit(best)[0]:
         because = " for a competing offer"
     mark = writer.book.cite(best.chunk_id)

@@ -122,11 +122,14 @@ def _asked_about(question: str) -> str:
 
 def _held(word: str, terms: dict[str, int]) -> bool:
     """The word, its singular, another form of a guide word (the same first letters:
-    "negotiable" of "negotiate"), a compound of two guide words ("teamwork": "team", "work")
-    or a guide word one edit away (a typo) is in `terms`."""
+    "negotiable" of "negotiate"), a compound of two guide words ("teamwork": "team", "work"),
+    a part of a hyphenated guide word ("downtime") or a guide word one edit away (a typo) is
+    in `terms`."""
     if word in terms or word.rstrip("s") in terms or f"{word}s" in terms:
         return True
     if any(word[:i] in terms and word[i:] in terms for i in range(3, len(word) - 2)):
+        return True
+    if any(word in t.split("-") for t in terms if "-" in t):  # "downtime" of "zero-downtime"
         return True
     if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
         return True

@@ -213,13 +213,20 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
     return list(dict.fromkeys(context))
 
 
+# A cloud named by its platform name is where the user ran things ("between aws and gcp"),
+# not an employer, unless offer words stand next to it ("aws offered me")
+PLATFORM_NAMES = frozenset({"aws", "gcp", "azure", "google cloud", "alicloud"})
+
+
 def outside_companies(normalized: str, catalog: Catalog) -> tuple[str, ...]:
     """Well-known employers the question names that no indexed guide is for (by name or alias:
-    "aws" is Amazon's when Amazon has a guide)."""
+    "aws" is Amazon's when Amazon has a guide), not a cloud platform the user worked on."""
     return tuple(
         name
         for name in KNOWN_EMPLOYERS
-        if name not in catalog._names and contains_phrase(normalized, name)
+        if name not in catalog._names
+        and contains_phrase(normalized, name)
+        and not (name in PLATFORM_NAMES and not offer_near(normalized, [name]))
     )
 
 
