@@ -93,6 +93,14 @@ def test_a_competing_offer_told_after_the_users_own_keeps_the_own_offer(coach):
     assert "**$175K** (offer $120K)" in answer  # the script's $[Y+55K] on the own grant
 
 
+def test_shorter_after_the_script_is_the_script_cut_to_its_asks(coach):
+    *_, short = converse(
+        coach, "which anyscale lever for gpu cluster work?", "and the script", "shorter"
+    )
+    assert short.answer.startswith("The Anyscale script, short")
+    assert "$222K equity/4yr" in short.answer and "most technically demanding" not in short.answer
+
+
 def test_an_interview_follow_up_with_no_intent_words_stays_an_interview_question(coach):
     _, second, third = converse(
         coach,

@@ -11,7 +11,7 @@ import re
 from assistant.compose.bands import band_in_other_currency
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.general import compose_general
-from assistant.compose.lead import Relatedness, write_lead
+from assistant.compose.lead import Relatedness, sentence_pieces, write_lead
 from assistant.compose.passages import (
     chunk_body,
     condensed,
@@ -40,6 +40,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     if not companies:
         compose_general(writer, understood, retrieval, ev)
         return
+    if understood.wants_short and understood.followup and _short_script(writer, companies, ev):
+        return  # "shorter" after the levers or the script
     # a lever resting on what the user says they lack ("never touched gpus": the GPU lever)
     lacked = _singular(lacked_words(understood.question))
     unfit = {lv.name for lv in ev.facts.levers if lacked & _singular(lv.name)}
@@ -128,6 +130,21 @@ def _scripts(writer: Writer, scripts: list) -> None:
             f"> {one_line(script.text)}",
             "",
         )
+
+
+def _short_script(writer: Writer, companies: list[str], ev: Evidence) -> bool:
+    """The company's negotiate-up script cut to its sentences that give figures (the ask, the
+    commitment, the floor), cited; False when it has none."""
+    for script in (s for s in ev.facts.scripts if s.company in companies):
+        asks = [one_line(s) for s in sentence_pieces(script.text) if _GIVES_FIGURES.search(s)]
+        if asks:
+            mark = writer.book.cite(script.chunk_id)
+            writer.add(f"The {script.company} script, short {mark}:", "", f'> "{" ".join(asks)}"')
+            return True
+    return False
+
+
+_GIVES_FIGURES = re.compile(r"\$\s?\[?\d|\d+\s?[kK]\b|\d%")
 
 
 def lead_lever(

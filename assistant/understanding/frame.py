@@ -77,6 +77,7 @@ class Understanding:
     repeats: bool = False  # "same thing for London", "and if it were Sunnyvale instead?"
     intents: tuple[Intent, ...] = ()  # every intent the question asks, the main one first
     components: tuple[str, ...] = ()  # every pay component the asking words name
+    wants_short: bool = False  # "shorter", "more concise": the last answer again, short
 
     def regions_named(self, labels: Iterable[str]) -> list[str]:
         """The items of `labels` (distinct region labels) the question names, in the order
@@ -117,5 +118,6 @@ _READINGS = frozenset(
         "repeats",
         "intents",
         "components",
+        "wants_short",
     }
 )

@@ -46,6 +46,7 @@ from assistant.understanding.asks import (
     topics_asked,
     without_repeat_cues,
 )
+from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.entities import (
     Catalog,
     RegionMatch,
@@ -388,6 +389,7 @@ def understand(
         corrects=correcting,
         fixed=fixed_component(question, component),
         repeats=repeating,
+        wants_short=draft_style_requested(question) == "short",
         intents=intents_asked(intent, scores, pay_asked=bool(component and region_match)),
         components=components_named(asking) or components_named(kept_text),
     )
