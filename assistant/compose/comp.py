@@ -6,6 +6,8 @@ Leaves out: where an offer sits (assistant.compose.counter).
 
 from __future__ import annotations
 
+import re
+
 from assistant.compose.bands import (
     band_in_other_currency,
     band_table,
@@ -14,11 +16,19 @@ from assistant.compose.bands import (
 )
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.general import compose_general
-from assistant.compose.lead import sentence_pieces
-from assistant.compose.passages import MAX_SENTENCES_PER_PASSAGE, chunk_body, sentences_of
+from assistant.compose.lead import sentence_pieces, write_lead
+from assistant.compose.passages import (
+    MAX_SENTENCES_PER_PASSAGE,
+    chunk_body,
+    sentences_of,
+    shared_words,
+    wanted_words,
+)
 from assistant.corpus.facts import CompBand, Facts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
+from assistant.understanding.tables import COMPONENT_WORDS
+from assistant.understanding.words import contains_phrase, normalize
 
 
 def _regions_compared(
@@ -76,6 +86,18 @@ def _bands_for(
     return rows
 
 
+_YES_OR_NO = re.compile(
+    r"\b(?:is|are|does|do|will)\s+(?:the|that|this|it|there|their|its|a|an)\b[^.?!]*(?:\?|$)",
+    re.I,
+)
+
+
+def _asks_yes_or_no(question: str) -> bool:
+    """A yes-or-no question about the pay ("is the rsu a meaningful chunk of the package?"),
+    not one asking for figures."""
+    return bool(_YES_OR_NO.search(question.strip()))
+
+
 def compose_comp(
     writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence
 ) -> None:
@@ -92,6 +114,21 @@ def compose_comp(
             f"**{understood.region}**.",
             "",
         )
+    asked = COMPONENT_WORDS.get(understood.component or "", ())
+    if asked and _asks_yes_or_no(understood.question) and not understood.states_amounts:
+        # "is the bonus guaranteed or does it depend on performance?": what a guide's prose
+        # says of that component ("a performance-based annual bonus"), before the figures
+        wanted = wanted_words(understood)
+        prose = [
+            r
+            for r in ev.records.values()
+            if r.kind not in ("table_row", "lever", "script")
+            and r.company == understood.company
+            and shared_words(wanted, chunk_body(r.text)) >= 2
+            and any(contains_phrase(normalize(chunk_body(r.text)), w) for w in asked)
+        ]  # (the retrieval of a pay question holds the table rows)
+        prose.sort(key=lambda r: -shared_words(wanted, chunk_body(r.text)))
+        write_lead(writer, understood, prose, ev.relatedness)
     if len(bands) == 1:
         one_band(writer, bands[0], understood.component)
     else:
