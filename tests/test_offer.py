@@ -94,6 +94,21 @@ def test_a_competing_offer_keeps_its_own_company_and_total_comp():
     assert offer.floor == 190 * K
 
 
+def test_a_pasted_letter_with_labels_and_a_titled_rival_offer():
+    offer = parse(
+        "alibaba seattle devops offer:\nBase: 172,500 USD\nRSU: USD 100,000 / 4 yrs\n"
+        "Bonus: 15%\ni have an amazon SysDE offer at about $290k TC. what do i counter with"
+    )
+    assert (offer.base, offer.stock, offer.stock_years, offer.bonus_pct) == (
+        172_500,
+        100 * K,
+        4,
+        15,
+    )
+    (amazon,) = offer.competing
+    assert (amazon.company, amazon.tc) == ("Amazon", 290 * K)
+
+
 def test_the_guides_base_slash_stock_shorthand_is_read_for_a_competing_offer():
     offer = parse("Anyscale New York $190K base; NVIDIA is offering $213K / $255K RSU")
     (nvidia,) = offer.competing

@@ -98,6 +98,9 @@ class Found:
     tail: str = ""  # the text after the amount, up to the next amount or sentence end
 
 
+_LABEL_COLON = re.compile(r"\w\s*:\s*$")
+
+
 def _keyword(gap: str, last: bool) -> str:
     hits = [m.lastgroup for m in _KEYWORDS.finditer(gap)]
     if not hits:
@@ -121,7 +124,11 @@ def assign_components(text: str, found: list[Found]) -> None:
         gaps = [text[edges[2 * i] : edges[2 * i + 1]] for i in range(len(run) + 1)]
         after = [_keyword(gaps[i + 1], last=False) for i in range(len(run))]
         before = [_keyword(gaps[i], last=True) for i in range(len(run))]
-        chosen = before if sum(map(bool, before)) > sum(map(bool, after)) else after
+        labelled = sum(bool(_LABEL_COLON.search(gaps[i])) for i in range(len(run)))
+        ahead, behind = sum(map(bool, before)), sum(map(bool, after))
+        # "Base: 172,500 USD\nRSU: USD 100,000": a word and a colon before each amount label it
+        by_label = ahead > behind or (ahead == behind and 2 * labelled > len(run))
+        chosen = before if by_label else after
         for i, item in enumerate(run):
             item.component = chosen[i]
         for i, item in enumerate(run[:-1]):
@@ -176,6 +183,13 @@ def find_mentions(text: str, companies: list[str], all_regions: list[str]) -> li
         typo = find_company(text, companies)
         if typo:
             found.append(_Mention(0, typo, True))
+    # "an amazon SysDE offer", "google SRE at 310k": the title after an employer is no employer
+    employers = [m for m in found if m.guide or _KNOWN_EMPLOYER.fullmatch(m.name)]
+    found = [
+        m
+        for m in found
+        if m in employers or not any(0 <= m.start - (e.start + len(e.name)) <= 2 for e in employers)
+    ]
     found.sort(key=lambda m: m.start)
     return found
 
