@@ -314,10 +314,8 @@ class Coach:
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
         if states_offer(cleaned):  # the offer in this message, read once for every later stage
             offer_text = with_subject(cleaned, understood)
-            if context.offer_text and understood.offer_is_competing:
-                # "i have a google offer at $300k tc" after the user's own offer: both, read
-                # together (the earlier offer stays; this one competes with it)
-                offer_text = f"{context.offer_text}\n{cleaned}"
+            if context.offer_text and understood.offer_is_competing:  # a rival's, after the
+                offer_text = f"{context.offer_text}\n{cleaned}"  # own offer: read both together
             turn.update(self._read_offer(offer_text, understood))
             offer = turn.get("offer")
             gives_offer = offer is None or any(
