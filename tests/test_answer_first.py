@@ -528,3 +528,12 @@ def test_a_part_of_a_hyphenated_guide_word_is_held(coach):
     answer = coach.ask("i built zero downtime k8s upgrades. does anyscale care about downtime?")
     assert "nothing about downtime" not in answer.answer
     assert "zero-downtime cluster upgrades" in answer.answer[:400]
+
+
+def test_a_title_the_guide_calls_its_role_by_another_name_is_no_gap(coach):
+    # the Alibaba prep guide: "DevOps Engineer (often interchangeable with Site Reliability
+    # Engineer or SRE)"; the Anyscale guide says no such thing
+    alibaba = coach.ask("i'm an sre, not a swe. what do alibaba's coding rounds focus on?")
+    assert "no SRE" not in alibaba.answer
+    anyscale = coach.ask("what does anyscale pay an SRE manager in sf?")
+    assert "no SRE manager figures" in first_sentence(anyscale.answer)

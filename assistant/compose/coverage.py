@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from assistant.compose.aspects import asked_plainly, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
+from assistant.compose.passages import chunk_body, sentences_of
 from assistant.compose.topic_coverage import (
     as_said,
     broader_statement,
@@ -125,8 +126,9 @@ def coverage_of(
     # A title beside another employer's name is most likely that employer's ("my Google L4
     # SRE offer"), not a job asked about at the company of the guides.
     other_employer = frame.context_names or frame.outside_companies
-    if frame.role_asked and not other_employer:
-        roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
+    roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
+    same = frame.role_asked and _named_the_same(frame.role_asked, roles, company, records)
+    if frame.role_asked and not other_employer and not same:
         held = " and ".join(roles) or "other roles"
         where = f" at {company}" if company else ""
         what = "figures" if frame.intent in _PAY_INTENTS else "guide"
@@ -282,6 +284,33 @@ def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
 
 def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
     return [i for i in range(len(words) - len(phrase) + 1) if words[i : i + len(phrase)] == phrase]
+
+
+# "DevOps Engineer (often interchangeable with Site Reliability Engineer or SRE)"
+_SAME_ROLE = re.compile(
+    r"\b(?:interchangeable|also (?:called|known as)|known as|a\.?k\.?a\.?|same as|synonymous|"
+    r"(?:often|sometimes) called)\b",
+    re.I,
+)
+
+
+def _named_the_same(asked: str, roles: Sequence[str], company, records) -> bool:
+    """Whether a guide of the company says the title asked is its role by another name: a
+    sentence naming both with "interchangeable with", "also called"…"""
+    said = normalize(asked)
+    short = "".join(w[0] for w in said.split()) if len(said.split()) > 1 else said
+    for record in records.values():
+        if company and record.company != company:
+            continue
+        for sentence in sentences_of(chunk_body(record.text)):
+            if not _SAME_ROLE.search(sentence):
+                continue
+            plain = normalize(sentence)
+            if any(contains_phrase(plain, normalize(r)) for r in roles) and (
+                contains_phrase(plain, said) or contains_phrase(plain, short)
+            ):
+                return True
+    return False
 
 
 def _as_level(said: str) -> str:
