@@ -327,7 +327,8 @@ class Coach:
             turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
             turn["understood"] = replace(understood, intent="counter")
         style = draft_style_requested(cleaned)
-        if style and context.offer_text and not states_offer(cleaned):  # the last draft, restyled
+        restyles = not states_offer(cleaned) or understood.offer_is_competing  # (+ a rival's)
+        if style and context.offer_text and restyles:  # the last draft, restyled
             turn["understood"] = replace(turn["understood"], intent="counter")
             turn["draft_style"] = style
         asked = turn["understood"]

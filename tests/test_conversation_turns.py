@@ -93,6 +93,15 @@ def test_a_competing_offer_told_after_the_users_own_keeps_the_own_offer(coach):
     assert "**$175K** (offer $120K)" in answer  # the script's $[Y+55K] on the own grant
 
 
+def test_an_email_asked_for_with_a_rival_offer_is_the_email_with_both(coach):
+    _, email = converse(
+        coach,
+        "alibaba sunnyvale devops offer:\nBase Salary: USD 176,000\nRSU: USD 110,000 over 4 years",
+        "ok. i have a google sre offer at 310k tc. write my counter as an email to the recruiter",
+    )
+    assert "Here is the email" in email.answer and "Google at $310K total comp" in email.answer
+
+
 def test_shorter_after_the_script_is_the_script_cut_to_its_asks(coach):
     *_, short = converse(
         coach, "which anyscale lever for gpu cluster work?", "and the script", "shorter"

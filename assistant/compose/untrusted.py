@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.compose.safe_markdown import sanitize
+from assistant.understanding.draft_request import draft_style_requested
 
 ADDRESSES_AN_AI = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|guides?)\b"
@@ -45,5 +46,11 @@ def clean_question(text: str) -> str:
     is left."""
     safe = re.sub(r"\s+", " ", sanitize(text)).strip()
     clauses = [c.strip() for c in _CLAUSES.split(safe) if c and c.strip()]
-    kept = [c for c in clauses if not (ADDRESSES_AN_AI.search(c) or _COMMAND.match(c))]
+    kept = [
+        c
+        for c in clauses
+        if not ADDRESSES_AN_AI.search(c)
+        # ("write my counter as an email": a draft asked for, not words put in its mouth)
+        and not (_COMMAND.match(c) and draft_style_requested(c) is None)
+    ]
     return " ".join(kept) or safe

@@ -61,10 +61,12 @@ _BARE = re.compile(
 MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a new question
 
 
-# "write me the email", "can I get the email draft?": the email as it is, on its own
+# "write me the email", "can I get the email draft?", "write my counter as an email": the
+# email as it is, on its own
 _EMAIL_ASKED = re.compile(
-    r"\b(?:write|draft|give|send|show|get)(?: me)?(?: (?:the|an|a|that|my))? "
-    r"(?:counter(?:[- ]offer)? )?e-?mail(?: draft)?\b",
+    r"\b(?:write|draft|give|send|show|get|put)(?: me)?(?: (?:the|an|a|that|my|this))? "
+    r"(?:(?:counter(?:[- ]offer)?|reply|response) )?(?:(?:as|in|into) (?:an? )?)?e-?mail"
+    r"(?: draft)?\b",
     re.I,
 )
 
