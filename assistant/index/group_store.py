@@ -1,13 +1,11 @@
-"""Embedding a sync's chunks group by group, each group stored while the next is embedded.
+"""Embedding a sync's chunks group by group and storing each group.
 
 A group is whole guides of about `embed_group_chunks` chunks. Its vectors go to the Chroma
 collection (the guides' old chunks deleted first) and only then are its guides recorded in the
 manifest, which is written: a run stopped at any point never records more than is stored, and
-loses at most the group being embedded. Storing runs in one writer thread while the encoder
-embeds the next group (ONNX Runtime releases the GIL and leaves part of a core idle); leaving
-`embed_and_store` waits for the writer, on an error or Ctrl-C too.
-
-`opened_in_background` opens the ONNX session (about 0.2 s) while the guides are chunked.
+loses at most the group being embedded. (Storing a group in a thread while the next one embeds
+was measured in paired runs on 2 cores, 2026-12-03: indexing / raw encode 0.94 either way, the
+Chroma writes competing with the encoder for the cores; so it runs in order.)
 
 Leaves out: which guides to embed, repairs and rebuilds (assistant.index.store), the sidecar
 (assistant.index.sidecar_sync) and the encoders (assistant.index.query_model, .embeddings).
@@ -16,9 +14,7 @@ Leaves out: which guides to embed, repairs and rebuilds (assistant.index.store),
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,8 +64,7 @@ class GroupStore:
             dynamic_ncols=True,
         )
         embedded: dict[str, tuple[Chunk, object]] = {}
-        with bar, ThreadPoolExecutor(max_workers=1, thread_name_prefix="coach-store") as writer:
-            storing = None
+        with bar:
             for group in groups(chunked, group_chunks):
                 chunks = [chunk for _, guide_chunks in group for chunk in guide_chunks]
                 ids = [token_ids.pop(chunk.chunk_id, None) for chunk in chunks]
@@ -77,11 +72,7 @@ class GroupStore:
                 texts = [chunk.text for chunk in chunks]
                 vectors = encoder.embed_array(texts, progress=bar.update, **given)
                 embedded.update((c.chunk_id, (c, v)) for c, v in zip(chunks, vectors, strict=True))
-                if storing is not None:
-                    storing.result()  # the group before: its error, if any, stops the run here
-                storing = writer.submit(self.store, group, vectors)
-            if storing is not None:
-                storing.result()
+                self.store(group, vectors)
         return embedded
 
     def store(self, group: Group, vectors) -> None:
@@ -109,14 +100,6 @@ class GroupStore:
             self.report.chunks_per_guide[guide.source] = len(guide_chunks)
         self.report.chunks_embedded += len(chunks)
         write_manifest(self.index_dir, self.manifest)
-
-
-def opened_in_background(encoder) -> threading.Thread:
-    """A started thread opening `encoder`'s ONNX session, if it has one; join it before use."""
-    target = (lambda: encoder.session) if isinstance(encoder, OnnxEmbedder) else (lambda: None)
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    return thread
 
 
 def groups(chunked: Iterable[tuple[Guide, list[Chunk]]], size: int) -> Iterable[Group]:

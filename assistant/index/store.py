@@ -36,7 +36,7 @@ from assistant.corpus.loader import Guide, SkippedFile, load_corpus
 from assistant.errors import IndexStateError
 from assistant.index.chroma import chroma_client, collection_named, drop_collection, max_batch_size
 from assistant.index.embeddings import chunk_with_ids
-from assistant.index.group_store import GroupStore, opened_in_background
+from assistant.index.group_store import GroupStore
 from assistant.index.manifest import (
     SCHEMA_VERSION,
     Manifest,
@@ -186,10 +186,8 @@ class VectorIndex:
                 or onnx_query_embedder(self.settings.index_dir)
                 or self.embedder
             )
-            opening = opened_in_background(encoder)  # while the guides are chunked
             chunked, ids = chunk_with_ids(to_embed, count_tokens)  # ids: the chunker's tokens
             prebuilt = SidecarBuild(self.settings.index_dir, *_planned_chunks(manifest, chunked))
-            opening.join()
             fresh = GroupStore(
                 collection,
                 manifest,
