@@ -296,11 +296,14 @@ _SAME_ROLE = re.compile(
 
 def _named_the_same(asked: str, roles: Sequence[str], company, records) -> bool:
     """Whether a guide of the company says the title asked is its role by another name: a
-    sentence naming both with "interchangeable with", "also called"…"""
+    sentence naming both with "interchangeable with", "also called"… (False with no company
+    named.)"""
+    if not company:  # (whose role? and not every guide's sentences on a question's path)
+        return False
     said = normalize(asked)
     short = "".join(w[0] for w in said.split()) if len(said.split()) > 1 else said
     for record in records.values():
-        if company and record.company != company:
+        if record.company != company:
             continue
         for sentence in sentences_of(chunk_body(record.text)):
             if not _SAME_ROLE.search(sentence):

@@ -37,7 +37,7 @@ from assistant.understanding.tables import (
     PLACE_ALIASES,
     SAME_METRO,
 )
-from assistant.understanding.words import (  # (other modules import the first and fourth here)
+from assistant.understanding.words import (  # (normalize, contains_phrase: also from here)
     contains_phrase,
     deletions,
     edit_distance,
