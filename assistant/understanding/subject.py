@@ -150,6 +150,8 @@ _FIRST_PERSON = frozenset({"i", "we", "im", "ive", "currently", "still"})
 def held_offer(normalized: str, company: str) -> bool:
     """Whether the text speaks of holding an offer from `company` ("if i had an nvidia
     offer", "i've got a databricks offer"): a competing offer, not the company asked about."""
+    if "offer" not in normalized:  # (a plain test first: most questions hold no offer)
+        return False
     name = re.escape(normalize(company))
     holding = (
         r"\b(?:had|have|got|get|getting|hold|holding|receive|received|ve)\s+(?:an?\s+|the\s+)?"
@@ -234,7 +236,7 @@ def only_company_with(region: str | None, catalog: Catalog) -> str | None:
     """The company whose comp rows hold the region label, when only one does."""
     if not region:
         return None
-    owners = [c for c in catalog.companies if region in catalog.regions.get(c, ())]
+    owners = catalog.companies_with_region(region)
     return owners[0] if len(owners) == 1 else None
 
 
