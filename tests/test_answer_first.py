@@ -43,6 +43,35 @@ def test_a_role_the_guides_lack_is_named_first_then_what_they_hold(coach):
     assert not answer.refused and "CNY 400K–CNY 740K" in answer.answer  # labelled, below
 
 
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [  # told in one sentence, asked about as "it" in the next
+        (
+            "my manager came back with a retention bonus so i stay. is it worth taking over "
+            "the anyscale offer?",
+            "counteroffer from your current employer",
+        ),
+        (
+            "alibaba is sending me from beijing to singapore. will they cover school fees and "
+            "home leave?",
+            "expat package",
+        ),
+    ],
+)
+def test_a_topic_told_then_asked_about_is_refused_naming_it(coach, question, named):
+    answer = coach.ask(question)
+    assert answer.refused and named in first_sentence(answer.answer)
+    assert "SGD" not in answer.answer and "$213K" not in answer.answer  # no neighbouring band
+
+
+def test_a_story_told_then_asked_how_to_use_is_not_refused(coach):
+    answer = coach.ask(
+        "i was on call when our cluster melted down last year and i rebuilt the alerting. "
+        "how do i use that with alibaba?"
+    )
+    assert not answer.refused and "[1]" in answer.answer
+
+
 def test_a_company_with_no_interview_guide_is_said_so(coach):
     answer = coach.ask("what about anyscale — what are their devops interview rounds like?")
     assert answer.refused and "no interview guide for Anyscale" in first_sentence(answer.answer)

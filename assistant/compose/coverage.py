@@ -46,7 +46,7 @@ from assistant.compose.unheld_terms import as_typed, names_only_a_subject, unhel
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.corpus.vocabulary import level_codes
-from assistant.understanding.asks import TopicAsk, asked_sentences
+from assistant.understanding.asks import TopicAsk, asked_sentences, asked_with_antecedents
 from assistant.understanding.entities import (
     Catalog,
     contains_phrase,
@@ -154,7 +154,9 @@ def coverage_of(
     # "how bad is on call… and do they pay extra?": the topic itself is asked too
     lacking_keys = {t.key for t in lacking}
     held_too = any(asked_plainly(t, asking) for t in frame.topics if t.key in lacking_keys)
-    asked = [t for t in missing if any(contains_phrase(asking, normalize(p)) for p in t.said)]
+    # "my company offered a raise to keep me. should i take it?": told, then asked as "it"
+    referred = normalize(asked_with_antecedents(frame.question))
+    asked = [t for t in missing if any(contains_phrase(referred, normalize(p)) for p in t.said)]
     stand_in = next(
         (
             t.stand_in

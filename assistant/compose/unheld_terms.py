@@ -15,6 +15,7 @@ import re
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
     FOLLOWUP_LEAD,
+    REFERS_BACK,
     TECH_HOMOGRAPHS,
     asked_sentences,
     foreign_words,
@@ -110,14 +111,11 @@ def as_typed(word: str, question: str) -> str:
 STEM = 7  # letters a word shares with a guide word to be a form of it ("negotiable")
 
 
-_REFERS = re.compile(r"\b(?:that|it|this|those|these|them)\b", re.I)
-
-
 def _asked_about(question: str) -> str:
     """The sentences that ask, and what they refer to: "my cloud experience is all gcp. does
     that count?" asks about GCP; "i run k8s at a fintech. what's my angle?" not about fintech."""
     asking = asked_sentences(question)
-    return question if _REFERS.search(asking) else asking
+    return question if REFERS_BACK.search(asking) else asking
 
 
 def _held(word: str, terms: dict[str, int]) -> bool:

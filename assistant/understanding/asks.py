@@ -354,14 +354,39 @@ def asked_sentences(text: str) -> str:
     """The sentences that ask (end with "?") when the message has one and tells something
     too: "i was the oncall when a node died… how do i use that with anyscale?" asks about
     the levers, not about on-call. A message with no question mark is all asking."""
-    sentences = [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]
-    asking = [  # ("did alibaba's loop last month." tells: a yes/no opening, a full stop)
-        s
-        for s in sentences
-        if s.endswith("?")
-        or (_OPENS_A_QUESTION.match(s) and not (_TELLS_DONE.match(s) and s.endswith(".")))
-    ]
+    sentences, asks = _sentences_that_ask(text)
+    asking = [s for s, ask in zip(sentences, asks, strict=True) if ask]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
+
+
+REFERS_BACK = re.compile(r"\b(?:that|it|this|those|these|them)\b", re.I)
+
+
+def asked_with_antecedents(text: str) -> str:
+    """The sentences that ask, each that refers back ("should i take it?", "is that
+    standard?") with the sentence just before it, what "it" most likely names."""
+    sentences, asks = _sentences_that_ask(text)
+    if all(asks) or not any(asks):
+        return text
+    chosen = []
+    for position, (sentence, ask) in enumerate(zip(sentences, asks, strict=True)):
+        if ask and position and REFERS_BACK.search(sentence):
+            chosen.append(sentences[position - 1])
+        if ask:
+            chosen.append(sentence)
+    return " ".join(dict.fromkeys(chosen))
+
+
+def _sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
+    """The message's sentences, and whether each asks: it ends with "?" or opens as a
+    question ("did alibaba's loop last month." tells: a yes/no opening, a full stop)."""
+    sentences = [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]
+    asks = [
+        s.endswith("?")
+        or bool(_OPENS_A_QUESTION.match(s) and not (_TELLS_DONE.match(s) and s.endswith(".")))
+        for s in sentences
+    ]
+    return sentences, asks
 
 
 # "never touched gpus", "zero competing offers", "no on-call experience": what follows is lacked
