@@ -375,3 +375,16 @@ def test_levels_asked_in_other_words_lead_with_the_level_map(coach):
     )
     assert first.answer.startswith("Alibaba's guide maps DevOps Engineer at Alibaba (P5-P7) to")
     assert not second.refused and "IC3-IC5" in second.answer[:300]
+
+
+def test_a_rival_offer_told_mid_conversation_keeps_the_own_offer(coach):
+    """The rival's offer is told, not asked about: no refusal for a company without a guide,
+    and the offer given first is still the one countered."""
+    _, rival, counter = converse(
+        coach,
+        "alibaba seattle offered me 160k base and 90k rsu over 4 years",
+        "meta just came in at 230k base.",
+        "so what do i counter with?",
+    )
+    assert not rival.refused and "$160K" in rival.answer and "Cloud/SRE Offer" in rival.answer
+    assert not counter.refused and "Your base ($160K)" in counter.answer

@@ -354,7 +354,7 @@ def asked_sentences(text: str) -> str:
     """The sentences that ask (end with "?") when the message has one and tells something
     too: "i was the oncall when a node died… how do i use that with anyscale?" asks about
     the levers, not about on-call. A message with no question mark is all asking."""
-    sentences, asks = _sentences_that_ask(text)
+    sentences, asks = sentences_that_ask(text)
     asking = [s for s, ask in zip(sentences, asks, strict=True) if ask]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
@@ -365,7 +365,7 @@ REFERS_BACK = re.compile(r"\b(?:that|it|this|those|these|them)\b", re.I)
 def asked_with_antecedents(text: str) -> str:
     """The sentences that ask, each that refers back ("should i take it?", "is that
     standard?") with the sentence just before it, what "it" most likely names."""
-    sentences, asks = _sentences_that_ask(text)
+    sentences, asks = sentences_that_ask(text)
     if all(asks) or not any(asks):
         return text
     chosen = []
@@ -377,7 +377,7 @@ def asked_with_antecedents(text: str) -> str:
     return " ".join(dict.fromkeys(chosen))
 
 
-def _sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
+def sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
     """The message's sentences, and whether each asks: it ends with "?" or opens as a
     question ("did alibaba's loop last month." tells: a yes/no opening, a full stop)."""
     sentences = [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]

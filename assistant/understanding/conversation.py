@@ -140,6 +140,9 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         understood = understand(text, catalog, state)
         state = understood.state
         if understood.intent in ("counter", "comp") and states_offer(text):
-            offer_text = with_subject(text, understood)
+            if offer_text and understood.offer_is_competing:  # a rival's, after the own offer:
+                offer_text = f"{offer_text}\n{text}"  # both kept, as the coach read them
+            else:
+                offer_text = with_subject(text, understood)
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
     return Context(state=state, offer_text=offer_text, user_texts=tuple(user_turns))

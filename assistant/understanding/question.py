@@ -86,6 +86,7 @@ from assistant.understanding.subject import (
     regions_by_company,
     rewritten_query,
     rival_after_own_offer,
+    rival_told,
     speaks_of_competing_offer,
     whose_role_is_asked,
 )
@@ -166,7 +167,11 @@ def understand(
     company = named[0] if named else None
     unknown_company = None if company else elsewhere or find_unknown_company(question, normalized)
     context_names: tuple[str, ...] = tuple(context_companies)
-    if unknown_company and given_as_context(question, unknown_company, catalog, state.company):
+    # mid-talk about an offer, "amazon came back with 270k tc.": a rival's offer, told
+    told = bool(unknown_company and state.company and rival_told(kept_text, unknown_company))
+    if unknown_company and (  # "what if I had an NVIDIA offer?"
+        told or given_as_context(question, unknown_company, catalog, state.company)
+    ):
         shown = catalog.guides.names.get(unknown_company.lower(), (unknown_company,))[0]
         context_names, unknown_company = (shown,), None  # as the guides write it ("NVIDIA")
     elif not unknown_company and not context_names:
@@ -347,7 +352,7 @@ def understand(
         compared=tuple((c, regions_by.get(c)) for c in named[1:]),
     )
     context = context_names or context_names_in(normalized, catalog, named)
-    competing = speaks_of_competing_offer(question, context, catalog)
+    competing = told or speaks_of_competing_offer(question, context, catalog)
     if competing and context and intent == "general":
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
     return Understanding(
@@ -381,9 +386,12 @@ def understand(
         topics=topics,
         context_names=context,
         competing=competing,
-        offer_is_competing=offer_near(question, context)
-        and not offer_near(question, (company or "",))
-        and not any(rival_after_own_offer(question, name) for name in context),
+        offer_is_competing=told
+        or (
+            offer_near(question, context)
+            and not offer_near(question, (company or "",))
+            and not any(rival_after_own_offer(question, name) for name in context)
+        ),
         outside_companies=outside_companies(normalized, catalog) if named else (),
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,

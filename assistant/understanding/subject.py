@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterable
 
 from assistant.money import find_amounts
-from assistant.understanding.asks import SENTENCE_BREAK, asked_sentences, level_asked
+from assistant.understanding.asks import (
+    SENTENCE_BREAK,
+    asked_sentences,
+    level_asked,
+    sentences_that_ask,
+)
 from assistant.understanding.entities import (
     Catalog,
     _company_mentions,
@@ -307,7 +312,21 @@ def rival_after_own_offer(question: str, name: str) -> bool:
     )
 
 
+def rival_told(question: str, name: str) -> bool:
+    """Whether `name` is an employer whose offer the user tells of, mid-conversation about an
+    offer of the corpus: the sentence naming it tells rather than asks and gives figures or
+    offer words ("amazon came back w/ a sysde offer around 270k tc. does that change my
+    play?"), or asks with both ("meta offered me 250k, should i take it?")."""
+    for sentence, asks in zip(*sentences_that_ask(question), strict=True):
+        if name.lower() in sentence.lower():  # ("208 base / 235 rsu": figures of pay parts)
+            amounts = gives_amounts(sentence) or _FIGURE_OF_A_PART.search(sentence.lower())
+            offered = offer_near(sentence, [name])
+            return (amounts and offered) if asks else (amounts or offered)
+    return False
+
+
 _PAY_PART = re.compile(r"\b(base|salary|rsus?|stock|equity|bonus|sign-?on)\b")
+_FIGURE_OF_A_PART = re.compile(rf"\b\d[\d.,]*k?\s+{_PAY_PART.pattern}")
 
 
 def gives_amounts(text: str) -> bool:
