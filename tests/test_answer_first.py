@@ -566,3 +566,15 @@ def test_a_title_the_guide_calls_its_role_by_another_name_is_no_gap(coach):
     assert "no SRE" not in alibaba.answer
     anyscale = coach.ask("what does anyscale pay an SRE manager in sf?")
     assert "no SRE manager figures" in first_sentence(anyscale.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "placed"),
+    [
+        ("verbal from alibaba beijing, base 60w. near the top?", "Your base (CNY 600K)"),
+        ("anyscale london, 150k base — is that at the low end?", "Your base (£150K)"),
+    ],
+)
+def test_a_figure_asked_about_against_the_band_is_placed_in_it(coach, question, placed):
+    answer = coach.ask(question)
+    assert first_sentence(answer.answer).startswith(placed)

@@ -28,7 +28,8 @@ MAX_HISTORY_TURNS = 50  # the user turns replayed (the latest ones)
 _OFFER_WORDS = re.compile(
     r"\b(?:offer\w*|got|gave|giving|package|counter\w*|negotiat\w*|my (?:base|floor|salary)|"
     r"they(?:'re| are)? pay(?:ing)?|pay me|good|fair|decent|reasonable|competitive|lowball\w*|"
-    r"enough|too low|underpaid|came in|comes in|coming in)\b",
+    r"enough|too low|underpaid|came in|comes in|coming in|verbal|"
+    r"(?:near|at|towards?|in) the (?:top|bottom|middle)|(?:low|high|top) end)\b",
     re.I,
 )
 _COMPONENTS = {
