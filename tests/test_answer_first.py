@@ -77,6 +77,15 @@ def test_a_company_with_no_interview_guide_is_said_so(coach):
     assert answer.refused and "no interview guide for Anyscale" in first_sentence(answer.answer)
 
 
+def test_interviews_at_a_company_without_a_guide_get_no_other_companys_loop(coach):
+    answer = coach.ask(
+        "anyscale devops technical deep dive next week. will they ask about raylet internals "
+        "or terraform, and how many onsite sessions? i only found alibaba's prep"
+    )
+    assert answer.refused and "no interview guide for Anyscale" in first_sentence(answer.answer)
+    assert "3 to 5" not in answer.answer  # Alibaba's onsite, not Anyscale's
+
+
 @pytest.mark.parametrize(
     ("question", "named"),
     [

@@ -191,8 +191,11 @@ def coverage_of(
         gaps += unheld
     unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
     unheld_words |= set(unheld)
-    # ("got one for google's loop too?": only another employer's interviews are asked)
-    no_guide = gaps == [f"{company} interview guide"] or (bool(others_loops) and not beside)
+    # a company without an interview guide, and only its interviews asked about (whatever
+    # else it lacks: "will they go deep on raylet?"); or only another employer's interviews
+    # ("got one for google's loop too?")
+    only_loops = f"{company} interview guide" in gaps and set(frame.intents) <= {"interview"}
+    no_guide = only_loops or (bool(others_loops) and not beside)
     asked_more = bool(
         stand_in
         # "£150k salary": the user's figure; "how are RSUs taxed": what the topic is about
