@@ -611,3 +611,12 @@ def test_a_cloud_the_user_ran_on_is_no_employer_asked_about(catalog):
     assert frame.company == "Anyscale" and frame.outside_companies == ()
     offered = understand("aws offered me 190k base, how does anyscale compare?", catalog)
     assert "aws" in offered.outside_companies
+
+
+def test_the_lead_is_matched_on_the_question_without_its_subject(catalog):
+    """Every passage of a company's guide is about the company, the role and the place: the
+    lead's similarity is taken on what the question asks about them."""
+    from assistant.compose.lead import without_subject
+
+    frame = understand("is the alibaba devops onsite actually in person in seattle?", catalog)
+    assert without_subject(frame) == "is the onsite actually in person in"

@@ -38,6 +38,7 @@ from assistant.compose.passages import (
 )
 from assistant.compose.untrusted import usable_sentence
 from assistant.index.lexical import tokenize
+from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
 
 Relatedness = Callable[[str, Sequence[str]], Sequence[float]]
@@ -70,7 +71,8 @@ def write_lead(
             passages.append((hit, sentences))
     flat = [s for _, sentences in passages for s in sentences]
     synonyms = guide_words_for(frame.query) - own
-    similar = iter(relatedness(frame.question, flat) if relatedness and flat else [0.0] * len(flat))
+    asked = without_subject(frame)
+    similar = iter(relatedness(asked, flat) if relatedness and flat else [0.0] * len(flat))
     # Of the question's words, those the passages hold at all: when only one is, a sentence
     # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")
     held = (own | synonyms) & {w for s in flat for w in tokenize(s)}
@@ -110,6 +112,18 @@ def write_lead(
     _say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
+
+
+def without_subject(frame: Understanding) -> str:
+    """The question without the names of its company, role and place: every sentence of the
+    company's guide is about them, so in the question they only pull its embedding toward
+    the guide's opening lines ("is the alibaba devops onsite in person?" asks about the
+    onsite)."""
+    names = [frame.company or "", frame.role or "", frame.place or "", frame.region or ""]
+    subject = {w for name in names for w in normalize(name).split()}
+    words = frame.question.split()
+    kept = [w for w in words if normalize(w) not in subject]
+    return " ".join(kept) if kept else frame.question
 
 
 def rarity(wanted: set[str], sentences: Sequence[str]) -> dict[str, float]:
