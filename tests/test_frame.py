@@ -431,7 +431,9 @@ def test_a_place_the_user_moves_from_or_works_in_is_not_the_region_asked(catalog
 
 
 def test_a_level_code_after_at_is_a_level_not_an_employer(catalog):
-    frame = understand("recruiter hinted at P8 for me (hangzhou, devops). comp for P8 there?", catalog)
+    frame = understand(
+        "recruiter hinted at P8 for me (hangzhou, devops). comp for P8 there?", catalog
+    )
     assert (frame.unknown_company, frame.level, frame.company) == (None, "P8", "Alibaba")
 
 
