@@ -129,7 +129,7 @@ def test_a_default_is_stated_in_the_notes_never_silently_applied():
         ("Anyscale London £130K", "£130K"),
         ("Anyscale SF $175K base, 15%", "15%"),
         ("Anyscale SF base $170K–$180K", "range"),
-        ("Anyscale SF $15K/month base", "monthly"),
+        ("Anyscale SF $95/hr base", "hourly"),
         ("Anyscale SF $175K base, $180K base", "two base"),
     ],
 )
@@ -137,6 +137,13 @@ def test_an_amount_that_cannot_be_assigned_becomes_a_question(text, asks_about):
     offer = parse(text)
     assert offer.unassigned, offer
     assert any(asks_about in question for question in offer.all_questions())
+
+
+@pytest.mark.parametrize("text", ["Anyscale SF $15K/month base", "Anyscale SF base $15K a month"])
+def test_a_monthly_base_is_a_year_of_twelve_months_shown(text):
+    offer = parse(text)
+    assert offer.base == 180_000 and not offer.unassigned
+    assert any("× 12 = 180,000 a year" in note for note in offer.notes)
 
 
 def test_an_unknown_company_or_missing_region_is_asked_not_guessed():

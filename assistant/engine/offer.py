@@ -49,6 +49,7 @@ from assistant.engine.offer_words import (
     STOPWORDS,
     Found,
     all_regions,
+    annualized,
     assign_components,
     find_mentions,
     owner_of,
@@ -166,6 +167,7 @@ def parse_offer(
     notes: list[str] = hypothetical + ([yen_note] if yen_note else [])
     for item in found:
         check_not_absurd(item.amount, item.component)
+        notes += filter(None, [annualized(item)])  # "$13,500/month": × 12, shown
         problem = _problem(item)
         if problem:
             unassigned.append(

@@ -46,6 +46,7 @@ PER_YEAR = re.compile(  # after the amount: "$40K/yr", "$40K stock per year", "$
 MONTHLY = re.compile(
     r"^\s*(?:/\s*(?:mo|month)\b|per\s+month|a\s+month|monthly|/\s*h(?:ou)?r)", re.I
 )
+PER_MONTH = re.compile(r"^\s*(?:/\s*(?:mo|month)\b|per\s+month\b|a\s+month\b|monthly\b)", re.I)
 HARD = re.compile(r"[;\n]|\.(?!\d)")  # sentence-level boundaries (not a decimal point)
 _SOFT = re.compile(r"[;,\n]|\.(?!\d)|\band\b")
 _NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}"
@@ -96,6 +97,22 @@ class Found:
     component: str = ""
     owner: str = ""
     tail: str = ""  # the text after the amount, up to the next amount or sentence end
+
+
+def annualized(item: Found) -> str:
+    """A base salary said to be per month ("$13,500/month", "38k a month") made a year's:
+    the amount times 12 in its place, and the note that shows the sum; "" (the item as it
+    was) for anything else. (Hourly pay and other components stay questions.)"""
+    month = PER_MONTH.match(item.tail)
+    amount = item.amount
+    if item.component != "base" or amount.is_percent or not month:
+        return ""
+    item.amount = Amount(amount.low * 12, amount.high * 12, amount.unit, amount.raw)
+    item.tail = item.tail[month.end() :]
+    return (
+        f"The base was given per month: {amount.raw} × 12 = {amount.low * 12:,.0f} a year "
+        "(say so if the contract pays more months, such as a 13th-month salary)."
+    )
 
 
 _LABEL_COLON = re.compile(r"\w\s*:\s*$")
