@@ -587,3 +587,12 @@ def test_a_title_the_guide_calls_its_role_by_another_name_is_no_gap(coach):
 def test_a_figure_asked_about_against_the_band_is_placed_in_it(coach, question, placed):
     answer = coach.ask(question)
     assert first_sentence(answer.answer).startswith(placed)
+
+
+def test_how_much_more_stock_is_answered_with_the_ask_and_its_sum(coach):
+    answer = coach.ask(
+        "alibaba sunnyvale gave me 90k rsu over 4 years. how much more rsu can i ask for?"
+    )
+    lead = first_sentence(answer.answer)
+    assert lead.startswith("Your stock ($90K over 4 years)")
+    assert "ask for $145K = offer RSU $90K + " in lead and "$55K" in lead

@@ -120,6 +120,18 @@ def test_an_offer_above_the_band_is_held_not_lowered(shipped):
     assert asks["floor"].figure.value <= asks["base"].figure.value
 
 
+def test_stock_alone_gets_its_ask_and_no_base_ask_or_floor(shipped):
+    """ "They offered 90k rsu, how much higher?": the script's increment over the offer's grant,
+    shown as a sum; no base to counter from, so no base ask and no walk-away base."""
+    _, facts = shipped
+    negotiation = negotiate(parse("Alibaba Sunnyvale $90K RSU over 4 years", facts), facts)
+    asks = {ask.component: ask for ask in negotiation.proposal.asks}
+    assert set(asks) == {"stock", "sign_on"}
+    assert asks["stock"].figure.value == 145 * K and asks["stock"].figure.recompute() == 145 * K
+    assert "$90K" in asks["stock"].figure.text and "$55K" in asks["stock"].figure.text
+    assert negotiation.proposal.totals.annualized is None  # no base: no total at the ask
+
+
 def test_a_competing_offer_justifies_an_ask_above_the_band_top(shipped):
     _, facts = shipped
     text = "Anyscale NYC $190K base, $200K RSU over 4 years; NVIDIA is offering $230K / $255K RSU"

@@ -52,7 +52,7 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         first = _ask_for_the_component(writer, understood, negotiation)
         if first:  # "only want a signing bonus, how much do i ask?": that ask first
             writer.add(first, "")
-        asked_place = _asked_component_place(understood, negotiation, mark)
+        asked_place = _asked_component_place(writer, understood, negotiation, mark)
         if asked_place:  # "would 175k in rsus still be inside their range?": that row first
             writer.add(asked_place, "")
         verdict = "" if held else _verdict(writer, negotiation, mark)  # (it asks for base)
@@ -186,7 +186,9 @@ def _place(row) -> str:
     return "near the top of" if row.percent > 75 else "in the middle of"
 
 
-def _asked_component_place(understood: Understanding, negotiation: Negotiation, mark: str) -> str:
+def _asked_component_place(
+    writer: Writer, understood: Understanding, negotiation: Negotiation, mark: str
+) -> str:
     """Where the one pay component the asking sentence names, other than base (which the
     verdict gives), sits in the band: "Your stock ($175K over 4 years) is near the top of the
     guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed."""
@@ -210,10 +212,14 @@ def _asked_component_place(understood: Understanding, negotiation: Negotiation, 
         else:
             mine, theirs = f"{mine} a year", f"{theirs} a year"
     name = "total pay" if row.component == "total" else COMPONENT_NAMES[row.component].lower()
-    return (
-        f"Your {name} ({mine}) is {_place(row)} the guide's range for {band.region} "
-        f"({theirs}) {mark}."
-    )
+    where = f"the guide's range for {band.region} ({theirs}) {mark}"
+    placed = f"Your {name} ({mine}) is {_place(row)} {where}"
+    ask = negotiation.proposal.get(row.component) if negotiation.proposal else None
+    if ask is None or ask.offer is None or ask.figure.value <= ask.offer.value:
+        return f"{placed}."
+    # "how much higher can I push the RSUs?": the ask, with its sum when it is one
+    how = f" = {ask.figure.text}" if ask.figure.provenance.kind == "formula" else ""
+    return f"{placed}; ask for {ask.figure.display}{how} {_sources(writer, ask.figure)}."
 
 
 def _verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:

@@ -188,8 +188,9 @@ def _outbid(script_ask: Figure | None, chosen: Figure, rule: str) -> Figure | No
 
 def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | None:
     """The counter proposal (rules in the module docstring); None when there is no band in the
-    offer's currency or no base to counter from."""
-    if band is None or offer.base is None or offer.currency != band.currency:
+    offer's currency or neither a base nor stock to counter from. (Stock alone, "they offered
+    90k rsu, how much higher?", gets its asks and no base ask or floor.)"""
+    if band is None or offer.currency != band.currency or offer.base is offer.stock is None:
         return None
     cur = offer.currency
     guide = guide_figures(offer.company, facts.scripts, facts.levers)
@@ -199,25 +200,20 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
 
     rivals = [r for r in offer.competing if r.currency == cur]
     asks: list[Ask] = []
-    base_offer = user(offer.base, cur, "offer base")
-    base_fig, base_rule = _component_ask(
-        "base",
-        base_offer,
-        applies(guide.base),
-        None,
-        band_figure(band, band.base_min, cur, "band base min") if band.base_min else None,
-        band_figure(band, band.base_max, cur, "band base top") if band.base_max else None,
-        [user(r.base, cur, f"{r.company} base") for r in rivals if r.base],
-    )
-    asks.append(
-        Ask(
+    base_offer = base_fig = None
+    if offer.base is not None:
+        base_offer = user(offer.base, cur, "offer base")
+        base_fig, base_rule = _component_ask(
             "base",
-            base_fig,
             base_offer,
-            base_rule,
-            _outbid(applies(guide.base), base_fig, base_rule),
+            applies(guide.base),
+            None,
+            band_figure(band, band.base_min, cur, "band base min") if band.base_min else None,
+            band_figure(band, band.base_max, cur, "band base top") if band.base_max else None,
+            [user(r.base, cur, f"{r.company} base") for r in rivals if r.base],
         )
-    )
+        outbid = _outbid(applies(guide.base), base_fig, base_rule)
+        asks.append(Ask("base", base_fig, base_offer, base_rule, outbid))
 
     stock_fig = None
     if offer.stock is not None:
@@ -292,21 +288,8 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
         asks.append(Ask("sign_on", sign_offer, sign_offer, "hold: no higher guide figure"))
 
     notes: list[str] = []
-    if offer.floor is not None:
-        floor_fig, floor_rule = user(offer.floor, cur, "your floor"), "your own floor"
-    elif applies(guide.floor) is not None:
-        floor_fig, floor_rule = guide.floor, "the guide's script floor"  # type: ignore[assignment]
-        if floor_fig.value < offer.base:
-            floor_fig, floor_rule = base_offer, "the offer's base (above the script's floor)"
-    else:
-        floor_fig, floor_rule = base_offer, "the offer's base: the guide gives no floor here"
-    if floor_fig.value > base_fig.value:
-        notes.append(
-            f"Your floor {floor_fig.display} is above the base ask the guide supports "
-            f"({base_fig.display}); the floor shown is the base ask."
-        )
-        floor_fig, floor_rule = base_fig, "the base ask (your floor is above it)"
-    asks.append(Ask("floor", floor_fig, None, floor_rule))
+    if base_offer is not None and base_fig is not None:  # (a walk-away base needs a base)
+        asks.append(_floor_ask(offer, applies(guide.floor), base_offer, base_fig, notes))
 
     stock_year = None
     if stock_fig is not None:
@@ -330,6 +313,28 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
         _lever_uses(offer, facts.levers, sign_ask is not None and sign_ask != sign_offer)
     )
     return Proposal(cur, tuple(asks), at_ask, levers, tuple(notes))
+
+
+def _floor_ask(
+    offer: Offer, script_floor: Figure | None, base_offer: Figure, base_fig: Figure, notes: list
+) -> Ask:
+    """Rule 6: the user's floor, else the script's (not below the offer's base), else the
+    offer's base; never above the base ask (said in `notes`)."""
+    if offer.floor is not None:
+        floor_fig, rule = user(offer.floor, base_offer.unit, "your floor"), "your own floor"
+    elif script_floor is not None:
+        floor_fig, rule = script_floor, "the guide's script floor"
+        if floor_fig.value < base_offer.value:
+            floor_fig, rule = base_offer, "the offer's base (above the script's floor)"
+    else:
+        floor_fig, rule = base_offer, "the offer's base: the guide gives no floor here"
+    if floor_fig.value > base_fig.value:
+        notes.append(
+            f"Your floor {floor_fig.display} is above the base ask the guide supports "
+            f"({base_fig.display}); the floor shown is the base ask."
+        )
+        floor_fig, rule = base_fig, "the base ask (your floor is above it)"
+    return Ask("floor", floor_fig, None, rule)
 
 
 def _lever_uses(offer: Offer, levers: list[Lever], asks_sign_on: bool) -> list[LeverUse]:
