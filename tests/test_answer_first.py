@@ -596,3 +596,11 @@ def test_how_much_more_stock_is_answered_with_the_ask_and_its_sum(coach):
     lead = first_sentence(answer.answer)
     assert lead.startswith("Your stock ($90K over 4 years)")
     assert "ask for $145K = offer RSU $90K + " in lead and "$55K" in lead
+
+
+def test_a_lever_resting_on_what_the_user_lacks_does_not_lead(coach):
+    answer = coach.ask(
+        "never worked with gpus, mostly reliability work on k8s in gcp. which anyscale lever "
+        "can i honestly use?"
+    )
+    assert "**Enterprise SLA Protection**" in first_sentence(answer.answer)  # not "… with GPU"

@@ -168,6 +168,10 @@ def lead_lever(
         wanted -= set(tokenize("offer"))  # a lever citing a rival's offer does not fit
         levers = [lv for lv in levers if not _COMPETING.search(f"{lv.name} {lv.text}")]
 
+    # a lever whose text also rests on what the user lacks ("never touched gpus": "… with GPU
+    # workloads") weighs a word less
+    lacked = _singular(lacked_words(understood.question))
+
     def fit(lever: Lever) -> tuple[bool, int, int]:
         text = f"{lever.name} {lever.text}"
         about_offers = understood.competing and bool(_COMPETING.search(text))
@@ -175,7 +179,7 @@ def lead_lever(
         return (
             about_offers,
             sum(n in text.lower() for n in named),
-            shared_words(wanted, text) + on_platform,
+            shared_words(wanted, text) + on_platform - len(lacked & _singular(text)),
         )
 
     ranked = sorted(levers, key=fit, reverse=True)
