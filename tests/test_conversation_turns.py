@@ -388,3 +388,15 @@ def test_a_rival_offer_told_mid_conversation_keeps_the_own_offer(coach):
     )
     assert not rival.refused and "$160K" in rival.answer and "Cloud/SRE Offer" in rival.answer
     assert not counter.refused and "Your base ($160K)" in counter.answer
+
+
+def test_remote_or_relocation_after_interview_questions_is_refused_naming_both(coach):
+    """The interview talk goes on in the state, but this turn asks only what no guide holds:
+    no sign-on stands in (it would on a pay question), no interview passages follow."""
+    _, turn = converse(
+        coach,
+        "how long is alibaba's devops interview process?",
+        "once hired, can i stay remote in calgary, or do they relocate people?",
+    )
+    assert turn.refused
+    assert "remote work" in turn.answer.split("\n")[0] and "relocation" in turn.answer

@@ -15,7 +15,12 @@ from assistant.compose.comp import compose_comp
 from assistant.compose.compare import compose_compare
 from assistant.compose.core import MARKER, CitationBook, Draft, Evidence, Writer
 from assistant.compose.counter import compose_counter
-from assistant.compose.coverage import Coverage, coverage_of, level_equivalence
+from assistant.compose.coverage import (
+    STAND_IN_INTENTS,
+    Coverage,
+    coverage_of,
+    level_equivalence,
+)
 from assistant.compose.floor import write_floor_lead
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
@@ -35,7 +40,8 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     refuses = _refuses(understood, retrieval)
     gaps = _coverage(understood, evidence, Writer(CitationBook(evidence.records)))
     named_unknown = understood.unknown_company or understood.unknown_region
-    if gaps.statements and (refuses or gaps.nothing_else) and not named_unknown:
+    # (a place or company without a guide named too: the retrieval's refusal says so, below)
+    if gaps.statements and (refuses or gaps.nothing_else) and not (named_unknown and refuses):
         if not understood.small_talk:  # what the guides lack, named first; no figures
             lead = _sentence(MARKER.sub("", gaps.lead).replace(" ,", ","))
             return compose_refusal(writer, understood, lead, evidence.catalog)
@@ -56,7 +62,7 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
         understood = replace(understood, intent="lever", query=f"{understood.query} script")
     elif gaps.stand_in == "process":  # a take-home the guide lacks: the stages it gives
         understood = replace(understood, intent="interview", query=f"{understood.query} process")
-    elif gaps.stand_in and understood.intent in ("comp", "general", "lever"):
+    elif gaps.stand_in and understood.intent in STAND_IN_INTENTS:
         asked = understood.component if understood.component in understood.components else None
         if understood.intent == "comp" and asked not in (None, gaps.stand_in):
             _compose_intent(writer, understood, retrieval, evidence)  # "… and the base there?"

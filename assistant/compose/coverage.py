@@ -164,6 +164,8 @@ def coverage_of(
             if t.stand_in
             and (t.stand_in != "script" or _WHAT_TO_SAY.search(frame.question))
             and (t.stand_in != "process" or "interview" in kinds)
+            # as the composer uses it: a pay figure stands in on a pay, lever or general turn
+            and (t.stand_in in ("script", "process") or frame.intent in STAND_IN_INTENTS)
         ),
         None,
     )
@@ -236,6 +238,7 @@ NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the to
 
 
 # Where one ask ends and another begins: a sentence break, or "also" / "and also" / "plus".
+STAND_IN_INTENTS = ("comp", "general", "lever")
 _ASK_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+", re.I)
 _HELD_INTENTS = ("comp", "counter", "lever", "interview")
 
