@@ -604,3 +604,12 @@ def test_a_lever_resting_on_what_the_user_lacks_does_not_lead(coach):
         "can i honestly use?"
     )
     assert "**Enterprise SLA Protection**" in first_sentence(answer.answer)  # not "… with GPU"
+
+
+def test_a_tool_the_user_works_with_that_no_guide_names_is_said_first(coach):
+    answer = coach.ask(
+        "what observability stack should i know for the alibaba devops interview? i've mostly "
+        "used honeycomb"
+    )
+    assert "nothing about honeycomb" in first_sentence(answer.answer)
+    assert "Prometheus" in answer.answer and not answer.refused  # what the guide names follows

@@ -16,6 +16,7 @@ from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
     FOLLOWUP_LEAD,
     REFERS_BACK,
+    SENTENCE_BREAK,
     TECH_HOMOGRAPHS,
     asked_sentences,
     foreign_words,
@@ -45,7 +46,8 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     else:  # no company named: a term none of the guides uses ("is the CKA worth it?")
         terms = {t: n for ts in catalog.guides.terms.values() for t, n in ts.items()}
     unheld = []
-    asked = re.sub(r"[+/&]", " ", normalize(_asked_about(frame.question)))  # "aws+gcp+azure"
+    about = _asked_about(frame.question, own_tools=frame.intent == "interview")
+    asked = re.sub(r"[+/&]", " ", normalize(about))  # "aws+gcp+azure"
     subject_only = names_only_a_subject(frame)
     for word in foreign_words(asked, catalog):
         everyday = _everyday(word, common) and not subject_only and word not in TECH_HOMOGRAPHS
@@ -111,11 +113,25 @@ def as_typed(word: str, question: str) -> str:
 STEM = 7  # letters a word shares with a guide word to be a form of it ("negotiable")
 
 
-def _asked_about(question: str) -> str:
+def _asked_about(question: str, own_tools: bool = False) -> str:
     """The sentences that ask, and what they refer to: "my cloud experience is all gcp. does
-    that count?" asks about GCP; "i run k8s at a fintech. what's my angle?" not about fintech."""
+    that count?" asks about GCP; "i run k8s at a fintech. what's my angle?" not about fintech.
+    With `own_tools` (an interview question), also the sentences telling the tools the user
+    works with: "what monitoring should i brush up on? i mostly use datadog" asks, in effect,
+    whether Datadog counts."""
     asking = asked_sentences(question)
-    return question if REFERS_BACK.search(asking) else asking
+    if REFERS_BACK.search(asking):
+        return question
+    told = [s for s in SENTENCE_BREAK.split(question) if s.strip() and s.strip() not in asking]
+    tools = [s for s in told if _OWN_TOOLS.search(s)] if own_tools else []
+    return " ".join([asking, *tools])
+
+
+_OWN_TOOLS = re.compile(
+    r"\bi(?:'ve|\s+have)?\s+(?:only\s+|mostly\s+|mainly\s+|always\s+)?(?:ever\s+)?"
+    r"(?:use|used|using|worked with|work with)\b",
+    re.I,
+)
 
 
 def _held(word: str, terms: dict[str, int]) -> bool:
