@@ -613,3 +613,9 @@ def test_a_tool_the_user_works_with_that_no_guide_names_is_said_first(coach):
     )
     assert "nothing about honeycomb" in first_sentence(answer.answer)
     assert "Prometheus" in answer.answer and not answer.refused  # what the guide names follows
+
+
+def test_fear_of_a_rescinded_offer_is_named_then_the_offer_placed(coach):
+    answer = coach.ask("alibaba seattle offered 175k base. if i counter, could they rescind it?")
+    assert "nothing about an offer being rescinded" in first_sentence(answer.answer)
+    assert not answer.refused and "Your base ($175K)" in answer.answer
