@@ -619,3 +619,9 @@ def test_fear_of_a_rescinded_offer_is_named_then_the_offer_placed(coach):
     answer = coach.ask("alibaba seattle offered 175k base. if i counter, could they rescind it?")
     assert "nothing about an offer being rescinded" in first_sentence(answer.answer)
     assert not answer.refused and "Your base ($175K)" in answer.answer
+
+
+def test_more_of_a_component_no_lever_asks_for_is_said_first(coach):
+    answer = coach.ask("my alibaba offer comes with a 15% bonus. could i push it up to 18%?")
+    lead = first_sentence(answer.answer)
+    assert lead.startswith("None of the Alibaba guide's levers or its script asks for a higher")

@@ -24,7 +24,11 @@ from assistant.engine.offer import Offer, Package
 from assistant.engine.position import position
 from assistant.money import PERCENT, format_money
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import asked_sentences, components_named
+from assistant.understanding.asks import (
+    asked_sentences,
+    asked_with_antecedents,
+    components_named,
+)
 from assistant.understanding.question import Understanding
 
 
@@ -268,8 +272,45 @@ def _package_parts(package) -> str:
     return ", ".join(parts) or "no components given"
 
 
+_MORE_OF = {
+    "base": "a higher base",
+    "stock": "more stock",
+    "sign_on": "a sign-on bonus",
+    "bonus": "a higher bonus",
+}
+
+
+def component_not_asked(understood: Understanding, facts, companies: Iterable[str]) -> str:
+    """A question about getting more of one pay component that no lever or script of the
+    company asks for (read by the engine's `guide_figures`): "None of the Alibaba guide's
+    levers or its script asks for a higher bonus; what they ask for follows."; else ""."""
+    from assistant.engine.script_asks import guide_figures
+
+    wanted = understood.component
+    asked = components_named(asked_with_antecedents(understood.question))  # ("bump it to 20%")
+    if wanted not in _MORE_OF or wanted not in asked:
+        return ""
+    for company in companies:
+        scripts = [s for s in facts.scripts if s.company == company]
+        levers = [lv for lv in facts.levers if lv.company == company]
+        if not scripts and not levers:
+            continue
+        asks = guide_figures(company, scripts, levers)
+        found = {"base": asks.base, "stock": asks.stock or asks.stock_increment, "bonus": None}
+        found["sign_on"] = asks.sign_on or asks.sign_on_top
+        if found[wanted] is None:
+            return (
+                f"None of the {company} guide's levers or its script asks for "
+                f"{_MORE_OF[wanted]}; what they ask for follows."
+            )
+    return ""
+
+
 def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
     company = understood.company
+    unasked = component_not_asked(understood, ev.facts, [company] if company else [])
+    if unasked:  # "can i get them to bump the bonus to 20%?": the guide asks for none
+        writer.add(unasked, "")
     if ev.offer_problem:
         writer.add(f"I could not read the offer: {ev.offer_problem}", "")
         # The coach's own limits and the figures it read are what this sentence states.

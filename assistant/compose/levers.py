@@ -10,6 +10,7 @@ import re
 
 from assistant.compose.bands import band_in_other_currency
 from assistant.compose.core import Evidence, Writer
+from assistant.compose.counter import component_not_asked
 from assistant.compose.general import compose_general
 from assistant.compose.lead import Relatedness, sentence_pieces, write_lead
 from assistant.compose.passages import (
@@ -61,7 +62,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         and h.guide_kind != "interview"  # an interview guide's passage is no lever
         and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
     ]
-    unasked = _component_not_asked(understood, ev, companies)
+    lever_asked = understood.intent == "lever"
+    unasked = component_not_asked(understood, ev.facts, companies) if lever_asked else ""
     if unasked:  # "which lever gets me a higher base?" when none asks for one
         writer.add(unasked, "")
     if not prose:  # the answer first: the lever (or script sentences) that fits the question
@@ -246,33 +248,6 @@ def _off_table_band(sentence: str, company: str, ev: Evidence) -> bool:
     }
     money = [a for a, _, _ in find_amounts(sentence) if a.unit != PERCENT]
     return any(round(v) not in table for a in money for v in (a.low, a.high))
-
-
-_MORE_OF = {"base": "a higher base", "stock": "more stock", "sign_on": "a sign-on bonus"}
-
-
-def _component_not_asked(understood: Understanding, ev: Evidence, companies: list[str]) -> str:
-    """A lever question about one pay component that no lever or script of the company asks
-    for (read by the engine's `guide_figures`): said first; else ""."""
-    wanted = understood.component
-    if understood.intent != "lever" or wanted not in _MORE_OF:
-        return ""
-    from assistant.engine.script_asks import guide_figures
-
-    for company in companies:
-        scripts = [s for s in ev.facts.scripts if s.company == company]
-        levers = [lv for lv in ev.facts.levers if lv.company == company]
-        if not scripts and not levers:
-            continue
-        asks = guide_figures(company, scripts, levers)
-        found = {"base": asks.base, "stock": asks.stock or asks.stock_increment}
-        found["sign_on"] = asks.sign_on or asks.sign_on_top
-        if found[wanted] is None:
-            return (
-                f"None of the {company} guide's levers or its script asks for "
-                f"{_MORE_OF[wanted]}; what they ask for follows."
-            )
-    return ""
 
 
 def _band_in_other_currency(understood: Understanding, ev: Evidence, writer: Writer) -> str:
