@@ -625,3 +625,11 @@ def test_more_of_a_component_no_lever_asks_for_is_said_first(coach):
     answer = coach.ask("my alibaba offer comes with a 15% bonus. could i push it up to 18%?")
     lead = first_sentence(answer.answer)
     assert lead.startswith("None of the Alibaba guide's levers or its script asks for a higher")
+
+
+def test_a_script_asked_for_opens_with_its_ask(coach):
+    answer = coach.ask("give me anyscale's negotiate up script word for word")
+    lead = first_sentence(answer.answer)
+    assert lead.startswith("The Anyscale script's ask [")
+    assert "$213K base, $222K equity/4yr, and a $25K signing bonus" in lead
+    assert answer.answer.count("My floor is $198K") == 1  # the whole script follows, once

@@ -101,8 +101,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         scripts = [s for s in ev.facts.scripts if s.company == company]
         if not levers and not scripts:
             continue
-        if "script" in wanted:  # "give me a script": the negotiate-up script first
-            _scripts(writer, scripts)
+        if "script" in wanted:  # "give me a script": the negotiate-up script first, its
+            _scripts(writer, scripts, with_ask=True)  # ask in one line before it
             scripts = []
         writer.add(f"**{company}: the guide's negotiation levers**", "")
         for lever in levers:
@@ -123,8 +123,14 @@ def _singular(text: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in tokenize(text)}
 
 
-def _scripts(writer: Writer, scripts: list) -> None:
+def _scripts(writer: Writer, scripts: list, with_ask: bool = False) -> None:
+    """Each script, quoted whole; `with_ask`: after the sentence that asks, in one line first
+    ("The Alibaba script's ask: "To accept, I need RSUs at $[Y+55K] and a $45K sign-on…"")."""
     for script in scripts:
+        asks = [s for s in sentence_pieces(script.text) if _ASKS.search(s)]
+        if with_ask and asks:
+            mark = writer.book.cite(script.chunk_id)
+            writer.add(f'The {script.company} script\'s ask {mark}: "{one_line(asks[-1])}"')
         writer.add(
             "",
             f"**{script.name}** {writer.book.cite(script.chunk_id)}:",
@@ -146,6 +152,10 @@ def _short_script(writer: Writer, companies: list[str], ev: Evidence) -> bool:
     return False
 
 
+_ASKS = re.compile(  # a sentence of a script that asks, with a figure
+    r"\b(?:I need|I'd like|I would like|I'm asking|I am asking|to accept)\b.*?(?:\$\s?\[?\d|\d%)",
+    re.I,
+)
 _GIVES_FIGURES = re.compile(r"\$\s?\[?\d|\d+\s?[kK]\b|\d%")
 
 
