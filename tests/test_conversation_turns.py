@@ -49,7 +49,9 @@ def test_a_script_asked_for_after_a_lever_comes_first(coach):
         "negotiating with alibaba seattle and i have an amazon offer in hand. which lever?",
         "cool now give me the word for word script",
     )
-    assert second.answer.lstrip().startswith("**Negotiate Up Strategy**")
+    text = second.answer.lstrip()  # its ask in one line, then the script, then the levers
+    assert text.startswith("The Alibaba script's ask [") and "$45K sign-on" in text.split("\n")[0]
+    assert text.index("**Negotiate Up Strategy**") < text.index("the guide's negotiation levers")
 
 
 def test_a_sign_on_asked_for_a_cny_offer_says_the_figures_are_usd(coach):
