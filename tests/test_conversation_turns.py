@@ -402,3 +402,12 @@ def test_remote_or_relocation_after_interview_questions_is_refused_naming_both(c
     )
     assert turn.refused
     assert "remote work" in turn.answer.split("\n")[0] and "relocation" in turn.answer
+
+
+def test_a_cliff_asked_after_the_stock_range_gets_the_grant_and_its_years(coach):
+    _, turn = converse(
+        coach, "anyscale new york stock range?", "how does it vest, any cliff in the first year?"
+    )
+    lead = turn.answer.split("\n")[0]
+    assert not turn.refused and "nothing about a vesting cliff" in lead
+    assert "$125K–$228K" in turn.answer and "4 years" in turn.answer

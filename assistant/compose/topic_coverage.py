@@ -25,6 +25,8 @@ def topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str
         return f"{whose} nothing about {said}; what it gives for what to say is its script."
     if stand_in == "process":  # "any take-home after that?"
         return f"{whose} nothing about {said}; the interview process it describes follows."
+    if stand_in == "stock":  # "is there a 1yr cliff?": the grant and its vesting years
+        return f"{whose} nothing about {said}; what it gives is the stock grant and its years."
     if stand_in:
         return (
             f"{whose} nothing about {said}; what it says about "
