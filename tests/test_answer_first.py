@@ -633,3 +633,19 @@ def test_a_script_asked_for_opens_with_its_ask(coach):
     assert lead.startswith("The Anyscale script's ask [")
     assert "$213K base, $222K equity/4yr, and a $25K signing bonus" in lead
     assert answer.answer.count("My floor is $198K") == 1  # the whole script follows, once
+
+
+def test_a_title_the_guide_calls_its_role_is_answered_with_the_guides_sentence(coach):
+    answer = coach.ask(
+        "all my jobs were titled SRE but alibaba's posting says devops engineer. is that the "
+        "same job over there?"
+    )
+    assert "often interchangeable with Site Reliability Engineer" in first_sentence(answer.answer)
+
+
+def test_a_background_title_does_not_push_the_offer_down(coach):
+    answer = coach.ask(
+        "i've been an SRE for 7 years. alibaba seattle offered 175k base, 120k rsu over 4 years. "
+        "what do i counter with?"
+    )
+    assert first_sentence(answer.answer).startswith("Your base ($175K)")

@@ -55,6 +55,9 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     if gaps.statements:  # again, citing into this answer (a level-mapping line)
         writer.add(_coverage(understood, evidence, writer).lead, "", "What the guides do hold:", "")
         understood = replace(understood, query=gaps.without_unheld(understood.query))
+    if gaps.same_role:  # "my title says SRE, does the devops band apply?": the guide's word
+        chunk_id, sentence = gaps.same_role
+        writer.add(f"{sentence} {writer.book.cite(chunk_id)}", "")
     equivalence = level_equivalence(understood, evidence.catalog, writer)
     if equivalence:  # "I'm a Google L4": where the guide's level map puts it
         writer.add(equivalence, "")

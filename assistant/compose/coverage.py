@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from assistant.compose.aspects import asked_plainly, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
-from assistant.compose.passages import chunk_body, sentences_of
+from assistant.compose.same_role import same_role_sentence
 from assistant.compose.topic_coverage import (
     as_said,
     broader_statement,
@@ -72,6 +72,8 @@ class Coverage:
     nothing_else: bool = False
     stand_in: str | None = None  # a pay component the guides give for a missing topic
     unheld_words: tuple[str, ...] = ()  # the user's words for what the guides lack
+    # (chunk id, sentence): the guide names the title asked as its role ("interchangeable…")
+    same_role: tuple[str, str] | None = None
 
     def without_unheld(self, query: str) -> str:
         """The query without the words of what the guides lack: matched against passages they
@@ -127,7 +129,7 @@ def coverage_of(
     # SRE offer"), not a job asked about at the company of the guides.
     other_employer = frame.context_names or frame.outside_companies
     roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
-    same = frame.role_asked and _named_the_same(frame.role_asked, roles, company, records)
+    same = frame.role_asked and same_role_sentence(frame.role_asked, roles, company, records)
     if frame.role_asked and not other_employer and not same:
         held = " and ".join(roles) or "other roles"
         where = f" at {company}" if company else ""
@@ -225,7 +227,17 @@ def coverage_of(
     # "what about cantonese?" after a question: only a subject the guides lack
     nothing_else = (bool(asked or unheld) and not asked_more) or no_guide
     nothing_else = nothing_else and (bool(asked) or names_only_a_subject(frame) or no_guide)
-    return Coverage(tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words))
+    # the title's sameness is said when asked about ("is SRE the same job there?"), not when
+    # it is only the user's background ("i've been an SRE for 7 years… here's my offer")
+    title_asked = frame.role_asked and contains_phrase(
+        normalize(asked_with_antecedents(frame.question)), normalize(frame.role_asked)
+    )
+    # (nor when it is another employer's title: "google offered me L4 SRE…")
+    asked_same = same and title_asked and frame.intent != "counter" and not other_employer
+    same_role = same if asked_same else None
+    return Coverage(
+        tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words), same_role
+    )
 
 
 # "what do I say?", "how should I reply?": words asked for, which a script gives
@@ -292,36 +304,6 @@ def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
 
 def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
     return [i for i in range(len(words) - len(phrase) + 1) if words[i : i + len(phrase)] == phrase]
-
-
-# "DevOps Engineer (often interchangeable with Site Reliability Engineer or SRE)"
-_SAME_ROLE = re.compile(
-    r"\b(?:interchangeable|also (?:called|known as)|known as|a\.?k\.?a\.?|same as|synonymous|"
-    r"(?:often|sometimes) called)\b",
-    re.I,
-)
-
-
-def _named_the_same(asked: str, roles: Sequence[str], company, records) -> bool:
-    """Whether a guide of the company says the title asked is its role by another name: a
-    sentence naming both with "interchangeable with", "also called"… (False with no company
-    named.)"""
-    if not company:  # (whose role? and not every guide's sentences on a question's path)
-        return False
-    said = normalize(asked)
-    short = "".join(w[0] for w in said.split()) if len(said.split()) > 1 else said
-    for record in records.values():
-        if record.company != company:
-            continue
-        for sentence in sentences_of(chunk_body(record.text)):
-            if not _SAME_ROLE.search(sentence):
-                continue
-            plain = normalize(sentence)
-            if any(contains_phrase(plain, normalize(r)) for r in roles) and (
-                contains_phrase(plain, said) or contains_phrase(plain, short)
-            ):
-                return True
-    return False
 
 
 def _as_level(said: str) -> str:
