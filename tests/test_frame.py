@@ -622,3 +622,16 @@ def test_the_lead_is_matched_on_the_question_without_its_subject(catalog):
 
     frame = understand("is the alibaba devops onsite actually in person in seattle?", catalog)
     assert without_subject(frame) == "is the onsite actually in person in"
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [("clueless", True), ("underqualified", True), ("nervousness", True), ("datadog", False)],
+)
+def test_a_word_made_of_an_everyday_word_is_no_term_of_art(word, everyday):
+    """'The guides say nothing about clueless' was written for a word made of an everyday one
+    by a prefix or suffix; a tool's name still is a term the guides may lack."""
+    from assistant.compose.unheld_terms import _everyday
+    from assistant.index.common_words import common_words
+
+    assert _everyday(word, common_words()) is everyday

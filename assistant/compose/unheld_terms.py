@@ -72,16 +72,18 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
 
 
 _DOUBLED = re.compile(r"^(\w{2,}?)([b-df-hj-np-tv-z])\2(?:ing|ed)$")  # "prepping": "prep"
-_SUFFIXED = re.compile(r"^(\w{4,}?)(?:ly|ness|ful)$")  # "nervousness": "nervous"
+_SUFFIXED = re.compile(r"^(\w{4,}?)(?:ly|ness|ful|less)$")  # "nervousness": "nervous"
+_PREFIXED = re.compile(r"^(?:under|over)(\w{4,})$")  # "underqualified": "qualified"
 
 
 def _derived_stem(word: str) -> str:
-    """The word an inflected or suffixed form is made of ("prepping" -> "prep", "helpful" ->
-    "help"), else "" ("sharding", "caching": no doubled letter, no suffix)."""
+    """The word an inflected, suffixed or prefixed form is made of ("prepping" -> "prep",
+    "helpful" -> "help", "clueless" -> "clue", "underqualified" -> "qualified"), else ""
+    ("sharding", "caching": no doubled letter, no suffix)."""
     doubled = _DOUBLED.match(word)
     if doubled:
         return doubled.group(1) + doubled.group(2)
-    suffixed = _SUFFIXED.match(word)
+    suffixed = _SUFFIXED.match(word) or _PREFIXED.match(word)
     return suffixed.group(1) if suffixed else ""
 
 
