@@ -411,3 +411,14 @@ def test_a_cliff_asked_after_the_stock_range_gets_the_grant_and_its_years(coach)
     lead = turn.answer.split("\n")[0]
     assert not turn.refused and "nothing about a vesting cliff" in lead
     assert "$125K–$228K" in turn.answer and "4 years" in turn.answer
+
+
+def test_a_follow_up_in_the_guides_words_goes_on_and_one_off_topic_does_not(coach):
+    _, side, weather = converse(
+        coach,
+        "which gpus does anyscale run?",
+        "and the interconnect / communication side?",
+        "and the weather and nightlife there?",
+    )
+    assert not side.refused and "NCCL" in side.answer
+    assert weather.refused

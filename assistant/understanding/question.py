@@ -221,8 +221,13 @@ def understand(
         and bool(foreign)
         and not topics_asked(question)  # "is the on-call brutal?": a job topic is in scope
         and not (state.intent and about_last_answer(normalized, foreign))  # "shorter"
-        # "what about cantonese?": the last question about something else, held or not
-        and not (state.intent and FOLLOWUP_LEAD.search(question) and len(foreign) == 1)
+        # "what about cantonese?": the last question about something else, held or not; "and
+        # the interconnect / communication side?": words the guides use among others
+        and not (
+            state.intent
+            and FOLLOWUP_LEAD.search(question)
+            and (len(foreign) == 1 or any(catalog.knows_most([w]) for w in foreign))
+        )
         and not (
             (correcting or repeating or (state.turns and REFERENCE.search(normalized)))
             and (
