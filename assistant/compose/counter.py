@@ -18,6 +18,7 @@ from assistant.compose.core import EngineValue, Evidence, Writer
 from assistant.compose.draft_section import write_draft_section
 from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
+from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer, Package
@@ -280,7 +281,7 @@ _MORE_OF = {
 }
 
 
-def component_not_asked(understood: Understanding, facts, companies: Iterable[str]) -> str:
+def component_not_asked(understood: Understanding, facts: Facts, companies: Iterable[str]) -> str:
     """A question about getting more of one pay component that no lever or script of the
     company asks for (read by the engine's `guide_figures`): "None of the Alibaba guide's
     levers or its script asks for a higher bonus; what they ask for follows."; else ""."""

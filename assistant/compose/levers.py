@@ -124,11 +124,11 @@ def _singular(text: str) -> set[str]:
 
 
 def _scripts(writer: Writer, scripts: list, with_ask: bool = False) -> None:
-    """Each script, quoted whole; `with_ask`: after the sentence that asks, in one line first
+    """Each script, quoted whole; `with_ask`: its sentence that asks, in one line before it
     ("The Alibaba script's ask: "To accept, I need RSUs at $[Y+55K] and a $45K sign-on…"")."""
     for script in scripts:
-        asks = [s for s in sentence_pieces(script.text) if _ASKS.search(s)]
-        if with_ask and asks:
+        asks = [s for s in sentence_pieces(script.text) if _ASKS.search(s)] if with_ask else []
+        if asks:
             mark = writer.book.cite(script.chunk_id)
             writer.add(f'The {script.company} script\'s ask {mark}: "{one_line(asks[-1])}"')
         writer.add(
