@@ -649,3 +649,12 @@ def test_a_background_title_does_not_push_the_offer_down(coach):
         "what do i counter with?"
     )
     assert first_sentence(answer.answer).startswith("Your base ($175K)")
+
+
+def test_what_to_tell_them_and_how_much_it_justifies_opens_with_the_lever(coach):
+    answer = coach.ask(
+        "i ran gpu scheduling on kubernetes for a big training cluster. what should i tell "
+        "anyscale, and how much base does that justify?"
+    )
+    assert "**GPU Infrastructure Premium**" in first_sentence(answer.answer)
+    assert "$213K base" in answer.answer and "$168K–$218K" in answer.answer  # then the band

@@ -103,6 +103,10 @@ def _compose_intent(
             lead_lever(writer, understood, levers, evidence.relatedness)
         compose_counter(writer, understood, retrieval, evidence)
     elif intent == "comp":
+        if "lever" in understood.intents and evidence.negotiation is None:
+            # "what do i tell them, and how much base does that justify?": the lever that fits
+            levers = [lv for lv in evidence.facts.levers if lv.company == understood.company]
+            lead_lever(writer, understood, levers, evidence.relatedness)
         compose_comp(writer, understood, retrieval, evidence)
     elif intent == "lever":
         compose_levers(writer, understood, retrieval, evidence)
