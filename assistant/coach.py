@@ -55,6 +55,7 @@ from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.conversation import (
     Context,
     describes_offer,
+    offer_read_with,
     replay,
     states_offer,
     with_subject,
@@ -313,9 +314,7 @@ class Coach:
         understood = self.retriever.understand(cleaned, context.state)
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
         if states_offer(cleaned):  # the offer in this message, read once for every later stage
-            offer_text = with_subject(cleaned, understood)
-            if context.offer_text and understood.offer_is_competing:  # a rival's, after the
-                offer_text = f"{context.offer_text}\n{cleaned}"  # own offer: read both together
+            offer_text = offer_read_with(context.offer_text, cleaned, understood)
             turn.update(self._read_offer(offer_text, understood))
             offer = turn.get("offer")
             gives_offer = offer is None or any(

@@ -130,6 +130,15 @@ def with_subject(text: str, understood: Understanding) -> str:
     return f"{lead}{' in ' + region if region else ''}: {text}"
 
 
+def offer_read_with(earlier: str, text: str, understood: Understanding) -> str:
+    """The offer text to read for a message that states an offer: a rival's offer told after
+    the user's own (`earlier`) is read together with it; else the message, with the
+    conversation's subject (`with_subject`)."""
+    if earlier and understood.offer_is_competing:
+        return f"{earlier}\n{text}"
+    return with_subject(text, understood)
+
+
 def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str], str]) -> Context:
     """The context after the user turns of `history`, each read as `clean` leaves it (the
     pipeline passes assistant.compose.untrusted.clean_question: user text is data)."""
@@ -141,9 +150,6 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         understood = understand(text, catalog, state)
         state = understood.state
         if understood.intent in ("counter", "comp") and states_offer(text):
-            if offer_text and understood.offer_is_competing:  # a rival's, after the own offer:
-                offer_text = f"{offer_text}\n{text}"  # both kept, as the coach read them
-            else:
-                offer_text = with_subject(text, understood)
+            offer_text = offer_read_with(offer_text, text, understood)
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
     return Context(state=state, offer_text=offer_text, user_texts=tuple(user_turns))
