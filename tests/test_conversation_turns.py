@@ -422,3 +422,24 @@ def test_a_follow_up_in_the_guides_words_goes_on_and_one_off_topic_does_not(coac
     )
     assert not side.refused and "NCCL" in side.answer
     assert weather.refused
+
+
+def test_a_corrected_offer_in_another_currency_is_placed_in_that_currency(coach):
+    _, second = converse(
+        coach,
+        "seattle alibaba tc 280k is that good",
+        "wait sorry i meant beijing and it's 80w cny total",
+    )
+    assert "CNY 800K" in second.answer and "CNY 570K–CNY 1.15M" in second.answer
+    assert "$800K" not in second.answer and "currency mismatch" not in second.answer
+
+
+def test_what_numbers_go_in_the_counter_opens_with_every_ask(coach):
+    *_, third = converse(
+        coach,
+        "alibaba seattle devops offer — base 158k, rsu 85k/4yr, bonus 15 pct. fair or a lowball?",
+        "oh wait i forgot, amazon came back w/ a sysde offer around 270k tc. does that change it",
+        "ok so concretely, what numbers go in my counter",
+    )
+    lead = third.answer.split("\n", 1)[0]
+    assert "ask for $182.5K" in lead and "$140K over 4 years" in lead and "$45K sign-on" in lead

@@ -75,7 +75,9 @@ def block(text: str, heading: str) -> str:
 def test_a_counter_answer_starts_with_its_verdict(first):
     lead = first.answer.split("\n\n", 1)[0]
     assert lead.startswith("Your base ($175K) is near the bottom of the guide's range for San ")
-    assert "($168K–$218K) [1]; ask for $213K [2]." in lead
+    # every ask in the first sentence: "what numbers go in my counter?" is answered first
+    assert "($168K–$218K) [1]; ask for $213K [2], with stock at $222K over 4 years [2] and " in lead
+    assert lead.endswith("a $25K sign-on bonus [2].")
     assert first.grounding.status == "ok"
 
 

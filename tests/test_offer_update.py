@@ -38,3 +38,16 @@ def test_an_offer_moves_only_to_a_row_its_company_has():
     assert moved_to(EARLIER, "New York", ["San Francisco", "New York"]).region == "New York"
     assert moved_to(EARLIER, "Seattle (US)", ["San Francisco", "New York"]) == EARLIER
     assert moved_to(EARLIER, None, ["San Francisco"]) == EARLIER
+
+
+def test_amounts_in_another_currency_replace_the_offer_without_converting():
+    # "sorry i meant beijing, and it's 80w cny total": no USD component stays beside CNY
+    later = Offer(company="", currency="CNY", tc=800_000, region="Beijing")
+    changed = with_changes(EARLIER, later)
+    assert (changed.currency, changed.tc, changed.base, changed.stock) == (
+        "CNY",
+        800_000,
+        None,
+        None,
+    )
+    assert (changed.company, changed.region) == ("Anyscale", "Beijing")

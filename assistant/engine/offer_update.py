@@ -34,9 +34,18 @@ def moved_to(offer: Offer, region: str | None, company_regions: Iterable[str]) -
 
 def with_changes(earlier: Offer, later: Offer) -> Offer:
     """The earlier offer with every component the later text states put in its place (its
-    own total dropped when a component changed, unless the later text states one)."""
+    own total dropped when a component changed, unless the later text states one). Amounts
+    in another currency ("sorry, i meant beijing, and it's 80w cny total") replace the
+    earlier amounts altogether: none is converted, and none is kept beside them."""
     changes = {c: getattr(later, c) for c in _COMPONENTS if getattr(later, c) not in (None, "")}
     if not changes and later.tc is None:
         return earlier
+    if later.currency and earlier.currency and later.currency != earlier.currency:
+        return replace(
+            later,
+            company=later.company or earlier.company,
+            region=later.region or earlier.region,
+            text=f"{earlier.text} {later.text}".strip(),
+        )
     total = later.tc if later.tc is not None else (None if changes else earlier.tc)
     return replace(earlier, **changes, tc=total, text=f"{earlier.text} {later.text}".strip())

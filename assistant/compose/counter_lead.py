@@ -1,0 +1,230 @@
+"""The first sentences of a counter-offer answer: the verdict (where the base, else the total,
+sits in the guide's range, and every ask: "…; ask for $182.5K [1], with stock at $140K over 4
+years [2] and a $45K sign-on bonus [2]."), the one component the question asks about placed or
+asked for first, the bonus in money, and the asks left when one component will not move; with
+the citation marks and ranges the rest of the answer writes the same way.
+
+Leaves out: the table, the list of asks, levers and drafts that follow (assistant.compose.counter)
+and the rules that choose the asks (assistant.engine.negotiation).
+"""
+
+from __future__ import annotations
+
+from assistant.compose.bands import COMPONENT_NAMES, component_cell
+from assistant.compose.core import Writer
+from assistant.engine.figures import Figure
+from assistant.engine.negotiation import Negotiation
+from assistant.money import PERCENT, format_money
+from assistant.understanding.asks import asked_sentences, components_named
+from assistant.understanding.question import Understanding
+
+_PLACES = {"below": "below", "above": "above"}
+
+
+def ask_for_the_component(
+    writer: Writer, understood: Understanding, negotiation: Negotiation
+) -> str:
+    """The proposal's ask for the one component the question names, other than base (which
+    the verdict gives): "Sign-on bonus: ask for $25K [2] (the guide's script asks this)."."""
+    wanted = understood.component
+    proposal = negotiation.proposal
+    if wanted in (None, "base", "total") or proposal is None or understood.fixed == wanted:
+        return ""
+    if wanted not in components_named(asked_sentences(understood.question)):
+        return ""  # (named in the offer only: "…25w rsu… what can i push on instead?")
+    offer = negotiation.offer
+    given = {"sign_on": offer.sign_on, "stock": offer.stock, "bonus": offer.bonus_pct}
+    if given.get(wanted) is not None or (wanted == "bonus" and offer.bonus_amount is not None):
+        return ""  # (a figure the user gave is the offer's, not a question about it)
+    ask = next((a for a in proposal.asks if a.component == wanted), None)
+    if ask is None:
+        return ""
+    name = COMPONENT_NAMES.get(wanted, wanted)
+    return f"{name}: ask for **{ask.figure.display}** {sources(writer, ask.figure)} ({ask.rule})."
+
+
+def place(row) -> str:
+    """Where a placed row's offer figure sits, as words ("near the top of"); "" when unplaced."""
+    if row.status in _PLACES:
+        return _PLACES[row.status]
+    if row.status != "within" or row.percent is None:
+        return ""
+    if row.percent < 25:
+        return "near the bottom of"
+    return "near the top of" if row.percent > 75 else "in the middle of"
+
+
+def asked_component_place(
+    writer: Writer, understood: Understanding, negotiation: Negotiation, mark: str
+) -> str:
+    """Where the one pay component the asking sentence names, other than base (which the
+    verdict gives), sits in the band: "Your stock ($175K over 4 years) is near the top of the
+    guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed."""
+    asked = [c for c in components_named(asked_sentences(understood.question)) if c != "base"]
+    band, offer = negotiation.band, negotiation.offer
+    row = next(
+        (r for r in negotiation.position if r.component in asked[:1] and r.band_min and r.band_max),
+        None,
+    )
+    if len(asked) != 1 or band is None or row is None or row.offer is None or not place(row):
+        return ""
+    placed_base = any(
+        r.component == "base" and r.offer and r.band_min for r in negotiation.position
+    )
+    if row.component == "total" and not placed_base:
+        return ""  # (the verdict places the total itself when no base is given)
+    mine, theirs = row.offer.display, span(row.band_min.display, row.band_max.display)
+    if row.component == "stock":
+        years = offer.stock_years
+        if offer.stock_basis == "grant" and grants(negotiation, mark):  # both grants, same years
+            mine = f"{format_money(offer.stock, band.currency)} over {years} years"
+            theirs = (
+                f"{format_money(band.stock_min, band.currency)}–"
+                f"{format_money(band.stock_max, band.currency)} over {years} years"
+            )
+        else:
+            mine, theirs = f"{mine} a year", f"{theirs} a year"
+    name = "total pay" if row.component == "total" else COMPONENT_NAMES[row.component].lower()
+    where = f"the guide's range for {band.region} ({theirs}) {mark}"
+    placed = f"Your {name} ({mine}) is {place(row)} {where}"
+    ask = negotiation.proposal.get(row.component) if negotiation.proposal else None
+    if ask is None or ask.offer is None or ask.figure.value <= ask.offer.value:
+        return f"{placed}."
+    # "how much higher can I push the RSUs?": the ask, with its sum when it is one
+    how = f" = {ask.figure.text}" if ask.figure.provenance.kind == "formula" else ""
+    return f"{placed}; ask for {ask.figure.display}{how} {sources(writer, ask.figure)}."
+
+
+def verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:
+    """The answer's first sentence: where the base (else the total) sits in the guide's range and
+    what to ask ("Your base ($175K) is near the bottom of the guide's range for San Francisco
+    ($168K–$218K) [1]; ask for $213K [2]."); empty when nothing can be placed."""
+    band = negotiation.band
+    rows = {r.component: r for r in negotiation.position if r.offer and r.band_min and r.band_max}
+    component = "base" if "base" in rows else "total" if "total" in rows else ""
+    row = rows.get(component)
+    where = place(row) if row is not None else ""
+    if band is None or not where:
+        return ""
+    what = "base" if component == "base" else "total pay"
+    sentence = (
+        f"Your {what} ({row.offer.display}) is {where} the guide's "
+        f"{'' if component == 'base' else 'total '}range for {band.region} "
+        f"({row.band_min.display}–{row.band_max.display}) {mark}"
+    )
+    if component != "base":
+        return f"{sentence}; give your base salary for a counter."
+    ask = negotiation.proposal.get("base") if negotiation.proposal else None
+    if ask is not None and ask.figure.value > row.offer.value:
+        rest = _other_asks(writer, negotiation)
+        also = f", with {rest}" if rest else ""
+        return f"{sentence}; ask for {ask.figure.display} {sources(writer, ask.figure)}{also}."
+    if ask is not None:
+        return f"{sentence}; the guide's script asks for no more than that."
+    return f"{sentence}."
+
+
+def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
+    """The proposal's asks beside base, in one phrase for the first sentence ("stock at $140K
+    over 4 years [2] and a $45K sign-on bonus [2]"), so "what numbers go in my counter?" is
+    answered before the table; "" when there are none."""
+    offer, parts = negotiation.offer, []
+    for ask in negotiation.proposal.asks if negotiation.proposal else ():
+        figure, marks = ask.figure.display, sources(writer, ask.figure)
+        if ask.component == "stock":
+            grant = offer.stock_basis == "grant" and offer.stock_years
+            span = f"over {offer.stock_years} years" if grant else "a year"
+            parts.append(f"stock at {figure} {span} {marks}")
+        elif ask.component == "sign_on":
+            parts.append(f"a {figure} sign-on bonus {marks}")
+    return " and ".join(parts)
+
+
+def sources(writer: Writer, figure: Figure) -> str:
+    marks, mine = [], False
+    for leaf in figure.leaves():
+        chunk_id = leaf.provenance.chunk_id
+        if chunk_id is None:
+            mine = True
+        elif (mark := writer.book.cite(chunk_id)) not in marks:
+            marks.append(mark)
+    return "".join(marks) + ("(your offer)" if mine and not marks else "")
+
+
+def span(low: str, high: str) -> str:
+    """A range as the guides write it: "15–25%" for percentages, else "$150K–$215K"; one
+    figure when both ends are the same ("15%")."""
+    if low == high:
+        return low
+    if low.endswith("%") and high.endswith("%"):
+        return f"{low[:-1]}–{high}"
+    return f"{low}–{high}"
+
+
+def grants(negotiation: Negotiation, mark: str) -> str:
+    """The grant itself beside the guide's grant range ("Your grant: $90K over 4 years; the
+    guide's: $75K–$210K [1]."), when both are grants over the same years; else ""."""
+    offer, band = negotiation.offer, negotiation.band
+    if band is None:
+        return ""
+    same_years = offer.stock_years and offer.stock_years == band.stock_vesting_years
+    if not (
+        offer.stock is not None
+        and offer.stock_basis == "grant"
+        and band.stock_basis == "grant"
+        and same_years
+        and band.stock_min is not None
+        and band.stock_max is not None
+    ):
+        return ""
+    cur = band.currency
+    return (
+        f" Your grant: {format_money(offer.stock, cur)} over {offer.stock_years} years; the "
+        f"guide's: {format_money(band.stock_min, cur)}–{format_money(band.stock_max, cur)} "
+        f"{mark}."
+    )
+
+
+def bonus_in_money(writer: Writer, negotiation: Negotiation, mark: str) -> str:
+    """The guide's bonus percentages applied to the offer's base, the calculation shown ("on
+    your $180K base: $9K–$18K a year ($180K × 5% to $180K × 10%)"); "" when the offer has no
+    base in the band's currency or the band no bonus percentage."""
+    offer, band = negotiation.offer, negotiation.band
+    low_pct, high_pct = band.bonus_min_pct, band.bonus_max_pct
+    if offer.base is None or offer.currency != band.currency or low_pct is None:
+        return ""
+    high_pct = high_pct if high_pct is not None else low_pct
+    cur = band.currency
+    low, high = offer.base * low_pct / 100, offer.base * high_pct / 100
+    writer.values += [(low, cur), (high, cur), (low_pct, PERCENT), (high_pct, PERCENT)]
+    base = format_money(offer.base, cur)
+    cell = component_cell(band, "bonus")
+    said = cell[1] if cell else f"{low_pct:g}%"
+    if high == low:
+        return (
+            f"The guide's bonus for {band.region} is {said} {mark}: on your {base} base, "
+            f"{format_money(low, cur)} a year ({base} × {low_pct:g}%)."
+        )
+    return (
+        f"The guide's bonus for {band.region} is {said} {mark}: on your {base} base, "
+        f"{format_money(low, cur)}–{format_money(high, cur)} a year ({base} × {low_pct:g}% to "
+        f"{base} × {high_pct:g}%)."
+    )
+
+
+def without_fixed(writer: Writer, negotiation: Negotiation, fixed: str) -> str:
+    """The counter's asks other than the component the employer will not move, as the first
+    sentence; "" when there are none."""
+    proposal = negotiation.proposal
+    others = [a for a in (proposal.asks if proposal else ()) if a.component not in (fixed, "floor")]
+    if not others:
+        return ""
+    name = COMPONENT_NAMES.get(fixed, fixed).lower()
+    offered = next((a.offer for a in proposal.asks if a.component == fixed and a.offer), None)
+    stays = f" stays at {offered.display}" if offered else " will not move"
+    asks = "; ".join(
+        f"{COMPONENT_NAMES.get(a.component, a.component).lower()} "
+        f"{a.figure.display} {sources(writer, a.figure)}"
+        for a in others
+    )
+    return f"If the {name}{stays}, push the rest: {asks}."
