@@ -626,7 +626,17 @@ def test_the_lead_is_matched_on_the_question_without_its_subject(catalog):
 
 @pytest.mark.parametrize(
     ("word", "everyday"),
-    [("clueless", True), ("underqualified", True), ("nervousness", True), ("datadog", False)],
+    [
+        ("clueless", True),
+        ("underqualified", True),
+        ("nervousness", True),
+        ("datadog", False),
+        ("pasting", True),  # "paste" with its "e" dropped
+        ("realistically", True),
+        ("actualy", True),  # a letter dropped: a typo
+        ("linkerd", False),  # a letter added to "linked": a tool's name, not a typo
+        ("karpenter", False),
+    ],
 )
 def test_a_word_made_of_an_everyday_word_is_no_term_of_art(word, everyday):
     """'The guides say nothing about clueless' was written for a word made of an everyday one

@@ -253,3 +253,14 @@ def test_a_bare_yen_sign_takes_the_currency_of_the_band_the_offer_names():
     assert any("'¥' is read as CNY" in note for note in offer.notes)
     with pytest.raises(OfferError, match="CNY or JPY"):  # a USD band says nothing about "¥"
         parse("Anyscale SF offer: ¥1,000,000 base")
+
+
+def test_the_component_word_nearer_an_amount_names_it():
+    # "equity as '$38,000 annually' … quotes the total grant": stock a year, not a total
+    offer = parse_offer(
+        "anyscale nyc devops. my offer shows equity as '$38,000 annually' instead of a 4 year "
+        "number which is confusing me bc everyone online quotes the total grant.",
+        ["Anyscale"],
+        {"Anyscale": ["New York"]},
+    )
+    assert (offer.stock, offer.stock_basis, offer.tc) == (38_000, "per_year", None)

@@ -83,7 +83,10 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
 
 
 def _coverage(understood: Understanding, evidence: Evidence, writer: Writer) -> Coverage:
-    has_offer = evidence.negotiation is not None or bool(evidence.offer_problem)
+    offer = evidence.negotiation.offer if evidence.negotiation is not None else None
+    # ("…matters more to me than an extra 10k. what life insurance do they give?": no offer)
+    figures = (offer.base, offer.stock, offer.tc, offer.sign_on) if offer is not None else ()
+    has_offer = any(v is not None for v in figures) or bool(evidence.offer_problem)
     return coverage_of(
         understood, evidence.catalog, evidence.records, writer, has_offer, evidence.facts.bands
     )

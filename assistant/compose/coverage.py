@@ -308,8 +308,9 @@ def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
 
 def _as_level(said: str) -> str:
     """A seniority word named as the level it is ("senior" -> "a senior level"); a level code
-    as written ("P8")."""
-    return said if any(ch.isdigit() for ch in said) else f"a {said} level"
+    or numbered title as written ("P8", "SDE II")."""
+    coded = any(ch.isdigit() for ch in said) or said.endswith(("II", "IV"))
+    return said if coded else f"a {said} level"
 
 
 def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:

@@ -68,7 +68,39 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
     if "'" in word:
         parts = [part for part in word.split("'") if part]
         return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
-    return word in common or _singular(word) in common or _derived_stem(word) in common
+    if word in common or _singular(word) in common or _derived_stem(word) in common:
+        return True
+    if any(stem in common for stem in _dropped_e_stems(word)):
+        return True
+    return len(word) >= TYPO_OF_EVERYDAY and _one_edit_from(word, common)
+
+
+TYPO_OF_EVERYDAY = 7  # letters a word needs to be read as a typo of an everyday one ("actualy")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _dropped_e_stems(word: str) -> list[str]:
+    """The everyday words an -ing or -ed form that dropped its "e" ("pasting", "pasted"), or an
+    -ally adverb ("realistically"), is made of."""
+    stems = []
+    if word.endswith("ing") and len(word) > 5:
+        stems.append(word[:-3] + "e")
+    if word.endswith("ed") and len(word) > 4:
+        stems.append(word[:-1])
+    if word.endswith("ally") and len(word) > 7:
+        stems.append(word[:-4])
+    return stems
+
+
+def _one_edit_from(word: str, common: frozenset[str] | set[str]) -> bool:
+    """Whether the word is an everyday word with one letter dropped or two letters swapped
+    ("actualy", "somthing", "recieve"): the typos people make. A letter added or changed is
+    not read as one, since that is how tools' names differ from words ("linkerd",
+    "karpenter")."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swaps = (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    dropped = (a + c + b for a, b in splits for c in _LETTERS)
+    return any(w in common for group in (swaps, dropped) for w in group)
 
 
 _DOUBLED = re.compile(r"^(\w{2,}?)([b-df-hj-np-tv-z])\2(?:ing|ed)$")  # "prepping": "prep"

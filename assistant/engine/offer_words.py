@@ -125,6 +125,13 @@ def _keyword(gap: str, last: bool) -> str:
     return hits[-1] if last else hits[0]
 
 
+def _nearer_before(before: str, after: str) -> bool:
+    """Whether the last component word before an amount is nearer to it than the first after."""
+    last_before = [m.end() for m in _KEYWORDS.finditer(before)][-1]
+    first_after = next(_KEYWORDS.finditer(after)).start()
+    return len(before) - last_before < first_after
+
+
 def assign_components(text: str, found: list[Found]) -> None:
     """Name each amount's component from the words after it, or before it (see module rules)."""
     runs: list[list[Found]] = []
@@ -145,6 +152,8 @@ def assign_components(text: str, found: list[Found]) -> None:
         ahead, behind = sum(map(bool, before)), sum(map(bool, after))
         # "Base: 172,500 USD\nRSU: USD 100,000": a word and a colon before each amount label it
         by_label = ahead > behind or (ahead == behind and 2 * labelled > len(run))
+        if len(run) == 1 and before[0] and after[0]:  # one amount, a word on each side:
+            by_label = _nearer_before(gaps[0], gaps[1])  # "equity as '$38,000 annually' … total"
         chosen = before if by_label else after
         for i, item in enumerate(run):
             item.component = chosen[i]

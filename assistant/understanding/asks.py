@@ -181,6 +181,8 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
         for pattern in _code_patterns(guide_prefixes)
         for m in pattern.finditer(normalized)
     ]
+    # "my title is 'DevOps Engineer II'": a numbered title, as typed ("i" alone is a pronoun)
+    found += [(m.start(), m.group().strip()) for m in _NUMBERED_TITLE.finditer(text)]
     taken: list[tuple[int, int]] = []
     for word in _LEVEL_WORDS:  # longest first
         for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", normalized):
@@ -190,6 +192,13 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), word))
     return tuple(dict.fromkeys(level for _, level in sorted(found)))
+
+
+_NUMBERED_TITLE = re.compile(
+    r"(?<![\w-])(?:(?:devops|software|infrastructure|reliability|platform|cloud)\s+)?"
+    r"(?:engineer|developer|sde|swe|sre)\s+(?:iii|ii|iv)(?![\w-])",
+    re.I,
+)
 
 
 def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:

@@ -182,8 +182,11 @@ def understand(
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(normalize(asking), bool(_AMOUNT_HINT.search(asking)))
-        if best_intent(asked) != "out_of_scope":
+        told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
+        if best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
             scores, scored = asked, asking
+        elif told_loop:
+            pass  # "…onsite (4 x 50 min): … what is each of those sessions grading me on?"
         elif state.intent and REFERS_BACK.search(asking) and not gives_amounts(kept_text):
             # "i have another offer expiring soon. can they go faster?" mid-talk: the ask
             # goes on with the conversation; what is told is context

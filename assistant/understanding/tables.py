@@ -47,9 +47,14 @@ COMPANY_ALIASES: dict[str, tuple[str, ...]] = _tuples(_companies["aliases"])
 # corpus rather than a question about some other company. In order: the first found is named.
 KNOWN_EMPLOYERS: tuple[str, ...] = tuple(_companies["known_employers"])
 # First words of a capitalised phrase after "at/for/from…" that do not start a company's name,
-# pay words written in capitals ("what does TC mean?") among them.
+# pay words written in capitals ("what does TC mean?") and job titles' acronyms ("pay numbers
+# for DBAs") among them.
+_ROLE_ACRONYMS = list(_load("asks.json")["role_acronyms"])
 NOT_A_NAME: frozenset[str] = frozenset(
-    _companies["not_a_name"] + _companies["pay_words_in_capitals"]
+    _companies["not_a_name"]
+    + _companies["pay_words_in_capitals"]
+    + _ROLE_ACRONYMS
+    + [f"{acronym}s" for acronym in _ROLE_ACRONYMS]
 )
 
 # --- words and phrases -----------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""What a message tells around its ask, through the real pipeline (real MiniLM, Chroma on disk,
+the built-in composer): a pasted recruiter email about an interview loop, a figure that is no
+offer ("more than an extra 10k"), a job title's acronym after "for" ("pay numbers for DBAs"), a
+numbered title ("DevOps Engineer II"), and everyday words typed loosely ("pasting", "actualy",
+"realistically") are read as what they are, so the answer is to the question asked.
+
+Leaves out: the wording of the answers beyond what each test names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.coach import Coach
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def test_a_pasted_loop_at_a_company_without_an_interview_guide_is_refused(coach):
+    answer = coach.ask(
+        "pasting from the anyscale recruiter email so i dont mess it up:\n\n"
+        '"Next up is your virtual onsite (4 x 50 min): 1) Infra Design, 2) Debugging / '
+        'Incident, 3) Coding (Python), 4) Values & Collaboration with the hiring manager."\n\n'
+        "this is for their devops engineer role. what is each of those sessions actualy "
+        "grading me on?"
+    )
+    assert answer.refused and "no interview guide for Anyscale" in answer.answer[:200]
+    assert "pasting" not in answer.answer and "actualy" not in answer.answer
+
+
+def test_how_long_until_an_offer_after_a_screen_is_the_process_length(coach):
+    answer = coach.ask(
+        "alibaba devops — just got through the recruiter screen. realistically how long from "
+        "here until an offer? also do they do reference checks?"
+    )
+    assert not answer.refused and "4 to 6 weeks" in answer.answer[:400]
+    assert "reference checks" in answer.answer.split("\n", 1)[0]
+
+
+def test_a_figure_that_is_no_offer_leaves_a_benefits_question_a_refusal(coach):
+    answer = coach.ask(
+        "sole earner so insurance matters more to me than an extra 10k. anyscale nyc devops "
+        "offer — what life insurance do they give and is there long term disability?"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert answer.refused and "life insurance" in first and "disability" in first
+    assert "$163K" not in answer.answer  # no band offered in place of what was asked
+
+
+def test_a_role_acronym_after_for_is_a_role_not_an_employer(coach):
+    answer = coach.ask(
+        "alibaba beijing has a DBA opening. do you have pay numbers for DBAs there? if not, "
+        "whats the closest band you have for beijing, base + rsu"
+    )
+    assert not answer.refused and "cover DevOps Engineer only" in answer.answer[:200]
+    assert "CNY 380K–CNY 710K" in answer.answer
+
+
+def test_a_numbered_title_is_a_level_the_bands_do_not_split(coach):
+    answer = coach.ask(
+        "anyscale's offer letter says my title is 'DevOps Engineer II'. is there a separate "
+        "band for II vs senior? what does your data show for sf base"
+    )
+    assert "no band for DevOps Engineer II" in answer.answer.split("\n", 1)[0]
+    assert "$168K–$218K" in answer.answer
