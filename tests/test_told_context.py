@@ -68,3 +68,24 @@ def test_a_numbered_title_is_a_level_the_bands_do_not_split(coach):
     )
     assert "no band for DevOps Engineer II" in answer.answer.split("\n", 1)[0]
     assert "$168K–$218K" in answer.answer
+
+
+def test_a_pasted_email_is_not_read_for_terms_and_the_lead_is_not_cut_in_its_middle(coach):
+    answer = coach.ask(
+        'alibaba recruiter email today: "Congrats on moving forward! Your next step is a '
+        "technical phone screen with an engineer from our Cloud Networking team. Please be "
+        'prepared to share your screen." — devops role. what do these first technical rounds '
+        "usually cover? and assuming i pass, what comes after"
+    )
+    assert "Congrats" not in answer.answer
+    lead = answer.answer.split("\n", 1)[0]
+    assert "computer science fundamentals, Linux internals" in lead and "3 to 5" in lead
+
+
+def test_stock_given_a_year_is_placed_with_the_guides_own_grant_figures(coach):
+    answer = coach.ask(
+        "anyscale nyc devops. my offer shows equity as '$38,000 annually' instead of a 4 year "
+        "number. what stock range does the guide have and how do i compare apples to apples?"
+    )
+    lead = answer.answer.split("\n", 1)[0]
+    assert "($31.2K–$57K a year: its $125K–$228K over 4 years ÷ 4)" in lead

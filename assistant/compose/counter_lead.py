@@ -84,6 +84,13 @@ def asked_component_place(
             )
         else:
             mine, theirs = f"{mine} a year", f"{theirs} a year"
+            vesting = band.stock_vesting_years
+            if band.stock_basis == "grant" and vesting and band.stock_min and band.stock_max:
+                theirs += (  # the guide's own grant figures beside the yearly ones
+                    f": its {format_money(band.stock_min, band.currency)}–"
+                    f"{format_money(band.stock_max, band.currency)} over {vesting} years"
+                    f" ÷ {vesting}"
+                )
     name = "total pay" if row.component == "total" else COMPONENT_NAMES[row.component].lower()
     where = f"the guide's range for {band.region} ({theirs}) {mark}"
     placed = f"Your {name} ({mine}) is {place(row)} {where}"

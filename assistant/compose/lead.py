@@ -242,10 +242,14 @@ def _chosen(
         back = {i - 1 for i in picks if i > 0 and _REFERS_BACK.match(sentences[i])}
         grew = bool(back - set(picks))
         picks = sorted(set(picks) | back)
+    between = set(range(picks[0], picks[-1] + 1)) - set(picks)
+    if between <= answering:  # answering sentences between the chosen ones are read too
+        picks = sorted(set(picks) | between)
     while len(picks) > 1 and (
         len(picks) > MAX_LEAD_SENTENCES or sum(len(sentences[i]) for i in picks) > MAX_LEAD_CHARS
     ):
-        picks.remove(min((i for i in picks if i != first), key=worth))
+        ends = {picks[0], picks[-1]} - {first}  # (never cut in the middle: "These initial
+        picks.remove(min(ends, key=worth))  # technical rounds…" between its neighbours)
     return picks
 
 
