@@ -53,9 +53,21 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
         everyday = _everyday(word, common) and not subject_only and word not in TECH_HOMOGRAPHS
         if len(word) < 3 or everyday or word in topic_words or word in employer or not common:
             continue
-        if not _held(word, terms) and not _short_form(word, catalog):
+        if not _known(word, terms, catalog, common):
             unheld.append(word)
     return list(dict.fromkeys(unheld))
+
+
+def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
+    """A guide word in any form, a short form of one, or a hyphenated compound of such words
+    and everyday ones ("gpu-infra")."""
+    if _held(word, terms) or _short_form(word, catalog):
+        return True
+    parts = [part for part in word.split("-") if part]
+    return len(parts) > 1 and all(
+        _everyday(part, common) or _held(part, terms) or _short_form(part, catalog)
+        for part in parts
+    )
 
 
 def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
