@@ -89,3 +89,26 @@ def test_stock_given_a_year_is_placed_with_the_guides_own_grant_figures(coach):
     )
     lead = answer.answer.split("\n", 1)[0]
     assert "($31.2K–$57K a year: its $125K–$228K over 4 years ÷ 4)" in lead
+
+
+def test_a_place_with_a_row_is_answered_when_the_first_named_has_none(coach):
+    answer = coach.ask(
+        "my wife teaches in nanjing so we're not moving. what's base and total comp for alibaba "
+        "devops in nanjing? if u dont have nanjing, hangzhou is the closest office so use that"
+    )
+    assert not answer.refused and "no row for Nanjing" in answer.answer.split("\n", 1)[0]
+    assert "CNY 600K–CNY 1.2M" in answer.answer
+
+
+def test_a_title_in_a_posting_is_asked_even_when_clouds_are_named_beside_it(coach):
+    answer = coach.ask(
+        "anyscale sf has a 'cloud security engineer' posting (IAM across aws/gcp/azure). what "
+        "do they pay for that role, base + equity? if you only have devops numbers give me those"
+    )
+    assert "no cloud security engineer figures at Anyscale" in answer.answer.split("\n", 1)[0]
+    assert "$168K–$218K" in answer.answer
+
+
+def test_a_base_told_with_a_rivals_offer_is_not_asked_for_more(coach):
+    answer = coach.ask("google offered me L4 SRE at 190k base, what would alibaba seattle pay?")
+    assert "asks for a higher base" not in answer.answer and "$150K–$215K" in answer.answer

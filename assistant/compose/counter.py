@@ -12,6 +12,7 @@ Leaves out: the rules of the proposal (assistant.engine.negotiation) and the dra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from assistant.compose.bands import COMPONENT_NAMES, one_band
@@ -192,6 +193,11 @@ _MORE_OF = {
 }
 
 
+_MORE_CUE = re.compile(
+    r"\b(?:more|higher|bump\w*|raise|increase|push\w*|extra|boost|negotiat\w*|up|move)\b", re.I
+)
+
+
 def component_not_asked(understood: Understanding, facts: Facts, companies: Iterable[str]) -> str:
     """A question about getting more of one pay component that no lever or script of the
     company asks for (read by the engine's `guide_figures`): "None of the Alibaba guide's
@@ -199,9 +205,10 @@ def component_not_asked(understood: Understanding, facts: Facts, companies: Iter
     from assistant.engine.script_asks import guide_figures
 
     wanted = understood.component
-    asked = components_named(asked_with_antecedents(understood.question))  # ("bump it to 20%")
-    if wanted not in _MORE_OF or wanted not in asked:
-        return ""
+    asking = asked_with_antecedents(understood.question)
+    asked = components_named(asking)  # ("bump it to 20%")
+    if wanted not in _MORE_OF or wanted not in asked or not _MORE_CUE.search(asking):
+        return ""  # (not "google offered me 190k base, what would alibaba pay?")
     for company in companies:
         scripts = [s for s in facts.scripts if s.company == company]
         levers = [lv for lv in facts.levers if lv.company == company]

@@ -127,7 +127,7 @@ def coverage_of(
         gaps.append(f"{_employer(other, catalog)} interview guide")
     # A title beside another employer's name is most likely that employer's ("my Google L4
     # SRE offer"), not a job asked about at the company of the guides.
-    other_employer = frame.context_names or frame.outside_companies
+    other_employer = _beside_another_employer(frame)
     roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
     same = frame.role_asked and same_role_sentence(frame.role_asked, roles, company, records)
     if frame.role_asked and not other_employer and not same:
@@ -311,6 +311,22 @@ def _as_level(said: str) -> str:
     or numbered title as written ("P8", "SDE II")."""
     coded = any(ch.isdigit() for ch in said) or said.endswith(("II", "IV"))
     return said if coded else f"a {said} level"
+
+
+TITLE_NEAR = 4  # words between an employer's name and a title that make it that employer's
+
+
+def _beside_another_employer(frame: Understanding) -> bool:
+    """Whether the title asked about stands next to another employer's name ("my Google L4 SRE
+    offer", "amazon offered me a sysde role"), not only in the same message ("a 'cloud security
+    engineer' posting (IAM across aws/gcp/azure…)")."""
+    names = [*frame.context_names, *frame.outside_companies]
+    if not names or not frame.role_asked:
+        return bool(names)
+    words = normalize(frame.question).split()
+    title = _word_positions(words, normalize(frame.role_asked).split())
+    near = [at for name in names for at in _word_positions(words, normalize(name).split())]
+    return not title or any(abs(t - n) <= TITLE_NEAR for t in title for n in near)
 
 
 def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:

@@ -1,7 +1,8 @@
 """The names a question mentions, found by rules and tables (no model): the corpus's companies
-(by name, alias, distinctive first word or one typo), companies it has no guide for, places and
-the region labels they match (aliases, one metro area, typos), roles, currency, pay component;
-and the `Catalog` of what is indexed that these are matched against.
+(by name, alias, distinctive first word or one typo), places and the region labels they match
+(aliases, one metro area, typos; a place with a row before one without), roles, currency, pay
+component; and the `Catalog` of what is indexed that these are matched against. Employers it
+has no guide for are found by assistant.understanding.unknown_names.
 
 The `Catalog` holds company names and, per company, the region labels of its comp rows, guide
 kinds and roles. Companies match by name, by a distinctive first word ("Alibaba" for "Alibaba
@@ -31,9 +32,6 @@ from assistant.understanding.tables import (
     COMPONENT_WORDS,
     CURRENCY_WORDS,
     GENERIC_ROLE_WORDS,
-    KNOWN_EMPLOYERS,
-    NEUTRAL_WORDS,
-    NOT_A_NAME,
     PLACE_ALIASES,
     SAME_METRO,
 )
@@ -211,7 +209,7 @@ class PlaceMention:
 
 
 @lru_cache(maxsize=1)
-def _spellings() -> dict[str, str]:
+def place_spellings() -> dict[str, str]:
     """Every spelling of every place (lower case) -> its canonical place."""
     return {
         spelling: place
@@ -224,14 +222,14 @@ def _spellings() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Every word of every place's spellings ("san", "francisco", "sf", …)."""
-    return frozenset(word for spelling in _spellings() for word in spelling.split())
+    return frozenset(word for spelling in place_spellings() for word in spelling.split())
 
 
 def places_in(text: str) -> list[PlaceMention]:
     """Places the text names, in the order it names them: by spelling (word runs looked up in a
     table), short capital-only aliases ("LA"), else one typo in a longer name ("Singapur")."""
     words = normalize(text).split()
-    spellings = _spellings()
+    spellings = place_spellings()
     found: list[tuple[int, PlaceMention]] = []
     for size in range(min(4, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
@@ -316,6 +314,17 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
     mentions = [m for m in asked if not whereabouts(normalized, m)] or asked
     # a way of working ("remote from Austin") gives way to the place named with it
     place = next((m.place for m in mentions if m.place != "remote"), mentions[0].place)
+    # "…nanjing? if you don't have nanjing, hangzhou is the closest": a place with a row, when
+    # the first has none (the one without is named as such by the coverage check)
+    for candidate in dict.fromkeys([place, *(m.place for m in mentions)]):
+        match = _row_for(candidate, labels)
+        if match is not None:
+            return match
+    return RegionMatch(label=None, place=place)
+
+
+def _row_for(place: str, labels: list[str]) -> RegionMatch | None:
+    """The label whose row is for `place` (or for a place in its metro area), else None."""
     for label in labels:
         if _label_matches(label, place):
             return RegionMatch(label=label, place=place)
@@ -323,7 +332,7 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
         for label in labels:
             if _label_matches(label, other):
                 return RegionMatch(label=label, place=place, nearby=True)
-    return RegionMatch(label=None, place=place)
+    return None
 
 
 # Where the user is, not where the job is: a place moved from ("relocating from Berlin"), and
@@ -443,52 +452,4 @@ def find_component(text: str) -> str | None:
     for component in ("sign_on", "total", "stock", "bonus", "base"):
         if any(contains_phrase(normalized, word) for word in COMPONENT_WORDS[component]):
             return component
-    return None
-
-
-# --- names the corpus does not hold ----------------------------------------------------------
-_UNKNOWN_NAME = re.compile(
-    r"\b(?:at|for|from|with|join|joining|does|do|by)\s+([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z][A-Za-z0-9&.-]+)?)"
-)
-
-
-_LEVEL_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,2}")
-
-
-def find_unknown_company(text: str, normalized: str) -> str | None:
-    """A company named that the corpus has no guide for: a well-known employer, or a
-    capitalised name after "at", "for", "from", "does"… that is not a place."""
-    for name in KNOWN_EMPLOYERS:
-        if contains_phrase(normalized, name):
-            return name
-    for match in _UNKNOWN_NAME.finditer(text):
-        name = match.group(1)
-        key = normalize(name)
-        if key in _spellings() or key in CASE_SENSITIVE_ALIASES or key.split()[0] in NOT_A_NAME:
-            continue
-        if _LEVEL_CODE.fullmatch(name.split()[0]):  # "hinted at P8": a level, not an employer
-            continue
-        return name
-    return offering_employer(normalized)
-
-
-# "coreweave offered me…", "an offer from coreweave": a name typed in lower case is an
-# employer only where an offer says so
-_OFFERED_BY = re.compile(
-    r"\b([a-z][a-z0-9&.-]{2,})(?: [a-z]+){0,2} (?:offered|is offering|made me an offer|"
-    r"extended an offer|wants me|gave me an offer)\b|\boffer (?:from|at) ([a-z][a-z0-9&.-]{2,})\b"
-)
-
-
-def offering_employer(normalized: str) -> str | None:
-    """A name the corpus does not know, typed in lower case, that makes the user an offer; not
-    an everyday word, a place, a job word or a company of the corpus."""
-    everyday = common_words()
-    for match in _OFFERED_BY.finditer(normalized):
-        name = match.group(1) or match.group(2)
-        if name in everyday or name in _spellings() or name in NOT_A_NAME:
-            continue
-        if name in NEUTRAL_WORDS or _LEVEL_CODE.fullmatch(name.upper()):
-            continue
-        return name
     return None

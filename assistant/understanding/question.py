@@ -55,10 +55,8 @@ from assistant.understanding.entities import (
     find_component,
     find_currency,
     find_role,
-    find_unknown_company,
     match_region,
     normalize,
-    offering_employer,
     place_words,
     places_in,
     region_mentions,
@@ -95,6 +93,7 @@ from assistant.understanding.tables import (
     LEVEL_PHRASES,
     STOPWORDS,
 )
+from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
 # Pay components: "base", "stock", "bonus", "total", "sign_on" (the keys of COMPONENT_WORDS).
 

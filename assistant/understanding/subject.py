@@ -25,7 +25,6 @@ from assistant.understanding.entities import (
     companies_in,
     company_segments,
     contains_phrase,
-    find_unknown_company,
     match_region,
     normalize,
     place_words,
@@ -36,6 +35,7 @@ from assistant.understanding.tables import (
     LEVEL_PHRASES,
     NOT_A_NAME,
 )
+from assistant.understanding.unknown_names import find_unknown_company
 
 # An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
 # "competing with Databricks", "vs Google".

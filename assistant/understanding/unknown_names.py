@@ -1,0 +1,72 @@
+"""Employers a question names that the corpus has no guide for: a well-known employer
+(assistant.understanding.tables), a capitalised name after "at", "for", "from"… that is not a
+place, a pay word, a job title's acronym or a level code, or a name typed in lower case that
+makes the user an offer ("coreweave offered me…").
+
+Leaves out: the corpus's own companies and places (assistant.understanding.entities) and
+deciding whether a named employer is the subject or only context (.subject).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.index.common_words import common_words
+from assistant.understanding.entities import place_spellings
+from assistant.understanding.tables import (
+    CASE_SENSITIVE_ALIASES,
+    KNOWN_EMPLOYERS,
+    NEUTRAL_WORDS,
+    NOT_A_NAME,
+)
+from assistant.understanding.words import contains_phrase, normalize
+
+_UNKNOWN_NAME = re.compile(
+    r"\b(?:at|for|from|with|join|joining|does|do|by)\s+([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z][A-Za-z0-9&.-]+)?)"
+)
+
+
+_LEVEL_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,2}")
+
+
+def find_unknown_company(text: str, normalized: str) -> str | None:
+    """A company named that the corpus has no guide for: a well-known employer, or a
+    capitalised name after "at", "for", "from", "does"… that is not a place."""
+    for name in KNOWN_EMPLOYERS:
+        if contains_phrase(normalized, name):
+            return name
+    for match in _UNKNOWN_NAME.finditer(text):
+        name = match.group(1)
+        key = normalize(name)
+        if (
+            key in place_spellings()
+            or key in CASE_SENSITIVE_ALIASES
+            or key.split()[0] in NOT_A_NAME
+        ):
+            continue
+        if _LEVEL_CODE.fullmatch(name.split()[0]):  # "hinted at P8": a level, not an employer
+            continue
+        return name
+    return offering_employer(normalized)
+
+
+# "coreweave offered me…", "an offer from coreweave": a name typed in lower case is an
+# employer only where an offer says so
+_OFFERED_BY = re.compile(
+    r"\b([a-z][a-z0-9&.-]{2,})(?: [a-z]+){0,2} (?:offered|is offering|made me an offer|"
+    r"extended an offer|wants me|gave me an offer)\b|\boffer (?:from|at) ([a-z][a-z0-9&.-]{2,})\b"
+)
+
+
+def offering_employer(normalized: str) -> str | None:
+    """A name the corpus does not know, typed in lower case, that makes the user an offer; not
+    an everyday word, a place, a job word or a company of the corpus."""
+    everyday = common_words()
+    for match in _OFFERED_BY.finditer(normalized):
+        name = match.group(1) or match.group(2)
+        if name in everyday or name in place_spellings() or name in NOT_A_NAME:
+            continue
+        if name in NEUTRAL_WORDS or _LEVEL_CODE.fullmatch(name.upper()):
+            continue
+        return name
+    return None
