@@ -112,3 +112,22 @@ def test_a_title_in_a_posting_is_asked_even_when_clouds_are_named_beside_it(coac
 def test_a_base_told_with_a_rivals_offer_is_not_asked_for_more(coach):
     answer = coach.ask("google offered me L4 SRE at 190k base, what would alibaba seattle pay?")
     assert "asks for a higher base" not in answer.answer and "$150K–$215K" in answer.answer
+
+
+def test_an_offer_told_beside_a_benefits_ask_is_not_placed(coach):
+    answer = coach.ask(
+        "we're in the middle of an international adoption, its running about $40k all in. i "
+        "have a devops offer from alibaba's sunnyvale office. do they have adoption assistance, "
+        "and do adoptive parents get the same paid bonding leave?"
+    )
+    assert answer.refused and "adoption assistance" in answer.answer.split("\n", 1)[0]
+    assert "$40K" not in answer.answer
+
+
+def test_an_offer_asked_about_as_these_is_still_placed_beside_the_gaps(coach):
+    answer = coach.ask(
+        "recruiter's summary for anyscale sf devops: 'base $182,000 · RSUs $150,000 (4yr) · "
+        "4% 401k match · 20 days PTO'. which of these is actually competitive? esp the 401k"
+    )
+    assert not answer.refused and "401" in answer.answer.split("\n", 1)[0]
+    assert "$168K–$218K" in answer.answer

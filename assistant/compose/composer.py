@@ -19,11 +19,11 @@ from assistant.compose.coverage import (
     STAND_IN_INTENTS,
     Coverage,
     coverage_of,
-    level_equivalence,
 )
 from assistant.compose.floor import write_floor_lead
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
+from assistant.compose.level_coverage import level_equivalence
 from assistant.compose.levers import compose_levers, lead_lever
 from assistant.compose.refusal import compose_refusal
 from assistant.engine.negotiation import Negotiation

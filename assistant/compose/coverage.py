@@ -24,7 +24,8 @@ pay word ("a p7 vs a p5, tc wise?") are said to share one band; a second place w
 by assistant.compose.unheld_terms.
 
 Leaves out: companies and regions the guides lack (retrieval abstains and the refusal names
-them), and wording beyond one sentence per kind of gap.
+them), the level sentences (assistant.compose.level_coverage), and wording beyond one sentence
+per kind of gap.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 
 from assistant.compose.aspects import asked_plainly, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
+from assistant.compose.level_coverage import level_statement
 from assistant.compose.same_role import same_role_sentence
 from assistant.compose.topic_coverage import (
     as_said,
@@ -45,8 +47,13 @@ from assistant.compose.topic_coverage import (
 from assistant.compose.unheld_terms import as_typed, names_only_a_subject, unheld_terms
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
-from assistant.corpus.vocabulary import level_codes
-from assistant.understanding.asks import TopicAsk, asked_sentences, asked_with_antecedents
+from assistant.understanding.asks import (
+    REFERS_BACK,
+    TopicAsk,
+    asked_sentences,
+    asked_with_antecedents,
+    components_named,
+)
 from assistant.understanding.entities import (
     Catalog,
     contains_phrase,
@@ -57,6 +64,7 @@ from assistant.understanding.entities import (
 )
 from assistant.understanding.intents import best_intent, intent_scores
 from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
+from assistant.understanding.subject import gives_amounts
 from assistant.understanding.tables import COMPONENT_WORDS
 
 _PAY_INTENTS = ("comp", "counter")
@@ -138,7 +146,7 @@ def coverage_of(
             f"The guides have no {frame.role_asked} {what}{where}; they cover {held} only."
         )
         gaps.append(frame.role_asked)
-    level_gap, levels_not_held = _level_statement(frame, catalog, writer)
+    level_gap, levels_not_held = level_statement(frame, catalog, writer)
     if level_gap:
         statements.append(level_gap)
         gaps += levels_not_held
@@ -210,8 +218,9 @@ def coverage_of(
         )
         or frame.role_asked
         or level_gap
-        # (an offer given earlier is not asked about again by "do they sponsor visas?")
-        or (frame.intent == "counter" and has_offer and not (frame.followup and asked))
+        # (an offer given earlier, or told beside the ask, is not asked about again by "do
+        # they sponsor visas?")
+        or (frame.intent == "counter" and has_offer and not (asked and _offer_told(frame)))
         or frame.asks_levels
         # "a take-home in the interview process?" (not "can you review my resume?" after one)
         or (
@@ -306,13 +315,6 @@ def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
     return [i for i in range(len(words) - len(phrase) + 1) if words[i : i + len(phrase)] == phrase]
 
 
-def _as_level(said: str) -> str:
-    """A seniority word named as the level it is ("senior" -> "a senior level"); a level code
-    or numbered title as written ("P8", "SDE II")."""
-    coded = any(ch.isdigit() for ch in said) or said.endswith(("II", "IV"))
-    return said if coded else f"a {said} level"
-
-
 TITLE_NEAR = 4  # words between an employer's name and a title that make it that employer's
 
 
@@ -327,6 +329,16 @@ def _beside_another_employer(frame: Understanding) -> bool:
     title = _word_positions(words, normalize(frame.role_asked).split())
     near = [at for name in names for at in _word_positions(words, normalize(name).split())]
     return not title or any(abs(t - n) <= TITLE_NEAR for t in title for n in near)
+
+
+def _offer_told(frame: Understanding) -> bool:
+    """Whether the turn's offer is only context for its ask: given on an earlier turn, or in
+    a sentence that does not ask ("i have a devops offer from alibaba. do they have adoption
+    assistance?"), the asking sentences stating no amount, naming no pay component and not
+    referring back to it ("which of these is competitive?", "how is it")."""
+    asking = asked_sentences(frame.question)
+    about_it = gives_amounts(asking) or components_named(asking) or REFERS_BACK.search(asking)
+    return frame.followup or not about_it
 
 
 def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
@@ -394,101 +406,3 @@ def _employer(name: str, catalog: Catalog) -> str:
     """An employer's name as the guides write it, else capitalised ("ByteDance" stays)."""
     entry = catalog.guides.names.get(name.lower())
     return entry[0] if entry else name[:1].upper() + name[1:]
-
-
-def _level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> tuple[str, list]:
-    """The levels asked about that the guides have no band or mapping for, and the sentence
-    naming them: on a pay question the bands are per region, not per level; on a level
-    question ("new grad here, what level would I be?") the guide's level-mapping line, cited,
-    says which levels its role spans. A level the line maps (its own code on a level
-    question, another employer's it takes in) is no gap."""
-    asks_pay = frame.intent in _PAY_INTENTS or frame.component is not None  # ("p7 tc wise?")
-    # "would they bring me in as p4?": a level code is what a question of no other kind is about
-    about_level = frame.asks_levels or (frame.intent == "general" and frame.level is not None)
-    if not (asks_pay or about_level):
-        return "", []
-    company = frame.company
-    level_map = catalog.guides.level_maps.get(company) if company else None
-    levels = list(frame.levels or ([frame.level] if frame.level else []))
-    if level_map is not None:
-        owned = level_map.own_codes
-        levels = [
-            lv
-            for lv in levels
-            if not (lv not in owned and level_map.equivalent_holding(lv))
-            and (asks_pay or lv not in owned)
-        ]
-    if not levels:
-        return "", []
-    said = " or ".join(levels)
-    who = f"{company}'s" if company else "the"
-    if level_map is None:
-        if not asks_pay:
-            return f"The guides say nothing about {said} levels.", levels
-        return (
-            f"The guides have no band for {said}: {who} bands are per region, not per level.",
-            levels,
-        )
-    mark = writer.book.cite(level_map.chunk_id)
-    own, _, equivalents = level_map.line.partition("=")
-    if not asks_pay:  # and the guide whose own level it is ("a P7?" of Alibaba's)
-        owners = [
-            f" {other}'s guide maps {m.line} {writer.book.cite(m.chunk_id)}."
-            for other, m in catalog.guides.level_maps.items()
-            if other != company and any(lv in m.own_codes for lv in levels)
-        ]
-        return (
-            f"The guides say nothing about {_as_level(said)} at {company}: {company}'s guide maps "
-            f"{level_map.line} {mark}.{''.join(owners)}"
-        ), levels
-    if not level_map.own_codes:
-        return (
-            f"The guides have no band for {said}: {company}'s bands are per region, not "
-            f"per level (its guide maps the role to {equivalents.strip()} {mark})."
-        ), levels
-    own = own.strip()
-    if all(lv in level_map.own_codes for lv in levels):
-        return (
-            f"The guides have no separate band for {said}: {company}'s guide maps "
-            f"{own} {mark}, and its band covers that whole range."
-        ), levels
-    return (
-        f"The guides have no band for {said}: {company}'s guide maps {own} {mark}, "
-        "with one band per region, not per level."
-    ), levels
-
-
-def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
-    """For a level or title at another employer that the company's level-mapping line takes
-    in ("I'm a Google L4", "IC4 at Meta", "amazon SysDE here"), the guide's mapping of it,
-    cited; else ""."""
-    company = frame.company
-    level_map = catalog.guides.level_maps.get(company) if company else None
-    if level_map is None or frame.intent in ("lever", "counter"):
-        return ""  # not "how do I use my Google L4 offer with Alibaba?"
-    if frame.level:
-        asked = frame.asks_levels or frame.intent in _PAY_INTENTS
-        if not asked or frame.level in level_map.own_codes:
-            return ""
-        held = level_map.equivalent_holding(frame.level)
-    else:  # a title the line names in full says where the user stands
-        held = level_map.equivalent_named(frame.question)
-    if not held and frame.asks_levels and frame.intent == "general" and "=" in level_map.line:
-        # "what level range do they hire devops at?": the company's own levels, mapped
-        others = level_map.line.split("=", 1)[1].strip().rstrip(".")
-        cited = writer.book.cite(level_map.chunk_id)
-        return f"{company}'s guide maps {level_map.own} to {others} {cited}."
-    if not held:
-        return ""
-    takes_in = (
-        ""
-        if not frame.level or level_codes(held) == (frame.level,)
-        else f", a range that takes in {frame.level}"
-    )
-    said = (
-        f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"
-    )
-    per_region = (
-        " Its bands are one per region, not per level." if frame.intent in _PAY_INTENTS else ""
-    )
-    return f"{said}{takes_in}.{per_region}"

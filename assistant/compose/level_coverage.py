@@ -1,0 +1,122 @@
+"""Levels asked about, against the guides: a level with no band of its own ("P8", "staff",
+"DevOps Engineer II": the guides' bands are per region, and a guide's level-mapping line says
+which levels its role spans) is named as such, with the mapping line cited; a level at another
+employer that the line takes in is placed by it (`level_equivalence`: "I'm a Google L4").
+
+Leaves out: the other gaps of a question (assistant.compose.coverage) and reading the level
+maps (assistant.corpus.vocabulary).
+"""
+
+from __future__ import annotations
+
+from assistant.compose.core import Writer
+from assistant.corpus.vocabulary import level_codes
+from assistant.understanding.entities import Catalog
+from assistant.understanding.question import Understanding
+
+_PAY_INTENTS = ("comp", "counter")
+
+
+def _as_level(said: str) -> str:
+    """A seniority word named as the level it is ("senior" -> "a senior level"); a level code
+    or numbered title as written ("P8", "SDE II")."""
+    coded = any(ch.isdigit() for ch in said) or said.endswith(("II", "IV"))
+    return said if coded else f"a {said} level"
+
+
+def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> tuple[str, list]:
+    """The levels asked about that the guides have no band or mapping for, and the sentence
+    naming them: on a pay question the bands are per region, not per level; on a level
+    question ("new grad here, what level would I be?") the guide's level-mapping line, cited,
+    says which levels its role spans. A level the line maps (its own code on a level
+    question, another employer's it takes in) is no gap."""
+    asks_pay = frame.intent in _PAY_INTENTS or frame.component is not None  # ("p7 tc wise?")
+    # "would they bring me in as p4?": a level code is what a question of no other kind is about
+    about_level = frame.asks_levels or (frame.intent == "general" and frame.level is not None)
+    if not (asks_pay or about_level):
+        return "", []
+    company = frame.company
+    level_map = catalog.guides.level_maps.get(company) if company else None
+    levels = list(frame.levels or ([frame.level] if frame.level else []))
+    if level_map is not None:
+        owned = level_map.own_codes
+        levels = [
+            lv
+            for lv in levels
+            if not (lv not in owned and level_map.equivalent_holding(lv))
+            and (asks_pay or lv not in owned)
+        ]
+    if not levels:
+        return "", []
+    said = " or ".join(levels)
+    who = f"{company}'s" if company else "the"
+    if level_map is None:
+        if not asks_pay:
+            return f"The guides say nothing about {said} levels.", levels
+        return (
+            f"The guides have no band for {said}: {who} bands are per region, not per level.",
+            levels,
+        )
+    mark = writer.book.cite(level_map.chunk_id)
+    own, _, equivalents = level_map.line.partition("=")
+    if not asks_pay:  # and the guide whose own level it is ("a P7?" of Alibaba's)
+        owners = [
+            f" {other}'s guide maps {m.line} {writer.book.cite(m.chunk_id)}."
+            for other, m in catalog.guides.level_maps.items()
+            if other != company and any(lv in m.own_codes for lv in levels)
+        ]
+        return (
+            f"The guides say nothing about {_as_level(said)} at {company}: {company}'s guide maps "
+            f"{level_map.line} {mark}.{''.join(owners)}"
+        ), levels
+    if not level_map.own_codes:
+        return (
+            f"The guides have no band for {said}: {company}'s bands are per region, not "
+            f"per level (its guide maps the role to {equivalents.strip()} {mark})."
+        ), levels
+    own = own.strip()
+    if all(lv in level_map.own_codes for lv in levels):
+        return (
+            f"The guides have no separate band for {said}: {company}'s guide maps "
+            f"{own} {mark}, and its band covers that whole range."
+        ), levels
+    return (
+        f"The guides have no band for {said}: {company}'s guide maps {own} {mark}, "
+        "with one band per region, not per level."
+    ), levels
+
+
+def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
+    """For a level or title at another employer that the company's level-mapping line takes
+    in ("I'm a Google L4", "IC4 at Meta", "amazon SysDE here"), the guide's mapping of it,
+    cited; else ""."""
+    company = frame.company
+    level_map = catalog.guides.level_maps.get(company) if company else None
+    if level_map is None or frame.intent in ("lever", "counter"):
+        return ""  # not "how do I use my Google L4 offer with Alibaba?"
+    if frame.level:
+        asked = frame.asks_levels or frame.intent in _PAY_INTENTS
+        if not asked or frame.level in level_map.own_codes:
+            return ""
+        held = level_map.equivalent_holding(frame.level)
+    else:  # a title the line names in full says where the user stands
+        held = level_map.equivalent_named(frame.question)
+    if not held and frame.asks_levels and frame.intent == "general" and "=" in level_map.line:
+        # "what level range do they hire devops at?": the company's own levels, mapped
+        others = level_map.line.split("=", 1)[1].strip().rstrip(".")
+        cited = writer.book.cite(level_map.chunk_id)
+        return f"{company}'s guide maps {level_map.own} to {others} {cited}."
+    if not held:
+        return ""
+    takes_in = (
+        ""
+        if not frame.level or level_codes(held) == (frame.level,)
+        else f", a range that takes in {frame.level}"
+    )
+    said = (
+        f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"
+    )
+    per_region = (
+        " Its bands are one per region, not per level." if frame.intent in _PAY_INTENTS else ""
+    )
+    return f"{said}{takes_in}.{per_region}"
