@@ -131,3 +131,24 @@ def test_an_offer_asked_about_as_these_is_still_placed_beside_the_gaps(coach):
     )
     assert not answer.refused and "401" in answer.answer.split("\n", 1)[0]
     assert "$168K–$218K" in answer.answer
+
+
+def test_an_offer_given_as_a_total_only_gets_the_scripts_own_asks(coach):
+    answer = coach.ask(
+        "anyscale nyc devops — recruiter only says 'total comp lands around $245k'. datadog "
+        "offered me sre in nyc ~270k tc. what do i ask anyscale for, component by component?"
+    )
+    lead = answer.answer.split("\n", 1)[0]
+    assert "($210K–$288K)" in lead and "$213K base" in lead and "$222K equity" in lead
+    assert "$25K sign-on" in lead
+
+
+def test_a_bonus_target_is_the_bonus():
+    from assistant.engine.offer import parse_offer
+
+    offer = parse_offer(
+        "anyscale sf: base 185k, equity 160k over four years, bonus target around 5%",
+        ["Anyscale"],
+        {"Anyscale": ["San Francisco"]},
+    )
+    assert (offer.bonus_pct, offer.target) == (5.0, None)

@@ -35,6 +35,7 @@ from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer, Package
 from assistant.engine.position import position
+from assistant.engine.script_asks import guide_figures
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import (
@@ -71,7 +72,8 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         asked_place = asked_component_place(writer, understood, negotiation, mark)
         if asked_place:  # "would 175k in rsus still be inside their range?": that row first
             writer.add(asked_place, "")
-        opening = "" if held else verdict(writer, negotiation, mark)  # (it asks for base)
+        guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
+        opening = "" if held else verdict(writer, negotiation, mark, guide)  # (it asks for base)
         if opening:
             writer.add(opening, "")
         writer.add(
@@ -202,8 +204,6 @@ def component_not_asked(understood: Understanding, facts: Facts, companies: Iter
     """A question about getting more of one pay component that no lever or script of the
     company asks for (read by the engine's `guide_figures`): "None of the Alibaba guide's
     levers or its script asks for a higher bonus; what they ask for follows."; else ""."""
-    from assistant.engine.script_asks import guide_figures
-
     wanted = understood.component
     asking = asked_with_antecedents(understood.question)
     asked = components_named(asking)  # ("bump it to 20%")

@@ -14,6 +14,7 @@ from assistant.compose.bands import COMPONENT_NAMES, component_cell
 from assistant.compose.core import Writer
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
+from assistant.engine.script_asks import GuideFigures
 from assistant.money import PERCENT, format_money
 from assistant.understanding.asks import asked_sentences, components_named
 from assistant.understanding.question import Understanding
@@ -102,7 +103,9 @@ def asked_component_place(
     return f"{placed}; ask for {ask.figure.display}{how} {sources(writer, ask.figure)}."
 
 
-def verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:
+def verdict(
+    writer: Writer, negotiation: Negotiation, mark: str, guide: GuideFigures | None = None
+) -> str:
     """The answer's first sentence: where the base (else the total) sits in the guide's range and
     what to ask ("Your base ($175K) is near the bottom of the guide's range for San Francisco
     ($168K–$218K) [1]; ask for $213K [2]."); empty when nothing can be placed."""
@@ -120,7 +123,9 @@ def verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:
         f"({row.band_min.display}–{row.band_max.display}) {mark}"
     )
     if component != "base":
-        return f"{sentence}; give your base salary for a counter."
+        asks = _script_asks(writer, guide, band.currency) if guide else ""
+        told = f" Whatever the split, the guide's script asks for {asks}." if asks else ""
+        return f"{sentence}; give your base salary for a counter.{told}"
     ask = negotiation.proposal.get("base") if negotiation.proposal else None
     if ask is not None and ask.figure.value > row.offer.value:
         rest = _other_asks(writer, negotiation)
@@ -129,6 +134,23 @@ def verdict(writer: Writer, negotiation: Negotiation, mark: str) -> str:
     if ask is not None:
         return f"{sentence}; the guide's script asks for no more than that."
     return f"{sentence}."
+
+
+def _script_asks(writer: Writer, guide: GuideFigures, currency: str) -> str:
+    """The script's own figures, which need no offer to compute ("$213K base [2], $222K equity
+    over 4 years [2] and a $25K sign-on bonus [2]"): for an offer given as a total only."""
+    years = f" over {guide.stock_years.display}" if guide.stock_years else ""
+    said = [
+        (guide.base, "{} base"),
+        (guide.stock, "{} equity" + years),
+        (guide.sign_on, "a {} sign-on bonus"),
+    ]
+    parts = [
+        f"{words.format(fig.display)} {sources(writer, fig)}"
+        for fig, words in said
+        if fig is not None and fig.unit == currency
+    ]
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
 def _other_asks(writer: Writer, negotiation: Negotiation) -> str:

@@ -24,7 +24,7 @@ from assistant.understanding.tables import KNOWN_EMPLOYERS
 _KEYWORDS = re.compile(
     r"(?P<sign_on>sign(?:ing)?[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus)"
     r"|(?P<stock>\b(?:rsus?|stock|equity|shares|options)\b)"
-    r"|(?P<bonus>\b(?:target\s+)?bonus(?:es)?\b)"  # ("15% target bonus": the bonus)
+    r"|(?P<bonus>\b(?:target\s+)?bonus(?:es)?(?:\s+target)?\b)"  # ("bonus target around 5%")
     r"|(?P<base>\bbase(?:\s+(?:salary|pay))?\b|\bsalary\b)"
     r"|(?P<tc>\btc\b|\btotal(?:\s+comp(?:ensation)?)?\b|\ball[\s-]in\b)"
     r"|(?P<floor>\bfloor\b|\bwalk[\s-]?away\b|\bbottom\s+line\b|\bat\s+least\b|"
