@@ -5,8 +5,7 @@ public API the CLI and the UI call.
       -> retrieve -> [counter] negotiate -> compose -> [LLM backend] phrase -> verify -> Answer
 
 - understand: intent, company, region, component, follow-up rewrite
-  (assistant.understanding.question), in the light of the history
-  (assistant.understanding.conversation).
+  (assistant.understanding.question), with the history (assistant.understanding.conversation).
 - retrieve: hybrid retrieval with abstaining (assistant.retrieval.hybrid).
 - negotiate (counter questions): the offer from this message or an earlier one, the band
   position, proposal and drafts (assistant.engine.offer, assistant.engine.negotiation,
@@ -47,7 +46,7 @@ from assistant.corpus.factbook import FactBook
 from assistant.corpus.facts import Facts
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer
-from assistant.engine.offer_update import moved_to, with_changes
+from assistant.engine.offer_update import moved_to, said_to_be, with_changes
 from assistant.errors import CoachError
 from assistant.index.embeddings import count_tokens
 from assistant.pipeline import END, Step, build_graph, run_in_order
@@ -410,6 +409,8 @@ class Coach:
             return {"negotiation": None, "drafts": None, "offer_problem": read["offer_problem"]}
         given_for = offer.region
         if "offer" not in state:  # "and if it were Sunnyvale instead?", "what if base were 190k?"
+            if understood.corrects and understood.company not in (None, offer.company):
+                offer = said_to_be(offer, understood.company, understood.region, facts)
             offer = moved_to(offer, understood.region, self.catalog.regions.get(offer.company, ()))
             change = state.get("offer_change")
             changed = self._read_offer(change, understood).get("offer") if change else None

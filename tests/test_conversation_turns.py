@@ -443,3 +443,34 @@ def test_what_numbers_go_in_the_counter_opens_with_every_ask(coach):
     )
     lead = third.answer.split("\n", 1)[0]
     assert "ask for $182.5K" in lead and "$140K over 4 years" in lead and "$45K sign-on" in lead
+
+
+def test_a_company_corrected_with_same_q_asks_the_last_question_there(coach):
+    first, second = converse(
+        coach,
+        "whats anyscale paying devops engineers in beijing? base and bonus pls",
+        "ugh wrong browser tab, the beijing posting is alibaba's not anyscale's. same q",
+    )
+    assert first.refused and "no row for Beijing" in first.answer.split("\n", 1)[0]
+    assert not second.refused and "15–25%" in second.answer and "CNY 380K–CNY 710K" in second.answer
+
+
+def test_an_offer_said_to_be_another_companys_is_placed_in_that_band(coach):
+    _, second = converse(
+        coach,
+        "anyscale sf devops offer, 200k base + 160k stock over 4 yrs. good or meh?",
+        "sorry, juggling tabs — that offer is from alibaba, sunnyvale office, not anyscale. "
+        "same numbers tho",
+    )
+    assert "Your base ($200K) is in the middle of the guide's range for Bay Area" in second.answer
+
+
+def test_a_base_that_will_not_reach_the_scripts_ask_gets_its_floor(coach):
+    *_, last = converse(
+        coach,
+        "nvidia also has me at 213 base / 255 rsu. if anyscale sf makes an offer whats my counter",
+        "and if they wont budge to 213?",
+    )
+    assert not last.refused and last.answer.startswith(
+        "If they won't reach the script's $213K base, its floor is **$198K**"
+    )

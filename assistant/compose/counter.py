@@ -230,6 +230,14 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
     unasked = component_not_asked(understood, ev.facts, [company] if company else [])
     if unasked:  # "can i get them to bump the bonus to 20%?": the guide asks for none
         writer.add(unasked, "")
+    guide = guide_figures(company, ev.facts.scripts, ev.facts.levers) if company else None
+    if understood.fixed == "base" and guide and guide.floor:  # "and if they wont budge to 213?"
+        base = f" {guide.base.display} base" if guide.base else " base"
+        writer.add(
+            f"If they won't reach the script's{base}, its floor is "
+            f"**{guide.floor.display}** {sources(writer, guide.floor)}: below it, walk away.",
+            "",
+        )
     if ev.offer_problem:
         writer.add(f"I could not read the offer: {ev.offer_problem}", "")
         # The coach's own limits and the figures it read are what this sentence states.

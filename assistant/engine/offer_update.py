@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from assistant.corpus.facts import Facts
+from assistant.engine.negotiation import band_defaults
 from assistant.engine.offer import Offer
 
 # The components a later turn may change; a stated total changes with any of them.
@@ -49,3 +51,17 @@ def with_changes(earlier: Offer, later: Offer) -> Offer:
         )
     total = later.tc if later.tc is not None else (None if changes else earlier.tc)
     return replace(earlier, **changes, tc=total, text=f"{earlier.text} {later.text}".strip())
+
+
+def said_to_be(offer: Offer, company: str, region: str | None, facts: Facts) -> Offer:
+    """The offer said to be another company's ("sorry, that offer is from alibaba sunnyvale,
+    not anyscale. same numbers"): the same amounts at that company and region, in the band's
+    currency when the offer named none."""
+    band_currency = band_defaults(facts)[0].get((company, region or ""), "")
+    return replace(
+        offer,
+        company=company,
+        region=region or "",
+        currency=offer.currency or band_currency,
+        competing=tuple(p for p in offer.competing if p.company != company),
+    )

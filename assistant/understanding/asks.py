@@ -143,7 +143,7 @@ def about_last_answer(normalized: str, foreign: list[str]) -> bool:
 REFERENCE = re.compile(r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same)\b")
 # "does anyscale look for the same things?": the previous question, about another company.
 SAME_AGAIN = re.compile(
-    r"\b(?:the same|same (?:things?|stuff|questions?)|similar|likewise)\b", re.I
+    r"\b(?:the same|same (?:things?|stuff|questions?|q|qs|qn|ask)|similar|likewise)\b", re.I
 )
 
 

@@ -284,6 +284,7 @@ def understand(
             (short or repeating)
             and FOLLOWUP_LEAD.search(question)
             or SAME_AGAIN.search(question)
+            or correcting  # "wrong tab, the beijing posting is alibaba's not anyscale's"
             or (short and not any(scores.values()))  # "alibaba seattle for comparison"
         )
         and (intent in ("general", "out_of_scope") or (weak_cues and SAME_AGAIN.search(question)))
@@ -321,8 +322,11 @@ def understand(
         carried = match_region(state.place, labels)  # "and anyscale?": the same place there
         region_match = carried if carried and carried.label else RegionMatch(None, state.place)
         region, place, nearby = region_match.label, state.place, region_match.nearby
-    if component and FIXED_COMPONENT.search(question) and state.intent == "counter":
+    fixed = FIXED_COMPONENT.search(question) and state.intent in ("counter", "lever")
+    if fixed and (component or (state.turns and re.search(r"\d", kept_text))):
         intent = "counter"  # "what if they won't move on base?": the counter without it
+        component = component or "base"  # "and if they wont budge to 213?": base, as a rule
+        company = company or state.company
     refers_back = bool(REFERENCE.search(normalized))  # "how do I ask for more of it?"
     carries = (intent == state.intent or refers_back) and not level_question  # (not to levels)
     if component is None and (followup or repeating) and carries:
