@@ -474,3 +474,14 @@ def test_a_base_that_will_not_reach_the_scripts_ask_gets_its_floor(coach):
     assert not last.refused and last.answer.startswith(
         "If they won't reach the script's $213K base, its floor is **$198K**"
     )
+
+
+def test_a_counter_asked_for_beside_a_rivals_offer_opens_with_the_asks(coach):
+    _, second = converse(
+        coach,
+        "alibaba sunnyvale offer: $185k base, $120k rsu over 4 years, 15% bonus",
+        "ok so what do i counter with? i have a google sre offer sitting at about $300k tc",
+    )
+    lead = second.answer.split("\n", 1)[0]
+    assert lead.startswith("Your base ($185K)") and "$45K sign-on bonus" in lead
+    assert "Cloud/SRE Offer" in second.answer  # the lever for the rival's offer follows

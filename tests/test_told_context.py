@@ -152,3 +152,8 @@ def test_a_bonus_target_is_the_bonus():
         {"Anyscale": ["San Francisco"]},
     )
     assert (offer.bonus_pct, offer.target) == (5.0, None)
+
+
+def test_the_process_start_to_finish_opens_where_it_begins(coach):
+    answer = coach.ask("what does the alibaba interview process look like start to finish")
+    assert answer.answer.startswith("Generally, the process begins with a recruiter screen")

@@ -28,6 +28,9 @@ from assistant.compose.levers import compose_levers, lead_lever
 from assistant.compose.refusal import compose_refusal
 from assistant.engine.negotiation import Negotiation
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.asks import asked_sentences
+from assistant.understanding.entities import normalize
+from assistant.understanding.intents import best_intent, intent_scores
 from assistant.understanding.question import Understanding
 
 
@@ -100,7 +103,9 @@ def _compose_intent(
         write_floor_lead(writer, understood, evidence)
     if intent == "counter":
         lever_asked = "lever" in understood.intents and evidence.negotiation is None
-        if lever_asked or understood.competing:  # the lever for it first, else the verdict
+        # "ok so what do i counter with? i have a google offer at 300k": the asks first
+        counter_asked = evidence.negotiation is not None and asks_for_the_counter(understood)
+        if lever_asked or (understood.competing and not counter_asked):  # the lever for it
             companies = {understood.company, *understood.other_companies}
             levers = [lv for lv in evidence.facts.levers if lv.company in companies]
             lead_lever(writer, understood, levers, evidence.relatedness)
@@ -126,6 +131,13 @@ def _compose_intent(
         compose_comp(
             writer, replace(understood, intent="comp", component=component), retrieval, evidence
         )
+
+
+def asks_for_the_counter(understood: Understanding) -> bool:
+    """Whether the asking sentences themselves ask for the counter ("what do i counter with?",
+    "what should i ask for?"), not only tell a rival's offer ("does that change my play?")."""
+    asking = normalize(asked_sentences(understood.question))
+    return best_intent(intent_scores(asking, has_amounts=False)) == "counter"
 
 
 def _pay_of_a_topic(understood: Understanding) -> bool:

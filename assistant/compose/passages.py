@@ -59,6 +59,7 @@ _SAID_AS = {
     ),
     "responsibilities": ("day-to-day", "day to day", "daily", "day in the life", "routine"),
     "process": ("rounds", "stages", "steps", "loop", "onsite", "on-site", "pipeline"),
+    "begins": ("start to finish", "end to end", "first step", "first stage", "happens first"),
     "floor": ("lowest", "minimum", "least i should", "bottom line", "walk away", "walk-away"),
     "script": (
         "what do i say",
