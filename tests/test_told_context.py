@@ -157,3 +157,16 @@ def test_a_bonus_target_is_the_bonus():
 def test_the_process_start_to_finish_opens_where_it_begins(coach):
     answer = coach.ask("what does the alibaba interview process look like start to finish")
     assert answer.answer.startswith("Generally, the process begins with a recruiter screen")
+
+
+def test_what_the_guides_are_asked_to_mention_is_looked_up_in_their_text(coach):
+    named = coach.ask(
+        "for alibaba's devops loop, does the guide mention flame graphs anywhere, or which "
+        "exact tools does it name for high cpu?"
+    )
+    assert named.answer.startswith("The Alibaba guides say nothing about flame graphs.")
+    assert "strace" in named.answer
+    held = coach.ask("do they cover chaos engineering at all?")
+    assert (
+        "nothing about chaos engineering" not in held.answer and "chaos engineering" in held.answer
+    )

@@ -217,3 +217,29 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+# "does the guide mention flame graphs anywhere?": what the user asks the guides to hold
+_MENTION_ASKED = re.compile(
+    r"\b(?:guides?|it|they|you)\s+(?:mention|mentions|say anything about|talk about|cover|"
+    r"covers|list|name|have anything (?:on|about))\s+(?P<what>[^?.!,;:()]+?)"
+    r"(?=\s+(?:anywhere|at all|in there|or|and)\b|\s*[?.!,;:()]|$)",
+    re.I,
+)
+
+
+_PREPOSITION = re.compile(r"(?:for|in|to|of|about|on|with|by|at|from|it|that|this|them)\b")
+
+
+def unmentioned(question: str, texts: list[str]) -> list[str]:
+    """What the question asks whether the guides mention ("does the guide mention flame graphs
+    anywhere?") that none of `texts` (the company's passages, normalized) holds, as typed."""
+    found = []
+    for match in _MENTION_ASKED.finditer(question):
+        what = re.sub(r"^(?:the|a|an|any)\s+", "", match["what"].strip(), flags=re.I)
+        key = normalize(what)
+        if not key or len(key) < 3 or _PREPOSITION.match(key):  # ("name for high cpu")
+            continue
+        if not any(key in text for text in texts):
+            found.append(what)
+    return found
