@@ -485,3 +485,14 @@ def test_a_counter_asked_for_beside_a_rivals_offer_opens_with_the_asks(coach):
     lead = second.answer.split("\n", 1)[0]
     assert lead.startswith("Your base ($185K)") and "$45K sign-on bonus" in lead
     assert "Cloud/SRE Offer" in second.answer  # the lever for the rival's offer follows
+
+
+def test_clouds_named_as_where_the_user_ran_things_are_no_subject(coach):
+    _, second = converse(
+        coach,
+        "anyscale london devops offer: £138k base, £105k equity / 4y, 5% bonus. hows that look",
+        "ok if i go sf, what do i counter with? no other offers, but ive spent 3 yrs running h100 "
+        "training clusters on k8s w/ gpu scheduling across aws + gcp",
+    )
+    assert not second.refused and "Aws" not in second.answer
+    assert "In USD, the guide's script asks for $213K base" in second.answer

@@ -170,3 +170,14 @@ def test_what_the_guides_are_asked_to_mention_is_looked_up_in_their_text(coach):
     assert (
         "nothing about chaos engineering" not in held.answer and "chaos engineering" in held.answer
     )
+
+
+def test_two_companies_loops_answer_the_one_with_an_interview_guide(coach):
+    answer = coach.ask(
+        "i have two onsites the same week lol. anyscale (devops, sf) on tuesday and alibaba "
+        "cloud (devops, sunnyvale) on thursday. for anyscale — what does their loop look like, "
+        "do they quiz you on ray internals? for alibaba — how hard is the coding really, like "
+        "leetcode hard dp or more medium? trying to split maybe 15 hrs of prep between the two"
+    )
+    assert not answer.refused and "no interview guide for Anyscale" in answer.answer[:100]
+    assert 'LeetCode "Medium"' in answer.answer

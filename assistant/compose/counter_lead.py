@@ -110,6 +110,10 @@ def verdict(
     what to ask ("Your base ($175K) is near the bottom of the guide's range for San Francisco
     ($168K–$218K) [1]; ask for $213K [2]."); empty when nothing can be placed."""
     band = negotiation.band
+    offer_currency = negotiation.offer.currency
+    if band is not None and guide and offer_currency and offer_currency != band.currency:
+        asks = _script_asks(writer, guide, band.currency)  # ("if i go sf, what do i counter with?")
+        return f"In {band.currency}, the guide's script asks for {asks}." if asks else ""
     rows = {r.component: r for r in negotiation.position if r.offer and r.band_min and r.band_max}
     component = "base" if "base" in rows else "total" if "total" in rows else ""
     row = rows.get(component)

@@ -215,6 +215,12 @@ def coverage_of(
     # else it lacks: "will they go deep on raylet?"); or only another employer's interviews
     # ("got one for google's loop too?")
     only_loops = f"{company} interview guide" in gaps and set(frame.intents) <= {"interview"}
+    # (not when another company asked about has one: "anyscale tuesday… for alibaba — how
+    # hard is the coding?"; "the prep i found is alibaba's" only tells)
+    only_loops = only_loops and not any(
+        "interview" in catalog.kinds.get(other, ()) and contains_phrase(asking, normalize(other))
+        for other in frame.other_companies
+    )
     no_guide = only_loops or (bool(others_loops) and not beside)
     asked_more = bool(
         stand_in

@@ -157,7 +157,9 @@ def _say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
     if not asked or _DURATION.search(lead):
         return
     what = _TRAILING_VERB.sub("", asked["what"].strip())
-    what = re.split(r"\s+(?:at|for|with|in)\s+", what)[0]
+    what = re.split(r"\s+(?:at|for|with|in|take|takes|last|lasts|usually|typically)\b", what)[0]
+    what = re.sub(r"^(?:their|its|your)\b", "the", what)  # ("how long does their loop take")
+    what = re.sub(r"\bwhole thing\b", "whole process", what)
     if frame.company:  # "the alibaba phone screens": the company is said once, below
         what = re.sub(rf"\b{re.escape(frame.company)}(?:'s)?\s*", "", what, flags=re.I)
     what = what.strip() or "it"

@@ -57,7 +57,14 @@ def given_as_context(
     if at < 0 or re.search(r"\b(?:at|join|joining|for|with|to)\s+$", lowered[:at]):
         return False
     near = lowered[max(0, at - 30) : at + len(name) + 30]
-    return bool(re.search(rf"\b{_CONTEXT_CUE}\b", near))
+    # (or where the user ran things: "gpu scheduling across aws + gcp", "clusters on azure")
+    return bool(re.search(rf"\b{_CONTEXT_CUE}\b", near) or _RAN_ON.search(lowered[:at]))
+
+
+_RAN_ON = re.compile(
+    r"\b(?:across|on|using|running|ran|deployed|clusters?|workloads?|multi-?cloud)\s+"
+    r"(?:[\w.+/-]+\s+){0,2}$"
+)
 
 
 def guide_name_as_context(
