@@ -645,3 +645,12 @@ def test_a_word_made_of_an_everyday_word_is_no_term_of_art(word, everyday):
     from assistant.index.common_words import common_words
 
     assert _everyday(word, common_words()) is everyday
+
+
+def test_a_follow_up_email_told_is_no_question_about_following_up():
+    from assistant.understanding.asks import topics_asked
+
+    told = topics_asked("wait no, just re-checked the follow up email, its 110k rsu")
+    asked = topics_asked("the recruiter went quiet after my onsite, should i follow up?")
+    assert "follow_up" not in [t.key for t in told]
+    assert "follow_up" in [t.key for t in asked]
