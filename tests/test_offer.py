@@ -264,3 +264,17 @@ def test_the_component_word_nearer_an_amount_names_it():
         {"Anyscale": ["New York"]},
     )
     assert (offer.stock, offer.stock_basis, offer.tc) == (38_000, "per_year", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "stock", "noted"),
+    [
+        ("alibaba seattle base 170, bonus 15%, rsu 110k over 4 yrs", 170_000, 110_000, True),
+        ("anyscale sf: 205 base / 180k rsu over 4y", 205_000, 180_000, True),
+        ("anyscale sf base salary 175,000 and 15% bonus", 175_000, None, False),  # as written
+    ],
+)
+def test_a_bare_figure_beside_a_pay_word_is_thousands_and_said_so(text, base, stock, noted):
+    offer = parse_offer(text, ["Anyscale", "Alibaba"], {"Anyscale": ["San Francisco"]})
+    assert (offer.base, offer.stock) == (base, stock)
+    assert any("read in thousands" in note for note in offer.notes) is noted

@@ -54,6 +54,7 @@ from assistant.engine.offer_words import (
     find_mentions,
     owner_of,
     regions_for,
+    thousands_beside_pay_words,
     years_said,
     yen_read_as_band_currency,
 )
@@ -133,6 +134,7 @@ def parse_offer(
         raise OfferError("The offer text is empty; describe it, e.g. '$175K base, 5% bonus'.")
     companies = list(companies)
     text, yen_note = yen_read_as_band_currency(text, companies, regions, band_currency or {})
+    text, thousands_note = thousands_beside_pay_words(text)
     found, hypothetical = read_amounts(text)
     check_not_negative(text, found)
     assign_components(text, found)
@@ -164,7 +166,7 @@ def parse_offer(
 
     fields: dict[str, dict] = {}
     unassigned: list[Unassigned] = []
-    notes: list[str] = hypothetical + ([yen_note] if yen_note else [])
+    notes: list[str] = hypothetical + [n for n in (yen_note, thousands_note) if n]
     for item in found:
         check_not_absurd(item.amount, item.component)
         notes += filter(None, [annualized(item)])  # "$13,500/month": × 12, shown
