@@ -104,7 +104,7 @@ def _compose_intent(
     if intent == "counter":
         lever_asked = "lever" in understood.intents and evidence.negotiation is None
         # "ok so what do i counter with? i have a google offer at 300k": the asks first
-        counter_asked = evidence.negotiation is not None and asks_for_the_counter(understood)
+        counter_asked = evidence.negotiation is not None and _asks_for_the_counter(understood)
         if lever_asked or (understood.competing and not counter_asked):  # the lever for it
             companies = {understood.company, *understood.other_companies}
             levers = [lv for lv in evidence.facts.levers if lv.company in companies]
@@ -133,7 +133,7 @@ def _compose_intent(
         )
 
 
-def asks_for_the_counter(understood: Understanding) -> bool:
+def _asks_for_the_counter(understood: Understanding) -> bool:
     """Whether the asking sentences themselves ask for the counter ("what do i counter with?",
     "what should i ask for?"), not only tell a rival's offer ("does that change my play?")."""
     asking = normalize(asked_sentences(understood.question))
