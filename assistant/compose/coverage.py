@@ -201,8 +201,9 @@ def coverage_of(
         gaps.append(frame.currency or "")
     named = {normalize(g) for g in gaps}
     unheld = [w for w in unheld_terms(frame, catalog) if w not in named]  # (named already)
-    texts = [normalize(r.text) for r in records.values() if company in (None, r.company)]
-    asked_of = [t for t in unmentioned(frame.question, texts) if normalize(t) not in named]
+    asked_of = [
+        t for t in unmentioned(frame.question, records, company) if normalize(t) not in named
+    ]
     unheld += [t for t in asked_of if not set(normalize(t).split()) & set(unheld)]
     if unheld:
         whose = f"The {company} guides say" if company else "The guides say"

@@ -11,7 +11,9 @@ regions, roles and levels (assistant.compose.coverage names those), and any sent
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from assistant.corpus.chunking import ChunkRecord
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
     FOLLOWUP_LEAD,
@@ -231,15 +233,20 @@ _MENTION_ASKED = re.compile(
 _PREPOSITION = re.compile(r"(?:for|in|to|of|about|on|with|by|at|from|it|that|this|them)\b")
 
 
-def unmentioned(question: str, texts: list[str]) -> list[str]:
+def unmentioned(
+    question: str, records: Mapping[str, ChunkRecord], company: str | None
+) -> list[str]:
     """What the question asks whether the guides mention ("does the guide mention flame graphs
-    anywhere?") that none of `texts` (the company's passages, normalized) holds, as typed."""
-    found = []
+    anywhere?") that none of the company's passages (every guide's with no company) holds, as
+    typed. The passages are read only when the question asks so."""
+    found, texts = [], None
     for match in _MENTION_ASKED.finditer(question):
         what = re.sub(r"^(?:the|a|an|any)\s+", "", match["what"].strip(), flags=re.I)
         key = normalize(what)
         if not key or len(key) < 3 or _PREPOSITION.match(key):  # ("name for high cpu")
             continue
+        if texts is None:
+            texts = [normalize(r.text) for r in records.values() if company in (None, r.company)]
         if not any(key in text for text in texts):
             found.append(what)
     return found
