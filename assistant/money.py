@@ -109,7 +109,8 @@ def _one(p: str) -> str:
 
 
 _AMOUNT = re.compile(
-    r"(?<![\w.])"
+    # (not inside a hyphenated code: "h-1b", "f-1", "o-1")
+    r"(?<![\w.])(?<!\b[A-Za-z]-)"
     + _one("a")
     + rf"(?:{_DASH}"
     + _one("b")

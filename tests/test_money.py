@@ -60,6 +60,11 @@ def test_a_retirement_plan_name_is_not_an_amount():
     assert [a.low for a, _, _ in find_amounts("$401k base")] == [401_000]  # money when said so
 
 
+def test_a_hyphenated_code_is_not_an_amount():
+    assert list(find_amounts("do they file h-1b or O-1 for an f-1 student?")) == []
+    assert [a.low for a, _, _ in find_amounts("base-180k")] == [180_000]  # a dash after a word
+
+
 def test_chinese_wan_is_ten_thousand_only_after_two_digits():
     read = [(a.low, a.raw) for a, _, _ in find_amounts("offered 60w base, 100万 total, 45 wan")]
     assert read == [(600_000, "60w"), (1_000_000, "100万"), (450_000, "45 wan")]

@@ -100,6 +100,41 @@ def test_a_place_with_a_row_is_answered_when_the_first_named_has_none(coach):
     assert "CNY 600K–CNY 1.2M" in answer.answer
 
 
+@pytest.mark.parametrize(
+    "question, place",
+    [
+        (
+            "alibaba cloud has a devops opening in shanghai. whats the base and stock band for "
+            "that there? recruiter says it's 'same as hangzhou' but i dont trust her",
+            "Shanghai",
+        ),
+        ("alibaba devops in chengdu: is pay lower than in hangzhou? whats the base", "Chengdu"),
+    ],
+)
+def test_a_place_named_only_to_compare_with_does_not_stand_in(coach, question, place):
+    answer = coach.ask(question)
+    assert answer.refused and f"no row for {place}" in answer.answer[:200]
+    assert "CNY 400K" not in answer.answer
+
+
+def test_visa_terms_of_a_student_are_a_refusal_not_an_offer(coach):
+    answer = coach.ask(
+        "f-1 student here. if i take the alibaba sunnyvale devops offer, is alibaba on e-verify "
+        "for the STEM OPT extension? and do they file h-1b for new grads?"
+    )
+    assert answer.refused and "visa sponsorship" in answer.answer[:200]
+    assert "negative" not in answer.answer and "deadline" not in answer.answer[:200]
+
+
+def test_an_ask_that_refers_back_to_a_gap_asks_about_the_gap(coach):
+    refused = coach.ask(
+        "anyscale devops offer. is there double trigger acceleration? and can i negotiate for it"
+    )
+    assert refused.refused and "acceleration" in refused.answer[:200]
+    held = coach.ask("anyscale nyc, they floated $95/hr contract. how does that stack vs the band")
+    assert not held.refused and "$163K–$213K" in held.answer
+
+
 def test_a_title_in_a_posting_is_asked_even_when_clouds_are_named_beside_it(coach):
     answer = coach.ask(
         "anyscale sf has a 'cloud security engineer' posting (IAM across aws/gcp/azure). what "

@@ -229,7 +229,7 @@ def coverage_of(
         or (
             frame.component in frame.components  # named here, not carried from the last turn
             and not frame.states_amounts
-            and _asked_apart(frame, missing)
+            and _asked_apart(frame, missing, unheld)
         )
         or frame.role_asked
         or level_gap
@@ -281,20 +281,42 @@ _HELD_INTENTS = ("comp", "counter", "lever", "interview")
 
 def _another_ask_held(question: str, unheld_words: set[str]) -> bool:
     """Whether one of the message's asks names nothing the guides lack and, read alone, asks
-    about pay, levers, a counter or interviews, which the guides hold."""
+    about pay, levers, a counter or interviews, which the guides hold. An ask that only
+    refers back to one that names a gap ("is there acceleration? can i negotiate for it?")
+    asks about that gap too, unless it names a pay component of its own."""
+    after_gap = False
     for part in _ASK_BREAK.split(asked_sentences(question)):
         words = normalize(part)
-        if not words or set(words.split()) & unheld_words:
+        if not words:
             continue
+        if set(words.split()) & unheld_words:
+            after_gap = True
+            continue
+        if after_gap and REFERS_BACK.search(words) and not _names_a_component(words):
+            continue
+        after_gap = False
         if best_intent(intent_scores(words, has_amounts=False)) in _HELD_INTENTS:
             return True
     return False
 
 
-def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
-    """Whether the pay component is asked for itself, not only as what a topic the guides lack
-    is about ("how are anyscale rsus taxed?"); a topic about the component itself ("rsu
-    refreshers", "the vesting schedule") leaves its figures worth giving."""
+_PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
+
+
+def _names_a_component(words: str) -> bool:
+    """Whether normalized words name pay or one of its components ("vs the full time band")."""
+    return bool(_PAY_FIGURES.search(words)) or any(
+        contains_phrase(words, w) for ws in COMPONENT_WORDS.values() for w in ws
+    )
+
+
+def _asked_apart(
+    frame: Understanding, topics: Sequence[TopicAsk], terms: Sequence[str] = ()
+) -> bool:
+    """Whether the pay component is asked for itself, not only as what a topic or a term the
+    guides lack is about ("how are anyscale rsus taxed?", "my unvested rsus"); a topic about
+    the component itself ("rsu refreshers", "the vesting schedule") leaves its figures worth
+    giving."""
     component_words = COMPONENT_WORDS.get(frame.component or "", ())
 
     def names_component(text: str) -> bool:
@@ -315,7 +337,7 @@ def _asked_apart(frame: Understanding, topics: Sequence[TopicAsk]) -> bool:
         for t in topics
         for phrase in t.said
         for at in _word_positions(words, normalize(phrase).split())
-    ]
+    ] + [at for term in terms for at in _word_positions(words, normalize(term).split())]
     mentions = [
         at
         for phrase in COMPONENT_WORDS.get(frame.component or "", ())

@@ -315,12 +315,26 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
     # a way of working ("remote from Austin") gives way to the place named with it
     place = next((m.place for m in mentions if m.place != "remote"), mentions[0].place)
     # "…nanjing? if you don't have nanjing, hangzhou is the closest": a place with a row, when
-    # the first has none (the one without is named as such by the coverage check)
-    for candidate in dict.fromkeys([place, *(m.place for m in mentions)]):
+    # the first has none (the one without is named as such by the coverage check); not one
+    # named only as what the asked place is measured against ("lower than hangzhou?")
+    others = [m.place for m in mentions if not _compared_with(normalized, m)]
+    for candidate in dict.fromkeys([place, *others]):
         match = _row_for(candidate, labels)
         if match is not None:
             return match
     return RegionMatch(label=None, place=place)
+
+
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|as|like|compared (?:to|with)|relative to)\s+(?:(?:in|at|for|the|their|our)\s+)?$"
+)
+
+
+def _compared_with(normalized: str, mention: PlaceMention) -> bool:
+    """Whether every naming of the place is as a standard of comparison ("same as hangzhou",
+    "lower than in beijing")."""
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(mention.spelled)}\b", normalized)]
+    return bool(spots) and all(_COMPARED_WITH.search(normalized[:at]) for at in spots)
 
 
 def _row_for(place: str, labels: list[str]) -> RegionMatch | None:
