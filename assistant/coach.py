@@ -310,7 +310,7 @@ class Coach:
     def _understand(self, state: TurnState) -> TurnState:
         context = replay(state["history"], self.catalog, clean_question)
         cleaned = clean_question(state["question"])
-        understood = self.retriever.understand(cleaned, context.state)
+        understood = self.retriever.understand(cleaned, context.state, state["question"])
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
         if states_offer(cleaned):  # the offer in this message, read once for every later stage
             offer_text = offer_read_with(context.offer_text, cleaned, understood)

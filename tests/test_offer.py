@@ -77,6 +77,11 @@ def parse(text):
         ("Anyscale SF $180K base, $30K bonus", dict(bonus_amount=30 * K, bonus_pct=None)),
         ("Anyscale SF $180K base. My floor is 190k", dict(base=180 * K, floor=190 * K)),
         ("Alibaba Seattle: base 170k, 15% target bonus", dict(base=170 * K, bonus_pct=15)),
+        (  # the years in words, and a cliff that is no vesting period
+            "Anyscale NY. Base: $171,000. Equity: $140,000 in RSUs vesting over four years "
+            "(1-year cliff).",
+            dict(stock=140 * K, stock_years=4),
+        ),
     ],
 )
 def test_offers_are_read_the_way_people_write_them(text, expected):

@@ -117,6 +117,15 @@ def test_a_place_named_only_to_compare_with_does_not_stand_in(coach, question, p
     assert "CNY 400K" not in answer.answer
 
 
+def test_topics_only_in_a_pasted_email_are_not_named_as_gaps(coach):
+    answer = coach.ask(
+        "recruiter email from anyscale:\n\n> Base: $171,000. Equity: $140,000 in RSUs vesting "
+        "over four years (1-year cliff). Benefits: medical/dental, 401(k), flexible PTO.\n\n"
+        "whats the total comp range for devops in nyc, so i know if this is low or mid"
+    )
+    assert "says nothing" not in answer.answer and "$210K–$288K" in answer.answer[:300]
+
+
 def test_visa_terms_of_a_student_are_a_refusal_not_an_offer(coach):
     answer = coach.ask(
         "f-1 student here. if i take the alibaba sunnyvale devops offer, is alibaba on e-verify "

@@ -24,6 +24,7 @@ from assistant.understanding.asks import (
     foreign_words,
 )
 from assistant.understanding.entities import Catalog, normalize
+from assistant.understanding.pasted import without_pasted
 from assistant.understanding.question import Understanding
 
 _PAY_INTENTS = ("comp", "counter")
@@ -169,14 +170,12 @@ def _asked_about(question: str, own_tools: bool = False) -> str:
     whether Datadog counts."""
     asking = asked_sentences(question)
     if REFERS_BACK.search(asking):  # what "that" may name: all the user wrote (not a pasted
-        return _PASTED.sub(" ", question)  # email: '"Congrats on moving forward! …"')
+        return without_pasted(question)  # email: '"Congrats on moving forward! …"')
     told = [s for s in SENTENCE_BREAK.split(question) if s.strip() and s.strip() not in asking]
     tools = [s for s in told if _OWN_TOOLS.search(s)] if own_tools else []
     return " ".join([asking, *tools])
 
 
-# a quoted passage of a sentence or more: what someone else wrote, pasted in
-_PASTED = re.compile(r'["“][^"”]*?[.!?][^"”]*["”]')
 _OWN_TOOLS = re.compile(
     r"\bi(?:'ve|\s+have)?\s+(?:only\s+|mostly\s+|mainly\s+|always\s+)?(?:ever\s+)?"
     r"(?:use|used|using|worked with|work with)\b",

@@ -32,9 +32,11 @@ _KEYWORDS = re.compile(
     r"|(?P<target>\btarget\b|\bhoping\s+for\b|\baiming\s+for\b)",
     re.I,
 )
-_VESTING = re.compile(
-    r"(?:over|/|\(|vest\w*(?:\s+over)?)\s*(\d+)\s*-?\s*(?:yrs?|years?|y)\b|"
-    r"\b(\d+)[\s-]*(?:yrs?|years?|y)[\s-]*vest",
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_YEARS = rf"(\d+|{'|'.join(_NUMBER_WORDS)})"
+_VESTING = re.compile(  # (not a cliff: "over four years (1-year cliff)")
+    rf"(?:over|/|\(|vest\w*(?:\s+over)?)\s*{_YEARS}\s*-?\s*(?:yrs?|years?|y)\b(?![\s-]*cliff)|"
+    rf"\b{_YEARS}[\s-]*(?:yrs?|years?|y)[\s-]*vest",
     re.I,
 )
 PER_YEAR = re.compile(  # after the amount: "$40K/yr", "$40K stock per year", "$40K in RSUs a year"
@@ -251,7 +253,10 @@ def years_in(tail: str) -> int | None:
 
 def years_said(tail: str) -> int | None:
     match = _VESTING.search(tail)
-    return int(match.group(1) or match.group(2)) if match else None
+    if not match:
+        return None
+    said = (match.group(1) or match.group(2)).lower()
+    return _NUMBER_WORDS.get(said) or int(said)
 
 
 def regions_for(company: str, regions: Iterable[str] | Mapping[str, Iterable[str]]) -> list[str]:

@@ -124,8 +124,10 @@ class HybridRetriever:
             self.lexical.records, self.lexical.vocabulary, self.lexical.guides
         )
 
-    def understand(self, question: str, state: ConversationState | None = None) -> Understanding:
-        return understand(question, self.catalog, state)
+    def understand(
+        self, question: str, state: ConversationState | None = None, typed: str = ""
+    ) -> Understanding:
+        return understand(question, self.catalog, state, typed)
 
     def retrieve(
         self, question: str, k: int = 5, state: ConversationState | None = None

@@ -215,7 +215,18 @@ def place_spellings() -> dict[str, str]:
         spelling: place
         for place, aliases in PLACE_ALIASES.items()
         for spelling in (place, *aliases)
-        if spelling not in CASE_SENSITIVE_ALIASES
+        if spelling not in CASE_SENSITIVE_ALIASES and normalize(spelling)
+    }
+
+
+@lru_cache(maxsize=1)
+def unspaced_spellings() -> dict[str, str]:
+    """Spellings in a script that normalized words leave out ("杭州", "魔都") -> their place."""
+    return {
+        spelling: place
+        for place, aliases in PLACE_ALIASES.items()
+        for spelling in aliases
+        if not normalize(spelling)
     }
 
 
@@ -241,6 +252,10 @@ def places_in(text: str) -> list[PlaceMention]:
         if hit:
             place = next(p for p, aliases in PLACE_ALIASES.items() if alias in aliases)
             found.append((len(text[: hit.start()].split()), PlaceMention(place, alias)))
+    for spelling, place in unspaced_spellings().items():
+        at = text.find(spelling)
+        if at >= 0:
+            found.append((len(normalize(text[:at]).split()), PlaceMention(place, spelling)))
     if not found:  # a typo in a place name: one edit from six letters, two from nine
         everyday = common_words()  # an English word is no typo ("settle", "remove")
         for word in words:

@@ -68,6 +68,7 @@ from assistant.understanding.intents import (
     intents_asked,
     quotes_pay,
 )
+from assistant.understanding.pasted import mark_pasted, without_pasted
 from assistant.understanding.subject import (
     REFERS_BACK,
     asked_elsewhere,
@@ -129,9 +130,11 @@ _AMOUNT_HINT = re.compile(r"\d")
 
 
 def understand(
-    question: str, catalog: Catalog, state: ConversationState | None = None
+    question: str, catalog: Catalog, state: ConversationState | None = None, typed: str = ""
 ) -> Understanding:
-    """Read one user turn in the light of the conversation state."""
+    """Read one user turn in the light of the conversation state. `typed`: the message as
+    typed, lines kept, when `question` is it cleaned: what it pastes (an email, an offer
+    letter's fields) names no topic asked about."""
     state = state or ConversationState()
     normalized = normalize(question)
     # What the turn takes back ("seattle not singapore") is not what it asks about.
@@ -299,7 +302,7 @@ def understand(
         named = [company, *(c for c, _ in state.compared)]  # "which one has the higher bonus?"
         regions_by = {company: state.region, **dict(state.compared)}
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
-    topics = topics_asked(question)
+    topics = topics_asked(without_pasted(mark_pasted(typed)) if typed else question)
     region_match = match_region(kept_text, labels)
     if region_match and region_match.place == "remote" and any(t.key == "remote" for t in topics):
         region_match = None  # "can I work remote?" asks about remote work, not a region
