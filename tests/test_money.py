@@ -69,6 +69,7 @@ def test_chinese_wan_is_ten_thousand_only_after_two_digits():
     read = [(a.low, a.raw) for a, _, _ in find_amounts("offered 60w base, 100万 total, 45 wan")]
     assert read == [(600_000, "60w"), (1_000_000, "100万"), (450_000, "45 wan")]
     assert not list(find_amounts("the offer expires in 2w"))  # two weeks, not money
+    assert [a.low for a, _, _ in find_amounts("月薪 36k × 16 = 57.6w base")][-1] == 576_000
 
 
 def test_vesting_years_are_read_in_shorthand():
