@@ -225,3 +225,11 @@ def test_two_companies_loops_answer_the_one_with_an_interview_guide(coach):
     )
     assert not answer.refused and "no interview guide for Anyscale" in answer.answer[:100]
     assert 'LeetCode "Medium"' in answer.answer
+
+
+def test_a_figure_from_a_rivals_offer_is_not_called_the_users_offer(coach):
+    answer = coach.ask(
+        "anyscale ny devops: base 175k, equity 35k/yr, bonus 5%. databricks came in at 205k "
+        "base / 240k rsu. what do i counter with?"
+    )
+    assert "(your offer)" not in answer.answer and "ask for $213K" in answer.answer[:300]

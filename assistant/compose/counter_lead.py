@@ -181,7 +181,7 @@ def sources(writer: Writer, figure: Figure) -> str:
             mine = True
         elif (mark := writer.book.cite(chunk_id)) not in marks:
             marks.append(mark)
-    return "".join(marks) + ("(your offer)" if mine and not marks else "")
+    return "".join(marks) + ("(from your message)" if mine and not marks else "")
 
 
 def span(low: str, high: str) -> str:
