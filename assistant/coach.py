@@ -227,8 +227,7 @@ class Coach:
         return rehearsal_from_form(form, facts, companies, regions, self.records, seed)
 
     def compare_years(self, form: OfferForm, others: list[str], schedule: str = "", rate: str = ""):
-        """The workbench's offer (offer A) beside up to three others, year by year, each with its
-        guide band (assistant.engine.years_workbench)."""
+        """The workbench's offer (A) and up to three others, year by year, each by its band."""
         from assistant.engine.years_workbench import compare_form
 
         facts = self.factbook.facts_for([*self.catalog.companies])
@@ -408,8 +407,9 @@ class Coach:
         if offer is None:
             return {"negotiation": None, "drafts": None, "offer_problem": read["offer_problem"]}
         given_for = offer.region
-        if "offer" not in state:  # "and if it were Sunnyvale instead?", "what if base were 190k?"
-            if understood.corrects and understood.company not in (None, offer.company):
+        if "offer" not in state:  # "if it were Sunnyvale (or anyscale sf) instead?", "base 190k?"
+            moves = understood.corrects or (understood.repeats and understood.intent == "counter")
+            if moves and understood.company not in (None, offer.company):
                 offer = said_to_be(offer, understood.company, understood.region, facts)
             offer = moved_to(offer, understood.region, self.catalog.regions.get(offer.company, ()))
             change = state.get("offer_change")

@@ -71,7 +71,8 @@ _NUMBER = (
 _SCALE = (
     r"(?:\s?(?:thousand|million|billion|mn|bn|lakhs?|lacs?|crores?|cr)\b"
     r"|(?:[KkMmBb]|L|Cr)(?![A-Za-z])|(?<=\d)\s(?:[KkMm])(?![A-Za-z0-9])"
-    r"|(?:(?<=\d\d)|(?<=\d\.\d))(?:[Ww]|万)(?![A-Za-z])|\s?wan\b)"  # Chinese 万 (10,000): "60w", "80万"
+    # Chinese 万 (10,000): "60w", "80万", "57.6w"
+    r"|(?:(?<=\d\d)|(?<=\d\.\d))(?:[Ww]|万)(?![A-Za-z])|\s?wan\b)"
 )
 MAX_AMOUNT = 1e12  # above this no pay figure is real: refused as absurd, never shown as read
 # What may not follow a figure: more digits, "_5000", ",7500", a second scale letter, an

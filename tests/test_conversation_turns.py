@@ -496,3 +496,25 @@ def test_clouds_named_as_where_the_user_ran_things_are_no_subject(coach):
     )
     assert not second.refused and "Aws" not in second.answer
     assert "In USD, the guide's script asks for $213K base" in second.answer
+
+
+def test_the_same_offer_at_another_company_gets_that_companys_counter(coach):
+    _, second = converse(
+        coach,
+        "alibaba seattle devops: 168k base / 110k rsu (4yr) / 15% bonus. counter?",
+        "hypothetically if it were anyscale sf sending me that same base and stock instead, what "
+        "would i ask them for?",
+    )
+    lead = second.answer[:400]  # (after the line saying the offer was for Seattle)
+    assert "San Francisco ($168K–$218K)" in lead and "ask for $213K" in lead
+    assert "$45K" not in lead  # (Alibaba's sign-on is not carried over)
+
+
+def test_a_rivals_lever_follows_a_counter_asked_for_by_its_asks(coach):
+    (answer,) = converse(
+        coach,
+        "i have an nvidia offer $213k base / $255k rsu. anyscale sf offered $190k base. what do "
+        "i ask anyscale for?",
+    )
+    assert answer.answer.startswith("Your base ($190K)")
+    assert "Competing Infrastructure Offers" in answer.answer

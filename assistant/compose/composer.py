@@ -105,11 +105,14 @@ def _compose_intent(
         lever_asked = "lever" in understood.intents and evidence.negotiation is None
         # "ok so what do i counter with? i have a google offer at 300k": the asks first
         counter_asked = evidence.negotiation is not None and _asks_for_the_counter(understood)
+        companies = {understood.company, *understood.other_companies}
+        levers = [lv for lv in evidence.facts.levers if lv.company in companies]
         if lever_asked or (understood.competing and not counter_asked):  # the lever for it
-            companies = {understood.company, *understood.other_companies}
-            levers = [lv for lv in evidence.facts.levers if lv.company in companies]
             lead_lever(writer, understood, levers, evidence.relatedness)
         compose_counter(writer, understood, retrieval, evidence)
+        if understood.competing and counter_asked and not lever_asked:  # the lever after
+            writer.add("")
+            lead_lever(writer, understood, levers, evidence.relatedness)
     elif intent == "comp":
         if "lever" in understood.intents and evidence.negotiation is None:
             # "what do i tell them, and how much base does that justify?": the lever that fits

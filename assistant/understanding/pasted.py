@@ -51,4 +51,3 @@ def mark_pasted(text: str) -> str:
 def without_pasted(text: str) -> str:
     """The text with what it pastes blanked out (each passage becomes one space)."""
     return _QUOTED.sub(" ", _MARKED.sub(" ", text))
-
