@@ -53,7 +53,7 @@ from assistant.pipeline import END, Step, build_graph, run_in_order
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.conversation import (
     Context,
-    describes_offer,
+    changes_offer,
     offer_read_with,
     replay,
     states_offer,
@@ -320,7 +320,7 @@ class Coach:
             )  # an offer badly written (None) is one too: the counter path explains the problem
             if understood.intent in ("comp", "general", "lever") and gives_offer:
                 turn["understood"] = replace(understood, intent="counter")  # "170k base. ok?"
-        elif context.offer_text and describes_offer(cleaned) and not understood.unknown_company:
+        elif context.offer_text and changes_offer(cleaned) and not understood.unknown_company:
             turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
             turn["understood"] = replace(understood, intent="counter")
         style = draft_style_requested(cleaned)

@@ -19,6 +19,8 @@ Hostile spellings (issue 17), decided once here:
 - "¥" alone is both CNY and JPY, and other currency symbols this module does not know ("₩")
   name no currency it can use: `unknown_currency_symbols` lists them so a caller asks, and a
   symbol is never relabelled as another currency.
+- A bare two- or three-digit figure right beside a pay word ("base 170", "165 base") is
+  thousands, as people type offers: `thousands_beside_pay_words` rewrites it with a note.
 
 Leaves out: exchange rates, words for numbers ("two hundred thousand").
 """
@@ -279,3 +281,37 @@ def format_money(value: float, unit: str) -> str:
     if symbol:
         return f"{symbol}{number}"
     return f"{unit} {number}".strip()
+
+
+# "base 170", "rsu 100", "170 base": a bare two- or three-digit figure right beside a pay
+# word is thousands, as people type offers (not a year count, not a percentage)
+_BARE_AFTER = re.compile(
+    r"(?i)\b(?P<word>base(?:\s+(?:salary|pay))?|rsus?|stock|equity|sign[\s-]?on|tc)"
+    r"(?P<gap>\s+(?:of\s+|is\s+|at\s+)?|\s*[:=]\s*)(?P<num>\d{2,3}(?:\.\d)?)"
+    r"(?![\d.,]*\d|\s*(?:%|[kmw万]\b|yrs?\b|years?\b|y\b|months?\b|/))"
+)
+_BARE_BEFORE = re.compile(
+    r"(?i)(?<![\d$£€¥.,])\b(?P<num>\d{2,3}(?:\.\d)?)(?![\d,.]\d)(?P<gap>\s+)"
+    r"(?P<word>base|rsus?|stock|equity|sign[\s-]?on|tc)\b"
+)
+
+
+def thousands_beside_pay_words(text: str) -> tuple[str, str]:
+    """The text with each bare figure beside a pay word read as thousands ("base 170" ->
+    "base 170k"), and a note saying so; else the text as it is and ""."""
+    read: list[str] = []
+
+    def after(match: re.Match[str]) -> str:
+        read.append(f"{match['word']} {match['num']}")
+        return f"{match['word']}{match['gap']}{match['num']}k"
+
+    def before(match: re.Match[str]) -> str:
+        read.append(f"{match['num']} {match['word']}")
+        return f"{match['num']}k{match['gap']}{match['word']}"
+
+    text = _BARE_BEFORE.sub(before, _BARE_AFTER.sub(after, text))
+    if not read:
+        return text, ""
+    said = ", ".join(f"'{r}'" for r in read)
+    first = re.search(r"\d+(?:\.\d)?", read[0]).group()
+    return text, f"{said} read in thousands ({first} as {first}K); say so if that is wrong."

@@ -518,3 +518,22 @@ def test_a_rivals_lever_follows_a_counter_asked_for_by_its_asks(coach):
     )
     assert answer.answer.startswith("Your base ($190K)")
     assert "Competing Infrastructure Offers" in answer.answer
+
+
+def test_a_corrected_bare_figure_asks_the_same_question_of_the_corrected_offer(coach):
+    _, second = converse(
+        coach,
+        "got the alibaba sunnyvale devops offer: 156k base, 90k rsu over 4 yrs, 15% bonus. is "
+        "the base at the bottom of their range?",
+        "oops, base is 165 not 156. same question tho",
+    )
+    assert second.answer.startswith("Your base ($165K)") and "$155K–$220K" in second.answer[:200]
+
+
+def test_a_rivals_bare_figures_before_any_offer_are_not_the_users_offer(coach):
+    _, second = converse(
+        coach,
+        "what pay should i expect at anyscale sf?",
+        "nvidia also has me at 213 base / 255 rsu. if anyscale makes an offer whats my counter",
+    )
+    assert "Your Anyscale offer" not in second.answer

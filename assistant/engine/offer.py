@@ -54,7 +54,6 @@ from assistant.engine.offer_words import (
     find_mentions,
     owner_of,
     regions_for,
-    thousands_beside_pay_words,
     years_said,
     yen_read_as_band_currency,
 )
@@ -66,6 +65,7 @@ from assistant.money import (
     find_amounts,
     format_money,
     parse_amount,
+    thousands_beside_pay_words,
 )
 from assistant.understanding.entities import find_company, find_region
 

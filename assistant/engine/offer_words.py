@@ -299,37 +299,3 @@ def yen_read_as_band_currency(
         "so if that is wrong."
     )
     return _BARE_YEN.sub(f"{currency} ", text), note
-
-
-# "base 170", "rsu 100", "170 base": a bare two- or three-digit figure right beside a pay
-# word is thousands, as people type offers (not a year count, not a percentage)
-_BARE_AFTER = re.compile(
-    r"(?i)\b(?P<word>base(?:\s+(?:salary|pay))?|rsus?|stock|equity|sign[\s-]?on|tc)"
-    r"(?P<gap>\s+(?:of\s+|is\s+|at\s+)?|\s*[:=]\s*)(?P<num>\d{2,3}(?:\.\d)?)"
-    r"(?![\d.,]*\d|\s*(?:%|[kmw万]\b|yrs?\b|years?\b|y\b|months?\b|/))"
-)
-_BARE_BEFORE = re.compile(
-    r"(?i)(?<![\d$£€¥.,])\b(?P<num>\d{2,3}(?:\.\d)?)(?![\d,.]\d)(?P<gap>\s+)"
-    r"(?P<word>base|rsus?|stock|equity|sign[\s-]?on|tc)\b"
-)
-
-
-def thousands_beside_pay_words(text: str) -> tuple[str, str]:
-    """The text with each bare figure beside a pay word read as thousands ("base 170" ->
-    "base 170k"), and a note saying so; else the text as it is and ""."""
-    read: list[str] = []
-
-    def after(match: re.Match[str]) -> str:
-        read.append(f"{match['word']} {match['num']}")
-        return f"{match['word']}{match['gap']}{match['num']}k"
-
-    def before(match: re.Match[str]) -> str:
-        read.append(f"{match['num']} {match['word']}")
-        return f"{match['num']}k{match['gap']}{match['word']}"
-
-    text = _BARE_BEFORE.sub(before, _BARE_AFTER.sub(after, text))
-    if not read:
-        return text, ""
-    said = ", ".join(f"'{r}'" for r in read)
-    first = re.search(r"\d+(?:\.\d)?", read[0]).group()
-    return text, f"{said} read in thousands ({first} as {first}K); say so if that is wrong."

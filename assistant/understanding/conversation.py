@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.errors import CoachError
-from assistant.money import PERCENT, find_amounts, unreadable_amounts
+from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words, unreadable_amounts
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
 
@@ -101,6 +101,12 @@ def describes_offer(text: str) -> bool:
     if unreadable_amounts(text, limit=1):
         return True
     return any(amount.unit != PERCENT for amount, _, _ in find_amounts(text))
+
+
+def changes_offer(text: str) -> bool:
+    """True when a later turn gives an amount for the conversation's offer, a bare figure
+    beside a pay word included ("oops, base is 165 not 156")."""
+    return describes_offer(thousands_beside_pay_words(text)[0])
 
 
 def states_offer(text: str) -> bool:

@@ -179,11 +179,14 @@ def understand(
     elif not unknown_company and not context_names:
         rival = guide_name_as_context(question, normalized, catalog, state.company)
         context_names = (rival,) if rival else ()
-    scores = intent_scores(normalized, bool(_AMOUNT_HINT.search(question)))
+    # ("same question tho": the words that ask again say nothing of what is asked)
+    scores = intent_scores(SAME_AGAIN.sub(" ", normalized), bool(_AMOUNT_HINT.search(question)))
     scored = kept_text
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
-        asked = intent_scores(normalize(asking), bool(_AMOUNT_HINT.search(asking)))
+        asked = intent_scores(
+            SAME_AGAIN.sub(" ", normalize(asking)), bool(_AMOUNT_HINT.search(asking))
+        )
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         if best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
             scores, scored = asked, asking
@@ -276,7 +279,9 @@ def understand(
         )
         # (no intent words at all, about what was just said: "how long is each one?")
         about_last = not any(scores.values()) and REFERENCE.search(normalized)
-        again = (correcting and not component) or (repeating and weak_cues)
+        # ("oops, base is 165 not 156": the figure corrected, the question the same)
+        fixes_figure = correcting and gives_amounts(kept_text)
+        again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
         if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
     if (
