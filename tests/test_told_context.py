@@ -233,3 +233,8 @@ def test_a_figure_from_a_rivals_offer_is_not_called_the_users_offer(coach):
         "base / 240k rsu. what do i counter with?"
     )
     assert "(your offer)" not in answer.answer and "ask for $213K" in answer.answer[:300]
+
+
+def test_what_they_keep_asking_about_asks_for_the_guides_questions(coach):
+    answer = coach.ask("alibaba devops interviews: what networking stuff do they keep asking about?")
+    assert "three-way handshake" in answer.answer and "DNS lookup" in answer.answer

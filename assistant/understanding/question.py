@@ -107,7 +107,9 @@ INTERVIEW_TOPIC = re.compile(
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
 # "what questions do they ask?" wants the guides' lists of questions.
-_ASKS_FOR_EXAMPLES = re.compile(r"\b(?:questions?|qs|asks?|asked|examples?|scenarios?)\b", re.I)
+_ASKS_FOR_EXAMPLES = re.compile(
+    r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?)\b", re.I
+)
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
 _ANSWERING_ONE = re.compile(
     r"\bhow (?:should|do|would|can|to) (?:i )?(?:answer|frame|respond|handle|approach|tackle|"
