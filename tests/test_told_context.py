@@ -238,3 +238,8 @@ def test_a_figure_from_a_rivals_offer_is_not_called_the_users_offer(coach):
 def test_what_they_keep_asking_about_asks_for_the_guides_questions(coach):
     answer = coach.ask("alibaba devops interviews: what networking stuff do they keep asking about?")
     assert "three-way handshake" in answer.answer and "DNS lookup" in answer.answer
+
+
+def test_every_place_asked_about_without_a_row_is_named(coach):
+    answer = coach.ask("does alibaba pay devops in hong kong or shenzhen? whats the base range there")
+    assert answer.refused and "no row for Hong Kong or Shenzhen" in answer.answer[:200]

@@ -62,10 +62,8 @@ from assistant.understanding.asks import (
 from assistant.understanding.entities import (
     Catalog,
     contains_phrase,
-    match_region,
     normalize,
-    places_in,
-    whereabouts,
+    places_without_rows,
 )
 from assistant.understanding.intents import best_intent, intent_scores
 from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
@@ -386,14 +384,7 @@ def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
         return []
     # (a place another company named has a row for is that company's: "…and alibaba seattle")
     rows = [*rows, *(r for c in frame.other_companies for r in catalog.regions.get(c, ()))]
-    said = normalize(frame.question)  # (not where the user moves from: "relocating from berlin")
-    named = [
-        m.place
-        for m in places_in(frame.question)
-        if m.place != frame.place and not whereabouts(said, m, True, frame.question)
-    ]
-    matches = {p: match_region(p, rows) for p in dict.fromkeys(named)}
-    return [p.title() for p, match in matches.items() if match is None or match.label is None]
+    return places_without_rows(frame.question, rows, besides=frame.place)
 
 
 def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:

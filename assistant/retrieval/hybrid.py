@@ -33,7 +33,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import SearchHit, VectorIndex
-from assistant.understanding.entities import Catalog
+from assistant.understanding.entities import Catalog, places_without_rows
 from assistant.understanding.question import ConversationState, Understanding, understand
 
 CANDIDATES = 30
@@ -260,12 +260,14 @@ class HybridRetriever:
         if understood.intent in ("comp", "counter") and understood.unknown_region:
             rows = catalog.regions.get(company, ()) if company else catalog.all_regions()
             whose = f"{company}'s" if company else "the"
+            # ("hong kong or shenzhen?": each place without a row)
+            places = places_without_rows(understood.question, rows) or [
+                understood.unknown_region.title()
+            ]
             if rows:
-                return (
-                    f"{whose} comp table has no row for {understood.unknown_region.title()} "
-                    f"(rows: {', '.join(rows)})"
-                )
-            return f"the guides have no comp row for {understood.unknown_region.title()}"
+                listed = ", ".join(rows)
+                return f"{whose} comp table has no row for {' or '.join(places)} (rows: {listed})"
+            return f"the guides have no comp row for {' or '.join(places)}"
         if company and understood.intent == "comp" and not catalog.regions.get(company):
             return f"the guides have no comp table for {company}"
         if company and understood.intent == "interview" and understood.asks_interviews:

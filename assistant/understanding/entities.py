@@ -399,6 +399,19 @@ def whereabouts(
     )
 
 
+def places_without_rows(text: str, rows: Iterable[str], besides: str | None = None) -> list[str]:
+    """The places the text names (titled, in order; not `besides`, nor where the user moves
+    from) that none of `rows` (region labels) is for ("hong kong or shenzhen": both)."""
+    labels, said = list(rows), normalize(text)
+    named = [
+        m.place
+        for m in places_in(text)
+        if m.place != besides and not whereabouts(said, m, True, text)
+    ]
+    matches = {p: match_region(p, labels) for p in dict.fromkeys(named)}
+    return [p.title() for p, match in matches.items() if match is None or match.label is None]
+
+
 # Where a question names a region label: (character position in the normalized text, 0 when
 # named by the label's own name or 1 by a place's spelling, which place mention).
 RegionMention = tuple[int, int, int]
