@@ -243,3 +243,13 @@ def test_what_they_keep_asking_about_asks_for_the_guides_questions(coach):
 def test_every_place_asked_about_without_a_row_is_named(coach):
     answer = coach.ask("does alibaba pay devops in hong kong or shenzhen? whats the base range there")
     assert answer.refused and "no row for Hong Kong or Shenzhen" in answer.answer[:200]
+
+
+def test_a_component_only_told_beside_benefit_asks_leaves_a_refusal(coach):
+    refused = coach.ask(
+        "Alibaba US (Sunnyvale) — how many weeks of parental leave do they give, and what's the "
+        "401k match? We're expecting in the spring so this matters more to me than the RSUs."
+    )
+    assert refused.refused and "$155K" not in refused.answer
+    held = coach.ask("how much would i take home per month at anyscale sf, roughly? base only")
+    assert not held.refused and "$168K–$218K" in held.answer

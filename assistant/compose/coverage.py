@@ -54,6 +54,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.understanding.asks import (
     REFERS_BACK,
+    SENTENCE_BREAK,
     TopicAsk,
     asked_sentences,
     asked_with_antecedents,
@@ -225,7 +226,9 @@ def coverage_of(
         stand_in
         # "£150k salary": the user's figure; "how are RSUs taxed": what the topic is about
         or (
-            frame.component in frame.components  # named here, not carried from the last turn
+            # named where this turn asks, not carried from the last turn nor only told ("…this
+            # matters more to me than the RSUs right now")
+            frame.component in components_named(_asking_words(frame.question))
             and not frame.states_amounts
             and _asked_apart(frame, missing, unheld)
         )
@@ -299,6 +302,16 @@ def _another_ask_held(question: str, unheld_words: set[str]) -> bool:
 
 
 _PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
+
+
+FRAGMENT_WORDS = 4  # "base only", "in usd": a fragment beside a question is part of it
+
+
+def _asking_words(question: str) -> str:
+    """The sentences that ask (with what they refer back to) and the short fragments beside
+    them ("…per month, roughly? base only"), not what the message only tells."""
+    fragments = [s for s in SENTENCE_BREAK.split(question) if 0 < len(s.split()) <= FRAGMENT_WORDS]
+    return " ".join([asked_with_antecedents(question), *fragments])
 
 
 def _names_a_component(words: str) -> bool:
