@@ -236,12 +236,16 @@ def test_a_figure_from_a_rivals_offer_is_not_called_the_users_offer(coach):
 
 
 def test_what_they_keep_asking_about_asks_for_the_guides_questions(coach):
-    answer = coach.ask("alibaba devops interviews: what networking stuff do they keep asking about?")
+    answer = coach.ask(
+        "alibaba devops interviews: what networking stuff do they keep asking about?"
+    )
     assert "three-way handshake" in answer.answer and "DNS lookup" in answer.answer
 
 
 def test_every_place_asked_about_without_a_row_is_named(coach):
-    answer = coach.ask("does alibaba pay devops in hong kong or shenzhen? whats the base range there")
+    answer = coach.ask(
+        "does alibaba pay devops in hong kong or shenzhen? whats the base range there"
+    )
     assert answer.refused and "no row for Hong Kong or Shenzhen" in answer.answer[:200]
 
 
@@ -253,3 +257,10 @@ def test_a_component_only_told_beside_benefit_asks_leaves_a_refusal(coach):
     assert refused.refused and "$155K" not in refused.answer
     held = coach.ask("how much would i take home per month at anyscale sf, roughly? base only")
     assert not held.refused and "$168K–$218K" in held.answer
+
+
+def test_which_is_more_senior_is_a_level_question_not_a_senior_level(coach):
+    answer = coach.ask(
+        "comparing two devops offers, anyscale and alibaba. in google terms which one is more senior?"
+    )
+    assert "Google L4 SRE" in answer.answer[:300] and "senior level" not in answer.answer

@@ -188,6 +188,8 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
         for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", normalized):
             if word in _LEVEL_WORDS_BESIDE_A_JOB and not _beside_a_job(normalized, m):
                 continue  # "for our staff": people, not a level
+            if re.search(r"\b(?:more|less|most|least)\s+$", normalized[: m.start()]):
+                continue  # "which one is more senior?": a comparison, not a level
             if not any(a <= m.start() < b for a, b in taken):
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), word))
