@@ -537,3 +537,13 @@ def test_a_rivals_bare_figures_before_any_offer_are_not_the_users_offer(coach):
         "nvidia also has me at 213 base / 255 rsu. if anyscale makes an offer whats my counter",
     )
     assert "Your Anyscale offer" not in second.answer
+
+
+def test_how_does_that_compare_puts_the_last_answer_beside_another_company(coach):
+    _, second = converse(
+        coach,
+        "anyscale new york devops, total comp range?",
+        "how does that compare to alibaba in seattle?",
+    )
+    lead = second.answer.split("\n", 1)[0]
+    assert "$205K–$330K" in lead and "$210K–$288K" in lead

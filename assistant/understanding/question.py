@@ -286,6 +286,8 @@ def understand(
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
         if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
+    # "how does that compare to alibaba in seattle?": the last answer, beside another company
+    compares_last = bool(_COMPARES.search(question) and REFERENCE.search(normalized))
     if (
         company
         and company != state.company
@@ -296,6 +298,7 @@ def understand(
             or SAME_AGAIN.search(question)
             or correcting  # "wrong tab, the beijing posting is alibaba's not anyscale's"
             or (short and not any(scores.values()))  # "alibaba seattle for comparison"
+            or compares_last
         )
         and (intent in ("general", "out_of_scope") or (weak_cues and SAME_AGAIN.search(question)))
         and not component
@@ -305,6 +308,9 @@ def understand(
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
     regions_by = regions_by_company(kept_text, named, catalog) if named[1:] else {}
+    if compares_last and repeating and named == [company] and state.company != company:
+        named = [company, state.company]
+        regions_by = {**regions_by_company(kept_text, named, catalog), state.company: state.region}
     if followup and intent == "comp" and state.compared and not named and not places_in(kept_text):
         named = [company, *(c for c, _ in state.compared)]  # "which one has the higher bonus?"
         regions_by = {company: state.region, **dict(state.compared)}
