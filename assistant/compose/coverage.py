@@ -301,9 +301,6 @@ def _another_ask_held(question: str, unheld_words: set[str]) -> bool:
     return False
 
 
-_PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
-
-
 FRAGMENT_WORDS = 4  # "base only", "in usd": a fragment beside a question is part of it
 
 
@@ -312,6 +309,9 @@ def _asking_words(question: str) -> str:
     them ("…per month, roughly? base only"), not what the message only tells."""
     fragments = [s for s in SENTENCE_BREAK.split(question) if 0 < len(s.split()) <= FRAGMENT_WORDS]
     return " ".join([asked_with_antecedents(question), *fragments])
+
+
+_PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
 
 
 def _names_a_component(words: str) -> bool:
