@@ -412,9 +412,9 @@ class Coach:
             if moves and understood.company not in (None, offer.company):
                 offer = said_to_be(offer, understood.company, understood.region, facts)
             offer = moved_to(offer, understood.region, self.catalog.regions.get(offer.company, ()))
-            change = state.get("offer_change")
-            changed = self._read_offer(change, understood).get("offer") if change else None
-            offer = with_changes(offer, changed) if changed else offer
+            for change in (*context.offer_changes, state.get("offer_change")):  # (in order)
+                changed = self._read_offer(change, understood).get("offer") if change else None
+                offer = with_changes(offer, changed) if changed else offer
         if offer.company and offer.company != understood.company:
             facts = self.factbook.facts_for([offer.company])
         negotiation = negotiate(offer, facts)

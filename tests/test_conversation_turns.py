@@ -547,3 +547,42 @@ def test_how_does_that_compare_puts_the_last_answer_beside_another_company(coach
     )
     lead = second.answer.split("\n", 1)[0]
     assert "$205K–$330K" in lead and "$210K–$288K" in lead
+
+
+def test_which_one_after_the_same_question_at_two_companies_answers_both(coach):
+    *_, third = converse(
+        coach, "alibaba sunnyvale devops base?", "and anyscale?", "which one pays more?"
+    )
+    lead = third.answer.split("\n", 1)[0]
+    assert "Anyscale" in lead and "Alibaba" in lead
+    assert "$168K–$218K" in lead and "$155K–$220K" in lead
+
+
+def test_a_company_corrected_is_not_compared_with_the_one_it_replaces(coach):
+    *_, third = converse(
+        coach,
+        "anyscale sf devops offer, 200k base + 160k stock over 4 yrs. good or meh?",
+        "sorry, that offer is from alibaba, sunnyvale office, not anyscale. same numbers",
+        "what kind of bonus should i expect there",
+    )
+    assert "15%" in third.answer and "5–10%" not in third.answer
+
+
+def test_a_corrected_figure_stays_corrected_on_later_turns(coach):
+    *_, third = converse(
+        coach,
+        "alibaba singapore devops offer: S$125k base, S$60k rsu over 4y, 15% bonus. lowballed?",
+        "wait no, base is 152 not 125. swapped the digits",
+        "ok so what do i counter with",
+    )
+    assert "SGD 152K" in third.answer and "SGD 125K" not in third.answer
+
+
+def test_a_what_if_figure_changes_its_own_turn_only(coach):
+    *_, third = converse(
+        coach,
+        "anyscale sf offer: 180k base, 150k rsu over 4 years, 8% bonus. fair?",
+        "what if base were 200k?",
+        "ok so what do i counter with",
+    )
+    assert "$180K" in third.answer and "$200K" not in third.answer.split("\n", 1)[0]

@@ -22,6 +22,8 @@ from assistant.compose.counter_lead import (
     asked_component_place,
     bonus_in_money,
     grants,
+    lever_for_background,
+    levers_without_a_rival,
     sources,
     span,
     verdict,
@@ -66,7 +68,10 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             bonus = bonus_in_money(writer, negotiation, mark)
             if bonus:
                 writer.add(bonus, "")
-        first = ask_for_the_component(writer, understood, negotiation)
+        no_rival, asked = levers_without_a_rival(writer, understood, offer.company, ev.facts.levers)
+        if asked:  # "what would i even ask for without a competing offer?": those levers first
+            writer.add(*no_rival)  # (only told: the levers section below says which need one)
+        first = ask_for_the_component(writer, understood, negotiation, ev.facts.levers)
         if first:  # "only want a signing bonus, how much do i ask?": that ask first
             writer.add(first, "")
         asked_place = asked_component_place(writer, understood, negotiation, mark)
@@ -76,6 +81,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         opening = "" if held else verdict(writer, negotiation, mark, guide)  # (it asks for base)
         if opening:
             writer.add(opening, "")
+        fitting = lever_for_background(writer, understood, offer.company, ev.facts.levers)
+        if fitting and not asked:  # "i ran H100 training clusters…": the lever it fits
+            writer.add(*fitting)
         writer.add(
             f"**Your {offer.company} offer** against the guide's {band.role} band for "
             f"{band.region} ({band.currency}) {mark}:",

@@ -10,23 +10,30 @@ and the rules that choose the asks (assistant.engine.negotiation).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from assistant.compose.bands import COMPONENT_NAMES, component_cell
 from assistant.compose.core import Writer
+from assistant.compose.passages import one_line
+from assistant.corpus.facts import Lever
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
-from assistant.engine.script_asks import GuideFigures
+from assistant.engine.script_asks import SIGN_ON, GuideFigures
+from assistant.index.lexical import tokenize
 from assistant.money import PERCENT, format_money
-from assistant.understanding.asks import asked_sentences, components_named
+from assistant.understanding.asks import asked_sentences, components_named, lacked_words
 from assistant.understanding.question import Understanding
 
 _PLACES = {"below": "below", "above": "above"}
 
 
 def ask_for_the_component(
-    writer: Writer, understood: Understanding, negotiation: Negotiation
+    writer: Writer, understood: Understanding, negotiation: Negotiation, levers: Sequence[Lever]
 ) -> str:
     """The proposal's ask for the one component the question names, other than base (which
-    the verdict gives): "Sign-on bonus: ask for $25K [2] (the guide's script asks this)."."""
+    the verdict gives): "Sign-on bonus: ask for $25K [2] (the guide's script asks this).", and
+    for a sign-on, the company's sign-on lever quoted after it (the range the guide names)."""
     wanted = understood.component
     proposal = negotiation.proposal
     if wanted in (None, "base", "total") or proposal is None or understood.fixed == wanted:
@@ -41,7 +48,21 @@ def ask_for_the_component(
     if ask is None:
         return ""
     name = COMPONENT_NAMES.get(wanted, wanted)
-    return f"{name}: ask for **{ask.figure.display}** {sources(writer, ask.figure)} ({ask.rule})."
+    line = f"{name}: ask for **{ask.figure.display}** {sources(writer, ask.figure)} ({ask.rule})."
+    lever = next(
+        (
+            lv
+            for lv in levers
+            if wanted == "sign_on" and lv.company == offer.company and SIGN_ON.search(lv.name)
+        ),
+        None,
+    )
+    if lever is not None and lever.chunk_id not in {
+        f.provenance.chunk_id for f in ask.figure.leaves()
+    }:
+        mark = writer.book.cite(lever.chunk_id)  # "how much sign-on is reasonable?": its range
+        line += f" The guide's **{lever.name}** lever {mark}: {one_line(lever.text)}"
+    return line
 
 
 def place(row) -> str:
@@ -261,3 +282,69 @@ def without_fixed(writer: Writer, negotiation: Negotiation, fixed: str) -> str:
         for a in others
     )
     return f"If the {name}{stays}, push the rest: {asks}."
+
+
+# a lever or script that rests on another employer's offer ("I have an SRE offer from …")
+_RESTS_ON_A_RIVAL = re.compile(r"\b(?:competing|compete|offers?)\b", re.I)
+
+
+def levers_without_a_rival(
+    writer: Writer, understood: Understanding, company: str, levers: Sequence[Lever]
+) -> tuple[list[str], bool]:
+    """For a user who says they hold no other offer ("what would i even ask for without a
+    competing offer?"): the company's levers that do not rest on one, quoted ([] otherwise),
+    and whether a sentence that asks says so (else it is only told: "i dont have another
+    offer but i think the base is low")."""
+    if not _RESTS_ON_A_RIVAL.search(lacked_words(understood.question)):
+        return [], False
+    asked = bool(_RESTS_ON_A_RIVAL.search(lacked_words(asked_sentences(understood.question))))
+    fitting = [
+        lv
+        for lv in levers
+        if lv.company == company and not _RESTS_ON_A_RIVAL.search(f"{lv.name} {lv.text}")
+    ]
+    if not fitting:
+        return [], False
+    lines = [f"With no competing offer, the {company} guide's levers that do not rest on one:", ""]
+    for lever in fitting:
+        mark = writer.book.cite(lever.chunk_id)
+        lines.append(f"- **{lever.name}** {mark}: {one_line(lever.text)}")
+    return [*lines, ""], asked
+
+
+# words of pay and offers: every lever and offer shares them, so they tell no background apart
+_PAY_STEMS = set(
+    tokenize("base salary stock equity rsu rsus bonus sign-on signing tc total comp offer pay")
+)
+BACKGROUND_WORDS = 2  # words a told background shares with a lever's text, at least
+
+
+def lever_for_background(
+    writer: Writer, understood: Understanding, company: str, levers: Sequence[Lever]
+) -> list[str]:
+    """The company's lever that the background the user tells (sentences that do not ask:
+    "i ran H100 training clusters with k8s gpu scheduling") fits, quoted: the one sharing the
+    most words (two at least, no figures or pay words) and more than any other; [] else."""
+    asking = asked_sentences(understood.question)
+    told = understood.question.replace(asking, " ") if asking else ""
+    words = {w for w in tokenize(told) if not w.isdigit() and w not in _PAY_STEMS}
+    scored = sorted(
+        (
+            (len(words & set(tokenize(f"{lv.name} {lv.text}"))), lv.number, lv)
+            for lv in levers
+            if lv.company == company and not _RESTS_ON_A_RIVAL.search(f"{lv.name} {lv.text}")
+        ),
+        key=lambda scored_lever: (-scored_lever[0], scored_lever[1]),
+    )
+    if not scored or scored[0][0] < BACKGROUND_WORDS:
+        return []
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return []  # (two fit as well: neither is said to fit)
+    lever = scored[0][2]
+    mark = writer.book.cite(lever.chunk_id)
+    return [
+        f"Your background fits the guide's **{lever.name}** lever {mark}:",
+        "",
+        f"- {one_line(lever.text)} {mark}",
+        "",
+    ]

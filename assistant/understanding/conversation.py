@@ -54,6 +54,9 @@ class Context:
     state: ConversationState = ConversationState()
     offer_text: str = ""  # the latest user message describing an offer, with its subject
     user_texts: tuple[str, ...] = ()
+    # later turns that corrected a figure of that offer ("wait no, base is 152 not 125"), in
+    # order, each with its subject; a "what if base were 190k?" changes it for its turn only
+    offer_changes: tuple[str, ...] = ()
 
 
 def normalize_history(history: Iterable[Any] | None) -> list[Turn]:
@@ -151,11 +154,13 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
     turns = normalize_history(history)
     user_turns = [clean(t.content) for t in turns if t.role == "user"]
     state = ConversationState()
-    offer_text = ""
+    offer_text, changes = "", ()
     for text in user_turns[-MAX_HISTORY_TURNS:]:
         understood = understand(text, catalog, state)
         state = understood.state
         if understood.intent in ("counter", "comp") and states_offer(text):
-            offer_text = offer_read_with(offer_text, text, understood)
+            offer_text, changes = offer_read_with(offer_text, text, understood), ()
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
-    return Context(state=state, offer_text=offer_text, user_texts=tuple(user_turns))
+        elif offer_text and understood.corrects and changes_offer(text):
+            changes += (with_subject(text, understood),)
+    return Context(state, offer_text, tuple(user_turns), changes)

@@ -376,7 +376,10 @@ def understand(
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
         topic=topic if topic and intent != "out_of_scope" else state.topic,
-        compared=tuple((c, regions_by.get(c)) for c in named[1:]),
+        compared=tuple((c, regions_by.get(c)) for c in named[1:])
+        # ("and anyscale?" after an Alibaba question: both, for "which one pays more?"; not
+        # after "that offer is alibaba's, not anyscale's")
+        or (((state.company, state.region),) if again and state.company and not correcting else ()),
     )
     context = context_names or context_names_in(normalized, catalog, named)
     competing = told or speaks_of_competing_offer(question, context, catalog)

@@ -1,0 +1,63 @@
+"""Which lever fits, and what to ask with no competing offer (issue: "Answer the question that
+was asked"), through the real pipeline (real MiniLM, Chroma on disk, the built-in composer): a
+lever asked for by how it fits the user's background leads before the guide's prose; a sign-on
+asked about quotes the guide's sign-on lever beside the script's figure; a user with no other
+offer gets the levers that do not rest on one."""
+
+from __future__ import annotations
+
+import pytest
+from test_answer_first import converse
+
+from assistant.coach import Coach
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def test_the_lever_that_fits_the_background_leads_before_the_guides_prose(coach):
+    answer = coach.ask(
+        "we run prod across aws, gcp AND azure at my current job. which anyscale negotiation "
+        "angle fits that best?"
+    )
+    lead = answer.answer[:300]
+    assert "**Multi-Cloud Operations Complexity**" in lead and "Negotiation DNA" not in lead
+
+
+def test_a_sign_on_asked_about_quotes_the_sign_on_lever_beside_the_scripts_figure(coach):
+    _, second = converse(
+        coach,
+        "alibaba bay area devops, rsu offer is 80k over 4 years. thats low right?",
+        "recruiter says rsu is fixed and wont move. can i ask for a bigger sign-on instead? "
+        "how much is reasonable",
+    )
+    head = second.answer[:400]
+    assert "$45K" in head and "**Sign-On Bridge**" in head and "$[35K-55K]" in head
+
+
+def test_no_competing_offer_gets_the_levers_that_do_not_rest_on_one(coach):
+    answer = coach.ask(
+        "alibaba sunnyvale offered 176k base, 110k rsu/4yr, 15% bonus. i don't have any other "
+        "offer. what would i even ask for without a competing offer"
+    )
+    lead = answer.answer.split("\n\n", 2)
+    assert lead[0].startswith("With no competing offer")
+    assert "Sign-On Bridge" in lead[1] and "Cloud/SRE Offer" not in lead[1]
+
+
+def test_a_counter_quotes_the_lever_the_told_background_fits(coach):
+    answer = coach.ask(
+        "anyscale sf offer: 180k base, 104k rsu over 4 years, 8% bonus. i ran H100 training "
+        "clusters with k8s gpu scheduling for 3 yrs. what do i counter with"
+    )
+    assert "fits the guide's **GPU Infrastructure Premium** lever" in answer.answer
+    assert "$220K equity/4yr" in answer.answer
+
+
+def test_a_counter_with_no_background_told_quotes_no_lever_as_fitting(coach):
+    answer = coach.ask("anyscale sf offer: 180k base, 150k equity over 4 years. what do i counter?")
+    assert "fits the guide's" not in answer.answer
