@@ -586,3 +586,23 @@ def test_a_what_if_figure_changes_its_own_turn_only(coach):
         "ok so what do i counter with",
     )
     assert "$180K" in third.answer and "$200K" not in third.answer.split("\n", 1)[0]
+
+
+def test_which_one_with_a_place_compares_both_companies_there(coach):
+    *_, third = converse(
+        coach,
+        "google L4 SRE here. what's the anyscale devops role equivalent to?",
+        "and at alibaba what P level range would that be?",
+        "ok so which one pays more in the bay, roughly? base only",
+    )
+    lead = third.answer.split("\n", 1)[0]
+    assert "$155K–$220K" in lead and "$168K–$218K" in lead
+
+
+def test_which_ones_guide_asks_more_compares_both_companies(coach):
+    _, second = converse(
+        coach,
+        "whats the bonus target for alibaba devops in the bay area, and same q for anyscale sf?",
+        "which one's guide suggests a bigger sign-on ask?",
+    )
+    assert "Sign-On Bridge" in second.answer and "$25K" in second.answer

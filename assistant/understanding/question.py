@@ -123,6 +123,10 @@ _SMALL_TALK = re.compile(
     re.I,
 )
 # Words that set regions or companies side by side ("SF or New York?", "compare to London").
+# "which one", "which of the two", "which company's guide": the companies just discussed
+_WHICH_OF_THEM = re.compile(
+    r"\bwhich (?:one|of (?:the (?:two|2)|them|those|these)|company|companies|guide)\b", re.I
+)
 _COMPARES = re.compile(
     r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
 )
@@ -311,9 +315,20 @@ def understand(
     if compares_last and repeating and named == [company] and state.company != company:
         named = [company, state.company]
         regions_by = {**regions_by_company(kept_text, named, catalog), state.company: state.region}
-    if followup and intent == "comp" and state.compared and not named and not places_in(kept_text):
+    which = bool(_WHICH_OF_THEM.search(question))  # "which one pays more in the bay?"
+    placed = bool(places_in(kept_text))
+    if (
+        state.compared
+        and not named
+        and (followup and not placed or which)
+        and (intent == "comp" or which and intent in ("lever", "general"))
+    ):
         named = [company, *(c for c, _ in state.compared)]  # "which one has the higher bonus?"
         regions_by = {company: state.region, **dict(state.compared)}
+        if placed:  # (the place named, at each company: its row or the nearest)
+            for other in named:
+                match = match_region(kept_text, catalog.regions.get(other, ()))
+                regions_by[other] = match.label if match and match.label else regions_by[other]
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
     topics = topics_asked(without_pasted(mark_pasted(typed)) if typed else question)
     region_match = match_region(kept_text, labels)
