@@ -283,3 +283,10 @@ def test_a_bare_figure_beside_a_pay_word_is_thousands_and_said_so(text, base, st
     offer = parse_offer(text, ["Anyscale", "Alibaba"], {"Anyscale": ["San Francisco"]})
     assert (offer.base, offer.stock) == (base, stock)
     assert any("read in thousands" in note for note in offer.notes) is noted
+
+
+def test_a_components_own_total_is_that_component_not_total_comp():
+    offer = parse("alibaba seattle offer, rsu is 95k total vesting 4 yrs. am i getting shorted")
+    assert offer.stock == 95 * K and offer.stock_years == 4 and offer.tc is None
+    offer = parse("alibaba seattle: rsu is 95k total comp")  # (named as total comp, it is)
+    assert offer.tc == 95 * K and offer.stock is None

@@ -264,3 +264,13 @@ def test_which_is_more_senior_is_a_level_question_not_a_senior_level(coach):
         "comparing two devops offers, anyscale and alibaba. in google terms which one is more senior?"
     )
     assert "Google L4 SRE" in answer.answer[:300] and "senior level" not in answer.answer
+
+
+def test_the_floor_of_the_range_asked_of_a_one_component_offer_places_it(coach):
+    answer = coach.ask(
+        "offer letter from alibaba (beijing office, devops) lists RSU of 15万 RMB total. is that "
+        "the floor of what they give or somewhere in the middle?"
+    )
+    lead = answer.answer.split("\n", 1)[0]
+    assert lead.startswith("Your stock (CNY 150K over 4 years)") and "CNY 150K–CNY 460K" in lead
+    assert "walk-away" not in answer.answer.split("\n\n", 1)[0]

@@ -81,9 +81,14 @@ def asked_component_place(
 ) -> str:
     """Where the one pay component the asking sentence names, other than base (which the
     verdict gives), sits in the band: "Your stock ($175K over 4 years) is near the top of the
-    guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed."""
+    guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed.
+    An offer of one component only, asked about as "that" ("RSU of 15万 total. is that the
+    floor of what they give?"), is that component asked about."""
     asked = [c for c in components_named(asked_sentences(understood.question)) if c != "base"]
     band, offer = negotiation.band, negotiation.offer
+    given = [r.component for r in negotiation.position if r.offer is not None]
+    if not components_named(asked_sentences(understood.question)) and len(given) == 1:
+        asked = [c for c in given if c != "base"]
     row = next(
         (r for r in negotiation.position if r.component in asked[:1] and r.band_min and r.band_max),
         None,

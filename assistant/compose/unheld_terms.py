@@ -75,8 +75,9 @@ def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
 
 def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
     """An everyday English word, its plural ("teasers"), its -ing or -ed form with the last
-    letter doubled ("prepping"), an -ly, -ness or -ful word made of one ("nervousness"), or a
-    contraction or hyphenated compound of such words ("you've", "broken-pod")."""
+    letter doubled ("prepping"), a base form held only inflected ("revise"), an -ly, -ness or
+    -ful word made of one ("nervousness"), or a contraction or hyphenated compound of such
+    words ("you've", "broken-pod")."""
     if "-" in word:
         parts = [part for part in word.split("-") if part]
         return bool(parts) and all(_everyday(part, common) for part in parts)
@@ -87,7 +88,16 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
         return True
     if any(stem in common for stem in _dropped_e_stems(word)):
         return True
+    if len(word) >= 5 and any(form in common for form in _inflected(word)):
+        return True  # "revise": the vocabulary holds "revised"
     return len(word) >= TYPO_OF_EVERYDAY and _one_edit_from(word, common)
+
+
+def _inflected(word: str) -> list[str]:
+    """The word's -s, -ed and -ing forms ("revise" -> "revised"): a base form the embedding
+    vocabulary holds only inflected is everyday all the same."""
+    forms = [word + "s", word + "ed", word + "ing"]
+    return forms + [word + "d", word[:-1] + "ing"] if word.endswith("e") else forms
 
 
 TYPO_OF_EVERYDAY = 7  # letters a word needs to be read as a typo of an everyday one ("actualy")

@@ -117,6 +117,7 @@ def annualized(item: Found) -> str:
     )
 
 
+_OWN_TOTAL = re.compile(r"\s*total\b(?!\s*(?:comp|compensation|pay|package|tc)\b)", re.I)
 _LABEL_COLON = re.compile(r"\w\s*:\s*$")
 
 
@@ -156,6 +157,8 @@ def assign_components(text: str, found: list[Found]) -> None:
         by_label = ahead > behind or (ahead == behind and 2 * labelled > len(run))
         if len(run) == 1 and before[0] and after[0]:  # one amount, a word on each side:
             by_label = _nearer_before(gaps[0], gaps[1])  # "equity as '$38,000 annually' … total"
+            # "rsu is 95k total vesting 4 yrs": the component's own total, not total comp
+            by_label = by_label or (after[0] == "tc" and bool(_OWN_TOTAL.match(gaps[1])))
         chosen = before if by_label else after
         for i, item in enumerate(run):
             item.component = chosen[i]
