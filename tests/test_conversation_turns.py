@@ -606,3 +606,23 @@ def test_which_ones_guide_asks_more_compares_both_companies(coach):
         "which one's guide suggests a bigger sign-on ask?",
     )
     assert "Sign-On Bridge" in second.answer and "$25K" in second.answer
+
+
+def test_a_corrected_place_keeps_the_comparison_it_was_part_of(coach):
+    _, second = converse(
+        coach,
+        "anyscale sf vs alibaba seattle for devops, which bonus is better",
+        "sorry i meant alibaba bay area not seattle. does total comp differ between those two?",
+    )
+    lead = second.answer.split("\n", 1)[0]
+    assert "$210K–$340K" in lead and "$215K–$295K" in lead and "$205K–$330K" not in second.answer
+
+
+def test_a_move_asked_about_shows_the_old_and_the_new_row(coach):
+    *_, third = converse(
+        coach,
+        "anyscale nyc devops offer has 130k equity over 4 yrs. is that lowball?",
+        "nvidia offered me 250k rsu for a similar infra role. how do i use that with anyscale?",
+        "update: they're moving me to the sf team instead. does the base range change?",
+    )
+    assert "$163K–$213K" in third.answer and "$168K–$218K" in third.answer

@@ -30,19 +30,22 @@ from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 from assistant.understanding.words import contains_phrase, normalize
 
+_ASKS_WHAT_CHANGES = re.compile(r"\b(?:change[sd]?|differ(?:s|ent)?|difference)\b", re.I)
+
 
 def _regions_compared(
     understood: Understanding, rows: list[CompBand], previous_region: str | None
 ) -> list[str]:
     """The regions a comparison names ("SF or New York?"), with the conversation's region
-    first when the question compares against it ("how does that compare to the Bay Area?")."""
+    first when the question compares against it ("how does that compare to the Bay Area?") or
+    asks what a move changes ("moving me to the sf team instead. does the base range change?")."""
     labels = list(dict.fromkeys(b.region for b in rows))
     named = understood.regions_named(labels)
     if (
         len(named) == 1
         and previous_region in labels
         and previous_region not in named
-        and understood.compares
+        and (understood.compares or _ASKS_WHAT_CHANGES.search(understood.question))
     ):
         named.insert(0, previous_region)
     return named

@@ -329,6 +329,17 @@ def understand(
             for other in named:
                 match = match_region(kept_text, catalog.regions.get(other, ()))
                 regions_by[other] = match.label if match and match.label else regions_by[other]
+    discussed = dict(((state.company, state.region), *state.compared)) if state.company else {}
+    if (
+        correcting
+        and named == [company]
+        and company in discussed
+        and len(discussed) > 1
+        and (which or _COMPARES.search(question))
+    ):  # "sorry i meant alibaba bay area not seattle. does total comp differ between those two?"
+        named = [company, *(c for c in discussed if c != company)]
+        own = match_region(kept_text, catalog.regions.get(company, ()))
+        regions_by = {**discussed, company: own.label if own else discussed[company]}
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
     topics = topics_asked(without_pasted(mark_pasted(typed)) if typed else question)
     region_match = match_region(kept_text, labels)
@@ -385,7 +396,11 @@ def understand(
     next_state = replace(
         state,
         company=company or state.company,
-        region=region if region_match or not followup else state.region,
+        # (kept while the same company is asked about again: "nvidia offered me 250k rsu. how do
+        # i use that with anyscale?" leaves the conversation in New York)
+        region=region
+        if region_match or not (followup or company == state.company)
+        else state.region,
         place=place,
         component=component,
         intent=intent if intent != "out_of_scope" else state.intent,
