@@ -654,3 +654,15 @@ def test_a_follow_up_email_told_is_no_question_about_following_up():
     asked = topics_asked("the recruiter went quiet after my onsite, should i follow up?")
     assert "follow_up" not in [t.key for t in told]
     assert "follow_up" in [t.key for t in asked]
+
+
+def test_digits_in_names_and_years_are_no_offer(catalog):
+    told = (
+        "i did rolling k8s upgrades on h100 nodes. i have the alibaba devops offer now. does "
+        "the guide frame that as something they need in 2026?"
+    )
+    assert understand(told, catalog).intent != "counter"
+    assert understand("i have the alibaba seattle offer, 170k base. fair?", catalog).intent in (
+        "counter",
+        "comp",
+    )

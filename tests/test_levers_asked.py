@@ -61,3 +61,13 @@ def test_a_counter_quotes_the_lever_the_told_background_fits(coach):
 def test_a_counter_with_no_background_told_quotes_no_lever_as_fitting(coach):
     answer = coach.ask("anyscale sf offer: 180k base, 150k equity over 4 years. what do i counter?")
     assert "fits the guide's" not in answer.answer
+
+
+def test_a_sign_on_of_zero_in_a_pasted_letter_then_asked_for_as_one(coach):
+    answer = coach.ask(
+        "pasting my alibaba offer (silicon valley office, devops):\n\nBase: $182,000\n"
+        "RSU: $120,000 (4 yr vest, 25%/yr)\nAnnual bonus target: 15%\nSign-on: $0\n\n"
+        "they gave zero sign on. whats the line to ask for one and how big can i go?"
+    )
+    head = answer.answer[:400]
+    assert "Sign-on bonus: ask for **$45K**" in head and "**Sign-On Bridge**" in head

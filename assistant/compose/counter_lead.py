@@ -22,7 +22,12 @@ from assistant.engine.negotiation import Negotiation
 from assistant.engine.script_asks import SIGN_ON, GuideFigures
 from assistant.index.lexical import tokenize
 from assistant.money import PERCENT, format_money
-from assistant.understanding.asks import asked_sentences, components_named, lacked_words
+from assistant.understanding.asks import (
+    asked_sentences,
+    asked_with_antecedents,
+    components_named,
+    lacked_words,
+)
 from assistant.understanding.question import Understanding
 
 _PLACES = {"below": "below", "above": "above"}
@@ -38,11 +43,11 @@ def ask_for_the_component(
     proposal = negotiation.proposal
     if wanted in (None, "base", "total") or proposal is None or understood.fixed == wanted:
         return ""
-    if wanted not in components_named(asked_sentences(understood.question)):
+    if wanted not in components_named(asked_with_antecedents(understood.question)):
         return ""  # (named in the offer only: "…25w rsu… what can i push on instead?")
     offer = negotiation.offer
     given = {"sign_on": offer.sign_on, "stock": offer.stock, "bonus": offer.bonus_pct}
-    if given.get(wanted) is not None or (wanted == "bonus" and offer.bonus_amount is not None):
+    if given.get(wanted) or (wanted == "bonus" and offer.bonus_amount is not None):
         return ""  # (a figure the user gave is the offer's, not a question about it)
     ask = next((a for a in proposal.asks if a.component == wanted), None)
     if ask is None:

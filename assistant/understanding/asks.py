@@ -370,7 +370,10 @@ def asked_sentences(text: str) -> str:
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 
-REFERS_BACK = re.compile(r"\b(?:that|it|this|those|these|them)\b", re.I)
+# ("they gave zero sign on. whats the line to ask for one?": "one" after a verb of asking)
+REFERS_BACK = re.compile(
+    r"\b(?:that|it|this|those|these|them)\b|\b(?:for|get|want|need) one\b", re.I
+)
 
 
 def asked_with_antecedents(text: str) -> str:

@@ -132,7 +132,9 @@ _COMPARES = re.compile(
 )
 
 
+# a digit that may be money: not in a year ("in 2026") nor a name like "k8s", "h100", "p7", "ec2"
 _AMOUNT_HINT = re.compile(r"\d")
+_NO_MONEY_DIGITS = re.compile(r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b", re.I)
 
 
 def understand(
@@ -186,12 +188,16 @@ def understand(
         rival = guide_name_as_context(question, normalized, catalog, state.company)
         context_names = (rival,) if rival else ()
     # ("same question tho": the words that ask again say nothing of what is asked)
-    scores = intent_scores(SAME_AGAIN.sub(" ", normalized), bool(_AMOUNT_HINT.search(question)))
+    scores = intent_scores(
+        SAME_AGAIN.sub(" ", normalized),
+        bool(_AMOUNT_HINT.search(_NO_MONEY_DIGITS.sub(" ", question))),
+    )
     scored = kept_text
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(
-            SAME_AGAIN.sub(" ", normalize(asking)), bool(_AMOUNT_HINT.search(asking))
+            SAME_AGAIN.sub(" ", normalize(asking)),
+            bool(_AMOUNT_HINT.search(_NO_MONEY_DIGITS.sub(" ", asking))),
         )
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         if best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
