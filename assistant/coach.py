@@ -312,7 +312,9 @@ class Coach:
         understood = self.retriever.understand(cleaned, context.state, state["question"])
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
         if states_offer(cleaned):  # the offer in this message, read once for every later stage
-            offer_text = offer_read_with(context.offer_text, cleaned, understood)
+            offer_text = offer_read_with(
+                context.offer_for(understood.company)[0], cleaned, understood
+            )
             turn.update(self._read_offer(offer_text, understood))
             offer = turn.get("offer")
             gives_offer = offer is None or any(
@@ -398,11 +400,11 @@ class Coach:
         from assistant.engine.negotiation import negotiate
 
         understood, context = state["understood"], state["context"]
-        read = state
+        read, (own, changes) = state, context.offer_for(understood.company)
         if "offer" not in state:  # this message states no offer: the conversation's last one
-            if not context.offer_text:
+            if not own:
                 return {"negotiation": None, "drafts": None}
-            read = self._read_offer(context.offer_text, understood)
+            read = self._read_offer(own, understood)
         offer, facts = read.get("offer"), read.get("facts")
         if offer is None:
             return {"negotiation": None, "drafts": None, "offer_problem": read["offer_problem"]}
@@ -412,7 +414,8 @@ class Coach:
             if moves and understood.company not in (None, offer.company):
                 offer = said_to_be(offer, understood.company, understood.region, facts)
             offer = moved_to(offer, understood.region, self.catalog.regions.get(offer.company, ()))
-            for change in (*context.offer_changes, state.get("offer_change")):  # (in order)
+        if "offer" not in state or understood.offer_is_competing:  # (the earlier offer's fixes)
+            for change in (*changes, state.get("offer_change")):  # (in order)
                 changed = self._read_offer(change, understood).get("offer") if change else None
                 offer = with_changes(offer, changed) if changed else offer
         if offer.company and offer.company != understood.company:
@@ -441,7 +444,7 @@ class Coach:
             negotiation=negotiation,
             drafts=state.get("drafts"),
             offer_problem=state.get("offer_problem", ""),
-            previous_region=_previous_region(state["context"], understood),
+            previous_region=state["context"].region_before(understood.company),
             comparison=state.get("comparison"),
             replaced_from=state.get("replaced_from", ""),
             relatedness=self._relatedness,
@@ -492,9 +495,3 @@ class Coach:
     @staticmethod
     def _user_texts(state: TurnState) -> tuple[str, ...]:
         return (*state["context"].user_texts, state["cleaned"])
-
-
-def _previous_region(context: Context, understood: Understanding) -> str | None:
-    """The region the conversation was on, when it is still about the same company."""
-    before = context.state
-    return before.region if before.company == understood.company else None

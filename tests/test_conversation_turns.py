@@ -626,3 +626,29 @@ def test_a_move_asked_about_shows_the_old_and_the_new_row(coach):
         "update: they're moving me to the sf team instead. does the base range change?",
     )
     assert "$163K–$213K" in third.answer and "$168K–$218K" in third.answer
+
+
+def test_a_rivals_figures_told_keep_the_own_offer_and_its_correction(coach):
+    *_, third = converse(
+        coach,
+        "ali beijing devops offer: 45w base, 16w rsu over 4 yrs, 15% bonus. decent or nah",
+        "sorry misread the letter, rsu is 26w not 16w. same q",
+        "bytedance is at ~70w all-in for a similar infra role. what numbers do i counter alibaba "
+        "with",
+    )
+    assert "**Your Alibaba offer** against the guide's DevOps Engineer band for Beijing" in (
+        third.answer
+    )
+    assert "Your grant: CNY 260K over 4 years" in third.answer
+
+
+def test_the_offer_of_the_company_asked_about_is_the_one_countered(coach):
+    *_, third = converse(
+        coach,
+        "anyscale sf devops offer: 176k base, 140k rsu (4y), 5% bonus. where does that land",
+        "alibaba's sunnyvale team came through too: 200k base, 150k rsu over 4y, 15% bonus",
+        "honestly i'd rather be at anyscale. what do i ask anyscale for so i can pick them",
+    )
+    lead = third.answer.split("\n", 1)[0]
+    assert lead.startswith("Your base ($176K)") and "$213K" in lead
+    assert "fits the guide's" not in third.answer

@@ -334,10 +334,16 @@ def lever_for_background(
 ) -> list[str]:
     """The company's lever that the background the user tells (sentences that do not ask:
     "i ran H100 training clusters with k8s gpu scheduling") fits, quoted: the one sharing the
-    most words (two at least, no figures or pay words) and more than any other; [] else."""
+    most words (two at least; no figures, pay words, or the company's, role's or place's
+    names) and more than any other; [] else."""
     asking = asked_sentences(understood.question)
     told = understood.question.replace(asking, " ") if asking else ""
-    words = {w for w in tokenize(told) if not w.isdigit() and w not in _PAY_STEMS}
+    names = set(tokenize(f"{company} {understood.role or ''} {understood.place or ''}"))
+    words = {
+        w
+        for w in tokenize(told)
+        if len(w) > 2 and not w.isdigit() and w not in _PAY_STEMS and w not in names
+    }
     scored = sorted(
         (
             (len(words & set(tokenize(f"{lv.name} {lv.text}"))), lv.number, lv)

@@ -57,6 +57,21 @@ class Context:
     # later turns that corrected a figure of that offer ("wait no, base is 152 not 125"), in
     # order, each with its subject; a "what if base were 190k?" changes it for its turn only
     offer_changes: tuple[str, ...] = ()
+    # every offer stated, in order: (its company, its text, its corrections)
+    offers: tuple[tuple[str | None, str, tuple[str, ...]], ...] = ()
+
+    def region_before(self, company: str | None) -> str | None:
+        """The region the conversation was on, when it is still about the same company."""
+        return self.state.region if self.state.company == company else None
+
+    def offer_for(self, company: str | None) -> tuple[str, tuple[str, ...]]:
+        """The text and corrections of the last offer stated for `company` ("i'd rather be at
+        anyscale. what do i ask anyscale for?" after an Alibaba offer: the Anyscale one), else
+        of the last offer stated."""
+        for owner, text, changes in reversed(self.offers):
+            if company and owner == company:
+                return text, changes
+        return self.offer_text, self.offer_changes
 
 
 def normalize_history(history: Iterable[Any] | None) -> list[Turn]:
@@ -154,13 +169,18 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
     turns = normalize_history(history)
     user_turns = [clean(t.content) for t in turns if t.role == "user"]
     state = ConversationState()
-    offer_text, changes = "", ()
+    offers: list[tuple[str | None, str, tuple[str, ...]]] = []
     for text in user_turns[-MAX_HISTORY_TURNS:]:
         understood = understand(text, catalog, state)
         state = understood.state
         if understood.intent in ("counter", "comp") and states_offer(text):
-            offer_text, changes = offer_read_with(offer_text, text, understood), ()
+            owner, earlier, changes = offers[-1] if offers else (understood.company, "", ())
+            if not (earlier and understood.offer_is_competing):  # (a rival's: beside the own)
+                owner, changes = understood.company, ()
+            offers.append((owner, offer_read_with(earlier, text, understood), changes))
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
-        elif offer_text and understood.corrects and changes_offer(text):
-            changes += (with_subject(text, understood),)
-    return Context(state, offer_text, tuple(user_turns), changes)
+        elif offers and understood.corrects and changes_offer(text):
+            owner, earlier, changes = offers[-1]
+            offers[-1] = (owner, earlier, (*changes, with_subject(text, understood)))
+    _, offer_text, changes = offers[-1] if offers else (None, "", ())
+    return Context(state, offer_text, tuple(user_turns), changes, tuple(offers))

@@ -73,6 +73,7 @@ from assistant.understanding.subject import (
     REFERS_BACK,
     asked_elsewhere,
     context_names_in,
+    figures_of_others,
     given_as_context,
     gives_amounts,
     guide_name_as_context,
@@ -418,7 +419,10 @@ def understand(
         or (((state.company, state.region),) if again and state.company and not correcting else ()),
     )
     context = context_names or context_names_in(normalized, catalog, named)
-    competing = told or speaks_of_competing_offer(question, context, catalog)
+    outside = outside_companies(normalized, catalog) if named else ()
+    # ("bytedance is at ~70w all-in. what do i counter alibaba with?": the figures are theirs)
+    rivals_figures = figures_of_others(question, outside, named)
+    competing = told or rivals_figures or speaks_of_competing_offer(question, context, catalog)
     if competing and context and intent == "general":
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
     return Understanding(
@@ -453,12 +457,13 @@ def understand(
         context_names=context,
         competing=competing,
         offer_is_competing=told
+        or rivals_figures
         or (
             offer_near(question, context)
             and not offer_near(question, (company or "",))
             and not any(rival_after_own_offer(question, name) for name in context)
         ),
-        outside_companies=outside_companies(normalized, catalog) if named else (),
+        outside_companies=outside,
         states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
         corrects=correcting,
         fixed=fixed_component(question, component),

@@ -355,3 +355,32 @@ def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
     if _SIDE_BY_SIDE.search(asking):  # "does grab pay more than alibaba's offer?"
         return None
     return find_unknown_company(asking, normalize(asking))
+
+
+def figures_of_others(question: str, others: Iterable[str], own: Iterable[str]) -> bool:
+    """Whether every amount of money the question gives follows, in its sentence, the name of
+    another employer (`others`: employers without a guide) rather than one of `own`: a rival's
+    figures told without offer words ("bytedance is at ~70w all-in. what do i counter alibaba
+    with?")."""
+    others = [o.lower() for o in others if o]
+    amounts = [start for amount, start, _ in find_amounts(question) if not amount.is_percent]
+    if not others or not amounts:
+        return False
+    lowered = question.lower()
+    marks = sorted(
+        (m.start(), name in others)
+        for name in {*others, *(o.lower() for o in own if o)}
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", lowered)
+    )
+    for start in amounts:
+        before = [
+            other
+            for at, other in marks
+            if at < start and not _SENTENCE_END.search(question[at:start])
+        ]
+        if not before or not before[-1]:
+            return False
+    return True
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
