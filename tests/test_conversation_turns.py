@@ -652,3 +652,23 @@ def test_the_offer_of_the_company_asked_about_is_the_one_countered(coach):
     lead = third.answer.split("\n", 1)[0]
     assert lead.startswith("Your base ($176K)") and "$213K" in lead
     assert "fits the guide's" not in third.answer
+
+
+def test_an_offer_without_a_place_takes_the_place_the_conversation_settled(coach):
+    _, second = converse(
+        coach,
+        "how long does alibaba usually take from first screen to offer for a devops role in "
+        "seattle?",
+        "it moved faster than that lol. offer: 175k base, 90k rsu/4yr, 15% bonus. what should i "
+        "counter with",
+    )
+    assert "for Seattle (US)" in second.answer.split("\n", 1)[0]
+
+
+def test_write_that_up_as_an_email_after_a_counter_is_the_email(coach):
+    _, second = converse(
+        coach,
+        "anyscale sf offer: 192k base, 170k equity/4y, 6% bonus. what should i counter with?",
+        "can you write that up as an email i can send the recruiter",
+    )
+    assert "**Email draft**" in second.answer and "Subject:" in second.answer

@@ -29,6 +29,8 @@ ASKS = ("$213K", "$222K", "$25K")
         ("rewrite the draft to be more professional", "formal"),
         ("turn it into what I say on the phone", "phone"),
         ("shorten the email", "short"),
+        ("can you write that up as an email i can send the recruiter", "email"),
+        ("turn it into an email", "email"),
     ],
 )
 def test_restyle_requests_are_recognized(message, style):

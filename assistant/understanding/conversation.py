@@ -144,7 +144,10 @@ def with_subject(text: str, understood: Understanding) -> str:
     company = understood.company if understood.company else ""
     if company.lower() in lowered and not understood.context_names:
         company = ""  # (named beside a competitor's offer, the subject is said first)
-    region = understood.region or ""
+    # (or the place the conversation settled for that company: "… alibaba devops in seattle?"
+    # then "offer: 175k base, 90k rsu/4yr, 15% bonus")
+    settled = understood.state.region if understood.state.company == understood.company else None
+    region = understood.region or settled or ""
     if region.lower() in lowered:
         region = ""
     if not company and not region:

@@ -63,9 +63,11 @@ MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a
 
 # "write me the email", "can I get the email draft?", "write my counter as an email": the
 # email as it is, on its own
+# ("write me the email", "write that up as an email", "turn it into an email")
 _EMAIL_ASKED = re.compile(
-    r"\b(?:write|draft|give|send|show|get|put)(?: me)?(?: (?:the|an|a|that|my|this))? "
-    r"(?:(?:counter(?:[- ]offer)?|reply|response) )?(?:(?:as|in|into) (?:an? )?)?e-?mail"
+    r"\b(?:write|draft|give|send|show|get|put|turn|make)(?: me)?"
+    r"(?: (?:the|an|a|that|my|this|it))?(?: up)? "
+    r"(?:(?:counter(?:[- ]offer)?|reply|response) )?(?:(?:as|in|into) )?(?:an? )?e-?mail"
     r"(?: draft)?\b",
     re.I,
 )
