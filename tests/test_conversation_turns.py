@@ -672,3 +672,13 @@ def test_write_that_up_as_an_email_after_a_counter_is_the_email(coach):
         "can you write that up as an email i can send the recruiter",
     )
     assert "**Email draft**" in second.answer and "Subject:" in second.answer
+
+
+def test_an_amount_the_user_would_ask_for_changes_no_offer(coach):
+    _, second = converse(
+        coach,
+        "alibaba seattle devops: 178k base / 95k rsu 4yr / 15% bonus. amazon sysde offer at 290k "
+        "tc in my back pocket. whats the counter",
+        "isnt asking for 45k sign on kinda greedy? feels like a lot to me",
+    )
+    assert "Sign-On Bridge" in second.answer and "$55K sign-on bonus" not in second.answer

@@ -31,6 +31,7 @@ ASKS = ("$213K", "$222K", "$25K")
         ("shorten the email", "short"),
         ("can you write that up as an email i can send the recruiter", "email"),
         ("turn it into an email", "email"),
+        ("ok fine write it. short email pls, recruiter skims", "short"),
     ],
 )
 def test_restyle_requests_are_recognized(message, style):

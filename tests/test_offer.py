@@ -290,3 +290,8 @@ def test_a_components_own_total_is_that_component_not_total_comp():
     assert offer.stock == 95 * K and offer.stock_years == 4 and offer.tc is None
     offer = parse("alibaba seattle: rsu is 95k total comp")  # (named as total comp, it is)
     assert offer.tc == 95 * K and offer.stock is None
+
+
+def test_a_labelled_field_keeps_its_label_whatever_follows_the_amount():
+    offer = parse("alibaba sunnyvale letter:\nBase Salary: USD 176,000\nAnnual Bonus: 15% target")
+    assert offer.base == 176_000 and offer.bonus_pct == 15

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from assistant.compose.core import MARKER, Writer
+from assistant.compose.lead import sentence_pieces
+from assistant.compose.passages import one_line
 from assistant.engine.draft_styles import STYLE_WORDS
 from assistant.engine.drafts import Drafts
 
@@ -76,8 +78,29 @@ def _sources_line(writer: Writer, drafts: Drafts, marked: str) -> str:
         elif citation.chunk_id in writer.book.numbers:  # cited above: named, not re-marked
             parts.append(f"{citation.name} (source {writer.book.numbers[citation.chunk_id]})")
         elif citation.chunk_id in writer.book.records:
-            parts.append(f"{citation.name} {writer.book.cite(citation.chunk_id)}")
-    return "Its figures come from: " + "; ".join(dict.fromkeys(parts)) + "." if parts else ""
+            mark = writer.book.cite(citation.chunk_id)
+            said = _sentence_giving(writer.book.records[citation.chunk_id].text, marked)
+            parts.append(f"{citation.name} {mark}" + (f': "{said}"' if said else ""))
+    said = "; ".join(dict.fromkeys(parts))
+    return f"Its figures come from: {said}" + ("" if said.endswith('"') else ".") if parts else ""
+
+
+_MONEY = re.compile(r"[$£€¥]\s?\d[\d,.]*\s?[KkMm]?")
+
+
+def _sentence_giving(source: str, draft: str) -> str:
+    """The sentence of a passage cited for the first time under a draft that gives most of the
+    draft's amounts ("To choose Anyscale, I need $213K base, $222K equity/4yr…"), quoted so
+    the figures are seen in their source; "" for a table row or when none gives one."""
+    amounts = {m.group(0).replace(" ", "").upper() for m in _MONEY.finditer(draft)}
+    best, shared = "", 0
+    for sentence in sentence_pieces(source):
+        if sentence.lstrip().startswith("|"):
+            continue
+        found = {m.group(0).replace(" ", "").upper() for m in _MONEY.finditer(sentence)}
+        if len(found & amounts) > shared:
+            best, shared = one_line(sentence), len(found & amounts)
+    return best
 
 
 def _renumbered(writer: Writer, drafts: Drafts, text: str) -> str:

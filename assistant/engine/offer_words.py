@@ -159,6 +159,7 @@ def assign_components(text: str, found: list[Found]) -> None:
             by_label = _nearer_before(gaps[0], gaps[1])  # "equity as '$38,000 annually' … total"
             # "rsu is 95k total vesting 4 yrs": the component's own total, not total comp
             by_label = by_label or (after[0] == "tc" and bool(_OWN_TOTAL.match(gaps[1])))
+            by_label = by_label or bool(_LABEL_COLON.search(gaps[0]))  # "Bonus: 15% target"
         chosen = before if by_label else after
         for i, item in enumerate(run):
             item.component = chosen[i]

@@ -123,8 +123,17 @@ def describes_offer(text: str) -> bool:
 
 def changes_offer(text: str) -> bool:
     """True when a later turn gives an amount for the conversation's offer, a bare figure
-    beside a pay word included ("oops, base is 165 not 156")."""
-    return describes_offer(thousands_beside_pay_words(text)[0])
+    beside a pay word included ("oops, base is 165 not 156"); an amount asked for is no
+    offer's ("isnt asking for 45k sign on kinda greedy?")."""
+    return describes_offer(thousands_beside_pay_words(_ASKED_AMOUNT.sub(" ", text))[0])
+
+
+# an amount the user would ask for, not one the offer gives
+_ASKED_AMOUNT = re.compile(
+    r"\b(?:ask(?:ing)?|request(?:ing)?|counter(?:ing)?)\s+(?:them\s+)?(?:for|with|at)\s+"
+    r"(?:an?\s+)?[$£€¥]?\s?\d[\d,.]*\s*(?:k|m|w|万)?\b",
+    re.I,
+)
 
 
 def states_offer(text: str) -> bool:

@@ -33,7 +33,11 @@ _STYLES = (
     ),
     (
         "short",
-        re.compile(r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b", re.I),
+        re.compile(
+            r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b"
+            r"|\b(?:short|brief) (?:e-?mail|version|message|note|reply|draft)\b",  # "short email"
+            re.I,
+        ),
     ),
     (
         "friendly",
