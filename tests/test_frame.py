@@ -666,3 +666,16 @@ def test_digits_in_names_and_years_are_no_offer(catalog):
         "counter",
         "comp",
     )
+
+
+def test_a_level_code_names_the_company_whose_levels_they_are(catalog):
+    frame = understand(
+        'Recruiter email: "approved an offer at level Z4." I\'m an SRE at Google right now. '
+        "is Z4 a downlevel for me? Should I push for Z5?",
+        catalog,
+    )
+    assert frame.company == "Zephyrine" and frame.unknown_company is None
+    assert understand("they offered me Z4. is that a senior level?", catalog).company == (
+        "Zephyrine"
+    )
+    assert understand("google offered me L5. good?", catalog).company is None

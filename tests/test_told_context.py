@@ -274,3 +274,16 @@ def test_the_floor_of_the_range_asked_of_a_one_component_offer_places_it(coach):
     lead = answer.answer.split("\n", 1)[0]
     assert lead.startswith("Your stock (CNY 150K over 4 years)") and "CNY 150K–CNY 460K" in lead
     assert "walk-away" not in answer.answer.split("\n\n", 1)[0]
+
+
+def test_a_level_code_alone_names_its_company_and_the_users_employer_is_context(coach):
+    answer = coach.ask(
+        'Recruiter email: "the hiring committee has approved an offer at level P6." I\'m an L5 '
+        "SRE at Google right now. Per the mapping is P6 a downlevel for me? Should I push for P7?"
+    )
+    assert not answer.refused and "P5-P7" in answer.answer[:300] and "L3-L5" in answer.answer
+    answer = coach.ask(
+        "hangzhou HQ wants me as P8. whats the comp band for P8 there? i'm coming from a "
+        "P7-equivalent role at tencent"
+    )
+    assert not answer.refused and "CNY 400K–CNY 740K" in answer.answer

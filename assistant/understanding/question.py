@@ -83,11 +83,13 @@ from assistant.understanding.subject import (
     offer_near,
     only_company_with,
     outside_companies,
+    owner_of_levels,
     regions_by_company,
     rewritten_query,
     rival_after_own_offer,
     rival_told,
     speaks_of_competing_offer,
+    users_employer,
     whose_role_is_asked,
 )
 from assistant.understanding.tables import (
@@ -353,11 +355,16 @@ def understand(
     if region_match and region_match.place == "remote" and any(t.key == "remote" for t in topics):
         region_match = None  # "can I work remote?" asks about remote work, not a region
     only = only_company_with(region_match.label, catalog) if region_match else None
+    # ("approved an offer at level P6. is P6 a downlevel?": the company whose levels those are)
+    only = only or owner_of_levels(levels_asked(question, catalog.guides.level_prefixes), catalog)
     if (
         only
         and unknown_company
         and not company
-        and rival_after_own_offer(question, unknown_company)
+        and (
+            rival_after_own_offer(question, unknown_company)
+            or users_employer(question, unknown_company)  # "i'm an L5 SRE at google"
+        )
     ):
         context_names, unknown_company = (unknown_company,), None  # "…meituan offers more"
     if not company and not unknown_company and intent != "out_of_scope" and only:

@@ -384,3 +384,39 @@ def figures_of_others(question: str, others: Iterable[str], own: Iterable[str]) 
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def owner_of_levels(levels: Iterable[str], catalog: Catalog) -> str | None:
+    """The one company whose level map's own codes share their letters with a level code named
+    ("approved an offer at level P6… should I push for P7?": Alibaba's P5-P7), else None."""
+    prefixes = {
+        re.match(r"[A-Za-z]+", level).group(0).upper() for level in levels if level[-1:].isdigit()
+    }
+    if not prefixes:
+        return None
+    owners = {
+        company
+        for company, level_map in catalog.guides.level_maps.items()
+        for code in level_map.own_codes
+        if re.match(r"[A-Za-z]+", code).group(0).upper() in prefixes
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
+# the user's own employer, named after how they say they work there ("I'm an L5 SRE at Google
+# right now", "coming from a P7-equivalent role at tencent")
+_USERS_EMPLOYER = re.compile(
+    r"\b(?:coming from|come from|moving from|leaving|currently at|work(?:ing)? at|"
+    r"(?:role|job|position|team) at|i'?m (?:an? |the )?(?:[\w-]+ ){0,3}at)\s+(?:[\w-]+ ){0,4}$",
+    re.I,
+)
+
+
+def users_employer(question: str, name: str) -> bool:
+    """Whether `name` is named as where the user works now (or is leaving), not as a company
+    asked about."""
+    at = question.lower().find(name.lower())
+    if at < 0:
+        return False
+    sentence = re.split(r"[.!?\n]", question[:at])[-1]
+    return bool(_USERS_EMPLOYER.search(sentence))
