@@ -682,3 +682,13 @@ def test_an_amount_the_user_would_ask_for_changes_no_offer(coach):
         "isnt asking for 45k sign on kinda greedy? feels like a lot to me",
     )
     assert "Sign-On Bridge" in second.answer and "$55K sign-on bonus" not in second.answer
+
+
+def test_a_kind_of_company_named_as_background_is_no_company_asked_about(coach):
+    _, second = converse(
+        coach,
+        "alibaba singapore offer: SGD 125k base + SGD 60k rsu (4 yrs) + 15% bonus. fair?",
+        "ok so what do i say to push the rsu up? my whole background is scaling k8s for flash "
+        "sales at a shopee-type ecommerce co",
+    )
+    assert not second.refused and "Hyperscale Experience" in second.answer[:300]

@@ -287,3 +287,12 @@ def test_a_level_code_alone_names_its_company_and_the_users_employer_is_context(
         "P7-equivalent role at tencent"
     )
     assert not answer.refused and "CNY 400K–CNY 740K" in answer.answer
+
+
+def test_a_pay_ask_opened_with_and_if_so_is_answered_beside_the_gap(coach):
+    answer = coach.ask(
+        "anyscale devops role is listed as SF. could i do it fully remote from denver? and if so "
+        "would they still pay the sf base or cut it"
+    )
+    assert not answer.refused and "remote work" in answer.answer.split("\n", 1)[0]
+    assert "$168K–$218K" in answer.answer

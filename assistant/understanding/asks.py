@@ -351,7 +351,8 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 # "also how long is their hiring process" and "give me every lever" ask, question mark or not
 _OPENS_A_QUESTION = re.compile(
-    r"^(?:(?:also|and|so|ok|okay|plus|but|pls|please)\W+)?(?:how|what|whats|what's|when|where|"
+    r"^(?:(?:also|and|so|ok|okay|plus|but|pls|please|if so|in that case|then)\W+){0,3}"
+    r"(?:how|what|whats|what's|when|where|"
     r"which|who|why|is|are|do|does|did|can|could|will|would|should|give|list|tell|show|explain|"
     r"walk|help|draft|write|compare|describe)\b",
     re.I,

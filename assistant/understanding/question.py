@@ -318,6 +318,13 @@ def understand(
     ):
         intent = state.intent  # "and for Anyscale?": the same question about another company
         repeating = True
+    if (
+        unknown_company
+        and not company
+        and state.company
+        and users_employer(question, unknown_company)
+    ):
+        context_names, unknown_company = (unknown_company,), None  # "…at a shopee-type co"
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
     regions_by = regions_by_company(kept_text, named, catalog) if named[1:] else {}

@@ -413,10 +413,16 @@ _USERS_EMPLOYER = re.compile(
 
 
 def users_employer(question: str, name: str) -> bool:
-    """Whether `name` is named as where the user works now (or is leaving), not as a company
-    asked about."""
+    """Whether `name` is named as where the user works now (or is leaving), or only to say what
+    kind of company that is ("a shopee-type ecommerce co"), not as a company asked about."""
     at = question.lower().find(name.lower())
     if at < 0:
         return False
     sentence = re.split(r"[.!?\n]", question[:at])[-1]
-    return bool(_USERS_EMPLOYER.search(sentence))
+    kind = re.match(r"[\s-]*(?:type|like|style|esque|sized?)\b", question[at + len(name) :], re.I)
+    return bool(_USERS_EMPLOYER.search(sentence) or kind or _BACKGROUND.search(sentence))
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:my|whole|the) background\b|\bi(?:'ve| have)? (?:spent|worked)\b", re.I
+)
