@@ -296,3 +296,20 @@ def test_a_pay_ask_opened_with_and_if_so_is_answered_beside_the_gap(coach):
     )
     assert not answer.refused and "remote work" in answer.answer.split("\n", 1)[0]
     assert "$168K–$218K" in answer.answer
+
+
+def test_bonus_percentages_of_regions_in_two_currencies_are_compared(coach):
+    answer = coach.ask(
+        "alibaba sunnyvale devops offer says 15% target bonus. my buddy at alibaba in hangzhou "
+        "says their bonus % goes higher?? is 15% just what the US side gets or am i lowballed"
+    )
+    lead = answer.answer.split("\n", 1)[0]
+    assert "not compared" not in answer.answer and "15%" in lead and "15–25%" in lead
+
+
+def test_team_matching_after_the_offer_is_named_as_not_in_the_guides(coach):
+    answer = coach.ask(
+        "passed the alibaba onsite but recruiter says 'team placement will be finalized after the "
+        "offer'. can i turn down the team they pick and get matched somewhere else?"
+    )
+    assert "team matching" in answer.answer.split("\n", 1)[0]

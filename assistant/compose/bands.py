@@ -95,12 +95,16 @@ def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
         writer.add("", note)
 
 
-def band_table(writer: Writer, bands: list[CompBand], component: str | None = None) -> None:
-    """The rows side by side, one table per company; with a pay component asked ("which one
-    has the higher bonus?"), a first line giving that component of each row."""
+def band_table(
+    writer: Writer, bands: list[CompBand], component: str | None = None, compares: bool = False
+) -> None:
+    """The rows side by side, one table per company; with a pay component asked of rows of
+    several companies, or of regions the question compares ("is 15% just what the US side
+    gets? hangzhou's goes higher?"), a first line giving that component of each row."""
     cells = [(band, component_cell(band, component)) for band in bands] if component else []
     shown = [(band, cell) for band, cell in cells if cell and cell[1] != "—"]
-    if len({band.company for band, _ in shown}) > 1:  # companies compared, a row each
+    companies = len({band.company for band, _ in shown})
+    if companies > 1 or (compares and len(shown) > 1):  # a row each
         parts = [
             f"{band.company} {band.region} **{cell[1]}** {writer.book.cite(band.chunk_id)}"
             for band, cell in shown

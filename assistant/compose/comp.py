@@ -135,7 +135,8 @@ def compose_comp(
     if len(bands) == 1:
         one_band(writer, bands[0], understood.component)
     else:
-        band_table(writer, bands, understood.component)
+        compared = understood.compares and len(understood.region_mentions) > 1  # (places named)
+        band_table(writer, bands, understood.component, compared)
     notes = {per_year_note(b, writer) for b in bands} - {""}
     if notes:
         writer.add("", *sorted(notes))

@@ -405,7 +405,8 @@ def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
     USD?"): the guides give no figure in it, and no exchange rate is applied; one comparing
     rows in different currencies: they are not compared."""
     named = {b.currency for b in bands if b.region in frame.region_mentions and b.currency}
-    if frame.intent == "comp" and frame.compares and len(named) > 1:  # "CNY 1.2M more than SF?"
+    percents_only = set(frame.components) == {"bonus"}  # ("does their bonus % go higher?")
+    if frame.intent == "comp" and frame.compares and len(named) > 1 and not percents_only:
         return (
             f"The guides give no exchange rate between {' and '.join(sorted(named))}, so these "
             "bands are not compared here."
