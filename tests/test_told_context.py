@@ -313,3 +313,13 @@ def test_team_matching_after_the_offer_is_named_as_not_in_the_guides(coach):
         "offer'. can i turn down the team they pick and get matched somewhere else?"
     )
     assert "team matching" in answer.answer.split("\n", 1)[0]
+
+
+def test_pay_for_a_held_topic_is_answered_from_the_topic_not_the_band(coach):
+    answer = coach.ask(
+        "does alibaba pay extra for on-call? the seattle devops team mentioned a rotation and i "
+        "wanna know if theres on call pay + how rough it is"
+    )
+    head = answer.answer[:400]
+    assert "on-call pay" in head.split("\n", 1)[0] and "demanding on-call rotations" in head
+    assert "$150K–$215K" not in head

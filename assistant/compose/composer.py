@@ -64,6 +64,9 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     equivalence = level_equivalence(understood, evidence.catalog, writer)
     if equivalence:  # "I'm a Google L4": where the guide's level map puts it
         writer.add(equivalence, "")
+    if gaps.pays_a_topic and understood.intent == "comp" and not understood.components:
+        understood = replace(understood, intent="general")  # "on-call pay? how rough is it?"
+        retrieval = replace(retrieval, hits=[h for h in retrieval.hits if h.kind != "table_row"])
     if gaps.stand_in == "script" and understood.intent in ("general", "lever", "counter"):
         understood = replace(understood, intent="lever", query=f"{understood.query} script")
     elif gaps.stand_in == "process":  # a take-home the guide lacks: the stages it gives

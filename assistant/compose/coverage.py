@@ -86,6 +86,8 @@ class Coverage:
     unheld_words: tuple[str, ...] = ()  # the user's words for what the guides lack
     # (chunk id, sentence): the guide names the title asked as its role ("interchangeable…")
     same_role: tuple[str, str] | None = None
+    # the pay asked is a held topic's ("is there on-call pay?"), not a band's
+    pays_a_topic: bool = False
 
     def without_unheld(self, query: str) -> str:
         """The query without the words of what the guides lack: matched against passages they
@@ -260,8 +262,15 @@ def coverage_of(
     # (nor when it is another employer's title: "google offered me L4 SRE…")
     asked_same = same and title_asked and frame.intent != "counter" and not other_employer
     same_role = same if asked_same else None
+    pays_a_topic = any(t.name.endswith(" pay") for t in lacking)
     return Coverage(
-        tuple(statements), tuple(gaps), nothing_else, stand_in, tuple(unheld_words), same_role
+        tuple(statements),
+        tuple(gaps),
+        nothing_else,
+        stand_in,
+        tuple(unheld_words),
+        same_role,
+        pays_a_topic,
     )
 
 

@@ -38,8 +38,12 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     elif not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
         write_lead(writer, understood, best, ev.relatedness)
     led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)
+    shown: set[str] = set()
     for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:
+            if hit.chunk_id in shown:
+                continue  # (a row retrieved twice is shown once)
+            shown.add(hit.chunk_id)
             one_band(writer, by_id[hit.chunk_id], understood.component)
             writer.add("")
             continue
