@@ -692,3 +692,15 @@ def test_a_kind_of_company_named_as_background_is_no_company_asked_about(coach):
         "sales at a shopee-type ecommerce co",
     )
     assert not second.refused and "Hyperscale Experience" in second.answer[:300]
+
+
+def test_each_companys_level_map_after_comparing_the_two(coach):
+    _, second = converse(
+        coach,
+        "torn between anyscale (sf) and alibaba (sunnyvale) for devops. which one pays more, total "
+        "comp wise?",
+        "what about level — im a google L4 SRE right now. how does each company's devops role "
+        "map to that?",
+    )
+    lead = second.answer.split("\n", 1)[0]
+    assert "Google L4 SRE" in lead and "P5-P7" in lead and "L3-L5" in lead

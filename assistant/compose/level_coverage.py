@@ -89,9 +89,15 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
 def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
     """For a level or title at another employer that the company's level-mapping line takes
     in ("I'm a Google L4", "IC4 at Meta", "amazon SysDE here"), the guide's mapping of it,
-    cited; else ""."""
-    company = frame.company
-    level_map = catalog.guides.level_maps.get(company) if company else None
+    cited, for each company the turn is about ("how does each company's role map to that?");
+    else ""."""
+    companies = [c for c in (frame.company, *frame.other_companies) if c]
+    said = (_equivalence(frame, company, catalog, writer) for company in companies)
+    return " ".join(s for s in said if s)
+
+
+def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: Writer) -> str:
+    level_map = catalog.guides.level_maps.get(company)
     if level_map is None or frame.intent in ("lever", "counter"):
         return ""  # not "how do I use my Google L4 offer with Alibaba?"
     if frame.level:

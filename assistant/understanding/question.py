@@ -128,7 +128,9 @@ _SMALL_TALK = re.compile(
 # Words that set regions or companies side by side ("SF or New York?", "compare to London").
 # "which one", "which of the two", "which company's guide": the companies just discussed
 _WHICH_OF_THEM = re.compile(
-    r"\bwhich (?:one|of (?:the (?:two|2)|them|those|these)|company|companies|guide)\b", re.I
+    r"\bwhich (?:one|of (?:the (?:two|2)|them|those|these)|company|companies|guide)\b"
+    r"|\beach (?:one|of them|company(?:'s)?)|\bboth (?:companies|of them)\b",
+    re.I,
 )
 _COMPARES = re.compile(
     r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
