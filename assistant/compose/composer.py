@@ -64,9 +64,6 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     equivalence = level_equivalence(understood, evidence.catalog, writer)
     if equivalence:  # "I'm a Google L4": where the guide's level map puts it
         writer.add(equivalence, "")
-    if gaps.pays_a_topic and understood.intent == "comp" and not understood.components:
-        understood = replace(understood, intent="general")  # "on-call pay? how rough is it?"
-        retrieval = replace(retrieval, hits=[h for h in retrieval.hits if h.kind != "table_row"])
     if gaps.stand_in == "script" and understood.intent in ("general", "lever", "counter"):
         understood = replace(understood, intent="lever", query=f"{understood.query} script")
     elif gaps.stand_in == "process":  # a take-home the guide lacks: the stages it gives
@@ -77,9 +74,11 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
             _compose_intent(writer, understood, retrieval, evidence)  # "… and the base there?"
             writer.add("")
         understood = replace(understood, intent="comp", component=gaps.stand_in)
-    elif _pay_of_a_topic(understood):  # "do they pay extra for pager duty?": about on-call
+    elif _pay_of_a_topic(understood, gaps):  # "do they pay extra for pager duty?": on-call
         asks = tuple(i for i in understood.intents if i != "comp")
         understood = replace(understood, intent="general", intents=asks)
+        rows = {band.chunk_id for band in evidence.facts.bands}  # (no comp rows among the hits)
+        retrieval = replace(retrieval, hits=[h for h in retrieval.hits if h.chunk_id not in rows])
     _compose_intent(writer, understood, retrieval, evidence)
     if not writer.lines:
         return compose_refusal(
@@ -146,14 +145,16 @@ def _asks_for_the_counter(understood: Understanding) -> bool:
     return best_intent(intent_scores(asking, has_amounts=False)) == "counter"
 
 
-def _pay_of_a_topic(understood: Understanding) -> bool:
+def _pay_of_a_topic(understood: Understanding, gaps: Coverage) -> bool:
     """A pay word about a topic, with no band component, place or amount named ("how bad is
-    on call, and do they pay extra for it?"): the topic is asked, not the pay table."""
-    return (
-        understood.intent == "comp"
-        and bool(understood.topics)
-        and not (understood.component or understood.region or understood.states_amounts)
-    )
+    on call, and do they pay extra for it?"), or the pay asked being a held topic's that the
+    guides lack, a place named or not ("the seattle team has a rotation. is there on-call
+    pay?"): the topic is asked, not the pay table."""
+    if understood.intent != "comp" or understood.states_amounts:
+        return False
+    if gaps.pays_a_topic and not understood.components:
+        return True
+    return bool(understood.topics) and not (understood.component or understood.region)
 
 
 def _moved(given_for: str, negotiation: Negotiation) -> str:
