@@ -65,9 +65,8 @@ _BARE = re.compile(
 MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a new question
 
 
-# "write me the email", "can I get the email draft?", "write my counter as an email": the
-# email as it is, on its own
-# ("write me the email", "write that up as an email", "turn it into an email")
+# "write me the email", "can I get the email draft?", "write my counter as an email", "write
+# that up as an email", "turn it into an email": the email as it is, on its own
 _EMAIL_ASKED = re.compile(
     r"\b(?:write|draft|give|send|show|get|put|turn|make)(?: me)?"
     r"(?: (?:the|an|a|that|my|this|it))?(?: up)? "

@@ -137,9 +137,12 @@ _COMPARES = re.compile(
 )
 
 
-# a digit that may be money: not in a year ("in 2026") nor a name like "k8s", "h100", "p7", "ec2"
-_AMOUNT_HINT = re.compile(r"\d")
 _NO_MONEY_DIGITS = re.compile(r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b", re.I)
+
+
+def _may_give_money(text: str) -> bool:
+    """A digit that may be money: not in a year ("in 2026") nor a name ("k8s", "h100", "p7")."""
+    return any(c.isdigit() for c in _NO_MONEY_DIGITS.sub(" ", text))
 
 
 def understand(
@@ -195,14 +198,14 @@ def understand(
     # ("same question tho": the words that ask again say nothing of what is asked)
     scores = intent_scores(
         SAME_AGAIN.sub(" ", normalized),
-        bool(_AMOUNT_HINT.search(_NO_MONEY_DIGITS.sub(" ", question))),
+        _may_give_money(question),
     )
     scored = kept_text
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(
             SAME_AGAIN.sub(" ", normalize(asking)),
-            bool(_AMOUNT_HINT.search(_NO_MONEY_DIGITS.sub(" ", asking))),
+            _may_give_money(asking),
         )
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         if best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):

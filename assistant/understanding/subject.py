@@ -376,14 +376,11 @@ def figures_of_others(question: str, others: Iterable[str], own: Iterable[str]) 
         before = [
             other
             for at, other in marks
-            if at < start and not _SENTENCE_END.search(question[at:start])
+            if at < start and not SENTENCE_BREAK.search(question[at:start])
         ]
         if not before or not before[-1]:
             return False
     return True
-
-
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def owner_of_levels(levels: Iterable[str], catalog: Catalog) -> str | None:
