@@ -308,23 +308,51 @@ def _walk(figure: Figure) -> Iterable[Figure]:
 
 
 def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev: Evidence) -> str:
-    """Where another offer's base sits in its own company's band, for the region the question
-    names for it ("…and alibaba seattle: $175K base"), cited; "" when the guides give none."""
+    """Where another offer's figures (base, stock, total) sit in its own company's band, for the
+    region the question names for it ("…and alibaba seattle: $175K base"), cited; "" when the
+    guides give none."""
     region = understood.regions_by_company.get(package.company)
     band = next(
         (b for b in ev.facts.bands if b.company == package.company and b.region == region), None
     )
-    if band is None or package.base is None:
+    if band is None:
         return ""
     offer = Offer(**vars(package), region=band.region)
-    base = next((row for row in position(offer, band) if row.component == "base"), None)
-    if base is None or base.offer is None or not (base.band_min and base.band_max):
+    placed = [
+        _placed(row, offer, band)
+        for row in position(offer, band)
+        if row.component in ("base", "stock", "total")
+        and row.offer is not None
+        and row.band_min
+        and row.band_max
+    ]
+    placed = [p for p in placed if p]
+    writer.values += [  # (each shown position: a calculation from the band and the offer)
+        (round(row.percent), "%") for row in position(offer, band) if row.percent is not None
+    ]
+    if not placed:
         return ""
-    return (
-        f"its base {base.offer.display} against the guide's {band.region} band "
-        f"{base.band_min.display}–{base.band_max.display} {writer.book.cite(band.chunk_id)}: "
-        f"{base.status}"
-    )
+    return f"{'; '.join(placed)} {writer.book.cite(band.chunk_id)}"
+
+
+def _placed(row, offer: Offer, band) -> str:
+    """ "its base $172K against the guide's Seattle band $150K–$215K: within (34% of the way
+    up)" for one component; a stock grant beside the guide's grant over the same years (the
+    figures as written, no per-year division), else nothing for stock."""
+    offered, low, high = row.offer.display, row.band_min.display, row.band_max.display
+    if row.component == "stock":
+        same_years = offer.stock_years and offer.stock_years == band.stock_vesting_years
+        grant = offer.stock_basis == "grant" and band.stock_basis == "grant" and same_years
+        if not (grant and band.stock_min is not None and band.stock_max is not None):
+            return ""
+        cur, years = band.currency, f" over {offer.stock_years} years"
+        offered = f"{format_money(offer.stock, cur)}{years}"
+        low, high = format_money(band.stock_min, cur), f"{format_money(band.stock_max, cur)}{years}"
+    where = row.status
+    if row.percent is not None and row.status == "within":
+        where += f" ({row.percent:.0f}% of the way up)"
+    name = {"total": "total comp", "stock": "stock grant"}.get(row.component, row.component)
+    return f"its {name} {offered} against the guide's {band.region} band {low}–{high}: {where}"
 
 
 def _grant_cell(band) -> str:

@@ -285,7 +285,13 @@ NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the to
 
 # Where one ask ends and another begins: a sentence break, or "also" / "and also" / "plus".
 STAND_IN_INTENTS = ("comp", "general", "lever")
-_ASK_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+", re.I)
+_ASK_BREAK = re.compile(
+    r"(?<=[.!?;])\s+|(?<=[.!?][\"”’'])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+|"
+    # "is 152 decent for their range, and what's the pension?": a second question
+    r",\s+and\s+(?=(?:what|whats|how|is|are|do|does|did|can|could|should|will|would|when|"
+    r"where|which|who|any)\b)",
+    re.I,
+)
 _HELD_INTENTS = ("comp", "counter", "lever", "interview")
 
 

@@ -26,6 +26,7 @@ from assistant.understanding.asks import (
 from assistant.understanding.entities import Catalog, normalize
 from assistant.understanding.pasted import without_pasted
 from assistant.understanding.question import Understanding
+from assistant.understanding.subject import users_employer
 
 _PAY_INTENTS = ("comp", "counter")
 
@@ -41,6 +42,9 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
         return []  # (named by the refusal, or off-topic altogether)
     # (mid-conversation, "do they also use google tpus?": the refusal names Google, and TPUs)
     employer = set(normalize(frame.unknown_company or "").split())
+    employer |= {  # the user's own employer is their background ("I was SRE at shopee")
+        w for n in frame.outside_companies if users_employer(frame.question, n) for w in n.split()
+    }
     topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
     topic_words |= {w for level in frame.levels for w in normalize(level).split()}
     common = common_words()

@@ -346,7 +346,7 @@ def _topic_phrases() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
     )
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+|\n+")  # (after a quote, too)
 
 
 # "also how long is their hiring process" and "give me every lever" ask, question mark or not
@@ -372,8 +372,10 @@ def asked_sentences(text: str) -> str:
 
 
 # ("they gave zero sign on. whats the line to ask for one?": "one" after a verb of asking)
-REFERS_BACK = re.compile(
-    r"\b(?:that|it|this|those|these|them)\b|\b(?:for|get|want|need) one\b", re.I
+REFERS_BACK = re.compile(  # ("…a 401k match? how much": a question of nothing of its own)
+    r"\b(?:that|it|this|those|these|them)\b|\b(?:for|get|want|need) one\b|"
+    r"^\W*(?:and |so )?how (?:much|many|long|often)\W*$",
+    re.I,
 )
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.money import PERCENT, find_amounts
+from assistant.money import find_amounts
 from assistant.understanding.asks import (
     ABOUT_LAST_MAX_WORDS,
     ADDS_TO,
@@ -70,6 +70,7 @@ from assistant.understanding.intents import (
 )
 from assistant.understanding.pasted import mark_pasted, without_pasted
 from assistant.understanding.subject import (
+    COUNTED,
     REFERS_BACK,
     asked_elsewhere,
     context_names_in,
@@ -78,6 +79,7 @@ from assistant.understanding.subject import (
     gives_amounts,
     guide_name_as_context,
     held_offer,
+    money_amounts,
     named_as_context,
     offer_elsewhere,
     offer_near,
@@ -141,7 +143,11 @@ _NO_MONEY_DIGITS = re.compile(r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b", re.I)
 
 
 def _may_give_money(text: str) -> bool:
-    """A digit that may be money: not in a year ("in 2026") nor a name ("k8s", "h100", "p7")."""
+    """A digit that may be money: not in a year ("in 2026"), a name ("k8s", "h100", "p7") nor
+    a count ("peak ~200k orders/s")."""
+    for _, start, end in reversed(list(find_amounts(text))):
+        if COUNTED.match(text, end):
+            text = f"{text[:start]} {text[end:]}"
     return any(c.isdigit() for c in _NO_MONEY_DIGITS.sub(" ", text))
 
 
@@ -483,7 +489,7 @@ def understand(
             and not any(rival_after_own_offer(question, name) for name in context)
         ),
         outside_companies=outside,
-        states_amounts=any(a.unit != PERCENT for a, _, _ in find_amounts(question)),
+        states_amounts=bool(money_amounts(question)),
         corrects=correcting,
         fixed=fixed_component(question, component),
         repeats=repeating,

@@ -156,6 +156,7 @@ _CONTEXT_BEFORE = frozenset(
 
 
 _WORK = frozenset({"work", "worked", "working"})
+_LOOK = frozenset({"look", "looks", "looked", "feel", "feels", "sound", "sounds", "seem", "seems"})
 _FIRST_PERSON = frozenset({"i", "we", "im", "ive", "currently", "still"})
 
 
@@ -216,6 +217,8 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
             and not after.startswith(("offer", "gave", "pay", "want", "recruit"))
         )
         cue = _CONTEXT_BEFORE & set(before)
+        if cue == {"like"} and (before[-1:] != ["like"] or before[0] in _LOOK):
+            cue = set()  # "what would the same ask look like at alibaba?" asks about alibaba
         if _THE_OTHER_ONE.match(" ".join(words[end : end + 6])):
             cue = {"other"}  # "anyscale ny is my other process": the one beside the subject
         if cue and cue <= _WORK and not _FIRST_PERSON & set(words[max(0, start - 5) : start]):
@@ -357,13 +360,32 @@ def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
     return find_unknown_company(asking, normalize(asking))
 
 
+# "peak ~200k orders/s", "500K+ TPS", "1m users": counts of things, not money
+COUNTED = re.compile(
+    r"\s*\+?\s*(?:/\s*s(?:ec)?\b|per (?:second|sec|minute|min|hour|day)\b|(?:orders|requests|"
+    r"reqs|rps|qps|tps|transactions|txns|users|servers|machines|nodes|pods|clusters|gpus|cores|"
+    r"events|messages|ops|queries|calls|containers|vms|instances|hosts|devices|customers|"
+    r"employees|engineers|people|downloads|stars)\b)",
+    re.I,
+)
+
+
+def money_amounts(text: str) -> list:
+    """The (amount, start, end) of money in `text`: no percentage, nor a count of things."""
+    return [
+        (amount, start, end)
+        for amount, start, end in find_amounts(text)
+        if not amount.is_percent and not COUNTED.match(text, end)
+    ]
+
+
 def figures_of_others(question: str, others: Iterable[str], own: Iterable[str]) -> bool:
     """Whether every amount of money the question gives follows, in its sentence, the name of
     another employer (`others`: employers without a guide) rather than one of `own`: a rival's
     figures told without offer words ("bytedance is at ~70w all-in. what do i counter alibaba
     with?")."""
     others = [o.lower() for o in others if o]
-    amounts = [start for amount, start, _ in find_amounts(question) if not amount.is_percent]
+    amounts = [start for _, start, _ in money_amounts(question)]
     if not others or not amounts:
         return False
     lowered = question.lower()
@@ -400,11 +422,12 @@ def owner_of_levels(levels: Iterable[str], catalog: Catalog) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-# the user's own employer, named after how they say they work there ("I'm an L5 SRE at Google
-# right now", "coming from a P7-equivalent role at tencent")
+# the user's own employer, named after how they say they work (or worked) there ("I'm an L5
+# SRE at Google right now", "coming from a P7-equivalent role at tencent", "I was SRE at shopee")
 _USERS_EMPLOYER = re.compile(
     r"\b(?:coming from|come from|moving from|leaving|currently at|work(?:ing)? at|"
-    r"(?:role|job|position|team) at|i'?m (?:an? |the )?(?:[\w-]+ ){0,3}at)\s+(?:[\w-]+ ){0,4}$",
+    r"(?:role|job|position|team) at|(?:previously|formerly|used to (?:work|be)) at|"
+    r"(?:i'?m|i was|i used to be) (?:an? |the )?(?:[\w-]+ ){0,3}at)\s+(?:[\w-]+ ){0,4}$",
     re.I,
 )
 
