@@ -1,7 +1,8 @@
 """Two asks in one message, two offers side by side, and background told beside an ask
 (issue: "Answer the question that was asked"), through the real pipeline (real MiniLM, Chroma
 on disk, the built-in composer), plus the small readings they rest on: counts of things are no
-money, a past employer is background, "how much" alone asks about the ask before it."""
+money, a past employer is background, "how much" alone asks about the ask before it, a count
+only told asks no topic, "i wanna know" asks."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
-from assistant.understanding.asks import REFERS_BACK
-from assistant.understanding.subject import money_amounts, users_employer
+from assistant.understanding.asks import REFERS_BACK, sentences_that_ask, topics_asked
+from assistant.understanding.intents import money_amounts
+from assistant.understanding.subject import users_employer
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,7 @@ def test_a_held_ask_joined_by_and_to_a_gap_is_answered_after_naming_the_gap(coac
     (answer,) = converse(
         coach,
         'pasting from the Anyscale offer email:\n\n"Base salary: £152,000. Pension: per UK '
-        'scheme."\n\ntwo q\'s: is 152 decent for their london range, and what\'s the employer '
+        "scheme.\"\n\ntwo q's: is 152 decent for their london range, and what's the employer "
         "pension contribution on their uk scheme?",
     )
     assert not answer.refused
@@ -95,3 +97,59 @@ def test_a_past_employer_is_the_users_own():
 def test_how_much_alone_refers_back():
     assert REFERS_BACK.search("how much")
     assert not REFERS_BACK.search("how much is the base in seattle")
+
+
+@pytest.mark.integration
+def test_a_preface_question_is_no_request_for_example_questions(coach):
+    (answer,) = converse(
+        coach,
+        "ok real question, do i need to grind leetcode hards / dp for alibaba devops coding "
+        "rounds or is that overkill?",
+    )
+    assert answer.answer.startswith("The coding rounds are generally practical")
+    assert "Medium" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_prompts_to_practise_are_the_guides_example_questions(coach):
+    (answer,) = converse(
+        coach,
+        "want to practice 2 or 3 system design prompts this weekend that alibaba actually uses "
+        "for devops/sre. which ones come up?",
+    )
+    assert "Design a metrics monitoring system" in answer.answer
+
+
+@pytest.mark.integration
+def test_on_call_asked_plainly_beside_its_pay_is_answered_after_naming_the_pay(coach):
+    (answer,) = converse(
+        coach,
+        "how bad is on-call at alibaba cloud for devops? and do they pay extra for being on call "
+        "(my current co does $500/wk)",
+    )
+    assert not answer.refused
+    assert answer.answer.startswith("The Alibaba guide says nothing about on-call pay")
+    assert "demanding on-call rotations" in answer.answer[:400]
+    assert "$155K" not in answer.answer  # the pay table answers nothing asked
+
+
+@pytest.mark.integration
+def test_a_level_asked_of_two_companies_while_interviewing_maps_it_at_both(coach):
+    (answer,) = converse(
+        coach,
+        "sysde at aws, 4 yoe. interviewing at both anyscale and alibaba for devops. how does "
+        "each one map my level?",
+    )
+    assert not answer.refused and "interview guide" not in answer.answer
+    assert "AWS Infrastructure Engineer" in answer.answer and "SysDE at Amazon" in answer.answer
+    assert "years of experience" not in answer.answer  # "4 yoe" is only told
+
+
+def test_a_count_the_user_only_tells_asks_no_topic():
+    assert not topics_asked("background is 5 yoe at an aws shop. what should i revise")
+    assert topics_asked("which p level would they slot me at with 7 yoe?")
+
+
+def test_i_wanna_know_asks_inside_a_sentence_that_tells():
+    _, asks = sentences_that_ask("the team has a rotation and i wanna know if theres on call pay")
+    assert asks == [True]

@@ -9,17 +9,10 @@ from test_understanding import converse  # one turn after another, each in the l
 
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary, LevelMap, level_codes
-from assistant.understanding.asks import (
-    corrects,
-    level_asked,
-    levels_asked,
-    negated_places,
-    repeats,
-    role_asked,
-    topics_asked,
-)
+from assistant.understanding.asks import corrects, negated_places, repeats, topics_asked
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import understand
+from assistant.understanding.titles import level_asked, levels_asked, role_asked
 
 # A company no code knows, with its own level codes, regions and named competitors.
 ZEPHYRINE = [

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from assistant.corpus.chunking import ChunkRecord
-from assistant.understanding.asks import SENTENCE_BREAK, TopicAsk
+from assistant.understanding.asks import REFERS_BACK, SENTENCE_BREAK, TopicAsk
 from assistant.understanding.entities import contains_phrase, normalize
 
 # aspect -> (how a question asks it, how a guide sentence would hold it): general language
@@ -70,12 +70,21 @@ def aspects_lacking(
 def asked_plainly(topic: TopicAsk, asking: str) -> bool:
     """Whether a clause of the asking sentences asks about the topic itself, with no aspect
     ("how bad is on call … and do they pay extra?": how bad it is, which the guides answer)."""
-    clauses = re.split(r"[?.!;,]|\b(?:and|or|but|also)\b", normalize(asking))
-    return any(
-        any(contains_phrase(clause, normalize(said)) for said in topic.said)
-        and not any(asks.search(clause) for asks, _ in ASPECTS.values())
-        for clause in clauses
-    )
+    clauses = [_unhyphened(c) for c in re.split(r"[?.!;,+&]|\b(?:and|or|but|also)\b", asking)]
+    named_before = False
+    for clause in clauses:
+        # ("…theres on call pay + how rough it is": "it" is the topic named just before)
+        names = any(contains_phrase(clause, _unhyphened(said)) for said in topic.said)
+        refers = named_before and bool(REFERS_BACK.search(clause))
+        if (names or refers) and not any(asks.search(clause) for asks, _ in ASPECTS.values()):
+            return True
+        named_before = names or (named_before and not clause.strip())
+    return False
+
+
+def _unhyphened(text: str) -> str:
+    """Normalized, hyphens as spaces: "on-call" and "on call" are one phrase."""
+    return normalize(text).replace("-", " ")
 
 
 def with_aspect(topic: TopicAsk, aspect: str) -> TopicAsk:

@@ -150,10 +150,12 @@ def _pay_of_a_topic(understood: Understanding, gaps: Coverage) -> bool:
     on call, and do they pay extra for it?"), or the pay asked being a held topic's that the
     guides lack, a place named or not ("the seattle team has a rotation. is there on-call
     pay?"): the topic is asked, not the pay table."""
-    if understood.intent != "comp" or understood.states_amounts:
+    if understood.intent != "comp":
         return False
-    if gaps.pays_a_topic and not understood.components:
+    if gaps.pays_a_topic and not understood.components:  # ("my current co does $500/wk")
         return True
+    if understood.states_amounts:
+        return False
     return bool(understood.topics) and not (understood.component or understood.region)
 
 

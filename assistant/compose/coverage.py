@@ -131,6 +131,10 @@ def coverage_of(
         gaps += [_employer(n, catalog) for n in outside]
     kinds = catalog.kinds.get(company, ()) if company else ()
     asks_interviews = frame.intent == "interview" and (frame.asks_interviews or frame.asks_examples)
+    # ("interviewing at both… how does each one map my level?": the loop is only told)
+    asks_interviews = asks_interviews and not (
+        frame.asks_levels and not INTERVIEW_TOPIC.search(asked_sentences(frame.question))
+    )
     if asks_interviews and company and kinds and "interview" not in kinds:
         statements.append(f"The guides have no interview guide for {company}.")
         gaps.append(f"{company} interview guide")
@@ -169,7 +173,8 @@ def coverage_of(
     missing += lacking
     # "how bad is on call… and do they pay extra?": the topic itself is asked too
     lacking_keys = {t.key for t in lacking}
-    held_too = any(asked_plainly(t, asking) for t in frame.topics if t.key in lacking_keys)
+    raw_asking = asked_sentences(frame.question)  # ("on call pay + how rough it is")
+    held_too = any(asked_plainly(t, raw_asking) for t in frame.topics if t.key in lacking_keys)
     # "my company offered a raise to keep me. should i take it?": told, then asked as "it"
     referred = normalize(asked_with_antecedents(frame.question))
     asked = [t for t in missing if any(contains_phrase(referred, normalize(p)) for p in t.said)]

@@ -1,6 +1,7 @@
-"""What a question asks besides names and places, read with general language only: the job
-title it asks about, the level, the topics (PTO, visas, refreshers…), the places it takes back
-("seattle not singapore"), and whether it corrects or repeats the previous turn.
+"""What a question asks besides names and places, read with general language only: the topics
+(PTO, visas, refreshers…; a count the user only tells, "background is 5 yoe.", asks none), the
+sentences that ask, the places it takes back ("seattle not singapore"), and whether it corrects
+or repeats the previous turn. The job title and levels it names: assistant.understanding.titles.
 
 The words are general language about jobs and offers, kept in asks.json beside this module.
 Whether the guides cover a title, a level or a topic is not decided here: the guides' own words
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -29,21 +29,12 @@ from assistant.understanding.entities import (
 from assistant.understanding.tables import (
     COMPONENT_WORDS,
     INTENT_PHRASES,
-    JOB_WORDS,
     NEUTRAL_WORDS,
     STOPWORDS,
 )
-from assistant.understanding.words import find_phrase
+from assistant.understanding.words import find_phrase, phrase_pattern
 
 _ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
-_ROLE_HEADS = frozenset(_ASKS["role_heads"])
-_ROLE_ACRONYMS: dict[str, str] = dict(_ASKS["role_acronyms"])
-_NOT_ROLES = tuple(_ASKS["not_roles"])
-_CUES_BEFORE = frozenset(_ASKS["role_cues_before"])
-_CUES_AFTER = frozenset(_ASKS["role_cues_after"])
-_LEVEL_WORDS = tuple(sorted(_ASKS["level_words"], key=len, reverse=True))
-_LEVEL_WORDS_BESIDE_A_JOB = frozenset(_ASKS["level_words_beside_a_job"])
-_JOB_OR_LEVEL = frozenset(JOB_WORDS) | {"level", "levels", "lvl", "eng", "swe", "sde", "ic"}
 TECH_HOMOGRAPHS = frozenset(_ASKS["tech_homographs"])  # "rust": a language, not corrosion
 _TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     key: (entry[0], tuple(entry[1])) for key, entry in _ASKS["topics"].items()
@@ -58,16 +49,6 @@ _NEGATED = re.compile(
     r"\b(?:not|instead of|rather than|other than)\s+(?:in\s+|the\s+|for\s+|at\s+)?"
     r"([A-Za-z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*)?)",
     re.I,
-)
-# P8, L5, IC4, E5, M2, T3 (a letter or two, then the number).
-# (an L-1 or O-1 visa is no level)
-_LEVEL_CODE = re.compile(r"\b(P|L|IC|E|M|T|SDE|SWE)\s?-?(\d{1,2})\b(?!\s*visa)", re.I)
-# Words that end a title's modifiers: a title is the run of words right before its head.
-_NOT_MODIFIERS = frozenset(
-    "a an the as for of at in is are what whats how much does do my your their our his her "
-    "be being am im i'm i you we they to and or with get gets got paid pay make earn level "
-    "senior staff principal junior lead sr jr says said say titled called actually really "
-    "just".split()
 )
 
 
@@ -161,157 +142,17 @@ def components_named(text: str) -> tuple[str, ...]:
     return tuple(named)
 
 
-def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
-    """The level the question names: a code ("P8", "L5", or one with a prefix the guides'
-    level maps use, "Z7") or a seniority word ("staff")."""
-    for pattern in _code_patterns(guide_prefixes):
-        code = pattern.search(text)
-        if code:
-            return f"{code.group(1).upper()}{code.group(2)}"
-    words = levels_asked(text)  # (no code here: the seniority words, in order)
-    return words[0] if words else None
-
-
-def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ...]:
-    """Every level the question names, in the order named ("a senior vs a mid level one" ->
-    senior, mid level); a seniority word inside a longer one counts once ("senior staff")."""
-    normalized = normalize(text)
-    found = [
-        (m.start(), f"{m.group(1).upper()}{m.group(2)}")
-        for pattern in _code_patterns(guide_prefixes)
-        for m in pattern.finditer(normalized)
-    ]
-    # "my title is 'DevOps Engineer II'": a numbered title, as typed ("i" alone is a pronoun)
-    found += [(m.start(), m.group().strip()) for m in _NUMBERED_TITLE.finditer(text)]
-    taken: list[tuple[int, int]] = []
-    for word in _LEVEL_WORDS:  # longest first
-        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", normalized):
-            if word in _LEVEL_WORDS_BESIDE_A_JOB and not _beside_a_job(normalized, m):
-                continue  # "for our staff": people, not a level
-            if re.search(r"\b(?:more|less|most|least)\s+$", normalized[: m.start()]):
-                continue  # "which one is more senior?": a comparison, not a level
-            if not any(a <= m.start() < b for a, b in taken):
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), word))
-    return tuple(dict.fromkeys(level for _, level in sorted(found)))
-
-
-_NUMBERED_TITLE = re.compile(
-    r"(?<![\w-])(?:(?:devops|software|infrastructure|reliability|platform|cloud)\s+)?"
-    r"(?:engineer|developer|sde|swe|sre)\s+(?:iii|ii|iv)(?![\w-])",
-    re.I,
-)
-
-
-def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
-    """A seniority word that is also an everyday word names a level next to a job word or
-    after an article ("staff engineer", "staff level", "as a staff", "a staff devops")."""
-    before = normalized[: match.start()].split()[-1:]
-    after = normalized[match.end() :].split()[:1]
-    return bool(set(after) & _JOB_OR_LEVEL) or before in (["a"], ["as"])
-
-
-def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
-    """Level codes: the common ones ("P8", "L5", "IC4"), then those with a prefix the guides'
-    level maps use ("Z7")."""
-    prefixes = "|".join(re.escape(p) for p in sorted(set(guide_prefixes), key=len, reverse=True))
-    if not prefixes:
-        return [_LEVEL_CODE]
-    return [_LEVEL_CODE, re.compile(rf"\b({prefixes})\s?-?(\d{{1,2}})\b", re.I)]
-
-
-def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
-    """A job title the question asks about ("data scientist", "an SRE", "ML engineers") that
-    is none of `known_roles` (a title the guides hold returns None), or None. A title does not
-    run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead")."""
-    known = [normalize(role) for role in known_roles]
-    for clause in _CLAUSE_BREAK.split(text):
-        found = _role_in_clause(clause, text, known)
-        if found is not None:
-            return found or None
-    return None
-
-
-_CLAUSE_BREAK = re.compile(r"[()\[\],;:!?]|\.(?:\s|$)")
-
-
-def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
-    """The title `role_asked` finds in one clause: the user's title, "" for a title the guides
-    hold (the question asks about it), or None when the clause names none."""
-    normalized = normalize(clause)
-    for phrase in _NOT_ROLES:  # (unless the user is to be one: "wants me as a tech lead")
-        to_be = rf"\b(?:as|be|become)\s+(?:an?\s+)?(?:\w+\s+){{0,2}}{re.escape(phrase)}\b"
-        if not re.search(to_be, normalized):
-            normalized = re.sub(rf"\b{re.escape(phrase)}\b", " ", normalized)
-    words = normalized.split()
-    for at, word in enumerate(words):
-        title = _title_at(words, at, word)
-        if not title or (
-            word in _ROLE_ACRONYMS
-            and at + 1 < len(words)
-            and _title_at(words, at + 1, words[at + 1])
-        ):
-            continue  # "SRE manager": the longer title is the one asked
-        start = at + 1 - len(title.split())
-        before = words[start - 1] if start > 0 else ""
-        after = words[at + 1 : at + 3]
-        plural = word.endswith("s") and word in _ROLE_HEADS
-        if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or start == 0):
-            continue
-        if any(_same_title(title, role) for role in known):
-            return ""
-        if len(title.split()) == 1 and word in _ROLE_HEADS:
-            continue  # "engineers" alone names no particular job
-        return _ROLE_ACRONYMS.get(title) or _as_written(text, title)
-    return None
-
-
-def _as_written(text: str, title: str) -> str:
-    """The title in the singular, short words in the user's capitals ("ML engineer")."""
-    *modifiers, head = title.split()
-    if head.endswith("s") and head[:-1] in _ROLE_HEADS:
-        head = head[:-1]
-    shown = []
-    for word in modifiers:
-        written = re.search(rf"\b{re.escape(word)}\b", text, re.I)
-        upper = written and written.group(0).isupper() and len(word) <= 4
-        shown.append(word.upper() if upper else word)
-    return " ".join([*shown, head])
-
-
-def _title_at(words: list[str], at: int, word: str) -> str:
-    """The title ending at words[at], or "" when the word heads none."""
-    if word in _ROLE_ACRONYMS:
-        return word
-    if word not in _ROLE_HEADS:
-        return ""
-    start = at
-    while start > 0 and at - start < 3 and words[start - 1] not in _NOT_MODIFIERS:
-        if any(ch.isdigit() for ch in words[start - 1]):
-            break
-        start -= 1
-    return " ".join(words[start : at + 1])
-
-
-def _same_title(asked: str, known: str) -> bool:
-    """Whether an asked title is a title the guides hold ("devops engineers" ~ "devops
-    engineer"): every distinctive word of the guide's title is in the asked one."""
-    asked_words = {w.rstrip("s") for w in asked.split()}
-    known_words = {w.rstrip("s") for w in known.split()}
-    head = {w for w in known_words if w + "s" in _ROLE_HEADS or w in _ROLE_HEADS}
-    distinctive = known_words - head
-    asked_head = asked.split()[-1].rstrip("s")
-    same_head = not head or asked_head in head  # a DevOps manager is no DevOps engineer
-    return bool(distinctive) and distinctive <= asked_words and same_head
-
-
 def topics_asked(text: str) -> tuple[TopicAsk, ...]:
     """The topics the question asks about, each with the phrases the user used."""
     normalized = normalize(text)
     found = []  # (topic, the normalized phrases it was said with)
     for key, name, phrases in _topic_phrases():
         # the user's own spelling of each phrase ("oncall" for "on-call"), each once
-        typed = [t for _, plain in phrases if (t := _typed(normalized, plain))]
+        typed = [
+            t
+            for _, plain in phrases
+            if (t := _typed(normalized, plain)) and not _only_counted(text, plain)
+        ]
         said = list({compact(t): t for t in typed}.values())
         # ("talent subsidy" and "subsidy": the longer says it)
         said = [t for t in said if not any(o != t and contains_phrase(o, t) for o in said)]
@@ -323,6 +164,21 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         topic
         for topic, plains in found
         if not all(any(o != q and contains_phrase(o, q) for o in longer) for q in plains)
+    )
+
+
+def _only_counted(text: str, plain: str) -> bool:
+    """Whether every use of the phrase is the user's own count, told ("background is 5 yoe at
+    an aws shop."): a number just before it, in a sentence that does not end with "?"."""
+    uses = [
+        (sentence, match)
+        for sentence in SENTENCE_BREAK.split(text)
+        for match in phrase_pattern(plain).finditer(normalize(sentence))
+    ]
+    return bool(uses) and all(
+        not sentence.rstrip().endswith("?")
+        and re.search(r"\b\d[\d.]*\+?\s*$", normalize(sentence)[: match.start()])
+        for sentence, match in uses
     )
 
 
@@ -360,6 +216,11 @@ _OPENS_A_QUESTION = re.compile(
 
 
 _TELLS_DONE = re.compile(r"^(?:did|do|does|is|are|will|would|can|could)\b", re.I)
+# "…and i wanna know if theres on call pay": an ask inside a sentence that tells
+_ASKS_INSIDE = re.compile(
+    r"\bi(?:'d| would)? (?:wanna|want to|like to|need to) know\b|\b(?:wondering|curious)\b",
+    re.I,
+)
 
 
 def asked_sentences(text: str) -> str:
@@ -401,6 +262,7 @@ def sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
     asks = [
         s.endswith("?")
         or bool(_OPENS_A_QUESTION.match(s) and not (_TELLS_DONE.match(s) and s.endswith(".")))
+        or bool(_ASKS_INSIDE.search(s))
         for s in sentences
     ]
     return sentences, asks

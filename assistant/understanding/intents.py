@@ -1,6 +1,6 @@
 """Which intents a question asks, by weighted cue phrases (assistant.understanding.tables):
 the main one, every other asked with weight, and whether quoted pay figures make it a pay
-question.
+question (which figures are money: not a count of things, a year or a name's digits).
 
 Leaves out: names, places and the conversation (assistant.understanding.question reads those
 and calls these once per turn), and any model: the cues are data.
@@ -14,6 +14,37 @@ from assistant.money import PERCENT, find_amounts
 from assistant.understanding.asks import NO_OFFER_YET, components_named
 from assistant.understanding.entities import contains_phrase
 from assistant.understanding.tables import INTENT_PHRASES
+
+# "peak ~200k orders/s", "500K+ TPS", "1m users": counts of things, not money
+COUNTED = re.compile(
+    r"\s*\+?\s*(?:/\s*s(?:ec)?\b|per (?:second|sec|minute|min|hour|day)\b|(?:orders|requests|"
+    r"reqs|rps|qps|tps|transactions|txns|users|servers|machines|nodes|pods|clusters|gpus|cores|"
+    r"events|messages|ops|queries|calls|containers|vms|instances|hosts|devices|customers|"
+    r"employees|engineers|people|downloads|stars)\b)",
+    re.I,
+)
+
+
+def money_amounts(text: str) -> list:
+    """The (amount, start, end) of money in `text`: no percentage, nor a count of things."""
+    return [
+        (amount, start, end)
+        for amount, start, end in find_amounts(text)
+        if not amount.is_percent and not COUNTED.match(text, end)
+    ]
+
+
+_NO_MONEY_DIGITS = re.compile(r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b", re.I)
+
+
+def may_give_money(text: str) -> bool:
+    """A digit that may be money: not in a year ("in 2026"), a name ("k8s", "h100", "p7") nor
+    a count ("peak ~200k orders/s")."""
+    for _, start, end in reversed(list(find_amounts(text))):
+        if COUNTED.match(text, end):
+            text = f"{text[:start]} {text[end:]}"
+    return any(c.isdigit() for c in _NO_MONEY_DIGITS.sub(" ", text))
+
 
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
 _OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)

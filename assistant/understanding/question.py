@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.money import find_amounts
 from assistant.understanding.asks import (
     ABOUT_LAST_MAX_WORDS,
     ADDS_TO,
@@ -38,11 +37,8 @@ from assistant.understanding.asks import (
     corrects,
     fixed_component,
     foreign_words,
-    level_asked,
-    levels_asked,
     negated_places,
     repeats,
-    role_asked,
     topics_asked,
     without_repeat_cues,
 )
@@ -66,11 +62,12 @@ from assistant.understanding.intents import (
     best_intent,
     intent_scores,
     intents_asked,
+    may_give_money,
+    money_amounts,
     quotes_pay,
 )
 from assistant.understanding.pasted import mark_pasted, without_pasted
 from assistant.understanding.subject import (
-    COUNTED,
     REFERS_BACK,
     asked_elsewhere,
     context_names_in,
@@ -79,7 +76,6 @@ from assistant.understanding.subject import (
     gives_amounts,
     guide_name_as_context,
     held_offer,
-    money_amounts,
     named_as_context,
     offer_elsewhere,
     offer_near,
@@ -99,6 +95,7 @@ from assistant.understanding.tables import (
     LEVEL_PHRASES,
     STOPWORDS,
 )
+from assistant.understanding.titles import level_asked, levels_asked, role_asked
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
 # Pay components: "base", "stock", "bonus", "total", "sign_on" (the keys of COMPONENT_WORDS).
@@ -113,7 +110,13 @@ _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops"
 _THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
 # "what questions do they ask?" wants the guides' lists of questions.
 _ASKS_FOR_EXAMPLES = re.compile(
-    r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?)\b", re.I
+    r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?|prompts?)\b", re.I
+)
+# "ok real question", "two q's", "quick question": a preface, not interview questions asked for
+_PREFACE = re.compile(
+    r"\b(?:a|one|two|three|few|couple(?: of)?|quick|real|dumb|stupid|silly|honest|serious|"
+    r"simple|random|side|noob|follow-?up|related|another)\s+(?:q'?s|questions?)\b",
+    re.I,
 )
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
 _ANSWERING_ONE = re.compile(
@@ -137,18 +140,6 @@ _WHICH_OF_THEM = re.compile(
 _COMPARES = re.compile(
     r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
 )
-
-
-_NO_MONEY_DIGITS = re.compile(r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b", re.I)
-
-
-def _may_give_money(text: str) -> bool:
-    """A digit that may be money: not in a year ("in 2026"), a name ("k8s", "h100", "p7") nor
-    a count ("peak ~200k orders/s")."""
-    for _, start, end in reversed(list(find_amounts(text))):
-        if COUNTED.match(text, end):
-            text = f"{text[:start]} {text[end:]}"
-    return any(c.isdigit() for c in _NO_MONEY_DIGITS.sub(" ", text))
 
 
 def understand(
@@ -204,18 +195,20 @@ def understand(
     # ("same question tho": the words that ask again say nothing of what is asked)
     scores = intent_scores(
         SAME_AGAIN.sub(" ", normalized),
-        _may_give_money(question),
+        may_give_money(question),
     )
     scored = kept_text
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(
             SAME_AGAIN.sub(" ", normalize(asking)),
-            _may_give_money(asking),
+            may_give_money(asking),
         )
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         if best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
             scores, scored = asked, asking
+        elif any(contains_phrase(normalize(asking), p) for p in LEVEL_PHRASES):
+            scores = {**{i: 0.0 for i in scores}, "general": 1.0}  # "…map my level?"
         elif told_loop:
             pass  # "…onsite (4 x 50 min): … what is each of those sessions grading me on?"
         elif state.intent and REFERS_BACK.search(asking) and not gives_amounts(kept_text):
@@ -469,7 +462,7 @@ def understand(
         asks_levels=level_question,
         asks_interviews=bool(INTERVIEW_TOPIC.search(question))
         or (intent == "interview" == state.intent and (followup or repeating)),
-        asks_examples=bool(_ASKS_FOR_EXAMPLES.search(question))
+        asks_examples=bool(_ASKS_FOR_EXAMPLES.search(_PREFACE.sub(" ", question)))
         and not _ANSWERING_ONE.search(question),
         compares=bool(_COMPARES.search(question)),
         small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),

@@ -16,7 +16,6 @@ from assistant.money import find_amounts
 from assistant.understanding.asks import (
     SENTENCE_BREAK,
     asked_sentences,
-    level_asked,
     sentences_that_ask,
 )
 from assistant.understanding.entities import (
@@ -29,12 +28,14 @@ from assistant.understanding.entities import (
     normalize,
     place_words,
 )
+from assistant.understanding.intents import money_amounts
 from assistant.understanding.tables import (
     COMPONENT_QUERY,
     KNOWN_EMPLOYERS,
     LEVEL_PHRASES,
     NOT_A_NAME,
 )
+from assistant.understanding.titles import level_asked
 from assistant.understanding.unknown_names import find_unknown_company
 
 # An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
@@ -358,25 +359,6 @@ def asked_elsewhere(text: str, catalog: Catalog) -> str | None:
     if _SIDE_BY_SIDE.search(asking):  # "does grab pay more than alibaba's offer?"
         return None
     return find_unknown_company(asking, normalize(asking))
-
-
-# "peak ~200k orders/s", "500K+ TPS", "1m users": counts of things, not money
-COUNTED = re.compile(
-    r"\s*\+?\s*(?:/\s*s(?:ec)?\b|per (?:second|sec|minute|min|hour|day)\b|(?:orders|requests|"
-    r"reqs|rps|qps|tps|transactions|txns|users|servers|machines|nodes|pods|clusters|gpus|cores|"
-    r"events|messages|ops|queries|calls|containers|vms|instances|hosts|devices|customers|"
-    r"employees|engineers|people|downloads|stars)\b)",
-    re.I,
-)
-
-
-def money_amounts(text: str) -> list:
-    """The (amount, start, end) of money in `text`: no percentage, nor a count of things."""
-    return [
-        (amount, start, end)
-        for amount, start, end in find_amounts(text)
-        if not amount.is_percent and not COUNTED.match(text, end)
-    ]
 
 
 def figures_of_others(question: str, others: Iterable[str], own: Iterable[str]) -> bool:

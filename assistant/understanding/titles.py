@@ -1,0 +1,182 @@
+"""The job title and the levels a question names, read with general language only (the role
+heads, title cues and seniority words of asks.json): "data scientist", "an SRE", "P8", "L5",
+"staff", "DevOps Engineer II".
+
+Leaves out: whether the guides hold that title or level (assistant.compose.coverage and
+.level_coverage read the guides for that), and the topics a question asks about
+(assistant.understanding.asks).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from importlib.resources import files
+
+from assistant.understanding.entities import normalize
+from assistant.understanding.tables import JOB_WORDS
+
+_ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
+_ROLE_HEADS = frozenset(_ASKS["role_heads"])
+_ROLE_ACRONYMS: dict[str, str] = dict(_ASKS["role_acronyms"])
+_NOT_ROLES = tuple(_ASKS["not_roles"])
+_CUES_BEFORE = frozenset(_ASKS["role_cues_before"])
+_CUES_AFTER = frozenset(_ASKS["role_cues_after"])
+_LEVEL_WORDS = tuple(sorted(_ASKS["level_words"], key=len, reverse=True))
+_LEVEL_WORDS_BESIDE_A_JOB = frozenset(_ASKS["level_words_beside_a_job"])
+_JOB_OR_LEVEL = frozenset(JOB_WORDS) | {"level", "levels", "lvl", "eng", "swe", "sde", "ic"}
+# P8, L5, IC4, E5, M2, T3 (a letter or two, then the number).
+# (an L-1 or O-1 visa is no level)
+_LEVEL_CODE = re.compile(r"\b(P|L|IC|E|M|T|SDE|SWE)\s?-?(\d{1,2})\b(?!\s*visa)", re.I)
+# Words that end a title's modifiers: a title is the run of words right before its head.
+_NOT_MODIFIERS = frozenset(
+    "a an the as for of at in is are what whats how much does do my your their our his her "
+    "be being am im i'm i you we they to and or with get gets got paid pay make earn level "
+    "senior staff principal junior lead sr jr says said say titled called actually really "
+    "just".split()
+)
+
+
+def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
+    """The level the question names: a code ("P8", "L5", or one with a prefix the guides'
+    level maps use, "Z7") or a seniority word ("staff")."""
+    for pattern in _code_patterns(guide_prefixes):
+        code = pattern.search(text)
+        if code:
+            return f"{code.group(1).upper()}{code.group(2)}"
+    words = levels_asked(text)  # (no code here: the seniority words, in order)
+    return words[0] if words else None
+
+
+def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every level the question names, in the order named ("a senior vs a mid level one" ->
+    senior, mid level); a seniority word inside a longer one counts once ("senior staff")."""
+    normalized = normalize(text)
+    found = [
+        (m.start(), f"{m.group(1).upper()}{m.group(2)}")
+        for pattern in _code_patterns(guide_prefixes)
+        for m in pattern.finditer(normalized)
+    ]
+    # "my title is 'DevOps Engineer II'": a numbered title, as typed ("i" alone is a pronoun)
+    found += [(m.start(), m.group().strip()) for m in _NUMBERED_TITLE.finditer(text)]
+    taken: list[tuple[int, int]] = []
+    for word in _LEVEL_WORDS:  # longest first
+        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", normalized):
+            if word in _LEVEL_WORDS_BESIDE_A_JOB and not _beside_a_job(normalized, m):
+                continue  # "for our staff": people, not a level
+            if re.search(r"\b(?:more|less|most|least)\s+$", normalized[: m.start()]):
+                continue  # "which one is more senior?": a comparison, not a level
+            if not any(a <= m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), word))
+    return tuple(dict.fromkeys(level for _, level in sorted(found)))
+
+
+_NUMBERED_TITLE = re.compile(
+    r"(?<![\w-])(?:(?:devops|software|infrastructure|reliability|platform|cloud)\s+)?"
+    r"(?:engineer|developer|sde|swe|sre)\s+(?:iii|ii|iv)(?![\w-])",
+    re.I,
+)
+
+
+def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
+    """A seniority word that is also an everyday word names a level next to a job word or
+    after an article ("staff engineer", "staff level", "as a staff", "a staff devops")."""
+    before = normalized[: match.start()].split()[-1:]
+    after = normalized[match.end() :].split()[:1]
+    return bool(set(after) & _JOB_OR_LEVEL) or before in (["a"], ["as"])
+
+
+def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
+    """Level codes: the common ones ("P8", "L5", "IC4"), then those with a prefix the guides'
+    level maps use ("Z7")."""
+    prefixes = "|".join(re.escape(p) for p in sorted(set(guide_prefixes), key=len, reverse=True))
+    if not prefixes:
+        return [_LEVEL_CODE]
+    return [_LEVEL_CODE, re.compile(rf"\b({prefixes})\s?-?(\d{{1,2}})\b", re.I)]
+
+
+def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
+    """A job title the question asks about ("data scientist", "an SRE", "ML engineers") that
+    is none of `known_roles` (a title the guides hold returns None), or None. A title does not
+    run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead")."""
+    known = [normalize(role) for role in known_roles]
+    for clause in _CLAUSE_BREAK.split(text):
+        found = _role_in_clause(clause, text, known)
+        if found is not None:
+            return found or None
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[()\[\],;:!?]|\.(?:\s|$)")
+
+
+def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
+    """The title `role_asked` finds in one clause: the user's title, "" for a title the guides
+    hold (the question asks about it), or None when the clause names none."""
+    normalized = normalize(clause)
+    for phrase in _NOT_ROLES:  # (unless the user is to be one: "wants me as a tech lead")
+        to_be = rf"\b(?:as|be|become)\s+(?:an?\s+)?(?:\w+\s+){{0,2}}{re.escape(phrase)}\b"
+        if not re.search(to_be, normalized):
+            normalized = re.sub(rf"\b{re.escape(phrase)}\b", " ", normalized)
+    words = normalized.split()
+    for at, word in enumerate(words):
+        title = _title_at(words, at, word)
+        if not title or (
+            word in _ROLE_ACRONYMS
+            and at + 1 < len(words)
+            and _title_at(words, at + 1, words[at + 1])
+        ):
+            continue  # "SRE manager": the longer title is the one asked
+        start = at + 1 - len(title.split())
+        before = words[start - 1] if start > 0 else ""
+        after = words[at + 1 : at + 3]
+        plural = word.endswith("s") and word in _ROLE_HEADS
+        if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or start == 0):
+            continue
+        if any(_same_title(title, role) for role in known):
+            return ""
+        if len(title.split()) == 1 and word in _ROLE_HEADS:
+            continue  # "engineers" alone names no particular job
+        return _ROLE_ACRONYMS.get(title) or _as_written(text, title)
+    return None
+
+
+def _as_written(text: str, title: str) -> str:
+    """The title in the singular, short words in the user's capitals ("ML engineer")."""
+    *modifiers, head = title.split()
+    if head.endswith("s") and head[:-1] in _ROLE_HEADS:
+        head = head[:-1]
+    shown = []
+    for word in modifiers:
+        written = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+        upper = written and written.group(0).isupper() and len(word) <= 4
+        shown.append(word.upper() if upper else word)
+    return " ".join([*shown, head])
+
+
+def _title_at(words: list[str], at: int, word: str) -> str:
+    """The title ending at words[at], or "" when the word heads none."""
+    if word in _ROLE_ACRONYMS:
+        return word
+    if word not in _ROLE_HEADS:
+        return ""
+    start = at
+    while start > 0 and at - start < 3 and words[start - 1] not in _NOT_MODIFIERS:
+        if any(ch.isdigit() for ch in words[start - 1]):
+            break
+        start -= 1
+    return " ".join(words[start : at + 1])
+
+
+def _same_title(asked: str, known: str) -> bool:
+    """Whether an asked title is a title the guides hold ("devops engineers" ~ "devops
+    engineer"): every distinctive word of the guide's title is in the asked one."""
+    asked_words = {w.rstrip("s") for w in asked.split()}
+    known_words = {w.rstrip("s") for w in known.split()}
+    head = {w for w in known_words if w + "s" in _ROLE_HEADS or w in _ROLE_HEADS}
+    distinctive = known_words - head
+    asked_head = asked.split()[-1].rstrip("s")
+    same_head = not head or asked_head in head  # a DevOps manager is no DevOps engineer
+    return bool(distinctive) and distinctive <= asked_words and same_head
