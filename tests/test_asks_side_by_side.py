@@ -153,3 +153,47 @@ def test_a_count_the_user_only_tells_asks_no_topic():
 def test_i_wanna_know_asks_inside_a_sentence_that_tells():
     _, asks = sentences_that_ask("the team has a rotation and i wanna know if theres on call pay")
     assert asks == [True]
+
+
+@pytest.mark.integration
+def test_a_stage_named_as_a_time_asks_nothing_about_the_loop(coach):
+    (answer,) = converse(
+        coach,
+        "after the alibaba onsite how long does the background check take, and do they verify "
+        "degrees?",
+    )
+    assert answer.refused and "background checks" in answer.answer
+    assert "4 to 6 weeks" not in answer.answer
+    (referral,) = converse(  # the loop itself asked, beside a gap: answered
+        coach,
+        "a buddy on the alicloud team offered to refer me. does a referral let me skip the "
+        "recruiter screen and jump to the technical rounds?",
+    )
+    assert not referral.refused and "recruiter screen" in referral.answer
+
+
+@pytest.mark.integration
+def test_severance_and_rsus_that_accelerate_are_both_named_and_refused(coach):
+    (answer,) = converse(
+        coach,
+        "if i join the us devops team and get cut in year 1, what's severance like? do unvested "
+        "rsus accelerate?",
+    )
+    assert answer.refused
+    assert "severance" in answer.answer and "vesting acceleration" in answer.answer
+
+
+@pytest.mark.integration
+def test_an_own_offer_then_a_rivals_total_in_one_message_is_the_counter(coach):
+    first, second, third = converse(
+        coach,
+        "i have a google sre offer that expires in ~3 wks. alibaba cloud only just did my "
+        "recruiter screen. realistically how long until they'd give me an offer",
+        "ok so when i do get their number how do i bring the google offer into it",
+        "offer came in!! sunnyvale, 180k base, 15% bonus, rsu amount to follow. google is 310 "
+        "tc. ok now write the counter email",
+    )
+    assert "4 to 6 weeks" in first.answer[:300] and "wks" not in first.answer.split("\n")[0]
+    assert "Cloud/SRE Offer" in second.answer[:200]
+    assert "| Base salary | $180K |" in third.answer
+    assert "Google: total comp $310K" in third.answer

@@ -69,7 +69,7 @@ from assistant.understanding.entities import (
 from assistant.understanding.intents import best_intent, intent_scores
 from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
 from assistant.understanding.subject import gives_amounts
-from assistant.understanding.tables import COMPONENT_WORDS
+from assistant.understanding.tables import COMPONENT_WORDS, STOPWORDS
 
 _PAY_INTENTS = ("comp", "counter")
 
@@ -216,7 +216,9 @@ def coverage_of(
         typed = [as_typed(word, frame.question) for word in unheld]
         statements.append(f"{whose} nothing about {' or '.join(typed)}.")
         gaps += unheld
-    unheld_words = {w for t in missing for p in t.said for w in normalize(p).split()}
+    unheld_words = {  # ("refer me": "me" names nothing lacked)
+        w for t in missing for p in t.said for w in normalize(p).split() if w not in STOPWORDS
+    }
     unheld_words |= set(unheld)
     # a company without an interview guide, and only its interviews asked about (whatever
     # else it lacks: "will they go deep on raylet?"); or only another employer's interviews
@@ -250,6 +252,8 @@ def coverage_of(
             asks_interviews
             and "interview" in kinds
             and not (frame.followup and asked and not INTERVIEW_TOPIC.search(frame.question))
+            # ("after the onsite how long does the background check take?": only a time)
+            and _loop_asked_apart(frame.question, unheld_words)
         )
         or len(missing) < len(frame.topics)
         or held_too
@@ -377,6 +381,31 @@ def _asked_apart(
     return (
         not said or not mentions or any(min(abs(m - a) for a in said) > NEXT_TO for m in mentions)
     )
+
+
+_HOW_LONG = re.compile(r"\bhow (?:long|soon|quickly|fast)\b|\btimeline\b", re.I)
+# "after the onsite", "passed my phone screen": a stage as a time, not what is asked
+_STAGE_AS_TIME = re.compile(
+    r"\b(?:after|before|since|passed|failed|cleared|bombed|finished|did|done with)\s+"
+    r"(?:the\s+|my\s+|an?\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _loop_asked_apart(question: str, unheld_words: set[str]) -> bool:
+    """Whether an ask names the interviews other than as a time ("after the onsite how long
+    does the background check take?" asks about the check), or asks how long until an offer
+    and names nothing the guides lack."""
+    for part in _ASK_BREAK.split(asked_sentences(question)):
+        if not part:
+            continue
+        stages = INTERVIEW_TOPIC.finditer(part)
+        if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):
+            return True
+        if _HOW_LONG.search(part) and not set(normalize(part).split()) & unheld_words:
+            return True
+    return False
 
 
 def _word_positions(words: list[str], phrase: list[str]) -> list[int]:

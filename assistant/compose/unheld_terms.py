@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
+    EVERYDAY_ABBREVIATIONS,
     FOLLOWUP_LEAD,
     REFERS_BACK,
     SENTENCE_BREAK,
@@ -90,9 +91,10 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
         return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
     if word in common or _singular(word) in common or _derived_stem(word) in common:
         return True
-    if any(stem in common for stem in _dropped_e_stems(word)):
+    if word in EVERYDAY_ABBREVIATIONS or any(stem in common for stem in _dropped_e_stems(word)):
         return True
-    if len(word) >= 5 and any(form in common for form in _inflected(word)):
+    bases = {word, _singular(word)}  # ("expires": the vocabulary holds "expired")
+    if len(word) >= 5 and any(form in common for base in bases for form in _inflected(base)):
         return True  # "revise": the vocabulary holds "revised"
     return len(word) >= TYPO_OF_EVERYDAY and _one_edit_from(word, common)
 

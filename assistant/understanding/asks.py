@@ -36,6 +36,7 @@ from assistant.understanding.words import find_phrase, phrase_pattern
 
 _ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
 TECH_HOMOGRAPHS = frozenset(_ASKS["tech_homographs"])  # "rust": a language, not corrosion
+EVERYDAY_ABBREVIATIONS = frozenset(_ASKS["everyday_abbreviations"])  # "wks", "tbh"
 _TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     key: (entry[0], tuple(entry[1])) for key, entry in _ASKS["topics"].items()
 }

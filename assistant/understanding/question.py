@@ -440,8 +440,10 @@ def understand(
     outside = outside_companies(normalized, catalog) if named else ()
     # ("bytedance is at ~70w all-in. what do i counter alibaba with?": the figures are theirs)
     rivals_figures = figures_of_others(question, outside, named)
+    rivals_told = figures_of_others(question, context, named)
     competing = told or rivals_figures or speaks_of_competing_offer(question, context, catalog)
-    if competing and context and intent == "general":
+    carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)
+    if competing and context and (intent == "general" or carried_loop):
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
     return Understanding(
         question=question,
@@ -474,7 +476,8 @@ def understand(
         topics=topics,
         context_names=context,
         competing=competing,
-        offer_is_competing=told
+        # (not "sunnyvale, 180k base, 15% bonus. google is 310 tc": the user's own, then theirs)
+        offer_is_competing=(told and (not money_amounts(question) or rivals_told))
         or rivals_figures
         or (
             offer_near(question, context)

@@ -336,7 +336,7 @@ def rival_told(question: str, name: str) -> bool:
     return False
 
 
-_PAY_PART = re.compile(r"\b(base|salary|rsus?|stock|equity|bonus|sign-?on)\b")
+_PAY_PART = re.compile(r"\b(base|salary|rsus?|stock|equity|bonus|sign-?on|tc|total comp|all-?in)\b")
 _FIGURE_OF_A_PART = re.compile(rf"\b\d[\d.,]*k?\s+{_PAY_PART.pattern}")
 
 
