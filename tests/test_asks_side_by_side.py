@@ -197,3 +197,31 @@ def test_an_own_offer_then_a_rivals_total_in_one_message_is_the_counter(coach):
     assert "Cloud/SRE Offer" in second.answer[:200]
     assert "| Base salary | $180K |" in third.answer
     assert "Google: total comp $310K" in third.answer
+
+
+@pytest.mark.integration
+def test_the_place_the_ask_names_is_answered_not_the_one_only_told(coach):
+    (answer,) = converse(
+        coach,
+        "alibaba recruiter says the devops req can be seattle or sunnyvale. i'd way rather stay "
+        "in seattle. what's total comp look like for seattle specifically",
+    )
+    assert "$205K–$330K" in answer.answer and "$340K" not in answer.answer
+
+
+@pytest.mark.integration
+def test_a_talking_point_that_fits_a_background_better_is_the_lever_asked(coach):
+    (answer,) = converse(
+        coach,
+        "bg: 6 yoe, ran infra across aws + azure (+ some gcp), terraform for everything. very "
+        "little gpu work tho. interviewing w anyscale for devops. the gpu talking point feels "
+        "like a stretch — is there one that fits better and what base does it name?",
+    )
+    assert "**Multi-Cloud Operations Complexity**" in answer.answer[:200]
+    assert "$215K" in answer.answer[:400]
+    assert "terraform" not in answer.answer.split("\n")[0]  # the background, told
+
+
+def test_a_count_in_a_sentence_that_asks_asks_the_topic():
+    assert topics_asked("which p level would they slot me at with 7 yoe")
+    assert not topics_asked("i have 7 yoe as an sre at a saas. strong offer?")

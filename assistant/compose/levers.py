@@ -25,7 +25,7 @@ from assistant.corpus.facts import Lever
 from assistant.index.lexical import tokenize
 from assistant.money import PERCENT, find_amounts, format_money
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import lacked_words
+from assistant.understanding.asks import ONE_LEVER_ASKED, lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import PLATFORM_NAMES
 
@@ -58,7 +58,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         h
         for h in on_topic(list(retrieval.hits), wanted)
         if "script" not in wanted
-        and not _ONE_LEVER_ASKED.search(understood.question)  # "which angle fits that best?"
+        and not ONE_LEVER_ASKED.search(understood.question)  # "which angle fits that best?"
         and h.kind not in ("lever", "script", "table_row", "list")
         and h.guide_kind != "interview"  # an interview guide's passage is no lever
         and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
@@ -239,14 +239,6 @@ def _closest(
     return levers[at] if best >= CLOSEST_LEVER and best - second >= CLEAR_MARGIN else None
 
 
-# "which negotiation angle fits that best?", "is there a point that lines up with that?": one
-# lever asked for, by how it fits the user's background (general language)
-_ONE_LEVER_ASKED = re.compile(
-    r"\bwhich\b[^.?!]{0,40}\b(?:levers?|angles?|points?|arguments?)\b"
-    r"|\b(?:levers?|angles?|points?|arguments?) (?:that |which )?(?:fits?|lines? up|matches"
-    r"|maps?|applies|suits?)\b",
-    re.I,
-)
 _COMPETING = re.compile(r"\b(?:competing|compete|offers?|offering)\b", re.I)
 
 

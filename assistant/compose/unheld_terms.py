@@ -18,6 +18,7 @@ from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
     EVERYDAY_ABBREVIATIONS,
     FOLLOWUP_LEAD,
+    ONE_LEVER_ASKED,
     REFERS_BACK,
     SENTENCE_BREAK,
     TECH_HOMOGRAPHS,
@@ -41,6 +42,8 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
         return []  # (pay talk is full of words no vocabulary holds: "lowball", "ballpark")
     if frame.intent == "out_of_scope" or (frame.unknown_company and not frame.state.company):
         return []  # (named by the refusal, or off-topic altogether)
+    if frame.intent == "lever" and ONE_LEVER_ASKED.search(frame.question):
+        return []  # ("…eks + gke. which angle fits me?": the tools are the background told)
     # (mid-conversation, "do they also use google tpus?": the refusal names Google, and TPUs)
     employer = set(normalize(frame.unknown_company or "").split())
     employer |= {  # the user's own employer is their background ("I was SRE at shopee")

@@ -170,16 +170,16 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
 
 def _only_counted(text: str, plain: str) -> bool:
     """Whether every use of the phrase is the user's own count, told ("background is 5 yoe at
-    an aws shop."): a number just before it, in a sentence that does not end with "?"."""
+    an aws shop."): a number just before it, in a sentence that does not ask ("which P level
+    would they slot me at with 7 yoe" asks)."""
     uses = [
-        (sentence, match)
-        for sentence in SENTENCE_BREAK.split(text)
+        (asks, sentence, match)
+        for sentence, asks in zip(*sentences_that_ask(text), strict=True)
         for match in phrase_pattern(plain).finditer(normalize(sentence))
     ]
     return bool(uses) and all(
-        not sentence.rstrip().endswith("?")
-        and re.search(r"\b\d[\d.]*\+?\s*$", normalize(sentence)[: match.start()])
-        for sentence, match in uses
+        not asks and re.search(r"\b\d[\d.]*\+?\s*$", normalize(sentence)[: match.start()])
+        for asks, sentence, match in uses
     )
 
 
@@ -269,6 +269,14 @@ def sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
     return sentences, asks
 
 
+# "which negotiation angle fits that best?", "is there a point that lines up with that?": one
+# lever asked for, by how it fits the user's background (general language)
+ONE_LEVER_ASKED = re.compile(
+    r"\bwhich\b[^.?!]{0,40}\b(?:levers?|angles?|points?|arguments?)\b"
+    r"|\b(?:levers?|angles?|points?|arguments?|one) (?:that |which )?(?:fits?|lines? up|matches"
+    r"|maps?|applies|suits?)\b",
+    re.I,
+)
 # "never touched gpus", "zero competing offers", "no on-call experience": what follows is lacked
 _LACKING = re.compile(
     r"\b(?:no|zero|never|without|(?:don'?t|do not|haven'?t|have not|never) (?:have|had|got|"

@@ -46,6 +46,32 @@ def may_give_money(text: str) -> bool:
     return any(c.isdigit() for c in _NO_MONEY_DIGITS.sub(" ", text))
 
 
+# "what questions do they ask?" wants the guides' lists of questions.
+_ASKS_FOR_EXAMPLES = re.compile(
+    r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?|prompts?)\b", re.I
+)
+# "ok real question", "two q's", "quick question": a preface, not interview questions asked for
+_PREFACE = re.compile(
+    r"\b(?:a|one|two|three|few|couple(?: of)?|quick|real|dumb|stupid|silly|honest|serious|"
+    r"simple|random|side|noob|follow-?up|related|another)\s+(?:q'?s|questions?)\b",
+    re.I,
+)
+# "if they ask me about conflicting priorities, how should I frame it?": how to answer one
+_ANSWERING_ONE = re.compile(
+    r"\bhow (?:should|do|would|can|to) (?:i )?(?:answer|frame|respond|handle|approach|tackle|"
+    r"reply|structure)\b|\bif (?:they|\w+) asks? me\b",
+    re.I,
+)
+
+
+def asks_for_examples(question: str) -> bool:
+    """Whether the question asks for the guides' example questions ("what do they ask?",
+    "system design prompts"), not how to answer one nor only prefaced ("ok real question")."""
+    return bool(_ASKS_FOR_EXAMPLES.search(_PREFACE.sub(" ", question))) and not bool(
+        _ANSWERING_ONE.search(question)
+    )
+
+
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
 _OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
 # Pay words in another sense: "how much ansible do they test", "do they make u draw".

@@ -59,6 +59,7 @@ from assistant.understanding.entities import (
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
+    asks_for_examples,
     best_intent,
     intent_scores,
     intents_asked,
@@ -108,22 +109,6 @@ INTERVIEW_TOPIC = re.compile(
 )
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
-# "what questions do they ask?" wants the guides' lists of questions.
-_ASKS_FOR_EXAMPLES = re.compile(
-    r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?|prompts?)\b", re.I
-)
-# "ok real question", "two q's", "quick question": a preface, not interview questions asked for
-_PREFACE = re.compile(
-    r"\b(?:a|one|two|three|few|couple(?: of)?|quick|real|dumb|stupid|silly|honest|serious|"
-    r"simple|random|side|noob|follow-?up|related|another)\s+(?:q'?s|questions?)\b",
-    re.I,
-)
-# "if they ask me about conflicting priorities, how should I frame it?": how to answer one
-_ANSWERING_ONE = re.compile(
-    r"\bhow (?:should|do|would|can|to) (?:i )?(?:answer|frame|respond|handle|approach|tackle|"
-    r"reply|structure)\b|\bif (?:they|\w+) asks? me\b",
-    re.I,
-)
 # A greeting or thanks with little else ("hi", "thanks!", "good morning coach").
 _SMALL_TALK = re.compile(
     r"^\W*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|"
@@ -140,6 +125,16 @@ _WHICH_OF_THEM = re.compile(
 _COMPARES = re.compile(
     r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
 )
+
+
+def _places_asked(text: str, labels: list[str]) -> dict:
+    """The region labels the question names, for `region_mentions`; only those the asking
+    sentences name when they name one and compare nothing ("it can be seattle or sunnyvale.
+    what's total comp for seattle specifically?": Seattle)."""
+    asking = asked_sentences(text)
+    if asking != text and not _COMPARES.search(asking) and region_mentions(asking, labels):
+        return region_mentions(asking, labels)
+    return region_mentions(text, labels) if labels else {}
 
 
 def understand(
@@ -464,12 +459,11 @@ def understand(
         asks_levels=level_question,
         asks_interviews=bool(INTERVIEW_TOPIC.search(question))
         or (intent == "interview" == state.intent and (followup or repeating)),
-        asks_examples=bool(_ASKS_FOR_EXAMPLES.search(_PREFACE.sub(" ", question)))
-        and not _ANSWERING_ONE.search(question),
+        asks_examples=asks_for_examples(question),
         compares=bool(_COMPARES.search(question)),
         small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),
         regions_by_company=regions_by,
-        region_mentions=region_mentions(kept_text, company_labels) if company_labels else {},
+        region_mentions=_places_asked(kept_text, company_labels),
         level=level_asked(question, catalog.guides.level_prefixes),
         levels=levels_asked(question, catalog.guides.level_prefixes),
         role_asked=role_asked(question, catalog.roles.get(company, ()) or catalog.all_roles()),
