@@ -225,3 +225,16 @@ def test_a_talking_point_that_fits_a_background_better_is_the_lever_asked(coach)
 def test_a_count_in_a_sentence_that_asks_asks_the_topic():
     assert topics_asked("which p level would they slot me at with 7 yoe")
     assert not topics_asked("i have 7 yoe as an sre at a saas. strong offer?")
+
+
+@pytest.mark.integration
+def test_two_interview_asks_each_get_their_lead_and_a_company_without_a_guide_is_named(coach):
+    (answer,) = converse(
+        coach,
+        "interviewing w both alibaba and anyscale for devops. for alibaba how many onsite rounds "
+        "and how long till an offer usually? and same q for anyscale so i can line up timing",
+    )
+    assert answer.answer.startswith("The guides have no interview guide for Anyscale.")
+    lead = answer.answer.split("From the **")[0]
+    assert "3 to 5 back-to-back rounds" in lead and "4 to 6 weeks" in lead
+    assert "LeetCode" not in lead  # "how many rounds" is not "how difficult are the rounds"

@@ -138,6 +138,10 @@ def coverage_of(
     if asks_interviews and company and kinds and "interview" not in kinds:
         statements.append(f"The guides have no interview guide for {company}.")
         gaps.append(f"{company} interview guide")
+    for other in frame.other_companies if asks_interviews else ():  # "…and same q for anyscale"
+        if "interview" not in catalog.kinds.get(other, ("interview",)):
+            statements.append(f"The guides have no interview guide for {other}.")
+            gaps.append(f"{other} interview guide")
     # "got one for google's sre loop too?": another employer's interviews, asked by name
     others_loops, beside = _loops_of_others(frame)
     for other in others_loops:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from assistant.compose.core import Writer
 from assistant.compose.lead import Relatedness, faq_asking_it, rarity, write_faq_lead, write_lead
@@ -27,6 +28,7 @@ from assistant.compose.passages import (
 )
 from assistant.corpus.chunking import ChunkRecord
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.asks import asked_sentences
 from assistant.understanding.question import Understanding
 
 _GROUPS = (
@@ -38,6 +40,39 @@ _GROUPS = (
 
 
 MAX_BULLETS = 12  # an interview answer's items in all
+# where one ask ends and the next begins: "how many rounds and how long till an offer?"
+_NEXT_ASK = re.compile(
+    r"(?<=\?)\s+|\s+(?:and|also|plus)\s+(?=(?:how|what|whats|when|which|is|are|do|does|can|"
+    r"will|would|should)\b)",
+    re.I,
+)
+
+
+def _asks(question: str) -> list[str]:
+    """The asks of the question's asking sentences that each say what they ask (two words
+    or more besides the question words), in order; one ask when it has no second."""
+    parts = [p.strip() for p in _NEXT_ASK.split(asked_sentences(question)) if p and p.strip()]
+    return [p for p in parts if len(p.split()) >= 3] if len(parts) > 1 else [question]
+
+
+def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness) -> None:
+    """One ask's lead (the guide's FAQ answer to it, or its best sentences), unless it says
+    what an earlier ask's lead already said."""
+    own = Writer(writer.book)
+    faq = faq_asking_it(hits, said_words(ask), ask.question, relatedness)
+    if faq is not None:
+        write_faq_lead(own, ask, faq)
+    else:
+        write_lead(own, ask, hits, relatedness)
+    said = " ".join(writer.lines)
+    for line in own.lines:
+        if line and _unmarked(line) not in said:
+            writer.add(line, "")
+
+
+def _unmarked(line: str) -> str:
+    """The line without its closing citation marker."""
+    return re.sub(r"\s*\[\d+\]\s*$", "", line)
 
 
 GROUP_LINES = 7  # a group starts no further passage past this when another group follows
@@ -169,7 +204,11 @@ def compose_interview(
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
         ranked = _examples_in_order(groups["Example questions"], understood, wanted, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
-    if faq is not None and not examples_asked:  # the guide's own answer to the user's question
+    asks = _asks(understood.question)
+    if len(asks) > 1 and not examples_asked:  # "how many onsite rounds and how long till an
+        for ask in asks:  # offer?": each ask's own lead, in the order asked
+            _lead_one(writer, replace(understood, question=ask, query=ask), hits, relatedness)
+    elif faq is not None and not examples_asked:  # the guide's own answer to the question
         write_faq_lead(writer, understood, faq)
     elif not examples_asked:
         write_lead(writer, understood, [hit for hit, _ in scored], relatedness)

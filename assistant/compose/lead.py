@@ -192,6 +192,11 @@ def faq_asking_it(
         return None
     asked = [chunk_body(h.text).partition("?")[0] for _, _, h in faq]
     cosines = list(relatedness(question, asked))
+    if _QUANTITY.search(question):  # "how many rounds?" is not "how difficult are the rounds?"
+        cosines = [
+            c if _QUANTITY.search(q) or _NUMBER.search(chunk_body(h.text)) else 0.0
+            for c, q, (_, _, h) in zip(cosines, asked, faq, strict=True)
+        ]
     best = max(range(len(faq)), key=lambda i: cosines[i])
     return faq[best][2] if cosines[best] >= FAQ_MEANING else None
 
