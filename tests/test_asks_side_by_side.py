@@ -238,3 +238,27 @@ def test_two_interview_asks_each_get_their_lead_and_a_company_without_a_guide_is
     lead = answer.answer.split("From the **")[0]
     assert "3 to 5 back-to-back rounds" in lead and "4 to 6 weeks" in lead
     assert "LeetCode" not in lead  # "how many rounds" is not "how difficult are the rounds"
+
+
+@pytest.mark.integration
+def test_the_role_asked_about_after_a_place_was_said_keeps_the_place(coach):
+    _, second = converse(
+        coach,
+        "do i need mandarin to get through alibaba's devops process? applying for the "
+        "singapore office",
+        "ok. sgd base range for the role?",
+    )
+    assert "SGD 110K–SGD 170K" in second.answer[:200]
+
+
+@pytest.mark.integration
+def test_a_correction_that_tells_why_moves_the_question_not_to_the_why(coach):
+    _, second = converse(
+        coach,
+        "anyscale devops base range in london?",
+        "sorry, i meant san francisco — they're relocating me from london to sf",
+    )
+    assert second.answer.startswith(
+        "**Base Salary** for Anyscale · DevOps Engineer · San Francisco"
+    )
+    assert "relocation" not in second.answer and "£128K" not in second.answer

@@ -46,9 +46,9 @@ _STANDS_IN: dict[str, str] = {
 }
 _CORRECTION_CUES = tuple(_ASKS["correction_cues"])
 _REPEAT_CUES = tuple(_ASKS["repeat_cues"])
-_NEGATED = re.compile(
-    r"\b(?:not|instead of|rather than|other than)\s+(?:in\s+|the\s+|for\s+|at\s+)?"
-    r"([A-Za-z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*)?)",
+_NEGATED = re.compile(  # (and "relocating me from london to sf": London is left behind)
+    r"\b(?:not|instead of|rather than|other than|from(?=\s+[\w'.&-]+\s+to\b))\s+"
+    r"(?:in\s+|the\s+|for\s+|at\s+)?([A-Za-z][\w'.&-]*(?:\s+(?!to\b)[A-Z][\w'.&-]*)?)",
     re.I,
 )
 
@@ -122,7 +122,10 @@ def about_last_answer(normalized: str, foreign: list[str]) -> bool:
     )
 
 
-REFERENCE = re.compile(r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same)\b")
+REFERENCE = re.compile(  # ("sgd base range for the role?": the role discussed)
+    r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same|"
+    r"(?:the|this) (?:role|job|position))\b"
+)
 # "does anyscale look for the same things?": the previous question, about another company.
 SAME_AGAIN = re.compile(
     r"\b(?:the same|same (?:things?|stuff|questions?|q|qs|qn|ask)|similar|likewise)\b", re.I

@@ -39,6 +39,7 @@ from assistant.understanding.asks import (
     foreign_words,
     negated_places,
     repeats,
+    sentences_that_ask,
     topics_asked,
     without_repeat_cues,
 )
@@ -357,6 +358,8 @@ def understand(
         regions_by = {**discussed, company: own.label if own else discussed[company]}
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
     topics = topics_asked(without_pasted(mark_pasted(typed)) if typed else question)
+    if correcting and not any(sentences_that_ask(question)[1]):
+        topics = ()  # "sorry, i meant sf — they're relocating me": the why, told, asks nothing
     region_match = match_region(kept_text, labels)
     if region_match and region_match.place == "remote" and any(t.key == "remote" for t in topics):
         region_match = None  # "can I work remote?" asks about remote work, not a region
