@@ -20,6 +20,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -184,6 +185,13 @@ class OnnxEmbedder:
         return onnxruntime.InferenceSession(
             str(self.path), options, providers=["CPUExecutionProvider"]
         )
+
+    def open_in_background(self) -> threading.Thread:
+        """Open the session in a thread (onnxruntime lets go of the GIL while it loads and
+        optimizes the graph), so a sync chunks its guides meanwhile; join it before embedding."""
+        opening = threading.Thread(target=lambda: self.session, name="onnx-session", daemon=True)
+        opening.start()
+        return opening
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Each text's word-piece ids ([CLS] ... [SEP]), truncated to `max_tokens`, unpadded."""

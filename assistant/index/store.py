@@ -186,8 +186,12 @@ class VectorIndex:
                 or onnx_query_embedder(self.settings.index_dir)
                 or self.embedder
             )
+            opening = getattr(encoder, "open_in_background", None)
+            opening = opening() if opening else None  # (the session opens while we chunk)
             chunked, ids = chunk_with_ids(to_embed, count_tokens)  # ids: the chunker's tokens
             prebuilt = SidecarBuild(self.settings.index_dir, *_planned_chunks(manifest, chunked))
+            if opening is not None:
+                opening.join()
             fresh = GroupStore(
                 collection,
                 manifest,
