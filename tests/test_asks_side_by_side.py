@@ -262,3 +262,24 @@ def test_a_correction_that_tells_why_moves_the_question_not_to_the_why(coach):
         "**Base Salary** for Anyscale · DevOps Engineer · San Francisco"
     )
     assert "relocation" not in second.answer and "£128K" not in second.answer
+
+
+@pytest.mark.integration
+def test_loops_told_then_asked_about_as_each_one_are_both_named(coach):
+    (answer,) = converse(
+        coach,
+        "got both an anyscale devops loop and a databricks devops loop next month. whats each "
+        "one like, how many rounds?",
+    )
+    assert answer.refused
+    assert "no interview guide for Anyscale" in answer.answer
+    assert "no interview guide for Databricks" in answer.answer
+
+
+@pytest.mark.integration
+def test_pay_asked_beside_another_ask_of_a_place_without_a_row_names_the_place(coach):
+    (answer,) = converse(
+        coach,
+        "does anyscale hire devops in toronto? what would base look like in CAD",
+    )
+    assert "Anyscale's comp table has no row for Toronto" in answer.answer[:300]

@@ -16,7 +16,7 @@ A compound of guide words ("teamwork") and a short form of any guide's word ("pr
 guides' own vocabulary; an employer whose title the level map names ("AWS Infrastructure
 Engineer") is placed by the map, not called a company without a guide. A message with two asks
 ("list the levers. also can I make H-1B sponsorship part of it?") is refused only when no ask is
-free of a gap; a topic the guides hold only under a broader name ("hours a week": "work-life
+free of a gap (assistant.compose.asks_apart reads the asks apart); a topic the guides hold only under a broader name ("hours a week": "work-life
 balance") is said to be so, then answered with what they hold; a level code named in a question
 of no other kind ("would they bring me in as P4?") is a level question, and levels asked with a
 pay word ("a p7 vs a p5, tc wise?") are said to share one band; a second place with no row
@@ -34,6 +34,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.compose.asks_apart import another_ask_held, loop_asked_apart
 from assistant.compose.aspects import asked_plainly, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
 from assistant.compose.level_coverage import level_statement
@@ -53,6 +54,7 @@ from assistant.compose.unheld_terms import (
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.understanding.asks import (
+    REFERENCE,
     REFERS_BACK,
     SENTENCE_BREAK,
     TopicAsk,
@@ -66,7 +68,6 @@ from assistant.understanding.entities import (
     normalize,
     places_without_rows,
 )
-from assistant.understanding.intents import best_intent, intent_scores
 from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
 from assistant.understanding.subject import gives_amounts
 from assistant.understanding.tables import COMPONENT_WORDS, STOPWORDS
@@ -202,6 +203,8 @@ def coverage_of(
         statements.append(broader)
         gaps += said_only
     rowless = _places_without_rows(frame, catalog)
+    if not rowless and _pay_asked_of_a_place_without_a_row(frame, catalog):
+        rowless = [frame.unknown_region.title()]  # "does anyscale hire in toronto? base in CAD?"
     if rowless:  # "listed as london but they might employ me out of dublin"
         statements.append(f"{company}'s comp table has no row for {' or '.join(rowless)}.")
         gaps += rowless
@@ -257,12 +260,12 @@ def coverage_of(
             and "interview" in kinds
             and not (frame.followup and asked and not INTERVIEW_TOPIC.search(frame.question))
             # ("after the onsite how long does the background check take?": only a time)
-            and _loop_asked_apart(frame.question, unheld_words)
+            and loop_asked_apart(frame.question, unheld_words)
         )
         or len(missing) < len(frame.topics)
         or held_too
         # "list the levers. also can I make h1b sponsorship part of it?": the levers are held
-        or _another_ask_held(frame.question, unheld_words)
+        or another_ask_held(frame.question, unheld_words)
     )
     # "what about cantonese?" after a question: only a subject the guides lack
     nothing_else = (bool(asked or unheld) and not asked_more) or no_guide
@@ -296,39 +299,7 @@ _WHAT_TO_SAY = re.compile(
 NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the topic's object
 
 
-# Where one ask ends and another begins: a sentence break, or "also" / "and also" / "plus".
 STAND_IN_INTENTS = ("comp", "general", "lever")
-_ASK_BREAK = re.compile(
-    r"(?<=[.!?;])\s+|(?<=[.!?][\"”’'])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+|"
-    # "is 152 decent for their range, and what's the pension?": a second question
-    r",\s+and\s+(?=(?:what|whats|how|is|are|do|does|did|can|could|should|will|would|when|"
-    r"where|which|who|any)\b)",
-    re.I,
-)
-_HELD_INTENTS = ("comp", "counter", "lever", "interview")
-
-
-def _another_ask_held(question: str, unheld_words: set[str]) -> bool:
-    """Whether one of the message's asks names nothing the guides lack and, read alone, asks
-    about pay, levers, a counter or interviews, which the guides hold. An ask that only
-    refers back to one that names a gap ("is there acceleration? can i negotiate for it?")
-    asks about that gap too, unless it names a pay component of its own."""
-    after_gap = False
-    for part in _ASK_BREAK.split(asked_sentences(question)):
-        words = normalize(part)
-        if not words:
-            continue
-        if set(words.split()) & unheld_words:
-            after_gap = True
-            continue
-        if after_gap and REFERS_BACK.search(words) and not _names_a_component(words):
-            continue
-        after_gap = False
-        if best_intent(intent_scores(words, has_amounts=False)) in _HELD_INTENTS:
-            return True
-    return False
-
-
 FRAGMENT_WORDS = 4  # "base only", "in usd": a fragment beside a question is part of it
 
 
@@ -337,16 +308,6 @@ def _asking_words(question: str) -> str:
     them ("…per month, roughly? base only"), not what the message only tells."""
     fragments = [s for s in SENTENCE_BREAK.split(question) if 0 < len(s.split()) <= FRAGMENT_WORDS]
     return " ".join([asked_with_antecedents(question), *fragments])
-
-
-_PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
-
-
-def _names_a_component(words: str) -> bool:
-    """Whether normalized words name pay or one of its components ("vs the full time band")."""
-    return bool(_PAY_FIGURES.search(words)) or any(
-        contains_phrase(words, w) for ws in COMPONENT_WORDS.values() for w in ws
-    )
 
 
 def _asked_apart(
@@ -385,31 +346,6 @@ def _asked_apart(
     return (
         not said or not mentions or any(min(abs(m - a) for a in said) > NEXT_TO for m in mentions)
     )
-
-
-_HOW_LONG = re.compile(r"\bhow (?:long|soon|quickly|fast)\b|\btimeline\b", re.I)
-# "after the onsite", "passed my phone screen": a stage as a time, not what is asked
-_STAGE_AS_TIME = re.compile(
-    r"\b(?:after|before|since|passed|failed|cleared|bombed|finished|did|done with)\s+"
-    r"(?:the\s+|my\s+|an?\s+)?"
-    r"(?:\w+\s+){0,2}$",
-    re.I,
-)
-
-
-def _loop_asked_apart(question: str, unheld_words: set[str]) -> bool:
-    """Whether an ask names the interviews other than as a time ("after the onsite how long
-    does the background check take?" asks about the check), or asks how long until an offer
-    and names nothing the guides lack."""
-    for part in _ASK_BREAK.split(asked_sentences(question)):
-        if not part:
-            continue
-        stages = INTERVIEW_TOPIC.finditer(part)
-        if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):
-            return True
-        if _HOW_LONG.search(part) and not set(normalize(part).split()) & unheld_words:
-            return True
-    return False
 
 
 def _word_positions(words: list[str], phrase: list[str]) -> list[int]:
@@ -453,6 +389,14 @@ def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
     return places_without_rows(frame.question, rows, besides=frame.place)
 
 
+def _pay_asked_of_a_place_without_a_row(frame: Understanding, catalog: Catalog) -> bool:
+    """Pay asked beside another ask, of a place the company has no row for (on a pay question
+    retrieval abstains and its refusal names the place)."""
+    rows = catalog.regions.get(frame.company, ()) if frame.company else ()
+    pay_beside = frame.intent not in _PAY_INTENTS and "comp" in frame.intents
+    return bool(rows and pay_beside and frame.unknown_region and not frame.region)
+
+
 def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
     """A pay question asking for a currency the region's row is not in ("anyscale london in
     USD?"): the guides give no figure in it, and no exchange rate is applied; one comparing
@@ -484,7 +428,10 @@ def _loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
     names = {n.lower(): n for n in (*frame.outside_companies, *frame.context_names)}
     subject = (frame.company or "").lower()
     found, beside = [], False
-    for clause in re.split(r"[?!.;]|\s[—–-]\s", asked_sentences(frame.question).lower()):
+    asking = asked_sentences(frame.question)
+    if REFERENCE.search(normalize(asking)):  # "…a databricks loop next month. whats each one like?"
+        asking = frame.question
+    for clause in re.split(r"[?!.;]|\s[—–-]\s", asking.lower()):
         for key, name in names.items():
             if re.search(
                 rf"\b{re.escape(key)}(?:'s|s)?\s+(?:[\w-]+\s+){{0,2}}"

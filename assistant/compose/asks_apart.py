@@ -1,0 +1,84 @@
+"""A message's asks read apart: whether one of them names nothing the guides lack and asks
+about what they hold (pay, levers, a counter, interviews), and whether an ask names the
+interview loop other than as a time ("after the onsite how long does the background check
+take?" asks about the check).
+
+Leaves out: what the guides lack (assistant.compose.coverage decides that and passes the
+user's words for it) and any wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding.asks import REFERS_BACK, asked_sentences
+from assistant.understanding.entities import contains_phrase, normalize
+from assistant.understanding.intents import best_intent, intent_scores
+from assistant.understanding.question import INTERVIEW_TOPIC
+from assistant.understanding.tables import COMPONENT_WORDS
+
+# Where one ask ends and another begins: a sentence break, or "also" / "and also" / "plus".
+_ASK_BREAK = re.compile(
+    r"(?<=[.!?;])\s+|(?<=[.!?][\"”’'])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+|"
+    # "is 152 decent for their range, and what's the pension?": a second question
+    r",\s+and\s+(?=(?:what|whats|how|is|are|do|does|did|can|could|should|will|would|when|"
+    r"where|which|who|any)\b)",
+    re.I,
+)
+_HELD_INTENTS = ("comp", "counter", "lever", "interview")
+
+
+def another_ask_held(question: str, unheld_words: set[str]) -> bool:
+    """Whether one of the message's asks names nothing the guides lack and, read alone, asks
+    about pay, levers, a counter or interviews, which the guides hold. An ask that only
+    refers back to one that names a gap ("is there acceleration? can i negotiate for it?")
+    asks about that gap too, unless it names a pay component of its own."""
+    after_gap = False
+    for part in _ASK_BREAK.split(asked_sentences(question)):
+        words = normalize(part)
+        if not words:
+            continue
+        if set(words.split()) & unheld_words:
+            after_gap = True
+            continue
+        if after_gap and REFERS_BACK.search(words) and not names_a_component(words):
+            continue
+        after_gap = False
+        if best_intent(intent_scores(words, has_amounts=False)) in _HELD_INTENTS:
+            return True
+    return False
+
+
+_PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
+
+
+def names_a_component(words: str) -> bool:
+    """Whether normalized words name pay or one of its components ("vs the full time band")."""
+    return bool(_PAY_FIGURES.search(words)) or any(
+        contains_phrase(words, w) for ws in COMPONENT_WORDS.values() for w in ws
+    )
+
+
+_HOW_LONG = re.compile(r"\bhow (?:long|soon|quickly|fast)\b|\btimeline\b", re.I)
+# "after the onsite", "passed my phone screen": a stage as a time, not what is asked
+_STAGE_AS_TIME = re.compile(
+    r"\b(?:after|before|since|passed|failed|cleared|bombed|finished|did|done with)\s+"
+    r"(?:the\s+|my\s+|an?\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def loop_asked_apart(question: str, unheld_words: set[str]) -> bool:
+    """Whether an ask names the interviews other than as a time ("after the onsite how long
+    does the background check take?" asks about the check), or asks how long until an offer
+    and names nothing the guides lack."""
+    for part in _ASK_BREAK.split(asked_sentences(question)):
+        if not part:
+            continue
+        stages = INTERVIEW_TOPIC.finditer(part)
+        if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):
+            return True
+        if _HOW_LONG.search(part) and not set(normalize(part).split()) & unheld_words:
+            return True
+    return False
