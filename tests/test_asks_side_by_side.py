@@ -283,3 +283,19 @@ def test_pay_asked_beside_another_ask_of_a_place_without_a_row_names_the_place(c
         "does anyscale hire devops in toronto? what would base look like in CAD",
     )
     assert "Anyscale's comp table has no row for Toronto" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_a_level_asked_at_another_employer_gives_that_part_of_the_map(coach):
+    (answer,) = converse(
+        coach,
+        "recruiter told me the alibaba devops role is P6. 1. whats P6 equivalent to at google? 2. "
+        "whats the base band for P6 specifically in sunnyvale",
+    )
+    assert "(P5-P7) to L3-L5 SRE at Google" in answer.answer[:300]
+    (sysde,) = converse(
+        coach,
+        "SysDE II at AWS. alibaba's seattle devops team wants to interview me. which P level "
+        "would SysDE II be, and whats the seattle base?",
+    )
+    assert "no band for SysDE II" in sysde.answer[:300] and "$150K–$215K" in sysde.answer

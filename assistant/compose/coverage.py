@@ -16,8 +16,9 @@ A compound of guide words ("teamwork") and a short form of any guide's word ("pr
 guides' own vocabulary; an employer whose title the level map names ("AWS Infrastructure
 Engineer") is placed by the map, not called a company without a guide. A message with two asks
 ("list the levers. also can I make H-1B sponsorship part of it?") is refused only when no ask is
-free of a gap (assistant.compose.asks_apart reads the asks apart); a topic the guides hold only under a broader name ("hours a week": "work-life
-balance") is said to be so, then answered with what they hold; a level code named in a question
+free of a gap (assistant.compose.asks_apart reads the asks apart); a topic the guides hold
+only under a broader name ("hours a week": "work-life balance") is said to be so, then
+answered with what they hold; a level code named in a question
 of no other kind ("would they bring me in as P4?") is a level question, and levels asked with a
 pay word ("a p7 vs a p5, tc wise?") are said to share one band; a second place with no row
 ("listed as london, but employed out of dublin") is named. Terms of art no guide uses are found

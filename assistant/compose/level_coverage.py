@@ -9,6 +9,8 @@ maps (assistant.corpus.vocabulary).
 
 from __future__ import annotations
 
+import re
+
 from assistant.compose.core import Writer
 from assistant.corpus.vocabulary import level_codes
 from assistant.understanding.entities import Catalog
@@ -75,6 +77,10 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
             f"per level (its guide maps the role to {equivalents.strip()} {mark})."
         ), levels
     own = own.strip()
+    named = level_map.equivalent_named(frame.question) or (  # ("P6 equivalent at google?")
+        _employers_part(level_map.line, frame.question) if frame.asks_levels else None
+    )
+    own = f"{own} to {named}" if named else own
     if all(lv in level_map.own_codes for lv in levels):
         return (
             f"The guides have no separate band for {said}: {company}'s guide maps "
@@ -84,6 +90,17 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         f"The guides have no band for {said}: {company}'s guide maps {own} {mark}, "
         "with one band per region, not per level."
     ), levels
+
+
+def _employers_part(line: str, question: str) -> str | None:
+    """The part of a level-mapping line for an employer the question names ("L3-L5 SRE at
+    Google" for "…equivalent to at google?"), or None."""
+    said = set(re.findall(r"[a-z0-9]+", question.lower()))
+    for part in re.split(r"\s*[=,]\s*", line.partition("=")[2]):
+        employer = re.search(r"\bat\s+([A-Za-z0-9]+)\s*$", part)
+        if employer and employer.group(1).lower() in said:
+            return part.strip()
+    return None
 
 
 def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:

@@ -75,7 +75,7 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
 
 _NUMBERED_TITLE = re.compile(
     r"(?<![\w-])(?:(?:devops|software|infrastructure|reliability|platform|cloud)\s+)?"
-    r"(?:engineer|developer|sde|swe|sre)\s+(?:iii|ii|iv)(?![\w-])",
+    r"(?:engineer|developer|sde|swe|sre|sysde)\s+(?:iii|ii|iv)(?![\w-])",
     re.I,
 )
 
