@@ -318,9 +318,10 @@ def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev
     if band is None:
         return ""
     offer = Offer(**vars(package), region=band.region)
+    rows = position(offer, band)
     placed = [
         _placed(row, offer, band)
-        for row in position(offer, band)
+        for row in rows
         if row.component in ("base", "stock", "total")
         and row.offer is not None
         and row.band_min
@@ -328,7 +329,7 @@ def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev
     ]
     placed = [p for p in placed if p]
     writer.values += [  # (each shown position: a calculation from the band and the offer)
-        (round(row.percent), "%") for row in position(offer, band) if row.percent is not None
+        (round(row.percent), "%") for row in rows if row.percent is not None
     ]
     if not placed:
         return ""
@@ -336,9 +337,9 @@ def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev
 
 
 def _placed(row, offer: Offer, band) -> str:
-    """ "its base $172K against the guide's Seattle band $150K–$215K: within (34% of the way
-    up)" for one component; a stock grant beside the guide's grant over the same years (the
-    figures as written, no per-year division), else nothing for stock."""
+    """One component's place in the band ("its base $172K against the guide's Seattle band
+    $150K–$215K: within (34% of the way up)"); a stock grant beside the guide's grant over the
+    same years (the figures as written, no per-year division), else nothing for stock."""
     offered, low, high = row.offer.display, row.band_min.display, row.band_max.display
     if row.component == "stock":
         same_years = offer.stock_years and offer.stock_years == band.stock_vesting_years

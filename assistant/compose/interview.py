@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from assistant.compose.core import Writer
+from assistant.compose.core import MARKER, Writer
 from assistant.compose.lead import Relatedness, faq_asking_it, rarity, write_faq_lead, write_lead
 from assistant.compose.passages import (
     chunk_body,
@@ -66,13 +66,8 @@ def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness) -> No
         write_lead(own, ask, hits, relatedness)
     said = " ".join(writer.lines)
     for line in own.lines:
-        if line and _unmarked(line) not in said:
+        if line and MARKER.sub("", line).strip() not in said:
             writer.add(line, "")
-
-
-def _unmarked(line: str) -> str:
-    """The line without its closing citation marker."""
-    return re.sub(r"\s*\[\d+\]\s*$", "", line)
 
 
 GROUP_LINES = 7  # a group starts no further passage past this when another group follows

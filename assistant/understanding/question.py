@@ -133,8 +133,9 @@ def _places_asked(text: str, labels: list[str]) -> dict:
     sentences name when they name one and compare nothing ("it can be seattle or sunnyvale.
     what's total comp for seattle specifically?": Seattle)."""
     asking = asked_sentences(text)
-    if asking != text and not _COMPARES.search(asking) and region_mentions(asking, labels):
-        return region_mentions(asking, labels)
+    asked = region_mentions(asking, labels) if asking != text and labels else {}
+    if asked and not _COMPARES.search(asking):
+        return asked
     return region_mentions(text, labels) if labels else {}
 
 
