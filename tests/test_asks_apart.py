@@ -291,9 +291,9 @@ def test_another_employers_loop_asked_by_name_is_refused_naming_it(coach):
     google = coach.ask(
         "u have that alibaba interview prep thing — got one for google's sre loop too?"
     )
-    assert google.refused and "no interview guide for Google" in google.answer.split("\n")[0]
+    assert google.refused and "no Google interview guide" in google.answer.split("\n")[0]
     both = coach.ask("what does alibaba's devops interview look like compared to google's loop?")
-    assert not both.refused and "no interview guide for Google" in both.answer.split("\n")[0]
+    assert not both.refused and "no Google interview guide" in both.answer.split("\n")[0]
 
 
 def test_a_bonus_with_one_figure_is_shown_as_that_figure(coach):

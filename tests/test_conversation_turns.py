@@ -30,7 +30,7 @@ def test_the_same_things_at_another_company_asks_the_same_question(coach):
         "what are alibaba devops interviewers looking for?",
         "does anyscale look for the same things?",
     )
-    assert second.refused and "no interview guide for Anyscale" in second.answer
+    assert second.refused and "no Anyscale interview guide" in second.answer
 
 
 def test_a_second_offer_against_its_band_is_placed_not_compared(coach):

@@ -153,7 +153,7 @@ def test_sign_on_questions_prefer_levers_to_rows(retriever):
         ("How much does Stripe pay in Dublin?", "stripe"),
         ("Anyscale Seattle base salary", "no row for Seattle"),
         ("what's the weather like in London?", "not about a job offer"),
-        ("Anyscale interview process", "no interview guide for Anyscale"),
+        ("Anyscale interview process", "no Anyscale interview guide"),
     ],
 )
 def test_abstains_with_a_reason(retriever, question, reason):

@@ -29,7 +29,7 @@ def test_a_pasted_loop_at_a_company_without_an_interview_guide_is_refused(coach)
         "this is for their devops engineer role. what is each of those sessions actualy "
         "grading me on?"
     )
-    assert answer.refused and "no interview guide for Anyscale" in answer.answer[:200]
+    assert answer.refused and "no Anyscale interview guide" in answer.answer[:200]
     assert "pasting" not in answer.answer and "actualy" not in answer.answer
 
 
@@ -223,7 +223,7 @@ def test_two_companies_loops_answer_the_one_with_an_interview_guide(coach):
         "do they quiz you on ray internals? for alibaba — how hard is the coding really, like "
         "leetcode hard dp or more medium? trying to split maybe 15 hrs of prep between the two"
     )
-    assert not answer.refused and "no interview guide for Anyscale" in answer.answer[:100]
+    assert not answer.refused and "no Anyscale interview guide" in answer.answer[:100]
     assert 'LeetCode "Medium"' in answer.answer
 
 

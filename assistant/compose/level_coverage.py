@@ -13,8 +13,10 @@ import re
 
 from assistant.compose.core import Writer
 from assistant.corpus.vocabulary import level_codes
-from assistant.understanding.entities import Catalog
+from assistant.understanding.asks import asked_sentences
+from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding
+from assistant.understanding.tables import LEVEL_PHRASES
 
 _PAY_INTENTS = ("comp", "counter")
 
@@ -40,12 +42,21 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
     company = frame.company
     level_map = catalog.guides.level_maps.get(company) if company else None
     levels = list(frame.levels or ([frame.level] if frame.level else []))
+    asking = normalize(asked_sentences(frame.question))
+    mapped_pay = (  # (not a rival offer's level: "google L4 offer in hand. what levers…?")
+        asks_pay
+        and any(contains_phrase(asking, phrase) for phrase in LEVEL_PHRASES)
+        and frame.intent not in ("counter", "lever")
+        and not frame.competing
+    )
     if level_map is not None:
         owned = level_map.own_codes
         levels = [
             lv
             for lv in levels
-            if not (lv not in owned and level_map.equivalent_holding(lv))
+            # (another employer's level the line takes in is no gap, unless its pay is asked
+            # beside its mapping: "IC5 here. what P level is that, and the base for it?")
+            if not (lv not in owned and level_map.equivalent_holding(lv) and not mapped_pay)
             and (asks_pay or lv not in owned)
         ]
     if not levels:
@@ -136,6 +147,10 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         if not frame.level or level_codes(held) == (frame.level,)
         else f", a range that takes in {frame.level}"
     )
+    own_codes = level_map.own_codes
+    if takes_in and frame.asks_levels and len(own_codes) > 1:  # "is IC4 = P6?": not said
+        which = f"{', '.join(own_codes[:-1])} or {own_codes[-1]}"
+        takes_in += f"; it does not say which of {which} {frame.level} is"
     said = (
         f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"
     )

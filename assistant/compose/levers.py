@@ -61,6 +61,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         and not ONE_LEVER_ASKED.search(understood.question)  # "which angle fits that best?"
         and h.kind not in ("lever", "script", "table_row", "list")
         and h.guide_kind != "interview"  # an interview guide's passage is no lever
+        # ("…is that worth anything, and what base would i ask for?": a lever names the figure)
+        and not (understood.intent == "lever" and understood.component)
         and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
     ]
     lever_asked = understood.intent == "lever"

@@ -41,9 +41,10 @@ _GENERIC = (
 
 
 # How people ask about a guide's topics, and the guides' own word for each: "what do they
-# grade me on" asks what interviewers "evaluate". Matched as whole words in the question.
+# grade me on" asks what interviewers "evaluate" (or "assess"). Matched as whole words in the
+# question.
 _SAID_AS = {
-    "evaluate": (
+    "evaluate assess": (
         "grade",
         "graded",
         "grading",

@@ -272,5 +272,5 @@ class HybridRetriever:
             return f"the guides have no comp table for {company}"
         if company and understood.intent == "interview" and understood.asks_interviews:
             if "interview" not in catalog.kinds.get(company, ()):
-                return f"the guides have no interview guide for {company}"
+                return f"the guides have no {company} interview guide"
         return ""

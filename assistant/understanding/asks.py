@@ -219,6 +219,22 @@ _OPENS_A_QUESTION = re.compile(
 )
 
 
+# "my friend is interviewing for infra TPM there, what do those pay": a question after a
+# clause that tells, in one sentence
+_ASKING_CLAUSE = re.compile(
+    r"(?<=,)\s+(?=(?:what|whats|what's|how|which|where|when|why|who)\b)", re.I
+)
+_QUESTION_WORD = re.compile(r"\b(?:what|whats|what's|how|which|where|when|why|who)\b", re.I)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence, or its telling clause and the question after it ("my friend is
+    interviewing there, what do those pay"); one piece when the first clause asks too ("how
+    do i ask for a signing bonus, whats a normal number")."""
+    pieces = _ASKING_CLAUSE.split(sentence, maxsplit=1)
+    return pieces if len(pieces) == 2 and not _QUESTION_WORD.search(pieces[0]) else [sentence]
+
+
 _TELLS_DONE = re.compile(r"^(?:did|do|does|is|are|will|would|can|could)\b", re.I)
 # "…and i wanna know if theres on call pay": an ask inside a sentence that tells
 _ASKS_INSIDE = re.compile(
@@ -262,7 +278,12 @@ def asked_with_antecedents(text: str) -> str:
 def sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
     """The message's sentences, and whether each asks: it ends with "?" or opens as a
     question ("did alibaba's loop last month." tells: a yes/no opening, a full stop)."""
-    sentences = [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]
+    sentences = [
+        clause.strip()
+        for s in SENTENCE_BREAK.split(text)
+        for clause in _clauses(s)
+        if clause.strip()
+    ]
     asks = [
         s.endswith("?")
         or bool(_OPENS_A_QUESTION.match(s) and not (_TELLS_DONE.match(s) and s.endswith(".")))

@@ -299,7 +299,9 @@ def rewritten_query(
 
 
 _SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compared?|than|equivalent)\b", re.I)
-REFERS_BACK = re.compile(r"\b(?:they|them|their|it|that|this)\b", re.I)
+REFERS_BACK = re.compile(  # ("how long does the whole thing take?": the process talked of)
+    r"\b(?:they|them|their|it|that|this)\b|\bthe whole (?:thing|process)\b", re.I
+)
 
 
 def rival_after_own_offer(question: str, name: str) -> bool:

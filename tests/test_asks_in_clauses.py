@@ -1,0 +1,112 @@
+"""A question asked in a clause after one that tells, a process referred to as "the whole
+thing", what interviewers "look for", a lever asked for with its figure, a level's pay asked
+beside its mapping, and a mapping that gives a range (issue: "Answer the question that was
+asked"), through the real pipeline (real MiniLM, Chroma on disk, the built-in composer), plus
+the clause reading they rest on."""
+
+from __future__ import annotations
+
+import pytest
+from test_answer_first import converse  # each turn with the history so far
+
+from assistant.coach import Coach
+from assistant.understanding.asks import asked_sentences
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def test_a_question_after_a_clause_that_tells_is_the_ask():
+    told_then_asked = "my friend is interviewing for infra TPM there, what do those pay"
+    assert asked_sentences(told_then_asked) == "what do those pay"
+    # a first clause that asks too keeps the sentence whole
+    both = "ok and on top of that how do i ask for a signing bonus, whats a normal number"
+    assert asked_sentences(both) == both
+
+
+@pytest.mark.integration
+def test_pay_asked_after_telling_of_interviews_is_a_pay_question(coach):
+    _, answer = converse(
+        coach,
+        "alibaba devops coding round — what kind of problems?",
+        "my friend is interviewing for infra TPM there, what do those pay",
+    )
+    first = answer.answer.split("\n")[0]
+    assert "technical program manager figures" in first
+    assert "interview guide" not in first
+
+
+@pytest.mark.integration
+def test_how_long_the_whole_thing_takes_goes_on_with_the_interviews(coach):
+    _, answer = converse(
+        coach,
+        "passed the alibaba devops tech screen. how many onsite rounds + what do they cover",
+        "how long does the whole thing usually take? i have a deadline from another co in 5 wks",
+    )
+    assert "4 to 6 weeks" in answer.answer[:400]
+    assert "negotiate-up script" not in answer.answer  # not a counter
+
+
+@pytest.mark.integration
+def test_what_the_hiring_manager_looks_for_leads_with_what_that_round_assesses(coach):
+    _, answer = converse(
+        coach,
+        "passed the alibaba devops tech screen. how many onsite rounds + what do they cover",
+        "and the hiring manager one, what are they looking for",
+    )
+    assert "Customer First" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.integration
+def test_a_background_asked_about_with_a_figure_leads_with_the_lever_naming_it(coach):
+    (answer,) = converse(
+        coach,
+        "ive been running prod across aws gcp AND azure at the same time for 2 yrs. is that "
+        "worth anything when negotiating w anyscale? and what base would i even ask for off that",
+    )
+    assert "Multi-Cloud Operations Complexity" in answer.answer.split("\n")[0]
+    assert "$215K" in answer.answer[:400]
+
+
+@pytest.mark.integration
+def test_pay_asked_for_a_mapped_level_says_the_band_is_not_per_level(coach):
+    (answer,) = converse(
+        coach,
+        "meta IC5 production engineer here. what P level is that at alibaba and whats the bay "
+        "area base for it",
+    )
+    first = answer.answer.split("\n")[0]
+    assert "no band for IC5" in first and "not per level" in first
+    assert "$155K–$220K" in answer.answer
+    # a rival offer's level, told beside a lever question, is no gap
+    (rival,) = converse(
+        coach,
+        "have a google sre offer in hand (L4, ~300 tc). what levers does the alibaba guide "
+        "give me with that, and what sign-on range is realistic to ask alibaba for",
+    )
+    assert "no band for L4" not in rival.answer
+
+
+@pytest.mark.integration
+def test_a_mapping_to_a_range_says_it_does_not_pin_one_level(coach):
+    (answer,) = converse(
+        coach,
+        "im an IC4 production engineer at meta. does your guide say exactly which P i'd be? "
+        "like is IC4 = P6?",
+    )
+    first = answer.answer.split("\n")[0]
+    assert "IC3-IC5 PE at Meta" in first
+    assert "does not say which of P5, P6 or P7 IC4 is" in first
+
+
+@pytest.mark.integration
+def test_a_company_without_interview_guide_is_named_as_the_issue_names_it(coach):
+    _, answer = converse(
+        coach,
+        "what kubernetes stuff should i expect in the alibaba devops interview",
+        "does anyscale ask the same stuff? i have their loop the week after",
+    )
+    assert answer.refused
+    assert "no Anyscale interview guide" in answer.answer.split("\n")[0]
