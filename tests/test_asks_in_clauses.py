@@ -98,7 +98,7 @@ def test_a_mapping_to_a_range_says_it_does_not_pin_one_level(coach):
     )
     first = answer.answer.split("\n")[0]
     assert "IC3-IC5 PE at Meta" in first
-    assert "does not say which of P5, P6 or P7 IC4 is" in first
+    assert "does not say where in P5-P7 IC4 falls" in first
 
 
 @pytest.mark.integration

@@ -103,6 +103,9 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
     ), levels
 
 
+_LEVEL_SPAN = re.compile(r"\b[A-Z]{1,3}\d{1,2}\s*[-–]\s*[A-Z]{0,3}\d{1,2}\b")
+
+
 def _employers_part(line: str, question: str) -> str | None:
     """The part of a level-mapping line for an employer the question names ("L3-L5 SRE at
     Google" for "…equivalent to at google?"), or None."""
@@ -147,10 +150,9 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         if not frame.level or level_codes(held) == (frame.level,)
         else f", a range that takes in {frame.level}"
     )
-    own_codes = level_map.own_codes
-    if takes_in and frame.asks_levels and len(own_codes) > 1:  # "is IC4 = P6?": not said
-        which = f"{', '.join(own_codes[:-1])} or {own_codes[-1]}"
-        takes_in += f"; it does not say which of {which} {frame.level} is"
+    own_range = _LEVEL_SPAN.search(level_map.own)  # ("P5-P7": as the line writes it)
+    if takes_in and frame.asks_levels and own_range:  # "is IC4 = P6?": the line does not say
+        takes_in += f"; it does not say where in {own_range.group()} {frame.level} falls"
     said = (
         f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"
     )
