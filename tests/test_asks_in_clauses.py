@@ -110,3 +110,29 @@ def test_a_company_without_interview_guide_is_named_as_the_issue_names_it(coach)
     )
     assert answer.refused
     assert "no Anyscale interview guide" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.integration
+def test_a_general_answer_shows_only_the_row_of_the_place_asked(coach):
+    (answer,) = converse(
+        coach,
+        "meta IC5 production engineer here. what P level is that at alibaba and whats the bay "
+        "area base for it",
+    )
+    assert "Seattle" not in answer.answer
+    # places compared keep each one's row
+    (both,) = converse(
+        coach, "heard alibaba hangzhou bonuses are bigger than in the us for devops. what % in each"
+    )
+    assert "**15–25%**" in both.answer and "**15%**" in both.answer
+
+
+@pytest.mark.integration
+def test_which_one_after_the_levers_picks_the_lever_that_fits_the_background(coach):
+    _, answer = converse(
+        coach,
+        "what negotiation levers does the anyscale devops guide list",
+        "which one's for me? only cpu workloads, but i run prod across aws and gcp and a bit of "
+        "azure",
+    )
+    assert "Multi-Cloud Operations Complexity" in answer.answer.split("\n")[0]

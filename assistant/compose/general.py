@@ -41,10 +41,11 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     shown: set[str] = set()
     for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:
-            if hit.chunk_id in shown:
-                continue  # (a row retrieved twice is shown once)
+            band = by_id[hit.chunk_id]
+            if hit.chunk_id in shown or _another_place(band.region, understood):
+                continue  # (a row retrieved twice is shown once; a place asked, its row only)
             shown.add(hit.chunk_id)
-            one_band(writer, by_id[hit.chunk_id], understood.component)
+            one_band(writer, band, understood.component)
             writer.add("")
             continue
         sentences = [s for s in condensed(hit, wanted) if s not in led]
@@ -59,3 +60,9 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
         last_heading = heading
         writer.add(*(f"- {s} {mark}" for s in sentences))
         writer.add("")
+
+
+def _another_place(region: str, understood: Understanding) -> bool:
+    """Whether a row is of another place than the one the question names ("the bay area base"
+    is not answered with Seattle's row), unless the question compares places."""
+    return bool(understood.region) and not understood.compares and region != understood.region

@@ -298,7 +298,10 @@ def sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
 ONE_LEVER_ASKED = re.compile(
     r"\bwhich\b[^.?!]{0,40}\b(?:levers?|angles?|points?|arguments?)\b"
     r"|\b(?:levers?|angles?|points?|arguments?|one) (?:that |which )?(?:fits?|lines? up|matches"
-    r"|maps?|applies|suits?)\b",
+    r"|maps?|applies|suits?)\b"
+    # "which one's for me?", "which of them is best for me?": one of those just listed
+    r"|\bwhich (?:one|of them|of these|of those)(?:'s| is| would be)? (?:for me|best|right "
+    r"for me|the best fit)\b",
     re.I,
 )
 # "never touched gpus", "zero competing offers", "no on-call experience": what follows is lacked

@@ -92,9 +92,9 @@ def context_names_in(normalized: str, catalog: Catalog, named: list[str]) -> tup
     Google offer … Alibaba"), as the guides write them, when the guides mention them."""
     if not named:
         return ()
-    found = [
+    found = [  # (and the clouds the guides name: "prod across aws and gcp and a bit of azure")
         catalog.guides.names[name][0]
-        for name in KNOWN_EMPLOYERS
+        for name in (*KNOWN_EMPLOYERS, *sorted(PLATFORM_NAMES))
         if name in catalog.guides.names and contains_phrase(normalized, name)
     ]
     return tuple(dict.fromkeys(found))
@@ -300,7 +300,7 @@ def rewritten_query(
 
 _SIDE_BY_SIDE = re.compile(r"\b(?:vs\.?|versus|compared?|than|equivalent)\b", re.I)
 REFERS_BACK = re.compile(  # ("how long does the whole thing take?": the process talked of)
-    r"\b(?:they|them|their|it|that|this)\b|\bthe whole (?:thing|process)\b", re.I
+    r"\b(?:they|them|their|it|that|this)\b|\bthe whole (?:thing|process)\b|\bwhich one\b", re.I
 )
 
 
