@@ -136,3 +136,67 @@ def test_which_one_after_the_levers_picks_the_lever_that_fits_the_background(coa
         "azure",
     )
     assert "Multi-Cloud Operations Complexity" in answer.answer.split("\n")[0]
+
+
+def test_the_user_asking_for_something_asks_for_no_interview_questions():
+    from assistant.understanding.intents import asks_for_examples
+
+    assert not asks_for_examples("need to know if i should ask for an extension")
+    assert not asks_for_examples("can i ask them for more")
+    assert asks_for_examples("what do they ask about k8s")
+    assert asks_for_examples("i was asked about raft, what else do they ask")
+
+
+def test_a_place_named_beats_the_word_hq_told_beside_it():
+    from assistant.understanding.entities import match_region
+
+    labels = ["Hangzhou (HQ)", "Beijing", "Seattle (US)"]
+    told = "is this fair for beijing? my friend in hangzhou said HQ pays more"
+    assert match_region(told, labels).label == "Beijing"
+    assert match_region("what does the HQ pay for devops?", labels).label == "Hangzhou (HQ)"
+
+
+@pytest.mark.integration
+def test_money_left_behind_asks_for_the_sign_on_lever_not_a_floor(coach):
+    (answer,) = converse(
+        coach,
+        "leaving a big bank (platform eng, 6yoe) where i'd walk away from ~40k of unvested "
+        "deferred comp + this yrs bonus. alibaba bay area offer is ok-ish on base. which "
+        "argument do i use to get that money back, and how much is reasonable to ask?",
+    )
+    assert "Sign-On Bridge" in answer.answer.split("\n")[0]
+    assert "35K-55K" in answer.answer[:300]
+    assert "walk-away" not in answer.answer
+
+
+@pytest.mark.integration
+def test_a_second_ask_the_first_lead_does_not_answer_gets_its_own(coach):
+    (answer,) = converse(
+        coach,
+        "i have an offer expiring in ~3 weeks and alibaba just did my recruiter screen. how long "
+        "does their devops process usually take end to end, and how many rounds is the onsite? "
+        "need to know if i should ask for an extension",
+    )
+    assert "4 to 6 weeks" in answer.answer[:500]
+    assert "3 to 5" in answer.answer[:900]
+    assert "Questions the guide lists" not in answer.answer
+
+
+@pytest.mark.integration
+def test_an_own_level_asked_at_another_employer_gives_that_part_of_the_map(coach):
+    (answer,) = converse(
+        coach, "got a P6 devops offer at alibaba beijing, 5 yoe. what google level is that roughly?"
+    )
+    first = answer.answer.split("\n")[0]
+    assert "L3-L5 SRE at Google" in first
+    assert "does not say where P6 falls in P5-P7" in first
+
+
+@pytest.mark.integration
+def test_an_offer_for_a_place_named_is_placed_in_that_place_band(coach):
+    (answer,) = converse(
+        coach,
+        "alibaba beijing devops offer: base 45w. is this fair for beijing? my friend in hangzhou "
+        "said HQ pays more so idk",
+    )
+    assert "CNY 380K–CNY 710K" in answer.answer.split("\n")[0]

@@ -16,9 +16,10 @@ from assistant.compose.lead import sentence_pieces
 from assistant.compose.passages import one_line
 from assistant.understanding.question import Understanding
 
-# ("is that the floor of what they give?": the band's bottom, which placing the offer answers)
+# ("is that the floor of what they give?": the band's bottom, which placing the offer answers;
+# "i'd walk away from ~40k of unvested comp": money left behind)
 ASKS_FOR_A_FLOOR = re.compile(
-    r"\bwalk[\s-]?away\b|\bfloor\b(?!\s+of\b)|\bbottom line\b|\bminimum i should\b|"
+    r"\bwalk[\s-]?away\b(?!\s+from\b)|\bfloor\b(?!\s+of\b)|\bbottom line\b|\bminimum i should\b|"
     r"\blowest(?:\s+\w+){0,2}\s+(?:i|you|one)\s*(?:should|can|could|would|'d)\b|"
     r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b",
     re.I,

@@ -19,6 +19,7 @@ from assistant.compose.passages import (
     chunk_body,
     condensed,
     on_topic,
+    one_line,
     said_words,
     shared_words,
     topics_named,
@@ -59,12 +60,19 @@ def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness) -> No
     """One ask's lead (the guide's FAQ answer to it, or its best sentences), unless it says
     what an earlier ask's lead already said."""
     own = Writer(writer.book)
+    said = " ".join(writer.lines)
     faq = faq_asking_it(hits, said_words(ask), ask.question, relatedness)
     if faq is not None:
         write_faq_lead(own, ask, faq)
     else:
         write_lead(own, ask, hits, relatedness)
-    said = " ".join(writer.lines)
+    if all(MARKER.sub("", line).strip() in said for line in own.lines if line):
+        # an earlier ask's lead answers this one too ("how long end to end, and how many
+        # rounds is the onsite?"): the passages it did not lead with answer it
+        led = [MARKER.sub("", line).strip() for line in writer.lines if line]
+        unled = [h for h in hits if not any(text in one_line(h.text) for text in led)]
+        own = Writer(writer.book)
+        write_lead(own, ask, unled, relatedness)
     for line in own.lines:
         if line and MARKER.sub("", line).strip() not in said:
             writer.add(line, "")

@@ -133,6 +133,8 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         return ""  # not "how do I use my Google L4 offer with Alibaba?"
     if frame.level:
         asked = frame.asks_levels or frame.intent in _PAY_INTENTS
+        if asked and frame.asks_levels and frame.level in level_map.own_codes:
+            return _own_level_elsewhere(frame, company, level_map, writer)
         if not asked or frame.level in level_map.own_codes:
             return ""
         held = level_map.equivalent_holding(frame.level)
@@ -160,3 +162,18 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         " Its bands are one per region, not per level." if frame.intent in _PAY_INTENTS else ""
     )
     return f"{said}{takes_in}.{per_region}"
+
+
+def _own_level_elsewhere(frame: Understanding, company: str, level_map, writer: Writer) -> str:
+    """For the company's own level asked at another employer the line maps ("got a P6 offer
+    at alibaba. what google level is that?"), that part of the line, cited, and that it does
+    not place the one level; else ""."""
+    part = _employers_part(level_map.line, frame.question)
+    own_range = _LEVEL_SPAN.search(level_map.own)
+    if not part or not own_range:
+        return ""
+    cited = writer.book.cite(level_map.chunk_id)
+    return (
+        f"{company}'s guide maps {level_map.own} to {part} {cited}; it does not say where "
+        f"{frame.level} falls in {own_range.group()}."
+    )

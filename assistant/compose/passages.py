@@ -61,7 +61,20 @@ _SAID_AS = {
     "responsibilities": ("day-to-day", "day to day", "daily", "day in the life", "routine"),
     "process": ("rounds", "stages", "steps", "loop", "onsite", "on-site", "pipeline"),
     "begins": ("start to finish", "end to end", "first step", "first stage", "happens first"),
-    "floor": ("lowest", "minimum", "least i should", "bottom line", "walk away", "walk-away"),
+    # ("walk away from ~40k of unvested comp": money left behind, not a walk-away number)
+    "floor": (
+        "lowest",
+        "minimum",
+        "least i should",
+        "bottom line",
+        "walk away number",
+        "walk-away number",
+        "walk away point",
+        "when to walk away",
+        "should i walk away",
+    ),
+    # money left behind by leaving, which a sign-on makes up for
+    "sign-on": ("unvested", "forfeit", "forfeiting", "leave behind", "money back", "buyout"),
     "script": (
         "what do i say",
         "what should i say",

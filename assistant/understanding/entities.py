@@ -318,11 +318,13 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
         core = _label_info(label)[0]
         if core and core not in PLACE_ALIASES and core in grams:
             return RegionMatch(label=label, place=core)
-    if re.search(r"\b(?:hq|headquarters|head office|home office)\b", normalized):
+    mentions = places_in(text)
+    # "the HQ offer": the headquarters' row, unless a place is named ("fair for beijing? my
+    # friend in hangzhou said HQ pays more")
+    if not mentions and re.search(r"\b(?:hq|headquarters|head office|home office)\b", normalized):
         for label in labels:
             if re.search(r"\b(?:hq|headquarters)\b", normalize(label)):
                 return RegionMatch(label=label, place="headquarters")
-    mentions = places_in(text)
     asked = [m for m in mentions if not whereabouts(normalized, m, moving=True, text=text)]
     if not asked:  # "a relocation package if I move from Berlin?": no region asked
         return None

@@ -56,6 +56,11 @@ _PREFACE = re.compile(
     r"simple|random|side|noob|follow-?up|related|another)\s+(?:q'?s|questions?)\b",
     re.I,
 )
+# "should i ask for an extension?", "can i ask them for more": the user asking, not interviewers
+_USER_ASKS = re.compile(
+    r"\bi\s+(?:\w+\s+){0,2}ask(?:ed|ing)?\b|\bask(?:ed|ing)?\s+(?:them\s+|him\s+|her\s+)?for\b",
+    re.I,
+)
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
 _ANSWERING_ONE = re.compile(
     r"\bhow (?:should|do|would|can|to) (?:i )?(?:answer|frame|respond|handle|approach|tackle|"
@@ -67,9 +72,8 @@ _ANSWERING_ONE = re.compile(
 def asks_for_examples(question: str) -> bool:
     """Whether the question asks for the guides' example questions ("what do they ask?",
     "system design prompts"), not how to answer one nor only prefaced ("ok real question")."""
-    return bool(_ASKS_FOR_EXAMPLES.search(_PREFACE.sub(" ", question))) and not bool(
-        _ANSWERING_ONE.search(question)
-    )
+    kept = _USER_ASKS.sub(" ", _PREFACE.sub(" ", question))
+    return bool(_ASKS_FOR_EXAMPLES.search(kept)) and not bool(_ANSWERING_ONE.search(question))
 
 
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
