@@ -200,3 +200,14 @@ def test_an_offer_for_a_place_named_is_placed_in_that_place_band(coach):
         "said HQ pays more so idk",
     )
     assert "CNY 380K–CNY 710K" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.integration
+def test_pay_asked_of_a_topic_no_guide_names_is_named_with_it(coach):
+    (answer,) = converse(
+        coach,
+        "I own the 99.99% SLA for our enterprise merchants. which anyscale argument fits me? "
+        "and does anyscale pay an on-call stipend, thats a big deal for me",
+    )
+    assert "nothing about on-call pay" in answer.answer.split("\n")[0]
+    assert "Enterprise SLA Protection" in answer.answer

@@ -52,10 +52,7 @@ def aspects_lacking(
     sentences would be read on each such question)."""
     if company is None:
         return []
-    normalized = normalize(asking)
-    for said in topic.said:  # ("hours a week" names the topic, not how often it comes)
-        normalized = normalized.replace(normalize(said), " ")
-    asked = [name for name, (asks, _) in ASPECTS.items() if asks.search(normalized)]
+    asked = aspects_asked(topic, asking)
     if not asked:
         return []
     phrases = [normalize(p) for p in topic.phrases()]
@@ -65,6 +62,15 @@ def aspects_lacking(
     if not beside:
         return []  # (held under another name: the broader-phrase statement says so)
     return [name for name in asked if not any(ASPECTS[name][1].search(s) for s in beside)]
+
+
+def aspects_asked(topic: TopicAsk, asking: str) -> list[str]:
+    """The aspects the asking sentences ask of `topic` ("does anyscale pay an on-call
+    stipend?": pay), whether or not the guides hold the topic."""
+    normalized = normalize(asking)
+    for said in topic.said:  # ("hours a week" names the topic, not how often it comes)
+        normalized = normalized.replace(normalize(said), " ")
+    return [name for name, (asks, _) in ASPECTS.items() if asks.search(normalized)]
 
 
 def asked_plainly(topic: TopicAsk, asking: str) -> bool:

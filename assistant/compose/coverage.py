@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.compose.asks_apart import another_ask_held, loop_asked_apart
-from assistant.compose.aspects import asked_plainly, aspects_lacking, with_aspect
+from assistant.compose.aspects import asked_plainly, aspects_asked, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
 from assistant.compose.level_coverage import level_statement
 from assistant.compose.same_role import same_role_sentence
@@ -169,6 +169,8 @@ def coverage_of(
     missing = [t for t in frame.topics if not guides_cover(t, company, catalog, records)]
     # a topic only told about ("I was the oncall when…") is named, but asks nothing
     asking = normalize(asked_sentences(frame.question))
+    # ("does anyscale pay an on-call stipend?": on-call pay, which no guide names either)
+    missing = [with_aspect(t, "pay") if "pay" in aspects_asked(t, asking) else t for t in missing]
     # "how often is the on-call?": a topic the guides name, asked of what they do not say
     lacking = [
         with_aspect(t, aspect)

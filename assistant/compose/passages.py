@@ -115,8 +115,9 @@ def topics_named(query: str) -> list[str]:
     lowered = " " + " ".join(re.findall(r"[a-z0-9'-]+", query.lower())) + " "
     return [
         guide_word
-        for guide_word, phrases in _SAID_AS.items()
+        for guide_words, phrases in _SAID_AS.items()
         if any(f" {phrase} " in lowered for phrase in phrases)
+        for guide_word in guide_words.split()
     ]
 
 
