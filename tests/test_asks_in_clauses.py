@@ -211,3 +211,26 @@ def test_pay_asked_of_a_topic_no_guide_names_is_named_with_it(coach):
     )
     assert "nothing about on-call pay" in answer.answer.split("\n")[0]
     assert "Enterprise SLA Protection" in answer.answer
+
+
+@pytest.mark.integration
+def test_a_follow_up_leads_with_what_this_turn_asks_not_the_last_one(coach):
+    _, answer = converse(
+        coach,
+        "alibaba onsite has an 'advanced coding' round and i'm an sre, not a swe. what sort of "
+        "problems come up for devops?",
+        "can i just do it all in bash?",
+    )
+    assert "Bash one-liners" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.integration
+def test_blanking_on_a_question_asks_how_to_handle_it_not_for_questions(coach):
+    _, answer = converse(
+        coach,
+        "my alibaba onsite is next week (virtual). what rounds are in it",
+        "what if i blank on a kernel question in the deep dive",
+    )
+    first = answer.answer.split("\n")[0]
+    assert "Admit What You Don't Know" in first
+    assert "Questions the guide lists" not in answer.answer

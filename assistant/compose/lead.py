@@ -78,11 +78,14 @@ def write_lead(
     held = (own | synonyms) & {w for s in flat for w in tokenize(s)}
     enough = 2 if len(held) >= 2 else 1
     weight = rarity(own | synonyms, flat)
+    # a follow-up's query carries the last turn's words, which weigh half this turn's own
+    # ("can i just do it all in bash?" after the coding round: "…not just write Bash…")
+    fresh = set(tokenize(frame.question)) | guide_words_for(frame.question)
 
     def score(sentence: str, cosine: float) -> float:
         words = words_with_compounds(sentence)
         number = counting and bool(_NUMBER.search(sentence))
-        said = sum(weight[w] for w in (own | synonyms) & words)
+        said = sum(weight[w] * (1 if w in fresh else 0.5) for w in (own | synonyms) & words)
         return 2 * said + number + EMBEDDING_WEIGHT * cosine
 
     def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance

@@ -64,7 +64,9 @@ _USER_ASKS = re.compile(
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
 _ANSWERING_ONE = re.compile(
     r"\bhow (?:should|do|would|can|to) (?:i )?(?:answer|frame|respond|handle|approach|tackle|"
-    r"reply|structure)\b|\bif (?:they|\w+) asks? me\b",
+    r"reply|structure)\b|\bif (?:they|\w+) asks? me\b|"
+    # "what if i blank on a kernel question?": handling one, not the guide's questions
+    r"\bif i (?:blank|freeze|get stuck|go blank|don'?t know|can'?t answer|mess up|bomb)\b",
     re.I,
 )
 
