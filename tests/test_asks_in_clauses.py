@@ -234,3 +234,11 @@ def test_blanking_on_a_question_asks_how_to_handle_it_not_for_questions(coach):
     first = answer.answer.split("\n")[0]
     assert "Admit What You Don't Know" in first
     assert "Questions the guide lists" not in answer.answer
+
+
+def test_is_there_asks_whether_something_exists_and_refers_to_no_earlier_turn():
+    from assistant.understanding.asks import REFERENCE
+
+    assert not REFERENCE.search("is there any moonlighting policy i should ask about")
+    assert not REFERENCE.search("are there take homes")
+    assert REFERENCE.search("and the base there?")

@@ -122,8 +122,9 @@ def about_last_answer(normalized: str, foreign: list[str]) -> bool:
     )
 
 
-REFERENCE = re.compile(  # ("sgd base range for the role?": the role discussed)
-    r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same|"
+REFERENCE = re.compile(  # ("sgd base range for the role?": the role discussed; not "is there")
+    r"\b(?:that|it|(?<!is )(?<!are )(?<!was )(?<!were )there(?!\s*(?:is|are|was|were|s|'s|be)\b)|"
+    r"those|(?:this|that|each|the next) one|the same|same|"
     r"(?:the|this) (?:role|job|position))\b"
 )
 # "does anyscale look for the same things?": the previous question, about another company.
