@@ -242,3 +242,32 @@ def test_is_there_asks_whether_something_exists_and_refers_to_no_earlier_turn():
     assert not REFERENCE.search("is there any moonlighting policy i should ask about")
     assert not REFERENCE.search("are there take homes")
     assert REFERENCE.search("and the base there?")
+
+
+def test_a_bare_take_home_beside_the_interviews_is_the_assignment():
+    from assistant.understanding.asks import topics_asked
+
+    (loop,) = topics_asked(
+        "how does anyscale interview devops people, like their loop or take-home?"
+    )
+    assert loop.key == "take_home"
+    assert [t.key for t in topics_asked("whats my take-home in london after tax?")] == ["tax"]
+
+
+@pytest.mark.integration
+def test_the_subjects_loop_asked_beside_another_companys_is_answered(coach):
+    (answer,) = converse(
+        coach,
+        "ok so I have alibaba virtual onsite on the 14th and anyscale onsite the week after. for "
+        "alibaba what are the rounds actually about? and do you have anything on how anyscale "
+        "interviews devops people, like their loop or take-home?",
+    )
+    first = answer.answer.split("\n")[0]
+    assert not answer.refused
+    assert "no Anyscale interview guide" in first and "tax" not in first
+    assert "how anyscale interviews" not in first  # (its gap is named once)
+    # only another company's loop asked: refused, naming it
+    (other,) = converse(
+        coach, "u have that alibaba interview prep thing — got one for google's sre loop too?"
+    )
+    assert other.refused and "no Google interview guide" in other.answer.split("\n")[0]

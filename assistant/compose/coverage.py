@@ -217,8 +217,14 @@ def coverage_of(
         gaps.append(frame.currency or "")
     named = {normalize(g) for g in gaps}
     unheld = [w for w in unheld_terms(frame, catalog) if w not in named]  # (named already)
-    asked_of = [
-        t for t in unmentioned(frame.question, records, company) if normalize(t) not in named
+    asked_of = [  # (not "how anyscale interviews devops people": that company's gap is named)
+        t
+        for t in unmentioned(frame.question, records, company)
+        if normalize(t) not in named
+        and not any(
+            contains_phrase(normalize(t), normalize(c))
+            for c in (*frame.other_companies, *frame.context_names)
+        )
     ]
     unheld += [t for t in asked_of if not set(normalize(t).split()) & set(unheld)]
     if unheld:
@@ -422,10 +428,14 @@ def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
     )
 
 
+_ASKS = re.compile(r"\b(?:what|whats|how|which|when|where|who|why|do|does|is|are|will)\b")
+
+
 def _loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
     """Employers other than the subject whose own interviews the asking sentences name
     ("google's sre loop", "amazon's onsite"), on an interview question; and whether a clause
-    naming them names the subject too ("alibaba's interview compared to google's loop")."""
+    naming them, or another asking clause, names the subject's interviews too ("alibaba's
+    interview compared to google's loop")."""
     if frame.intent != "interview":
         return [], False
     names = {n.lower(): n for n in (*frame.outside_companies, *frame.context_names)}
@@ -444,6 +454,13 @@ def _loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
                 if name not in found:
                     found.append(name)
                 beside = beside or bool(subject and subject in clause)
+        # ("for alibaba what are the rounds about? and how does anyscale interview?")
+        beside = beside or bool(
+            subject
+            and subject in clause
+            and INTERVIEW_TOPIC.search(clause)
+            and _ASKS.search(clause)
+        )
     return found, beside
 
 

@@ -163,6 +163,12 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         said = [t for t in said if not any(o != t and contains_phrase(o, t) for o in said)]
         if said:
             found.append((TopicAsk(key, name, tuple(said)), said))
+    # a bare "take-home" beside the interviews is the assignment ("their loop or take-home?")
+    if _LOOP_WORDS.search(normalized):
+        found = [
+            (_as_assignment(topic), said) if _bare_take_home(topic) else (topic, said)
+            for topic, said in found
+        ]
     # the longer phrase wins: a "take home assignment" is no question about take-home pay
     longer = [plain for _, plains in found for plain in plains]
     return tuple(
@@ -170,6 +176,17 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         for topic, plains in found
         if not all(any(o != q and contains_phrase(o, q) for o in longer) for q in plains)
     )
+
+
+_LOOP_WORDS = re.compile(r"\b(?:interviews?|interviewing|loop|onsite|on site|rounds?|screens?)\b")
+
+
+def _bare_take_home(topic: TopicAsk) -> bool:
+    return topic.key == "tax" and all(compact(t) == "takehome" for t in topic.said)
+
+
+def _as_assignment(topic: TopicAsk) -> TopicAsk:
+    return TopicAsk("take_home", _TOPICS["take_home"][0], topic.said)
 
 
 def _only_counted(text: str, plain: str) -> bool:
