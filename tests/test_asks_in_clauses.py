@@ -271,3 +271,35 @@ def test_the_subjects_loop_asked_beside_another_companys_is_answered(coach):
         coach, "u have that alibaba interview prep thing — got one for google's sre loop too?"
     )
     assert other.refused and "no Google interview guide" in other.answer.split("\n")[0]
+
+
+def test_an_offer_listed_with_dashes_on_one_line_reads_each_part():
+    from assistant.engine.offer import parse_offer
+
+    joined = (
+        "anyscale offer for devops in NYC: - base $185,000 - equity $160k over 4 yrs - bonus 7%"
+    )
+    offer = parse_offer(joined, ["Anyscale"], {"Anyscale": ["New York"]})
+    assert (offer.base, offer.stock, offer.bonus_pct) == (185000.0, 160000.0, 7.0)
+    ranged = parse_offer("anyscale base 150k - 200k, rsu 100k", ["Anyscale"], {})
+    assert ranged.base is None and ranged.unassigned  # a range is asked about, not guessed
+
+
+def test_a_guide_word_typed_without_its_vowels_is_no_gap():
+    from assistant.compose.unheld_terms import _without_vowels
+
+    assert _without_vowels("rnds", {"rounds": 3})
+    assert not _without_vowels("rnds", {"random": 1, "round": 2})
+    assert not _without_vowels("slurm", {"slurry": 1})
+
+
+@pytest.mark.integration
+def test_what_angle_to_lean_on_leads_with_the_lever_that_fits(coach):
+    (answer,) = converse(
+        coach,
+        "background: 4 yrs running gpu infra at a university AI lab — ~600 H100s, k8s w/ the "
+        "nvidia device plugin + some slurm, lots of NCCL debugging when training jobs hung. "
+        "applying for devops at anyscale. what angle should i lean on when we get to numbers, "
+        "and what figures does that angle usually come with?",
+    )
+    assert "GPU Infrastructure Premium" in answer.answer.split("\n")[0]

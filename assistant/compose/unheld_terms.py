@@ -70,15 +70,26 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
 
 
 def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
-    """A guide word in any form, a short form of one, or a hyphenated compound of such words
-    and everyday ones ("gpu-infra")."""
-    if _held(word, terms) or _short_form(word, catalog):
+    """A guide word in any form, a short form of one (its vowels dropped, too: "rnds"), or a
+    hyphenated compound of such words and everyday ones ("gpu-infra")."""
+    if _held(word, terms) or _short_form(word, catalog) or _without_vowels(word, terms):
         return True
     parts = [part for part in word.split("-") if part]
     return len(parts) > 1 and all(
         _everyday(part, common) or _held(part, terms) or _short_form(part, catalog)
         for part in parts
     )
+
+
+def _without_vowels(word: str, terms: dict[str, int]) -> bool:
+    """Whether the word is a guide word typed without its vowels ("rnds" for "rounds", "mgr"
+    for "manager"), as people type on phones."""
+    if len(word) < 3 or _VOWELS.search(word[1:]):
+        return False
+    return any(len(t) > len(word) and t[0] + _VOWELS.sub("", t[1:]) == word for t in terms)
+
+
+_VOWELS = re.compile(r"[aeiou]")
 
 
 def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:

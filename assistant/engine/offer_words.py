@@ -50,7 +50,9 @@ MONTHLY = re.compile(
 )
 PER_MONTH = re.compile(r"^\s*(?:/\s*(?:mo|month)\b|per\s+month\b|a\s+month\b|monthly\b)", re.I)
 HARD = re.compile(r"[;\n]|\.(?!\d)")  # sentence-level boundaries (not a decimal point)
-_SOFT = re.compile(r"[;,\n]|\.(?!\d)|\band\b")
+# (and a list's dash once the lines are joined: "- base $185,000 - equity $160k"; not a
+# range's "150k - 200k")
+_SOFT = re.compile(r"[;,\n]|\.(?!\d)|\band\b|\s[-–•]\s+(?=[A-Za-z])")
 _NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}"
 _MENTION = re.compile(
     rf"(?P<a>{_NAME})(?:'s)?\s+(?:is\s+)?(?:offer(?:s|ed|ing)?)\b"

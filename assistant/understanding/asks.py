@@ -315,6 +315,7 @@ def sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
 # lever asked for, by how it fits the user's background (general language)
 ONE_LEVER_ASKED = re.compile(
     r"\bwhich\b[^.?!]{0,40}\b(?:levers?|angles?|points?|arguments?)\b"
+    r"|\bwhat (?:\w+ ){0,2}(?:lever|angle|argument|talking point)\b(?!s)"
     r"|\b(?:levers?|angles?|points?|arguments?|one) (?:that |which )?(?:fits?|lines? up|matches"
     r"|maps?|applies|suits?)\b"
     # "which one's for me?", "which of them is best for me?": one of those just listed
