@@ -303,3 +303,12 @@ def test_what_angle_to_lean_on_leads_with_the_lever_that_fits(coach):
         "and what figures does that angle usually come with?",
     )
     assert "GPU Infrastructure Premium" in answer.answer.split("\n")[0]
+
+
+def test_a_level_said_of_the_people_counts_when_their_pay_is_asked():
+    from assistant.understanding.titles import levels_asked
+
+    assert levels_asked("also do new grads get a different band than experienced ppl") == (
+        "new grad",
+    )
+    assert levels_asked("do they file h-1b for new grads in their first lottery season") == ()

@@ -62,7 +62,12 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
     found += [(m.start(), m.group().strip()) for m in _NUMBERED_TITLE.finditer(text)]
     taken: list[tuple[int, int]] = []
     for word in _LEVEL_WORDS:  # longest first
-        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", normalized):
+        # (said of the people too, when their pay is asked: "do new grads get a different
+        # band?", not "do they file h-1b for new grads?")
+        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}s?(?![a-z0-9])", normalized):
+            if m.group().endswith("s") and not word.endswith("s"):
+                if not _PAID_AFTER.match(normalized[m.end() :]):
+                    continue
             if word in _LEVEL_WORDS_BESIDE_A_JOB and not _beside_a_job(normalized, m):
                 continue  # "for our staff": people, not a level
             if re.search(r"\b(?:more|less|most|least)\s+$", normalized[: m.start()]):
@@ -71,6 +76,9 @@ def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ..
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), word))
     return tuple(dict.fromkeys(level for _, level in sorted(found)))
+
+
+_PAID_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+(?:bands?|pay|paid|salary|salaries|levels?|ranges?)\b")
 
 
 _NUMBERED_TITLE = re.compile(
