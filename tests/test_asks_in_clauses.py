@@ -237,11 +237,12 @@ def test_blanking_on_a_question_asks_how_to_handle_it_not_for_questions(coach):
 
 
 def test_is_there_asks_whether_something_exists_and_refers_to_no_earlier_turn():
-    from assistant.understanding.asks import REFERENCE
+    from assistant.understanding.asks import refers_to_last
 
-    assert not REFERENCE.search("is there any moonlighting policy i should ask about")
-    assert not REFERENCE.search("are there take homes")
-    assert REFERENCE.search("and the base there?")
+    assert not refers_to_last("is there any moonlighting policy i should ask about")
+    assert not refers_to_last("are there take homes")
+    assert refers_to_last("and the base there?")
+    assert refers_to_last("how long is each one")
 
 
 def test_a_bare_take_home_beside_the_interviews_is_the_assignment():

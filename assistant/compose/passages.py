@@ -18,6 +18,7 @@ from assistant.compose.untrusted import usable_sentence
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.lexical import tokenize
 from assistant.understanding.question import Understanding
+from assistant.understanding.tables import GUIDE_WORDS_FOR_EVERYDAY
 
 MAX_SENTENCES_PER_PASSAGE = 3
 
@@ -42,53 +43,9 @@ _GENERIC = (
 
 # How people ask about a guide's topics, and the guides' own word for each: "what do they
 # grade me on" asks what interviewers "evaluate" (or "assess"). Matched as whole words in the
-# question.
-_SAID_AS = {
-    "evaluate assess": (
-        "grade",
-        "graded",
-        "grading",
-        "assess",
-        "assessed",
-        "judge",
-        "judged",
-        "scored",
-        "criteria",
-        "look for",
-        "looking for",
-        "rubric",
-    ),
-    "responsibilities": ("day-to-day", "day to day", "daily", "day in the life", "routine"),
-    "process": ("rounds", "stages", "steps", "loop", "onsite", "on-site", "pipeline"),
-    "begins": ("start to finish", "end to end", "first step", "first stage", "happens first"),
-    # ("walk away from ~40k of unvested comp": money left behind, not a walk-away number)
-    "floor": (
-        "lowest",
-        "minimum",
-        "least i should",
-        "bottom line",
-        "walk away number",
-        "walk-away number",
-        "walk away point",
-        "when to walk away",
-        "should i walk away",
-    ),
-    # money left behind by leaving, which a sign-on makes up for
-    "sign-on": ("unvested", "forfeit", "forfeiting", "leave behind", "money back", "buyout"),
-    "script": (
-        "what do i say",
-        "what should i say",
-        "what would i say",
-        "what to say",
-        "what do i tell",
-        "what should i tell",
-        "word for word",
-        "exact words",
-        "wording",
-        "how do i phrase",
-        "how should i phrase",
-    ),
-}
+# question. ("walk away from ~40k of unvested comp" is money left behind, which a sign-on makes
+# up for, not a walk-away number.)
+_SAID_AS = GUIDE_WORDS_FOR_EVERYDAY
 
 
 def said_words(understood: Understanding) -> set[str]:

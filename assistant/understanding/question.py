@@ -38,6 +38,7 @@ from assistant.understanding.asks import (
     fixed_component,
     foreign_words,
     negated_places,
+    refers_to_last,
     repeats,
     sentences_that_ask,
     topics_asked,
@@ -294,7 +295,7 @@ def understand(
             or level_asked(question, catalog.guides.level_prefixes)
         )
         # (no intent words at all, about what was just said: "how long is each one?")
-        about_last = not any(scores.values()) and REFERENCE.search(normalized)
+        about_last = not any(scores.values()) and refers_to_last(normalized)
         # ("oops, base is 165 not 156": the figure corrected, the question the same)
         fixes_figure = correcting and gives_amounts(kept_text)
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)

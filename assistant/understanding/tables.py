@@ -6,7 +6,8 @@ module and turned into the Python types the code matches with (dicts of tuples, 
 - companies.json: company spellings (COMPANY_ALIASES), well-known employers the guides may not
   cover (KNOWN_EMPLOYERS), first words that do not start a company's name (NOT_A_NAME).
 - phrases.json: pay-component words and queries, weighted intent phrases, job, neutral,
-  stop and generic role words, currencies named in words.
+  stop and generic role words, currencies named in words, the guides' words for topics asked
+  in everyday words.
 
 Each file's "about" says what its tables mean. Leaves out: matching (assistant.understanding.
 entities and .question do it) and the currency symbols and codes (assistant.money).
@@ -78,3 +79,5 @@ STOPWORDS: frozenset[str] = frozenset(_phrases["stopwords"])
 GENERIC_ROLE_WORDS: frozenset[str] = frozenset(_phrases["generic_role_words"])
 # A currency named in words -> its ISO code, tried in order.
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = tuple(_phrases["currency_words"].items())
+# the guides' own word(s) for a topic -> how people ask about it in everyday words
+GUIDE_WORDS_FOR_EVERYDAY: dict[str, tuple[str, ...]] = _tuples(_phrases["guide_words_for_everyday"])
