@@ -9,8 +9,6 @@ maps (assistant.corpus.vocabulary).
 
 from __future__ import annotations
 
-import re
-
 from assistant.compose.core import Writer
 from assistant.corpus.vocabulary import level_codes
 from assistant.understanding.asks import asked_sentences
@@ -89,7 +87,7 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         ), levels
     own = own.strip()
     named = level_map.equivalent_named(frame.question) or (  # ("P6 equivalent at google?")
-        _employers_part(level_map.line, frame.question) if frame.asks_levels else None
+        level_map.employers_part(frame.question) if frame.asks_levels else None
     )
     own = f"{own} to {named}" if named else own
     if all(lv in level_map.own_codes for lv in levels):
@@ -101,20 +99,6 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         f"The guides have no band for {said}: {company}'s guide maps {own} {mark}, "
         "with one band per region, not per level."
     ), levels
-
-
-_LEVEL_SPAN = re.compile(r"\b[A-Z]{1,3}\d{1,2}\s*[-–]\s*[A-Z]{0,3}\d{1,2}\b")
-
-
-def _employers_part(line: str, question: str) -> str | None:
-    """The part of a level-mapping line for an employer the question names ("L3-L5 SRE at
-    Google" for "…equivalent to at google?"), or None."""
-    said = set(re.findall(r"[a-z0-9]+", question.lower()))
-    for part in re.split(r"\s*[=,]\s*", line.partition("=")[2]):
-        employer = re.search(r"\bat\s+([A-Za-z0-9]+)\s*$", part)
-        if employer and employer.group(1).lower() in said:
-            return part.strip()
-    return None
 
 
 def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:
@@ -152,9 +136,9 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         if not frame.level or level_codes(held) == (frame.level,)
         else f", a range that takes in {frame.level}"
     )
-    own_range = _LEVEL_SPAN.search(level_map.own)  # ("P5-P7": as the line writes it)
+    own_range = level_map.own_range  # ("P5-P7": as the line writes it)
     if takes_in and frame.asks_levels and own_range:  # "is IC4 = P6?": the line does not say
-        takes_in += f"; it does not say where in {own_range.group()} {frame.level} falls"
+        takes_in += f"; it does not say where in {own_range} {frame.level} falls"
     said = (
         f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"
     )
@@ -168,12 +152,12 @@ def _own_level_elsewhere(frame: Understanding, company: str, level_map, writer: 
     """For the company's own level asked at another employer the line maps ("got a P6 offer
     at alibaba. what google level is that?"), that part of the line, cited, and that it does
     not place the one level; else ""."""
-    part = _employers_part(level_map.line, frame.question)
-    own_range = _LEVEL_SPAN.search(level_map.own)
+    part = level_map.employers_part(frame.question)
+    own_range = level_map.own_range
     if not part or not own_range:
         return ""
     cited = writer.book.cite(level_map.chunk_id)
     return (
         f"{company}'s guide maps {level_map.own} to {part} {cited}; it does not say where "
-        f"{frame.level} falls in {own_range.group()}."
+        f"{frame.level} falls in {own_range}."
     )

@@ -65,24 +65,41 @@ class LevelMap:
         """The company's side of the line: "DevOps Engineer at Alibaba (P5-P7)"."""
         return self.line.split("=", 1)[0].strip()
 
+    @property
+    def own_range(self) -> str | None:
+        """The company's own level range as the line writes it ("P5-P7"), or None."""
+        found = _LEVEL_RANGE.search(self.own)
+        return found.group() if found else None
+
+    @property
+    def equivalents(self) -> tuple[str, ...]:
+        """The other employers' parts of the line: ("L3-L5 SRE at Google", "SysDE at Amazon")."""
+        _, _, others = self.line.partition("=")
+        return tuple(p.strip() for p in re.split(r"\s*[=,]\s*", others) if p.strip())
+
     def equivalent_holding(self, level: str) -> str | None:
         """The other employer's level the line maps the role to that holds `level` ("L3-L5
         SRE at Google" holds L4; "Google L4 SRE" holds L4), or None."""
-        _, _, equivalents = self.line.partition("=")
-        for part in re.split(r"\s*[=,]\s*", equivalents):
-            if level in level_codes(part):
-                return part.strip()
-        return None
+        return next((p for p in self.equivalents if level in level_codes(p)), None)
 
     def equivalent_named(self, text: str) -> str | None:
         """The other employer's title or level of the line that `text` names in full, in any
         order and case ("amazon SysDE here" names "SysDE at Amazon"), or None."""
         said = set(re.findall(r"[a-z0-9]+", text.lower()))
-        _, _, equivalents = self.line.partition("=")
-        for part in re.split(r"\s*[=,]\s*", equivalents):
+        for part in self.equivalents:
             words = [w for w in re.findall(r"[a-z0-9]+", part.lower()) if w not in ("at", "the")]
             if len(words) >= 2 and all(w in said for w in words):
-                return part.strip()
+                return part
+        return None
+
+    def employers_part(self, text: str) -> str | None:
+        """The other employer's part of the line whose employer `text` names ("L3-L5 SRE at
+        Google" for "…equivalent to at google?"), or None."""
+        said = set(re.findall(r"[a-z0-9]+", text.lower()))
+        for part in self.equivalents:
+            employer = re.search(r"\bat\s+([A-Za-z0-9]+)\s*$", part)
+            if employer and employer.group(1).lower() in said:
+                return part
         return None
 
 
