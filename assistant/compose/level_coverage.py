@@ -122,8 +122,10 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         if not asked or frame.level in level_map.own_codes:
             return ""
         held = level_map.equivalent_holding(frame.level)
-    else:  # a title the line names in full says where the user stands
-        held = level_map.equivalent_named(frame.question)
+    else:  # a title the line names in full says where the user stands, or the employer
+        held = level_map.equivalent_named(frame.question) or (  # asked ("and amazon?")
+            level_map.employers_part(frame.question) if frame.asks_levels else None
+        )
     if not held and frame.asks_levels and frame.intent == "general" and "=" in level_map.line:
         # "what level range do they hire devops at?": the company's own levels, mapped
         others = level_map.line.split("=", 1)[1].strip().rstrip(".")

@@ -225,7 +225,14 @@ def understand(
         for k, v in intent_scores(without_repeat_cues(normalized), False).items()
         if k != "general"
     )
-    level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES)
+    level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES) or bool(
+        unknown_company  # "and amazon?" after "p5-p7 = which google lvls": the same question
+        and state.company
+        and FOLLOWUP_LEAD.search(question)
+        and len(normalized.split()) <= 4
+        and catalog.guides.mentions(unknown_company)
+        and any(contains_phrase(state.topic or "", p) for p in LEVEL_PHRASES)
+    )
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
     if intent == "out_of_scope" and (

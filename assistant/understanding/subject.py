@@ -58,8 +58,16 @@ def given_as_context(
     if at < 0 or re.search(r"\b(?:at|join|joining|for|with|to)\s+$", lowered[:at]):
         return False
     near = lowered[max(0, at - 30) : at + len(name) + 30]
-    # (or where the user ran things: "gpu scheduling across aws + gcp", "clusters on azure")
-    return bool(re.search(rf"\b{_CONTEXT_CUE}\b", near) or _RAN_ON.search(lowered[:at]))
+    # (or where the user ran things: "gpu scheduling across aws + gcp", "clusters on azure";
+    # or what the guide says of it: "what nvidia rsu number does the guide use?")
+    return bool(
+        re.search(rf"\b{_CONTEXT_CUE}\b", near)
+        or _RAN_ON.search(lowered[:at])
+        or _THE_GUIDES_OWN.search(lowered)
+    )
+
+
+_THE_GUIDES_OWN = re.compile(r"\b(?:the|its|their|this|that) (?:guide|script|example|lever)s?\b")
 
 
 _RAN_ON = re.compile(
