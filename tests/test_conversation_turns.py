@@ -350,6 +350,14 @@ def test_the_place_the_user_lives_in_is_still_named_when_it_has_no_row(coach):
     assert "Austin" in answer.answer[:200]
 
 
+def test_the_place_the_user_lives_in_and_asks_the_pay_for_is_asked(coach):
+    answer = coach.ask(
+        "anyscale devops role, but i live in seattle and want to stay remote. whats the pay "
+        "for seattle, and do they allow fully remote?"
+    )
+    assert "no row for Seattle" in answer.answer[:200]
+
+
 def test_a_follow_up_about_one_component_of_the_offer_leads_with_that_row(coach):
     _, second = converse(
         coach,
