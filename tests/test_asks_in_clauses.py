@@ -10,7 +10,7 @@ import pytest
 from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
-from assistant.understanding.asks import asked_sentences
+from assistant.understanding.asks import asked_sentences, asks_in
 
 
 @pytest.fixture(scope="module")
@@ -313,3 +313,24 @@ def test_a_level_said_of_the_people_counts_when_their_pay_is_asked():
         "new grad",
     )
     assert levels_asked("do they file h-1b for new grads in their first lottery season") == ()
+
+
+def test_a_second_ask_after_an_aside_is_an_ask():
+    question = "is mandarin required for us roles? also real talk how bad is the wlb / on-call"
+    assert asks_in(question) == [
+        "is mandarin required for us roles?",
+        "also real talk how bad is the wlb / on-call",
+    ]
+
+
+@pytest.mark.integration
+def test_two_asks_each_lead_with_their_own_passage_and_initials_are_no_gap(coach):
+    answer = coach.ask(
+        "non mandarin speaker here, seattle based, applying to alibaba devops. is mandarin "
+        "required for us roles? also real talk how bad is the wlb / on-call, i have a toddler"
+    )
+    head = answer.answer[:700]
+    assert "English is the primary language" in head
+    assert "demanding on-call rotations" in head
+    assert "nothing on wlb" not in answer.answer  # "wlb" is the guide's "work-life balance"
+    assert "toddler" not in answer.answer  # what the user tells of themselves is no topic

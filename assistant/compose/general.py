@@ -11,7 +11,12 @@ from assistant.compose.bands import (
     one_band,
 )
 from assistant.compose.core import Evidence, Writer
-from assistant.compose.lead import faq_asking_it, write_faq_lead, write_lead
+from assistant.compose.lead import (
+    faq_asking_it,
+    lead_each_ask,
+    write_faq_lead,
+    write_lead,
+)
 from assistant.compose.passages import (
     condensed,
     on_topic,
@@ -20,6 +25,7 @@ from assistant.compose.passages import (
     with_rest_of_section,
 )
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.asks import asks_in
 from assistant.understanding.question import Understanding
 
 MAX_PASSAGES = 3  # retrieved passages shown; a section's short opening brings what follows it
@@ -33,7 +39,9 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     if understood.component is None:  # a place named is no pay question: its row goes last
         best.sort(key=lambda hit: hit.chunk_id in by_id)
     faq = faq_asking_it(best, said_words(understood), understood.question, ev.relatedness)
-    if faq is not None:  # the guide's own answer to the user's question
+    if len(asks_in(understood.question)) > 1:  # "is mandarin required? also how's the wlb?"
+        lead_each_ask(writer, understood, on_topic(list(retrieval.hits), wanted), ev.relatedness)
+    elif faq is not None:  # the guide's own answer to the user's question
         write_faq_lead(writer, understood, faq)
     elif not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
         write_lead(writer, understood, best, ev.relatedness)

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 
-from assistant.compose.core import MARKER, Writer
-from assistant.compose.lead import Relatedness, faq_asking_it, rarity, write_faq_lead, write_lead
+from assistant.compose.core import Writer
+from assistant.compose.lead import (
+    Relatedness,
+    faq_asking_it,
+    lead_each_ask,
+    rarity,
+    write_faq_lead,
+    write_lead,
+)
 from assistant.compose.passages import (
     chunk_body,
     condensed,
     on_topic,
-    one_line,
     said_words,
     shared_words,
     topics_named,
@@ -29,7 +34,7 @@ from assistant.compose.passages import (
 )
 from assistant.corpus.chunking import ChunkRecord
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import asked_sentences
+from assistant.understanding.asks import asks_in
 from assistant.understanding.question import Understanding
 
 _GROUPS = (
@@ -41,43 +46,6 @@ _GROUPS = (
 
 
 MAX_BULLETS = 12  # an interview answer's items in all
-# where one ask ends and the next begins: "how many rounds and how long till an offer?"
-_NEXT_ASK = re.compile(
-    r"(?<=\?)\s+|\s+(?:and|also|plus)\s+(?=(?:how|what|whats|when|which|is|are|do|does|can|"
-    r"will|would|should)\b)",
-    re.I,
-)
-
-
-def _asks(question: str) -> list[str]:
-    """The asks of the question's asking sentences that each say what they ask (two words
-    or more besides the question words), in order; one ask when it has no second."""
-    parts = [p.strip() for p in _NEXT_ASK.split(asked_sentences(question)) if p and p.strip()]
-    return [p for p in parts if len(p.split()) >= 3] if len(parts) > 1 else [question]
-
-
-def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness) -> None:
-    """One ask's lead (the guide's FAQ answer to it, or its best sentences), unless it says
-    what an earlier ask's lead already said."""
-    own = Writer(writer.book)
-    said = " ".join(writer.lines)
-    faq = faq_asking_it(hits, said_words(ask), ask.question, relatedness)
-    if faq is not None:
-        write_faq_lead(own, ask, faq)
-    else:
-        write_lead(own, ask, hits, relatedness)
-    if all(MARKER.sub("", line).strip() in said for line in own.lines if line):
-        # an earlier ask's lead answers this one too ("how long end to end, and how many
-        # rounds is the onsite?"): the passages it did not lead with answer it
-        led = [MARKER.sub("", line).strip() for line in writer.lines if line]
-        unled = [h for h in hits if not any(text in one_line(h.text) for text in led)]
-        own = Writer(writer.book)
-        write_lead(own, ask, unled, relatedness)
-    for line in own.lines:
-        if line and MARKER.sub("", line).strip() not in said:
-            writer.add(line, "")
-
-
 GROUP_LINES = 7  # a group starts no further passage past this when another group follows
 
 
@@ -207,10 +175,8 @@ def compose_interview(
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
         ranked = _examples_in_order(groups["Example questions"], understood, wanted, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
-    asks = _asks(understood.question)
-    if len(asks) > 1 and not examples_asked:  # "how many onsite rounds and how long till an
-        for ask in asks:  # offer?": each ask's own lead, in the order asked
-            _lead_one(writer, replace(understood, question=ask, query=ask), hits, relatedness)
+    if len(asks_in(understood.question)) > 1 and not examples_asked:  # "how many onsite
+        lead_each_ask(writer, understood, hits, relatedness)  # rounds and how long till an offer?"
     elif faq is not None and not examples_asked:  # the guide's own answer to the question
         write_faq_lead(writer, understood, faq)
     elif not examples_asked:

@@ -25,8 +25,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from assistant.compose.core import Writer
+from assistant.compose.core import MARKER, Writer
 from assistant.compose.passages import (
     chunk_body,
     guide_words_for,
@@ -38,6 +39,7 @@ from assistant.compose.passages import (
 )
 from assistant.compose.untrusted import usable_sentence
 from assistant.index.lexical import tokenize
+from assistant.understanding.asks import asks_in
 from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
 
@@ -285,3 +287,31 @@ def _says_something(sentence: str) -> bool:
         return False
     asks = sentence.startswith("Q:") or sentence.rstrip().endswith("?")  # a guide's FAQ question
     return usable_sentence(sentence) and len(sentence.split()) >= 4 and not asks
+
+
+def lead_each_ask(writer: Writer, frame: Understanding, hits: list, relatedness) -> None:
+    """Each ask's lead, in the order asked ("is mandarin required? also how bad is the
+    wlb?"): the guide's FAQ answer to it, or its best sentences, unless it says what an
+    earlier ask's lead already said."""
+    for ask in asks_in(frame.question):
+        _lead_one(writer, replace(frame, question=ask, query=ask), hits, relatedness)
+
+
+def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness) -> None:
+    own = Writer(writer.book)
+    said = " ".join(writer.lines)
+    faq = faq_asking_it(hits, said_words(ask), ask.question, relatedness)
+    if faq is not None:
+        write_faq_lead(own, ask, faq)
+    else:
+        write_lead(own, ask, hits, relatedness)
+    if all(MARKER.sub("", line).strip() in said for line in own.lines if line):
+        # an earlier ask's lead answers this one too ("how long end to end, and how many
+        # rounds is the onsite?"): the passages it did not lead with answer it
+        led = [MARKER.sub("", line).strip() for line in writer.lines if line]
+        unled = [h for h in hits if not any(text in one_line(h.text) for text in led)]
+        own = Writer(writer.book)
+        write_lead(own, ask, unled, relatedness)
+    for line in own.lines:
+        if line and MARKER.sub("", line).strip() not in said:
+            writer.add(line, "")

@@ -8,6 +8,7 @@ Leaves out: which topics a question asks (assistant.understanding.asks), aspects
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from assistant.corpus.chunking import ChunkRecord
@@ -77,7 +78,7 @@ def broader_statement(
         if topic.key in named:
             continue
         phrase = covering_phrase(topic, frame.company, catalog, records)
-        if phrase is None or compact(phrase) in {compact(p) for p in topic.said}:
+        if phrase is None or any(_same_words(p, phrase) for p in topic.said):
             continue
         said += [p for p in topic.said if p not in said]
         held.append(phrase)
@@ -89,6 +90,13 @@ def broader_statement(
         f"{' and '.join(held)} follows.",
         said,
     )
+
+
+def _same_words(said: str, phrase: str) -> bool:
+    """Whether the user's words are the guides' phrase, or its initials ("wlb" for
+    "work-life balance")."""
+    initials = "".join(w[0] for w in re.findall(r"[a-z0-9]+", phrase.lower()))
+    return compact(said) == compact(phrase) or (len(initials) > 1 and compact(said) == initials)
 
 
 def as_said(topic: TopicAsk) -> str:

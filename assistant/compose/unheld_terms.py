@@ -203,7 +203,12 @@ def _asked_about(question: str, own_tools: bool = False) -> str:
         return without_pasted(question)  # email: '"Congrats on moving forward! …"')
     told = [s for s in SENTENCE_BREAK.split(question) if s.strip() and s.strip() not in asking]
     tools = [s for s in told if _OWN_TOOLS.search(s)] if own_tools else []
+    # ("how bad is the on-call, i have a toddler": the clause after the comma tells)
+    asking = ",".join(c for n, c in enumerate(asking.split(",")) if not (n and _TELLS.match(c)))
     return " ".join([asking, *tools])
+
+
+_TELLS = re.compile(r"\s*(?:i have|i've got|i'm|i am|my|we have)\b(?![^?]*\?)", re.I)
 
 
 _OWN_TOOLS = re.compile(

@@ -33,6 +33,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import SearchHit, VectorIndex
+from assistant.understanding.asks import asks_in
 from assistant.understanding.entities import Catalog, places_without_rows
 from assistant.understanding.question import ConversationState, Understanding, understand
 
@@ -55,6 +56,8 @@ _INTENT_KINDS = {
     "counter": {"lever", "script", "table_row"},
     "comp": {"table_row"},
 }
+
+_PASSAGE_INTENTS = ("general", "interview")  # answered by passages, not by a row
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class HybridRetriever:
         if reason:
             return Retrieval(understood, abstained=True, reason=reason)
         hits, best_dense, best_keyword = self._ranked(understood, k)
+        hits = self._with_each_ask(understood, hits, k)
         named = understood.company or understood.region
         if not named and best_dense < WEAK_EVIDENCE and best_keyword <= 0:
             return Retrieval(
@@ -169,6 +173,21 @@ class HybridRetriever:
             return Retrieval(understood, abstained=True, reason=self._abstain_reason(understood))
         merged = [hit for rank in zip_longest(*per_company) for hit in rank if hit is not None]
         return Retrieval(understood, hits=merged[:k])
+
+    def _with_each_ask(self, understood: Understanding, hits: list[SearchHit], k: int):
+        """For a passage question that asks two things ("is mandarin required? also how bad
+        is the wlb?"), the whole question's best chunks taken in turn with each ask's own,
+        so a second ask's passage is not crowded out by the first's."""
+        asks = asks_in(understood.question)
+        if understood.intent not in _PASSAGE_INTENTS or len(asks) < 2:
+            return hits
+        whole = understood.question.strip()
+        rankings = [hits]
+        for ask in asks:
+            query = understood.query.replace(whole, ask) if whole in understood.query else ask
+            rankings.append(self._ranked(replace(understood, query=query), k)[0])
+        merged = {hit.chunk_id: hit for rank in zip_longest(*rankings) for hit in rank if hit}
+        return list(merged.values())[:k]
 
     def _ranked(self, understood: Understanding, k: int) -> tuple[list[SearchHit], float, float]:
         """The k best chunks, and the best dense and keyword scores among the candidates."""

@@ -238,7 +238,8 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+|\n+")  # (a
 
 # "also how long is their hiring process" and "give me every lever" ask, question mark or not
 _OPENS_A_QUESTION = re.compile(
-    r"^(?:(?:also|and|so|ok|okay|plus|but|pls|please|if so|in that case|then)\W+){0,3}"
+    r"^(?:(?:also|and|so|ok|okay|plus|but|pls|please|if so|in that case|then|real talk|"
+    r"honestly|seriously|frankly|btw|by the way|lastly|finally|quick q|one more thing)\W+){0,3}"
     r"(?:how|what|whats|what's|when|where|"
     r"which|who|why|is|are|do|does|did|can|could|will|would|should|give|list|tell|show|explain|"
     r"walk|help|draft|write|compare|describe)\b",
@@ -277,6 +278,21 @@ def asked_sentences(text: str) -> str:
     sentences, asks = sentences_that_ask(text)
     asking = [s for s, ask in zip(sentences, asks, strict=True) if ask]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
+
+
+# where one ask ends and the next begins: "how many rounds and how long till an offer?"
+_NEXT_ASK = re.compile(
+    r"(?<=\?)\s+|\s+(?:and|also|plus)\s+(?=(?:how|what|whats|when|which|is|are|do|does|can|"
+    r"will|would|should)\b)",
+    re.I,
+)
+
+
+def asks_in(question: str) -> list[str]:
+    """The asks of the question's asking sentences that each say what they ask (two words
+    or more besides the question words), in order; one ask when it has no second."""
+    parts = [p.strip() for p in _NEXT_ASK.split(asked_sentences(question)) if p and p.strip()]
+    return [p for p in parts if len(p.split()) >= 3] if len(parts) > 1 else [question]
 
 
 # ("they gave zero sign on. whats the line to ask for one?": "one" after a verb of asking)
