@@ -334,3 +334,16 @@ def test_two_asks_each_lead_with_their_own_passage_and_initials_are_no_gap(coach
     assert "demanding on-call rotations" in head
     assert "nothing on wlb" not in answer.answer  # "wlb" is the guide's "work-life balance"
     assert "toddler" not in answer.answer  # what the user tells of themselves is no topic
+
+
+def test_what_kind_of_problems_asks_for_the_guides_examples_how_hard_does_not():
+    from assistant.understanding.intents import asks_for_examples
+
+    assert asks_for_examples("alibaba devops coding round, what kind of problems?")
+    assert not asks_for_examples("what level are the problems? how hard are the problems?")
+
+
+@pytest.mark.integration
+def test_k8s_finds_the_guides_kubernetes_passages(coach):
+    answer = coach.ask("k8s topics to prep for alibaba devops int?")
+    assert "Controller Manager" in answer.answer

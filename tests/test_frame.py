@@ -211,6 +211,13 @@ def test_vocabulary_of_an_unseen_company_is_read_from_its_guide():
     assert GuideVocabulary.from_json(vocabulary.to_json()) == vocabulary
 
 
+def test_a_numeronym_is_spelled_out_by_the_guides_own_word():
+    vocabulary = GuideVocabulary.from_records(ZEPHYRINE)
+    assert vocabulary.numeronyms["h8s"] == "helixworks"  # read from the guide, not a table
+    assert vocabulary.spelled_out("any h8s questions? p5 and k8s too") == "helixworks"
+    assert vocabulary.spelled_out("nothing short here") == ""
+
+
 def test_level_codes_spell_out_ranges():
     assert level_codes("DevOps Engineer at Alibaba (P5-P7)") == ("P5", "P6", "P7")
     assert level_codes("L3–L5 SRE at Google, IC4") == ("L3", "L4", "L5", "IC4")

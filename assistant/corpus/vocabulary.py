@@ -151,6 +151,23 @@ class GuideVocabulary:
         codes = {c for m in self.level_maps.values() for c in m.own_codes}
         return tuple(sorted({re.match(r"[A-Z]+", c).group(0) for c in codes}))
 
+    @cached_property
+    def numeronyms(self) -> dict[str, str]:
+        """The guides' long words by their numeronym ("k8s" -> "kubernetes", "o11y" ->
+        "observability"): first letter, the count of letters between, last letter; only
+        those one word of the guides answers."""
+        found: dict[str, set[str]] = {}
+        for word in {w for terms in self.terms.values() for w in terms}:
+            if len(word) >= 6 and word.isalpha():
+                found.setdefault(f"{word[0]}{len(word) - 2}{word[-1]}", set()).add(word)
+        return {short: next(iter(words)) for short, words in found.items() if len(words) == 1}
+
+    def spelled_out(self, text: str) -> str:
+        """The guides' words the text writes as numeronyms ("k8s topics" -> "kubernetes"),
+        joined; "" when none."""
+        shorts = re.findall(r"\b[a-z]\d{1,2}[a-z]\b", text.lower())
+        return " ".join(self.numeronyms[s] for s in dict.fromkeys(shorts) if s in self.numeronyms)
+
     def says(self, company: str | None, phrase: str) -> bool:
         """Whether the company's guides (every guide when company is None) hold every word of
         `phrase`."""

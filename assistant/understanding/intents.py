@@ -48,7 +48,9 @@ def may_give_money(text: str) -> bool:
 
 # "what questions do they ask?" wants the guides' lists of questions.
 _ASKS_FOR_EXAMPLES = re.compile(
-    r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?|prompts?)\b", re.I
+    r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?|prompts?)\b"
+    r"|\b(?:kinds?|sorts?|types?) of (?:\w+ )?problems?\b",  # ("what kind of problems?")
+    re.I,
 )
 # "ok real question", "two q's", "quick question": a preface, not interview questions asked for
 _PREFACE = re.compile(

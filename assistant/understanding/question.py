@@ -410,6 +410,8 @@ def understand(
     query = rewritten_query(
         question, company, place if region is None else region, component, followup
     )
+    spelled = catalog.guides.spelled_out(question)  # "k8s topics?": the guides' "kubernetes"
+    query = f"{query} {spelled}" if spelled else query
     topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
     bare = not topic.replace(normalize(company or ""), "").strip()
     # ("same for anyscale?": the last question's words, about another company)
