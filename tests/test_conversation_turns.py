@@ -358,6 +358,16 @@ def test_the_place_the_user_lives_in_and_asks_the_pay_for_is_asked(coach):
     assert "no row for Seattle" in answer.answer[:200]
 
 
+def test_what_if_at_the_same_company_elsewhere_asks_the_same_component_there(coach):
+    _, _, third = converse(
+        coach,
+        "anyscale ny offer has an 8% bonus target. normal for them?",
+        "and alibaba's bonus for the same kinda role in seattle? trying to compare",
+        "what if i went with alibaba hangzhou instead",
+    )
+    assert third.answer.startswith("**Bonus** for Alibaba · DevOps Engineer · Hangzhou (HQ)")
+
+
 def test_a_follow_up_about_one_component_of_the_offer_leads_with_that_row(coach):
     _, second = converse(
         coach,

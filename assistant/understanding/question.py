@@ -274,7 +274,8 @@ def understand(
     short = len(normalized.split()) <= 6
     followup = bool(
         state.turns
-        and not company
+        # ("what if i went with alibaba hangzhou instead", the same company named again)
+        and (not company or (company == state.company and FOLLOWUP_LEAD.search(question)))
         and not unknown_company
         and not off_topic
         and (
