@@ -23,3 +23,10 @@ def test_quoted_lines_and_field_runs_are_blanked_and_the_users_words_kept():
 def test_a_sentence_in_quotes_is_pasted_but_a_quoted_word_is_not():
     own = without_pasted('she said "we never budge on base." is that true? is "tc" total comp?')
     assert "budge" not in own and '"tc"' in own
+
+
+def test_a_single_quoted_message_is_pasted_but_a_quoted_word_is_not():
+    hr = "hr: 'Congrats on passing the screen! We'll share the schedule.' how many rounds?"
+    assert without_pasted(hr).split() == ["hr:", "how", "many", "rounds?"]
+    said = "it's 'fair' they said. what's the base? i'm fine"
+    assert without_pasted(said) == said

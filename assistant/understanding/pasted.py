@@ -16,7 +16,11 @@ from __future__ import annotations
 import re
 
 OPEN, CLOSE = "«", "»"
-_QUOTED = re.compile(r'["“][^"”]*?[.!?][^"”]*["”]')
+_QUOTED = re.compile(
+    r'["“][^"”]*?[.!?][^"”]*["”]'
+    # ("hr said: 'Congrats on passing! We'll share the schedule.'": single quotes, a sentence)
+    r"|(?:^|(?<=[\s:(]))['‘](?=[A-Z])[^\n]*?[.!?]['’](?=\s|$)"
+)
 _MARKED = re.compile(rf"{OPEN}[^{CLOSE}]*{CLOSE}")
 _QUOTED_LINE = re.compile(r"^[ \t]*>")
 # "Base: $182,000", "Start date: flexible": a short label, a colon, a value that asks nothing
