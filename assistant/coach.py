@@ -54,6 +54,7 @@ from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.conversation import (
     Context,
     changes_offer,
+    gives_only_percentages,
     offer_read_with,
     replay,
     states_offer,
@@ -338,6 +339,10 @@ class Coach:
             if script_wanted or asked.offer_is_competing:
                 turn["understood"] = replace(asked, intent="lever")
                 turn.pop("offer", None)
+            elif "offer" not in turn and gives_only_percentages(cleaned):
+                # "anyscale ny offer has an 8% bonus target. normal?": no offer to counter
+                # yet, the band's bonus answers
+                turn["understood"] = replace(asked, intent="comp")
         comparison = self._comparison(cleaned, context)
         if comparison is not None:  # the intent enum has no "compare": it is a counter answer
             turn["comparison"] = comparison

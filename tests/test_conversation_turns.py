@@ -358,6 +358,12 @@ def test_the_place_the_user_lives_in_and_asks_the_pay_for_is_asked(coach):
     assert "no row for Seattle" in answer.answer[:200]
 
 
+def test_an_offers_bonus_percentage_alone_is_answered_with_the_bands_bonus(coach):
+    answer = coach.ask("anyscale ny offer has an 8% bonus target. normal for them?")
+    assert answer.answer.startswith("**Bonus** for Anyscale · DevOps Engineer · New York")
+    assert "5–10%" in answer.answer.split("\n")[0]
+
+
 def test_what_if_at_the_same_company_elsewhere_asks_the_same_component_there(coach):
     _, _, third = converse(
         coach,

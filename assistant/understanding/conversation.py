@@ -121,6 +121,13 @@ def describes_offer(text: str) -> bool:
     return any(amount.unit != PERCENT for amount, _, _ in find_amounts(text))
 
 
+def gives_only_percentages(text: str) -> bool:
+    """True when every amount the text gives is a percentage ("an 8% bonus target"), and it
+    gives one."""
+    amounts = [amount for amount, _, _ in find_amounts(text)]
+    return bool(amounts) and all(amount.unit == PERCENT for amount in amounts)
+
+
 def changes_offer(text: str) -> bool:
     """True when a later turn gives an amount for the conversation's offer, a bare figure
     beside a pay word included ("oops, base is 165 not 156"); an amount asked for is no
