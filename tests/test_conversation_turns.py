@@ -358,6 +358,14 @@ def test_the_place_the_user_lives_in_and_asks_the_pay_for_is_asked(coach):
     assert "no row for Seattle" in answer.answer[:200]
 
 
+def test_a_base_that_will_not_move_is_set_against_the_scripts_floor(coach):
+    offer = "anyscale nyc devops offer: 175k base, 140k rsu/4y, 5% bonus. what do i counter?"
+    _, above = converse(coach, offer, "they came back at 200k base and said thats final")
+    assert "$200K is at or above the script's floor of $198K" in above.answer.split("\n")[0]
+    _, below = converse(coach, offer, "they say base is capped at 195k, final")
+    assert "$195K is below the script's floor of $198K" in below.answer.split("\n")[0]
+
+
 def test_an_offers_bonus_percentage_alone_is_answered_with_the_bands_bonus(coach):
     answer = coach.ask("anyscale ny offer has an 8% bonus target. normal for them?")
     assert answer.answer.startswith("**Bonus** for Anyscale · DevOps Engineer · New York")

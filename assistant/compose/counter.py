@@ -61,7 +61,11 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     band = negotiation.band
     if band is not None:
         mark = writer.book.cite(band.chunk_id)
-        held = without_fixed(writer, negotiation, understood.fixed) if understood.fixed else ""
+        guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
+        floor = guide.floor if understood.fixed == "base" else None
+        held = (
+            without_fixed(writer, negotiation, understood.fixed, floor) if understood.fixed else ""
+        )
         if held:  # "what if they won't move on base?": the asks for the rest first
             writer.add(held, "")
         if understood.component == "bonus":  # "what does the bonus come to in dollars?"
@@ -77,7 +81,6 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         asked_place = asked_component_place(writer, understood, negotiation, mark)
         if asked_place:  # "would 175k in rsus still be inside their range?": that row first
             writer.add(asked_place, "")
-        guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
         opening = "" if held else verdict(writer, negotiation, mark, guide)  # (it asks for base)
         if opening:
             writer.add(opening, "")

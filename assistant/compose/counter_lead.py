@@ -276,9 +276,12 @@ def bonus_in_money(writer: Writer, negotiation: Negotiation, mark: str) -> str:
     )
 
 
-def without_fixed(writer: Writer, negotiation: Negotiation, fixed: str) -> str:
+def without_fixed(
+    writer: Writer, negotiation: Negotiation, fixed: str, floor: Figure | None = None
+) -> str:
     """The counter's asks other than the component the employer will not move, as the first
-    sentence; "" when there are none."""
+    sentence, and where a base that will not move stands against the guide's `floor`; "" when
+    there are no other asks."""
     proposal = negotiation.proposal
     others = [a for a in (proposal.asks if proposal else ()) if a.component not in (fixed, "floor")]
     if not others:
@@ -291,7 +294,19 @@ def without_fixed(writer: Writer, negotiation: Negotiation, fixed: str) -> str:
         f"{a.figure.display} {sources(writer, a.figure)}"
         for a in others
     )
-    return f"If the {name}{stays}, push the rest: {asks}."
+    return f"If the {name}{stays}, push the rest: {asks}.{_against_floor(writer, offered, floor)}"
+
+
+def _against_floor(writer: Writer, offered, floor: Figure | None) -> str:
+    """ " $200K is above the script's floor of $198K [2]." for a base that will not move; "" with
+    no floor in the guide or another currency."""
+    if offered is None or floor is None or floor.unit != offered.unit:
+        return ""
+    above = offered.value >= floor.value
+    return (
+        f" {offered.display} is {'at or above' if above else 'below'} the script's floor of "
+        f"{floor.display} {sources(writer, floor)}{'' if above else ': below it, walk away'}."
+    )
 
 
 # a lever or script that rests on another employer's offer ("I have an SRE offer from …")
