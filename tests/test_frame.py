@@ -636,6 +636,13 @@ def test_the_lead_is_matched_on_the_question_without_its_subject(catalog):
         ("actualy", True),  # a letter dropped: a typo
         ("linkerd", False),  # a letter added to "linked": a tool's name, not a typo
         ("karpenter", False),
+        ("theyve", True),  # a contraction typed without its apostrophe
+        ("levelwise", True),
+        ("senior-ish", True),
+        ("renegotiate", True),
+        ("downlevel", True),
+        ("cloudformation", False),
+        ("fluentd", False),
     ],
 )
 def test_a_word_made_of_an_everyday_word_is_no_term_of_art(word, everyday):

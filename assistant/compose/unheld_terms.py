@@ -98,8 +98,19 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
     -ful word made of one ("nervousness"), or a contraction or hyphenated compound of such
     words ("you've", "broken-pod")."""
     if "-" in word:
-        parts = [part for part in word.split("-") if part]
+        parts = [part for part in word.split("-") if part and part not in _WORD_ENDINGS]
         return bool(parts) and all(_everyday(part, common) for part in parts)
+    contracted = _CONTRACTED.fullmatch(word)  # "theyve", "youre": typed without the apostrophe
+    if contracted and contracted.group(1) in common:
+        return True
+    for ending in _WORD_ENDINGS:  # "levelwise", "seniorish"
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            if _everyday(word[: -len(ending)], common):
+                return True
+    for prefix in _PREFIXES:  # "renegotiate", "unvested", "downlevel"
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            if _everyday(word[len(prefix) :], common):
+                return True
     if "'" in word:
         parts = [part for part in word.split("'") if part]
         return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
@@ -111,6 +122,14 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
     if len(word) >= 5 and any(form in common for base in bases for form in _inflected(base)):
         return True  # "revise": the vocabulary holds "revised"
     return len(word) >= TYPO_OF_EVERYDAY and _one_edit_from(word, common)
+
+
+_CONTRACTED = re.compile(
+    r"(they|you|we|it|that|there|who|what|should|could|would|does|did|is|"
+    r"are|was|were|have|has|had|do|ca|wo|must)(?:ve|re|ll|nt|d|s)"
+)
+_WORD_ENDINGS = ("ish", "wise", "like")  # word-forming endings of everyday English
+_PREFIXES = ("re", "un", "down", "up", "over", "under", "pre", "mis")
 
 
 def _inflected(word: str) -> list[str]:
