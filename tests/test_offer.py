@@ -295,3 +295,14 @@ def test_a_components_own_total_is_that_component_not_total_comp():
 def test_a_labelled_field_keeps_its_label_whatever_follows_the_amount():
     offer = parse("alibaba sunnyvale letter:\nBase Salary: USD 176,000\nAnnual Bonus: 15% target")
     assert offer.base == 176_000 and offer.bonus_pct == 15
+
+
+def test_a_dash_with_a_space_each_side_separates_and_is_no_minus():
+    offer = parse_offer(
+        "anyscale nyc - 170 base / 130k rsu 4yr / 5% bonus. counter to what",
+        ["Anyscale"],
+        {"Anyscale": ["New York"]},
+    )
+    assert (offer.base, offer.stock) == (170_000, 130_000)
+    with pytest.raises(OfferError, match="negative"):
+        parse_offer("anyscale nyc base -170k", ["Anyscale"], {"Anyscale": ["New York"]})

@@ -134,9 +134,16 @@ def capped(unassigned: list[T]) -> list[T]:
     return [*unassigned[:MAX_QUESTIONS], replace(extra[0], question=question)]
 
 
+# "anyscale nyc - 170 base / 130k rsu": a dash with a space on each side separates
+_SPACED_DASH = re.compile(r"\s[-−–]\s")
+
+
 def check_not_negative(text: str, found: list[Found]) -> None:
     for item in found:
-        if MINUS_BEFORE.search(text[max(0, item.start - 6) : item.start]):
+        start = max(0, item.start - 6)
+        minus = MINUS_BEFORE.search(text[start : item.start])
+        at = start + minus.start() if minus else 0
+        if minus and not _SPACED_DASH.match(text, max(0, at - 1)):
             raise OfferError(
                 f"'-{excerpt(item.amount.raw, 30)}' is a negative amount; pay components cannot "
                 "be negative. Write the amount without a minus sign."
