@@ -41,3 +41,12 @@ def test_a_rival_the_guide_names_asked_about_in_the_guide_is_no_refusal(coach):
     )
     assert not answer.refused
     assert "do not cover" not in answer.answer
+
+
+@pytest.mark.integration
+def test_an_off_topic_refusal_names_the_terms_of_art_it_was_asked_about(coach):
+    answer = coach.ask("terraform keeps failing on the state lock, how do i clear it safely?")
+    assert answer.refused
+    assert "say nothing about terraform" in answer.answer.split("\n")[0]
+    small = coach.ask("write me a poem about the weather")
+    assert small.refused and "say nothing about" not in small.answer  # everyday words

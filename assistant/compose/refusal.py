@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.compose.core import Draft, Writer
+from assistant.compose.unheld_terms import as_typed, terms_of_art
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import Understanding
 
@@ -30,6 +31,10 @@ def compose_refusal(
     because = _strip_figures(reason) or "it is outside what the guides cover"
     if understood.unknown_company and understood.unknown_company.islower():
         because = because.replace(understood.unknown_company, understood.unknown_company.title())
+    terms = terms_of_art(understood, catalog) if understood.intent == "out_of_scope" else []
+    if terms:  # "how do i clear a terraform state lock?": what it asks about, named
+        said = " or ".join(as_typed(term, understood.question) for term in terms)
+        because = f"the guides say nothing about {said}, and {because}"
     writer.add(f"I can't answer that from the guides: {because}.", "")
     writer.add(coverage(catalog))
     if understood.intent != "out_of_scope":

@@ -44,6 +44,14 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
         return []  # (named by the refusal, or off-topic altogether)
     if frame.intent == "lever" and ONE_LEVER_ASKED.search(frame.question):
         return []  # ("…eks + gke. which angle fits me?": the tools are the background told)
+    return terms_of_art(frame, catalog)
+
+
+def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
+    """`unheld_terms` whatever the question's intent: for an off-topic question too ("how do
+    i clear a terraform state lock?"), whose refusal names them."""
+    if not catalog.guides.terms:
+        return []
     # (mid-conversation, "do they also use google tpus?": the refusal names Google, and TPUs)
     employer = set(normalize(frame.unknown_company or "").split())
     employer |= {  # the user's own employer is their background ("I was SRE at shopee")
