@@ -358,6 +358,11 @@ def test_the_place_the_user_lives_in_and_asks_the_pay_for_is_asked(coach):
     assert "no row for Seattle" in answer.answer[:200]
 
 
+def test_is_that_per_year_is_answered_first_with_the_grant_per_year(coach):
+    _, answer = converse(coach, "anyscale london equity?", "is that per year?")
+    assert answer.answer.startswith("The stock figure is a grant vesting over 4 years")
+
+
 def test_a_two_word_follow_up_is_read_in_the_last_questions_topic(coach):
     _, answer = converse(
         coach, "how hard is the alibaba coding interview", "what languages can i use"

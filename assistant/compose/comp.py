@@ -101,6 +101,11 @@ def _asks_yes_or_no(question: str) -> bool:
     return bool(_YES_OR_NO.search(question.strip()))
 
 
+_PER_YEAR = re.compile(
+    r"\b(?:per|a|each|every) (?:year|yr)\b|\b(?:annual(?:ly)?|yearly)\b|/\s?yr\b"
+)
+
+
 def compose_comp(
     writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence
 ) -> None:
@@ -132,14 +137,17 @@ def compose_comp(
         ]  # (the retrieval of a pay question holds the table rows)
         prose.sort(key=lambda r: -shared_words(wanted, chunk_body(r.text)))
         write_lead(writer, understood, prose, ev.relatedness)
+    notes = sorted({per_year_note(b, writer) for b in bands} - {""})
+    yearly = understood.component == "stock" and _PER_YEAR.search(understood.question)
+    if notes and yearly:  # "is that per year?": the grant ÷ its years, first
+        writer.add(*notes, "")
     if len(bands) == 1:
         one_band(writer, bands[0], understood.component)
     else:
         compared = understood.compares and len(understood.region_mentions) > 1  # (places named)
         band_table(writer, bands, understood.component, compared)
-    notes = {per_year_note(b, writer) for b in bands} - {""}
-    if notes:
-        writer.add("", *sorted(notes))
+    if notes and not yearly:
+        writer.add("", *notes)
     if len({b.currency for b in bands}) > 1:
         writer.add("", "Each row is in its own currency; no exchange rate is applied.")
     writer.add(
