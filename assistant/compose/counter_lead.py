@@ -298,8 +298,8 @@ def without_fixed(
 
 
 def _against_floor(writer: Writer, offered, floor: Figure | None) -> str:
-    """ " $200K is above the script's floor of $198K [2]." for a base that will not move; "" with
-    no floor in the guide or another currency."""
+    """Where a base that will not move stands against the script's floor (" $200K is at or
+    above the script's floor of $198K [2]."); "" with no floor or another currency."""
     if offered is None or floor is None or floor.unit != offered.unit:
         return ""
     above = offered.value >= floor.value

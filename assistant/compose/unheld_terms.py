@@ -103,8 +103,9 @@ _VOWELS = re.compile(r"[aeiou]")
 def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
     """An everyday English word, its plural ("teasers"), its -ing or -ed form with the last
     letter doubled ("prepping"), a base form held only inflected ("revise"), an -ly, -ness or
-    -ful word made of one ("nervousness"), or a contraction or hyphenated compound of such
-    words ("you've", "broken-pod")."""
+    -ful word made of one ("nervousness"), a contraction or hyphenated compound of such
+    words ("you've", "broken-pod"), a contraction typed without its apostrophe ("theyve"), or
+    such a word with an -ish/-wise/-like ending or a re-/un-/down-… prefix ("renegotiate")."""
     if "-" in word:
         parts = [part for part in word.split("-") if part and part not in _WORD_ENDINGS]
         return bool(parts) and all(_everyday(part, common) for part in parts)
