@@ -50,3 +50,10 @@ def test_an_off_topic_refusal_names_the_terms_of_art_it_was_asked_about(coach):
     assert "say nothing about terraform" in answer.answer.split("\n")[0]
     small = coach.ask("write me a poem about the weather")
     assert small.refused and "say nothing about" not in small.answer  # everyday words
+
+
+@pytest.mark.integration
+def test_each_unknown_company_compared_is_named_by_the_refusal(coach):
+    answer = coach.ask("grab vs shopee devops in singapore, both around SGD 160k. which pays more")
+    assert answer.refused
+    assert "do not cover Grab or Shopee" in answer.answer.split("\n")[0]

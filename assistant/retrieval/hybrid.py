@@ -34,8 +34,9 @@ from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import SearchHit, VectorIndex
 from assistant.understanding.asks import asks_in
-from assistant.understanding.entities import Catalog, places_without_rows
+from assistant.understanding.entities import Catalog, normalize, places_without_rows
 from assistant.understanding.question import ConversationState, Understanding, understand
+from assistant.understanding.unknown_names import unknown_companies
 
 CANDIDATES = 30
 RRF_K = 60
@@ -274,7 +275,9 @@ class HybridRetriever:
         if understood.unknown_company and not understood.company:
             place = understood.unknown_region  # "tencent in shenzhen": neither is held
             nor = f" and have no comp row for {place.title()}" if place else ""
-            return f"the guides do not cover {understood.unknown_company}{nor}"
+            names = unknown_companies(normalize(understood.question), understood.unknown_company)
+            shown = [n.title() if n.islower() else n for n in names]  # ("grab" as typed)
+            return f"the guides do not cover {' or '.join(shown)}{nor}"
         company = understood.company
         if understood.intent in ("comp", "counter") and understood.unknown_region:
             rows = catalog.regions.get(company, ()) if company else catalog.all_regions()

@@ -50,6 +50,15 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
     return offering_employer(normalized)
 
 
+def unknown_companies(normalized: str, first: str) -> list[str]:
+    """`first` (the unknown company the question is about) and the other well-known employers
+    it names beside it, in the order named ("grab vs shopee": both)."""
+    named = [n for n in KNOWN_EMPLOYERS if contains_phrase(normalized, n)]
+    if first.lower() not in named:
+        return [first]
+    return sorted(named, key=lambda n: normalized.find(n))
+
+
 # "coreweave offered me…", "an offer from coreweave": a name typed in lower case is an
 # employer only where an offer says so
 _OFFERED_BY = re.compile(
