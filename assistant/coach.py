@@ -339,10 +339,8 @@ class Coach:
             if script_wanted or asked.offer_is_competing:
                 turn["understood"] = replace(asked, intent="lever")
                 turn.pop("offer", None)
-            elif "offer" not in turn and gives_only_percentages(cleaned):
-                # "anyscale ny offer has an 8% bonus target. normal?": no offer to counter
-                # yet, the band's bonus answers
-                turn["understood"] = replace(asked, intent="comp")
+            elif "offer" not in turn and gives_only_percentages(cleaned):  # "offer has an 8%
+                turn["understood"] = replace(asked, intent="comp")  # bonus. ok?": the band's
         comparison = self._comparison(cleaned, context)
         if comparison is not None:  # the intent enum has no "compare": it is a counter answer
             turn["comparison"] = comparison

@@ -25,6 +25,7 @@ from assistant.understanding.entities import (
     find_component,
     normalize,
     place_words,
+    region_mentions,
 )
 from assistant.understanding.tables import (
     COMPONENT_WORDS,
@@ -431,3 +432,24 @@ def fixed_component(question: str, carried: str | None) -> str | None:
     if FIXED_COMPONENT.search(question) and not components_named(question):
         return carried
     return None
+
+
+# Words that set regions or companies side by side ("SF or New York?", "compare to London").
+# "which one", "which of the two", "which company's guide": the companies just discussed
+WHICH_OF_THEM = re.compile(
+    r"\bwhich (?:one|of (?:the (?:two|2)|them|those|these)|company|companies|guide)\b"
+    r"|\beach (?:one|of them|company(?:'s)?)|\bboth (?:companies|of them)\b",
+    re.I,
+)
+COMPARES = re.compile(r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I)
+
+
+def places_asked(text: str, labels: list[str]) -> dict:
+    """The region labels the question names, for `region_mentions`; only those the asking
+    sentences name when they name one and compare nothing ("it can be seattle or sunnyvale.
+    what's total comp for seattle specifically?": Seattle)."""
+    asking = asked_sentences(text)
+    asked = region_mentions(asking, labels) if asking != text and labels else {}
+    if asked and not COMPARES.search(asking):
+        return asked
+    return region_mentions(text, labels) if labels else {}

@@ -387,15 +387,12 @@ def whereabouts(
     normalized: str, mention: PlaceMention, moving: bool = False, text: str = ""
 ) -> bool:
     """Whether the place is named as where the user is moving from (`moving`; `text`, the
-    question as typed, shows arrows), or else as where the user lives or comes from: each
-    time the question names it ("i live in seattle… whats the pay for seattle?" asks it)."""
+    question as typed, shows arrows), or else as where the user lives or comes from."""
     at = re.search(rf"\b{re.escape(mention.spelled)}\b", normalized)
     before = normalized[: at.start()] if at else ""
-    if not moving:
+    if not moving:  # (each time named: "i live in seattle… the pay for seattle?" asks it)
         named = re.finditer(rf"\b{re.escape(mention.spelled)}\b", normalized)
-        return bool(_LIVING_IN.search(before)) and all(
-            _LIVING_IN.search(normalized[: m.start()]) for m in named
-        )
+        return bool(at) and all(_LIVING_IN.search(normalized[: m.start()]) for m in named)
     typed = re.search(rf"\b{re.escape(mention.spelled)}\b", text.lower())
     after = normalized[at.end() :] if at else ""
     return bool(

@@ -26,11 +26,13 @@ from dataclasses import replace
 from assistant.understanding.asks import (
     ABOUT_LAST_MAX_WORDS,
     ADDS_TO,
+    COMPARES,
     FIXED_COMPONENT,
     FOLLOWUP_LEAD,
     MAKES_AN_ARTEFACT,
     REFERENCE,
     SAME_AGAIN,
+    WHICH_OF_THEM,
     about_last_answer,
     asked_sentences,
     components_named,
@@ -38,6 +40,7 @@ from assistant.understanding.asks import (
     fixed_component,
     foreign_words,
     negated_places,
+    places_asked,
     refers_to_last,
     repeats,
     sentences_that_ask,
@@ -57,7 +60,6 @@ from assistant.understanding.entities import (
     normalize,
     place_words,
     places_in,
-    region_mentions,
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
@@ -117,27 +119,6 @@ _SMALL_TALK = re.compile(
     r"ok(?:ay)?|cool|great|bye|goodbye)\b[\s\W\w]{0,20}$",
     re.I,
 )
-# Words that set regions or companies side by side ("SF or New York?", "compare to London").
-# "which one", "which of the two", "which company's guide": the companies just discussed
-_WHICH_OF_THEM = re.compile(
-    r"\bwhich (?:one|of (?:the (?:two|2)|them|those|these)|company|companies|guide)\b"
-    r"|\beach (?:one|of them|company(?:'s)?)|\bboth (?:companies|of them)\b",
-    re.I,
-)
-_COMPARES = re.compile(
-    r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I
-)
-
-
-def _places_asked(text: str, labels: list[str]) -> dict:
-    """The region labels the question names, for `region_mentions`; only those the asking
-    sentences name when they name one and compare nothing ("it can be seattle or sunnyvale.
-    what's total comp for seattle specifically?": Seattle)."""
-    asking = asked_sentences(text)
-    asked = region_mentions(asking, labels) if asking != text and labels else {}
-    if asked and not _COMPARES.search(asking):
-        return asked
-    return region_mentions(text, labels) if labels else {}
 
 
 def understand(
@@ -310,7 +291,7 @@ def understand(
         if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
     # "how does that compare to alibaba in seattle?": the last answer, beside another company
-    compares_last = bool(_COMPARES.search(question) and REFERENCE.search(normalized))
+    compares_last = bool(COMPARES.search(question) and REFERENCE.search(normalized))
     if (
         company
         and company != state.company
@@ -341,7 +322,7 @@ def understand(
     if compares_last and repeating and named == [company] and state.company != company:
         named = [company, state.company]
         regions_by = {**regions_by_company(kept_text, named, catalog), state.company: state.region}
-    which = bool(_WHICH_OF_THEM.search(question))  # "which one pays more in the bay?"
+    which = bool(WHICH_OF_THEM.search(question))  # "which one pays more in the bay?"
     placed = bool(places_in(kept_text))
     if (
         state.compared
@@ -361,7 +342,7 @@ def understand(
         and named == [company]
         and company in discussed
         and len(discussed) > 1
-        and (which or _COMPARES.search(question))
+        and (which or COMPARES.search(question))
     ):  # "sorry i meant alibaba bay area not seattle. does total comp differ between those two?"
         named = [company, *(c for c in discussed if c != company)]
         own = match_region(kept_text, catalog.regions.get(company, ()))
@@ -481,10 +462,10 @@ def understand(
         asks_interviews=bool(INTERVIEW_TOPIC.search(question))
         or (intent == "interview" == state.intent and (followup or repeating)),
         asks_examples=asks_for_examples(question),
-        compares=bool(_COMPARES.search(question)),
+        compares=bool(COMPARES.search(question)),
         small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),
         regions_by_company=regions_by,
-        region_mentions=_places_asked(kept_text, company_labels),
+        region_mentions=places_asked(kept_text, company_labels),
         level=level_asked(question, catalog.guides.level_prefixes),
         levels=levels_asked(question, catalog.guides.level_prefixes),
         role_asked=role_asked(question, catalog.roles.get(company, ()) or catalog.all_roles()),
