@@ -54,7 +54,7 @@ from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.conversation import (
     Context,
     changes_offer,
-    gives_only_percentages,
+    gives_one_percentage,
     offer_read_with,
     replay,
     states_offer,
@@ -339,7 +339,7 @@ class Coach:
             if script_wanted or asked.offer_is_competing:
                 turn["understood"] = replace(asked, intent="lever")
                 turn.pop("offer", None)
-            elif "offer" not in turn and gives_only_percentages(cleaned):  # "offer has an 8%
+            elif "offer" not in turn and gives_one_percentage(cleaned):  # "offer has an 8%
                 turn["understood"] = replace(asked, intent="comp")  # bonus. ok?": the band's
         comparison = self._comparison(cleaned, context)
         if comparison is not None:  # the intent enum has no "compare": it is a counter answer

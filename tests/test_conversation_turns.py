@@ -363,13 +363,6 @@ def test_is_that_per_year_is_answered_first_with_the_grant_per_year(coach):
     assert answer.answer.startswith("The stock figure is a grant vesting over 4 years")
 
 
-def test_a_two_word_follow_up_is_read_in_the_last_questions_topic(coach):
-    _, answer = converse(
-        coach, "how hard is the alibaba coding interview", "what languages can i use"
-    )
-    assert "(Go, Python, or Java)" in answer.answer.split("\n")[0]  # not spoken languages
-
-
 def test_a_base_that_will_not_move_is_set_against_the_scripts_floor(coach):
     offer = "anyscale nyc devops offer: 175k base, 140k rsu/4y, 5% bonus. what do i counter?"
     _, above = converse(coach, offer, "they came back at 200k base and said thats final")

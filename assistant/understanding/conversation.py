@@ -121,11 +121,11 @@ def describes_offer(text: str) -> bool:
     return any(amount.unit != PERCENT for amount, _, _ in find_amounts(text))
 
 
-def gives_only_percentages(text: str) -> bool:
-    """True when every amount the text gives is a percentage ("an 8% bonus target"), and it
-    gives one."""
+def gives_one_percentage(text: str) -> bool:
+    """True when the one amount the text gives is a percentage ("an 8% bonus target"; not
+    "a 15% bonus. could i push it to 18%?", which asks for more)."""
     amounts = [amount for amount, _, _ in find_amounts(text)]
-    return bool(amounts) and all(amount.unit == PERCENT for amount in amounts)
+    return len(amounts) == 1 and amounts[0].unit == PERCENT
 
 
 def changes_offer(text: str) -> bool:

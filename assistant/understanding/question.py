@@ -402,13 +402,7 @@ def understand(
     if (
         (followup or again)
         and state.topic
-        and (
-            bare
-            or again
-            or (brief and REFERENCE.search(normalized))
-            # ("what languages can i use" after the coding round: the coding round's)
-            or (len(topic.split()) <= 2 and intent == state.intent and not component)
-        )
+        and (bare or again or (brief and REFERENCE.search(normalized)))
     ):
         query = f"{state.topic} {query}"  # "and after that?", "which teams care about it?"
     # The region labels of the companies this turn is about, for `region_mentions`.
