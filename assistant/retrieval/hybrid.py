@@ -276,7 +276,7 @@ class HybridRetriever:
             place = understood.unknown_region  # "tencent in shenzhen": neither is held
             nor = f" and have no comp row for {place.title()}" if place else ""
             names = unknown_companies(normalize(understood.question), understood.unknown_company)
-            shown = [n.title() if n.islower() else n for n in names]  # ("grab" as typed)
+            shown = [n.title() if n.islower() else n for n in names]  # ("grab" typed: "Grab")
             return f"the guides do not cover {' or '.join(shown)}{nor}"
         company = understood.company
         if understood.intent in ("comp", "counter") and understood.unknown_region:
