@@ -447,7 +447,7 @@ class Coach:
             negotiation=negotiation,
             drafts=state.get("drafts"),
             offer_problem=state.get("offer_problem", ""),
-            previous_region=state["context"].region_before(understood.company),
+            previous_region=state["context"].region_before(understood.company, understood.region),
             comparison=state.get("comparison"),
             replaced_from=state.get("replaced_from", ""),
             relatedness=self._relatedness,

@@ -148,7 +148,8 @@ def compose_comp(
         band_table(writer, bands, understood.component, compared)
     if notes and not yearly:
         writer.add("", *notes)
-    if len({b.currency for b in bands}) > 1:
+    said = any("no exchange rate" in line for line in writer.lines)  # (the coverage's, first)
+    if len({b.currency for b in bands}) > 1 and not said:
         writer.add("", "Each row is in its own currency; no exchange rate is applied.")
     writer.add(
         "",

@@ -110,8 +110,16 @@ def _earlier_offers(user_texts: Iterable[str], offer_text: str, catalog: Catalog
 def compose_compare(writer: Writer, comparison: Comparison) -> None:
     writer.values += comparison_values(comparison)
     years = len(comparison.offers[0].rows)
+    if not comparison.currency:  # (the engine's note names a command-line flag)
+        currencies = " and ".join(dict.fromkeys(o.currency for o in comparison.offers))
+        writer.add(
+            f"The guides give no exchange rate between {currencies} and none is assumed, so "
+            "neither offer is ranked; each is shown in its own currency.",
+            "",
+        )
     writer.add(f"**Your offers year by year** (over {years} years, from your figures)", "")
-    writer.add(*(f"- {sentence}" for sentence in leader_sentences(comparison)))
+    if comparison.currency:
+        writer.add(*(f"- {sentence}" for sentence in leader_sentences(comparison)))
     writer.key += [shown(c[-1]) for c in comparison.cumulative]
     head = " | ".join(f"{o.label} total | {o.label} cumulative" for o in comparison.offers)
     writer.add("", f"| Year | {head} |", "|---" * (1 + 2 * len(comparison.offers)) + "|")

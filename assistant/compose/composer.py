@@ -93,7 +93,13 @@ def _coverage(understood: Understanding, evidence: Evidence, writer: Writer) -> 
     figures = (offer.base, offer.stock, offer.tc, offer.sign_on) if offer is not None else ()
     has_offer = any(v is not None for v in figures) or bool(evidence.offer_problem)
     return coverage_of(
-        understood, evidence.catalog, evidence.records, writer, has_offer, evidence.facts.bands
+        understood,
+        evidence.catalog,
+        evidence.records,
+        writer,
+        has_offer,
+        evidence.facts.bands,
+        evidence.previous_region,
     )
 
 

@@ -44,7 +44,7 @@ class Evidence:
     negotiation: Negotiation | None = None
     drafts: Drafts | None = None
     offer_problem: str = ""  # why the offer the user gave could not be read
-    previous_region: str | None = None  # the region the conversation was on before this turn
+    previous_region: str | None = None  # the latest other region the conversation was on
     comparison: Comparison | None = None  # offers year by year (assistant.compose.compare)
     replaced_from: str = ""  # the region the offer was given for, when this turn moved it
     # (question, sentences) -> cosine similarity of their embeddings (assistant.compose.lead)

@@ -109,10 +109,12 @@ def coverage_of(
     writer: Writer,
     has_offer: bool = False,
     bands: Sequence[CompBand] = (),
+    previous_region: str | None = None,
 ) -> Coverage:
     """The gaps of `frame` against the guides; a level-mapping line it states is cited.
     `has_offer`: the turn has an offer to place (this message's or the conversation's);
-    `bands`: the comp rows of the companies the turn concerns."""
+    `bands`: the comp rows of the companies the turn concerns; `previous_region`: the latest
+    other region the conversation was on, which a comparison naming one region sets beside it."""
     statements: list[str] = []
     gaps: list[str] = []
     company = frame.company
@@ -211,7 +213,7 @@ def coverage_of(
     if rowless:  # "listed as london but they might employ me out of dublin"
         statements.append(f"{company}'s comp table has no row for {' or '.join(rowless)}.")
         gaps += rowless
-    other_currency = _currency_statement(frame, bands)
+    other_currency = _currency_statement(frame, bands, previous_region)
     if other_currency:
         statements.append(other_currency)
         gaps.append(frame.currency or "")
@@ -406,11 +408,18 @@ def _pay_asked_of_a_place_without_a_row(frame: Understanding, catalog: Catalog) 
     return bool(rows and pay_beside and frame.unknown_region and not frame.region)
 
 
-def _currency_statement(frame: Understanding, bands: Sequence[CompBand]) -> str:
+def _currency_statement(
+    frame: Understanding, bands: Sequence[CompBand], previous_region: str | None = None
+) -> str:
     """A pay question asking for a currency the region's row is not in ("anyscale london in
     USD?"): the guides give no figure in it, and no exchange rate is applied; one comparing
-    rows in different currencies: they are not compared."""
-    named = {b.currency for b in bands if b.region in frame.region_mentions and b.currency}
+    rows in different currencies: they are not compared (one region named is compared with
+    the conversation's last other region: "is sf more once you convert?" after London)."""
+    regions = set(frame.region_mentions)
+    if len(regions) == 1 and previous_region and frame.compares:
+        regions.add(previous_region)
+    mine = [b for b in bands if b.company == frame.company] if len(regions) == 2 else bands
+    named = {b.currency for b in mine if b.region in regions and b.currency}
     percents_only = set(frame.components) == {"bonus"}  # ("does their bonus % go higher?")
     if frame.intent == "comp" and frame.compares and len(named) > 1 and not percents_only:
         return (

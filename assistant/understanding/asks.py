@@ -438,7 +438,9 @@ def fixed_component(question: str, carried: str | None) -> str | None:
 # "which one", "which of the two", "which company's guide": the companies just discussed
 WHICH_OF_THEM = re.compile(
     r"\bwhich (?:one|of (?:the (?:two|2)|them|those|these)|company|companies|guide)\b"
-    r"|\beach (?:one|of them|company(?:'s)?)|\bboth (?:companies|of them)\b",
+    r"|\beach (?:one|of them|company(?:'s)?)|\bboth (?:companies|of them)\b"
+    r"|\bwhich (?:is|pays|comes out) (?:better|best|higher|more|ahead)\b"
+    r"|\b(?:at|for|of|in) (?:each|both)\b(?! (?:of )?(?:round|stage|level|year)s?\b)",
     re.I,
 )
 COMPARES = re.compile(r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I)

@@ -59,10 +59,17 @@ class Context:
     offer_changes: tuple[str, ...] = ()
     # every offer stated, in order: (its company, its text, its corrections)
     offers: tuple[tuple[str | None, str, tuple[str, ...]], ...] = ()
+    # each replayed turn's company and region, in order
+    places: tuple[tuple[str | None, str | None], ...] = ()
 
-    def region_before(self, company: str | None) -> str | None:
-        """The region the conversation was on, when it is still about the same company."""
-        return self.state.region if self.state.company == company else None
+    def region_before(self, company: str | None, besides: str | None = None) -> str | None:
+        """The latest region the conversation was on for `company`, other than `besides` (the
+        region this turn is on): "london offer…", "what would it pay in sf?", "so is sf more
+        once you convert?" sets San Francisco beside London."""
+        for owner, region in reversed(self.places):
+            if owner == company and region and region != besides:
+                return region
+        return None
 
     def offer_for(self, company: str | None) -> tuple[str, tuple[str, ...]]:
         """The text and corrections of the last offer stated for `company` ("i'd rather be at
@@ -189,9 +196,11 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
     user_turns = [clean(t.content) for t in turns if t.role == "user"]
     state = ConversationState()
     offers: list[tuple[str | None, str, tuple[str, ...]]] = []
+    places: list[tuple[str | None, str | None]] = []
     for text in user_turns[-MAX_HISTORY_TURNS:]:
         understood = understand(text, catalog, state)
         state = understood.state
+        places.append((state.company, state.region))
         if understood.intent in ("counter", "comp") and states_offer(text):
             owner, earlier, changes = offers[-1] if offers else (understood.company, "", ())
             if not (earlier and understood.offer_is_competing):  # (a rival's: beside the own)
@@ -202,4 +211,4 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
             owner, earlier, changes = offers[-1]
             offers[-1] = (owner, earlier, (*changes, with_subject(text, understood)))
     _, offer_text, changes = offers[-1] if offers else (None, "", ())
-    return Context(state, offer_text, tuple(user_turns), changes, tuple(offers))
+    return Context(state, offer_text, tuple(user_turns), changes, tuple(offers), tuple(places))

@@ -409,6 +409,7 @@ def understand(
     company_labels = sorted(
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
     )
+    components = components_named(asking) or components_named(kept_text)
     next_state = replace(
         state,
         company=company or state.company,
@@ -418,14 +419,18 @@ def understand(
         if region_match or not (followup or company == state.company)
         else state.region,
         place=place,
-        component=component,
+        # (an offer's several components leave none to carry: "what would it pay in sf?")
+        component=component if len(components) <= 1 else None,
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         compared=tuple((c, regions_by.get(c)) for c in named[1:])
         # ("and anyscale?" after an Alibaba question: both, for "which one pays more?"; not
         # after "that offer is alibaba's, not anyscale's")
-        or (((state.company, state.region),) if again and state.company and not correcting else ()),
+        or (((state.company, state.region),) if again and state.company and not correcting else ())
+        # (kept through a follow-up that names no company or place: "which is better once you
+        # convert?", then "bonus % at each?")
+        or (state.compared if (followup or which) and not named and not placed else ()),
     )
     context = context_names or context_names_in(normalized, catalog, named)
     outside = outside_companies(normalized, catalog) if named else ()
@@ -481,5 +486,5 @@ def understand(
         repeats=repeating,
         wants_short=draft_style_requested(question) == "short",
         intents=intents_asked(intent, scores, pay_asked=bool(component and region_match)),
-        components=components_named(asking) or components_named(kept_text),
+        components=components,
     )
