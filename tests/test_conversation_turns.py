@@ -741,3 +741,35 @@ def test_each_companys_level_map_after_comparing_the_two(coach):
     )
     lead = second.answer.split("\n", 1)[0]
     assert "Google L4 SRE" in lead and "P5-P7" in lead and "L3-L5" in lead
+
+
+def test_converting_after_two_regions_names_no_exchange_rate_first(coach):
+    *_, third = converse(
+        coach,
+        "anyscale london offer: £140k base, £120k equity over four years. in range?",
+        "what would the same job pay in sf?",
+        "so is sf actually more once you convert, or about the same?",
+    )
+    first = third.answer.split("\n")[0]
+    assert "no exchange rate between GBP and USD" in first
+    assert "£128K–£166K" in third.answer and "$168K–$218K" in third.answer
+
+
+def test_a_pay_follow_up_after_an_offer_gives_the_whole_row_not_its_stock(coach):
+    _, second = converse(
+        coach,
+        "anyscale london offer: £140k base, £120k equity over four years. in range?",
+        "what would the same job pay in sf?",
+    )
+    assert not second.answer.startswith("**Stock")
+    assert "$168K–$218K" in second.answer.split("\n\n")[1]
+
+
+def test_the_offers_compared_stay_through_a_turn_naming_neither(coach):
+    *_, third = converse(
+        coach,
+        "two offers: alibaba singapore SGD 160k base, anyscale london £145k base. where do they sit",
+        "which is better once you convert both to usd?",
+        "ok forget fx. bonus % at each?",
+    )
+    assert "15%" in third.answer and "5–10%" in third.answer.split("\n")[0]
