@@ -773,3 +773,37 @@ def test_the_offers_compared_stay_through_a_turn_naming_neither(coach):
         "ok forget fx. bonus % at each?",
     )
     assert "15%" in third.answer and "5–10%" in third.answer.split("\n")[0]
+
+
+def test_the_line_to_say_for_the_lever_just_chosen_is_that_lever_alone(coach):
+    *_, third = converse(
+        coach,
+        "what negotiation levers does the anyscale devops guide list",
+        "which one's for me? only cpu workloads, but i run prod across aws and gcp and a bit of azure",
+        "ok write the exact line i'd say on the call",
+    )
+    assert third.answer.startswith("The guide's lever naming AWS is **Multi-Cloud Operations")
+    assert "$215K" in third.answer and "GPU Infrastructure Premium" not in third.answer
+
+
+def test_a_lever_asked_by_its_place_then_its_line(coach):
+    _, second, third = converse(
+        coach,
+        "google gave me an sre offer at ~320k tc. alibaba sunnyvale devops came in lower. which "
+        "of the alibaba levers is the one for that situation",
+        "ok and the second lever?",
+        "what exactly would i say for that one",
+    )
+    assert second.answer.startswith("The guide's lever 2 is **Hyperscale Experience**")
+    assert third.answer.startswith("The guide's lever 2 is **Hyperscale Experience**")
+    assert "Sign-On Bridge" not in third.answer
+
+
+def test_a_name_the_script_mentions_asked_about_in_that_part_is_no_unknown_company(coach):
+    *_, third = converse(
+        coach,
+        "in anyscale's big 'negotiate up' script, whats the walk-away number",
+        "and the base where i say i'd commit?",
+        "what exactly do i say about nvidia in that part",
+    )
+    assert not third.refused and "$255K" in third.answer

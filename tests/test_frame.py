@@ -9,7 +9,13 @@ from test_understanding import converse  # one turn after another, each in the l
 
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary, LevelMap, level_codes
-from assistant.understanding.asks import corrects, negated_places, repeats, topics_asked
+from assistant.understanding.asks import (
+    corrects,
+    lever_asked_by_place,
+    negated_places,
+    repeats,
+    topics_asked,
+)
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import understand
 from assistant.understanding.titles import level_asked, levels_asked, role_asked
@@ -686,3 +692,17 @@ def test_a_level_code_names_the_company_whose_levels_they_are(catalog):
         "Zephyrine"
     )
     assert understand("google offered me L5. good?", catalog).company is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ok and the second lever?", 2),
+        ("what about lever 3", 3),
+        ("the last one, what's its line?", -1),
+        ("which lever fits me?", None),
+        ("second round of interviews?", None),
+    ],
+)
+def test_a_lever_asked_by_its_place_in_the_list_is_read(question, expected):
+    assert lever_asked_by_place(question) == expected

@@ -57,7 +57,9 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
         writer.add(_moved(evidence.replaced_from, evidence.negotiation), "")
     if gaps.statements:  # again, citing into this answer (a level-mapping line)
         writer.add(_coverage(understood, evidence, writer).lead, "", "What the guides do hold:", "")
-        understood = replace(understood, query=gaps.without_unheld(understood.query))
+        understood = replace(
+            understood, query=gaps.without_unheld(understood.query), lacking=gaps.unheld_words
+        )
     if gaps.same_role:  # "my title says SRE, does the devops band apply?": the guide's word
         chunk_id, sentence = gaps.same_role
         writer.add(f"{sentence} {writer.book.cite(chunk_id)}", "")

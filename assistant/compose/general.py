@@ -20,7 +20,6 @@ from assistant.compose.lead import (
 from assistant.compose.passages import (
     condensed,
     on_topic,
-    said_words,
     wanted_words,
     with_rest_of_section,
 )
@@ -38,7 +37,7 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     best = on_topic(list(retrieval.hits), wanted)[:MAX_PASSAGES]
     if understood.component is None:  # a place named is no pay question: its row goes last
         best.sort(key=lambda hit: hit.chunk_id in by_id)
-    faq = faq_asking_it(best, said_words(understood), understood.question, ev.relatedness)
+    faq = faq_asking_it(best, understood, ev.relatedness)
     if len(asks_in(understood.question)) > 1:  # "is mandarin required? also how's the wlb?"
         lead_each_ask(writer, understood, on_topic(list(retrieval.hits), wanted), ev.relatedness)
     elif faq is not None:  # the guide's own answer to the user's question

@@ -169,9 +169,7 @@ def compose_interview(
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
     examples_asked = understood.asks_examples and "Example questions" in groups
-    faq = faq_asking_it(  # (the user's words, not the topics read into them)
-        hits, said_words(understood), understood.question, relatedness
-    )
+    faq = faq_asking_it(hits, understood, relatedness)  # (the user's words, not the topics)
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
         ranked = _examples_in_order(groups["Example questions"], understood, wanted, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]

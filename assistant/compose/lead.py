@@ -75,6 +75,9 @@ def write_lead(
     synonyms = guide_words_for(frame.query) - own
     asked = without_subject(frame)
     similar = iter(relatedness(asked, flat) if relatedness and flat else [0.0] * len(flat))
+    # what the guides lack, asked ("can i use rust?"): the sentences nearest to it stand in
+    lacking = " ".join(frame.lacking)
+    near = iter(relatedness(lacking, flat) if relatedness and lacking else [0.0] * len(flat))
     # Of the question's words, those the passages hold at all: when only one is, a sentence
     # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")
     held = (own | synonyms) & {w for s in flat for w in tokenize(s)}
@@ -84,11 +87,11 @@ def write_lead(
     # ("can i just do it all in bash?" after the coding round: "…not just write Bash…")
     fresh = set(tokenize(frame.question)) | guide_words_for(frame.question)
 
-    def score(sentence: str, cosine: float) -> float:
+    def score(sentence: str, cosine: float, stands_in: float) -> float:
         words = words_with_compounds(sentence)
         number = counting and bool(_NUMBER.search(sentence))
         said = sum(weight[w] * (1 if w in fresh else 0.5) for w in (own | synonyms) & words)
-        return 2 * said + number + EMBEDDING_WEIGHT * cosine
+        return 2 * said + number + EMBEDDING_WEIGHT * (cosine + stands_in)
 
     def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance
         words = words_with_compounds(sentence)
@@ -101,7 +104,8 @@ def write_lead(
     best = None
     for hit, sentences in passages:
         cosines = [next(similar) for _ in sentences]
-        scores = [score(s, c) for s, c in zip(sentences, cosines, strict=True)]
+        nearness = [next(near) for _ in sentences]
+        scores = [score(*each) for each in zip(sentences, cosines, nearness, strict=True)]
         answering = {i for i, s in enumerate(sentences) if answers(s, cosines[i])}
         said = {i for i, s in enumerate(sentences) if set(tokenize(s)) & (own | synonyms)}
         if answering:
@@ -172,14 +176,17 @@ def _say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
     writer.add(f"{whose} do not give the length or duration of {what}.", "")
 
 
-def faq_asking_it(
-    hits: list, wanted: set[str], question: str = "", relatedness: Relatedness | None = None
-):
+def faq_asking_it(hits: list, frame: Understanding, relatedness: Relatedness | None = None):
     """The guide's FAQ item whose question is the user's own ("how long does the process
     take?"), or None: its question shares two or more of the question's words, the most of any
     FAQ item and as many as any other passage does; else, with `relatedness`, the FAQ question
     closest in meaning to the user's when it is close enough ("do i need to speak chinese?":
-    "Is knowing Mandarin required…?")."""
+    "Is knowing Mandarin required…?"). None when the question asks about something the guides
+    lack ("can i use rust in the coding rounds?" is not "how difficult are the coding
+    rounds?"): the sentences nearest to it answer instead."""
+    if frame.lacking:
+        return None
+    wanted, question = said_words(frame), frame.question
     faq = [
         (shared_words(wanted, chunk_body(h.text).partition("?")[0]), -rank, h)
         for rank, h in enumerate(hits)
@@ -300,7 +307,7 @@ def lead_each_ask(writer: Writer, frame: Understanding, hits: list, relatedness)
 def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness) -> None:
     own = Writer(writer.book)
     said = " ".join(writer.lines)
-    faq = faq_asking_it(hits, said_words(ask), ask.question, relatedness)
+    faq = faq_asking_it(hits, ask, relatedness)
     if faq is not None:
         write_faq_lead(own, ask, faq)
     else:

@@ -69,10 +69,13 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     unasked = component_not_asked(understood, ev.facts, companies) if lever_asked else ""
     if unasked:  # "which lever gets me a higher base?" when none asks for one
         writer.add(unasked, "")
+    led = False
     if not prose:  # the answer first: the lever (or script sentences) that fits the question
         candidates = [lv for lv in ev.facts.levers if lv.company in companies]
         candidates = [lv for lv in candidates if lv.name not in unfit]
-        led = lead_lever(writer, understood, candidates, ev.relatedness, wanted)
+        led = _lead_numbered(writer, understood, candidates) or lead_lever(
+            writer, understood, candidates, ev.relatedness, wanted
+        )
         if not led and unfit and candidates:  # "zero competing offers": the levers that fit
             names = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in candidates)
             writer.add(f"The guide's levers that do not rest on what you lack: {names}.", "")
@@ -84,6 +87,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(currencies, "")
     if prose:  # "how many servers does apsara manage?": the sentence that answers, first
         write_lead(writer, understood, prose[:1], ev.relatedness)
+    # ("which one's for me? i run prod on aws", then "ok, the exact line i'd say?": that line)
+    that_line = led and understood.followup and bool(_WORDS_TO_SAY.search(understood.question))
     led = " ".join(writer.lines)
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         sentences = [
@@ -96,7 +101,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(f"**{hit.company}: {hit.section}**", "")
         mark = writer.book.cite(hit.chunk_id)
         writer.add(*(f"- {s} {mark}" for s in sentences), "")
-    for company in companies:
+    for company in companies if not that_line else ():
         levers: list[Lever] = sorted(  # (those resting on what the user lacks go last)
             (lv for lv in ev.facts.levers if lv.company == company),
             key=lambda lv: (lv.name in unfit, lv.number),
@@ -160,6 +165,32 @@ _ASKS = re.compile(  # a sentence of a script that asks, with a figure
     re.I,
 )
 _GIVES_FIGURES = re.compile(r"\$\s?\[?\d|\d+\s?[kK]\b|\d%")
+
+
+_WORDS_TO_SAY = re.compile(
+    r"\b(?:exact (?:line|words?|wording)|word for word|verbatim|what (?:exactly )?(?:do|would|"
+    r"should|can) i (?:say|tell them)|(?:the|that) line|wording)\b",
+    re.I,
+)
+
+
+def _lead_numbered(writer: Writer, understood: Understanding, levers: list[Lever]) -> bool:
+    """The lever asked by its place in the guide's list ("ok and the second lever?", then
+    "what would i say for that one?"), first; False when none is asked or the list is shorter."""
+    ordered = sorted(
+        (lv for lv in levers if lv.company == understood.company), key=lambda lv: lv.number
+    )
+    if not understood.lever or understood.lever > len(ordered):
+        return False
+    lever = ordered[understood.lever - 1] if understood.lever > 0 else ordered[-1]
+    mark = writer.book.cite(lever.chunk_id)
+    writer.add(
+        f"The guide's lever {lever.number} is **{lever.name}** {mark}:",
+        "",
+        f"- {one_line(lever.text)} {mark}",
+        "",
+    )
+    return True
 
 
 def lead_lever(

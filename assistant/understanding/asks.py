@@ -455,3 +455,21 @@ def places_asked(text: str, labels: list[str]) -> dict:
     if asked and not COMPARES.search(asking):
         return asked
     return region_mentions(text, labels) if labels else {}
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
+_LEVER_BY_PLACE = re.compile(
+    rf"\b(?:the )?({'|'.join(_ORDINALS)}) (?:lever|one|angle|argument)\b"
+    r"|\b(?:lever|angle|argument|number|no\.?|#)\s?([1-9])\b",
+    re.I,
+)
+
+
+def lever_asked_by_place(text: str) -> int | None:
+    """The lever asked by its place in the guide's list ("ok and the second lever?", "lever
+    3"): its number, -1 for the last; None when the text names none."""
+    found = _LEVER_BY_PLACE.search(text)
+    if not found:
+        return None
+    return _ORDINALS[found[1].lower()] if found[1] else int(found[2])

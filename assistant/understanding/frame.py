@@ -29,6 +29,10 @@ class ConversationState:
     # the companies compared beside `company` and each one's region ("alibaba sunnyvale vs
     # anyscale sf"), so "which one has the higher bonus?" compares them again
     compared: tuple[tuple[str, str | None], ...] = ()
+    # the names the last lever question gave as context ("i run prod across aws and gcp"), for
+    # a follow-up that gives none ("ok, write the exact line i'd say")
+    context: tuple[str, ...] = ()
+    lever: int | None = None  # the lever asked by its place ("the second lever"), for "that one"
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,10 @@ class Understanding:
     intents: tuple[Intent, ...] = ()  # every intent the question asks, the main one first
     components: tuple[str, ...] = ()  # every pay component the asking words name
     wants_short: bool = False  # "shorter", "more concise": the last answer again, short
+    # the user's words for what the guides lack, once the composer has checked the frame
+    # against them ("rust"): what the answer holds instead is what comes nearest to them
+    lacking: tuple[str, ...] = ()
+    lever: int | None = None  # the lever asked by its place in the guide's list; -1: the last
 
     def regions_named(self, labels: Iterable[str]) -> list[str]:
         """The items of `labels` (distinct region labels) the question names, in the order

@@ -39,6 +39,7 @@ from assistant.understanding.asks import (
     corrects,
     fixed_component,
     foreign_words,
+    lever_asked_by_place,
     negated_places,
     places_asked,
     refers_to_last,
@@ -95,11 +96,7 @@ from assistant.understanding.subject import (
     users_employer,
     whose_role_is_asked,
 )
-from assistant.understanding.tables import (
-    JOB_WORDS,
-    LEVEL_PHRASES,
-    STOPWORDS,
-)
+from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS
 from assistant.understanding.titles import level_asked, levels_asked, role_asked
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
@@ -433,6 +430,12 @@ def understand(
         or (state.compared if (followup or which) and not named and not placed else ()),
     )
     context = context_names or context_names_in(normalized, catalog, named)
+    on_levers = followup and intent == "lever" == state.intent and company == state.company
+    if not context and on_levers:
+        context = state.context  # ("which one's for me? i run prod on aws", "ok, the line?")
+    lever = lever_asked_by_place(question) or (state.lever if on_levers else None)  # "that one"
+    lever = lever if intent == "lever" else None
+    next_state = replace(next_state, context=context * (intent == "lever"), lever=lever)
     outside = outside_companies(normalized, catalog) if named else ()
     # ("bytedance is at ~70w all-in. what do i counter alibaba with?": the figures are theirs)
     rivals_figures = figures_of_others(question, outside, named)
@@ -485,6 +488,7 @@ def understand(
         fixed=fixed_component(question, component),
         repeats=repeating,
         wants_short=draft_style_requested(question) == "short",
+        lever=lever,
         intents=intents_asked(intent, scores, pay_asked=bool(component and region_match)),
         components=components,
     )

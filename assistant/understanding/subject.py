@@ -67,7 +67,10 @@ def given_as_context(
     )
 
 
-_THE_GUIDES_OWN = re.compile(r"\b(?:the|its|their|this|that) (?:guide|script|example|lever)s?\b")
+# ("what exactly do i say about nvidia in that part": the script's words about it)
+_THE_GUIDES_OWN = re.compile(
+    r"\b(?:the|its|their|this|that) (?:guide|script|example|lever|part|section|line|bit)s?\b"
+)
 
 
 _RAN_ON = re.compile(
