@@ -77,6 +77,10 @@ def parse(text):
         ("Anyscale SF $180K base, $30K bonus", dict(bonus_amount=30 * K, bonus_pct=None)),
         ("Anyscale SF $180K base. My floor is 190k", dict(base=180 * K, floor=190 * K)),
         ("Alibaba Seattle: base 170k, 15% target bonus", dict(base=170 * K, bonus_pct=15)),
+        (  # a percentage named for nothing in the offer's list is its bonus
+            "alibaba sunnyvale devops: 170k base / 100k rsu / 15%. can i still counter",
+            dict(base=170 * K, stock=100 * K, bonus_pct=15),
+        ),
         (  # the years in words, and a cliff that is no vesting period
             "Anyscale NY. Base: $171,000. Equity: $140,000 in RSUs vesting over four years "
             "(1-year cliff).",
@@ -306,3 +310,8 @@ def test_a_dash_with_a_space_each_side_separates_and_is_no_minus():
     assert (offer.base, offer.stock) == (170_000, 130_000)
     with pytest.raises(OfferError, match="negative"):
         parse_offer("anyscale nyc base -170k", ["Anyscale"], {"Anyscale": ["New York"]})
+
+
+def test_a_percentage_with_words_of_its_own_is_not_read_as_the_bonus():
+    offer = parse("Anyscale SF $180K base, 10% more than my current job")
+    assert offer.bonus_pct is None

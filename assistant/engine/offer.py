@@ -51,6 +51,7 @@ from assistant.engine.offer_words import (
     all_regions,
     annualized,
     assign_components,
+    bare_percent_in_list,
     find_mentions,
     owner_of,
     regions_for,
@@ -168,6 +169,9 @@ def parse_offer(
     unassigned: list[Unassigned] = []
     notes: list[str] = hypothetical + [n for n in (yen_note, thousands_note) if n]
     for item in found:
+        parts = fields.get(item.owner, {}).keys() & {"base", "stock", "sign_on", "bonus"}
+        if bare_percent_in_list(item, text) and len(parts) >= 2 and "bonus" not in parts:
+            item = replace(item, component="bonus")  # "170k base / 100k rsu / 15%" (a package)
         check_not_absurd(item.amount, item.component)
         notes += filter(None, [annualized(item)])  # "$13,500/month": × 12, shown
         problem = _problem(item)

@@ -103,6 +103,22 @@ class Found:
     tail: str = ""  # the text after the amount, up to the next amount or sentence end
 
 
+_LIST_BEFORE = re.compile(r"[/,;+|]\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:[/,;+|.)]|$)")
+
+
+def bare_percent_in_list(item: Found, text: str) -> bool:
+    """A percentage named for nothing, between the separators of an offer's list ("170k base /
+    100k rsu / 15%."): after two other parts, the bonus, as packages are written; not one with
+    words of its own around it ("15% more than now")."""
+    return (
+        item.amount.is_percent
+        and not item.component
+        and bool(_LIST_BEFORE.search(text[: item.start]))
+        and bool(_LIST_AFTER.match(text[item.end :]))
+    )
+
+
 def annualized(item: Found) -> str:
     """A base salary said to be per month ("$13,500/month", "38k a month") made a year's:
     the amount times 12 in its place, and the note that shows the sum; "" (the item as it
