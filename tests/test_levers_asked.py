@@ -71,3 +71,12 @@ def test_a_sign_on_of_zero_in_a_pasted_letter_then_asked_for_as_one(coach):
     )
     head = answer.answer[:400]
     assert "Sign-on bonus: ask for **$45K**" in head and "**Sign-On Bridge**" in head
+
+
+def test_clouds_named_by_their_kubernetes_services_pick_the_multi_cloud_lever(coach):
+    answer = coach.ask(
+        "never touched gpus. 6 yoe running eks + gke + a bit of aks at a saas shop. which "
+        "anyscale negotiation angle fits me and what number do i attach to it"
+    )
+    assert "**Multi-Cloud Operations Complexity**" in answer.answer[:200]
+    assert "say nothing about eks" not in answer.answer

@@ -29,6 +29,7 @@ from assistant.understanding.entities import Catalog, normalize
 from assistant.understanding.pasted import without_pasted
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import users_employer
+from assistant.understanding.tables import PLATFORM_SERVICES
 
 _PAY_INTENTS = ("comp", "counter")
 
@@ -81,6 +82,8 @@ def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
     """A guide word in any form, a short form of one (its vowels dropped, too: "rnds"), or a
     hyphenated compound of such words and everyday ones ("gpu-infra")."""
     if _held(word, terms) or _short_form(word, catalog) or _without_vowels(word, terms):
+        return True
+    if any(word in PLATFORM_SERVICES.get(p, ()) for p in terms):  # "eks" when AWS is named
         return True
     parts = [part for part in word.split("-") if part]
     return len(parts) > 1 and all(

@@ -4,7 +4,8 @@ module and turned into the Python types the code matches with (dicts of tuples, 
 - places.json: places and their spellings (PLACE_ALIASES, in the order they are tried), places
   in one metro area (SAME_METRO), spellings taken only in capitals (CASE_SENSITIVE_ALIASES).
 - companies.json: company spellings (COMPANY_ALIASES), well-known employers the guides may not
-  cover (KNOWN_EMPLOYERS), first words that do not start a company's name (NOT_A_NAME).
+  cover (KNOWN_EMPLOYERS), cloud services read as their cloud (PLATFORM_SERVICES), first words
+  that do not start a company's name (NOT_A_NAME).
 - phrases.json: pay-component words and queries, weighted intent phrases, job, neutral,
   stop and generic role words, currencies named in words, the guides' words for topics asked
   in everyday words.
@@ -47,6 +48,8 @@ COMPANY_ALIASES: dict[str, tuple[str, ...]] = _tuples(_companies["aliases"])
 # Named in a question while no guide for them is indexed, they make the question out of the
 # corpus rather than a question about some other company. In order: the first found is named.
 KNOWN_EMPLOYERS: tuple[str, ...] = tuple(_companies["known_employers"])
+# A cloud platform's name -> its services people name for it ("eks" runs on AWS).
+PLATFORM_SERVICES: dict[str, tuple[str, ...]] = _tuples(_companies["platform_services"])
 # First words of a capitalised phrase after "at/for/from…" that do not start a company's name,
 # pay words written in capitals ("what does TC mean?") and job titles' acronyms ("pay numbers
 # for DBAs") among them.
