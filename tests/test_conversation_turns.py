@@ -807,3 +807,49 @@ def test_a_name_the_script_mentions_asked_about_in_that_part_is_no_unknown_compa
         "what exactly do i say about nvidia in that part",
     )
     assert not third.refused and "$255K" in third.answer
+
+
+def test_a_pay_part_asked_after_an_offer_is_that_places(coach):
+    _, second = converse(
+        coach,
+        "hangzhou ali devops offer 55w base, 25w rsu over 4 yrs, 15% bonus. how does it compare",
+        "could i push the bonus up to 25%?",
+    )
+    assert second.answer.startswith("**Bonus** for Alibaba · DevOps Engineer · Hangzhou (HQ)")
+
+
+def test_which_of_two_places_is_still_both(coach):
+    _, second = converse(
+        coach,
+        "deciding between alibaba devops in hangzhou or beijing. base ranges for both?",
+        "which one has the higher tc ceiling",
+    )
+    assert "CNY 1.2M" in second.answer and "CNY 1.15M" in second.answer
+
+
+def test_an_offer_said_to_be_another_employers_and_asked_of_it_is_refused(coach):
+    _, second = converse(
+        coach,
+        "anyscale nyc devops offer: 175k base, 150k rsu/4y, 5% bonus. whats the tc band?",
+        "ugh my bad, that one is actually the datadog offer. is 175k fair for datadog nyc?",
+    )
+    assert second.refused and "Datadog" in second.answer.split("\n")[0]
+
+
+def test_two_companies_named_again_keep_the_places_they_were_compared_in(coach):
+    _, second = converse(
+        coach,
+        "two offers. alibaba sunnyvale ~200 grand tc, anyscale sf ~250k tc. which is better?",
+        "anyscale bonus is only 5% vs alibaba 15. normal for each?",
+    )
+    first = second.answer.split("\n")[0]
+    assert "Anyscale San Francisco **5–10%**" in first and "Bay Area / Sunnyvale" in first
+
+
+def test_the_number_to_anchor_on_after_an_offer_is_the_counter(coach):
+    _, second = converse(
+        coach,
+        "anyscale sf devops: they came in at $165k base, $150k rsu over 4 yrs, 5% bonus",
+        "what number do i anchor on for base",
+    )
+    assert "ask for $213K" in second.answer.split("\n")[0]

@@ -39,7 +39,7 @@ from assistant.compose.passages import (
 )
 from assistant.compose.untrusted import usable_sentence
 from assistant.index.lexical import tokenize
-from assistant.understanding.asks import asks_in
+from assistant.understanding.asks import asked_sentences, asks_in
 from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
 
@@ -85,7 +85,10 @@ def write_lead(
     weight = rarity(own | synonyms, flat)
     # a follow-up's query carries the last turn's words, which weigh half this turn's own
     # ("can i just do it all in bash?" after the coding round: "…not just write Bash…")
-    fresh = set(tokenize(frame.question)) | guide_words_for(frame.question)
+    # and so do the words of sentences that only tell ("friend said they drill into linux
+    # internals. what does the guide say to do when i dont know?")
+    asking = asked_sentences(frame.question)
+    fresh = set(tokenize(asking)) | guide_words_for(asking)
 
     def score(sentence: str, cosine: float, stands_in: float) -> float:
         words = words_with_compounds(sentence)

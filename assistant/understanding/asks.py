@@ -25,6 +25,7 @@ from assistant.understanding.entities import (
     find_component,
     normalize,
     place_words,
+    places_in,
     region_mentions,
 )
 from assistant.understanding.tables import (
@@ -473,3 +474,15 @@ def lever_asked_by_place(text: str) -> int | None:
     if not found:
         return None
     return _ORDINALS[found[1].lower()] if found[1] else int(found[2])
+
+
+def part_asked_of_the_place(text: str, component: str | None) -> bool:
+    """A pay part asked with no place and nothing compared ("could i push the bonus up to
+    25%?" after a hangzhou offer): asked of the place the conversation is on; not "which one
+    has the higher tc ceiling?" after two places."""
+    return bool(
+        component
+        and not places_in(text)
+        and not WHICH_OF_THEM.search(text)
+        and not COMPARES.search(text)
+    )

@@ -41,6 +41,7 @@ from assistant.understanding.asks import (
     foreign_words,
     lever_asked_by_place,
     negated_places,
+    part_asked_of_the_place,
     places_asked,
     refers_to_last,
     repeats,
@@ -169,10 +170,7 @@ def understand(
         rival = guide_name_as_context(question, normalized, catalog, state.company)
         context_names = (rival,) if rival else ()
     # ("same question tho": the words that ask again say nothing of what is asked)
-    scores = intent_scores(
-        SAME_AGAIN.sub(" ", normalized),
-        may_give_money(question),
-    )
+    scores = intent_scores(SAME_AGAIN.sub(" ", normalized), may_give_money(question))
     scored = kept_text
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
@@ -225,7 +223,7 @@ def understand(
     foreign = foreign_words(normalized, catalog) if intent == "out_of_scope" else []
     if foreign and catalog.knows_most(foreign):
         intent = "general"  # "what is Apsara?": words of the guides themselves
-    repeating = bool(state.turns) and repeats(question)
+    repeating = bool(state.turns) and repeats(question) and not topics_asked(question)
     off_topic = (
         intent == "out_of_scope"
         and bool(foreign)
@@ -265,6 +263,11 @@ def understand(
             or correcting
             or repeating
             or intent in ("counter", "lever", "out_of_scope")
+            # ("could i push the bonus up to 25%?" after a hangzhou offer: that place's bonus)
+            or (
+                state.intent in ("comp", "counter")
+                and part_asked_of_the_place(kept_text, component)
+            )
         )
     )
     # Inherit from the conversation: the intent on a follow-up that says none ("and in
@@ -303,6 +306,7 @@ def understand(
         )
         and (intent in ("general", "out_of_scope") or (weak_cues and SAME_AGAIN.search(question)))
         and not component
+        and not topics_asked(question)  # ("what about wlb, alibaba vs anyscale": a new topic)
     ):
         intent = state.intent  # "and for Anyscale?": the same question about another company
         repeating = True
@@ -316,6 +320,8 @@ def understand(
     if not company and not unknown_company and state.company and intent != "out_of_scope":
         company = state.company
     regions_by = regions_by_company(kept_text, named, catalog) if named[1:] else {}
+    earlier = dict(((state.company, state.region), *state.compared)) if state.company else {}
+    regions_by = {c: r or earlier.get(c) for c, r in regions_by.items()}  # ("…vs alibaba 15")
     if compares_last and repeating and named == [company] and state.company != company:
         named = [company, state.company]
         regions_by = {**regions_by_company(kept_text, named, catalog), state.company: state.region}
@@ -382,7 +388,7 @@ def understand(
         company = company or state.company
     refers_back = bool(REFERENCE.search(normalized))  # "how do I ask for more of it?"
     carries = (intent == state.intent or refers_back) and not level_question  # (not to levels)
-    if component is None and (followup or repeating) and carries:
+    if component is None and (followup or repeating) and carries and not topics:  # ("wlb?")
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
     currency = find_currency(question)

@@ -34,6 +34,7 @@ from assistant.understanding.tables import (
     KNOWN_EMPLOYERS,
     LEVEL_PHRASES,
     NOT_A_NAME,
+    PLATFORM_SERVICES,
 )
 from assistant.understanding.titles import level_asked
 from assistant.understanding.unknown_names import find_unknown_company
@@ -68,6 +69,17 @@ def given_as_context(
 
 
 # ("what exactly do i say about nvidia in that part": the script's words about it)
+def asked_as_the_job(question: str, name: str) -> bool:
+    """Whether a sentence that asks names `name` as where the job is ("is 175k fair for
+    datadog nyc?" after "that one is actually the datadog offer")."""
+    for sentence, asks in zip(*sentences_that_ask(question), strict=True):
+        lowered = sentence.lower()
+        for mention in re.finditer(re.escape(name.lower()), lowered) if asks else ():
+            if re.search(r"\b(?:at|for|join|joining)\s+$", lowered[: mention.start()]):
+                return True
+    return False
+
+
 _THE_GUIDES_OWN = re.compile(
     r"\b(?:the|its|their|this|that) (?:guide|script|example|lever|part|section|line|bit)s?\b"
 )
@@ -103,10 +115,11 @@ def context_names_in(normalized: str, catalog: Catalog, named: list[str]) -> tup
     Google offer … Alibaba"), as the guides write them, when the guides mention them."""
     if not named:
         return ()
-    found = [  # (and the clouds the guides name: "prod across aws and gcp and a bit of azure")
-        catalog.guides.names[name][0]
+    found = [  # (and the clouds the guides name: "prod across aws and gcp and a bit of azure",
+        catalog.guides.names[name][0]  # or by their services: "eks + gke + a bit of aks")
         for name in (*KNOWN_EMPLOYERS, *sorted(PLATFORM_NAMES))
-        if name in catalog.guides.names and contains_phrase(normalized, name)
+        if name in catalog.guides.names
+        and any(contains_phrase(normalized, n) for n in (name, *PLATFORM_SERVICES.get(name, ())))
     ]
     return tuple(dict.fromkeys(found))
 
@@ -340,7 +353,10 @@ def rival_told(question: str, name: str) -> bool:
     """Whether `name` is an employer whose offer the user tells of, mid-conversation about an
     offer of the corpus: the sentence naming it tells rather than asks and gives figures or
     offer words ("amazon came back w/ a sysde offer around 270k tc. does that change my
-    play?"), or asks with both ("meta offered me 250k, should i take it?")."""
+    play?"), or asks with both ("meta offered me 250k, should i take it?"); not one named as
+    where the job is, too ("…is 175k fair for datadog nyc?")."""
+    if asked_as_the_job(question, name):
+        return False
     for sentence, asks in zip(*sentences_that_ask(question), strict=True):
         if name.lower() in sentence.lower():  # ("208 base / 235 rsu": figures of pay parts)
             amounts = gives_amounts(sentence) or _FIGURE_OF_A_PART.search(sentence.lower())
