@@ -853,3 +853,14 @@ def test_the_number_to_anchor_on_after_an_offer_is_the_counter(coach):
         "what number do i anchor on for base",
     )
     assert "ask for $213K" in second.answer.split("\n")[0]
+
+
+def test_same_for_another_topic_after_example_questions_gives_its_examples(coach):
+    *_, third = converse(
+        coach,
+        "what linux stuff do they grill you on in alibaba devops interviews",
+        "give me one example question for that",
+        "same for kubernetes",
+    )
+    assert third.answer.startswith("Questions the guide lists:")
+    assert "K8s" in third.answer.split("\n")[0]

@@ -33,6 +33,7 @@ class ConversationState:
     # a follow-up that gives none ("ok, write the exact line i'd say")
     context: tuple[str, ...] = ()
     lever: int | None = None  # the lever asked by its place ("the second lever"), for "that one"
+    examples: bool = False  # the last turn asked for example questions ("same for k8s": too)
 
 
 @dataclass(frozen=True)

@@ -174,10 +174,7 @@ def understand(
     scored = kept_text
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
-        asked = intent_scores(
-            SAME_AGAIN.sub(" ", normalize(asking)),
-            may_give_money(asking),
-        )
+        asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         if best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
             scores, scored = asked, asking
@@ -413,6 +410,7 @@ def understand(
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
     )
     components = components_named(asking) or components_named(kept_text)
+    examples = asks_for_examples(question) or (repeating and state.examples)  # "same for k8s"
     next_state = replace(
         state,
         company=company or state.company,
@@ -426,6 +424,7 @@ def understand(
         component=component if len(components) <= 1 else None,
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
+        examples=examples,
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         compared=tuple((c, regions_by.get(c)) for c in named[1:])
         # ("and anyscale?" after an Alibaba question: both, for "which one pays more?"; not
@@ -469,7 +468,7 @@ def understand(
         asks_levels=level_question,
         asks_interviews=bool(INTERVIEW_TOPIC.search(question))
         or (intent == "interview" == state.intent and (followup or repeating)),
-        asks_examples=asks_for_examples(question),
+        asks_examples=examples,
         compares=bool(COMPARES.search(question)),
         small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),
         regions_by_company=regions_by,
