@@ -150,6 +150,12 @@ def test_a_count_the_user_only_tells_asks_no_topic():
     assert topics_asked("which p level would they slot me at with 7 yoe?")
 
 
+def test_what_the_user_did_told_asks_no_topic():
+    told = "i was the oncall when a node died mid-run. how do i use that with anyscale?"
+    assert not topics_asked(told)
+    assert topics_asked("the on-call there is weekly. how do i push back on that?")
+
+
 def test_i_wanna_know_asks_inside_a_sentence_that_tells():
     _, asks = sentences_that_ask("the team has a rotation and i wanna know if theres on call pay")
     assert asks == [True]

@@ -214,6 +214,10 @@ def test_what_the_guides_are_asked_to_mention_is_looked_up_in_their_text(coach):
     assert (
         "nothing about chaos engineering" not in held.answer and "chaos engineering" in held.answer
     )
+    clause = coach.ask(
+        "does the alibaba guide say anything about observability being part of the US role?"
+    )
+    assert "say nothing about observability" not in clause.answer
 
 
 def test_two_companies_loops_answer_the_one_with_an_interview_guide(coach):

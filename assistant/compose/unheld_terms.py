@@ -290,7 +290,9 @@ def _one_edit(a: str, b: str) -> bool:
 _MENTION_ASKED = re.compile(
     r"\b(?:guides?|it|they|you)\s+(?:mention|mentions|say anything about|talk about|cover|"
     r"covers|list|name|have anything (?:on|about))\s+(?P<what>[^?.!,;:()]+?)"
-    r"(?=\s+(?:anywhere|at all|in there|or|and)\b|\s*[?.!,;:()]|$)",
+    # (the thing itself, not a clause about it: "…about observability being part of the role")
+    r"(?=\s+(?:anywhere|at all|in there|or|and|being|that|which|as|so|because|i)\b"
+    r"|\s*[?.!,;:()]|$)",
     re.I,
 )
 

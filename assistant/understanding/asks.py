@@ -201,18 +201,26 @@ def _as_assignment(topic: TopicAsk) -> TopicAsk:
 
 
 def _only_counted(text: str, plain: str) -> bool:
-    """Whether every use of the phrase is the user's own count, told ("background is 5 yoe at
-    an aws shop."): a number just before it, in a sentence that does not ask ("which P level
-    would they slot me at with 7 yoe" asks)."""
+    """Whether every use of the phrase is the user's own count or past, told ("background is 5
+    yoe at an aws shop.", "i was the oncall when…"): a number just before it, or a sentence
+    opening with what the user did, that does not ask ("which P level would they slot me at
+    with 7 yoe" asks)."""
     uses = [
         (asks, sentence, match)
         for sentence, asks in zip(*sentences_that_ask(text), strict=True)
         for match in phrase_pattern(plain).finditer(normalize(sentence))
     ]
     return bool(uses) and all(
-        not asks and re.search(r"\b\d[\d.]*\+?\s*$", normalize(sentence)[: match.start()])
+        not asks
+        and (
+            re.search(r"\b\d[\d.]*\+?\s*$", normalize(sentence)[: match.start()])
+            or _OF_MYSELF.match(sentence)  # "i was the oncall when a node died…. how do i use
+        )  # that with anyscale?": what the user did, told
         for asks, sentence, match in uses
     )
+
+
+_OF_MYSELF = re.compile(r"^\W*i\s+(?:was|did|built|ran|led|used to|worked|have been)\b", re.I)
 
 
 def compact(phrase: str) -> str:
