@@ -305,3 +305,10 @@ def test_a_level_asked_at_another_employer_gives_that_part_of_the_map(coach):
         "would SysDE II be, and whats the seattle base?",
     )
     assert "no band for SysDE II" in sysde.answer[:300] and "$150K–$215K" in sysde.answer
+
+
+def test_a_topic_asked_in_the_plural_or_by_its_tax_word_is_read():
+    assert [t.key for t in topics_asked("any tips for apartments near the xixi campus?")] == [
+        "housing"
+    ]
+    assert [t.key for t in topics_asked("is a sign-on like that usually grossed up?")] == ["tax"]

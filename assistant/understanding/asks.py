@@ -229,8 +229,11 @@ def compact(phrase: str) -> str:
 
 
 def _typed(normalized: str, plain: str) -> str:
-    """How the text writes the phrase ("oncall" for "on-call"), or "" when it does not."""
+    """How the text writes the phrase ("oncall" for "on-call"), or "" when it does not; its
+    plural too ("apartments" for "apartment")."""
     found = find_phrase(normalized, plain)
+    if found is None and len(plain) > 3 and not plain.endswith("s"):
+        found = find_phrase(normalized, f"{plain}s")
     return found.group() if found else ""
 
 
