@@ -4,9 +4,13 @@ question and correction fills the frame. Fast: a catalog built from chunk record
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_understanding import converse  # one turn after another, each in the last one's state
 
+from assistant.compose.core import CitationBook, Writer
+from assistant.compose.levers import _lead_numbered
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary, LevelMap, level_codes
 from assistant.understanding.asks import (
@@ -706,3 +710,9 @@ def test_a_level_code_names_the_company_whose_levels_they_are(catalog):
 )
 def test_a_lever_asked_by_its_place_in_the_list_is_read(question, expected):
     assert lever_asked_by_place(question) == expected
+
+
+def test_a_lever_asked_by_its_place_where_no_levers_are_known_leads_with_nothing():
+    frame = understand("and the last lever?", catalog_of(ZEPHYRINE))
+    writer = Writer(CitationBook({}))
+    assert not _lead_numbered(writer, replace(frame, lever=-1), []) and not writer.lines

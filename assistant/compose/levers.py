@@ -180,7 +180,7 @@ def _lead_numbered(writer: Writer, understood: Understanding, levers: list[Lever
     ordered = sorted(
         (lv for lv in levers if lv.company == understood.company), key=lambda lv: lv.number
     )
-    if not understood.lever or understood.lever > len(ordered):
+    if not understood.lever or not ordered or understood.lever > len(ordered):
         return False
     lever = ordered[understood.lever - 1] if understood.lever > 0 else ordered[-1]
     mark = writer.book.cite(lever.chunk_id)

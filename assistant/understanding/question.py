@@ -440,7 +440,7 @@ def understand(
         context = state.context  # ("which one's for me? i run prod on aws", "ok, the line?")
     lever = lever_asked_by_place(question) or (state.lever if on_levers else None)  # "that one"
     lever = lever if intent == "lever" else None
-    next_state = replace(next_state, context=context * (intent == "lever"), lever=lever)
+    next_state = replace(next_state, context=context if intent == "lever" else (), lever=lever)
     outside = outside_companies(normalized, catalog) if named else ()
     # ("bytedance is at ~70w all-in. what do i counter alibaba with?": the figures are theirs)
     rivals_figures = figures_of_others(question, outside, named)
