@@ -76,7 +76,7 @@ def write_lead(
     asked = without_subject(frame)
     similar = iter(relatedness(asked, flat) if relatedness and flat else [0.0] * len(flat))
     # what the guides lack, asked ("can i use rust?"): the sentences nearest to it stand in
-    lacking = " ".join(frame.lacking)
+    lacking = " ".join(lacking_asked(frame))
     near = iter(relatedness(lacking, flat) if relatedness and lacking else [0.0] * len(flat))
     # Of the question's words, those the passages hold at all: when only one is, a sentence
     # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")
@@ -124,6 +124,14 @@ def write_lead(
     _say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
+
+
+def lacking_asked(frame: Understanding) -> list[str]:
+    """The user's words for what the guides lack that this question (or this one of its asks)
+    holds: "how long does the process take?" asks nothing the guides lack, though the message
+    also asked for an extension."""
+    asked = set(normalize(frame.question).split())
+    return [word for word in frame.lacking if word in asked]
 
 
 def without_subject(frame: Understanding) -> str:
@@ -187,7 +195,7 @@ def faq_asking_it(hits: list, frame: Understanding, relatedness: Relatedness | N
     "Is knowing Mandarin required…?"). None when the question asks about something the guides
     lack ("can i use rust in the coding rounds?" is not "how difficult are the coding
     rounds?"): the sentences nearest to it answer instead."""
-    if frame.lacking:
+    if lacking_asked(frame):
         return None
     wanted, question = said_words(frame), frame.question
     faq = [
