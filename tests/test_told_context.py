@@ -66,7 +66,8 @@ def test_a_numbered_title_is_a_level_the_bands_do_not_split(coach):
         "anyscale's offer letter says my title is 'DevOps Engineer II'. is there a separate "
         "band for II vs senior? what does your data show for sf base"
     )
-    assert "no band for DevOps Engineer II" in answer.answer.split("\n", 1)[0]
+    first = answer.answer.split("\n", 1)[0]  # (the level its asking sentence names first)
+    assert "no band for senior or DevOps Engineer II" in first
     assert "$168K–$218K" in answer.answer
 
 

@@ -79,6 +79,19 @@ def loop_asked_apart(question: str, unheld_words: set[str]) -> bool:
         stages = INTERVIEW_TOPIC.finditer(part)
         if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):
             return True
-        if _HOW_LONG.search(part) and not set(normalize(part).split()) & unheld_words:
+    return how_long_asked_apart(question, unheld_words)
+
+
+def how_long_asked_apart(question: str, unheld_words: set[str]) -> bool:
+    """Whether an ask asks how long something takes and names nothing the guides lack ("how
+    long from the recruiter call to an offer? also do they sponsor?": the process's length),
+    nor refers back to an ask that does ("do they handle the L-1, and how long does that
+    take?": the visa's time)."""
+    after_gap = False
+    for part in _ASK_BREAK.split(asked_sentences(question)):
+        words = normalize(part)
+        if set(words.split()) & unheld_words:
+            after_gap = True
+        elif _HOW_LONG.search(part) and not (after_gap and REFERS_BACK.search(words)):
             return True
     return False

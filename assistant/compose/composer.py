@@ -26,6 +26,7 @@ from assistant.compose.interview import compose_interview
 from assistant.compose.level_coverage import level_equivalence
 from assistant.compose.levers import compose_levers, lead_lever
 from assistant.compose.refusal import compose_refusal
+from assistant.compose.sources import write_sources_lead
 from assistant.engine.negotiation import Negotiation
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import asked_sentences
@@ -109,6 +110,7 @@ def _compose_intent(
     writer: Writer, understood: Understanding, retrieval: Retrieval, evidence: Evidence
 ) -> None:
     intent = understood.intent
+    write_sources_lead(writer, understood, evidence.records)  # "where does that number come from?"
     if intent in ("counter", "lever", "comp"):  # "what's my walk-away number?": the floor first
         write_floor_lead(writer, understood, evidence)
     if intent == "counter":

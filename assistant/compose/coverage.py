@@ -35,7 +35,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.compose.asks_apart import another_ask_held, loop_asked_apart
+from assistant.compose.asks_apart import another_ask_held, how_long_asked_apart, loop_asked_apart
 from assistant.compose.aspects import asked_plainly, aspects_asked, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
 from assistant.compose.level_coverage import level_statement
@@ -272,6 +272,12 @@ def coverage_of(
             and not (frame.followup and asked and not INTERVIEW_TOPIC.search(frame.question))
             # ("after the onsite how long does the background check take?": only a time)
             and loop_asked_apart(frame.question, unheld_words)
+        )
+        # ("how long from first call to offer? also do they sponsor?": the process's length)
+        or (
+            frame.intent == "general"
+            and "interview" in kinds
+            and how_long_asked_apart(frame.question, unheld_words)
         )
         or len(missing) < len(frame.topics)
         or held_too

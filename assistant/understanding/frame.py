@@ -49,7 +49,7 @@ class Understanding:
     place: str | None  # the place named (even when the corpus has no row for it)
     region_nearby: bool
     currency: str | None
-    component: str | None
+    component: str | None  # "base", "stock", "bonus", "total" or "sign_on" (COMPONENT_WORDS)
     unknown_company: str | None  # a company named that the corpus has no guide for
     unknown_region: str | None  # a place named that has no row (for the company, if named)
     followup: bool
@@ -87,6 +87,7 @@ class Understanding:
     # against them ("rust"): what the answer holds instead is what comes nearest to them
     lacking: tuple[str, ...] = ()
     lever: int | None = None  # the lever asked by its place in the guide's list; -1: the last
+    asks_sources: bool = False  # where the figures come from ("where does that number come from?")
 
     def regions_named(self, labels: Iterable[str]) -> list[str]:
         """The items of `labels` (distinct region labels) the question names, in the order
@@ -109,6 +110,7 @@ _READINGS = frozenset(
         "asks_levels",
         "asks_interviews",
         "asks_examples",
+        "asks_sources",
         "compares",
         "small_talk",
         "regions_by_company",

@@ -80,6 +80,22 @@ def asks_for_examples(question: str) -> bool:
     return bool(_ASKS_FOR_EXAMPLES.search(kept)) and not bool(_ANSWERING_ONE.search(question))
 
 
+# "where does that number even come from?", "what are your sources?", "based on what?"
+_ASKS_SOURCES = re.compile(
+    r"\bwhere (?:do|does|did|are|is|r) (?:\w+ ){0,4}(?:come|comes|coming|came) from\b|"
+    r"\bwhere (?:are|r|do|did) (?:you|u|they|the guides?) (?:get|getting|got|find|pull)\w* "
+    r"(?:th\w+|those|it|your)\b|\bbased on what\b|"
+    r"(?<!open )(?<!open-)\bsources?\b(?! of (?:truth|income)| code)|"
+    r"\bwhat (?:is|are|'s|s) (?:that|this|it|these|those|the \w+) based on\b",
+    re.I,
+)
+
+
+def asks_for_sources(question: str) -> bool:
+    """Whether the question asks where the figures come from (the guides' own sources)."""
+    return bool(_ASKS_SOURCES.search(question))
+
+
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
 _OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
 # Pay words in another sense: "how much ansible do they test", "do they make u draw".
@@ -88,6 +104,13 @@ _NOT_PAY = re.compile(
     r"they|you|u|i|we|he|she|it|of|more|less|extra|money|cash|base|salary|pay|equity|stock|"
     r"rsus?|bonus|comp|tc|total|sign|signing|higher|lower|above|below|room|a|an|the)\b)|"
     r"\bmake (?:u|you|me|us|them|him|her) (?!(?:in|at|per|a|an|the|over|more|less|as|about)\b)"
+)
+
+
+# "if i asked to be based in london", "i asked them for more": the user asking, which no
+# interviewer does ("i got asked about k8s", "they asked me" still tell of interviews)
+_USER_ASKING = re.compile(
+    r"\bi(?:'?d| had| have| would| will| could| should| just| already)? asked\b"
 )
 
 
@@ -100,6 +123,7 @@ def best_intent(scores: dict[Intent, float]) -> Intent:
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
     normalized = _NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized))
+    normalized = _USER_ASKING.sub(" i ", normalized)  # (the lever's "ask for" kept)
     scores = {
         intent: sum(
             weight * sum(contains_phrase(normalized, p) for p in phrases)

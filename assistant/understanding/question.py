@@ -66,6 +66,7 @@ from assistant.understanding.entities import (
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
     asks_for_examples,
+    asks_for_sources,
     best_intent,
     intent_scores,
     intents_asked,
@@ -100,8 +101,6 @@ from assistant.understanding.subject import (
 from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS
 from assistant.understanding.titles import level_asked, levels_asked, role_asked
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
-
-# Pay components: "base", "stock", "bonus", "total", "sign_on" (the keys of COMPONENT_WORDS).
 
 # The question itself is about interviews, not just a skill or topic.
 INTERVIEW_TOPIC = re.compile(
@@ -469,12 +468,13 @@ def understand(
         asks_interviews=bool(INTERVIEW_TOPIC.search(question))
         or (intent == "interview" == state.intent and (followup or repeating)),
         asks_examples=examples,
+        asks_sources=asks_for_sources(question),
         compares=bool(COMPARES.search(question)),
         small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),
         regions_by_company=regions_by,
         region_mentions=places_asked(kept_text, company_labels),
-        level=level_asked(question, catalog.guides.level_prefixes),
-        levels=levels_asked(question, catalog.guides.level_prefixes),
+        level=level_asked(question, catalog.guides.level_prefixes, asking),
+        levels=levels_asked(question, catalog.guides.level_prefixes, asking),
         role_asked=role_asked(question, catalog.roles.get(company, ()) or catalog.all_roles()),
         topics=topics,
         context_names=context,

@@ -38,9 +38,12 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
-def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
+def level_asked(text: str, guide_prefixes: Iterable[str] = (), asking: str = "") -> str | None:
     """The level the question names: a code ("P8", "L5", or one with a prefix the guides'
-    level maps use, "Z7") or a seniority word ("staff")."""
+    level maps use, "Z7") or a seniority word ("staff"); the one its asking sentences name
+    when they name one (`asking`: "i'm senior now and want staff. any staff band?": staff)."""
+    if asking and asking != text and (in_the_ask := level_asked(asking, guide_prefixes)):
+        return in_the_ask
     for pattern in _code_patterns(guide_prefixes):
         code = pattern.search(text)
         if code:
@@ -49,9 +52,15 @@ def level_asked(text: str, guide_prefixes: Iterable[str] = ()) -> str | None:
     return words[0] if words else None
 
 
-def levels_asked(text: str, guide_prefixes: Iterable[str] = ()) -> tuple[str, ...]:
+def levels_asked(
+    text: str, guide_prefixes: Iterable[str] = (), asking: str = ""
+) -> tuple[str, ...]:
     """Every level the question names, in the order named ("a senior vs a mid level one" ->
-    senior, mid level); a seniority word inside a longer one counts once ("senior staff")."""
+    senior, mid level); a seniority word inside a longer one counts once ("senior staff").
+    Those its asking sentences (`asking`) name come first ("i'm senior, want staff. any staff
+    band?": staff, senior)."""
+    if asking and asking != text and (in_the_ask := levels_asked(asking, guide_prefixes)):
+        return tuple(dict.fromkeys((*in_the_ask, *levels_asked(text, guide_prefixes))))
     normalized = normalize(text)
     found = [
         (m.start(), f"{m.group(1).upper()}{m.group(2)}")
@@ -89,11 +98,18 @@ _NUMBERED_TITLE = re.compile(
 
 
 def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
-    """A seniority word that is also an everyday word names a level next to a job word or
-    after an article ("staff engineer", "staff level", "as a staff", "a staff devops")."""
+    """A seniority word that is also an everyday word names a level next to a job word, a
+    pay word or a title word, or after an article or a verb of getting there ("staff
+    engineer", "staff level", "any staff band?", "as a staff", "want staff")."""
     before = normalized[: match.start()].split()[-1:]
     after = normalized[match.end() :].split()[:1]
-    return bool(set(after) & _JOB_OR_LEVEL) or before in (["a"], ["as"])
+    return bool(set(after) & (_JOB_OR_LEVEL | _PAY_OR_TITLE)) or bool(set(before) & _GETTING_TO)
+
+
+# "a staff band", "staff tc", "the staff title": the level's pay or name
+_PAY_OR_TITLE = frozenset({"band", "bands", "pay", "comp", "salary", "range", "tc", "title"})
+# "as a staff", "want staff", "promoted to staff" (not "for our staff": people)
+_GETTING_TO = frozenset({"a", "as", "at", "to", "want", "wants", "get", "make", "reach", "hit"})
 
 
 def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
