@@ -312,3 +312,19 @@ def test_a_topic_asked_in_the_plural_or_by_its_tax_word_is_read():
         "housing"
     ]
     assert [t.key for t in topics_asked("is a sign-on like that usually grossed up?")] == ["tax"]
+
+
+@pytest.mark.integration
+def test_a_topic_asked_of_two_companies_names_the_one_whose_guides_lack_it(coach):
+    _, answer = converse(
+        coach,
+        "two offers on the table: alibaba seattle and anyscale sf, both devops. which one's base "
+        "band is higher?",
+        "which one has better work life balance",
+    )
+    assert answer.answer.startswith("The Anyscale guide says nothing about working hours")
+    assert "high-performance culture" in answer.answer[:600]  # what Alibaba's FAQ says
+    (either,) = converse(coach, "is on-call brutal at anyscale or alibaba?")
+    assert not either.refused  # Alibaba's guide speaks of its on-call
+    assert either.answer.startswith("The Anyscale guide says nothing about on-call")
+    assert "on-call rotations" in either.answer

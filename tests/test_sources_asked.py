@@ -52,6 +52,14 @@ def test_the_user_asking_is_no_interview_cue_but_being_asked_is():
     assert scores["interview"] > 0
 
 
+@pytest.mark.integration
+def test_a_vague_ask_after_a_told_loop_is_about_that_loop(coach):
+    understand = coach.retriever.understand
+    told = "alibaba sunnyvale loop is monday. one round is 'incident response'. "
+    assert understand(told + "what should i expect", None, "").intent == "interview"
+    assert understand(told + "what salary should i expect?", None, "").intent == "comp"
+
+
 def test_the_level_asked_is_the_asking_sentences_when_they_name_one():
     question = "i'm senior at my current place and want staff. any staff band?"
     asking = "any staff band?"

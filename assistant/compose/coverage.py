@@ -203,6 +203,13 @@ def coverage_of(
     if missing:
         statements.append(topics_statement(missing, company, stand_in))
         gaps += [as_said(t) for t in missing]
+    held_by_another = False  # ("is on-call brutal at anyscale or alibaba?": Alibaba's holds it)
+    for other in frame.other_companies:  # ("which one has better wlb?": each one's guides)
+        theirs = [t for t in frame.topics if not guides_cover(t, other, catalog, records)]
+        held_by_another = held_by_another or len(theirs) < len(frame.topics)
+        if theirs:
+            statements.append(topics_statement(theirs, other, None))
+            gaps += [as_said(t) for t in theirs]
     broader, said_only = broader_statement(frame, catalog, records, lacking_keys)
     if broader:
         statements.append(broader)
@@ -280,6 +287,7 @@ def coverage_of(
             and how_long_asked_apart(frame.question, unheld_words)
         )
         or len(missing) < len(frame.topics)
+        or held_by_another
         or held_too
         # "list the levers. also can I make h1b sponsorship part of it?": the levers are held
         or another_ask_held(frame.question, unheld_words)

@@ -96,6 +96,19 @@ def asks_for_sources(question: str) -> bool:
     return bool(_ASKS_SOURCES.search(question))
 
 
+# A greeting or thanks with little else ("hi", "thanks!", "good morning coach").
+_SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|"
+    r"ok(?:ay)?|cool|great|bye|goodbye)\b[\s\W\w]{0,20}$",
+    re.I,
+)
+
+
+def is_small_talk(question: str) -> bool:
+    """A greeting or thanks with little else."""
+    return bool(_SMALL_TALK.match(question))
+
+
 Intent = str  # "comp" | "counter" | "lever" | "interview" | "general" | "out_of_scope"
 _OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
 # Pay words in another sense: "how much ansible do they test", "do they make u draw".

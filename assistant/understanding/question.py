@@ -70,6 +70,7 @@ from assistant.understanding.intents import (
     best_intent,
     intent_scores,
     intents_asked,
+    is_small_talk,
     may_give_money,
     money_amounts,
     quotes_pay,
@@ -110,12 +111,6 @@ INTERVIEW_TOPIC = re.compile(
 )
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
-# A greeting or thanks with little else ("hi", "thanks!", "good morning coach").
-_SMALL_TALK = re.compile(
-    r"^\W*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|"
-    r"ok(?:ay)?|cool|great|bye|goodbye)\b[\s\W\w]{0,20}$",
-    re.I,
-)
 
 
 def understand(
@@ -175,7 +170,11 @@ def understand(
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
-        if best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
+        # ("…one round is 'incident response'. what should i expect": of that loop, not pay)
+        of_the_loop = told_loop and asked["interview"] > 0 and not components_named(asking)
+        if of_the_loop:
+            pass  # (the told loop's intent stands)
+        elif best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
             scores, scored = asked, asking
         elif any(contains_phrase(normalize(asking), p) for p in LEVEL_PHRASES):
             scores = {**{i: 0.0 for i in scores}, "general": 1.0}  # "…map my level?"
@@ -470,7 +469,7 @@ def understand(
         asks_examples=examples,
         asks_sources=asks_for_sources(question),
         compares=bool(COMPARES.search(question)),
-        small_talk=bool(_SMALL_TALK.match(question)) and not (named or component or region_match),
+        small_talk=is_small_talk(question) and not (named or component or region_match),
         regions_by_company=regions_by,
         region_mentions=places_asked(kept_text, company_labels),
         level=level_asked(question, catalog.guides.level_prefixes, asking),
