@@ -116,3 +116,9 @@ def test_a_staff_band_asked_by_a_senior_names_staff(coach):
     first = answer.answer.split("\n")[0]
     assert "no band for staff" in first
     assert "Google L4 SRE" in answer.answer[:400]
+
+
+def test_how_the_stock_vests_asks_the_vesting_schedule():
+    asked = topics_asked("and the stock part, how big is it usually and how does it vest")
+    assert [t.key for t in asked] == ["vesting_schedule"]
+    assert topics_asked("does it vest over 4 years?") == ()  # the years the guides give
