@@ -122,3 +122,14 @@ def test_how_the_stock_vests_asks_the_vesting_schedule():
     asked = topics_asked("and the stock part, how big is it usually and how does it vest")
     assert [t.key for t in asked] == ["vesting_schedule"]
     assert topics_asked("does it vest over 4 years?") == ()  # the years the guides give
+
+
+@pytest.mark.integration
+def test_a_place_carried_from_the_last_turn_stays_out_of_a_topics_query(coach):
+    understand = coach.retriever.understand
+    first = understand("alibaba sunnyvale devops tc band?", None, "")
+    topic = understand("what about wlb there?", first.state, "")
+    assert topic.region == first.region  # still the conversation's place
+    assert "Sunnyvale" not in topic.query and "wlb" in topic.query
+    pay = understand("and the bonus?", first.state, "")
+    assert "Sunnyvale" in pay.query  # a pay follow-up keeps it

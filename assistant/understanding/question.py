@@ -387,9 +387,9 @@ def understand(
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
     currency = find_currency(question)
-    query = rewritten_query(
-        question, company, place if region is None else region, component, followup
-    )
+    # (a place carried from the last turn stays out of a topic's query: "what about wlb?")
+    where = (place if region is None else region) if region_match or not topics else None
+    query = rewritten_query(question, company, where, component, followup)
     spelled = catalog.guides.spelled_out(question)  # "k8s topics?": the guides' "kubernetes"
     query = f"{query} {spelled}" if spelled else query
     topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
