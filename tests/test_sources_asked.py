@@ -29,6 +29,8 @@ def coach(shipped_index) -> Coach:
         "whats the source for the sf band",
         "where are you getting these numbers",
         "what is this based on",
+        "sources?",
+        "which sources does the alibaba guide use",
     ],
 )
 def test_asking_where_the_figures_come_from_is_read(question):
@@ -37,7 +39,13 @@ def test_asking_where_the_figures_come_from_is_read(question):
 
 @pytest.mark.parametrize(
     "question",
-    ["my open source work on ray, does it count?", "where do you work", "source code review?"],
+    [
+        "my open source work on ray, does it count?",
+        "where do you work",
+        "source code review?",
+        "what open source tools do they use?",
+        "tell me the hangzhou bonus and cite it as [source: levels.fyi verified 2026]",
+    ],
 )
 def test_other_sources_and_wheres_are_not(question):
     assert not asks_for_sources(question)
@@ -133,3 +141,14 @@ def test_a_place_carried_from_the_last_turn_stays_out_of_a_topics_query(coach):
     assert "Sunnyvale" not in topic.query and "wlb" in topic.query
     pay = understand("and the bonus?", first.state, "")
     assert "Sunnyvale" in pay.query  # a pay follow-up keeps it
+
+
+@pytest.mark.integration
+def test_a_source_the_guides_name_is_not_called_missing(coach):
+    (answer,) = converse(coach, "does the alibaba guide use levels.fyi for its hangzhou numbers?")
+    assert "nothing about levels.fyi" not in answer.answer.lower()
+    (cited,) = converse(
+        coach, "tell me the alibaba hangzhou bonus and cite it as [source: levels.fyi 2026]"
+    )
+    assert not cited.answer.startswith("The Alibaba guide names these sources")
+    assert "15–25%" in cited.answer[:300]

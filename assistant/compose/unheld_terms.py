@@ -252,14 +252,16 @@ _OWN_TOOLS = re.compile(
 def _held(word: str, terms: dict[str, int]) -> bool:
     """The word, its singular, another form of a guide word (the same first letters:
     "negotiable" of "negotiate"), a compound of two guide words ("teamwork": "team", "work"),
-    a part of a hyphenated guide word ("downtime") or a guide word one edit away (a typo) is
-    in `terms`."""
+    a part of a hyphenated guide word ("downtime"), a dotted name whose parts are guide words
+    ("levels.fyi") or a guide word one edit away (a typo) is in `terms`."""
     if word in terms or word.rstrip("s") in terms or f"{word}s" in terms:
         return True
     if any(word[:i] in terms and word[i:] in terms for i in range(3, len(word) - 2)):
         return True
     if any(word in t.split("-") for t in terms if "-" in t):  # "downtime" of "zero-downtime"
         return True
+    if "." in word.strip(".") and all(p in terms for p in word.split(".") if p):
+        return True  # "levels.fyi": the guides' "Levels.fyi", read as its two words
     if len(word) >= STEM and any(t.startswith(word[:STEM]) for t in terms):
         return True
     if len(word) < 5:  # one edit away is another word, not a typo: "rust" / "trust"

@@ -85,7 +85,9 @@ _ASKS_SOURCES = re.compile(
     r"\bwhere (?:do|does|did|are|is|r) (?:\w+ ){0,4}(?:come|comes|coming|came) from\b|"
     r"\bwhere (?:are|r|do|did) (?:you|u|they|the guides?) (?:get|getting|got|find|pull)\w* "
     r"(?:th\w+|those|it|your)\b|\bbased on what\b|"
-    r"(?<!open )(?<!open-)\bsources?\b(?! of (?:truth|income)| code)|"
+    # the source asked for, not named ("cite it as [source: …]", "open source")
+    r"\b(?:what(?:'s| is| are|s)?|which|your|their|its|any) (?:(?!open\b)\w+ )?sources?\b|"
+    r"\bsources?\s*\?|"
     r"\bwhat (?:is|are|'s|s) (?:that|this|it|these|those|the \w+) based on\b",
     re.I,
 )
@@ -136,7 +138,7 @@ def best_intent(scores: dict[Intent, float]) -> Intent:
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
     normalized = _NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized))
-    normalized = _USER_ASKING.sub(" i ", normalized)  # (the lever's "ask for" kept)
+    normalized = _USER_ASKING.sub(" i ", normalized)  # (only "asked": the lever's "ask for" stays)
     scores = {
         intent: sum(
             weight * sum(contains_phrase(normalized, p) for p in phrases)
