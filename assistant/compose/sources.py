@@ -23,8 +23,9 @@ def write_sources_lead(
     if not understood.asks_sources:
         return False
     wrote = False
-    for company in dict.fromkeys(c for c in (understood.company, *understood.other_companies)):
-        lists = [r for r in records.values() if company and r.company == company and _lists(r)]
+    companies = (understood.company, *understood.other_companies)
+    for company in dict.fromkeys(c for c in companies if c):
+        lists = [r for r in records.values() if r.company == company and _is_source_list(r)]
         items = [
             f"- {one_line(line.lstrip('-*• '))} {writer.book.cite(r.chunk_id)}"
             for r in lists
@@ -37,7 +38,7 @@ def write_sources_lead(
     return wrote
 
 
-def _lists(record: ChunkRecord) -> bool:
+def _is_source_list(record: ChunkRecord) -> bool:
     """Whether the record is a guide's list of sources: its own section's title (the last part
     of its section path) names them."""
     return "source" in record.section.rpartition(">")[2].lower()
