@@ -44,9 +44,9 @@ from assistant.compose.verify import composer_answer, model_answer, verified_pre
 from assistant.config import Settings, offline_environment
 from assistant.corpus.factbook import FactBook
 from assistant.corpus.facts import Facts
+from assistant.engine import offer_update as update
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer
-from assistant.engine.offer_update import moved_to, said_to_be, with_changes
 from assistant.errors import CoachError
 from assistant.index.embeddings import count_tokens
 from assistant.pipeline import END, Step, build_graph, run_in_order
@@ -365,11 +365,8 @@ class Coach:
         from assistant.engine.offer import parse_offer
 
         companies = self.catalog.companies
-        facts = self.factbook.facts_for(
-            companies
-            if not understood.company
-            else [understood.company, *understood.other_companies]
-        )
+        named = [understood.company, *understood.other_companies] if understood.company else []
+        facts = self.factbook.facts_for(named or companies)
         currencies, years = band_defaults(facts)
         try:
             offer = parse_offer(
@@ -415,18 +412,21 @@ class Coach:
         if "offer" not in state:  # "if it were Sunnyvale (or anyscale sf) instead?", "base 190k?"
             moves = understood.corrects or (understood.repeats and understood.intent == "counter")
             if moves and understood.company not in (None, offer.company):
-                offer = said_to_be(offer, understood.company, understood.region, facts)
-            offer = moved_to(offer, understood.region, self.catalog.regions.get(offer.company, ()))
+                offer = update.said_to_be(offer, understood.company, understood.region, facts)
+            regions = self.catalog.regions.get(offer.company, ())
+            offer = update.moved_to(offer, understood.region, regions)
         if "offer" not in state or understood.offer_is_competing:  # (the earlier offer's fixes)
             for change in (*changes, state.get("offer_change")):  # (in order)
                 changed = self._read_offer(change, understood).get("offer") if change else None
-                offer = with_changes(offer, changed) if changed else offer
+                offer = update.with_changes(offer, changed) if changed else offer
+        if "offer" not in state and not update.gives_own_pay(offer):  # only a rival's figures
+            return {"negotiation": None, "drafts": None}  # ("nvidia has me at 213 base…")
         if offer.company and offer.company != understood.company:
             facts = self.factbook.facts_for([offer.company])
         negotiation = negotiate(offer, facts)
         quotes = {k: r.text for k, r in self.records.items()}
         drafts = write_drafts(negotiation, quotes, state.get("draft_style", "standard"))
-        moved = given_for if offer.region != given_for else ""
+        moved = update.moved_from(given_for, negotiation, understood.region_mentions)
         return {"negotiation": negotiation, "drafts": drafts, "replaced_from": moved}
 
     def _relatedness(self, question: str, sentences) -> list[float]:

@@ -15,12 +15,12 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary, LevelMap, level_codes
 from assistant.understanding.asks import (
     corrects,
-    lever_asked_by_place,
     negated_places,
     repeats,
     topics_asked,
 )
 from assistant.understanding.entities import Catalog
+from assistant.understanding.intents import lever_asked_by_place
 from assistant.understanding.question import understand
 from assistant.understanding.titles import level_asked, levels_asked, role_asked
 
@@ -226,6 +226,20 @@ def test_a_numeronym_is_spelled_out_by_the_guides_own_word():
     assert vocabulary.numeronyms["h8s"] == "helixworks"  # read from the guide, not a table
     assert vocabulary.spelled_out("any h8s questions? p5 and k8s too") == "helixworks"
     assert vocabulary.spelled_out("nothing short here") == ""
+
+
+def test_words_typed_without_vowels_or_hyphens_are_spelled_out_by_the_guides_word():
+    guide = ChunkRecord(
+        "z-loop",
+        "corpus/zephyrine.md",
+        "Loop",
+        "Each round checks one level. Expect an on-call drill, a bolt and a belt.",
+        company="Zephyrine",
+        guide_kind="interview",
+    )
+    vocabulary = GuideVocabulary.from_records([guide])
+    assert vocabulary.spelled_out("how many rnd per lvl, oncall?") == "round level on-call"
+    assert vocabulary.spelled_out("blt?") == ""  # "bolt" or "belt": neither is guessed
 
 
 def test_level_codes_spell_out_ranges():
@@ -577,6 +591,20 @@ def test_the_component_the_employer_will_not_move_is_the_one_said_so(catalog):
     assert frame.fixed == "bonus"
     _, again = converse(catalog, "anyscale sf base?", "what if they won't budge?")
     assert again.fixed == "base"
+    for said in (
+        "best we can do on base is 200",
+        "base tops out at 200",
+        "can't go above 200 base",
+    ):
+        assert understand(f"anyscale nyc: {said}. now what?", catalog).fixed == "base", said
+
+
+def test_a_bare_figure_beside_a_pay_word_is_money_told(catalog):
+    frame = understand(
+        "nvidia also has me at 205 base / 240 rsu. what do i ask anyscale for", catalog
+    )
+    assert frame.states_amounts and frame.offer_is_competing
+    assert not understand("how many rounds is the anyscale loop?", catalog).states_amounts
 
 
 def test_one_time_cash_is_a_sign_on_bonus(catalog):

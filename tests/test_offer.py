@@ -86,6 +86,10 @@ def parse(text):
             "(1-year cliff).",
             dict(stock=140 * K, stock_years=4),
         ),
+        (  # an amount vesting over years is a grant, its word far before it
+            "Anyscale NYC: equity just came through, 120k over 4 yrs",
+            dict(stock=120 * K, stock_years=4, base=None),
+        ),
     ],
 )
 def test_offers_are_read_the_way_people_write_them(text, expected):

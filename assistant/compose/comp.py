@@ -159,29 +159,32 @@ def compose_comp(
 
 
 def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
-    """Sign-on figures live in levers and scripts, not in the comp tables."""
+    """Sign-on figures live in levers and scripts, not in the comp tables: those retrieved,
+    then the company's others that name a figure those do not ("amazon sde offer alibaba
+    signon how much": the script's $45K, and the lever's "A $[35K-55K] sign-on…")."""
     passages = [
         h for h in retrieval.hits if h.kind in ("lever", "script") and "sign" in h.text.lower()
     ]
-    if not passages and understood.company:  # retrieval looked for other words ("relocation")
-        ids = [f.chunk_id for f in (*ev.facts.levers, *ev.facts.scripts)]
-        passages = [
-            ev.records[i]
-            for i in dict.fromkeys(ids)
-            if i in ev.records
-            and ev.records[i].company == understood.company
-            and "sign" in ev.records[i].text.lower()
-        ]
-    if not passages:
+    if not passages and not understood.company:
         compose_general(writer, understood, retrieval, ev)
         return
-    several = len({hit.company for hit in passages}) > 1  # "anyscale or alibaba?": say whose
-    found = []
-    for hit in passages:
-        body = chunk_body(hit.text)  # a script's sentences apart; a lever whole, with its name
-        pieces = sentence_pieces(body) if hit.kind == "script" else sentences_of(body)
-        sentences = [s for s in pieces if "sign" in s.lower()]
-        found += [(hit, s) for s in sentences[:MAX_SENTENCES_PER_PASSAGE]]
+    found = [pair for hit in passages for pair in _sign_on_sentences(hit)]
+    if understood.company:  # (retrieval may have looked for other words: "relocation")
+        ids = [f.chunk_id for f in (*ev.facts.levers, *ev.facts.scripts)]
+        shown = {h.chunk_id for h in passages}
+        for record in (ev.records[i] for i in dict.fromkeys(ids) if i in ev.records):
+            if record.company != understood.company or record.chunk_id in shown:
+                continue
+            said = {figure for _, s in found for figure in _FIGURE.findall(s.lower())}
+            found += [
+                (hit, s)
+                for hit, s in _sign_on_sentences(record)
+                if set(_FIGURE.findall(s.lower())) - said
+            ]
+    if not found:
+        compose_general(writer, understood, retrieval, ev)
+        return
+    several = len({hit.company for hit, _ in found}) > 1  # "anyscale or alibaba?": say whose
     other_currency = _sign_on_currency(understood, ev, [s for _, s in found])
     if other_currency:  # "beijing offer… can I ask for a sign-on?": the figures are USD
         writer.add(other_currency, "")
@@ -189,6 +192,17 @@ def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev
     for hit, sentence in found:
         whose = f"**{hit.company}**: " if several and hit.company else ""
         writer.add(f"- {whose}{sentence} {writer.book.cite(hit.chunk_id)}")
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?k")
+
+
+def _sign_on_sentences(hit) -> list[tuple]:
+    """The passage's sentences about a sign-on: a script's apart, a lever whole, with its name."""
+    body = chunk_body(hit.text)
+    pieces = sentence_pieces(body) if hit.kind == "script" else sentences_of(body)
+    sentences = [s for s in pieces if "sign" in s.lower()]
+    return [(hit, s) for s in sentences[:MAX_SENTENCES_PER_PASSAGE]]
 
 
 def _sign_on_currency(understood: Understanding, ev: Evidence, sentences: list[str]) -> str:

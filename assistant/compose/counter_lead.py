@@ -21,7 +21,7 @@ from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.script_asks import SIGN_ON, GuideFigures
 from assistant.index.lexical import tokenize
-from assistant.money import PERCENT, format_money
+from assistant.money import PERCENT, find_amounts, format_money
 from assistant.understanding.asks import (
     asked_sentences,
     asked_with_antecedents,
@@ -89,11 +89,15 @@ def asked_component_place(
     guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed.
     An offer of one component only, asked about as "that" ("RSU of 15万 total. is that the
     floor of what they give?"), is that component asked about."""
-    asked = [c for c in components_named(asked_sentences(understood.question)) if c != "base"]
+    asking = asked_sentences(understood.question)
+    asked = [c for c in components_named(asking) if c != "base"]
     band, offer = negotiation.band, negotiation.offer
     given = [r.component for r in negotiation.position if r.offer is not None]
-    if not components_named(asked_sentences(understood.question)) and len(given) == 1:
-        asked = [c for c in given if c != "base"]
+    if not components_named(asking):  # "…RSU CNY 200K… where does 200k sit in the band?"
+        told = components_named(asked_with_antecedents(understood.question))  # "equity came
+        told = told if len(told) == 1 else ()  # through, 120k over 4 yrs. isnt that below…?"
+        quoted = components_quoted(asking, offer) or told
+        asked = [c for c in (quoted or (given if len(given) == 1 else [])) if c != "base"]
     row = next(
         (r for r in negotiation.position if r.component in asked[:1] and r.band_min and r.band_max),
         None,
@@ -132,6 +136,19 @@ def asked_component_place(
     # "how much higher can I push the RSUs?": the ask, with its sum when it is one
     how = f" = {ask.figure.text}" if ask.figure.provenance.kind == "formula" else ""
     return f"{placed}; ask for {ask.figure.display}{how} {sources(writer, ask.figure)}."
+
+
+def components_quoted(asking: str, offer) -> list[str]:
+    """The offer's components whose figure the asking sentence repeats ("where does 200k sit
+    in the band?" after "RSU CNY 200K over 4 yrs"): the component it asks about."""
+    figures = {"base": offer.base, "stock": offer.stock, "sign_on": offer.sign_on}
+    quoted = [
+        component
+        for amount, _, _ in find_amounts(asking)
+        for component, value in figures.items()
+        if value and not amount.is_percent and not amount.is_range and amount.low == value
+    ]
+    return list(dict.fromkeys(quoted))
 
 
 def verdict(

@@ -13,6 +13,7 @@ from assistant.compose.bands import (
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.lead import (
     faq_asking_it,
+    faq_naming_topic,
     lead_each_ask,
     write_faq_lead,
     write_lead,
@@ -37,7 +38,9 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     best = on_topic(list(retrieval.hits), wanted)[:MAX_PASSAGES]
     if understood.component is None:  # a place named is no pay question: its row goes last
         best.sort(key=lambda hit: hit.chunk_id in by_id)
-    faq = faq_asking_it(best, understood, ev.relatedness)
+    faq = faq_naming_topic(list(retrieval.hits), understood) or faq_asking_it(
+        best, understood, ev.relatedness
+    )
     if len(asks_in(understood.question)) > 1:  # "is mandarin required? also how's the wlb?"
         lead_each_ask(writer, understood, on_topic(list(retrieval.hits), wanted), ev.relatedness)
     elif faq is not None:  # the guide's own answer to the user's question

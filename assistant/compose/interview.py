@@ -14,8 +14,10 @@ from collections.abc import Mapping
 
 from assistant.compose.core import Writer
 from assistant.compose.lead import (
+    MAX_LEAD_PASSAGES,
     Relatedness,
     faq_asking_it,
+    faq_naming_topic,
     lead_each_ask,
     rarity,
     write_faq_lead,
@@ -160,25 +162,31 @@ def compose_interview(
 ) -> None:
     hits = [h for h in retrieval.hits if h.guide_kind == "interview"] or list(retrieval.hits)
     wanted = wanted_words(understood)
-    hits = with_siblings(on_topic(hits, wanted), records, said_words(understood))
+    retrieved = on_topic(hits, wanted)
+    hits = with_siblings(retrieved, records, said_words(understood))
     scored = [(hit, [line for line in condensed(hit, wanted) if not _filler(line)]) for hit in hits]
     scored = [(hit, lines) for hit, lines in scored if lines]
+    # the lead reads the best passages retrieved, with what they bring of their sections
+    # ("…how many rounds is the onsite? also my mandarin…": the Mandarin FAQ's siblings do
+    # not crowd out the process)
+    best = {h.chunk_id for h in retrieved[:MAX_LEAD_PASSAGES]}
+    reach = max((at + 1 for at, h in enumerate(hits) if h.chunk_id in best), default=0)
     if not scored:
         return
     groups: dict[str, list] = {}
     for hit, lines in _sections_together(scored, records):
         groups.setdefault(_group_of(hit), []).append((hit, lines))
     examples_asked = understood.asks_examples and "Example questions" in groups
-    faq = faq_asking_it(hits, understood, relatedness)  # (the user's words, not the topics)
+    faq = faq_naming_topic(hits, understood) or faq_asking_it(hits, understood, relatedness)
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
         ranked = _examples_in_order(groups["Example questions"], understood, wanted, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
     if len(asks_in(understood.question)) > 1 and not examples_asked:  # "how many onsite
-        lead_each_ask(writer, understood, hits, relatedness)  # rounds and how long till an offer?"
+        lead_each_ask(writer, understood, hits, relatedness, reach)
     elif faq is not None and not examples_asked:  # the guide's own answer to the question
         write_faq_lead(writer, understood, faq)
     elif not examples_asked:
-        write_lead(writer, understood, [hit for hit, _ in scored], relatedness)
+        write_lead(writer, understood, [hit for hit, _ in scored], relatedness, reach)
     else:  # "kubernetes questions?": the guide's questions answer it
         _write_examples_lead(writer, ranked, wanted)
     led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)

@@ -42,9 +42,11 @@ from assistant.index.lexical import tokenize
 from assistant.understanding.asks import asked_sentences, asks_in
 from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
+from assistant.understanding.words import contains_phrase
 
 Relatedness = Callable[[str, Sequence[str]], Sequence[float]]
 MAX_LEAD_SENTENCES = 4
+MAX_LEAD_PASSAGES = 4  # the best retrieved passages a lead is chosen from
 EMBEDDING_WEIGHT = 4.0  # a cosine of 0.5 weighs as one of the question's own words
 MAX_LEAD_CHARS = 420
 CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
@@ -59,15 +61,20 @@ _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
 
 
 def write_lead(
-    writer: Writer, frame: Understanding, hits: list, relatedness: Relatedness | None = None
+    writer: Writer,
+    frame: Understanding,
+    hits: list,
+    relatedness: Relatedness | None = None,
+    reach: int = MAX_LEAD_PASSAGES,
 ) -> bool:
     """Open the answer with the sentences that answer the question, cited; False when no
     sentence answers it well enough. `relatedness` (question, sentences) -> cosine similarity
-    of their embeddings, when the caller has the embedding model at hand."""
+    of their embeddings, when the caller has the embedding model at hand; `reach`: how many of
+    the first hits are read (the best retrieved, with the passages they brought along)."""
     own = said_words(frame)
     counting = bool(_QUANTITY.search(frame.question))
     passages = []
-    for hit in hits[:4]:
+    for hit in hits[:reach]:
         sentences = [s for s in sentence_pieces(chunk_body(hit.text)) if _says_something(s)]
         if sentences:
             passages.append((hit, sentences))
@@ -224,6 +231,21 @@ def faq_asking_it(hits: list, frame: Understanding, relatedness: Relatedness | N
     return faq[best][2] if cosines[best] >= FAQ_MEANING else None
 
 
+def faq_naming_topic(hits: list, frame: Understanding):
+    """The retrieved guide FAQ item whose question names a topic the user asks about in other
+    words ("alibaba wlb how bad?": "What is the work-life balance like?"), or None: its
+    question holds one of the topic's phrases, whole."""
+    phrases = [p for topic in frame.topics for p in topic.phrases()]
+    if not phrases or lacking_asked(frame):
+        return None
+    for hit in hits:
+        if hit.kind == "qa":
+            asked = normalize(chunk_body(hit.text).partition("?")[0])
+            if any(contains_phrase(asked, normalize(p)) for p in phrases):
+                return hit
+    return None
+
+
 def write_faq_lead(writer: Writer, frame: Understanding, faq) -> None:
     """Open with the start of the guide's answer to its FAQ question that is the user's own
     ("Is knowing Mandarin required for US-based roles?"): its sentences in order, as many as
@@ -307,29 +329,31 @@ def _says_something(sentence: str) -> bool:
     return usable_sentence(sentence) and len(sentence.split()) >= 4 and not asks
 
 
-def lead_each_ask(writer: Writer, frame: Understanding, hits: list, relatedness) -> None:
+def lead_each_ask(
+    writer: Writer, frame: Understanding, hits: list, relatedness, reach: int = MAX_LEAD_PASSAGES
+) -> None:
     """Each ask's lead, in the order asked ("is mandarin required? also how bad is the
     wlb?"): the guide's FAQ answer to it, or its best sentences, unless it says what an
     earlier ask's lead already said."""
     for ask in asks_in(frame.question):
-        _lead_one(writer, replace(frame, question=ask, query=ask), hits, relatedness)
+        _lead_one(writer, replace(frame, question=ask, query=ask), hits, relatedness, reach)
 
 
-def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness) -> None:
+def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness, reach: int) -> None:
     own = Writer(writer.book)
     said = " ".join(writer.lines)
     faq = faq_asking_it(hits, ask, relatedness)
     if faq is not None:
         write_faq_lead(own, ask, faq)
     else:
-        write_lead(own, ask, hits, relatedness)
+        write_lead(own, ask, hits, relatedness, reach)
     if all(MARKER.sub("", line).strip() in said for line in own.lines if line):
         # an earlier ask's lead answers this one too ("how long end to end, and how many
         # rounds is the onsite?"): the passages it did not lead with answer it
         led = [MARKER.sub("", line).strip() for line in writer.lines if line]
         unled = [h for h in hits if not any(text in one_line(h.text) for text in led)]
         own = Writer(writer.book)
-        write_lead(own, ask, unled, relatedness)
+        write_lead(own, ask, unled, relatedness, reach)
     for line in own.lines:
         if line and MARKER.sub("", line).strip() not in said:
             writer.add(line, "")

@@ -70,7 +70,9 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     if unasked:  # "which lever gets me a higher base?" when none asks for one
         writer.add(unasked, "")
     led = False
-    if not prose:  # the answer first: the lever (or script sentences) that fits the question
+    script_named = "script" in tokenize(understood.question)  # ("the equity number in the
+    if not prose and not script_named:  # script": its ask, below) else the answer first: the
+        # lever (or script sentences) that fits the question
         candidates = [lv for lv in ev.facts.levers if lv.company in companies]
         candidates = [lv for lv in candidates if lv.name not in unfit]
         led = _lead_numbered(writer, understood, candidates) or lead_lever(

@@ -270,10 +270,13 @@ def _held(word: str, terms: dict[str, int]) -> bool:
 
 
 def _short_form(word: str, catalog: Catalog) -> bool:
-    """A short form of a word of any guide ("prod" of "production", "infra"): the field's own
-    shorthand, not a term of art the guides lack."""
-    return len(word) >= 4 and any(
-        len(t) > len(word) and t.startswith(word)
+    """A short form of a word of any guide ("prod" of "production", "infra"; of three letters,
+    of a word of six or more: "sys" of "system"): the field's own shorthand, not a term of art
+    the guides lack."""
+    return len(word) >= 3 and any(
+        len(t) > len(word)
+        and (len(word) > 3 or (len(t) >= 6 and t.isalpha()))
+        and t.startswith(word)
         for ts in catalog.guides.terms.values()
         for t in ts
     )

@@ -29,6 +29,9 @@ _LEVEL_RANGE = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\s*[-–]\s*(?:[A-Z]{1,3})?(\
 _LEVEL_CODE = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\b")
 
 
+_VOWELS = re.compile(r"[aeiou]")
+
+
 def words_of(text: str) -> list[str]:
     """Lower-case words without accents, as the vocabulary stores them."""
     folded = unicodedata.normalize("NFKD", text)
@@ -162,11 +165,40 @@ class GuideVocabulary:
                 found.setdefault(f"{word[0]}{len(word) - 2}{word[-1]}", set()).add(word)
         return {short: next(iter(words)) for short, words in found.items() if len(words) == 1}
 
+    @cached_property
+    def without_vowels(self) -> dict[str, str]:
+        """The guides' words by their form typed without vowels ("rnd" -> "round", "lvl" ->
+        "level"), as people type on phones: two vowels or more dropped ("tps" is no "tips");
+        only those one word of the guides answers."""
+        found: dict[str, set[str]] = {}
+        for word in {w for terms in self.terms.values() for w in terms}:
+            short = word[0] + _VOWELS.sub("", word[1:])
+            if word.isalpha() and len(short) >= 3 and len(short) <= len(word) - 2:
+                found.setdefault(short, set()).add(word)
+        return {short: next(iter(words)) for short, words in found.items() if len(words) == 1}
+
     def spelled_out(self, text: str) -> str:
         """The guides' words the text writes as numeronyms ("k8s topics" -> "kubernetes"),
-        joined; "" when none."""
-        shorts = re.findall(r"\b[a-z]\d{1,2}[a-z]\b", text.lower())
-        return " ".join(self.numeronyms[s] for s in dict.fromkeys(shorts) if s in self.numeronyms)
+        without vowels ("coding rnd" -> "round") or without their hyphen ("oncall"), joined;
+        "" when none."""
+        lowered = text.lower()
+        shorts = re.findall(r"\b[a-z]\d{1,2}[a-z]\b", lowered)
+        found = [self.numeronyms[s] for s in dict.fromkeys(shorts) if s in self.numeronyms]
+        held = {w.strip("()[]{}.,;:!?'\"") for terms in self.terms.values() for w in terms}
+        for word in dict.fromkeys(re.findall(r"\b[a-z][b-df-hj-np-tv-z]{2,}\b", lowered)):
+            if word not in held and word in self.without_vowels:
+                found.append(self.without_vowels[word])
+        for word in dict.fromkeys(re.findall(r"\b[a-z]{4,}\b", lowered)):
+            if word not in held and word in self.unhyphenated:  # "oncall" -> "on-call"
+                found.append(self.unhyphenated[word])
+        return " ".join(found)
+
+    @cached_property
+    def unhyphenated(self) -> dict[str, str]:
+        """The guides' hyphenated words by their form written joined ("oncall" -> "on-call",
+        "signon" -> "sign-on")."""
+        words = {w for terms in self.terms.values() for w in terms if "-" in w.strip("-")}
+        return {w.replace("-", ""): w for w in sorted(words)}
 
     def says(self, company: str | None, phrase: str) -> bool:
         """Whether the company's guides (every guide when company is None) hold every word of

@@ -3,7 +3,8 @@ band ("and if it were Sunnyvale instead?"), or with the components a turn names 
 ("what if they bumped base to 190k?"). Pure functions over `Offer`; no amount is converted.
 
 Leaves out: reading the turns (assistant.engine.offer parses each) and deciding that a turn
-changes the offer (assistant.coach).
+changes the offer (assistant.coach). Also whether an offer gives pay of its own and which
+region a moved offer came from, for the answer to say so.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from assistant.corpus.facts import Facts
-from assistant.engine.negotiation import band_defaults
+from assistant.engine.negotiation import Negotiation, band_defaults
 from assistant.engine.offer import Offer
 
 # The components a later turn may change; a stated total changes with any of them.
@@ -65,3 +66,21 @@ def said_to_be(offer: Offer, company: str, region: str | None, facts: Facts) -> 
         currency=offer.currency or band_currency,
         competing=tuple(p for p in offer.competing if p.company != company),
     )
+
+
+def gives_own_pay(offer: Offer) -> bool:
+    """Whether an offer read from the conversation gives a figure of its own, not only a
+    competing employer's ("nvidia has me at 213 base / 255 rsu")."""
+    own = (offer.base, offer.stock, offer.bonus_pct, offer.bonus_amount, offer.sign_on, offer.tc)
+    return any(value is not None for value in own)
+
+
+def moved_from(given_for: str, negotiation: Negotiation, named: Iterable[str]) -> str:
+    """The region an earlier offer was given for, when this turn places it in another region's
+    band that it names ("sorry i meant seattle"), or one in another currency (said each turn:
+    the amounts are not compared); else ""."""
+    offer, band = negotiation.offer, negotiation.band
+    other_currency = band is not None and offer.currency and band.currency != offer.currency
+    if offer.region == given_for or not (offer.region in named or other_currency):
+        return ""
+    return given_for

@@ -84,6 +84,10 @@ STOPWORDS = {
 SIGNS = "|".join(re.escape(a) for a in sorted(CURRENCY_ALIASES, key=len, reverse=True))
 MINUS_BEFORE = re.compile(rf"(?:[-−]\s?(?:{SIGNS})?\s?|(?:{SIGNS})\s?[-−]\s?)$", re.I)
 _SLASH = re.compile(r"^\s*/\s*$")
+# an amount vesting over years is a stock grant, whatever word names it
+_VESTS = re.compile(
+    r"^\s*(?:/\s*|(?:vesting |vested |that vests )?over\s+)\d{1,2}\s*-?\s*(?:y|yrs?|years?)\b", re.I
+)
 
 
 @dataclass
@@ -181,6 +185,9 @@ def assign_components(text: str, found: list[Found]) -> None:
         chosen = before if by_label else after
         for i, item in enumerate(run):
             item.component = chosen[i]
+        for i, item in enumerate(run):  # "equity just came through, 120k over 4 yrs"
+            if not item.component and _VESTS.match(gaps[i + 1]):
+                item.component = "stock"
         for i, item in enumerate(run[:-1]):
             nxt_item = run[i + 1]
             if not item.component and nxt_item.component == "stock" and _SLASH.match(gaps[i + 1]):

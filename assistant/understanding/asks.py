@@ -92,7 +92,9 @@ FIXED_COMPONENT = re.compile(
     r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
     r"(?:move|budge|go up|increase|change|negotiate)|\b(?:fixed|capped|non-negotiable|final)\b"
     r"|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|turn down)s?\b"
-    r"|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b",
+    r"|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
+    r"|\bbest (?:we|they|i) can do\b|\b(?:can'?t|cannot) go (?:above|higher|past|over|beyond)\b"
+    r"|\b(?:tops?|maxe?s?) out at\b",
     re.I,
 )
 # "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": about the
@@ -190,6 +192,14 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
 
 
 _LOOP_WORDS = re.compile(r"\b(?:interviews?|interviewing|loop|onsite|on site|rounds?|screens?)\b")
+
+
+def with_remote_work(topics: tuple[TopicAsk, ...], intent: str) -> tuple[TopicAsk, ...]:
+    """The topics, with remote work when "remote" is said outside a pay question ("anyscale
+    remote ok?"); "remote us base?" asks for a region's pay."""
+    if intent in ("comp", "counter") or any(t.key == "remote" for t in topics):
+        return topics
+    return (*topics, TopicAsk("remote", _TOPICS["remote"][0], ("remote",)))
 
 
 def _bare_take_home(topic: TopicAsk) -> bool:
@@ -309,9 +319,10 @@ def asks_in(question: str) -> list[str]:
 
 
 # ("they gave zero sign on. whats the line to ask for one?": "one" after a verb of asking)
-REFERS_BACK = re.compile(  # ("…a 401k match? how much": a question of nothing of its own)
-    r"\b(?:that|it|this|those|these|them)\b|\b(?:for|get|want|need) one\b|"
-    r"^\W*(?:and |so )?how (?:much|many|long|often)\W*$",
+REFERS_BACK = re.compile(  # ("…a 401k match? how much": a question of nothing of its own,
+    r"\b(?:that|it|this|those|these|them)\b|\b(?:for|get|want|need) one\b|"  # "…TBD, how
+    r"^\W*(?:and |so )?how (?:much|many|long|often)(?: (?:should|can|could|do|would) (?:i|we)"
+    r" (?:ask|push|go|counter|request)(?: for)?)?\W*$",  # much should i ask for?")
     re.I,
 )
 
@@ -467,24 +478,6 @@ def places_asked(text: str, labels: list[str]) -> dict:
     if asked and not COMPARES.search(asking):
         return asked
     return region_mentions(text, labels) if labels else {}
-
-
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
-_ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
-_LEVER_BY_PLACE = re.compile(
-    rf"\b(?:the )?({'|'.join(_ORDINALS)}) (?:lever|one|angle|argument)\b"
-    r"|\b(?:lever|angle|argument|number|no\.?|#)\s?([1-9])\b",
-    re.I,
-)
-
-
-def lever_asked_by_place(text: str) -> int | None:
-    """The lever asked by its place in the guide's list ("ok and the second lever?", "lever
-    3"): its number, -1 for the last; None when the text names none."""
-    found = _LEVER_BY_PLACE.search(text)
-    if not found:
-        return None
-    return _ORDINALS[found[1].lower()] if found[1] else int(found[2])
 
 
 def part_asked_of_the_place(text: str, component: str | None) -> bool:

@@ -150,11 +150,14 @@ _ASKED_AMOUNT = re.compile(
 )
 
 
+_SUPPOSES = re.compile(r"\b(?:if|suppose|supposing|say they|were to|would|could)\b", re.I)
+
+
 def states_offer(text: str) -> bool:
     """True when the message gives amounts as an offer: offer words ("I got", "they offered",
     "my package") or at least two pay components ("170k base, 90k rsu"). "The base is now
-    £300K" states none."""
-    if not describes_offer(text):
+    £300K" states none. A bare figure beside a pay word is one ("nyc offer 175 base")."""
+    if not describes_offer(thousands_beside_pay_words(text)[0]):
         return False
     named = sum(bool(pattern.search(text)) for pattern in _COMPONENTS.values())
     return bool(_OFFER_WORDS.search(text)) or named >= 2
@@ -207,7 +210,9 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
                 owner, changes = understood.company, ()
             offers.append((owner, offer_read_with(earlier, text, understood), changes))
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
-        elif offers and understood.corrects and changes_offer(text):
+        elif offers and changes_offer(text) and (understood.corrects or not _SUPPOSES.search(text)):
+            # a figure told ("equity just came through, 120k over 4 yrs") stays; a what-if
+            # ("what if base were 190k?") is asked of that turn only
             owner, earlier, changes = offers[-1]
             offers[-1] = (owner, earlier, (*changes, with_subject(text, understood)))
     _, offer_text, changes = offers[-1] if offers else (None, "", ())

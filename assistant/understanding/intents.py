@@ -1,6 +1,7 @@
 """Which intents a question asks, by weighted cue phrases (assistant.understanding.tables):
 the main one, every other asked with weight, and whether quoted pay figures make it a pay
-question (which figures are money: not a count of things, a year or a name's digits).
+question (which figures are money: not a count of things, a year or a name's digits), and
+which lever a question asks by its place in the list ("the second lever").
 
 Leaves out: names, places and the conversation (assistant.understanding.question reads those
 and calls these once per turn), and any model: the cues are data.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.money import PERCENT, find_amounts
+from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
 from assistant.understanding.asks import NO_OFFER_YET, components_named
 from assistant.understanding.entities import contains_phrase
 from assistant.understanding.tables import INTENT_PHRASES
@@ -32,6 +33,12 @@ def money_amounts(text: str) -> list:
         for amount, start, end in find_amounts(text)
         if not amount.is_percent and not COUNTED.match(text, end)
     ]
+
+
+def gives_money(text: str) -> bool:
+    """Whether the text gives an amount of money, a bare figure beside a pay word included
+    ("nvidia has me at 213 base")."""
+    return bool(money_amounts(thousands_beside_pay_words(text)[0]))
 
 
 _NO_MONEY_DIGITS = re.compile(r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b", re.I)
@@ -172,3 +179,21 @@ def intents_asked(
     if pay_asked and main not in ("comp", "counter"):
         others.append("comp")
     return tuple(dict.fromkeys([main, *others]))
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
+_LEVER_BY_PLACE = re.compile(
+    rf"\b(?:the )?({'|'.join(_ORDINALS)}) (?:lever|one|angle|argument)\b"
+    r"|\b(?:lever|angle|argument|number|no\.?|#)\s?([1-9])\b",
+    re.I,
+)
+
+
+def lever_asked_by_place(text: str) -> int | None:
+    """The lever asked by its place in the guide's list ("ok and the second lever?", "lever
+    3"): its number, -1 for the last; None when the text names none."""
+    found = _LEVER_BY_PLACE.search(text)
+    if not found:
+        return None
+    return _ORDINALS[found[1].lower()] if found[1] else int(found[2])

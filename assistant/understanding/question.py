@@ -39,7 +39,6 @@ from assistant.understanding.asks import (
     corrects,
     fixed_component,
     foreign_words,
-    lever_asked_by_place,
     negated_places,
     part_asked_of_the_place,
     places_asked,
@@ -47,6 +46,7 @@ from assistant.understanding.asks import (
     repeats,
     sentences_that_ask,
     topics_asked,
+    with_remote_work,
     without_repeat_cues,
 )
 from assistant.understanding.draft_request import draft_style_requested
@@ -68,11 +68,12 @@ from assistant.understanding.intents import (
     asks_for_examples,
     asks_for_sources,
     best_intent,
+    gives_money,
     intent_scores,
     intents_asked,
     is_small_talk,
+    lever_asked_by_place,
     may_give_money,
-    money_amounts,
     quotes_pay,
 )
 from assistant.understanding.pasted import mark_pasted, without_pasted
@@ -99,7 +100,7 @@ from assistant.understanding.subject import (
     users_employer,
     whose_role_is_asked,
 )
-from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS
+from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS, names_levels
 from assistant.understanding.titles import level_asked, levels_asked, role_asked
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
@@ -176,7 +177,7 @@ def understand(
             pass  # (the told loop's intent stands)
         elif best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
             scores, scored = asked, asking
-        elif any(contains_phrase(normalize(asking), p) for p in LEVEL_PHRASES):
+        elif names_levels(normalize(asking)):
             scores = {**{i: 0.0 for i in scores}, "general": 1.0}  # "…map my level?"
         elif told_loop:
             pass  # "…onsite (4 x 50 min): … what is each of those sessions grading me on?"
@@ -196,7 +197,7 @@ def understand(
         for k, v in intent_scores(without_repeat_cues(normalized), False).items()
         if k != "general"
     )
-    level_question = any(contains_phrase(normalized, p) for p in LEVEL_PHRASES) or bool(
+    level_question = names_levels(normalized) or bool(
         unknown_company  # "and amazon?" after "p5-p7 = which google lvls": the same question
         and state.company
         and FOLLOWUP_LEAD.search(question)
@@ -350,8 +351,9 @@ def understand(
     if correcting and not any(sentences_that_ask(question)[1]):
         topics = ()  # "sorry, i meant sf — they're relocating me": the why, told, asks nothing
     region_match = match_region(kept_text, labels)
-    if region_match and region_match.place == "remote" and any(t.key == "remote" for t in topics):
-        region_match = None  # "can I work remote?" asks about remote work, not a region
+    if region_match and region_match.place == "remote":  # "anyscale remote ok?": remote work
+        topics = with_remote_work(topics, intent)  # (not a region; "remote us base?" is one)
+        region_match = None if any(t.key == "remote" for t in topics) else region_match
     only = only_company_with(region_match.label, catalog) if region_match else None
     # ("approved an offer at level P6. is P6 a downlevel?": the company whose levels those are)
     only = only or owner_of_levels(levels_asked(question, catalog.guides.level_prefixes), catalog)
@@ -479,7 +481,7 @@ def understand(
         context_names=context,
         competing=competing,
         # (not "sunnyvale, 180k base, 15% bonus. google is 310 tc": the user's own, then theirs)
-        offer_is_competing=(told and (not money_amounts(question) or rivals_told))
+        offer_is_competing=(told and (not gives_money(question) or rivals_told))
         or rivals_figures
         or (
             offer_near(question, context)
@@ -487,7 +489,7 @@ def understand(
             and not any(rival_after_own_offer(question, name) for name in context)
         ),
         outside_companies=outside,
-        states_amounts=bool(money_amounts(question)),
+        states_amounts=gives_money(question),
         corrects=correcting,
         fixed=fixed_component(question, component),
         repeats=repeating,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.money import find_amounts
+from assistant.money import find_amounts, thousands_beside_pay_words
 from assistant.understanding.asks import (
     SENTENCE_BREAK,
     asked_sentences,
@@ -396,6 +396,7 @@ def figures_of_others(question: str, others: Iterable[str], own: Iterable[str]) 
     figures told without offer words ("bytedance is at ~70w all-in. what do i counter alibaba
     with?")."""
     others = [o.lower() for o in others if o]
+    question = thousands_beside_pay_words(question)[0]  # ("bytedance is at 300 base")
     amounts = [start for _, start, _ in money_amounts(question)]
     if not others or not amounts:
         return False

@@ -17,8 +17,11 @@ entities and .question do it) and the currency symbols and codes (assistant.mone
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
 from typing import Any
+
+from assistant.understanding.words import contains_phrase
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -73,6 +76,18 @@ INTENT_PHRASES: dict[str, tuple[tuple[float, tuple[str, ...]], ...]] = {
     for intent, groups in _phrases["intent_phrases"].items()
 }
 LEVEL_PHRASES: tuple[str, ...] = INTENT_PHRASES["general"][0][1]
+# which title of another employer a role equals ("anyscale devops = which nvidia title")
+_TITLE_ASKED = re.compile(r"\b(?:which|what|whats)\s+(?:[a-z0-9]+\s+){0,2}titles?\b")
+
+
+def names_levels(normalized: str) -> bool:
+    """Whether normalized text asks about levels: a level word ("leveling", "maps to", "p6")
+    or which title another employer gives ("anyscale devops = which nvidia title")."""
+    return bool(_TITLE_ASKED.search(normalized)) or any(
+        contains_phrase(normalized, p) for p in LEVEL_PHRASES
+    )
+
+
 # Job words too common to say what is asked, and words that neither change the topic nor name
 # one ("how does that compare?"), the job words among them.
 JOB_WORDS: tuple[str, ...] = tuple(_phrases["job_words"])
