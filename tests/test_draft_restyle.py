@@ -31,6 +31,8 @@ ASKS = ("$213K", "$222K", "$25K")
         ("shorten the email", "short"),
         ("can you write that up as an email i can send the recruiter", "email"),
         ("turn it into an email", "email"),
+        ("email it", "email"),  # a message of nothing else asks for the email
+        ("ok email version pls", "email"),
         ("ok fine write it. short email pls, recruiter skims", "short"),
     ],
 )
@@ -46,6 +48,7 @@ def test_restyle_requests_are_recognized(message, style):
         "is the final HR values round at alibaba just a formality?",
         "What is the base salary for a DevOps engineer at Anyscale in San Francisco?",
         "how formal is the dress code at anyscale",
+        "is email better than a call for the counter?",
         "x" * 500 + " make the email shorter",
     ],
 )

@@ -599,6 +599,12 @@ def test_the_component_the_employer_will_not_move_is_the_one_said_so(catalog):
         assert understand(f"anyscale nyc: {said}. now what?", catalog).fixed == "base", said
 
 
+def test_a_short_word_for_a_guide_word_finds_the_guides_word():
+    from assistant.compose.passages import guide_words_for
+
+    assert {"hire", "manag"} <= guide_words_for("alibaba hm round what do they check")
+
+
 def test_a_bare_figure_beside_a_pay_word_is_money_told(catalog):
     frame = understand(
         "nvidia also has me at 205 base / 240 rsu. what do i ask anyscale for", catalog
@@ -744,3 +750,11 @@ def test_a_lever_asked_by_its_place_where_no_levers_are_known_leads_with_nothing
     frame = understand("and the last lever?", catalog_of(ZEPHYRINE))
     writer = Writer(CitationBook({}))
     assert not _lead_numbered(writer, replace(frame, lever=-1), []) and not writer.lines
+
+
+def test_a_level_said_with_its_word_level_is_named_once():
+    from assistant.compose.level_coverage import _as_level
+
+    assert _as_level("senior") == "a senior level"
+    assert _as_level("senior or mid level") == "a senior or mid level"
+    assert _as_level("P8") == "P8"

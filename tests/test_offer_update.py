@@ -51,3 +51,19 @@ def test_amounts_in_another_currency_replace_the_offer_without_converting():
         None,
     )
     assert (changed.company, changed.region) == ("Anyscale", "Beijing")
+
+
+def test_a_lone_corrected_figure_replaces_the_one_amount_it_is_near_and_says_so():
+    from assistant.engine.offer import Unassigned
+
+    def lone(value: float) -> Offer:
+        return Offer(
+            company="Anyscale", unassigned=(Unassigned(f"{value / 1000:g}k", value, "", "?"),)
+        )
+
+    only_base = Offer(company="Anyscale", currency="USD", base=170_000, region="Seattle (US)")
+    changed = with_changes(only_base, lone(175_000))  # "wait its actually 175k"
+    assert changed.base == 175_000
+    assert "'175k' read as your base salary (it replaces $170K)" in changed.notes[-1]
+    assert with_changes(only_base, lone(900_000)) == only_base  # near nothing: not guessed
+    assert with_changes(EARLIER, lone(150_000)) == EARLIER  # near base and stock: not guessed

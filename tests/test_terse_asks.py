@@ -136,3 +136,81 @@ def test_a_passages_section_siblings_do_not_crowd_the_answer_out_of_the_lead(coa
         "also i speak zero mandarin, will that hurt"
     )
     assert "3 to 5" in first_line(answer.answer)
+
+
+def test_a_figure_asked_if_ok_is_placed_in_the_band(coach):
+    answer = coach.ask("alibaba sg 180k sgd base ok?")
+    assert first_line(answer.answer).startswith("Your base (SGD 180K) is above the guide's range")
+
+
+def test_a_lever_naming_the_employer_asked_about_leads_without_an_offer_said(coach):
+    answer = coach.ask("anyscale nvidia lever exact words")
+    assert "**Competing Infrastructure Offers**" in first_line(answer.answer)
+
+
+def test_back_at_a_company_talked_about_before_its_place_comes_back(coach):
+    *_, back = converse(
+        coach, "anyscale sf base", "what about equity", "ok and alibaba", "back to anyscale, bonus"
+    )
+    assert first_line(back.answer).startswith("**Bonus** for Anyscale · DevOps Engineer · San")
+
+
+def test_email_it_after_a_counter_is_the_email_alone(coach):
+    *_, email = converse(
+        coach, "alibaba hz offer 50w base 20w rsu 15%", "whats my counter", "email it"
+    )
+    assert email.answer.startswith("Here is the email, from the same figures:")
+
+
+def test_two_places_compared_on_pay_lead_with_each_ones_total(coach):
+    answer = coach.ask("does alibaba pay more in hangzhou or beijing for devops")
+    lead = first_line(answer.answer)
+    assert lead.startswith("**Total Comp**:") and "CNY 600K–CNY 1.2M" in lead
+    assert "CNY 570K–CNY 1.15M" in lead
+
+
+def test_a_difficulty_level_is_no_job_level(coach):
+    _, hard = converse(
+        coach,
+        "what programming languages can i use in alibaba's devops coding rounds",
+        "are the problems leetcode hard level?",
+    )
+    assert 'LeetCode "Medium"' in first_line(hard.answer)
+
+
+def test_what_the_user_says_they_are_does_not_pick_the_example_questions(coach):
+    answer = coach.ask(
+        "alibaba onsite has an 'advanced coding' round and i'm an sre, not a swe. what sort of "
+        "problems come up for devops?"
+    )
+    lead = first_line(answer.answer)
+    assert lead.startswith("Questions the guide lists:") and "rate limiter" in lead
+
+
+def test_the_offer_told_is_the_subject_when_the_other_company_is_only_mentioned(coach):
+    answer = coach.ask(
+        "got an offer from alibaba seattle, 160k base 80k rsu 4yr 15% bonus. also interviewing "
+        "at anyscale. thoughts?"
+    )
+    assert first_line(answer.answer).startswith("Your base ($160K) is near the bottom")
+    assert "Seattle (US)" in first_line(answer.answer)
+
+
+def test_example_questions_are_ranked_without_the_company_name(coach):
+    answer = coach.ask("kubernetes questions for alibaba?")
+    assert "K8s cluster" in first_line(answer.answer).split('" "')[0]
+
+
+def test_a_corrected_figure_with_no_part_named_replaces_the_near_one(coach):
+    _, fixed = converse(coach, "alibaba offer 170k base seattle", "wait its actually 175k")
+    assert first_line(fixed.answer).startswith("Your base ($175K)")
+    assert "'175k' read as your base salary (it replaces $170K)" in fixed.answer
+
+
+def test_a_counters_sign_on_ask_quotes_the_companys_sign_on_lever(coach):
+    answer = coach.ask(
+        "alibaba sunnyvale offer 170k base 100k rsu over 4 years 15% bonus, no competing offer. "
+        "counter?"
+    )
+    ask = next(line for line in answer.answer.splitlines() if line.startswith("- Sign-on bonus:"))
+    assert "**$45K**" in ask and "**Sign-On Bridge** lever" in ask and "$[35K-55K]" in ask

@@ -240,3 +240,19 @@ def test_regions_named_at_one_place_keep_the_order_given():
         "London (UK)",
     ]
     assert understood.regions_named(labels) == regions_named("ferrbrook seattle or london", labels)
+
+
+@pytest.mark.parametrize(
+    ("message", "offer"),
+    [
+        ("alibaba sg 180k sgd base ok?", True),  # a figure asked about is the user's own
+        ("anyscale london 140k gbp base low?", True),
+        ("nyc offer 175 base counter to", True),  # a bare figure beside a pay word
+        ("is 45k sign on ok to ask for?", False),  # a figure the user would ask for
+        ("the base is now £300K", False),
+    ],
+)
+def test_which_messages_state_an_offer(message, offer):
+    from assistant.understanding.conversation import states_offer
+
+    assert states_offer(message) is offer

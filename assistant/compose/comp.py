@@ -145,7 +145,9 @@ def compose_comp(
         one_band(writer, bands[0], understood.component)
     else:
         compared = understood.compares and len(understood.region_mentions) > 1  # (places named)
-        band_table(writer, bands, understood.component, compared)
+        # ("does alibaba pay more in hangzhou or beijing?": pay with no part named, the total)
+        asked = understood.component or ("total" if compared else None)
+        band_table(writer, bands, asked, compared)
     if notes and not yearly:
         writer.add("", *notes)
     said = any("no exchange rate" in line for line in writer.lines)  # (the coverage's, first)

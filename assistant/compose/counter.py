@@ -32,12 +32,13 @@ from assistant.compose.counter_lead import (
 from assistant.compose.draft_section import write_draft_section
 from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
+from assistant.compose.passages import one_line
 from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer, Package
 from assistant.engine.position import position
-from assistant.engine.script_asks import guide_figures
+from assistant.engine.script_asks import SIGN_ON, guide_figures
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import (
@@ -144,6 +145,10 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     if proposal is None:
         return
     writer.add("", "**What to ask for**", "")
+    bridge = next(  # the company's own lever for a sign-on names its range: "$[35K-55K]"
+        (lv for lv in ev.facts.levers if lv.company == offer.company and SIGN_ON.search(lv.name)),
+        None,
+    )
     for ask in proposal.asks:
         name = (
             "Walk-away floor (keep private)"
@@ -160,6 +165,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             if script is not None
             else ""
         )
+        if ask.component == "sign_on" and bridge is not None:
+            mark = writer.book.cite(bridge.chunk_id)
+            beside += f"; the guide's **{bridge.name}** lever {mark}: {one_line(bridge.text)}"
         writer.add(
             f"- {name}: **{ask.figure.display}**{now} {sources(writer, ask.figure)} "
             f"— {ask.rule}{_formula(ask.figure)}{beside}"

@@ -88,7 +88,8 @@ def asked_component_place(
     verdict gives), sits in the band: "Your stock ($175K over 4 years) is near the top of the
     guide's range for Seattle ($75K–$210K over 4 years) [1]."; "" when none can be placed.
     An offer of one component only, asked about as "that" ("RSU of 15万 total. is that the
-    floor of what they give?"), is that component asked about."""
+    floor of what they give?"), is that component asked about. Asked of an offer that gives
+    none ("and rsu?"), the guide's range for it: "Your offer names no stock; …"."""
     asking = asked_sentences(understood.question)
     asked = [c for c in components_named(asking) if c != "base"]
     band, offer = negotiation.band, negotiation.offer
@@ -102,6 +103,14 @@ def asked_component_place(
         (r for r in negotiation.position if r.component in asked[:1] and r.band_min and r.band_max),
         None,
     )
+    none_given = row is not None and row.offer is None and row.component != "bonus"
+    if len(asked) == 1 and band is not None and none_given:  # (a bonus: said in money above)
+        cell = component_cell(band, row.component)  # ("and rsu?" of an offer giving none)
+        if cell is None:
+            return ""
+        name = COMPONENT_NAMES[row.component].lower()
+        where = f"the guide's {cell[0]} for {band.region} is {cell[1]} {mark}"
+        return f"Your offer names no {name}; {where}."
     if len(asked) != 1 or band is None or row is None or row.offer is None or not place(row):
         return ""
     placed_base = any(

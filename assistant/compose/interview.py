@@ -20,6 +20,7 @@ from assistant.compose.lead import (
     faq_naming_topic,
     lead_each_ask,
     rarity,
+    without_subject,
     write_faq_lead,
     write_lead,
 )
@@ -35,6 +36,7 @@ from assistant.compose.passages import (
     words_with_compounds,
 )
 from assistant.corpus.chunking import ChunkRecord
+from assistant.index.lexical import tokenize
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import asks_in
 from assistant.understanding.question import Understanding
@@ -97,7 +99,8 @@ def _examples_in_order(
     with the model at hand, closeness in meaning: (hit, [(score, question), …])."""
     lines = [line for _, hit_lines in examples for line in hit_lines]
     weight = rarity(wanted, lines)
-    cosines = iter(relatedness(understood.question, lines) if relatedness and lines else [])
+    asked = without_subject(understood)  # (not "alibaba": every line is about it)
+    cosines = iter(relatedness(asked, lines) if relatedness and lines else [])
 
     def score(line: str) -> float:
         words = words_with_compounds(line)
@@ -148,6 +151,25 @@ def _write_examples_lead(writer: Writer, ranked: list, wanted: set[str]) -> None
     writer.add(f"Questions the guide lists: {' '.join(picks)}", "")
 
 
+# "i'm an sre, not a swe": what the user is, not what they ask about
+_ONESELF = re.compile(
+    r"\b(?:i'm|i am|im)\s+an?\s+([\w/ -]{1,30}?)(?:,?\s+not\s+an?\s+([\w/ -]{1,30}?))?"
+    r"(?=\s*[,.;!?]|\s+(?:and|but|so|with|at|who|by)\b|$)",
+    re.I,
+)
+
+
+def _said_of_oneself(question: str) -> set[str]:
+    """The keyword stems of what the user says they are ("i'm an sre, not a swe")."""
+    return {
+        w
+        for m in _ONESELF.finditer(question)
+        for part in m.groups()
+        if part
+        for w in tokenize(part)
+    }
+
+
 def _filler(line: str) -> bool:
     """A line that says nothing: a short exclamation ("Good luck!")."""
     return line.rstrip().endswith("!") and len(line.split()) <= 3
@@ -179,7 +201,8 @@ def compose_interview(
     examples_asked = understood.asks_examples and "Example questions" in groups
     faq = faq_naming_topic(hits, understood) or faq_asking_it(hits, understood, relatedness)
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
-        ranked = _examples_in_order(groups["Example questions"], understood, wanted, relatedness)
+        topical = wanted - _said_of_oneself(understood.question)  # (not "i'm an sre": the SRE
+        ranked = _examples_in_order(groups["Example questions"], understood, topical, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
     if len(asks_in(understood.question)) > 1 and not examples_asked:  # "how many onsite
         lead_each_ask(writer, understood, hits, relatedness, reach)

@@ -23,7 +23,9 @@ def _as_level(said: str) -> str:
     """A seniority word named as the level it is ("senior" -> "a senior level"); a level code
     or numbered title as written ("P8", "SDE II")."""
     coded = any(ch.isdigit() for ch in said) or said.endswith(("II", "IV"))
-    return said if coded else f"a {said} level"
+    if coded or said.lower().endswith(("level", "levels")):  # ("senior or mid level")
+        return said if coded else f"a {said}"
+    return f"a {said} level"
 
 
 def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> tuple[str, list]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from assistant.corpus.facts import Facts
 from assistant.engine.negotiation import Negotiation, band_defaults
 from assistant.engine.offer import Offer
+from assistant.money import format_money
 
 # The components a later turn may change; a stated total changes with any of them.
 _COMPONENTS = (
@@ -42,7 +43,7 @@ def with_changes(earlier: Offer, later: Offer) -> Offer:
     earlier amounts altogether: none is converted, and none is kept beside them."""
     changes = {c: getattr(later, c) for c in _COMPONENTS if getattr(later, c) not in (None, "")}
     if not changes and later.tc is None:
-        return earlier
+        return _corrected_figure(earlier, later) or earlier
     if later.currency and earlier.currency and later.currency != earlier.currency:
         return replace(
             later,
@@ -52,6 +53,37 @@ def with_changes(earlier: Offer, later: Offer) -> Offer:
         )
     total = later.tc if later.tc is not None else (None if changes else earlier.tc)
     return replace(earlier, **changes, tc=total, text=f"{earlier.text} {later.text}".strip())
+
+
+_NEAR = 1.5  # a lone figure this close to one of the offer's own corrects it
+
+
+def _corrected_figure(earlier: Offer, later: Offer) -> Offer | None:
+    """The earlier offer with a lone figure the later text names no component for ("wait its
+    actually 175k" after "170k base") put in place of the one amount of the offer it is near
+    (within 1.5 times, same currency), said in a note; None when it is near none or several."""
+    if len(later.unassigned) != 1 or later.unassigned[0].unit not in ("", earlier.currency):
+        return None
+    figure = later.unassigned[0]
+    near = [
+        c
+        for c in ("base", "stock", "sign_on", "bonus_amount")
+        if getattr(earlier, c) and 1 / _NEAR <= figure.value / getattr(earlier, c) <= _NEAR
+    ]
+    if len(near) != 1:
+        return None
+    name = {"base": "base salary", "stock": "stock", "sign_on": "sign-on", "bonus_amount": "bonus"}
+    was = format_money(getattr(earlier, near[0]), earlier.currency)
+    note = (
+        f"'{figure.raw}' read as your {name[near[0]]} (it replaces {was}); say so if that is wrong."
+    )
+    return replace(
+        earlier,
+        **{near[0]: figure.value},
+        tc=None,
+        notes=(*earlier.notes, note),
+        text=f"{earlier.text} {later.text}".strip(),
+    )
 
 
 def said_to_be(offer: Offer, company: str, region: str | None, facts: Facts) -> Offer:

@@ -29,6 +29,7 @@ _OFFER_WORDS = re.compile(
     r"\b(?:offer\w*|got|gave|giving|package|counter\w*|negotiat\w*|my (?:base|floor|salary)|"
     r"they(?:'re| are)? pay(?:ing)?|pay me|good|fair|decent|reasonable|competitive|lowball\w*|"
     r"enough|too low|underpaid|came in|comes in|coming in|verbal|"
+    r"(?:ok|okay|low|legit|solid)(?=\s*(?:[?!.]|$|,?\s*(?:or|right)\b))|"  # "180k base ok?"
     r"(?:near|at|towards?|in) the (?:top|bottom|middle)|(?:low|high|top) end)\b",
     re.I,
 )

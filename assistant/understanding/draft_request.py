@@ -71,7 +71,10 @@ _EMAIL_ASKED = re.compile(
     r"\b(?:write|draft|give|send|show|get|put|turn|make)(?: me)?"
     r"(?: (?:the|an|a|that|my|this|it))?(?: up)? "
     r"(?:(?:counter(?:[- ]offer)?|reply|response) )?(?:(?:as|in|into) )?(?:an? )?e-?mail"
-    r"(?: draft)?\b",
+    r"(?: draft)?\b"
+    # a message of nothing else: "email it", "email version pls", "ok the email"
+    r"|^\W*(?:(?:ok|okay|now|so|and)\W+)?(?:e-?mail (?:it|that|this|version)|(?:the |an )?e-?mail"
+    r"(?: draft)?)(?:\W+(?:please|pls|thx|thanks))?\W*$",
     re.I,
 )
 

@@ -14,7 +14,7 @@ import re
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
 from assistant.understanding.asks import NO_OFFER_YET, components_named
 from assistant.understanding.entities import contains_phrase
-from assistant.understanding.tables import INTENT_PHRASES
+from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
 
 # "peak ~200k orders/s", "500K+ TPS", "1m users": counts of things, not money
 COUNTED = re.compile(
@@ -144,7 +144,7 @@ def best_intent(scores: dict[Intent, float]) -> Intent:
 
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
-    normalized = _NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized))
+    normalized = without_other_levels(_NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized)))
     normalized = _USER_ASKING.sub(" i ", normalized)  # (only "asked": the lever's "ask for" stays)
     scores = {
         intent: sum(

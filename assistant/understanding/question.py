@@ -52,7 +52,6 @@ from assistant.understanding.asks import (
 from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.entities import (
     Catalog,
-    RegionMatch,
     companies_in,
     contains_phrase,
     find_component,
@@ -92,6 +91,7 @@ from assistant.understanding.subject import (
     only_company_with,
     outside_companies,
     owner_of_levels,
+    place_of_turn,
     regions_by_company,
     rewritten_query,
     rival_after_own_offer,
@@ -132,8 +132,9 @@ def understand(
     context_companies = named_as_context(normalized, catalog)
     context_companies += offer_elsewhere(normalized, named, context_companies)
     holding = [c for c in named if held_offer(normalized, c)]
-    if len(named) > len(holding):  # "i have an nvidia offer … what do i ask anyscale for?"
-        context_companies += holding
+    asked_of = companies_in(normalize(asked_sentences(question)), catalog)  # (not "thoughts?"
+    if any(c not in holding for c in asked_of):  # after "…also interviewing at anyscale.")
+        context_companies += holding  # "i have an nvidia offer … what do i ask anyscale for?"
     if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
         context_companies += holding
         if context_companies and all(c in context_companies for c in named):
@@ -369,15 +370,9 @@ def understand(
         context_names, unknown_company = (unknown_company,), None  # "…meituan offers more"
     if not company and not unknown_company and intent != "out_of_scope" and only:
         company = only  # "hangzhou offer, fair?"
-    region = region_match.label if region_match else None
-    place = region_match.place if region_match else None
-    nearby = bool(region_match and region_match.nearby)
-    if region_match is None and followup and company == state.company:
-        region, place = state.region, state.place
-    elif region_match is None and repeating and company != state.company and state.place:
-        carried = match_region(state.place, labels)  # "and anyscale?": the same place there
-        region_match = carried if carried and carried.label else RegionMatch(None, state.place)
-        region, place, nearby = region_match.label, state.place, region_match.nearby
+    region_match, region, place, nearby = place_of_turn(
+        region_match, state, company, labels, followup=followup, repeating=repeating
+    )
     fixed = FIXED_COMPONENT.search(question) and state.intent in ("counter", "lever")
     if fixed and (component or (state.turns and re.search(r"\d", kept_text))):
         intent = "counter"  # "what if they won't move on base?": the counter without it

@@ -20,6 +20,7 @@ from assistant.understanding.asks import (
 )
 from assistant.understanding.entities import (
     Catalog,
+    RegionMatch,
     _company_mentions,
     companies_in,
     company_segments,
@@ -28,6 +29,7 @@ from assistant.understanding.entities import (
     normalize,
     place_words,
 )
+from assistant.understanding.frame import ConversationState
 from assistant.understanding.intents import money_amounts
 from assistant.understanding.tables import (
     COMPONENT_QUERY,
@@ -458,3 +460,27 @@ def users_employer(question: str, name: str) -> bool:
 _BACKGROUND = re.compile(
     r"\b(?:my|whole|the) background\b|\bi(?:'ve| have)? (?:spent|worked)\b", re.I
 )
+
+
+def place_of_turn(
+    found: RegionMatch | None,
+    state: ConversationState,
+    company: str | None,
+    labels: list[str],
+    followup: bool,
+    repeating: bool,
+) -> tuple[RegionMatch | None, str | None, str | None, bool]:
+    """(match, region, place, nearby) of a turn: the place it names, else on a follow-up the
+    one talked about ("what about equity?"), for the same question at another company the same
+    place there ("and anyscale?"), and back at a company talked about before, its place then
+    ("back to anyscale, bonus" after Anyscale SF, then Alibaba)."""
+    if found is not None:
+        return found, found.label, found.place, found.nearby
+    if followup and company == state.company:
+        return None, state.region, state.place, False
+    if repeating and company != state.company and state.place:
+        carried = match_region(state.place, labels)
+        found = carried if carried and carried.label else RegionMatch(None, state.place)
+        return found, found.label, state.place, found.nearby
+    before = dict(state.compared).get(company) if company != state.company else None
+    return None, before, before, False

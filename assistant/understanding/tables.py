@@ -80,9 +80,23 @@ LEVEL_PHRASES: tuple[str, ...] = INTENT_PHRASES["general"][0][1]
 _TITLE_ASKED = re.compile(r"\b(?:which|what|whats)\s+(?:[a-z0-9]+\s+){0,2}titles?\b")
 
 
+# a level of something else: "leetcode hard level", "my english level"
+_OTHER_LEVEL = re.compile(
+    r"\b(?:hard|easy|medium|difficulty|skill|english|mandarin|chinese|language|fluency|"
+    r"high|low|kernel|protocol)[- ]levels?\b"
+)
+
+
+def without_other_levels(normalized: str) -> str:
+    """Normalized text without the levels of things other than jobs ("leetcode hard level")."""
+    return _OTHER_LEVEL.sub(" ", normalized)
+
+
 def names_levels(normalized: str) -> bool:
     """Whether normalized text asks about levels: a level word ("leveling", "maps to", "p6")
-    or which title another employer gives ("anyscale devops = which nvidia title")."""
+    or which title another employer gives ("anyscale devops = which nvidia title"); not a
+    level of something else ("are the problems leetcode hard level?")."""
+    normalized = without_other_levels(normalized)
     return bool(_TITLE_ASKED.search(normalized)) or any(
         contains_phrase(normalized, p) for p in LEVEL_PHRASES
     )
