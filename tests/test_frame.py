@@ -758,3 +758,8 @@ def test_a_level_said_with_its_word_level_is_named_once():
     assert _as_level("senior") == "a senior level"
     assert _as_level("senior or mid level") == "a senior or mid level"
     assert _as_level("P8") == "P8"
+
+
+def test_a_hyphenated_seniority_word_is_a_level():
+    assert levels_asked("what would the staff-level equivalent be") == ("staff",)
+    assert levels_asked("our staff-wide meeting") == ()

@@ -6,6 +6,8 @@ each is read as the question it is, and its answer comes first."""
 from __future__ import annotations
 
 import pytest
+from test_answer_first import converse  # each turn with the history so far
+from test_answer_first import first_sentence as first_line
 
 from assistant.coach import Coach
 
@@ -15,22 +17,6 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def coach(shipped_index) -> Coach:
     return Coach(shipped_index, backend="composer")
-
-
-def first_line(text: str) -> str:
-    return text.strip().split("\n", 1)[0]
-
-
-def converse(coach: Coach, *questions: str):
-    history, answers = [], []
-    for question in questions:
-        answer = coach.ask(question, history=history)
-        answers.append(answer)
-        history += [
-            {"role": "user", "content": question},
-            {"role": "assistant", "content": answer.answer},
-        ]
-    return answers
 
 
 def test_words_typed_without_vowels_find_the_guides_answer(coach):
@@ -212,5 +198,30 @@ def test_a_counters_sign_on_ask_quotes_the_companys_sign_on_lever(coach):
         "alibaba sunnyvale offer 170k base 100k rsu over 4 years 15% bonus, no competing offer. "
         "counter?"
     )
-    ask = next(line for line in answer.answer.splitlines() if line.startswith("- Sign-on bonus:"))
-    assert "**$45K**" in ask and "**Sign-On Bridge** lever" in ask and "$[35K-55K]" in ask
+    lines = answer.answer.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("- Sign-on bonus:"))
+    assert "**$45K**" in lines[at]
+    assert "**Sign-On Bridge** lever" in lines[at + 1] and "$[35K-55K]" in lines[at + 1]
+
+
+def test_a_tool_told_then_asked_about_is_named_as_what_the_guides_lack(coach):
+    slurm = coach.ask(
+        "all my gpu experience is slurm on bare metal hpc. does anyscale's gpu premium lever "
+        "assume k8s? what exactly does it claim"
+    )
+    assert "say nothing about slurm" in first_line(slurm.answer)
+
+
+def test_how_old_the_figures_are_is_answered_from_the_guides_source_list(coach):
+    _, age = converse(
+        coach, "alibaba seattle rsu range?", "how old is that data btw, like what years"
+    )
+    assert age.answer.startswith("The Alibaba guide names these sources for its figures:")
+    assert "(2024-2026)" in age.answer[:300]
+
+
+def test_pay_for_it_after_a_topic_asks_the_topics_pay(coach):
+    _, pay = converse(
+        coach, "how bad is on-call at alibaba for devops?", "how much extra do they pay for it"
+    )
+    assert "on-call pay" in first_line(pay.answer)  # "it": the on-call just talked about

@@ -165,13 +165,13 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             if script is not None
             else ""
         )
-        if ask.component == "sign_on" and bridge is not None:
-            mark = writer.book.cite(bridge.chunk_id)
-            beside += f"; the guide's **{bridge.name}** lever {mark}: {one_line(bridge.text)}"
         writer.add(
             f"- {name}: **{ask.figure.display}**{now} {sources(writer, ask.figure)} "
             f"— {ask.rule}{_formula(ask.figure)}{beside}"
         )
+        if ask.component == "sign_on" and bridge is not None:  # (its own line, cited alone)
+            mark = writer.book.cite(bridge.chunk_id)
+            writer.add(f"  - The guide's **{bridge.name}** lever {mark}: {one_line(bridge.text)}")
     at_ask = proposal.totals.annualized
     if at_ask is not None:
         writer.add(f"- Annualized total at these asks: **{at_ask.display}**")

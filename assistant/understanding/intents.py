@@ -95,7 +95,12 @@ _ASKS_SOURCES = re.compile(
     # the source asked for, not named ("cite it as [source: …]", "open source")
     r"\b(?:what(?:'s| is| are|s)?|which|your|their|its|any) (?:(?!open\b)\w+ )?sources?\b|"
     r"\bsources?\s*\?|"
-    r"\bwhat (?:is|are|'s|s) (?:that|this|it|these|those|the \w+) based on\b",
+    r"\bwhat (?:is|are|'s|s) (?:that|this|it|these|those|the \w+) based on\b|"
+    # how old the figures are: the source list gives its years ("how old is that data")
+    r"\bhow (?:old|recent|current|fresh|up to date|up-to-date|dated) (?:is|are) (?:\w+ ){0,3}"
+    r"(?:data|figures?|numbers?|info|information|ranges?|bands?|guides?)\b|"
+    r"\bwhat (?:year|years|date) (?:is|are|was|were) (?:\w+ ){0,3}(?:data|figures?|numbers?|"
+    r"bands?|ranges?) (?:from|of)\b",
     re.I,
 )
 

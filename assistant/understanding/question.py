@@ -112,6 +112,7 @@ INTERVIEW_TOPIC = re.compile(
 )
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
+_THEY_PAY_FOR_IT = re.compile(r"\bpay\w* (?:\w+ )?(?:for|on) (?:it|that|this|them)\b")
 
 
 def understand(
@@ -351,6 +352,8 @@ def understand(
     topics = topics_asked(without_pasted(mark_pasted(typed)) if typed else question)
     if correcting and not any(sentences_that_ask(question)[1]):
         topics = ()  # "sorry, i meant sf — they're relocating me": the why, told, asks nothing
+    elif not topics and state.turns and _THEY_PAY_FOR_IT.search(normalized):  # "how much extra
+        topics = topics_asked(state.topic)  # do they pay for it" after on-call: on-call's pay
     region_match = match_region(kept_text, labels)
     if region_match and region_match.place == "remote":  # "anyscale remote ok?": remote work
         topics = with_remote_work(topics, intent)  # (not a region; "remote us base?" is one)

@@ -102,7 +102,7 @@ def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
     pay word or a title word, or after an article or a verb of getting there ("staff
     engineer", "staff level", "any staff band?", "as a staff", "want staff")."""
     before = normalized[: match.start()].split()[-1:]
-    after = normalized[match.end() :].split()[:1]
+    after = [w.lstrip("-") for w in normalized[match.end() :].split()[:1]]  # ("staff-level")
     return bool(set(after) & (_JOB_OR_LEVEL | _PAY_OR_TITLE)) or bool(set(before) & _GETTING_TO)
 
 
