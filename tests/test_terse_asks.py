@@ -129,11 +129,6 @@ def test_a_figure_asked_if_ok_is_placed_in_the_band(coach):
     assert first_line(answer.answer).startswith("Your base (SGD 180K) is above the guide's range")
 
 
-def test_a_lever_naming_the_employer_asked_about_leads_without_an_offer_said(coach):
-    answer = coach.ask("anyscale nvidia lever exact words")
-    assert "**Competing Infrastructure Offers**" in first_line(answer.answer)
-
-
 def test_back_at_a_company_talked_about_before_its_place_comes_back(coach):
     *_, back = converse(
         coach, "anyscale sf base", "what about equity", "ok and alibaba", "back to anyscale, bonus"

@@ -214,13 +214,7 @@ def lead_lever(
     wanted = set(wanted_words(understood) if wanted is None else wanted)
     if not understood.competing:  # "counter alibaba's offer": the user's offer, not a rival's;
         wanted -= set(tokenize("offer"))  # a lever citing a rival's offer does not fit
-        asked = understood.question.lower()  # (unless it names the employer this turn asks
-        levers = [  # about: "anyscale nvidia lever")
-            lv
-            for lv in levers
-            if not _COMPETING.search(f"{lv.name} {lv.text}")
-            or any(n in lv.text.lower() and n in asked for n in named)
-        ]
+        levers = [lv for lv in levers if not _COMPETING.search(f"{lv.name} {lv.text}")]
 
     # a lever whose text also rests on what the user lacks ("never touched gpus": "… with GPU
     # workloads") weighs a word less
