@@ -184,7 +184,7 @@ class GuideVocabulary:
         lowered = text.lower()
         shorts = re.findall(r"\b[a-z]\d{1,2}[a-z]\b", lowered)
         found = [self.numeronyms[s] for s in dict.fromkeys(shorts) if s in self.numeronyms]
-        held = {w.strip("()[]{}.,;:!?'\"") for terms in self.terms.values() for w in terms}
+        held = self._words
         for word in dict.fromkeys(re.findall(r"\b[a-z][b-df-hj-np-tv-z]{2,}\b", lowered)):
             if word not in held and word in self.without_vowels:
                 found.append(self.without_vowels[word])
@@ -192,6 +192,11 @@ class GuideVocabulary:
             if word not in held and word in self.unhyphenated:  # "oncall" -> "on-call"
                 found.append(self.unhyphenated[word])
         return " ".join(found)
+
+    @cached_property
+    def _words(self) -> frozenset[str]:
+        """Every guide's words, without the punctuation stored with them ("tps)"), read once."""
+        return frozenset(w.strip("()[]{}.,;:!?'\"") for ts in self.terms.values() for w in ts)
 
     @cached_property
     def unhyphenated(self) -> dict[str, str]:
