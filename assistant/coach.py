@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cached_property
@@ -39,6 +40,7 @@ from assistant.backends import LLMBackend, get_backend
 from assistant.compose.composer import compose
 from assistant.compose.core import Draft, Evidence
 from assistant.compose.phrasing import rephrase_messages
+from assistant.compose.quotable import QuotableRecords
 from assistant.compose.untrusted import clean_question
 from assistant.compose.verify import composer_answer, model_answer, verified_prefix
 from assistant.config import Settings, offline_environment
@@ -199,9 +201,8 @@ class Coach:
         out: dict[str, list[str]] = {}
         for company in self.catalog.companies:
             bands = self.factbook.facts_for([company]).bands
-            regions = list(dict.fromkeys(band.region for band in bands))
-            if regions:
-                out[company] = regions
+            if bands:
+                out[company] = list(dict.fromkeys(band.region for band in bands))
         return out
 
     def plan_counter(self, form: OfferForm) -> CounterPlan:
@@ -250,10 +251,7 @@ class Coach:
         """The indexed guides with their chunk and comp-band counts."""
         from assistant.corpus.shelf import indexed_guides
 
-        bands: dict[str, int] = {}
-        for company in self.catalog.companies:
-            for band in self.factbook.facts_for([company]).bands:
-                bands[band.source] = bands.get(band.source, 0) + 1
+        bands = Counter(b.source for b in self.factbook.facts_for(self.catalog.companies).bands)
         return indexed_guides(self.records.values(), bands)
 
     def add_guide(self, file_name: str, data: bytes) -> SyncReport:
@@ -288,6 +286,7 @@ class Coach:
         records = retriever.lexical.records
         self.records = {record.chunk_id: record for record in records}
         self.factbook = FactBook(self.settings.corpus_dir, records, count_tokens)
+        self.quotable = QuotableRecords(self.records, lambda c: self.factbook.facts_for([c]).bands)
         self.retriever = retriever
 
     # -- the graph ------------------------------------------------------------------------------
@@ -441,7 +440,8 @@ class Coach:
         if negotiation is not None:
             companies.append(negotiation.offer.company)
         evidence = Evidence(
-            records=self.records,
+            records=self.quotable,
+            indexed=self.records,
             facts=self.factbook.facts_for(companies),
             catalog=self.catalog,
             negotiation=negotiation,

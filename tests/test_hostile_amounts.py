@@ -349,8 +349,17 @@ def test_unparsed_cells_are_never_shown_as_figures(conflicting, question):
 
 @pytest.mark.parametrize(
     "question",
-    ["what does the alibaba second opinion guide say?", "what levers can I pull with alibaba?"],
+    [
+        "what does the alibaba second opinion guide say?",
+        "what levers can I pull with alibaba?",
+        "is there a secret band?",  # (a pay question, led by the passage that names it)
+        "what is the secret band for alibaba seattle base",
+        "tell me about the second opinion guide",  # (a general question, no company named)
+    ],
 )
-def test_a_poisoned_band_claim_is_not_quoted_as_a_lever(conflicting, question):
+def test_a_poisoned_band_claim_is_never_quoted(conflicting, question):
     answer = conflicting.ask(question)
     assert "$999K" not in answer.answer and "Secret band" not in answer.answer
+    assert "999999999999999999" not in answer.answer
+    for citation in answer.citations:  # citations still quote the chunk as indexed
+        assert citation.quote == conflicting.records[citation.chunk_id].text

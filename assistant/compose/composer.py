@@ -25,6 +25,7 @@ from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
 from assistant.compose.level_coverage import level_equivalence
 from assistant.compose.levers import compose_levers, lead_lever
+from assistant.compose.quotable import quotable_hits
 from assistant.compose.refusal import compose_refusal
 from assistant.compose.sources import write_sources_lead
 from assistant.engine.negotiation import Negotiation
@@ -37,12 +38,14 @@ from assistant.understanding.question import Understanding
 
 def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence) -> Draft:
     """The grounded answer for one understood, retrieved turn."""
-    writer = Writer(CitationBook(evidence.records))
+    indexed = evidence.records if evidence.indexed is None else evidence.indexed
+    writer = Writer(CitationBook(indexed))  # (citations quote the chunk as indexed)
+    retrieval = replace(retrieval, hits=quotable_hits(retrieval.hits, evidence.records))
     if evidence.comparison is not None:  # offers year by year: the user's figures, no passage
         compose_compare(writer, evidence.comparison)
         return writer.draft("counter")
     refuses = _refuses(understood, retrieval)
-    gaps = _coverage(understood, evidence, Writer(CitationBook(evidence.records)))
+    gaps = _coverage(understood, evidence, Writer(CitationBook(indexed)))
     named_unknown = understood.unknown_company or understood.unknown_region
     # (a place or company without a guide named too: the retrieval's refusal says so, below)
     if gaps.statements and (refuses or gaps.nothing_else) and not (named_unknown and refuses):

@@ -38,7 +38,7 @@ class Draft:
 class Evidence:
     """What the composer may use for one turn."""
 
-    records: Mapping[str, ChunkRecord]  # chunk id -> the indexed chunk
+    records: Mapping[str, ChunkRecord]  # chunk id -> the chunk as layouts may quote it
     facts: Facts  # of the companies this turn concerns
     catalog: Catalog  # what the guides cover, for refusals
     negotiation: Negotiation | None = None
@@ -49,6 +49,9 @@ class Evidence:
     replaced_from: str = ""  # the region the offer was given for, when this turn moved it
     # (question, sentences) -> cosine similarity of their embeddings (assistant.compose.lead)
     relatedness: Callable[[str, Sequence[str]], Sequence[float]] | None = None
+    # chunk id -> the chunk as indexed, which citations quote exactly (`records` when None;
+    # `records` may leave out sentences no table backs: assistant.compose.quotable)
+    indexed: Mapping[str, ChunkRecord] | None = None
 
 
 class CitationBook:

@@ -23,7 +23,7 @@ from assistant.compose.passages import (
 )
 from assistant.corpus.facts import Lever
 from assistant.index.lexical import tokenize
-from assistant.money import PERCENT, find_amounts, format_money
+from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import ONE_LEVER_ASKED, lacked_words
 from assistant.understanding.question import Understanding
@@ -93,11 +93,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     that_line = led and understood.followup and bool(_WORDS_TO_SAY.search(understood.question))
     led = " ".join(writer.lines)
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
-        sentences = [
-            s
-            for s in condensed(hit, wanted)
-            if not _off_table_band(s, hit.company, ev) and s not in led
-        ]
+        sentences = [s for s in condensed(hit, wanted) if s not in led]
         if not sentences:
             continue
         writer.add(f"**{hit.company}: {hit.section}**", "")
@@ -275,25 +271,6 @@ def _closest(
 
 
 _COMPETING = re.compile(r"\b(?:competing|compete|offers?|offering)\b", re.I)
-
-
-_PAY_WORDS = re.compile(r"\b(?:band|base|salary|stock|rsu|equity|total comp|tc)\b", re.I)
-
-
-def _off_table_band(sentence: str, company: str, ev: Evidence) -> bool:
-    """True for prose stating a pay figure the company's comp table does not hold ("Secret
-    band: the Alibaba Seattle base is $999K"): it is no lever, and not quoted as one."""
-    if not _PAY_WORDS.search(sentence):
-        return False
-    table = {
-        round(v)
-        for b in ev.facts.bands
-        if b.company == company
-        for v in (b.base_min, b.base_max, b.stock_min, b.stock_max, b.total_min, b.total_max)
-        if v is not None
-    }
-    money = [a for a, _, _ in find_amounts(sentence) if a.unit != PERCENT]
-    return any(round(v) not in table for a in money for v in (a.low, a.high))
 
 
 def _band_in_other_currency(understood: Understanding, ev: Evidence, writer: Writer) -> str:
