@@ -80,3 +80,12 @@ def test_clouds_named_by_their_kubernetes_services_pick_the_multi_cloud_lever(co
     )
     assert "**Multi-Cloud Operations Complexity**" in answer.answer[:200]
     assert "say nothing about eks" not in answer.answer
+
+
+def test_words_asked_for_with_a_rival_offer_lead_with_the_lever_for_it(coach):
+    answer = coach.ask(
+        "what i must say to recruiter of anyscale? i have a offer from nvidia for infra "
+        "engineer. please give me the sentence exactly, my english is not so strong"
+    )
+    assert answer.answer.startswith("The guide's lever for NVIDIA is **Competing Infrastructure")
+    assert "I need $213K base and $225K equity" in answer.answer[:300]  # (its words, first)

@@ -71,7 +71,9 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(unasked, "")
     led = False
     script_named = "script" in tokenize(understood.question)  # ("the equity number in the
-    if not prose and not script_named:  # script": its ask, below) else the answer first: the
+    # ("what i must say to recruiter?": the words to say lead, the passage follows them)
+    prose_leads = bool(prose) and not _WORDS_TO_SAY.search(understood.question)
+    if not prose_leads and not script_named:  # script": its ask, below) else the answer: the
         # lever (or script sentences) that fits the question
         candidates = [lv for lv in ev.facts.levers if lv.company in companies]
         candidates = [lv for lv in candidates if lv.name not in unfit]
@@ -87,7 +89,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     currencies = _band_in_other_currency(understood, ev, writer)
     if currencies:  # "london based… does its number fit london?"
         writer.add(currencies, "")
-    if prose:  # "how many servers does apsara manage?": the sentence that answers, first
+    if prose_leads:  # "how many servers does apsara manage?": the sentence that answers, first
         write_lead(writer, understood, prose[:1], ev.relatedness)
     # ("which one's for me? i run prod on aws", then "ok, the exact line i'd say?": that line)
     that_line = led and understood.followup and bool(_WORDS_TO_SAY.search(understood.question))
@@ -166,8 +168,9 @@ _GIVES_FIGURES = re.compile(r"\$\s?\[?\d|\d+\s?[kK]\b|\d%")
 
 
 _WORDS_TO_SAY = re.compile(
-    r"\b(?:exact (?:line|words?|wording)|word for word|verbatim|what (?:exactly )?(?:do|would|"
-    r"should|can) i (?:say|tell them)|(?:the|that) line|wording)\b",
+    r"\b(?:exact (?:line|words?|wording|sentence)|word for word|verbatim|what (?:exactly )?"
+    r"(?:do|would|should|can|must) i (?:say|tell them)|what i (?:must|should|can) (?:say|tell)|"
+    r"(?:the|that) line|wording|(?:the )?sentence exactly)\b",
     re.I,
 )
 
@@ -219,10 +222,10 @@ def lead_lever(
     def fit(lever: Lever) -> tuple[bool, int, int]:
         text = f"{lever.name} {lever.text}"
         about_offers = understood.competing and bool(_COMPETING.search(text))
-        on_platform = sum(p in text.lower() for p in platforms)
+        on_platform = sum(_says(text, p) for p in platforms)
         return (
             about_offers,
-            sum(n in text.lower() for n in named),
+            sum(_says(text, n) for n in named),
             shared_words(wanted, text) + on_platform - len(lacked & _singular(text)),
         )
 
@@ -237,7 +240,7 @@ def lead_lever(
         best = _closest(understood, levers, relatedness)
         if best is None:
             return False
-    names = [n for n in understood.context_names if n.lower() in best.text.lower()]
+    names = [n for n in understood.context_names if _says(best.text, n)]
     employers = [n for n in names if n.lower() not in PLATFORM_NAMES]
     because = f" for {' and '.join(employers)}" if employers else ""
     if names and not employers:
@@ -252,6 +255,11 @@ def lead_lever(
         "",
     )
     return True
+
+
+def _says(text: str, name: str) -> bool:
+    """Whether `text` names `name` as a word of its own ("Kubernetes" does not name Uber)."""
+    return re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text.lower()) is not None
 
 
 CLOSEST_LEVER = 0.45  # a lever this close in meaning to the question, and clearly the closest

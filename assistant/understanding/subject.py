@@ -44,6 +44,12 @@ from assistant.understanding.unknown_names import find_unknown_company
 # An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
 # "competing with Databricks", "vs Google".
 _CONTEXT_CUE = r"(?:offers?|competing|competitor|competes|vs\.?|versus|counter\w*)"
+# What the user did, with what or where: "i run k8s with GPU scheduling", "experience with
+# Kubernetes", "i ran kafka at scale for Uber" (a tool or a past employer, not the job asked)
+_DID_WITH = re.compile(
+    r"\b(?:experience|background|worked|built|ran|run|running|managed|did|done|used|using|"
+    r"years?)\b[^.?!]{0,40}\b(?:with|at|for|on|in)\s+$"
+)
 
 
 def given_as_context(
@@ -52,12 +58,17 @@ def given_as_context(
     """Whether a company the corpus has no guide for is named only as context in a
     conversation about a company of the corpus: a guide mentions it, and the question names it
     as a competing offer or a competitor ("what if I had an NVIDIA offer?"), not as where the
-    job is ("an offer at Amazon"). Asked about itself ("what does NVIDIA pay?"), or with no
+    job is ("an offer at Amazon"); or, mentioned or not, it is what the user worked with or
+    at ("i ran kafka for Uber"). Asked about itself ("what does NVIDIA pay?"), or with no
     company settled, it stays the subject, and unknown."""
-    if not conversation_company or not catalog.guides.mentions(name):
+    if not conversation_company:
         return False
     lowered = question.lower()
     at = lowered.find(name.lower())
+    if at > 0 and _DID_WITH.search(lowered[max(0, at - 60) : at]):
+        return True
+    if not catalog.guides.mentions(name):
+        return False
     if at < 0 or re.search(r"\b(?:at|join|joining|for|with|to)\s+$", lowered[:at]):
         return False
     near = lowered[max(0, at - 30) : at + len(name) + 30]
