@@ -24,6 +24,7 @@ from assistant.compose.passages import (
     shared_words,
     wanted_words,
 )
+from assistant.compose.place_gaps import companies_without_the_place
 from assistant.corpus.facts import CompBand, Facts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.question import Understanding
@@ -110,6 +111,8 @@ def compose_comp(
     writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence
 ) -> None:
     bands = _bands_for(understood, retrieval, ev.facts, ev.previous_region)
+    lacking = {company for company, _ in companies_without_the_place(understood, ev.catalog)}
+    bands = [b for b in bands if b.company not in lacking] or bands  # (said so, first)
     if understood.component == "sign_on":
         _sign_on(writer, understood, retrieval, ev)
         return

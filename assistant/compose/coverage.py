@@ -39,6 +39,12 @@ from assistant.compose.asks_apart import another_ask_held, how_long_asked_apart,
 from assistant.compose.aspects import asked_plainly, aspects_asked, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
 from assistant.compose.level_coverage import level_statement
+from assistant.compose.place_gaps import (
+    PAY_INTENTS,
+    companies_without_the_place,
+    pay_asked_of_a_place_without_a_row,
+    places_without_rows_of,
+)
 from assistant.compose.same_role import same_role_sentence
 from assistant.compose.topic_coverage import (
     as_said,
@@ -67,13 +73,10 @@ from assistant.understanding.entities import (
     Catalog,
     contains_phrase,
     normalize,
-    places_without_rows,
 )
 from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
 from assistant.understanding.subject import gives_amounts
 from assistant.understanding.tables import COMPONENT_WORDS, STOPWORDS
-
-_PAY_INTENTS = ("comp", "counter")
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ def coverage_of(
     if frame.role_asked and not other_employer and not same:
         held = " and ".join(roles) or "other roles"
         where = f" at {company}" if company else ""
-        what = "figures" if frame.intent in _PAY_INTENTS else "guide"
+        what = "figures" if frame.intent in PAY_INTENTS else "guide"
         statements.append(
             f"The guides have no {frame.role_asked} {what}{where}; they cover {held} only."
         )
@@ -214,12 +217,18 @@ def coverage_of(
     if broader:
         statements.append(broader)
         gaps += said_only
-    rowless = _places_without_rows(frame, catalog)
-    if not rowless and _pay_asked_of_a_place_without_a_row(frame, catalog):
+    rowless = places_without_rows_of(frame, catalog)
+    if not rowless and pay_asked_of_a_place_without_a_row(frame, catalog):
         rowless = [frame.unknown_region.title()]  # "does anyscale hire in toronto? base in CAD?"
     if rowless:  # "listed as london but they might employ me out of dublin"
         statements.append(f"{company}'s comp table has no row for {' or '.join(rowless)}.")
         gaps += rowless
+    for other, place in companies_without_the_place(frame, catalog):  # "…london, a or b?"
+        statements.append(
+            f"{other}'s comp table has no row for {place}, so there is no {other} {place} "
+            "figure to compare."
+        )
+        gaps.append(f"{other} {place}")
     other_currency = _currency_statement(frame, bands, previous_region)
     if other_currency:
         statements.append(other_currency)
@@ -401,25 +410,6 @@ def _offer_told(frame: Understanding) -> bool:
     asking = asked_sentences(frame.question)
     about_it = gives_amounts(asking) or components_named(asking) or REFERS_BACK.search(asking)
     return frame.followup or not about_it
-
-
-def _places_without_rows(frame: Understanding, catalog: Catalog) -> list[str]:
-    """On a pay question about a region of the company, the other places it names that the
-    company's comp table has no row for ("london … or dublin": Dublin)."""
-    rows = catalog.regions.get(frame.company, ()) if frame.company else ()
-    if frame.intent not in _PAY_INTENTS or not rows or not frame.region:
-        return []
-    # (a place another company named has a row for is that company's: "…and alibaba seattle")
-    rows = [*rows, *(r for c in frame.other_companies for r in catalog.regions.get(c, ()))]
-    return places_without_rows(frame.question, rows, besides=frame.place)
-
-
-def _pay_asked_of_a_place_without_a_row(frame: Understanding, catalog: Catalog) -> bool:
-    """Pay asked beside another ask, of a place the company has no row for (on a pay question
-    retrieval abstains and its refusal names the place)."""
-    rows = catalog.regions.get(frame.company, ()) if frame.company else ()
-    pay_beside = frame.intent not in _PAY_INTENTS and "comp" in frame.intents
-    return bool(rows and pay_beside and frame.unknown_region and not frame.region)
 
 
 def _currency_statement(
