@@ -328,3 +328,41 @@ def test_pay_for_a_held_topic_is_answered_from_the_topic_not_the_band(coach):
     head = answer.answer[:400]
     assert "on-call pay" in head.split("\n", 1)[0] and "demanding on-call rotations" in head
     assert "$150K–$215K" not in head
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lever"),
+    [
+        (  # "with GPU": a tool the user ran, not an employer with no guide
+            "what argument i can use? i run k8s with GPU scheduling for 3 years at a hedge fund",
+            "GPU Infrastructure Premium",
+        ),
+        ("worked with AWS and GCP for 5 years, what lever?", "Multi-Cloud Operations Complexity"),
+        ("what can i say, i ran Kafka at scale for Uber", "The guide's lever is"),  # (worked at)
+    ],
+)
+def test_what_the_user_worked_with_or_at_is_context_for_the_company_talked_about(
+    coach, follow_up, lever
+):
+    first = "new york anyscale total comp for devops?"
+    answer = coach.ask(follow_up, history=[(first, coach.ask(first).answer)])
+    assert not answer.refused and lever in answer.answer[:300]
+    assert "lever for uber" not in answer.answer  # ("Kubernetes" does not name Uber)
+
+
+def test_an_unknown_employer_asked_about_is_still_refused_mid_conversation(coach):
+    first = "new york anyscale total comp for devops?"
+    answer = coach.ask("what does Uber pay?", history=[(first, coach.ask(first).answer)])
+    assert answer.refused and "Uber" in answer.answer[:120]
+
+
+def test_one_ask_after_a_long_story_is_answered_not_the_storys_words(coach):
+    answer = coach.ask(
+        "ugh week from hell. landlord is selling the place so i have to move by the 30th, my "
+        "current manager just found out im interviewing, and i have an anyscale offer sitting "
+        "there that i havent even had time to read properly. i kinda want to see alibaba "
+        "through tho since the recruiter said they'd move fast. anyway. how many rounds is "
+        "the alibaba onsite again? just need to block my calendar"
+    )
+    assert "3 to 5" in answer.answer[:300]
+    assert "4 to 6 weeks" not in answer.answer[:300]  # ("week from hell" is not asked)

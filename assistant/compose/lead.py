@@ -39,7 +39,7 @@ from assistant.compose.passages import (
 )
 from assistant.compose.untrusted import usable_sentence
 from assistant.index.lexical import tokenize
-from assistant.understanding.asks import asked_sentences, asks_in
+from assistant.understanding.asks import TOLD_WORDS, asked_sentences, asks_in
 from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
 from assistant.understanding.words import contains_phrase
@@ -47,6 +47,8 @@ from assistant.understanding.words import contains_phrase
 Relatedness = Callable[[str, Sequence[str]], Sequence[float]]
 MAX_LEAD_SENTENCES = 4
 MAX_LEAD_PASSAGES = 4  # the best retrieved passages a lead is chosen from
+TOLD_WEIGHT = 0.5  # a word only told around the ask weighs half of one asked,
+STORY_TOLD_WEIGHT = 0.2  # and less after a story of TOLD_WORDS words or more
 EMBEDDING_WEIGHT = 4.0  # a cosine of 0.5 weighs as one of the question's own words
 MAX_LEAD_CHARS = 420
 CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
@@ -96,11 +98,15 @@ def write_lead(
     # internals. what does the guide say to do when i dont know?")
     asking = asked_sentences(frame.question)
     fresh = set(tokenize(asking)) | guide_words_for(asking)
+    # (after a long story, what it tells weighs less still: "ugh week from hell… how many
+    # rounds is the onsite?" is not answered with "4 to 6 weeks")
+    story = len(frame.question.split()) - len(asking.split()) >= TOLD_WORDS
+    told = STORY_TOLD_WEIGHT if story else TOLD_WEIGHT
 
     def score(sentence: str, cosine: float, stands_in: float) -> float:
         words = words_with_compounds(sentence)
         number = counting and bool(_NUMBER.search(sentence))
-        said = sum(weight[w] * (1 if w in fresh else 0.5) for w in (own | synonyms) & words)
+        said = sum(weight[w] * (1 if w in fresh else told) for w in (own | synonyms) & words)
         return 2 * said + number + EMBEDDING_WEIGHT * (cosine + stands_in)
 
     def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance

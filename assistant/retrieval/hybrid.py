@@ -33,7 +33,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import SearchHit, VectorIndex
-from assistant.understanding.asks import asks_in
+from assistant.understanding.asks import TOLD_WORDS, asked_with_antecedents, asks_in
 from assistant.understanding.entities import Catalog, normalize, places_without_rows
 from assistant.understanding.question import ConversationState, Understanding, understand
 from assistant.understanding.unknown_names import unknown_companies
@@ -178,10 +178,18 @@ class HybridRetriever:
     def _with_each_ask(self, understood: Understanding, hits: list[SearchHit], k: int):
         """For a passage question that asks two things ("is mandarin required? also how bad
         is the wlb?"), the whole question's best chunks taken in turn with each ask's own,
-        so a second ask's passage is not crowded out by the first's."""
+        so a second ask's passage is not crowded out by the first's; likewise one ask after a
+        long story ("ugh week from hell… anyway. how many rounds is the alibaba onsite
+        again?"), so the story's words do not crowd out the passage asked for."""
         asks = asks_in(understood.question)
-        if understood.intent not in _PASSAGE_INTENTS or len(asks) < 2:
+        if understood.intent not in _PASSAGE_INTENTS:
             return hits
+        if len(asks) < 2:
+            asking = asked_with_antecedents(understood.question)
+            told = len(understood.question.split()) - len(asking.split())
+            if told < TOLD_WORDS or not asking.strip():
+                return hits
+            asks = [asking]
         whole = understood.question.strip()
         rankings = [hits]
         for ask in asks:

@@ -311,6 +311,11 @@ _NEXT_ASK = re.compile(
 )
 
 
+# Words told around the asking sentences that make a long story: its words could crowd the
+# passage asked for out of a ranking (assistant.retrieval.hybrid, assistant.compose.lead)
+TOLD_WORDS = 25
+
+
 def asks_in(question: str) -> list[str]:
     """The asks of the question's asking sentences that each say what they ask (two words
     or more besides the question words), in order; one ask when it has no second."""
