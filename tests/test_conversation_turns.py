@@ -864,3 +864,29 @@ def test_same_for_another_topic_after_example_questions_gives_its_examples(coach
     )
     assert third.answer.startswith("Questions the guide lists:")
     assert "K8s" in third.answer.split("\n")[0]
+
+
+def test_companies_compared_in_a_place_one_has_no_row_for_say_so_first(coach):
+    london, singapore, both = converse(
+        coach,
+        "which pays more base in london, alibaba or anyscale?",
+        "ok and singapore for both?",
+        "alibaba seattle vs anyscale sf base?",
+    )
+    assert london.answer.startswith("Alibaba's comp table has no row for London")
+    assert "£128K–£166K" in london.answer and "Seattle" not in london.answer  # (no stand-in)
+    assert singapore.answer.startswith("Anyscale's comp table has no row for Singapore")
+    assert "SGD 110K–SGD 170K" in singapore.answer and "£128K" not in singapore.answer
+    assert "no row" not in both.answer  # each company's own place
+    assert "$150K–$215K" in both.answer and "$168K–$218K" in both.answer
+
+
+def test_a_grant_moved_to_a_band_in_another_currency_is_not_relabelled(coach):
+    *_, london = converse(
+        coach,
+        "anyscale sf devops: they came in at $165k base, $150k rsu over 4 yrs, 5% bonus. "
+        "is the base under what sf pays?",
+        "hmm what about london if they end up putting me on the uk team",
+    )
+    assert "£150K" not in london.answer and "$165K" in london.answer  # (no exchange rate)
+    assert london.grounding.status == "ok"  # the composer's own draft, nothing dropped

@@ -220,3 +220,16 @@ def test_pay_for_it_after_a_topic_asks_the_topics_pay(coach):
         coach, "how bad is on-call at alibaba for devops?", "how much extra do they pay for it"
     )
     assert "on-call pay" in first_line(pay.answer)  # "it": the on-call just talked about
+
+
+def test_who_gives_more_between_two_companies_compares_their_rows(coach):
+    answer = coach.ask("alibaba or anyscale, who give more stock in bay area?")
+    assert answer.intent == "comp"
+    assert "$75K–$210K" in first_line(answer.answer) and "$125K–$228K" in first_line(answer.answer)
+
+
+def test_a_figure_called_best_and_final_is_an_offer_to_place(coach):
+    answer = coach.ask(
+        "recruiter said this is our best and final for anyscale sf, 200k base. what now?"
+    )
+    assert first_line(answer.answer).startswith("Your base ($200K) is in the middle")

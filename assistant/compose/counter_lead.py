@@ -255,7 +255,7 @@ def grants(negotiation: Negotiation, mark: str) -> str:
     """The grant itself beside the guide's grant range ("Your grant: $90K over 4 years; the
     guide's: $75K–$210K [1]."), when both are grants over the same years; else ""."""
     offer, band = negotiation.offer, negotiation.band
-    if band is None:
+    if band is None or offer.currency != band.currency:  # (no exchange rate: not beside it)
         return ""
     same_years = offer.stock_years and offer.stock_years == band.stock_vesting_years
     if not (

@@ -30,7 +30,8 @@ _OFFER_WORDS = re.compile(
     r"they(?:'re| are)? pay(?:ing)?|pay me|good|fair|decent|reasonable|competitive|lowball\w*|"
     r"enough|too low|underpaid|came in|comes in|coming in|verbal|"
     r"(?:ok|okay|low|legit|solid)(?=\s*(?:[?!.]|$|,?\s*(?:or|right)\b))|"  # "180k base ok?"
-    r"(?:near|at|towards?|in) the (?:top|bottom|middle)|(?:low|high|top) end)\b",
+    r"(?:near|at|towards?|in) the (?:top|bottom|middle)|(?:low|high|top) end|"
+    r"best and final|final number|won'?t budge|wont budge|maxe?d? out|tops? out)\b",
     re.I,
 )
 _COMPONENTS = {
