@@ -890,3 +890,21 @@ def test_a_grant_moved_to_a_band_in_another_currency_is_not_relabelled(coach):
     )
     assert "£150K" not in london.answer and "$165K" in london.answer  # (no exchange rate)
     assert london.grounding.status == "ok"  # the composer's own draft, nothing dropped
+
+
+def test_back_to_money_after_an_interview_turn_keeps_the_place_talked_about(coach):
+    *_, equity = converse(
+        coach,
+        "anyscale sf base?",
+        "what about the interview there?",
+        "ok back to money, and the equity?",
+    )
+    assert equity.answer.startswith(
+        "**Stock (RSU/4yr)** for Anyscale · DevOps Engineer · San Francisco"
+    )
+
+
+def test_compare_with_another_company_puts_the_last_answer_beside_it(coach):
+    _, compared = converse(coach, "anyscale new york base?", "compare with alibaba seattle")
+    lead = compared.answer.split("\n", 1)[0]
+    assert "$150K–$215K" in lead and "$163K–$213K" in lead

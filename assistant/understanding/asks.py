@@ -76,7 +76,7 @@ class TopicAsk:
 # How a follow-up turn opens ("and in London?", "what about the bonus?").
 FOLLOWUP_LEAD = re.compile(
     r"^\s*(?:and|also|what about|how about|same for|same in|ok(?:ay)?,? (?:and|what about)|"
-    r"and what about|then|what if|in)\b",
+    r"and what about|then|what if|in|(?:ok(?:ay)?,? |so,? |going |switching )?back to)\b",
     re.I,
 )
 # A request to produce something that is not coaching: code, configuration, prose.

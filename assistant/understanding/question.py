@@ -288,8 +288,10 @@ def understand(
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
         if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
-    # "how does that compare to alibaba in seattle?": the last answer, beside another company
-    compares_last = bool(COMPARES.search(question) and REFERENCE.search(normalized))
+    # "how does that compare to alibaba in seattle?", "compare with alibaba seattle": the last
+    # answer, beside another company
+    refers = REFERENCE.search(normalized) or COMPARES.match(question.strip())
+    compares_last = bool(COMPARES.search(question) and refers)
     if (
         company
         and company != state.company
