@@ -288,7 +288,7 @@ def format_money(value: float, unit: str) -> str:
 _BARE_AFTER = re.compile(
     r"(?i)\b(?P<word>base(?:\s+(?:salary|pay))?|rsus?|stock|equity|sign[\s-]?on|tc)"
     r"(?P<gap>\s+(?:of\s+|is\s+|at\s+)?|\s*[:=]\s*)(?P<num>\d{2,3}(?:\.\d)?)"
-    r"(?![\d.,]*\d|\s*(?:%|[kmw万]\b|yrs?\b|years?\b|y\b|months?\b|/))"
+    r"(?![\d.,]*\d|\s*(?:%|[kmw万](?![a-z])|yrs?\b|years?\b|y\b|months?\b|/))"
 )
 _BARE_BEFORE = re.compile(
     r"(?i)(?<![\d$£€¥.,])\b(?P<num>\d{2,3}(?:\.\d)?)(?![\d,.]\d)(?P<gap>\s+)"

@@ -175,6 +175,10 @@ def _mention(text):
         ("$175K", GroundingSources(passages=("Base $175,400.",)), True),  # coarser is fine
         ("$175,400", GroundingSources(passages=("Base $175K.",)), False),  # finer is invented
         ("$176K", GroundingSources(passages=("Base $175K.",)), False),
+        # the user's bare figure beside a pay word, as the coach reads it (saying so)
+        ("170K", GroundingSources(user_texts=("my current job pays 170 base",)), True),
+        ("170K", GroundingSources(passages=("my current job pays 170 base",)), False),
+        ("20K", GroundingSources(user_texts=("rsu 20w分4年",)), False),  # (20万: 200K)
         ("CNY 1.2M", GroundingSources(passages=("CNY 1,200,000 total",)), True),
         ("CNY 1.25M", GroundingSources(passages=("CNY 1.2M total",)), False),
         ("$1.2M", GroundingSources(passages=("$1,200,000",)), True),

@@ -366,3 +366,19 @@ def test_one_ask_after_a_long_story_is_answered_not_the_storys_words(coach):
     )
     assert "3 to 5" in answer.answer[:300]
     assert "4 to 6 weeks" not in answer.answer[:300]  # ("week from hell" is not asked)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # the composer's own draft passes the grounding check, nothing dropped
+        "alibaba sunnyvale offered 176k base, 110k rsu/4yr, 15% bonus. my current job pays 170 "
+        "base. can i still negotiate?",  # ("170 base" read as 170K, and said so)
+        "拿到阿里北京的offer了 devops岗. base 45w, rsu 20w分4年. is this fair for beijing?",
+        "anyscale ny devops: base 175k, equity 35k/yr, bonus 5%. databricks came in at 205k base "
+        "/ 240k rsu. what do i counter with?",  # (the script's ask per year, its formula shown)
+    ],
+)
+def test_offers_typed_loosely_are_answered_with_grounded_figures_only(coach, question):
+    answer = coach.ask(question)
+    assert answer.grounding.status == "ok", answer.grounding.ungrounded
+    assert "20 as 20K" not in answer.answer

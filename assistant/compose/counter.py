@@ -162,6 +162,7 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         script = ask.script_ask
         beside = (
             f"; the guide's script asks {script.display} {sources(writer, script)}"
+            f"{_formula(script)}"
             if script is not None
             else ""
         )

@@ -21,8 +21,7 @@ point at one of the answer's citations.
 - `split_sentences` cuts markdown into checkable units: a list item, table row, heading or
   quote line is one unit; prose is cut into sentences ("$1.2M", "e.g.", "U.S.", "vs." and a
   marker before the full stop do not end one).
-- `echoes(text, secret)` tells whether a text repeats a run of words of a secret (a
-  model echoing its system prompt).
+- `echoes(text, secret)`: whether a text repeats a run of a secret's words (a model's prompt).
 
 Leaves out: whether a figure is the *right* one for its sentence (a grounded $175K quoted as a
 base when the passage calls it a bonus passes), numbers in words ("two hundred thousand"),
@@ -46,6 +45,7 @@ from assistant.money import (
     MAX_AMOUNT,
     PERCENT,
     find_amounts,
+    thousands_beside_pay_words,
     unreadable_amounts,
 )
 
@@ -231,8 +231,9 @@ class GroundingSources:
 
 
 def _allowed_in(texts: Iterable[str], origin: str) -> Iterable[Allowed]:
-    for text in texts:
-        for mention in figures_in(text):
+    for text in texts:  # (the user's bare "170 base" also as the coach reads it, saying so)
+        read = thousands_beside_pay_words(text)[0] if origin == "user" else ""
+        for mention in (*figures_in(text), *figures_in(read)):
             yield Allowed(mention.value, mention.unit, mention.tolerance, origin)
 
 

@@ -105,6 +105,7 @@ class Proposal:
 
     def figures(self) -> list[Figure]:
         out = [a.figure for a in self.asks]
+        out += [a.script_ask for a in self.asks if a.script_ask]  # (shown beside the ask)
         out += [
             f for f in (self.totals.annualized, self.totals.first_year, self.totals.four_year) if f
         ]
