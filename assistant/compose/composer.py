@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from assistant.compose.claims import write_claim_check
 from assistant.compose.comp import compose_comp
 from assistant.compose.compare import compose_compare
 from assistant.compose.core import MARKER, CitationBook, Draft, Evidence, Writer
@@ -114,6 +115,7 @@ def _compose_intent(
 ) -> None:
     intent = understood.intent
     write_sources_lead(writer, understood, evidence.records)  # "where does that number come from?"
+    write_claim_check(writer, understood, evidence)  # "your guide says the base tops out at 250k?"
     if intent in ("counter", "lever", "comp"):  # "what's my walk-away number?": the floor first
         write_floor_lead(writer, understood, evidence)
     if intent == "counter":

@@ -30,6 +30,7 @@ from assistant.understanding.entities import (
 )
 from assistant.understanding.tables import (
     COMPONENT_WORDS,
+    GUIDE_SAYS,
     INTENT_PHRASES,
     NEUTRAL_WORDS,
     STOPWORDS,
@@ -454,6 +455,8 @@ def fixed_component(question: str, carried: str | None) -> str | None:
     for cue in FIXED_COMPONENT.finditer(question):
         start = max(question.rfind(c, 0, cue.start()) for c in ".,;!?") + 1
         ends = [i for i in (question.find(c, cue.end()) for c in ".,;!?") if i >= 0]
+        if GUIDE_SAYS.search(question[start : min(ends, default=len(question))]):
+            continue  # ("your guide says the base tops out at 250k": no employer's word)
         named = find_component(question[start : min(ends, default=len(question))])
         if named:
             return named

@@ -23,6 +23,7 @@ from assistant.errors import CoachError
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words, unreadable_amounts
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
+from assistant.understanding.tables import GUIDE_SAYS
 
 MAX_HISTORY_TURNS = 50  # the user turns replayed (the latest ones)
 _OFFER_WORDS = re.compile(
@@ -141,7 +142,8 @@ def changes_offer(text: str) -> bool:
     """True when a later turn gives an amount for the conversation's offer, a bare figure
     beside a pay word included ("oops, base is 165 not 156"); an amount asked for is no
     offer's ("isnt asking for 45k sign on kinda greedy?")."""
-    return describes_offer(thousands_beside_pay_words(_ASKED_AMOUNT.sub(" ", text))[0])
+    text = without_guide_claims(_ASKED_AMOUNT.sub(" ", text))  # ("your guide says … 230k?")
+    return describes_offer(thousands_beside_pay_words(text)[0])
 
 
 # an amount the user would ask for, not one the offer gives
@@ -152,22 +154,43 @@ _ASKED_AMOUNT = re.compile(
 )
 
 
+# after an offer was given, a figure for one of its lesser parts, with no offer word and no
+# base or total named, speaks of that offer ("20k sign-on feels low. what do i counter it to")
+_AMENDS = re.compile(r"\b(?:sign[- ]?on|signing|bonus|rsus?|stock|equity|relo\w*)\b", re.I)
+_RESTATES = re.compile(r"\b(?:offer\w*|base|salary|tc|total comp\w*|package)\b", re.I)
 _SUPPOSES = re.compile(r"\b(?:if|suppose|supposing|say they|were to|would|could)\b", re.I)
 
 
-def states_offer(text: str) -> bool:
+def states_offer(text: str, after_offer: bool = False) -> bool:
     """True when the message gives amounts as an offer: offer words ("I got", "they offered",
     "my package") or at least two pay components ("170k base, 90k rsu"). "The base is now
     £300K" states none. A bare figure beside a pay word is one ("nyc offer 175 base")."""
+    text = without_guide_claims(text)
     if not describes_offer(thousands_beside_pay_words(text)[0]):
         return False
+    if after_offer and _AMENDS.search(text) and not _RESTATES.search(text):
+        return False  # ("20k sign-on feels low" after the offer: a figure of it, not a new one)
     named = sum(bool(pattern.search(text)) for pattern in _COMPONENTS.values())
     return bool(_OFFER_WORDS.search(text)) or named >= 2
 
 
+def without_guide_claims(text: str) -> str:
+    """The text without what the user says the guide holds, which is no offer: a sentence's
+    rest from "your guide says…", "the band goes to…" on; the whole sentence when the guide is
+    named after the figure ("london base tops out at £166k in the guide?")."""
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        claim = GUIDE_SAYS.search(sentence)
+        after = claim and re.match(r"(?:per|according|in|from)\b", claim.group(0), re.I)
+        kept.append(sentence if not claim else "" if after else sentence[: claim.start()])
+    return " ".join(kept)
+
+
 def with_subject(text: str, understood: Understanding) -> str:
     """The offer text with the company and region the conversation settled, when it names
-    neither itself ("$175K base, 5% bonus" two turns after "I'm talking to Anyscale in SF")."""
+    neither itself ("$175K base, 5% bonus" two turns after "I'm talking to Anyscale in SF"),
+    without what the user says the guide holds ("your guide says the base tops out at 230k")."""
+    text = without_guide_claims(text)
     lowered = text.lower()
     company = understood.company if understood.company else ""
     if company.lower() in lowered and not understood.context_names:
@@ -189,6 +212,7 @@ def offer_read_with(earlier: str, text: str, understood: Understanding) -> str:
     """The offer text to read for a message that states an offer: a rival's offer told after
     the user's own (`earlier`) is read together with it; else the message, with the
     conversation's subject (`with_subject`)."""
+    text = without_guide_claims(text)  # ("your guide says … 250k?": a claim, checked apart)
     if earlier and understood.offer_is_competing:
         return f"{earlier}\n{text}"
     return with_subject(text, understood)
@@ -206,7 +230,7 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         understood = understand(text, catalog, state)
         state = understood.state
         places.append((state.company, state.region))
-        if understood.intent in ("counter", "comp") and states_offer(text):
+        if understood.intent in ("counter", "comp") and states_offer(text, bool(offers)):
             owner, earlier, changes = offers[-1] if offers else (understood.company, "", ())
             if not (earlier and understood.offer_is_competing):  # (a rival's: beside the own)
                 owner, changes = understood.company, ()
