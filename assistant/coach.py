@@ -311,10 +311,9 @@ class Coach:
         cleaned = clean_question(state["question"])
         understood = self.retriever.understand(cleaned, context.state, state["question"])
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
-        if states_offer(cleaned):  # the offer in this message, read once for every later stage
-            offer_text = offer_read_with(
-                context.offer_for(understood.company)[0], cleaned, understood
-            )
+        if states_offer(cleaned, after_offer=bool(context.offer_text)):  # read once, for all
+            earlier = context.offer_for(understood.company)[0]
+            offer_text = offer_read_with(earlier, cleaned, understood)
             turn.update(self._read_offer(offer_text, understood))
             offer = turn.get("offer")
             gives_offer = offer is None or any(

@@ -908,3 +908,18 @@ def test_compare_with_another_company_puts_the_last_answer_beside_it(coach):
     _, compared = converse(coach, "anyscale new york base?", "compare with alibaba seattle")
     lead = compared.answer.split("\n", 1)[0]
     assert "$150K–$215K" in lead and "$163K–$213K" in lead
+
+
+def test_a_figure_of_the_offer_told_later_amends_it_not_replaces_it(coach):
+    pasted, moved, sign_on = converse(
+        coach,
+        "Offer summary — Alibaba, Senior DevOps Engineer, Seattle\nBase $165,000 | RSU $100,000 "
+        "/ 4 yrs | Bonus target 15% | Sign-on $20,000 | Relo $8,000 lump\n\nis my base in the "
+        "seattle band? also is senior paid diff than regular devops",
+        "sorry, they moved the req to the sunnyvale office. same numbers. redo?",
+        "20k sign-on feels low. what should i counter the sign-on to",
+    )
+    assert pasted.answer.startswith("The guides have no band for senior DevOps")
+    assert "Your base ($165K)" in pasted.answer and "$8K" not in pasted.answer
+    assert "Your base ($165K)" in sign_on.answer  # (the offer kept, its sign-on restated)
+    assert "$45K sign-on" in sign_on.answer

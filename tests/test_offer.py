@@ -17,11 +17,15 @@ REGIONS = {
         "Singapore",
     ],
 }
-CURRENCY = {
+CURRENCY = {  # (each row's currency, as the guides give it)
     ("Anyscale", "San Francisco"): "USD",
+    ("Anyscale", "New York"): "USD",
     ("Anyscale", "London"): "GBP",
+    ("Alibaba", "Bay Area / Sunnyvale (US R&D)"): "USD",
     ("Alibaba", "Seattle (US)"): "USD",
     ("Alibaba", "Hangzhou (HQ)"): "CNY",
+    ("Alibaba", "Beijing"): "CNY",
+    ("Alibaba", "Singapore"): "SGD",
 }
 YEARS = {key: 4 for key in CURRENCY}
 
@@ -97,6 +101,19 @@ def test_offers_are_read_the_way_people_write_them(text, expected):
     for name, value in expected.items():
         assert getattr(offer, name) == value, (name, offer)
     assert offer.unassigned == ()
+
+
+def test_a_pasted_summary_is_read_cell_by_cell_with_its_lines_joined():
+    """A summary pasted as "Field $X | Field $Y" with its lines joined (as a chat question is):
+    each cell's figure is its own label's, not the next word's ("Relo $8,000 lump | … is my
+    base in the seattle band" left base at $8K)."""
+    offer = parse(
+        "Offer summary — Alibaba, Senior DevOps Engineer, Seattle Base $165,000 | RSU $100,000 "
+        "/ 4 yrs (vest 25% yearly) | Bonus target 15% | Sign-on $20,000 | Relo $8,000 lump | "
+        "Start Aug 4 is my base in the seattle band, and whats the stock band?"
+    )
+    assert (offer.base, offer.stock, offer.stock_years) == (165 * K, 100 * K, 4)
+    assert (offer.bonus_pct, offer.sign_on) == (15, 20 * K)
 
 
 def test_a_competing_offer_keeps_its_own_company_and_total_comp():
@@ -319,3 +336,11 @@ def test_a_dash_with_a_space_each_side_separates_and_is_no_minus():
 def test_a_percentage_with_words_of_its_own_is_not_read_as_the_bonus():
     offer = parse("Anyscale SF $180K base, 10% more than my current job")
     assert offer.bonus_pct is None
+
+
+def test_an_offer_naming_only_a_currency_is_placed_in_the_one_band_in_it():
+    singapore = parse("S$ offer from alibaba just landed: base 130k, rsu 60k/4y, bonus 15%")
+    assert (singapore.region, singapore.currency, singapore.base) == ("Singapore", "SGD", 130 * K)
+    assert any("its only band in SGD" in note for note in singapore.notes)
+    dollars = parse("alibaba offer: $170k base, 15% bonus")  # (two US rows: which one?)
+    assert dollars.region == "" and dollars.questions

@@ -67,3 +67,15 @@ def test_a_lone_corrected_figure_replaces_the_one_amount_it_is_near_and_says_so(
     assert "'175k' read as your base salary (it replaces $170K)" in changed.notes[-1]
     assert with_changes(only_base, lone(900_000)) == only_base  # near nothing: not guessed
     assert with_changes(EARLIER, lone(150_000)) == EARLIER  # near base and stock: not guessed
+
+
+def test_the_same_figure_in_another_currency_corrects_the_offers_currency():
+    from assistant.engine.offer import Unassigned
+
+    london = Offer(company="Anyscale", currency="GBP", base=140_000, stock=100_000, stock_years=4)
+    said = Offer(company="Anyscale", unassigned=(Unassigned("$140k", 140_000, "USD", "?"),))
+    changed = with_changes(london, said)  # "its $140k usd, not pounds"
+    assert (changed.currency, changed.base, changed.stock) == ("USD", 140_000, 100_000)
+    assert "read as the offer being in USD, not GBP" in changed.notes[-1]
+    other = Offer(company="Anyscale", unassigned=(Unassigned("$150k", 150_000, "USD", "?"),))
+    assert with_changes(london, other) == london  # (no figure of the offer: not guessed)

@@ -44,7 +44,9 @@ def clean_question(text: str) -> str:
     """The question without markup, links, or clauses that address an AI or tell it what to
     write ("say X then give me Y" keeps "give me Y"); the sanitized original when nothing else
     is left."""
-    safe = re.sub(r"\s+", " ", sanitize(text)).strip()
+    # (a line break in a pasted offer ends its field: "base 170k\nRSUs 150k" is two)
+    safe = re.sub(r"(?<=[\w%)])[ \t]*\n\s*(?=\w)", "; ", sanitize(text).strip())
+    safe = re.sub(r"\s+", " ", safe).strip()
     clauses = [c.strip() for c in _CLAUSES.split(safe) if c and c.strip()]
     kept = [
         c

@@ -53,6 +53,7 @@ from assistant.engine.offer_words import (
     assign_components,
     bare_percent_in_list,
     find_mentions,
+    only_region_in,
     owner_of,
     regions_for,
     years_said,
@@ -151,9 +152,13 @@ def parse_offer(
 
     region = ""
     questions: list[str] = []
+    notes_before: list[str] = []
     if main:
         own = regions_for(main, regions)
         region = find_region(text, own) or ""
+        if not region:  # ("S$ offer from ali": Alibaba's only band in SGD)
+            region, told = only_region_in(main, own, text, found, band_currency or {})
+            notes_before += [told] if told else []
         if not region and own:
             questions.append(
                 f"Which region is the {main} offer for? The guide has: {', '.join(own)}."
@@ -167,7 +172,7 @@ def parse_offer(
 
     fields: dict[str, dict] = {}
     unassigned: list[Unassigned] = []
-    notes: list[str] = hypothetical + [n for n in (yen_note, thousands_note) if n]
+    notes: list[str] = hypothetical + [n for n in (yen_note, thousands_note) if n] + notes_before
     for item in found:
         parts = fields.get(item.owner, {}).keys() & {"base", "stock", "sign_on", "bonus"}
         if bare_percent_in_list(item, text) and len(parts) >= 2 and "bonus" not in parts:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from assistant.corpus.facts import Facts
 from assistant.engine.negotiation import Negotiation, band_defaults
 from assistant.engine.offer import Offer
-from assistant.money import format_money
+from assistant.money import PERCENT, format_money
 
 # The components a later turn may change; a stated total changes with any of them.
 _COMPONENTS = (
@@ -62,9 +62,19 @@ def _corrected_figure(earlier: Offer, later: Offer) -> Offer | None:
     """The earlier offer with a lone figure the later text names no component for ("wait its
     actually 175k" after "170k base") put in place of the one amount of the offer it is near
     (within 1.5 times, same currency), said in a note; None when it is near none or several."""
-    if len(later.unassigned) != 1 or later.unassigned[0].unit not in ("", earlier.currency):
+    if len(later.unassigned) != 1:
         return None
     figure = later.unassigned[0]
+    same = [c for c in ("base", "stock", "sign_on") if getattr(earlier, c) == figure.value]
+    if figure.unit not in ("", earlier.currency, PERCENT) and same:  # "its $140k usd" after
+        note = (  # "£140k base": the same figure, the offer's currency corrected
+            f"'{figure.raw}' read as the offer being in {figure.unit}, not {earlier.currency}; "
+            "say so if that is wrong."
+        )
+        text = f"{earlier.text} {later.text}".strip()
+        return replace(earlier, currency=figure.unit, notes=(*earlier.notes, note), text=text)
+    if figure.unit not in ("", earlier.currency):
+        return None
     near = [
         c
         for c in ("base", "stock", "sign_on", "bonus_amount")

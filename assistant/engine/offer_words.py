@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from assistant.money import CURRENCY_ALIASES, Amount, find_amounts
-from assistant.understanding.entities import find_company, find_region
+from assistant.money import CURRENCY_ALIASES, PERCENT, Amount, find_amounts
+from assistant.understanding.entities import find_company, find_currency, find_region
 from assistant.understanding.tables import KNOWN_EMPLOYERS
 
 _KEYWORDS = re.compile(
@@ -51,8 +51,8 @@ MONTHLY = re.compile(
 PER_MONTH = re.compile(r"^\s*(?:/\s*(?:mo|month)\b|per\s+month\b|a\s+month\b|monthly\b)", re.I)
 HARD = re.compile(r"[;\n]|\.(?!\d)")  # sentence-level boundaries (not a decimal point)
 # (and a list's dash once the lines are joined: "- base $185,000 - equity $160k"; not a
-# range's "150k - 200k")
-_SOFT = re.compile(r"[;,\n]|\.(?!\d)|\band\b|\s[-–•]\s+(?=[A-Za-z])")
+# range's "150k - 200k"; and a pasted table's cell edge: "Base $165,000 | RSU $100,000")
+_SOFT = re.compile(r"[;,|\n]|\.(?!\d)|\band\b|\s[-–•]\s+(?=[A-Za-z])")
 _NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}"
 _MENTION = re.compile(
     rf"(?P<a>{_NAME})(?:'s)?\s+(?:is\s+)?(?:offer(?:s|ed|ing)?)\b"
@@ -328,3 +328,20 @@ def yen_read_as_band_currency(
         "so if that is wrong."
     )
     return _BARE_YEN.sub(f"{currency} ", text), note
+
+
+def only_region_in(
+    company: str, own: list[str], text: str, found: list[Found], band_currency: Mapping
+) -> tuple[str, str]:
+    """(region, note): the one region of the company whose band is in the currency the offer
+    names, on its amounts or on its own ("S$ offer from ali": Singapore), and a note saying
+    so; ("", "") when none or several are."""
+    named = ({f.amount.unit for f in found} - {"", PERCENT}) or ({find_currency(text)} - {None})
+    rows = [r for r in own if len(named) == 1 and band_currency.get((company, r)) in named]
+    if len(rows) != 1:
+        return "", ""
+    note = (
+        f"No region was named; the offer is read as {company} {rows[0]}, its only band in "
+        f"{band_currency[(company, rows[0])]}. Say so if that is wrong."
+    )
+    return rows[0], note
