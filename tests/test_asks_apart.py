@@ -248,7 +248,9 @@ def test_the_one_component_asked_about_leads_a_counter(coach):
 
 def test_a_seniority_word_and_a_numbered_title_are_named_as_asked(coach):
     senior = coach.ask("does anyscale have a senior devops level or just one title?")
-    assert senior.answer.startswith("The guides say nothing about a senior level at Anyscale")
+    assert senior.answer.startswith(
+        "The guides say nothing about a senior level at Anyscale (no senior DevOps title)"
+    )
     sde = coach.ask("amazon SDE II (not sysde) → alibaba devops level?")
     assert "nothing about SDE II" in sde.answer[:200]
 

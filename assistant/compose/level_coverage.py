@@ -9,6 +9,8 @@ maps (assistant.corpus.vocabulary).
 
 from __future__ import annotations
 
+import re
+
 from assistant.compose.core import Writer
 from assistant.corpus.vocabulary import level_codes
 from assistant.understanding.asks import asked_sentences
@@ -26,6 +28,16 @@ def _as_level(said: str) -> str:
     if coded or said.lower().endswith(("level", "levels")):  # ("senior or mid level")
         return said if coded else f"a {said}"
     return f"a {said} level"
+
+
+def _with_role(level: str, question: str, roles) -> str:
+    """The level with the role word the user typed after it, as the guides spell the role
+    ("senior devops" -> "senior DevOps"); else the level alone."""
+    for role in roles:
+        word = role.split()[0]
+        if re.search(rf"\b{re.escape(level)}\s+{re.escape(word)}\b", question, re.I):
+            return f"{level} {word}"
+    return level
 
 
 def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> tuple[str, list]:
@@ -61,13 +73,15 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         ]
     if not levels:
         return "", []
+    roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
     said = " or ".join(levels)
+    typed = _with_role(levels[0], frame.question, roles) if len(levels) == 1 else said
     who = f"{company}'s" if company else "the"
     if level_map is None:
         if not asks_pay:
             return f"The guides say nothing about {said} levels.", levels
         return (
-            f"The guides have no band for {said}: {who} bands are per region, not per level.",
+            f"The guides have no band for {typed}: {who} bands are per region, not per level.",
             levels,
         )
     mark = writer.book.cite(level_map.chunk_id)
@@ -79,12 +93,13 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
             if other != company and any(lv in m.own_codes for lv in levels)
         ]
         return (
-            f"The guides say nothing about {_as_level(said)} at {company}: {company}'s guide maps "
+            f"The guides say nothing about {_as_level(said)} at {company}"
+            f"{f' (no {typed} title)' if typed != said else ''}: {company}'s guide maps "
             f"{level_map.line} {mark}.{''.join(owners)}"
         ), levels
     if not level_map.own_codes:
         return (
-            f"The guides have no band for {said}: {company}'s bands are per region, not "
+            f"The guides have no band for {typed}: {company}'s bands are per region, not "
             f"per level (its guide maps the role to {equivalents.strip()} {mark})."
         ), levels
     own = own.strip()
@@ -98,7 +113,7 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
             f"{own} {mark}, and its band covers that whole range."
         ), levels
     return (
-        f"The guides have no band for {said}: {company}'s guide maps {own} {mark}, "
+        f"The guides have no band for {typed}: {company}'s guide maps {own} {mark}, "
         "with one band per region, not per level."
     ), levels
 
