@@ -72,7 +72,10 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     led = False
     script_named = "script" in tokenize(understood.question)  # ("the equity number in the
     # ("what i must say to recruiter?": the words to say lead, the passage follows them)
+    # ("the second one?" after the levers: that lever, by its place in the list)
     prose_leads = bool(prose) and not _WORDS_TO_SAY.search(understood.question)
+    mine = [lv for lv in ev.facts.levers if lv.company in companies]  # ("the multi-cloud one")
+    prose_leads = prose_leads and not understood.lever and not _lever_named(understood, mine)
     if not prose_leads and not script_named:  # script": its ask, below) else the answer: the
         # lever (or script sentences) that fits the question
         candidates = [lv for lv in ev.facts.levers if lv.company in companies]
@@ -229,14 +232,16 @@ def lead_lever(
             shared_words(wanted, text) + on_platform - len(lacked & _singular(text)),
         )
 
-    ranked = sorted(levers, key=fit, reverse=True)
+    asked = _said_of_one(understood.question)  # (a lever named: "the multi-cloud one")
+    named_by = {lv.name: len(_own_name_words(lv, levers) & asked) for lv in levers}
+    ranked = sorted(levers, key=lambda lv: (named_by[lv.name], *fit(lv)), reverse=True)
     if not ranked:
         return False
     best = ranked[0]
     runner_up = fit(ranked[1]) if len(ranked) > 1 else (False, 0, 0)
     # by words alone: two shared, or one that no other lever shares as much
     by_words = fit(best)[2] >= 2 or (fit(best)[2] == 1 and runner_up[2] == 0)
-    if fit(best) < (False, 1, 0) and not by_words:
+    if fit(best) < (False, 1, 0) and not by_words and not named_by[best.name]:
         best = _closest(understood, levers, relatedness)
         if best is None:
             return False
@@ -255,6 +260,28 @@ def lead_lever(
         "",
     )
     return True
+
+
+def _own_name_words(lever: Lever, levers: list[Lever]) -> set[str]:
+    """The words of the lever's name no other lever's name has ("multi", "cloud" of
+    "Multi-Cloud Operations Complexity" beside "GPU Infrastructure Premium")."""
+    others = {w for lv in levers if lv is not lever for w in tokenize(lv.name)}
+    return set(tokenize(lever.name)) - others
+
+
+_THE_X_ONE = re.compile(r"\bthe ([\w/-]+(?: [\w/-]+){0,2}) (?:one|lever|angle|argument)\b", re.I)
+
+
+def _said_of_one(question: str) -> set[str]:
+    """The words naming which one ("the multi-cloud one", "the sign-on bridge lever")."""
+    return {w for m in _THE_X_ONE.finditer(question) for w in tokenize(m.group(1))}
+
+
+def _lever_named(understood: Understanding, levers: list[Lever]) -> bool:
+    """Whether the question names a lever as "the X one" by a word only its name has ("the
+    multi-cloud one, how do i use it?")."""
+    asked = _said_of_one(understood.question)
+    return any(_own_name_words(lv, levers) & asked for lv in levers)
 
 
 def _says(text: str, name: str) -> bool:

@@ -189,7 +189,7 @@ def intents_asked(
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
 _ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
 _LEVER_BY_PLACE = re.compile(
-    rf"\b(?:the )?({'|'.join(_ORDINALS)}) (?:lever|one|angle|argument)\b"
+    rf"\b(?:the )?({'|'.join(_ORDINALS)})(?: (?:lever|one|angle|argument)\b|\s*[?.!]*\s*$)"
     r"|\b(?:lever|angle|argument|number|no\.?|#)\s?([1-9])\b",
     re.I,
 )

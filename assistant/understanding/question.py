@@ -280,11 +280,11 @@ def understand(
             component
             or places_in(kept_text)
             or level_asked(question, catalog.guides.level_prefixes)
+            or lever_asked_by_place(question)  # ("the second one?" after the levers)
         )
         # (no intent words at all, about what was just said: "how long is each one?")
         about_last = not any(scores.values()) and refers_to_last(normalized)
-        # ("oops, base is 165 not 156": the figure corrected, the question the same)
-        fixes_figure = correcting and gives_amounts(kept_text)
+        fixes_figure = correcting and gives_amounts(kept_text)  # ("oops, base is 165 not 156")
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
         if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
