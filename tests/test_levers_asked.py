@@ -89,3 +89,22 @@ def test_words_asked_for_with_a_rival_offer_lead_with_the_lever_for_it(coach):
     )
     assert answer.answer.startswith("The guide's lever for NVIDIA is **Competing Infrastructure")
     assert "I need $213K base and $225K equity" in answer.answer[:300]  # (its words, first)
+
+
+def test_a_lever_asked_by_its_place_or_its_name_after_the_list_leads(coach):
+    *_, second, last = converse(
+        coach, "list the alibaba levers", "the second one?", "and the last?"
+    )
+    assert second.answer.startswith("The guide's lever 2 is **Hyperscale Experience**")
+    assert last.answer.startswith("The guide's lever 4 is **Sign-On Bridge**")
+    _, named = converse(coach, "anyscale levers", "the multi-cloud one, how do i use it")
+    assert named.answer.startswith("The guide's lever is **Multi-Cloud Operations Complexity**")
+
+
+def test_rivals_named_beside_zero_competing_offers_are_no_competing_offer(coach):
+    answer = coach.ask(
+        "which of the anyscale levers is the one asking for a signing bonus, and how much? i "
+        "have zero competing offers so the nvidia/databricks one is useless for me"
+    )
+    assert answer.answer.startswith("The guide's lever is **Enterprise SLA Protection**")
+    assert "$25K signing bonus" in answer.answer[:300]

@@ -143,11 +143,9 @@ _COMPETING = re.compile(
 
 
 # "no competing offer", "don't have another offer", "without a second offer"
-_NONE_HELD = re.compile(
-    r"\b(?:no|zero|without|not? any|(?:don'?t|do not|never) (?:have|had|got)(?: an?| any)?)"
-    r"\s+(?:\w+\s+)?$",
-    re.I,
-)
+_NONE = r"\b(?:no|zero|without|not? any|(?:don'?t|do not|never) (?:have|had|got)(?: an?| any)?)"
+_NONE_HELD = re.compile(_NONE + r"\s+(?:\w+\s+)?$", re.I)
+_NO_OFFERS = re.compile(_NONE + r"\s+(?:\w+\s+)?offers?\b", re.I)  # ("zero competing offers")
 
 
 # "I have a DeepMind offer": an offer from an employer named by a word that is not English
@@ -176,8 +174,8 @@ def speaks_of_competing_offer(
 
 def offer_near(question: str, names: Iterable[str]) -> bool:
     """Whether offer words stand next to one of `names` ("an NVIDIA offer", "google offered
-    me", "anyscale sf offered 180k")."""
-    lowered = question.lower()
+    me", "anyscale sf offered 180k"); not offers said to be none ("zero competing offers")."""
+    lowered = _NO_OFFERS.sub(" ", question.lower())
     for name in names:
         at = lowered.find(name.lower()) if name else -1
         near = lowered[max(0, at - 20) : at + len(name) + 40] if at >= 0 else ""
