@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from assistant.compose.core import Writer
+from assistant.compose.place_gaps import PAY_INTENTS
 from assistant.corpus.vocabulary import level_codes
 from assistant.understanding.asks import asked_sentences
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import LEVEL_PHRASES
-
-_PAY_INTENTS = ("comp", "counter")
 
 
 def _as_level(said: str) -> str:
@@ -46,7 +45,7 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
     question ("new grad here, what level would I be?") the guide's level-mapping line, cited,
     says which levels its role spans. A level the line maps (its own code on a level
     question, another employer's it takes in) is no gap."""
-    asks_pay = frame.intent in _PAY_INTENTS or frame.component is not None  # ("p7 tc wise?")
+    asks_pay = frame.intent in PAY_INTENTS or frame.component is not None  # ("p7 tc wise?")
     # "would they bring me in as p4?": a level code is what a question of no other kind is about
     about_level = frame.asks_levels or (frame.intent == "general" and frame.level is not None)
     if not (asks_pay or about_level):
@@ -133,7 +132,7 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
     if level_map is None or frame.intent in ("lever", "counter"):
         return ""  # not "how do I use my Google L4 offer with Alibaba?"
     if frame.level:
-        asked = frame.asks_levels or frame.intent in _PAY_INTENTS
+        asked = frame.asks_levels or frame.intent in PAY_INTENTS
         if asked and frame.asks_levels and frame.level in level_map.own_codes:
             return _own_level_elsewhere(frame, company, level_map, writer)
         if not asked or frame.level in level_map.own_codes:
@@ -162,7 +161,7 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         f"{company}'s guide maps {level_map.own} to {held} {writer.book.cite(level_map.chunk_id)}"
     )
     per_region = (
-        " Its bands are one per region, not per level." if frame.intent in _PAY_INTENTS else ""
+        " Its bands are one per region, not per level." if frame.intent in PAY_INTENTS else ""
     )
     return f"{said}{takes_in}.{per_region}"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.compose.place_gaps import PAY_INTENTS
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
@@ -31,15 +32,13 @@ from assistant.understanding.question import Understanding
 from assistant.understanding.subject import users_employer
 from assistant.understanding.tables import PLATFORM_SERVICES
 
-_PAY_INTENTS = ("comp", "counter")
-
 
 def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
     """Names and terms of art the question asks about ("terraform", "golang") that the
     company's guides never use: words that are not everyday English (not whole words of the
     embedding model's vocabulary), not about jobs, pay or places, and not in the guides even
     with one typo ("kubernets")."""
-    if frame.intent in _PAY_INTENTS or not catalog.guides.terms:
+    if frame.intent in PAY_INTENTS or not catalog.guides.terms:
         return []  # (pay talk is full of words no vocabulary holds: "lowball", "ballpark")
     if frame.intent == "out_of_scope" or (frame.unknown_company and not frame.state.company):
         return []  # (named by the refusal, or off-topic altogether)
