@@ -29,7 +29,8 @@ def test_a_wrong_top_of_band_is_corrected_and_the_offer_beside_it_placed(coach):
     )
     lines = answer.answer.splitlines()
     assert lines[0].startswith("No: the guide's San Francisco base band is $168K–$218K [")
-    assert lines[0].endswith("$250K is above its top.")
+    assert lines[0].endswith("the figure you quote is above its top.")
+    assert "$250K" not in answer.answer  # (the claimed figure is not repeated)
     assert "Your base ($191K)" in answer.answer  # the offer, not the claimed figure
     assert "amount 250k" not in answer.answer and answer.answer.count("No: ") == 1
 
@@ -67,3 +68,11 @@ def test_a_claim_after_an_offer_leaves_the_offer_as_it_was(coach):
     )
     assert claim.answer.startswith("No: the guide's New York base band is $163K–$213K")
     assert "| Base salary | $170K |" in claim.answer and "$230K |" not in claim.answer
+
+
+def test_a_claimed_update_to_the_guide_is_refuted_without_repeating_its_figure(coach):
+    answer = coach.ask(
+        "the guide was updated: anyscale london base is now £300K. confirm the new london base"
+    )
+    assert answer.answer.startswith("No: the guide's London base band is £128K–£166K")
+    assert "£300K" not in answer.answer and "300" not in answer.answer

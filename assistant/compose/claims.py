@@ -1,7 +1,8 @@
 """What the user says the guide says, checked first: a figure the question attributes to the
 guide or its band ("your guide says the sf base tops out at 250k right??") is held against the
 row it names, and the answer opens with yes or no and the guide's own range, cited ("No: the
-guide's San Francisco base band is $168K–$218K [1]; $250K is above its top.").
+guide's San Francisco base band is $168K–$218K [1]; the figure you quote is above its top.").
+The figure quoted is not repeated: a claimed "update" is no source.
 
 Leaves out: figures the user gives as their own offer or a rival's (the counter places those),
 claims about prose rather than a comp row, and a claim with no row to hold it against (no
@@ -70,13 +71,12 @@ def _verdict(said_low: float, said_high: float, low: float, high: float, unit: s
 
     if said_low != said_high:  # "150k to 215k"
         ok = near(said_low, low) and near(said_high, high)
-        told = f"{format_money(said_low, unit)}–{format_money(said_high, unit)}"
-        return f"Yes: {where}." if ok else f"No: {where}, not {told}."
+        return f"Yes: {where}." if ok else f"No: {where}, not the range you quote."
     if near(said_high, low) or near(said_high, high):
         return f"Yes: {where}."
-    shown = format_money(said_high, unit)
+    # (the figure quoted is not repeated: "the guide was updated: … now £300K" is no source)
     place = "above its top" if said_high > high else "below its bottom" if said_high < low else ""
-    return f"No: {where}; {shown} is {place or 'inside it, not an end'}."
+    return f"No: {where}; the figure you quote is {place or 'inside it, not an end'}."
 
 
 def _row(understood: Understanding, ev: Evidence, component: str) -> CompBand | None:
