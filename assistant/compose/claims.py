@@ -19,7 +19,7 @@ from assistant.corpus.facts import CompBand
 from assistant.money import find_amounts, format_money, thousands_beside_pay_words
 from assistant.understanding.entities import find_component
 from assistant.understanding.frame import Understanding
-from assistant.understanding.tables import GUIDE_SAYS
+from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
 
 _CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n+")
 _RANGE_OF = {
@@ -46,7 +46,7 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
         # the figure after what says it ("the guide says … 250k"), else before ("… per your
         # guide"); not an offer told in the same sentence ("they came in at 191k")
         after = [a for a, at in amounts if at >= attributed.start()]
-        by_the_guide = re.match(r"(?:per|according|in|from)\b", attributed.group(0), re.I)
+        by_the_guide = GUIDE_NAMED_AFTER.match(attributed.group(0))
         claimed = after or ([a for a, _ in amounts][-1:] if by_the_guide else [])
         if low is None or high is None or not claimed:
             continue

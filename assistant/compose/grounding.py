@@ -232,8 +232,8 @@ class GroundingSources:
 
 def _allowed_in(texts: Iterable[str], origin: str) -> Iterable[Allowed]:
     for text in texts:  # (the user's bare "170 base" also as the coach reads it, saying so)
-        read = thousands_beside_pay_words(text)[0] if origin == "user" else ""
-        for mention in (*figures_in(text), *figures_in(read)):
+        read, said = thousands_beside_pay_words(text) if origin == "user" else ("", "")
+        for mention in (*figures_in(text), *(figures_in(read) if said else ())):
             yield Allowed(mention.value, mention.unit, mention.tolerance, origin)
 
 

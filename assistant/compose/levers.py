@@ -75,11 +75,11 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     # ("the second one?" after the levers: that lever, by its place in the list)
     prose_leads = bool(prose) and not _WORDS_TO_SAY.search(understood.question)
     mine = [lv for lv in ev.facts.levers if lv.company in companies]  # ("the multi-cloud one")
-    prose_leads = prose_leads and not understood.lever and not _lever_named(understood, mine)
+    named = any(_named_by(understood.question, mine).values())
+    prose_leads = prose_leads and not understood.lever and not named
     if not prose_leads and not script_named:  # script": its ask, below) else the answer: the
         # lever (or script sentences) that fits the question
-        candidates = [lv for lv in ev.facts.levers if lv.company in companies]
-        candidates = [lv for lv in candidates if lv.name not in unfit]
+        candidates = [lv for lv in mine if lv.name not in unfit]
         led = _lead_numbered(writer, understood, candidates) or lead_lever(
             writer, understood, candidates, ev.relatedness, wanted
         )
@@ -232,8 +232,7 @@ def lead_lever(
             shared_words(wanted, text) + on_platform - len(lacked & _singular(text)),
         )
 
-    asked = _said_of_one(understood.question)  # (a lever named: "the multi-cloud one")
-    named_by = {lv.name: len(_own_name_words(lv, levers) & asked) for lv in levers}
+    named_by = _named_by(understood.question, levers)  # (a lever named: "the multi-cloud one")
     ranked = sorted(levers, key=lambda lv: (named_by[lv.name], *fit(lv)), reverse=True)
     if not ranked:
         return False
@@ -262,26 +261,18 @@ def lead_lever(
     return True
 
 
-def _own_name_words(lever: Lever, levers: list[Lever]) -> set[str]:
-    """The words of the lever's name no other lever's name has ("multi", "cloud" of
-    "Multi-Cloud Operations Complexity" beside "GPU Infrastructure Premium")."""
-    others = {w for lv in levers if lv is not lever for w in tokenize(lv.name)}
-    return set(tokenize(lever.name)) - others
-
-
 _THE_X_ONE = re.compile(r"\bthe ([\w/-]+(?: [\w/-]+){0,2}) (?:one|lever|angle|argument)\b", re.I)
 
 
-def _said_of_one(question: str) -> set[str]:
-    """The words naming which one ("the multi-cloud one", "the sign-on bridge lever")."""
-    return {w for m in _THE_X_ONE.finditer(question) for w in tokenize(m.group(1))}
-
-
-def _lever_named(understood: Understanding, levers: list[Lever]) -> bool:
-    """Whether the question names a lever as "the X one" by a word only its name has ("the
-    multi-cloud one, how do i use it?")."""
-    asked = _said_of_one(understood.question)
-    return any(_own_name_words(lv, levers) & asked for lv in levers)
+def _named_by(question: str, levers: list[Lever]) -> dict[str, int]:
+    """Lever name -> how many words naming "the X one" in the question ("the multi-cloud one",
+    "the sign-on bridge lever") only that lever's name has among `levers`."""
+    asked = {w for m in _THE_X_ONE.finditer(question) for w in tokenize(m.group(1))}
+    names = {lv.name: set(tokenize(lv.name)) for lv in levers}
+    return {
+        name: len((words & asked) - {w for other, ws in names.items() if other != name for w in ws})
+        for name, words in names.items()
+    }
 
 
 def _says(text: str, name: str) -> bool:

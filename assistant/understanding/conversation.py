@@ -23,7 +23,7 @@ from assistant.errors import CoachError
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words, unreadable_amounts
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
-from assistant.understanding.tables import GUIDE_SAYS
+from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
 
 MAX_HISTORY_TURNS = 50  # the user turns replayed (the latest ones)
 _OFFER_WORDS = re.compile(
@@ -181,7 +181,7 @@ def without_guide_claims(text: str) -> str:
     kept = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         claim = GUIDE_SAYS.search(sentence)
-        after = claim and re.match(r"(?:per|according|in|from)\b", claim.group(0), re.I)
+        after = claim and GUIDE_NAMED_AFTER.match(claim.group(0))
         kept.append(sentence if not claim else "" if after else sentence[: claim.start()])
     return " ".join(kept)
 
@@ -212,9 +212,8 @@ def offer_read_with(earlier: str, text: str, understood: Understanding) -> str:
     """The offer text to read for a message that states an offer: a rival's offer told after
     the user's own (`earlier`) is read together with it; else the message, with the
     conversation's subject (`with_subject`)."""
-    text = without_guide_claims(text)  # ("your guide says … 250k?": a claim, checked apart)
-    if earlier and understood.offer_is_competing:
-        return f"{earlier}\n{text}"
+    if earlier and understood.offer_is_competing:  # (with_subject leaves out claims too)
+        return f"{earlier}\n{without_guide_claims(text)}"
     return with_subject(text, understood)
 
 

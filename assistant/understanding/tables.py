@@ -122,3 +122,5 @@ GUIDE_SAYS = re.compile(
     r"|\b(?:per|according to|in|from) (?:your|the|ur) (?:guide|guides|notes|data|table)\b)",
     re.I,
 )
+# (of those, the ones naming the guide after the figure: "… 250k per your guide")
+GUIDE_NAMED_AFTER = re.compile(r"(?:per|according|in|from)\b", re.I)
