@@ -42,6 +42,7 @@ from assistant.index.lexical import tokenize
 from assistant.understanding.asks import TOLD_WORDS, asked_sentences, asks_in
 from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
+from assistant.understanding.told_topics import told_aside
 from assistant.understanding.words import contains_phrase
 
 Relatedness = Callable[[str, Sequence[str]], Sequence[float]]
@@ -98,6 +99,10 @@ def write_lead(
     # internals. what does the guide say to do when i dont know?")
     asking = asked_sentences(frame.question)
     fresh = set(tokenize(asking)) | guide_words_for(asking)
+    # (nothing of a story put aside, "…anyway, which lever…", or of the reasons after the ask,
+    # "how many rounds? trying to plan time off": not "the time zones can delay it")
+    aside = set(tokenize(" ".join(told_aside(frame.question)))) - fresh
+    counted = (own | synonyms) - aside
     # (after a long story, what it tells weighs less still: "ugh week from hell… how many
     # rounds is the onsite?" is not answered with "4 to 6 weeks")
     story = len(frame.question.split()) - len(asking.split()) >= TOLD_WORDS
@@ -106,7 +111,7 @@ def write_lead(
     def score(sentence: str, cosine: float, stands_in: float) -> float:
         words = words_with_compounds(sentence)
         number = counting and bool(_NUMBER.search(sentence))
-        said = sum(weight[w] * (1 if w in fresh else told) for w in (own | synonyms) & words)
+        said = sum(weight[w] * (1 if w in fresh else told) for w in counted & words)
         return 2 * said + number + EMBEDDING_WEIGHT * (cosine + stands_in)
 
     def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from assistant.compose.core import Writer
-from assistant.compose.place_gaps import PAY_INTENTS
 from assistant.corpus.vocabulary import level_codes
 from assistant.understanding.asks import asked_sentences
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
+from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import LEVEL_PHRASES
 

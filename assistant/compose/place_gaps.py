@@ -18,9 +18,8 @@ from assistant.understanding.entities import (
     normalize,
     places_without_rows,
 )
+from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.question import Understanding
-
-PAY_INTENTS = ("comp", "counter")
 
 
 def places_without_rows_of(frame: Understanding, catalog: Catalog) -> list[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.compose.place_gaps import PAY_INTENTS
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
@@ -27,6 +26,7 @@ from assistant.understanding.asks import (
     foreign_words,
 )
 from assistant.understanding.entities import Catalog, normalize
+from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.pasted import without_pasted
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import users_employer

@@ -276,11 +276,12 @@ class HybridRetriever:
 
     def _abstain_reason(self, understood: Understanding) -> str:
         catalog = self.catalog
-        if understood.intent == "out_of_scope":
+        unknown = understood.unknown_company and not understood.company
+        if understood.intent == "out_of_scope" and not (unknown and understood.state.intent):
             return "the question is not about a job offer, pay, negotiation or interviews"
         if not catalog.companies:
             return "the index holds no guides"
-        if understood.unknown_company and not understood.company:
+        if unknown:  # (mid-talk, "what about coinbase london": Coinbase is what is lacking)
             place = understood.unknown_region  # "tencent in shenzhen": neither is held
             nor = f" and have no comp row for {place.title()}" if place else ""
             names = unknown_companies(normalize(understood.question), understood.unknown_company)

@@ -16,6 +16,8 @@ from assistant.understanding.asks import NO_OFFER_YET, components_named
 from assistant.understanding.entities import contains_phrase
 from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
 
+PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
+
 # "peak ~200k orders/s", "500K+ TPS", "1m users": counts of things, not money
 COUNTED = re.compile(
     r"\s*\+?\s*(?:/\s*s(?:ec)?\b|per (?:second|sec|minute|min|hour|day)\b|(?:orders|requests|"
@@ -190,7 +192,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _ORDINALS |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}
 _LEVER_BY_PLACE = re.compile(
     rf"\b(?:the )?({'|'.join(_ORDINALS)})(?: (?:lever|one|angle|argument)\b|\s*[?.!]*\s*$)"
-    r"|\b(?:lever|angle|argument|number|no\.?|#)\s?([1-9])\b",
+    r"|(?:\b(?:lever|angle|argument|number|no\.?)|#)\s?([1-9])\b",
     re.I,
 )
 

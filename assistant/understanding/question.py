@@ -64,6 +64,7 @@ from assistant.understanding.entities import (
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
+    PAY_INTENTS,
     asks_for_examples,
     asks_for_sources,
     best_intent,
@@ -75,7 +76,6 @@ from assistant.understanding.intents import (
     may_give_money,
     quotes_pay,
 )
-from assistant.understanding.pasted import mark_pasted, without_pasted
 from assistant.understanding.subject import (
     REFERS_BACK,
     asked_elsewhere,
@@ -102,6 +102,7 @@ from assistant.understanding.subject import (
 )
 from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS, names_levels
 from assistant.understanding.titles import level_asked, levels_asked, role_asked
+from assistant.understanding.told_topics import asked_topics
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
 # The question itself is about interviews, not just a skill or topic.
@@ -235,7 +236,7 @@ def understand(
             and (len(foreign) == 1 or any(catalog.knows_most([w]) for w in foreign))
         )
         and not (
-            (correcting or repeating or (state.turns and REFERENCE.search(normalized)))
+            (correcting or repeating or REFERENCE.search(normalized) or state.intent in PAY_INTENTS)
             and (
                 component
                 or places_in(kept_text)
@@ -268,9 +269,8 @@ def understand(
             )
         )
     )
-    # Inherit from the conversation: the intent on a follow-up that says none ("and in
-    # London?"); the company whenever none is named (a new topic with no company still concerns
-    # the one being discussed); the region only on a follow-up.
+    # Inherit: the intent on a follow-up that says none ("and in London?"); the company whenever
+    # none is named (a new topic still concerns the one discussed); the region on a follow-up.
     # "and a P7?" after a pay question asks the same at that level; "what level…?" asks levels
     level_in_words = any(
         contains_phrase(normalized, p) for p in LEVEL_PHRASES if not re.search(r"\d", p)
@@ -351,7 +351,7 @@ def understand(
         own = match_region(kept_text, catalog.regions.get(company, ()))
         regions_by = {**discussed, company: own.label if own else discussed[company]}
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
-    topics = topics_asked(without_pasted(mark_pasted(typed)) if typed else question)
+    topics = asked_topics(question, typed)
     if correcting and not any(sentences_that_ask(question)[1]):
         topics = ()  # "sorry, i meant sf — they're relocating me": the why, told, asks nothing
     elif not topics and state.turns and _THEY_PAY_FOR_IT.search(normalized):  # "how much extra

@@ -1,7 +1,8 @@
 """Employers a question names that the corpus has no guide for: a well-known employer
-(assistant.understanding.tables), a capitalised name after "at", "for", "from"… that is not a
-place, a pay word, a job title's acronym or a level code, or a name typed in lower case that
-makes the user an offer ("coreweave offered me…").
+(assistant.understanding.tables), spelled right or with one typo ("snowflke"), a capitalised
+name after "at", "for", "from"… that is not a place, a pay word, a job title's acronym or a
+level code, or a name typed in lower case that makes the user an offer ("coreweave offered
+me…").
 
 Leaves out: the corpus's own companies and places (assistant.understanding.entities) and
 deciding whether a named employer is the subject or only context (.subject).
@@ -19,7 +20,7 @@ from assistant.understanding.tables import (
     NEUTRAL_WORDS,
     NOT_A_NAME,
 )
-from assistant.understanding.words import contains_phrase, normalize
+from assistant.understanding.words import contains_phrase, normalize, within_one_edit
 
 _UNKNOWN_NAME = re.compile(
     r"\b(?:at|for|from|with|join|joining|does|do|by)\s+([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z][A-Za-z0-9&.-]+)?)"
@@ -35,6 +36,9 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
     for name in KNOWN_EMPLOYERS:
         if contains_phrase(normalized, name):
             return name
+    typo = misspelled_employer(normalized)
+    if typo:
+        return typo
     for match in _UNKNOWN_NAME.finditer(text):
         name = match.group(1)
         key = normalize(name)
@@ -48,6 +52,23 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
             continue
         return name
     return offering_employer(normalized)
+
+
+TYPO_LETTERS = 6  # a word this long one edit from a known employer's name is that name
+
+
+def misspelled_employer(normalized: str) -> str | None:
+    """The well-known employer a word of six letters or more misspells by one edit
+    ("snowflke", "databriks"), unless the word is an everyday one or a place ("strike" is
+    not "stripe")."""
+    everyday = common_words()
+    for word in normalized.split():
+        if len(word) < TYPO_LETTERS or word in everyday or word in place_spellings():
+            continue
+        for name in KNOWN_EMPLOYERS:
+            if len(name) >= TYPO_LETTERS and " " not in name and within_one_edit(word, name):
+                return name
+    return None
 
 
 def unknown_companies(normalized: str, first: str) -> list[str]:

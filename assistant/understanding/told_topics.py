@@ -1,0 +1,63 @@
+"""The topics a message asks about, not those it only tells of around its ask: "how many
+onsite rounds should i expect after this? trying to plan time off work around it" asks about
+the rounds, not time off (a reason given after the ask); "…6 rounds, a take home nobody
+mentioned… anyway which lever was #2?" asks about a lever ("anyway" puts the story aside).
+
+Any other topic told beside an ask is asked: "i need relocation. what can i ask for?" asks
+what to ask for with it in mind.
+
+Leaves out: which phrases name which topic (assistant.understanding.asks.topics_asked) and
+what the guides hold of them (assistant.compose.topic_coverage).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding.asks import (
+    TopicAsk,
+    sentences_that_ask,
+    topics_asked,
+)
+from assistant.understanding.pasted import mark_pasted, without_pasted
+
+# "anyway which lever…", "long story short, how many rounds?": what came before is an aside
+_ASIDE = re.compile(
+    r"^\W*(?:(?:ok|so|but|and)\W+)?(?:anyway|anyways|anyhow|long story short|tl;?dr|that aside|"
+    r"regardless|rant over|vent over)\b",
+    re.I,
+)
+# "…? trying to plan time off around it", "…? asking because my lease ends": why it is asked
+_REASON = re.compile(
+    r"^\W*(?:(?:just|mostly|i'?m|im|am)\s+)*(?:trying to|want(?:ing)? to|planning(?: to)?|"
+    r"need(?:ing)? to (?:plan|figure|decide|know)|asking (?:because|bc|since|so)|because|bc|cuz|"
+    r"since|so (?:i|that i) can|for context|for planning|context:)\b",
+    re.I,
+)
+
+
+def asked_topics(question: str, typed: str = "") -> tuple[TopicAsk, ...]:
+    """`topics_asked` of the question (of the message as `typed`, lines kept, without what it
+    pastes, when given), less the topics only its story before an "anyway" or its reasons
+    after the ask name."""
+    text = without_pasted(mark_pasted(typed)) if typed else question
+    topics = topics_asked(text)
+    put_aside = told_aside(text)
+    if not topics or not put_aside:
+        return topics
+    kept = " ".join(s for s in sentences_that_ask(text)[0] if s not in put_aside)
+    named = {topic.key for topic in topics_asked(kept)}
+    return tuple(topic for topic in topics if topic.key in named)
+
+
+def told_aside(text: str) -> list[str]:
+    """The sentences of `text` that say nothing of what it asks: a story before an ask that
+    opens with "anyway", and the reasons given after the last ask ("trying to plan…")."""
+    sentences, asks = sentences_that_ask(text)
+    if all(asks) or not any(asks):
+        return []
+    first = asks.index(True)
+    last = len(asks) - 1 - asks[::-1].index(True)
+    aside = [i for i in range(first, last + 1) if asks[i] and _ASIDE.match(sentences[i])]
+    start = aside[0] if aside else 0
+    return [s for i, s in enumerate(sentences) if i < start or (i > last and _REASON.match(s))]

@@ -1,0 +1,128 @@
+"""A story put aside, reasons after the ask, misspelled employers and short follow-ups, through
+the real pipeline (real MiniLM, Chroma on disk, the built-in composer), and the pure rules that
+read them.
+
+Leaves out: the wording of the answers beyond what each test names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.coach import Coach
+from assistant.understanding.intents import lever_asked_by_place
+from assistant.understanding.told_topics import asked_topics, told_aside
+from assistant.understanding.unknown_names import misspelled_employer
+
+
+def test_a_reason_after_the_ask_is_put_aside():
+    text = "how many onsite rounds should i expect? trying to plan time off work around it"
+    assert told_aside(text) == ["trying to plan time off work around it"]
+    assert asked_topics(text) == ()
+
+
+def test_a_story_before_anyway_is_put_aside():
+    text = "6 rounds and a take home nobody mentioned. anyway which lever was #2 on the list"
+    assert told_aside(text) == ["6 rounds and a take home nobody mentioned."]
+    assert asked_topics(text) == ()
+
+
+def test_a_topic_told_before_an_ask_without_anyway_is_still_asked():
+    text = "i need relocation help from anyscale. what can i ask for?"
+    assert told_aside(text) == []
+    assert [t.key for t in asked_topics(text)] == ["relocation"]
+
+
+def test_a_question_asked_after_the_reason_keeps_its_topic():
+    text = "is there pto? asking because i have a trip"
+    assert [t.key for t in asked_topics(text)] == ["pto"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "employer"),
+    [("snowflke sre offer in bellevue", "snowflake"), ("databriks offered me 200k", "databricks")],
+)
+def test_a_known_employer_with_one_typo_is_named(typed, employer):
+    assert misspelled_employer(typed) == employer
+
+
+@pytest.mark.parametrize("typed", ["i had a strike at my last job", "should i stripe it", "apply"])
+def test_everyday_words_near_an_employer_are_not_one(typed):
+    assert misspelled_employer(typed) is None
+
+
+def test_a_lever_numbered_with_a_hash_is_asked_by_its_place():
+    assert lever_asked_by_place("which lever was #2 on the any scale list") == 2
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def _talk(coach: Coach, *turns: str):
+    history, answer = [], None
+    for turn in turns:
+        answer = coach.ask(turn, history)
+        history += [
+            {"role": "user", "content": turn},
+            {"role": "assistant", "content": answer.answer},
+        ]
+    return answer
+
+
+@pytest.mark.integration
+def test_the_reason_for_asking_is_not_named_as_lacking(coach):
+    answer = coach.ask(
+        "did the recruiter call + 2 phone screens with alibaba cloud for devops already. how "
+        "many onsite rounds should i expect after this? trying to plan time off work around it"
+    )
+    assert "3 to 5" in answer.answer[:400]
+    assert "PTO" not in answer.answer and "time off" not in answer.answer
+
+
+@pytest.mark.integration
+def test_after_a_rant_the_numbered_lever_is_answered(coach):
+    answer = coach.ask(
+        "honestly so tired of this process, 6 rounds, a take home nobody mentioned, and the "
+        "recruiter says the number is 'already at the top'. anyway which lever was #2 on the "
+        "any scale list and what base does it say to ask for"
+    )
+    assert not answer.refused
+    assert "Multi-Cloud Operations Complexity" in answer.answer[:200]
+    assert "$215K" in answer.answer[:400]
+
+
+@pytest.mark.integration
+def test_a_misspelled_employer_without_a_guide_is_refused_by_name(coach):
+    answer = coach.ask("snowflke sre offer in bellevue 280 tc. what does their band look like")
+    assert answer.refused and "Snowflake" in answer.answer[:120]
+    assert "$150K" not in answer.answer
+
+
+@pytest.mark.integration
+def test_another_employer_mid_talk_is_named_as_not_covered(coach):
+    answer = _talk(coach, "any scale london devops tc range", "what about coinbase london")
+    assert answer.refused and "do not cover Coinbase" in answer.answer[:120]
+
+
+@pytest.mark.integration
+def test_a_pay_component_asked_after_an_offer_goes_on_with_it(coach):
+    answer = _talk(
+        coach,
+        "recruiter's summary for anyscale sf devops: 'base $182,000 · RSUs $150,000 (4yr) · "
+        "7% target bonus · 20 days PTO'. which of these is competitive?",
+        "what signing number should i float on top?",
+    )
+    assert not answer.refused and "$25K" in answer.answer
+
+
+@pytest.mark.integration
+def test_the_top_of_the_band_asked_back_is_the_band(coach):
+    answer = _talk(
+        coach,
+        "platform eng in london, £140k base at a hedge fund. what's anyscale's london devops "
+        "base band?",
+        "so if i landed the very top of it whats that as a % over my current",
+    )
+    assert not answer.refused and "£166K" in answer.answer[:200]
