@@ -126,3 +126,67 @@ def test_the_top_of_the_band_asked_back_is_the_band(coach):
         "so if i landed the very top of it whats that as a % over my current",
     )
     assert not answer.refused and "£166K" in answer.answer[:200]
+
+
+def test_a_scenario_told_is_no_ask_for_example_questions():
+    from assistant.understanding.intents import asks_for_examples
+
+    told = "mock scenario from a friend: huge iowait. what tooling would they expect me to use"
+    assert not asks_for_examples(told)
+    assert asks_for_examples("want to practice the k8s scenario questions they ask. what are they")
+    assert asks_for_examples("system design prompts they use. which ones come up?")
+
+
+def test_an_aspect_asked_alone_is_about_the_last_topic():
+    from assistant.understanding.about_last import asks_about_last
+
+    assert asks_about_last("how hard tho")
+    assert asks_about_last("and how long is that")
+    assert not asks_about_last("culture")
+    assert not asks_about_last("is there any moonlighting policy")
+
+
+@pytest.mark.integration
+def test_the_only_row_in_a_currency_is_the_place_carried(coach):
+    answer = _talk(
+        coach,
+        "S$ offer from ali just landed: base 130k, rsu 60k/4y, bonus 15%. base ok?",
+        "what about the rsu piece",
+    )
+    assert "SGD 50K–SGD 130K" in answer.answer[:200]
+    assert "CNY" not in answer.answer
+
+
+@pytest.mark.integration
+def test_the_script_asked_for_leads_with_its_ask_in_its_own_currency(coach):
+    answer = _talk(
+        coach,
+        "S$ offer from ali just landed: base 130k, rsu 60k/4y, bonus 15%. base ok?",
+        "should i push rsu or sign-on? what does the guide's counter script say exactly",
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert "figures are in USD, not SGD" in first and "$[Y+55K]" in first and "$45K" in first
+
+
+@pytest.mark.integration
+def test_a_level_and_a_company_the_level_map_names_is_a_level_question(coach):
+    answer = coach.ask("p7 google?")
+    assert not answer.refused and "L3-L5" in answer.answer[:200]
+
+
+@pytest.mark.integration
+def test_an_amount_with_a_place_without_a_row_is_refused_by_place(coach):
+    answer = coach.ask("alibaba bangalore devops 40 lakh ok?")
+    assert answer.refused and "no row for Bangalore" in answer.answer[:150]
+    assert "lakh" not in answer.answer[:150]
+
+
+@pytest.mark.integration
+def test_a_short_aspect_follow_up_keeps_the_topic(coach):
+    answer = _talk(
+        coach,
+        "what coding should i study for alibaba devops, im mostly a bash person tbh",
+        "example questions?",
+        "how hard tho",
+    )
+    assert "Medium" in answer.answer[:300]

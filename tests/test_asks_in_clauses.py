@@ -237,7 +237,7 @@ def test_blanking_on_a_question_asks_how_to_handle_it_not_for_questions(coach):
 
 
 def test_is_there_asks_whether_something_exists_and_refers_to_no_earlier_turn():
-    from assistant.understanding.asks import refers_to_last
+    from assistant.understanding.about_last import refers_to_last
 
     assert not refers_to_last("is there any moonlighting policy i should ask about")
     assert not refers_to_last("are there take homes")

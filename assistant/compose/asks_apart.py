@@ -13,8 +13,7 @@ import re
 
 from assistant.understanding.asks import REFERS_BACK, asked_sentences
 from assistant.understanding.entities import contains_phrase, normalize
-from assistant.understanding.intents import best_intent, intent_scores
-from assistant.understanding.question import INTERVIEW_TOPIC
+from assistant.understanding.intents import INTERVIEW_TOPIC, best_intent, intent_scores
 from assistant.understanding.tables import COMPONENT_WORDS
 
 # Where one ask ends and another begins: a sentence break, or "also" / "and also" / "plus".

@@ -32,16 +32,17 @@ from assistant.compose.counter_lead import (
 from assistant.compose.draft_section import write_draft_section
 from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
-from assistant.compose.passages import one_line
+from assistant.compose.passages import one_line, sentences_of
 from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer, Package
 from assistant.engine.position import position
 from assistant.engine.script_asks import SIGN_ON, guide_figures
-from assistant.money import format_money
+from assistant.money import PERCENT, find_amounts, format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import (
+    asked_sentences,
     asked_with_antecedents,
     components_named,
 )
@@ -76,6 +77,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         no_rival, asked = levers_without_a_rival(writer, understood, offer.company, ev.facts.levers)
         if asked:  # "what would i even ask for without a competing offer?": those levers first
             writer.add(*no_rival)  # (only told: the levers section below says which need one)
+        script = script_asked(writer, understood, offer.company, ev.facts.scripts, band.currency)
+        if script:  # "what does the guide's counter script say exactly?": its words first
+            writer.add(*script)
         first = ask_for_the_component(writer, understood, negotiation, ev.facts.levers)
         if first:  # "only want a signing bonus, how much do i ask?": that ask first
             writer.add(first, "")
@@ -284,6 +288,37 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
     if len(rows) == 1:
         writer.add("")
         one_band(writer, rows[0], None)
+
+
+# "what does the guide's counter script say exactly?", "quote me the script", "the script's
+# exact words": its text asked for, not only its figures ("per the script how much rsu?")
+_SCRIPT_TEXT_ASKED = re.compile(
+    r"\bwhat (?:does|do|did) (?:\w+ ){0,4}scripts? (?:say|says|read)\b"
+    r"|\bscripts?'?s? (?:exact |actual |full )?(?:words|wording|text|lines?)\b"
+    r"|\b(?:quote|read|show|give|paste) (?:me |us )?(?:\w+ ){0,3}scripts?\b"
+    r"|\bscripts?\b[^.?!]{0,30}\b(?:exactly|word for word|verbatim)\b",
+    re.I,
+)
+_ASKING_LINE = re.compile(r"\b(?:I need|I'd like|I would need|to accept)\b", re.I)
+
+
+def script_asked(
+    writer: Writer, understood: Understanding, company: str | None, scripts, currency: str
+) -> list[str]:
+    """The company's negotiate-up script, when the asking sentence asks what it says: its
+    asking sentence first ("To accept, I need RSUs at $[Y+55K] and a $45K sign-on."), then the
+    whole script, with the currency its figures are in when that is not the band's (no
+    exchange rate); [] when not asked."""
+    own = [s for s in scripts if s.company == company]
+    if not own or not _SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question)):
+        return []
+    script, mark = own[0], writer.book.cite(own[0].chunk_id)
+    units = {a.unit for a, _, _ in find_amounts(script.text)} - {"", PERCENT}
+    note = f" (its figures are in {units.pop()}, not {currency})" if units - {currency} else ""
+    asks = [one_line(s) for s in sentences_of(script.text.strip('"“”')) if _ASKING_LINE.search(s)]
+    lead = [f'The script\'s ask{note}: "{asks[0]}" {mark}', ""] if asks else []
+    whole = f"The {company} guide's negotiate-up script{'' if asks else note} {mark}:"
+    return [*lead, whole, "", f"> {script.text}", ""]
 
 
 def _formula(figure: Figure) -> str:

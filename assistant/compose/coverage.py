@@ -74,7 +74,8 @@ from assistant.understanding.entities import (
     contains_phrase,
     normalize,
 )
-from assistant.understanding.question import INTERVIEW_TOPIC, Understanding
+from assistant.understanding.intents import INTERVIEW_TOPIC
+from assistant.understanding.question import Understanding
 from assistant.understanding.subject import gives_amounts
 from assistant.understanding.tables import COMPONENT_WORDS, STOPWORDS
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.corpus.chunking import ChunkRecord
+from assistant.money import PERCENT, find_amounts
 
-VOCABULARY_FORMAT = 1
+VOCABULARY_FORMAT = 2
 _WORD = re.compile(r"[a-z0-9][a-z0-9'()+-]*[a-z0-9)]|[a-z0-9]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # A capitalised name in running text: "NVIDIA", "Databricks", "Singles' Day", "Alibaba Cloud".
@@ -116,6 +117,8 @@ class GuideVocabulary:
     names: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     # company -> word -> number of the company's chunks that hold it
     terms: dict[str, dict[str, int]] = field(default_factory=dict)
+    # company -> comp row's region -> the one currency its figures are in ("Singapore": "SGD")
+    row_currencies: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_records(cls, records: Iterable[ChunkRecord]) -> GuideVocabulary:
@@ -123,10 +126,15 @@ class GuideVocabulary:
         level_maps: dict[str, LevelMap] = {}
         names: dict[str, tuple[str, set[str]]] = {}
         terms: dict[str, Counter] = {}
+        currencies: dict[str, dict[str, str]] = {}
         for record in records:
             company = record.company
             if not company:
                 continue
+            if record.kind == "table_row" and record.region:
+                units = {a.unit for a, _, _ in find_amounts(record.text)} - {"", PERCENT}
+                if len(units) == 1:
+                    currencies.setdefault(company, {})[record.region] = units.pop()
             sections.setdefault(company, {})[record.section] = None
             terms.setdefault(company, Counter()).update(set(words_of(record.text)))
             for name in _names_in(record.text):
@@ -141,6 +149,7 @@ class GuideVocabulary:
             level_maps=level_maps,
             names={k: (shown, tuple(sorted(owners))) for k, (shown, owners) in names.items()},
             terms={c: dict(counts) for c, counts in terms.items()},
+            row_currencies=currencies,
         )
 
     def mentions(self, name: str) -> tuple[str, ...]:
@@ -224,6 +233,7 @@ class GuideVocabulary:
             },
             "names": {k: [shown, list(owners)] for k, (shown, owners) in self.names.items()},
             "terms": self.terms,
+            "row_currencies": self.row_currencies,
         }
 
     @classmethod
@@ -239,6 +249,7 @@ class GuideVocabulary:
             },
             names={k: (v[0], tuple(v[1])) for k, v in data["names"].items()},
             terms={c: dict(t) for c, t in data["terms"].items()},
+            row_currencies={c: dict(r) for c, r in data["row_currencies"].items()},
         )
 
 

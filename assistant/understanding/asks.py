@@ -131,16 +131,6 @@ REFERENCE = re.compile(  # ("sgd base range for the role?": the role discussed)
     r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same|"
     r"(?:the|this) (?:role|job|position))\b"
 )
-# "is there any moonlighting policy?": whether something exists, not "there" as a place
-_EXISTENTIAL = re.compile(r"\b(?:is|are|was|were) there\b|\bthere (?:is|are|was|were|s|be)\b")
-
-
-def refers_to_last(normalized: str) -> bool:
-    """Whether normalized words refer to what was just said ("how long is each one?", "and the
-    base there?"), not only ask whether something exists ("is there any moonlighting policy?")."""
-    return bool(REFERENCE.search(_EXISTENTIAL.sub(" ", normalized)))
-
-
 # "does anyscale look for the same things?": the previous question, about another company.
 SAME_AGAIN = re.compile(
     r"\b(?:the same|same (?:things?|stuff|questions?|q|qs|qn|ask)|similar|likewise)\b", re.I

@@ -12,11 +12,17 @@ from __future__ import annotations
 import re
 
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
-from assistant.understanding.asks import NO_OFFER_YET, components_named
+from assistant.understanding.asks import NO_OFFER_YET, asked_sentences, components_named
 from assistant.understanding.entities import contains_phrase
 from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
 
 PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
+# The question itself is about interviews, not just a skill or topic.
+INTERVIEW_TOPIC = re.compile(
+    r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager|"
+    r"process|loop)\b",
+    re.I,
+)
 
 # "peak ~200k orders/s", "500K+ TPS", "1m users": counts of things, not money
 COUNTED = re.compile(
@@ -82,9 +88,18 @@ _ANSWERING_ONE = re.compile(
 )
 
 
+_POINTS_BACK = re.compile(r"\b(?:those|these|it|that|this|ones?)\b", re.I)
+_SHORT_ASK = 5  # words of an ask that asks of what was told ("what are they")
+
+
 def asks_for_examples(question: str) -> bool:
     """Whether the question asks for the guides' example questions ("what do they ask?",
-    "system design prompts"), not how to answer one nor only prefaced ("ok real question")."""
+    "system design prompts"), not how to answer one nor only prefaced ("ok real question"); a
+    story told around the ask does not ask ("mock scenario from a friend: … what tooling would
+    they expect?") unless the ask points back to it ("…the scenario questions. what are they")."""
+    asking = asked_sentences(question)
+    points_back = _POINTS_BACK.search(asking) or len(asking.split()) <= _SHORT_ASK
+    question = question if points_back else asking
     kept = _USER_ASKS.sub(" ", _PREFACE.sub(" ", question))
     return bool(_ASKS_FOR_EXAMPLES.search(kept)) and not bool(_ANSWERING_ONE.search(question))
 

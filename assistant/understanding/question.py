@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.understanding.about_last import asks_about_last, refers_to_last
 from assistant.understanding.asks import (
     ABOUT_LAST_MAX_WORDS,
     ADDS_TO,
@@ -42,13 +43,13 @@ from assistant.understanding.asks import (
     negated_places,
     part_asked_of_the_place,
     places_asked,
-    refers_to_last,
     repeats,
     sentences_that_ask,
     topics_asked,
     with_remote_work,
     without_repeat_cues,
 )
+from assistant.understanding.currency_place import currency_region
 from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.entities import (
     Catalog,
@@ -64,6 +65,7 @@ from assistant.understanding.entities import (
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
+    INTERVIEW_TOPIC,
     PAY_INTENTS,
     asks_for_examples,
     asks_for_sources,
@@ -105,12 +107,6 @@ from assistant.understanding.titles import level_asked, levels_asked, role_asked
 from assistant.understanding.told_topics import asked_topics
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
-# The question itself is about interviews, not just a skill or topic.
-INTERVIEW_TOPIC = re.compile(
-    r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager|"
-    r"process|loop)\b",
-    re.I,
-)
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
 _THEY_PAY_FOR_IT = re.compile(r"\bpay\w* (?:\w+ )?(?:for|on) (?:it|that|this|them)\b")
@@ -194,6 +190,8 @@ def understand(
     if quotes_pay(scored):
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores)
+    if not any(scores.values()) and gives_money(kept_text):
+        intent = "comp"  # no cue word but an amount: "alibaba bangalore devops 40 lakh ok?"
     # no word of the turn says what it asks, but for asking again ("same question please")
     weak_cues = not any(  # ("general" words alone, "the sunnyvale team", say nothing new)
         v
@@ -216,8 +214,7 @@ def understand(
         intent = "general"  # about a company of the corpus, or about the job: in scope
     if MAKES_AN_ARTEFACT.search(question):
         intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
-    # "base not stock": base; "I care more about base than RSUs. Which lever gets a higher
-    # base?": the one the asking sentence names
+    # "base not stock": base; "I care more about base than RSUs. Which lever…?": the one asked
     component = find_component(asking) or find_component(kept_text)
     foreign = foreign_words(normalized, catalog) if intent == "out_of_scope" else []
     if foreign and catalog.knows_most(foreign):
@@ -228,15 +225,14 @@ def understand(
         and bool(foreign)
         and not topics_asked(question)  # "is the on-call brutal?": a job topic is in scope
         and not (state.intent and about_last_answer(normalized, foreign))  # "shorter"
-        # "what about cantonese?": the last question about something else, held or not; "and
-        # the interconnect / communication side?": words the guides use among others
+        # "what about cantonese?", "and the interconnect side?": the last question, of another thing
         and not (
             state.intent
             and FOLLOWUP_LEAD.search(question)
             and (len(foreign) == 1 or any(catalog.knows_most([w]) for w in foreign))
         )
         and not (
-            (correcting or repeating or REFERENCE.search(normalized) or state.intent in PAY_INTENTS)
+            (correcting or repeating or REFERENCE.search(normalized))
             and (
                 component
                 or places_in(kept_text)
@@ -245,6 +241,7 @@ def understand(
                 or level_asked(question, catalog.guides.level_prefixes)
             )
         )
+        and not (component and state.intent in PAY_INTENTS)  # "what signing number…?" after pay
     )
     short = len(normalized.split()) <= 6
     followup = bool(
@@ -356,7 +353,9 @@ def understand(
         topics = ()  # "sorry, i meant sf — they're relocating me": the why, told, asks nothing
     elif not topics and state.turns and _THEY_PAY_FOR_IT.search(normalized):  # "how much extra
         topics = topics_asked(state.topic)  # do they pay for it" after on-call: on-call's pay
-    region_match = match_region(kept_text, labels)
+    carried = followup and state.region  # ("whats that in usd?" keeps London)
+    by_currency = None if carried else currency_region(kept_text, company, catalog)
+    region_match = match_region(kept_text, labels) or by_currency
     if region_match and region_match.place == "remote":  # "anyscale remote ok?": remote work
         topics = with_remote_work(topics, intent)  # (not a region; "remote us base?" is one)
         region_match = None if any(t.key == "remote" for t in topics) else region_match
@@ -370,6 +369,7 @@ def understand(
         and (
             rival_after_own_offer(question, unknown_company)
             or users_employer(question, unknown_company)  # "i'm an L5 SRE at google"
+            or (level_question and catalog.guides.mentions(unknown_company))  # "p7 google?"
         )
     ):
         context_names, unknown_company = (unknown_company,), None  # "…meituan offers more"
@@ -402,7 +402,7 @@ def understand(
     if (
         (followup or again)
         and state.topic
-        and (bare or again or (brief and REFERENCE.search(normalized)))
+        and (bare or again or (brief and asks_about_last(normalized)))
     ):
         query = f"{state.topic} {query}"  # "and after that?", "which teams care about it?"
     # The region labels of the companies this turn is about, for `region_mentions`.
