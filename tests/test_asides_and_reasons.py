@@ -190,3 +190,72 @@ def test_a_short_aspect_follow_up_keeps_the_topic(coach):
         "how hard tho",
     )
     assert "Medium" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_the_cost_of_living_asked_is_named_as_lacking(coach):
+    answer = coach.ask(
+        "anyscale lets me pick sf or nyc for the same devops role. which city's base band is "
+        "higher? and is the nyc one lower bc of cost of living or something"
+    )
+    assert "cost of living" in answer.answer.split("\n", 1)[0]
+    assert "$168K–$218K" in answer.answer[:400] and "$163K–$213K" in answer.answer[:400]
+
+
+@pytest.mark.integration
+def test_a_script_only_told_of_does_not_lead_a_lever_question(coach):
+    answer = coach.ask(
+        "the alibaba negotiate up script has me saying 'i have a competing offer from google "
+        "sre/amazon at $W TC'. i have no other offer. which of their levers can i use without "
+        "a competing offer"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert "Hyperscale Experience" in first and "Cloud Platform Impact" in first
+
+
+@pytest.mark.integration
+def test_the_figures_asked_lead_before_the_rivals_lever_and_show_the_formula(coach):
+    answer = coach.ask(
+        "alibaba seattle offer: $160k base, $90k rsu over 4 yrs, 15% bonus. i also have an "
+        "amazon sysde offer at $300k tc. what do i actually ask for"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert first.startswith("Your base ($160K)")
+    assert "$145K = offer RSU $90K" in first and "$[Y+55K]" in first
+    assert answer.grounding.status == "ok"
+
+
+@pytest.mark.integration
+def test_the_rsu_ask_after_a_counter_is_the_counter_for_stock(coach):
+    answer = _talk(
+        coach,
+        "my Alibaba offer in Seattle: $160K base, $90K RSU over 4 years, 15% bonus. is the "
+        "base within range?",
+        "and the rsu ask?",
+    )
+    assert "$[Y+55K]" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_a_components_ask_without_an_offer_gives_the_guides_figure_first(coach):
+    answer = coach.ask("anyscale base ask")
+    assert answer.answer.startswith("Base salary: the Anyscale guide's script asks for **$213K**")
+    answer = coach.ask("alibaba rsu ask?")
+    assert answer.answer.startswith("Stock: the Alibaba guide's script asks for your grant plus")
+
+
+@pytest.mark.integration
+def test_a_list_item_is_read_with_its_lead_in(coach):
+    answer = coach.ask("alibaba devops interview: which pillar is the troubleshooting one again")
+    assert answer.answer.startswith("Operational Excellence & Troubleshooting")
+
+
+@pytest.mark.integration
+def test_a_lever_named_by_its_own_word_is_the_lever_answered(coach):
+    answer = _talk(
+        coach,
+        "whats the annual bonus target at anyscale for devops in new york?",
+        "why would the SLA thing justify a signing bonus, seems random",
+    )
+    assert answer.answer.startswith("The guide's lever is **Enterprise SLA Protection**")
+    assert "largest revenue streams" in answer.answer[:300]

@@ -9,6 +9,7 @@ Leaves out: the intents' own layouts (one module each in this package), any mode
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.compose.claims import write_claim_check
@@ -25,7 +26,7 @@ from assistant.compose.floor import write_floor_lead
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
 from assistant.compose.level_coverage import level_equivalence
-from assistant.compose.levers import compose_levers, lead_lever
+from assistant.compose.levers import compose_levers, lead_lever, names_a_lever
 from assistant.compose.quotable import quotable_hits
 from assistant.compose.refusal import compose_refusal
 from assistant.compose.sources import write_sources_lead
@@ -114,6 +115,10 @@ def _compose_intent(
     writer: Writer, understood: Understanding, retrieval: Retrieval, evidence: Evidence
 ) -> None:
     intent = understood.intent
+    own = [lv for lv in evidence.facts.levers if lv.company == understood.company]
+    if intent in ("comp", "general") and names_a_lever(understood.question, own):
+        intent = "lever"  # "why would the SLA thing justify a signing bonus?": that lever
+        understood = replace(understood, intent=intent)
     write_sources_lead(writer, understood, evidence.records)  # "where does that number come from?"
     write_claim_check(writer, understood, evidence)  # "your guide says the base tops out at 250k?"
     if intent in ("counter", "lever", "comp"):  # "what's my walk-away number?": the floor first
@@ -153,11 +158,21 @@ def _compose_intent(
         )
 
 
+# "what do i actually ask for", "which sign-on should i request per the script?": the figures
+_ASKS_FIGURES = re.compile(
+    r"\b(?:what|which|how much)\b[^.?!]{0,40}\b(?:ask|request|counter|propose)\w*\b", re.I
+)
+_ASKS_WORDS = re.compile(r"\b(?:say|tell|word\w*|phrase\w*|line)\b", re.I)  # (words, not figures)
+
+
 def _asks_for_the_counter(understood: Understanding) -> bool:
     """Whether the asking sentences themselves ask for the counter ("what do i counter with?",
-    "what should i ask for?"), not only tell a rival's offer ("does that change my play?")."""
-    asking = normalize(asked_sentences(understood.question))
-    return best_intent(intent_scores(asking, has_amounts=False)) == "counter"
+    "what should i ask for?", "which sign-on should I request?"), not only tell a rival's offer
+    ("does that change my play?") nor ask for the words to say."""
+    asking = asked_sentences(understood.question)
+    if best_intent(intent_scores(normalize(asking), has_amounts=False)) == "counter":
+        return True
+    return bool(_ASKS_FIGURES.search(asking)) and not _ASKS_WORDS.search(asking)
 
 
 def _pay_of_a_topic(understood: Understanding, gaps: Coverage) -> bool:

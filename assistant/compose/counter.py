@@ -262,6 +262,9 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
             f"**{guide.floor.display}** {sources(writer, guide.floor)}: below it, walk away.",
             "",
         )
+    named = _guide_ask_named(writer, understood, guide) if guide and not ev.offer_problem else ""
+    if named:  # "anyscale signing bonus ask": the guide's figure for it, before the offer asked
+        writer.add(named, "")
     if ev.offer_problem:
         writer.add(f"I could not read the offer: {ev.offer_problem}", "")
         # The coach's own limits and the figures it read are what this sentence states.
@@ -319,6 +322,27 @@ def script_asked(
     lead = [f'The script\'s ask{note}: "{asks[0]}" {mark}', ""] if asks else []
     whole = f"The {company} guide's negotiate-up script{'' if asks else note} {mark}:"
     return [*lead, whole, "", f"> {script.text}", ""]
+
+
+def _guide_ask_named(writer: Writer, understood: Understanding, guide) -> str:
+    """What the company's script or levers ask for the one component the question names, when
+    there is no offer to compute from ("Sign-on bonus: the Anyscale guide's script asks for
+    $25K [2]."); "" when they ask nothing for it."""
+    wanted = understood.component
+    figure = {"sign_on": guide.sign_on, "base": guide.base, "stock": guide.stock}.get(wanted or "")
+    if wanted == "stock" and figure is None and guide.stock_increment is not None:
+        increment = guide.stock_increment
+        return (
+            f"Stock: the {understood.company} guide's script asks for your grant plus "
+            f"**{increment.display}** {sources(writer, increment)}."
+        )
+    if figure is None:
+        return ""
+    name = COMPONENT_NAMES.get(wanted, wanted)
+    return (
+        f"{name}: the {understood.company} guide's script asks for **{figure.display}** "
+        f"{sources(writer, figure)}."
+    )
 
 
 def _formula(figure: Figure) -> str:

@@ -80,8 +80,8 @@ def write_lead(
     for hit in hits[:reach]:
         sentences = [s for s in sentence_pieces(chunk_body(hit.text)) if _says_something(s)]
         if sentences:
-            passages.append((hit, sentences))
-    flat = [s for _, sentences in passages for s in sentences]
+            passages.append((hit, sentences, list_heading(hit)))
+    flat = [s for _, sentences, _ in passages for s in sentences]
     synonyms = guide_words_for(frame.query) - own
     asked = without_subject(frame)
     similar = iter(relatedness(asked, flat) if relatedness and flat else [0.0] * len(flat))
@@ -108,14 +108,14 @@ def write_lead(
     story = len(frame.question.split()) - len(asking.split()) >= TOLD_WORDS
     told = STORY_TOLD_WEIGHT if story else TOLD_WEIGHT
 
-    def score(sentence: str, cosine: float, stands_in: float) -> float:
-        words = words_with_compounds(sentence)
+    def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
+        words = words_with_compounds(sentence) | heading
         number = counting and bool(_NUMBER.search(sentence))
         said = sum(weight[w] * (1 if w in fresh else told) for w in counted & words)
         return 2 * said + number + EMBEDDING_WEIGHT * (cosine + stands_in)
 
-    def answers(sentence: str, cosine: float) -> bool:  # not one word met by chance
-        words = words_with_compounds(sentence)
+    def answers(sentence: str, cosine: float, heading=frozenset()) -> bool:  # (not by chance)
+        words = words_with_compounds(sentence) | heading
         number = counting and bool(_NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
         if enough == 1:  # the only word of the question the passages hold, in a sentence
@@ -123,11 +123,12 @@ def write_lead(
         return said >= 2 or (said == 1 and cosine >= CLOSE_MEANING)
 
     best = None
-    for hit, sentences in passages:
+    for hit, sentences, heading in passages:
         cosines = [next(similar) for _ in sentences]
         nearness = [next(near) for _ in sentences]
-        scores = [score(*each) for each in zip(sentences, cosines, nearness, strict=True)]
-        answering = {i for i, s in enumerate(sentences) if answers(s, cosines[i])}
+        heads = item_words(sentences, heading)
+        scores = [score(*each) for each in zip(sentences, cosines, nearness, heads, strict=True)]
+        answering = {i for i, s in enumerate(sentences) if answers(s, cosines[i], heads[i])}
         said = {i for i, s in enumerate(sentences) if set(tokenize(s)) & (own | synonyms)}
         if answering:
             first = max(answering, key=lambda i: scores[i])
@@ -142,6 +143,32 @@ def write_lead(
     _say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
+
+
+_LEAD_IN = re.compile(r"^([^:.!?\n]{8,120}):\s*\n")  # "…based on four primary pillars:"
+_ITEM = re.compile(r"^([A-Z][^.!?:–—]{2,60})(?:\s[–—-]\s|:\s)")  # "Operational Excellence – …"
+
+
+def item_words(sentences: list[str], heading: frozenset[str]) -> list[frozenset[str]]:
+    """For each sentence of a list passage, the words it is read with besides its own: an
+    item's first sentence, the lead-in's ("…four primary pillars:" for "Operational Excellence
+    & Troubleshooting – …"); the item's later sentences, its title's ("Cultural Alignment &
+    Resilience" for "Interviewers look for candidates who are 'smart and tough'")."""
+    words, title = [], frozenset()
+    for i, sentence in enumerate(sentences):
+        item = _ITEM.match(sentence) if i and heading else None
+        if item:
+            title = frozenset(words_with_compounds(item.group(1)))
+        words.append(heading if item else title)
+    return words
+
+
+def list_heading(hit) -> frozenset[str]:
+    """The words of the lead-in a list passage opens with ("Your interviewers will evaluate you
+    based on four primary pillars:"), which each of its items is read with; empty for other
+    passages."""
+    found = _LEAD_IN.match(chunk_body(hit.text)) if hit.kind == "list" else None
+    return frozenset(words_with_compounds(found.group(1))) if found else frozenset()
 
 
 def lacking_asked(frame: Understanding) -> list[str]:

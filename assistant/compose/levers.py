@@ -25,7 +25,7 @@ from assistant.corpus.facts import Lever
 from assistant.index.lexical import tokenize
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import ONE_LEVER_ASKED, lacked_words
+from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences, lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import PLATFORM_NAMES
 
@@ -70,15 +70,16 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     if unasked:  # "which lever gets me a higher base?" when none asks for one
         writer.add(unasked, "")
     led = False
-    script_named = "script" in tokenize(understood.question)  # ("the equity number in the
+    # ("the equity number in the script": its ask, below; a script only told of, "it has me say
+    # X. which levers can i use?", does not lead)
+    script_named = "script" in tokenize(asked_sentences(understood.question))
     # ("what i must say to recruiter?": the words to say lead, the passage follows them)
     # ("the second one?" after the levers: that lever, by its place in the list)
     prose_leads = bool(prose) and not _WORDS_TO_SAY.search(understood.question)
     mine = [lv for lv in ev.facts.levers if lv.company in companies]  # ("the multi-cloud one")
     named = any(_named_by(understood.question, mine).values())
     prose_leads = prose_leads and not understood.lever and not named
-    if not prose_leads and not script_named:  # script": its ask, below) else the answer: the
-        # lever (or script sentences) that fits the question
+    if not prose_leads and not script_named:  # the lever (or script sentences) that fits
         candidates = [lv for lv in mine if lv.name not in unfit]
         led = _lead_numbered(writer, understood, candidates) or lead_lever(
             writer, understood, candidates, ev.relatedness, wanted
@@ -261,7 +262,15 @@ def lead_lever(
     return True
 
 
-_THE_X_ONE = re.compile(r"\bthe ([\w/-]+(?: [\w/-]+){0,2}) (?:one|lever|angle|argument)\b", re.I)
+_THE_X_ONE = re.compile(
+    r"\bthe ([\w/-]+(?: [\w/-]+){0,2}) (?:one|lever|angle|argument|thing|bit)\b", re.I
+)
+
+
+def names_a_lever(question: str, levers: list[Lever]) -> bool:
+    """Whether the question names one of `levers` by words only its name has ("the SLA
+    thing", "the multi-cloud one")."""
+    return any(_named_by(question, levers).values())
 
 
 def _named_by(question: str, levers: list[Lever]) -> dict[str, int]:
