@@ -259,3 +259,15 @@ def test_a_lever_named_by_its_own_word_is_the_lever_answered(coach):
     )
     assert answer.answer.startswith("The guide's lever is **Enterprise SLA Protection**")
     assert "largest revenue streams" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_where_the_talk_returns_is_told_and_the_round_named_is_asked(coach):
+    answer = _talk(
+        coach,
+        "just passed alibaba devops phone screens. how many onsite rounds and what do they cover",
+        "if i get it the role's in seattle — base range there?",
+        "back to the onsite — the hiring manager round, what are they really checking",
+    )
+    assert answer.answer.startswith('The "Hiring Manager" round is also critical')
+    assert "Customer First" in answer.answer[:200]

@@ -55,9 +55,18 @@ MAX_LEAD_CHARS = 420
 CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
 NEAR_MEANING = 0.35  # when that word is the only one the passages hold, this close will do
 FAQ_MEANING = 0.45  # a guide FAQ question this close to the user's is the user's own
-_QUANTITY = re.compile(r"\bhow (?:many|long|much|often|soon)\b|\bnumber of\b", re.I)
+_QUANTITY = re.compile(  # (and "what traffic number should i design around")
+    r"\bhow (?:many|long|much|often|soon)\b|\bnumber of\b"
+    r"|\b(?:what|which) (?:\w+ ){0,2}(?:numbers?|figures?|stats?|metrics?)\b",
+    re.I,
+)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|few)\b", re.I
+)
+_BACK_TO = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|anyway)\W+)?(?:going |switching )?back to "
+    r"[^—–:;?]{1,40}?\s*[—–:;,-]\s*",
+    re.I,
 )
 _GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
@@ -97,7 +106,9 @@ def write_lead(
     # ("can i just do it all in bash?" after the coding round: "…not just write Bash…")
     # and so do the words of sentences that only tell ("friend said they drill into linux
     # internals. what does the guide say to do when i dont know?")
-    asking = asked_sentences(frame.question)
+    # ("back to the onsite — the hiring manager round, what are they checking?": where the
+    # talk returns is told; the hiring manager round is asked)
+    asking = _BACK_TO.sub("", asked_sentences(frame.question))
     fresh = set(tokenize(asking)) | guide_words_for(asking)
     # (nothing of a story put aside, "…anyway, which lever…", or of the reasons after the ask,
     # "how many rounds? trying to plan time off": not "the time zones can delay it")
