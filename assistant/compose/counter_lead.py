@@ -224,7 +224,8 @@ def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
         if ask.component == "stock":
             grant = offer.stock_basis == "grant" and offer.stock_years
             span = f"over {offer.stock_years} years" if grant else "a year"
-            formula = ask.figure.provenance.kind == "formula"  # ("= offer RSU $90K + …$[Y+55K]")
+            formula = ask.figure.provenance.kind == "formula" and "script" in ask.figure.text
+            # (the script's formula shown: "= offer RSU $90K + … (the script's $[Y+55K]) $55K")
             shown = f"{figure} = {ask.figure.text}," if formula else figure
             parts.append(f"stock at {shown} {span} {marks}")
         elif ask.component == "sign_on":
