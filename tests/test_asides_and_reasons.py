@@ -8,6 +8,7 @@ Leaves out: the wording of the answers beyond what each test names.
 from __future__ import annotations
 
 import pytest
+from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
 from assistant.understanding.intents import lever_asked_by_place
@@ -60,17 +61,6 @@ def coach(shipped_index) -> Coach:
     return Coach(shipped_index, backend="composer")
 
 
-def _talk(coach: Coach, *turns: str):
-    history, answer = [], None
-    for turn in turns:
-        answer = coach.ask(turn, history)
-        history += [
-            {"role": "user", "content": turn},
-            {"role": "assistant", "content": answer.answer},
-        ]
-    return answer
-
-
 @pytest.mark.integration
 def test_the_reason_for_asking_is_not_named_as_lacking(coach):
     answer = coach.ask(
@@ -102,29 +92,29 @@ def test_a_misspelled_employer_without_a_guide_is_refused_by_name(coach):
 
 @pytest.mark.integration
 def test_another_employer_mid_talk_is_named_as_not_covered(coach):
-    answer = _talk(coach, "any scale london devops tc range", "what about coinbase london")
+    answer = converse(coach, "any scale london devops tc range", "what about coinbase london")[-1]
     assert answer.refused and "do not cover Coinbase" in answer.answer[:120]
 
 
 @pytest.mark.integration
 def test_a_pay_component_asked_after_an_offer_goes_on_with_it(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "recruiter's summary for anyscale sf devops: 'base $182,000 · RSUs $150,000 (4yr) · "
         "7% target bonus · 20 days PTO'. which of these is competitive?",
         "what signing number should i float on top?",
-    )
+    )[-1]
     assert not answer.refused and "$25K" in answer.answer
 
 
 @pytest.mark.integration
 def test_the_top_of_the_band_asked_back_is_the_band(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "platform eng in london, £140k base at a hedge fund. what's anyscale's london devops "
         "base band?",
         "so if i landed the very top of it whats that as a % over my current",
-    )
+    )[-1]
     assert not answer.refused and "£166K" in answer.answer[:200]
 
 
@@ -148,22 +138,22 @@ def test_an_aspect_asked_alone_is_about_the_last_topic():
 
 @pytest.mark.integration
 def test_the_only_row_in_a_currency_is_the_place_carried(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "S$ offer from ali just landed: base 130k, rsu 60k/4y, bonus 15%. base ok?",
         "what about the rsu piece",
-    )
+    )[-1]
     assert "SGD 50K–SGD 130K" in answer.answer[:200]
     assert "CNY" not in answer.answer
 
 
 @pytest.mark.integration
 def test_the_script_asked_for_leads_with_its_ask_in_its_own_currency(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "S$ offer from ali just landed: base 130k, rsu 60k/4y, bonus 15%. base ok?",
         "should i push rsu or sign-on? what does the guide's counter script say exactly",
-    )
+    )[-1]
     first = answer.answer.split("\n", 1)[0]
     assert "figures are in USD, not SGD" in first and "$[Y+55K]" in first and "$45K" in first
 
@@ -183,12 +173,12 @@ def test_an_amount_with_a_place_without_a_row_is_refused_by_place(coach):
 
 @pytest.mark.integration
 def test_a_short_aspect_follow_up_keeps_the_topic(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "what coding should i study for alibaba devops, im mostly a bash person tbh",
         "example questions?",
         "how hard tho",
-    )
+    )[-1]
     assert "Medium" in answer.answer[:300]
 
 
@@ -227,12 +217,12 @@ def test_the_figures_asked_lead_before_the_rivals_lever_and_show_the_formula(coa
 
 @pytest.mark.integration
 def test_the_rsu_ask_after_a_counter_is_the_counter_for_stock(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "my Alibaba offer in Seattle: $160K base, $90K RSU over 4 years, 15% bonus. is the "
         "base within range?",
         "and the rsu ask?",
-    )
+    )[-1]
     assert "$[Y+55K]" in answer.answer[:300]
 
 
@@ -252,22 +242,22 @@ def test_a_list_item_is_read_with_its_lead_in(coach):
 
 @pytest.mark.integration
 def test_a_lever_named_by_its_own_word_is_the_lever_answered(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "whats the annual bonus target at anyscale for devops in new york?",
         "why would the SLA thing justify a signing bonus, seems random",
-    )
+    )[-1]
     assert answer.answer.startswith("The guide's lever is **Enterprise SLA Protection**")
     assert "largest revenue streams" in answer.answer[:300]
 
 
 @pytest.mark.integration
 def test_where_the_talk_returns_is_told_and_the_round_named_is_asked(coach):
-    answer = _talk(
+    answer = converse(
         coach,
         "just passed alibaba devops phone screens. how many onsite rounds and what do they cover",
         "if i get it the role's in seattle — base range there?",
         "back to the onsite — the hiring manager round, what are they really checking",
-    )
+    )[-1]
     assert answer.answer.startswith('The "Hiring Manager" round is also critical')
     assert "Customer First" in answer.answer[:200]
