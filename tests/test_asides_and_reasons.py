@@ -162,6 +162,10 @@ def test_the_script_asked_for_leads_with_its_ask_in_its_own_currency(coach):
 def test_a_level_and_a_company_the_level_map_names_is_a_level_question(coach):
     answer = coach.ask("p7 google?")
     assert not answer.refused and "L3-L5" in answer.answer[:200]
+    # the other employer's own level, its pay asked: still a company without a guide
+    answer = coach.ask("whats a google L5 SRE paid in mountain view?")
+    assert answer.refused and "do not cover Google" in answer.answer[:120]
+    assert "$220K" not in answer.answer
 
 
 @pytest.mark.integration

@@ -108,7 +108,6 @@ from assistant.understanding.told_topics import asked_topics
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
-_THEY = re.compile(r"\b(?:they|them|their|theirs)\b")  # the company talked about
 _THEY_PAY_FOR_IT = re.compile(r"\bpay\w* (?:\w+ )?(?:for|on) (?:it|that|this|them)\b")
 
 
@@ -254,7 +253,7 @@ def understand(
             FOLLOWUP_LEAD.search(question)
             or ADDS_TO.search(question)
             or REFERENCE.search(normalized)
-            or _THEY.search(normalized)  # "is a 7% bonus normal for them?": the one discussed
+            or re.search(r"\b(?:they|them|their|theirs)\b", normalized)  # "…normal for them?"
             or short
             or correcting
             or repeating
@@ -361,7 +360,8 @@ def understand(
         region_match = None if any(t.key == "remote" for t in topics) else region_match
     only = only_company_with(region_match.label, catalog) if region_match else None
     # ("approved an offer at level P6. is P6 a downlevel?": the company whose levels those are)
-    only = only or owner_of_levels(levels_asked(question, catalog.guides.level_prefixes), catalog)
+    owner = owner_of_levels(levels_asked(question, catalog.guides.level_prefixes), catalog)
+    only = only or owner
     if (
         only
         and unknown_company
@@ -369,7 +369,7 @@ def understand(
         and (
             rival_after_own_offer(question, unknown_company)
             or users_employer(question, unknown_company)  # "i'm an L5 SRE at google"
-            or (level_question and catalog.guides.mentions(unknown_company))  # "p7 google?"
+            or (level_question and owner == only and catalog.guides.mentions(unknown_company))
         )
     ):
         context_names, unknown_company = (unknown_company,), None  # "…meituan offers more"
