@@ -215,26 +215,15 @@ def test_the_figures_asked_lead_before_the_rivals_lever_and_show_the_formula(coa
     )
     first = answer.answer.split("\n", 1)[0]
     assert first.startswith("Your base ($160K)")
-    assert "$145K = offer RSU $90K" in first and "$[Y+55K]" in first
+    assert "$145K over 4 years (= offer RSU $90K" in first and "$[Y+55K]" in first
     assert answer.grounding.status == "ok"
 
 
 @pytest.mark.integration
-def test_the_rsu_ask_after_a_counter_is_the_counter_for_stock(coach):
-    answer = converse(
-        coach,
-        "my Alibaba offer in Seattle: $160K base, $90K RSU over 4 years, 15% bonus. is the "
-        "base within range?",
-        "and the rsu ask?",
-    )[-1]
-    assert "$[Y+55K]" in answer.answer[:300]
-
-
-@pytest.mark.integration
 def test_a_components_ask_without_an_offer_gives_the_guides_figure_first(coach):
-    answer = coach.ask("anyscale base ask")
+    answer = coach.ask("anyscale counter on base?")
     assert answer.answer.startswith("Base salary: the Anyscale guide's script asks for **$213K**")
-    answer = coach.ask("alibaba rsu ask?")
+    answer = coach.ask("what rsu do i counter with at alibaba?")
     assert answer.answer.startswith("Stock: the Alibaba guide's script asks for your grant plus")
 
 

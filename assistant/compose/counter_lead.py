@@ -226,8 +226,8 @@ def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
             span = f"over {offer.stock_years} years" if grant else "a year"
             formula = ask.figure.provenance.kind == "formula" and "script" in ask.figure.text
             # (the script's formula shown: "= offer RSU $90K + … (the script's $[Y+55K]) $55K")
-            shown = f"{figure} = {ask.figure.text}," if formula else figure
-            parts.append(f"stock at {shown} {span} {marks}")
+            shown = f" (= {ask.figure.text})" if formula else ""
+            parts.append(f"stock at {figure} {span}{shown} {marks}")
         elif ask.component == "sign_on":
             parts.append(f"a {figure} sign-on bonus {marks}")
     return " and ".join(parts)
