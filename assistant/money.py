@@ -225,6 +225,11 @@ def find_amounts(text: str) -> Iterator[tuple[Amount, int, int]]:
 _PLAN_NAME = re.compile(r"(?:401|403|457)\s?[kb]", re.I)
 
 
+def currencies_in(*texts: str) -> set[str]:
+    """The currency codes of the money amounts in `texts` (no percentages, no bare figures)."""
+    return {a.unit for text in texts for a, _, _ in find_amounts(text)} - {"", PERCENT}
+
+
 def unreadable_amounts(text: str, limit: int = 3) -> list[str]:
     """Figures `find_amounts` leaves out because they run on ("$17_5000", "$175KK"), each as
     a short excerpt of the text (at most `limit`)."""

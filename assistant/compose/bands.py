@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.compose.core import Writer
 from assistant.corpus.facts import CompBand
-from assistant.money import PERCENT, find_amounts, format_money
+from assistant.money import currencies_in, format_money
 
 COMPONENT_COLUMNS = {
     "base": ("base",),
@@ -156,7 +156,7 @@ def band_in_other_currency(
     script or sign-on text), when the band is in none of them (a London band in GBP, levers in
     USD); else None. No exchange rate is applied by any caller."""
     band = next((b for b in bands if b.company == company and b.region == region), None)
-    units = {a.unit for text in quoted for a, _, _ in find_amounts(text)} - {"", PERCENT}
+    units = currencies_in(*quoted)
     if band is None or not band.currency or not units or band.currency in units:
         return None
     return band, sorted(units)

@@ -39,7 +39,7 @@ from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer, Package
 from assistant.engine.position import position
 from assistant.engine.script_asks import SIGN_ON, guide_figures
-from assistant.money import PERCENT, find_amounts, format_money
+from assistant.money import currencies_in, format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import (
     asked_sentences,
@@ -316,7 +316,7 @@ def script_asked(
     if not own or not _SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question)):
         return []
     script, mark = own[0], writer.book.cite(own[0].chunk_id)
-    units = {a.unit for a, _, _ in find_amounts(script.text)} - {"", PERCENT}
+    units = currencies_in(script.text)
     note = f" (its figures are in {units.pop()}, not {currency})" if units - {currency} else ""
     asks = [one_line(s) for s in sentences_of(script.text.strip('"“”')) if _ASKING_LINE.search(s)]
     lead = [f'The script\'s ask{note}: "{asks[0]}" {mark}', ""] if asks else []

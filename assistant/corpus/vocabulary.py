@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.corpus.chunking import ChunkRecord
-from assistant.money import PERCENT, find_amounts
+from assistant.money import currencies_in
 
 VOCABULARY_FORMAT = 2
 _WORD = re.compile(r"[a-z0-9][a-z0-9'()+-]*[a-z0-9)]|[a-z0-9]")
@@ -132,7 +132,7 @@ class GuideVocabulary:
             if not company:
                 continue
             if record.kind == "table_row" and record.region:
-                units = {a.unit for a, _, _ in find_amounts(record.text)} - {"", PERCENT}
+                units = currencies_in(record.text)
                 if len(units) == 1:
                     currencies.setdefault(company, {})[record.region] = units.pop()
             sections.setdefault(company, {})[record.section] = None

@@ -250,11 +250,13 @@ def _topic_phrases() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+|\n+")  # (after a quote, too)
 
 
+# words that put what came before aside ("…anyway which lever was #2?"): the ask follows them
+ASIDE_OPENERS = r"anyway|anyways|anyhow|long story short|tl;?dr"
 # "also how long is their hiring process" and "give me every lever" ask, question mark or not
 _OPENS_A_QUESTION = re.compile(
     r"^(?:(?:also|and|so|ok|okay|plus|but|pls|please|if so|in that case|then|real talk|"
-    r"honestly|seriously|frankly|btw|by the way|lastly|finally|quick q|one more thing|anyway|"
-    r"anyways|anyhow|long story short|tl;?dr|(?:my )?(?:real |main )?question(?: is)?)\W+){0,3}"
+    r"honestly|seriously|frankly|btw|by the way|lastly|finally|quick q|one more thing|"
+    rf"{ASIDE_OPENERS}|(?:my )?(?:real |main )?question(?: is)?)\W+){{0,3}}"
     r"(?:how|what|whats|what's|when|where|"
     r"which|who|why|is|are|do|does|did|can|could|will|would|should|give|list|tell|show|explain|"
     r"walk|help|draft|write|compare|describe)\b",

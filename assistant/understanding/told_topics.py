@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.understanding.asks import (
+    ASIDE_OPENERS,
     TopicAsk,
     sentences_that_ask,
     topics_asked,
@@ -23,8 +24,8 @@ from assistant.understanding.pasted import mark_pasted, without_pasted
 
 # "anyway which lever…", "long story short, how many rounds?": what came before is an aside
 _ASIDE = re.compile(
-    r"^\W*(?:(?:ok|so|but|and)\W+)?(?:anyway|anyways|anyhow|long story short|tl;?dr|that aside|"
-    r"regardless|rant over|vent over)\b",
+    rf"^\W*(?:(?:ok|so|but|and)\W+)?(?:{ASIDE_OPENERS}|that aside|regardless|rant over|"
+    r"vent over)\b",
     re.I,
 )
 # "…? trying to plan time off around it", "…? asking because my lease ends": why it is asked
