@@ -111,6 +111,9 @@ def band_table(
         ]
         writer.add(f"**{shown[0][1][0]}**: " + "; ".join(parts) + ".", "")
         writer.key += [cell[1] for _, cell in shown]
+        gap = top_gap(writer, [band for band, _ in shown], component) if compares else ""
+        if gap:  # "which tops out higher and by how much?"
+            writer.add(gap, "")
     by_company: dict[str, list[CompBand]] = {}
     for band in bands:
         by_company.setdefault(f"{band.company} · {band.role}", []).append(band)
@@ -160,3 +163,22 @@ def band_in_other_currency(
     if band is None or not band.currency or not units or band.currency in units:
         return None
     return band, sorted(units)
+
+
+_TOPS = {"base": "base_max", "stock": "stock_max", "total": "total_max"}
+
+
+def top_gap(writer: Writer, bands: Sequence[CompBand], component: str | None) -> str:
+    """For two rows in one currency, how much higher one's range tops out for the component
+    ("Top of the range: Hangzhou (HQ) is CNY 50K higher (CNY 1.2M − CNY 1.15M)."), the
+    difference a shown calculation; "" for other rows, a bonus %, or no top figure."""
+    field = _TOPS.get(component or "")
+    if field is None or len(bands) != 2 or bands[0].currency != bands[1].currency:
+        return ""
+    high, low = sorted(bands, key=lambda band: -(getattr(band, field) or 0))
+    top, bottom = getattr(high, field), getattr(low, field)
+    if top is None or bottom is None or top == bottom:
+        return ""
+    money = [format_money(v, high.currency) for v in (top - bottom, top, bottom)]
+    writer.values.append((top - bottom, high.currency))
+    return f"Top of the range: {high.region} is {money[0]} higher ({money[1]} − {money[2]})."

@@ -122,7 +122,8 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             writer.add("", f"Your offer's annualized total: **{annual.display}** = {annual.text}.")
     elif negotiation.by_guide:  # guides that disagree: the offer against each band
         write_guide_positions(writer, negotiation)
-    elif offer.company:
+    elif offer.company:  # (no band to place it in: what the script asks, when asked, first)
+        writer.add(*script_asked(writer, understood, offer.company, ev.facts.scripts, ""))
         writer.add(f"**Your {offer.company} offer** ({offer.region or 'region not given'}).")
     if negotiation.comparison:
         writer.add("", "**Offers side by side** (as you gave them, each in its own currency)", "")
@@ -296,7 +297,7 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
 # "what does the guide's counter script say exactly?", "quote me the script", "the script's
 # exact words": its text asked for, not only its figures ("per the script how much rsu?")
 _SCRIPT_TEXT_ASKED = re.compile(
-    r"\bwhat (?:does|do|did) (?:\w+ ){0,4}scripts? (?:say|says|read)\b"
+    r"\bwhat\b[^.?!]{0,30}\b(?:does|do|did) (?:[\w-]+ ){0,4}scripts? (?:say|says|read|make|ask)\b"
     r"|\bscripts?'?s? (?:exact |actual |full )?(?:words|wording|text|lines?)\b"
     r"|\b(?:quote|read|show|give|paste) (?:me |us )?(?:\w+ ){0,3}scripts?\b"
     r"|\bscripts?\b[^.?!]{0,30}\b(?:exactly|word for word|verbatim)\b",
@@ -311,13 +312,17 @@ def script_asked(
     """The company's negotiate-up script, when the asking sentence asks what it says: its
     asking sentence first ("To accept, I need RSUs at $[Y+55K] and a $45K sign-on."), then the
     whole script, with the currency its figures are in when that is not the band's (no
-    exchange rate); [] when not asked."""
+    exchange rate; no currency: none noted); [] when not asked."""
     own = [s for s in scripts if s.company == company]
     if not own or not _SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question)):
         return []
     script, mark = own[0], writer.book.cite(own[0].chunk_id)
     units = currencies_in(script.text)
-    note = f" (its figures are in {units.pop()}, not {currency})" if units - {currency} else ""
+    note = (
+        f" (its figures are in {units.pop()}, not {currency})"
+        if currency and units - {currency}
+        else ""
+    )
     asks = [one_line(s) for s in sentences_of(script.text.strip('"“”')) if _ASKING_LINE.search(s)]
     lead = [f'The script\'s ask{note}: "{asks[0]}" {mark}', ""] if asks else []
     whole = f"The {company} guide's negotiate-up script{'' if asks else note} {mark}:"

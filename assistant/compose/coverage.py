@@ -221,6 +221,8 @@ def coverage_of(
     rowless = places_without_rows_of(frame, catalog)
     if not rowless and pay_asked_of_a_place_without_a_row(frame, catalog):
         rowless = [frame.unknown_region.title()]  # "does anyscale hire in toronto? base in CAD?"
+    if not rowless and frame.unknown_region and any(t.key == "remote" for t in frame.topics):
+        rowless = [frame.unknown_region.title()]  # "remote ok? im in denver": nor a Denver row
     if rowless:  # "listed as london but they might employ me out of dublin"
         statements.append(f"{company}'s comp table has no row for {' or '.join(rowless)}.")
         gaps += rowless

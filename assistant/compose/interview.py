@@ -201,7 +201,9 @@ def compose_interview(
     examples_asked = understood.asks_examples and "Example questions" in groups
     faq = faq_naming_topic(hits, understood) or faq_asking_it(hits, understood, relatedness)
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
-        topical = wanted - _said_of_oneself(understood.question)  # (not "i'm an sre": the SRE
+        # (a follow-up naming its own topic, "same for kubernetes" after linux questions: that)
+        own = set(tokenize(understood.question)) & wanted if understood.followup else set()
+        topical = (own or wanted) - _said_of_oneself(understood.question)  # (not "i'm an sre")
         ranked = _examples_in_order(groups["Example questions"], understood, topical, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
     if len(asks_in(understood.question)) > 1 and not examples_asked:  # "how many onsite

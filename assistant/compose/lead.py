@@ -5,9 +5,12 @@ A sentence scores by the question's own words it holds, the guides' words for th
 question names in other words ("rounds" -> process, "lowest" -> floor), each weighted by how
 few of the candidate sentences hold it ("slogan" tells more than "interview"), and how close its
 embedding is to the question's (when the caller passes the model's similarity); a "how many /
-how long" question also wants a number. A sentence meeting only one of the question's own
-words answers only when it is also close in meaning (less close when that is the only word of
-the question the passages hold at all); one holding the guides' word for what was asked does.
+how long" question also wants a number, a "why" question a reason ("to ensure…", "this is
+where…"; with none in the lead, the sentence before its claim: 'You will be expected to possess
+"kernel-level" knowledge. Interviewers often drill down until you say…'). A sentence meeting
+only one of the question's own words answers only when it is also close in meaning (less
+close when that is the only word of the question the passages hold at all); one holding the
+guides' word for what was asked does.
 The best sentence of the best passage leads, with the other sentences of that passage that
 answer nearly as well (for a count: numbers next to it), the sentence before one that opens
 with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …") or
@@ -63,6 +66,12 @@ _QUANTITY = re.compile(  # (and "what traffic number should i design around")
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|few)\b", re.I
 )
+_WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat(?:'s| is) the (?:point|reason|purpose)\b", re.I)
+_REASON = re.compile(  # what a "why" question wants: a reason, a purpose, what rests on it
+    r"\b(?:because|since|so that|in order to|to ensure|to make sure|due to|the reason|"
+    r"this is where|which is why|that is why|is (?:also )?(?:critical|essential|crucial|key))\b",
+    re.I,
+)
 _BACK_TO = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|anyway)\W+)?(?:going |switching )?back to "
     r"[^—–:;?]{1,40}?\s*[—–:;,-]\s*",
@@ -85,6 +94,7 @@ def write_lead(
     the first hits are read (the best retrieved, with the passages they brought along)."""
     own = said_words(frame)
     counting = bool(_QUANTITY.search(frame.question))
+    reasoning = bool(_WHY.search(asked_sentences(frame.question)))
     passages = []
     for hit in hits[:reach]:
         sentences = [s for s in sentence_pieces(chunk_body(hit.text)) if _says_something(s)]
@@ -122,8 +132,9 @@ def write_lead(
     def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
         words = words_with_compounds(sentence) | heading
         number = counting and bool(_NUMBER.search(sentence))
+        reason = reasoning and bool(_REASON.search(sentence))
         said = sum(weight[w] * (1 if w in fresh else told) for w in counted & words)
-        return 2 * said + number + EMBEDDING_WEIGHT * (cosine + stands_in)
+        return 2 * said + number + reason + EMBEDDING_WEIGHT * (cosine + stands_in)
 
     def answers(sentence: str, cosine: float, heading=frozenset()) -> bool:  # (not by chance)
         words = words_with_compounds(sentence) | heading
@@ -150,6 +161,8 @@ def write_lead(
         return False
     _, hit, sentences, scores, first, answering, said = best
     chosen = _chosen(sentences, scores, first, counting, answering, said)
+    if reasoning and first and not any(_REASON.search(sentences[i]) for i in chosen):
+        chosen = sorted({first - 1, *chosen})  # a "why" answered by a claim: what it rests on
     text = " ".join(one_line(sentences[i]) for i in chosen)
     _say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
@@ -365,8 +378,24 @@ def sentence_pieces(text: str) -> list[str]:
     for sentence in (s for item in items for s in sentences_of(item)):
         for piece in _INNER_BREAK.split(sentence):
             piece = re.sub(r"^[>\s]*(?:[-*•]\s+|\d+\.\s+)?(?:\*\*[^*]+\*\*:?\s*)?", "", piece)
-            pieces.append(piece.strip().strip('"“”').strip())
+            pieces.append(_without_stray_quotes(piece.strip()))
     return [p for p in pieces if p]
+
+
+def _without_stray_quotes(piece: str) -> str:
+    """The piece without the quote marks of a quote it was cut from ('"…I commit.' of a
+    script), keeping those of a quote inside it ('until you say "I don't know."')."""
+    if piece.count('"') == 2 and piece.startswith('"') and piece.endswith('"'):
+        return piece[1:-1].strip()  # (a quoted sentence whole)
+    if piece.count('"') % 2:
+        piece = piece[1:] if piece.startswith('"') else piece[:-1] if piece.endswith('"') else piece
+    if piece.startswith("“") and "”" not in piece:
+        piece = piece[1:]
+    if piece.endswith("”") and "“" not in piece:
+        piece = piece[:-1]
+    if piece.startswith("“") and piece.endswith("”") and piece.count("“") == 1:
+        piece = piece[1:-1]
+    return piece.strip()
 
 
 def _says_something(sentence: str) -> bool:

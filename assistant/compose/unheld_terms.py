@@ -74,7 +74,20 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
             continue
         if not _known(word, terms, catalog, common):
             unheld.append(word)
-    return list(dict.fromkeys(unheld))
+    unheld = list(dict.fromkeys(unheld))
+    return [] if _another_language(unheld, asked) else unheld
+
+
+OTHER_LANGUAGE_WORDS = 4  # unheld words, half the message's or more: another language
+
+
+def _another_language(unheld: list[str], asked: str) -> bool:
+    """Whether the words no vocabulary holds are the message's own language, not terms of
+    art ("anyscale ke saath kaunsa lever use karu, aur woh kaise kaam karta hai?"): four or
+    more of them, and half of its longer words or more. A list of tools in an English
+    question ("terraform, ansible or pulumi?") stays a few words among many."""
+    words = [w for w in asked.split() if len(w) >= 3 and w.isalpha()]
+    return len(unheld) >= OTHER_LANGUAGE_WORDS and 2 * len(unheld) >= len(words)
 
 
 def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
@@ -127,6 +140,8 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
         return bool(parts) and all(part in common or len(part) <= 2 for part in parts)
     if word in common or _singular(word) in common or _derived_stem(word) in common:
         return True
+    if any(stem in common for stem in _inflection_stems(word)):  # "pinged", "memorized"
+        return True
     if word in EVERYDAY_ABBREVIATIONS or any(stem in common for stem in _dropped_e_stems(word)):
         return True
     bases = {word, _singular(word)}  # ("expires": the vocabulary holds "expired")
@@ -152,6 +167,26 @@ def _inflected(word: str) -> list[str]:
 
 TYPO_OF_EVERYDAY = 7  # letters a word needs to be read as a typo of an everyday one ("actualy")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _inflection_stems(word: str) -> list[str]:
+    """The everyday words an -ing or -ed form of a word kept whole ("pinged": "ping",
+    "anchoring": "anchor"), an -ize verb ("memorized": "memory"; "prioritize": "priority") or
+    an -al noun ("rehearse": "rehearsal") may be made of. Terms of art stay out where their
+    stem is no whole word of the vocabulary ("sharding": "shard")."""
+    stems = []
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stems.append(word[: -len(ending)])
+    verb = _IZE.match(word)
+    if verb:
+        stems += [verb.group(1) + "y", verb.group(1), verb.group(1) + "e"]
+    if word.endswith("e") and len(word) >= 6:
+        stems.append(word[:-1] + "al")
+    return stems
+
+
+_IZE = re.compile(r"^(\w{4,}?)i[sz](?:e|es|ed|ing|ation)$")  # "memorized": "memor"
 
 
 def _dropped_e_stems(word: str) -> list[str]:
@@ -188,8 +223,9 @@ def _derived_stem(word: str) -> str:
     "helpful" -> "help", "clueless" -> "clue", "underqualified" -> "qualified"), else ""
     ("sharding", "caching": no doubled letter, no suffix)."""
     doubled = _DOUBLED.match(word)
-    if doubled:
-        return doubled.group(1) + doubled.group(2)
+    if doubled:  # ("bluffing": "bluff", whose last letter was doubled already)
+        stem = doubled.group(1) + doubled.group(2)
+        return stem + doubled.group(2) if doubled.group(2) in "fls" else stem
     suffixed = _SUFFIXED.match(word) or _PREFIXED.match(word)
     return suffixed.group(1) if suffixed else ""
 

@@ -280,6 +280,13 @@ def _clauses(sentence: str) -> list[str]:
     return pieces if len(pieces) == 2 and not _QUESTION_WORD.search(pieces[0]) else [sentence]
 
 
+# "somehow i passed the phone screen last week??": surprise at what happened, told, not asked
+_EXCLAIMS = re.compile(
+    r"^\W*(?:(?:ok|so|and|but|then|somehow|like)\W+)*(?:i|we|they|he|she)\s+"
+    r"(?!(?:should|can|could|would|will|need|must|have to|may|might)\b)"
+    r"(?![^?]*\b(?:what|how|which|why|when|where|who|whether|if)\b)[^?]*[?!]*\?[?!]+\s*$",
+    re.I,
+)
 _TELLS_DONE = re.compile(r"^(?:did|do|does|is|are|will|would|can|could)\b", re.I)
 # "…and i wanna know if theres on call pay": an ask inside a sentence that tells
 _ASKS_INSIDE = re.compile(
@@ -351,7 +358,7 @@ def sentences_that_ask(text: str) -> tuple[list[str], list[bool]]:
         if clause.strip()
     ]
     asks = [
-        s.endswith("?")
+        (s.endswith("?") and not _EXCLAIMS.search(s))
         or bool(_OPENS_A_QUESTION.match(s) and not (_TELLS_DONE.match(s) and s.endswith(".")))
         or bool(_ASKS_INSIDE.search(s))
         for s in sentences

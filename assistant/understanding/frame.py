@@ -34,6 +34,7 @@ class ConversationState:
     context: tuple[str, ...] = ()
     lever: int | None = None  # the lever asked by its place ("the second lever"), for "that one"
     examples: bool = False  # the last turn asked for example questions ("same for k8s": too)
+    earlier_region: str | None = None  # the region before the last change, for "which is higher?"
 
 
 @dataclass(frozen=True)

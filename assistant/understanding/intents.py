@@ -96,12 +96,18 @@ def asks_for_examples(question: str) -> bool:
     """Whether the question asks for the guides' example questions ("what do they ask?",
     "system design prompts"), not how to answer one nor only prefaced ("ok real question"); a
     story told around the ask does not ask ("mock scenario from a friend: … what tooling would
-    they expect?") unless the ask points back to it ("…the scenario questions. what are they")."""
+    they expect?") unless the ask points back to it ("…the scenario questions. what are they");
+    a "why" question asks a reason."""
     asking = asked_sentences(question)
     points_back = _POINTS_BACK.search(asking) or len(asking.split()) <= _SHORT_ASK
     question = question if points_back else asking
     kept = _USER_ASKS.sub(" ", _PREFACE.sub(" ", question))
+    if _WHY.search(asking):  # "why do they keep asking deeper until i don't know?": a reason
+        return False
     return bool(_ASKS_FOR_EXAMPLES.search(kept)) and not bool(_ANSWERING_ONE.search(question))
+
+
+_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:why|how come)\b", re.I)
 
 
 # "where does that number even come from?", "what are your sources?", "based on what?"
@@ -219,3 +225,16 @@ def lever_asked_by_place(text: str) -> int | None:
     if not found:
         return None
     return _ORDINALS[found[1].lower()] if found[1] else int(found[2])
+
+
+# the ask as a thing named ("the rsu ask", "the sign-on request"), not a verb ("is it reasonable
+# to ask for a sign-on?": the levers for one)
+_ASKS_FOR = re.compile(
+    r"\b(?:the|my|its|their|that|your) (?:[\w-]+ ){0,2}(?:ask|request|counter)\b(?! for\b)", re.I
+)
+
+
+def asks_for(question: str) -> bool:
+    """Whether the turn speaks of what to ask for ("and the rsu ask?", "the sign-on request"),
+    which after a counter is the counter's ask for that component, not its band."""
+    return bool(_ASKS_FOR.search(question))

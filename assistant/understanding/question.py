@@ -34,7 +34,6 @@ from assistant.understanding.asks import (
     REFERENCE,
     SAME_AGAIN,
     WHICH_OF_THEM,
-    about_last_answer,
     asked_sentences,
     components_named,
     corrects,
@@ -66,7 +65,7 @@ from assistant.understanding.entities import (
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
     INTERVIEW_TOPIC,
-    PAY_INTENTS,
+    asks_for,
     asks_for_examples,
     asks_for_sources,
     best_intent,
@@ -78,6 +77,9 @@ from assistant.understanding.intents import (
     may_give_money,
     quotes_pay,
 )
+from assistant.understanding.off_topic import off_topic_turn
+from assistant.understanding.regions_again import region_before, regions_again
+from assistant.understanding.remote_place import remote_from
 from assistant.understanding.subject import (
     REFERS_BACK,
     asked_elsewhere,
@@ -103,11 +105,12 @@ from assistant.understanding.subject import (
     whose_role_is_asked,
 )
 from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS, names_levels
-from assistant.understanding.titles import level_asked, levels_asked, role_asked
+from assistant.understanding.titles import asks_levels, level_asked, levels_asked, role_asked
 from assistant.understanding.told_topics import asked_topics
 from assistant.understanding.unknown_names import find_unknown_company, offering_employer
 
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
+_ASK_AFTER = ("counter", "lever", "comp")  # talk of an offer, its levers or its band
 _THEY_PAY_FOR_IT = re.compile(r"\bpay\w* (?:\w+ )?(?:for|on) (?:it|that|this|them)\b")
 
 
@@ -197,14 +200,7 @@ def understand(
         for k, v in intent_scores(without_repeat_cues(normalized), False).items()
         if k != "general"
     )
-    level_question = names_levels(normalized) or bool(
-        unknown_company  # "and amazon?" after "p5-p7 = which google lvls": the same question
-        and state.company
-        and FOLLOWUP_LEAD.search(question)
-        and len(normalized.split()) <= 4
-        and catalog.guides.mentions(unknown_company)
-        and any(contains_phrase(state.topic or "", p) for p in LEVEL_PHRASES)
-    )
+    level_question = asks_levels(question, normalized, unknown_company, state, catalog)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
     if intent == "out_of_scope" and (
@@ -219,28 +215,16 @@ def understand(
     if foreign and catalog.knows_most(foreign):
         intent = "general"  # "what is Apsara?": words of the guides themselves
     repeating = bool(state.turns) and repeats(question) and not topics_asked(question)
-    off_topic = (
-        intent == "out_of_scope"
-        and bool(foreign)
-        and not topics_asked(question)  # "is the on-call brutal?": a job topic is in scope
-        and not (state.intent and about_last_answer(normalized, foreign))  # "shorter"
-        # "what about cantonese?", "and the interconnect side?": the last question, of another thing
-        and not (
-            state.intent
-            and FOLLOWUP_LEAD.search(question)
-            and (len(foreign) == 1 or any(catalog.knows_most([w]) for w in foreign))
-        )
-        and not (
-            (correcting or repeating or REFERENCE.search(normalized))
-            and (
-                component
-                or places_in(kept_text)
-                or named
-                or find_currency(question)
-                or level_asked(question, catalog.guides.level_prefixes)
-            )
-        )
-        and not (component and state.intent in PAY_INTENTS)  # "what signing number…?" after pay
+    off_topic = intent == "out_of_scope" and off_topic_turn(
+        question,
+        normalized,
+        kept_text,
+        foreign,
+        state,
+        catalog,
+        component=component,
+        names_company=bool(named),
+        goes_back=correcting or repeating,
     )
     short = len(normalized.split()) <= 6
     followup = bool(
@@ -284,6 +268,8 @@ def understand(
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
         if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
+        if state.intent in _ASK_AFTER and component and asks_for(question):
+            intent = "counter"  # ("and the rsu ask?" mid-talk: the counter's ask for it)
     # "how does that compare to alibaba in seattle?", "compare with alibaba seattle": the last
     # answer, beside another company
     refers = REFERENCE.search(normalized) or COMPARES.match(question.strip())
@@ -358,6 +344,8 @@ def understand(
     if region_match and region_match.place == "remote":  # "anyscale remote ok?": remote work
         topics = with_remote_work(topics, intent)  # (not a region; "remote us base?" is one)
         region_match = None if any(t.key == "remote" for t in topics) else region_match
+    if region_match is None and any(t.key == "remote" for t in topics):
+        region_match = remote_from(kept_text, labels)  # "remote ok? im in denver": from Denver
     only = only_company_with(region_match.label, catalog) if region_match else None
     # ("approved an offer at level P6. is P6 a downlevel?": the company whose levels those are)
     owner = owner_of_levels(levels_asked(question, catalog.guides.level_prefixes), catalog)
@@ -411,6 +399,8 @@ def understand(
     )
     components = components_named(asking) or components_named(kept_text)
     examples = asks_for_examples(question) or (repeating and state.examples)  # "same for k8s"
+    brief_next = followup and FOLLOWUP_LEAD.search(question) and len(normalized.split()) <= 4
+    examples = examples or bool(brief_next and state.examples)  # "and coding?": its questions
     next_state = replace(
         state,
         company=company or state.company,
@@ -425,6 +415,7 @@ def understand(
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
         examples=examples,
+        earlier_region=region_before(state, company, region),
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         compared=tuple((c, regions_by.get(c)) for c in named[1:])
         # ("and anyscale?" after an Alibaba question: both, for "which one pays more?"; not
@@ -449,6 +440,7 @@ def understand(
     carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)
     if competing and context and (intent == "general" or carried_loop):
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
+    again_regions = regions_again(question, state, bool(named[1:] or placed or region_match))
     return Understanding(
         question=question,
         intent=intent,
@@ -470,10 +462,10 @@ def understand(
         or (intent == "interview" == state.intent and (followup or repeating)),
         asks_examples=examples,
         asks_sources=asks_for_sources(question),
-        compares=bool(COMPARES.search(question)),
+        compares=bool(COMPARES.search(question) or again_regions),
         small_talk=is_small_talk(question) and not (named or component or region_match),
         regions_by_company=regions_by,
-        region_mentions=places_asked(kept_text, company_labels),
+        region_mentions=places_asked(kept_text, company_labels) or again_regions,
         level=level_asked(question, catalog.guides.level_prefixes, asking),
         levels=levels_asked(question, catalog.guides.level_prefixes, asking),
         role_asked=role_asked(question, catalog.roles.get(company, ()) or catalog.all_roles()),

@@ -14,8 +14,11 @@ import re
 from collections.abc import Iterable
 from importlib.resources import files
 
+from assistant.understanding.asks import FOLLOWUP_LEAD
 from assistant.understanding.entities import normalize
-from assistant.understanding.tables import JOB_WORDS
+from assistant.understanding.frame import ConversationState
+from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, names_levels
+from assistant.understanding.words import contains_phrase
 
 _ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
 _ROLE_HEADS = frozenset(_ASKS["role_heads"])
@@ -204,3 +207,18 @@ def _same_title(asked: str, known: str) -> bool:
     asked_head = asked.split()[-1].rstrip("s")
     same_head = not head or asked_head in head  # a DevOps manager is no DevOps engineer
     return bool(distinctive) and distinctive <= asked_words and same_head
+
+
+def asks_levels(
+    question: str, normalized: str, unknown_company: str | None, state: ConversationState, catalog
+) -> bool:
+    """A level-mapping question: one naming levels, or "and amazon?" after "p5-p7 = which google
+    lvls" (a company the guides mention, asked the same question in four words or fewer)."""
+    return names_levels(normalized) or bool(
+        unknown_company
+        and state.company
+        and FOLLOWUP_LEAD.search(question)
+        and len(normalized.split()) <= 4
+        and catalog.guides.mentions(unknown_company)
+        and any(contains_phrase(state.topic or "", p) for p in LEVEL_PHRASES)
+    )

@@ -1,0 +1,62 @@
+"""Whether a turn read as out of scope is off-topic for the conversation too: "write me a
+poem" is; "what about cantonese?" after the Mandarin question, "shorter" after a draft, "and
+in london?" after a pay question, "what signing number should i float?" after an offer are
+not: they go on with it.
+
+Leaves out: whether the words are out of scope at all (assistant.understanding.intents scores
+them) and what the follow-up carries (assistant.understanding.question).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.understanding.asks import (
+    FOLLOWUP_LEAD,
+    REFERENCE,
+    about_last_answer,
+    topics_asked,
+)
+from assistant.understanding.entities import Catalog, find_currency, places_in
+from assistant.understanding.frame import ConversationState
+from assistant.understanding.intents import PAY_INTENTS
+from assistant.understanding.titles import level_asked
+
+
+def off_topic_turn(
+    question: str,
+    normalized: str,
+    kept_text: str,
+    foreign: Sequence[str],
+    state: ConversationState,
+    catalog: Catalog,
+    *,
+    component: str | None,
+    names_company: bool,
+    goes_back: bool,
+) -> bool:
+    """Whether an out-of-scope turn with words foreign to the job (`foreign`) is off-topic:
+    it names no job topic, is no remark on the last answer ("shorter"), no "what about X?"
+    about the last question, and, when it corrects, repeats or refers back (`goes_back`), names
+    no pay component, place, company, currency or level; nor a pay component after pay talk.
+    `normalized`: the question as assistant.understanding.entities.normalize gives it."""
+    if not foreign or topics_asked(question):  # "is the on-call brutal?": a job topic
+        return False
+    if state.intent and about_last_answer(normalized, list(foreign)):  # "shorter"
+        return False
+    # "what about cantonese?", "and the interconnect side?": the last question, of another thing
+    if (
+        state.intent
+        and FOLLOWUP_LEAD.search(question)
+        and (len(foreign) == 1 or any(catalog.knows_most([w]) for w in foreign))
+    ):
+        return False
+    if (goes_back or REFERENCE.search(normalized)) and (
+        component
+        or places_in(kept_text)
+        or names_company
+        or find_currency(question)
+        or level_asked(question, catalog.guides.level_prefixes)
+    ):
+        return False
+    return not (component and state.intent in PAY_INTENTS)  # "what signing number…?" after pay

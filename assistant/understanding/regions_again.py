@@ -1,0 +1,40 @@
+"""Two regions of one company the conversation went through, asked side by side again: after
+"hangzhou tc?" and "sorry i meant beijing", "so which tops out higher and by how much" compares
+Hangzhou with Beijing, not every region of the table.
+
+Leaves out: regions of different companies (`ConversationState.compared` carries those) and
+which figures are compared (assistant.compose.comp).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding.entities import RegionMention
+from assistant.understanding.frame import ConversationState
+
+# "which tops out higher", "which one's bigger", "what's the gap", "by how much"
+_SIDE_BY_SIDE = re.compile(
+    r"\bwhich\b[^?.!]*\b(?:higher|more|bigger|larger|lower|less|better|top|tops)\b"
+    r"|\b(?:difference|gap)\b|\bby how much\b|\bhow do (?:they|the two) compare\b",
+    re.I,
+)
+
+
+def region_before(state: ConversationState, company: str | None, region: str | None) -> str | None:
+    """The region the conversation was in before the last change of region, for the same
+    company; None once the company changes."""
+    if company and company != state.company:
+        return None
+    if region and state.region and region != state.region:
+        return state.region
+    return state.earlier_region
+
+
+def regions_again(question: str, state: ConversationState, named: bool) -> dict[str, RegionMention]:
+    """The two regions of the conversation's company a comparison that names none asks about
+    ("which tops out higher?"), as mentions in the order they came up; empty otherwise."""
+    earlier, last = state.earlier_region, state.region
+    if named or not earlier or not last or earlier == last:
+        return {}
+    return {earlier: (0, 0, 0), last: (1, 0, 0)} if _SIDE_BY_SIDE.search(question) else {}

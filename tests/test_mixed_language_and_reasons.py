@@ -1,0 +1,154 @@
+"""Messages with words of other languages, "why" questions, everyday words in their inflected
+forms, and two regions of one conversation compared again, through the real pipeline (real
+MiniLM, Chroma on disk, the built-in composer), and the pure rules that read them.
+
+Leaves out: the wording of the answers beyond what each test names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_answer_first import converse  # each turn with the history so far
+
+from assistant.coach import Coach
+from assistant.understanding.frame import ConversationState
+from assistant.understanding.regions_again import region_before, regions_again
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+@pytest.mark.integration
+def test_words_of_another_language_are_not_terms_the_guides_lack(coach):
+    answer = coach.ask(
+        "maine 4 saal SRE kiya hai, GPU ka koi experience nahi. anyscale ke saath negotiate "
+        "karne ke liye kaunsa lever sahi rahega?"
+    )
+    assert not answer.refused
+    assert "nothing about" not in answer.answer[:300]
+    assert "**" in answer.answer[:400]  # a lever, by name
+
+
+@pytest.mark.integration
+def test_a_pay_word_in_pinyin_asks_pay(coach):
+    answer = coach.ask("alibaba shanghai devops nianxin duoshao?")
+    assert answer.refused  # no Shanghai row: nothing of another region stands in
+    assert "Shanghai" in answer.answer[:200]
+
+
+@pytest.mark.integration
+def test_a_component_named_in_pinyin_is_that_component(coach):
+    offer, follow_up = converse(
+        coach,
+        "alibaba hangzhou offer: base 50w, rsu 24w over 4 years, bonus 15%. is base ok?",
+        "gupiao is too low?",
+    )
+    assert not follow_up.refused
+    assert "CNY 160K–CNY 480K" in follow_up.answer[:300]
+    assert "nothing about gupiao" not in follow_up.answer
+
+
+@pytest.mark.integration
+def test_a_why_question_leads_with_the_reason(coach):
+    answer = coach.ask("alibaba HM round, why?")
+    assert answer.answer.startswith('The "Hiring Manager" round is also critical')
+
+
+@pytest.mark.integration
+def test_two_regions_of_the_conversation_are_compared_again(coach):
+    *_, last = converse(
+        coach,
+        "alibaba devops total comp in hangzhou?",
+        "sorry, meant beijing not hangzhou",
+        "ok which one is higher",
+    )
+    assert "CNY 1.2M" in last.answer and "CNY 1.15M" in last.answer
+    assert "Hangzhou (HQ) is CNY 50K higher (CNY 1.2M − CNY 1.15M)" in last.answer  # computed
+    assert last.grounding.status == "ok"
+    assert "SGD" not in last.answer and "$" not in last.answer  # only the two regions
+
+
+def test_the_region_before_a_change_is_kept_for_one_company():
+    state = ConversationState(company="Alibaba", region="Hangzhou (HQ)")
+    assert region_before(state, "Alibaba", "Beijing") == "Hangzhou (HQ)"
+    assert region_before(state, "Anyscale", "London") is None
+    moved = ConversationState(company="Alibaba", region="Beijing", earlier_region="Hangzhou (HQ)")
+    assert list(regions_again("which is higher?", moved, named=False)) == [
+        "Hangzhou (HQ)",
+        "Beijing",
+    ]
+    assert regions_again("which is higher in seattle?", moved, named=True) == {}
+    assert regions_again("what's the bonus?", moved, named=False) == {}
+
+
+@pytest.mark.integration
+def test_the_scripts_ask_is_quoted_for_an_offer_with_no_region(coach):
+    answer = coach.ask(
+        "alibaba gave me $90K rsus. what stock ask does the negotiate-up script make?"
+    )
+    assert answer.answer.startswith("The script's ask")
+    assert "$[Y+55K]" in answer.answer[:200]
+
+
+def test_every_phrase_of_the_tables_is_still_a_phrase_once_normalized():
+    """A phrase that normalizes to nothing (a word in another script: normalizing keeps Latin
+    letters only) would match every question."""
+    from assistant.understanding.entities import normalize
+    from assistant.understanding.tables import COMPONENT_WORDS, INTENT_PHRASES
+
+    phrases = [w for ws in COMPONENT_WORDS.values() for w in ws]
+    phrases += [p for groups in INTENT_PHRASES.values() for _, group in groups for p in group]
+    assert all(normalize(p).strip() for p in phrases)
+
+
+@pytest.mark.integration
+def test_where_a_user_asking_about_remote_work_lives_is_named_when_it_has_no_row(coach):
+    answer = coach.ask("can i do the anyscale job remotely? i live in austin and can't move")
+    assert answer.refused
+    assert "remote work" in answer.answer[:200] and "no row for Austin" in answer.answer[:300]
+    in_a_row = coach.ask("is anyscale remote friendly? i live in nyc")
+    assert in_a_row.refused and "no row" not in in_a_row.answer
+
+
+@pytest.mark.integration
+def test_a_components_ask_after_a_counter_is_the_counters_ask(coach):
+    *_, last = converse(
+        coach,
+        "alibaba sunnyvale offer: $170K base, $100K RSU over 4 years, 15% bonus. what do i counter?",
+        "and the stock ask?",
+    )
+    assert "$[Y+55K]" in last.answer[:400] and "$155K" in last.answer[:400]
+
+
+@pytest.mark.integration
+def test_a_short_follow_up_after_example_questions_asks_that_topics_questions(coach):
+    *_, k8s, coding = converse(
+        coach,
+        "what linux scenario questions might alibaba ask in the devops loop?",
+        "same for kubernetes",
+        "and coding?",
+    )
+    assert k8s.answer.startswith("Questions the guide lists") and "K8s" in k8s.answer[:200]
+    assert coding.answer.startswith("Questions the guide lists")
+    assert "rate limiter" in coding.answer[:300] or "LRU" in coding.answer[:300]
+
+
+@pytest.mark.integration
+def test_a_why_asked_of_a_claim_leads_with_what_it_rests_on(coach):
+    answer = coach.ask("why do alibaba interviewers keep drilling deeper till i say i dont know?")
+    lead = answer.answer.split("\n", 1)[0]
+    assert '"kernel-level" knowledge' in lead and 'until you say "I don\'t know."' in lead
+    assert not answer.answer.startswith("Questions the guide lists")  # a reason, not examples
+
+
+def test_a_quote_inside_a_sentence_keeps_its_marks():
+    from assistant.compose.lead import sentence_pieces
+
+    pieces = sentence_pieces('Interviewers drill down until you say "I don\'t know." Be ready.')
+    assert pieces[0] == 'Interviewers drill down until you say "I don\'t know."'
+    assert sentence_pieces('"To accept, I need RSUs at $[Y+55K]. At $X, I commit."') == [
+        "To accept, I need RSUs at $[Y+55K].",
+        "At $X, I commit.",
+    ]
