@@ -109,11 +109,10 @@ def band_table(
             f"{band.company} {band.region} **{cell[1]}** {writer.book.cite(band.chunk_id)}"
             for band, cell in shown
         ]
-        writer.add(f"**{shown[0][1][0]}**: " + "; ".join(parts) + ".", "")
-        writer.key += [cell[1] for _, cell in shown]
+        # ("which tops out higher and by how much?": the gap, computed, in the same sentence)
         gap = top_gap(writer, [band for band, _ in shown], component) if compares else ""
-        if gap:  # "which tops out higher and by how much?"
-            writer.add(gap, "")
+        writer.add(f"**{shown[0][1][0]}**: " + "; ".join([*parts, *filter(None, [gap])]) + ".", "")
+        writer.key += [cell[1] for _, cell in shown]
     by_company: dict[str, list[CompBand]] = {}
     for band in bands:
         by_company.setdefault(f"{band.company} · {band.role}", []).append(band)
@@ -170,8 +169,9 @@ _TOPS = {"base": "base_max", "stock": "stock_max", "total": "total_max"}
 
 def top_gap(writer: Writer, bands: Sequence[CompBand], component: str | None) -> str:
     """For two rows in one currency, how much higher one's range tops out for the component
-    ("Top of the range: Hangzhou (HQ) is CNY 50K higher (CNY 1.2M − CNY 1.15M)."), the
-    difference a shown calculation; "" for other rows, a bonus %, or no top figure."""
+    ("Hangzhou (HQ) tops out CNY 50K higher (CNY 1.2M − CNY 1.15M)", said beside the two
+    ranges it is computed from), the difference a shown calculation; "" for other rows, a
+    bonus %, or no top figure."""
     field = _TOPS.get(component or "")
     if field is None or len(bands) != 2 or bands[0].currency != bands[1].currency:
         return ""
@@ -181,4 +181,4 @@ def top_gap(writer: Writer, bands: Sequence[CompBand], component: str | None) ->
         return ""
     money = [format_money(v, high.currency) for v in (top - bottom, top, bottom)]
     writer.values.append((top - bottom, high.currency))
-    return f"Top of the range: {high.region} is {money[0]} higher ({money[1]} − {money[2]})."
+    return f"{high.region} tops out {money[0]} higher ({money[1]} − {money[2]})"
