@@ -152,3 +152,17 @@ def test_a_quote_inside_a_sentence_keeps_its_marks():
         "To accept, I need RSUs at $[Y+55K].",
         "At $X, I commit.",
     ]
+
+
+def test_a_labels_colon_is_no_data_url():
+    from assistant.compose.untrusted import usable_sentence
+
+    assert usable_sentence("Large-Scale Data: Experience managing databases like MySQL or Redis.")
+    assert not usable_sentence("see data:text/html;base64,PHNjcmlwdD4= here")
+    assert not usable_sentence("run javascript:alert(1) now")
+
+
+@pytest.mark.integration
+def test_an_item_of_a_list_with_no_lead_in_is_quoted_with_its_section(coach):
+    answer = coach.ask("is redis or mysql experience a must for the alibaba devops role?")
+    assert answer.answer.startswith("Nice-to-have skills: Large-Scale Data:")

@@ -148,7 +148,7 @@ def write_lead(
     for hit, sentences, heading in passages:
         cosines = [next(similar) for _ in sentences]
         nearness = [next(near) for _ in sentences]
-        heads = item_words(sentences, heading)
+        heads = item_words(sentences, heading, opens=not section_heading(hit))
         scores = [score(*each) for each in zip(sentences, cosines, nearness, heads, strict=True)]
         answering = {i for i, s in enumerate(sentences) if answers(s, cosines[i], heads[i])}
         said = {i for i, s in enumerate(sentences) if set(tokenize(s)) & (own | synonyms)}
@@ -164,6 +164,8 @@ def write_lead(
     if reasoning and first and not any(_REASON.search(sentences[i]) for i in chosen):
         chosen = sorted({first - 1, *chosen})  # a "why" answered by a claim: what it rests on
     text = " ".join(one_line(sentences[i]) for i in chosen)
+    if section_heading(hit):  # ("Nice-to-have skills: Large-Scale Data: Experience…")
+        text = f"{section_heading(hit)}: {text}"
     _say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
@@ -173,14 +175,17 @@ _LEAD_IN = re.compile(r"^([^:.!?\n]{8,120}):\s*\n")  # "…based on four primary
 _ITEM = re.compile(r"^([A-Z][^.!?:–—]{2,60})(?:\s[–—-]\s|:\s)")  # "Operational Excellence – …"
 
 
-def item_words(sentences: list[str], heading: frozenset[str]) -> list[frozenset[str]]:
+def item_words(
+    sentences: list[str], heading: frozenset[str], opens: bool = True
+) -> list[frozenset[str]]:
     """For each sentence of a list passage, the words it is read with besides its own: an
     item's first sentence, the lead-in's ("…four primary pillars:" for "Operational Excellence
     & Troubleshooting – …"); the item's later sentences, its title's ("Cultural Alignment &
-    Resilience" for "Interviewers look for candidates who are 'smart and tough'")."""
+    Resilience" for "Interviewers look for candidates who are 'smart and tough'"). `opens`:
+    the passage's first sentence is its lead-in, not an item."""
     words, title = [], frozenset()
     for i, sentence in enumerate(sentences):
-        item = _ITEM.match(sentence) if i and heading else None
+        item = _ITEM.match(sentence) if (i or not opens) and heading else None
         if item:
             title = frozenset(words_with_compounds(item.group(1)))
         words.append(heading if item else title)
@@ -189,10 +194,20 @@ def item_words(sentences: list[str], heading: frozenset[str]) -> list[frozenset[
 
 def list_heading(hit) -> frozenset[str]:
     """The words of the lead-in a list passage opens with ("Your interviewers will evaluate you
-    based on four primary pillars:"), which each of its items is read with; empty for other
-    passages."""
+    based on four primary pillars:"), or with none, of its section ("Nice-to-have skills"),
+    which each of its items is read with; empty for other passages."""
     found = _LEAD_IN.match(chunk_body(hit.text)) if hit.kind == "list" else None
-    return frozenset(words_with_compounds(found.group(1))) if found else frozenset()
+    if found:
+        return frozenset(words_with_compounds(found.group(1)))
+    return frozenset(words_with_compounds(section_heading(hit)))
+
+
+def section_heading(hit) -> str:
+    """The section of a list passage with no lead-in of its own ("Nice-to-have skills"): what
+    its items are, said before one quoted alone; "" for other passages."""
+    if hit.kind != "list" or _LEAD_IN.match(chunk_body(hit.text)):
+        return ""
+    return hit.section.rsplit(" > ", 1)[-1]
 
 
 def lacking_asked(frame: Understanding) -> list[str]:

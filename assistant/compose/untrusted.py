@@ -25,7 +25,13 @@ ADDRESSES_AN_AI = re.compile(
     r"|\b(?:pretend|act as if|jailbreak|developer mode)\b",
     re.IGNORECASE,
 )
-CARRIES_MARKUP = re.compile(r"https?://|ftp://|\bwww\.|javascript:|data:|<[a-zA-Z/!]", re.I)
+# (a script or data URL as assistant.compose.safe_markdown reads one: not a label's colon,
+# "Large-Scale Data: Experience managing databases…")
+CARRIES_MARKUP = re.compile(
+    r"https?://|ftp://|\bwww\.|\b(?:javascript|vbscript):\S|\bdata:[\w.+-]+/[\w.+-]+[;,]"
+    r"|<[a-zA-Z/!]",
+    re.I,
+)
 
 
 def usable_sentence(sentence: str) -> bool:
