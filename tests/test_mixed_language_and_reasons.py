@@ -51,12 +51,6 @@ def test_a_component_named_in_pinyin_is_that_component(coach):
 
 
 @pytest.mark.integration
-def test_a_why_question_leads_with_the_reason(coach):
-    answer = coach.ask("alibaba HM round, why?")
-    assert answer.answer.startswith('The "Hiring Manager" round is also critical')
-
-
-@pytest.mark.integration
 def test_two_regions_of_the_conversation_are_compared_again(coach):
     *_, last = converse(
         coach,
@@ -163,6 +157,38 @@ def test_a_labels_colon_is_no_data_url():
 
 
 @pytest.mark.integration
-def test_an_item_of_a_list_with_no_lead_in_is_quoted_with_its_section(coach):
-    answer = coach.ask("is redis or mysql experience a must for the alibaba devops role?")
-    assert answer.answer.startswith("Nice-to-have skills: Large-Scale Data:")
+def test_pay_asked_beside_interviews_a_guide_lacks_is_answered(coach):
+    answer = coach.ask("anyscale london: how many interview rounds, and what's the base band?")
+    assert not answer.refused
+    assert answer.answer.startswith("The guides have no Anyscale interview guide.")
+    assert "£128K–£166K" in answer.answer[:400]
+
+
+def test_a_level_named_alone_is_asked_before_a_range_quoted_from_a_mapping():
+    from assistant.understanding.titles import level_asked
+
+    text = "my letter says P6. the guide says 'P5-P7' somewhere, so is P6 = L4?"
+    assert level_asked(text, ("P", "L")) == "P6"
+    assert level_asked("what is P5-P7 at google?", ("P", "L")) == "P5"  # a range alone: as before
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # a "why" question leads with the reason
+        ("alibaba HM round, why?", 'The "Hiring Manager" round is also critical'),
+        # an item of a list with no lead-in of its own is quoted with its section
+        (
+            "is redis or mysql experience a must for the alibaba devops role?",
+            "Nice-to-have skills: Large-Scale Data:",
+        ),
+        # what a company's guide is said to say is checked against its row
+        (
+            "alibaba's guide says the seattle base goes up to 250k, right?",
+            "No: the guide's Seattle (US) base band is $150K–$215K",
+        ),
+    ],
+)
+def test_the_answer_opens_with_what_was_asked(coach, question, opening):
+    assert coach.ask(question).answer.startswith(opening)

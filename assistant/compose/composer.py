@@ -144,7 +144,11 @@ def _compose_intent(
     elif intent == "lever":
         compose_levers(writer, understood, retrieval, evidence)
     elif intent == "interview":
-        compose_interview(writer, understood, retrieval, evidence.records, evidence.relatedness)
+        kinds = evidence.catalog.kinds.get(understood.company or "", ("interview",))
+        if "interview" in kinds or "comp" not in understood.intents:  # (else, the pay asked
+            compose_interview(  # is what the guides hold: the coverage names the rest)
+                writer, understood, retrieval, evidence.records, evidence.relatedness
+            )
     else:
         compose_general(writer, understood, retrieval, evidence)
     if intent in ("interview", "lever", "general") and "comp" in understood.intents:

@@ -302,6 +302,8 @@ class HybridRetriever:
         if company and understood.intent == "comp" and not catalog.regions.get(company):
             return f"the guides have no comp table for {company}"
         if company and understood.intent == "interview" and understood.asks_interviews:
-            if "interview" not in catalog.kinds.get(company, ()):
+            # (not when pay is asked too: "how many rounds, and whats the base for ny?")
+            held = any(i in ("comp", "counter") for i in understood.intents)
+            if "interview" not in catalog.kinds.get(company, ()) and not held:
                 return f"the guides have no {company} interview guide"
         return ""

@@ -41,16 +41,22 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+_LEVEL_RANGE = re.compile(r"\b[a-z]{1,3}\d{1,2}\s*(?:-|–|—|to)\s*[a-z]{0,3}\d{1,2}\b", re.I)
+
+
 def level_asked(text: str, guide_prefixes: Iterable[str] = (), asking: str = "") -> str | None:
     """The level the question names: a code ("P8", "L5", or one with a prefix the guides'
     level maps use, "Z7") or a seniority word ("staff"); the one its asking sentences name
     when they name one (`asking`: "i'm senior now and want staff. any staff band?": staff)."""
     if asking and asking != text and (in_the_ask := level_asked(asking, guide_prefixes)):
         return in_the_ask
-    for pattern in _code_patterns(guide_prefixes):
-        code = pattern.search(text)
-        if code:
-            return f"{code.group(1).upper()}{code.group(2)}"
+    # (a level named alone before a range quoted from a mapping: "my letter says P6. the guide
+    # says 'P5-P7'…": P6)
+    ranges = [m.span() for m in _LEVEL_RANGE.finditer(text)]
+    codes = [m for pattern in _code_patterns(guide_prefixes) for m in pattern.finditer(text)]
+    alone = [m for m in codes if not any(a <= m.start() < b for a, b in ranges)]
+    for code in alone or codes[:1]:
+        return f"{code.group(1).upper()}{code.group(2)}"
     words = levels_asked(text)  # (no code here: the seniority words, in order)
     return words[0] if words else None
 
