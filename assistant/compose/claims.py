@@ -16,7 +16,7 @@ import re
 from assistant.compose.bands import COMPONENT_NAMES
 from assistant.compose.core import Evidence, Writer
 from assistant.corpus.facts import CompBand
-from assistant.money import find_amounts, format_money, thousands_beside_pay_words
+from assistant.money import PERCENT, find_amounts, format_money, thousands_beside_pay_words
 from assistant.understanding.entities import find_component
 from assistant.understanding.frame import Understanding
 from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
@@ -26,6 +26,7 @@ _RANGE_OF = {
     "base": ("base_min", "base_max"),
     "stock": ("stock_min", "stock_max"),
     "total": ("total_min", "total_max"),
+    "bonus": ("bonus_min_pct", "bonus_max_pct"),
 }
 
 
@@ -42,7 +43,8 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
             continue
         low, high = (getattr(band, name) for name in _RANGE_OF[component])
         read, _ = thousands_beside_pay_words(sentence)  # (same length: "base 170" -> "170k")
-        amounts = [(a, at) for a, at, _ in find_amounts(read) if a.unit in ("", band.currency)]
+        units = (PERCENT,) if component == "bonus" else ("", band.currency)  # ("bonus at 15%")
+        amounts = [(a, at) for a, at, _ in find_amounts(read) if a.unit in units]
         # the figure after what says it ("the guide says … 250k"), else before ("… per your
         # guide"); not an offer told in the same sentence ("they came in at 191k")
         after = [a for a, at in amounts if at >= attributed.start()]
@@ -53,13 +55,20 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
         said = claimed[0]
         mark = writer.book.cite(band.chunk_id)
         name = COMPONENT_NAMES[component].lower().replace(" salary", "")
-        span = f"{format_money(low, band.currency)}–{format_money(high, band.currency)}"
+        span = _span(low, high, PERCENT if component == "bonus" else band.currency)
         where = f"the guide's {band.region} {name} band is {span} {mark}"
         verdict = _verdict(said.low, said.high, low, high, band.currency, where)
         if verdict not in said_already:  # (the same claim twice: "…i know the band goes to 250")
             writer.add(verdict, "")
             said_already.add(verdict)
     return bool(said_already)
+
+
+def _span(low: float, high: float, unit: str) -> str:
+    """The band's range as the guide writes it: "$168K–$218K", "5–10%", "15%"."""
+    if unit == PERCENT:
+        return f"{low:g}%" if low == high else f"{low:g}–{high:g}%"
+    return f"{format_money(low, unit)}–{format_money(high, unit)}"
 
 
 def _verdict(said_low: float, said_high: float, low: float, high: float, unit: str, where: str):

@@ -116,8 +116,8 @@ GUIDE_WORDS_FOR_EVERYDAY: dict[str, tuple[str, ...]] = _tuples(_phrases["guide_w
 # A sentence saying what the guide (its band, its range) holds, as the user remembers it ("your
 # guide says the sf base tops out at 250k"): a claim to check, not the employer's word.
 GUIDE_SAYS = re.compile(
-    r"\b(?:(?:your|the|ur|this|[a-z0-9]+(?:'|’)s) (?:guide|guides|notes|data|table|doc)s?"
-    r"(?:'s)?\b.{0,60}?"
+    r"\b(?:(?:your|the|ur|this|[a-z0-9]+(?:'|’)s)(?: [a-z0-9]+)? "  # ("the anyscale guide")
+    r"(?:guide|guides|notes|data|table|doc)s?(?:'s)?\b.{0,60}?"
     r"\b(?:say|says|said|show|shows|list|lists|has|had|put|puts|gives?|is|are)\b"
     r"|(?:the|their|your|ur) (?:band|range)\b.{0,40}?\b(?:goes|go|tops?|maxe?s?|ends?|runs?)\b"
     r"|\b(?:per|according to|in|from) (?:your|the|ur) (?:guide|guides|notes|data|table)\b)",
