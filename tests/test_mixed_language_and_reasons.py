@@ -188,7 +188,33 @@ def test_a_level_named_alone_is_asked_before_a_range_quoted_from_a_mapping():
             "alibaba's guide says the seattle base goes up to 250k, right?",
             "No: the guide's Seattle (US) base band is $150K–$215K",
         ),
+        (
+            "the anyscale guide puts the sf bonus at 15% like alibaba's, right?",
+            "No: the guide's San Francisco bonus band is 5–10%",
+        ),
     ],
 )
 def test_the_answer_opens_with_what_was_asked(coach, question, opening):
     assert coach.ask(question).answer.startswith(opening)
+
+
+@pytest.mark.integration
+def test_the_names_a_pasted_letter_is_addressed_to_and_signed_with_are_no_terms(coach):
+    answer = coach.ask(
+        "Hi Priya,\n\nThank you for the technical phone screen last week. We would like to invite "
+        "you to a virtual onsite for the DevOps Engineer role.\n\nBest,\nJun\nAlibaba Group "
+        "Recruiting\n\nhow many rounds is that onsite normally?"
+    )
+    assert "nothing about" not in answer.answer and "3 to 5" in answer.answer[:400]
+
+
+def test_a_count_told_only_in_a_pasted_part_is_not_brought_into_the_lead():
+    from assistant.compose.lead import _chosen
+
+    sentences = [
+        "This is followed by one or two technical phone screens.",
+        "The onsite consists of 3 to 5 back-to-back rounds.",
+    ]
+    picks = _chosen(sentences, [3.0, 8.0], 1, True, {1}, said={1})
+    assert picks == [1]  # (the phone screens are what the email told, not what was asked)
+    assert _chosen(sentences, [3.0, 8.0], 1, True, {1}, said={0, 1}) == [0, 1]

@@ -127,6 +127,7 @@ def write_lead(
     # (after a long story, what it tells weighs less still: "ugh week from hell… how many
     # rounds is the onsite?" is not answered with "4 to 6 weeks")
     story = len(frame.question.split()) - len(asking.split()) >= TOLD_WORDS
+    asked_words = fresh if asking != frame.question else None  # (not what only a told part names)
     told = STORY_TOLD_WEIGHT if story else TOLD_WEIGHT
 
     def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
@@ -151,7 +152,11 @@ def write_lead(
         heads = item_words(sentences, heading, opens=not section_heading(hit))
         scores = [score(*each) for each in zip(sentences, cosines, nearness, heads, strict=True)]
         answering = {i for i, s in enumerate(sentences) if answers(s, cosines[i], heads[i])}
-        said = {i for i, s in enumerate(sentences) if set(tokenize(s)) & (own | synonyms)}
+        said = {
+            i
+            for i, s in enumerate(sentences)
+            if asked_words is None or set(tokenize(s)) & (asked_words | synonyms)
+        }
         if answering:
             first = max(answering, key=lambda i: scores[i])
             if best is None or scores[first] > best[0]:
@@ -348,7 +353,9 @@ def _chosen(
     said: set[int],
 ) -> list[int]:
     """The sentences to lead with, in passage order: `first`, those answering nearly as well
-    (`answering`), for a count those giving numbers that say something asked (`said`)."""
+    (`answering`), for a count those giving numbers that say something the asking sentence
+    asked (`said`: "how many rounds is the onsite?" after a pasted email about the phone
+    screen does not bring "one or two technical phone screens")."""
     top = scores[first]
 
     def worth(i: int) -> tuple[bool, float]:  # for a count, sentences giving numbers first
@@ -358,7 +365,7 @@ def _chosen(
     for i in sorted(range(len(sentences)), key=worth, reverse=True):
         if i == first or len(picks) >= 3:
             continue
-        gives_count = counting and worth(i)[0] and abs(i - first) <= 2
+        gives_count = counting and worth(i)[0] and abs(i - first) <= 2 and i in said
         if gives_count or (i in answering and scores[i] >= top - 2):
             picks.append(i)
     last = max(picks)

@@ -57,6 +57,7 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
     employer |= {  # the user's own employer is their background ("I was SRE at shopee")
         w for n in frame.outside_companies if users_employer(frame.question, n) for w in n.split()
     }
+    employer |= letter_names(frame.question)  # ("Hi Priya, … Best, Jun": who wrote to whom)
     topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
     topic_words |= {w for level in frame.levels for w in normalize(level).split()}
     common = common_words()
@@ -88,6 +89,20 @@ def _another_language(unheld: list[str], asked: str) -> bool:
     question ("terraform, ansible or pulumi?") stays a few words among many."""
     words = [w for w in asked.split() if len(w) >= 3 and w.isalpha()]
     return len(unheld) >= OTHER_LANGUAGE_WORDS and 2 * len(unheld) >= len(words)
+
+
+_GREETED = re.compile(r"\b(?i:hi|hello|hey|dear)\s+([A-Z][\w'-]+)")
+_SIGNED = re.compile(
+    r"\b(?:best|regards|thanks|thank you|cheers|sincerely|warmly)\b[^\n\w]*\n\s*([A-Z][\w'-]+)",
+    re.I,
+)
+
+
+def letter_names(question: str) -> set[str]:
+    """The names a pasted letter is addressed to and signed with ("Hi Priya,", "Best,\nJun"):
+    people, not terms the guides lack."""
+    found = [m.group(1) for pattern in (_GREETED, _SIGNED) for m in pattern.finditer(question)]
+    return {w for name in found for w in normalize(name).split()}
 
 
 def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
