@@ -15,6 +15,7 @@ import re
 
 from assistant.compose.bands import COMPONENT_NAMES
 from assistant.compose.core import Evidence, Writer
+from assistant.compose.counter_lead import span as range_text
 from assistant.corpus.facts import CompBand
 from assistant.money import PERCENT, find_amounts, format_money, thousands_beside_pay_words
 from assistant.understanding.entities import find_component
@@ -55,20 +56,14 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
         said = claimed[0]
         mark = writer.book.cite(band.chunk_id)
         name = COMPONENT_NAMES[component].lower().replace(" salary", "")
-        span = _span(low, high, PERCENT if component == "bonus" else band.currency)
+        unit = PERCENT if component == "bonus" else band.currency
+        span = range_text(format_money(low, unit), format_money(high, unit))
         where = f"the guide's {band.region} {name} band is {span} {mark}"
         verdict = _verdict(said.low, said.high, low, high, band.currency, where)
         if verdict not in said_already:  # (the same claim twice: "…i know the band goes to 250")
             writer.add(verdict, "")
             said_already.add(verdict)
     return bool(said_already)
-
-
-def _span(low: float, high: float, unit: str) -> str:
-    """The band's range as the guide writes it: "$168K–$218K", "5–10%", "15%"."""
-    if unit == PERCENT:
-        return f"{low:g}%" if low == high else f"{low:g}–{high:g}%"
-    return f"{format_money(low, unit)}–{format_money(high, unit)}"
 
 
 def _verdict(said_low: float, said_high: float, low: float, high: float, unit: str, where: str):

@@ -289,7 +289,7 @@ def _label_info(label: str) -> tuple[str, frozenset[str]]:
     return core, frozenset(_word_grams(normalize(label).split()))
 
 
-def _label_matches(label: str, place: str) -> bool:
+def label_matches(label: str, place: str) -> bool:
     grams = _label_info(label)[1]
     return any(
         spelling in grams
@@ -357,11 +357,11 @@ def _compared_with(normalized: str, mention: PlaceMention) -> bool:
 def _row_for(place: str, labels: list[str]) -> RegionMatch | None:
     """The label whose row is for `place` (or for a place in its metro area), else None."""
     for label in labels:
-        if _label_matches(label, place):
+        if label_matches(label, place):
             return RegionMatch(label=label, place=place)
     for other in SAME_METRO.get(place, ()):
         for label in labels:
-            if _label_matches(label, other):
+            if label_matches(label, other):
                 return RegionMatch(label=label, place=place, nearby=True)
     return None
 
@@ -432,7 +432,7 @@ def region_mentions(text: str, regions: Iterable[str]) -> dict[str, RegionMentio
             found[label] = (normalized.find(core), 0, 0)
     for at, mention in enumerate(places_in(text)):
         for label in labels:
-            if _label_matches(label, mention.place) and label not in found:
+            if label_matches(label, mention.place) and label not in found:
                 found[label] = (normalized.find(mention.spelled), 1, at)
     return found
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assistant.understanding.entities import RegionMatch, _label_matches, places_in
+from assistant.understanding.entities import RegionMatch, label_matches, places_in
 
 
 def remote_from(text: str, labels: Iterable[str]) -> RegionMatch | None:
@@ -21,5 +21,5 @@ def remote_from(text: str, labels: Iterable[str]) -> RegionMatch | None:
     if place is None:
         return None
     return RegionMatch(
-        label=next((x for x in labels if _label_matches(x, place)), None), place=place
+        label=next((x for x in labels if label_matches(x, place)), None), place=place
     )
