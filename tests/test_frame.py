@@ -14,11 +14,9 @@ from assistant.compose.levers import _lead_numbered
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary, LevelMap, level_codes
 from assistant.understanding.asks import (
-    corrects,
-    negated_places,
-    repeats,
     topics_asked,
 )
+from assistant.understanding.corrections import corrects, negated_places, repeats
 from assistant.understanding.entities import Catalog
 from assistant.understanding.intents import lever_asked_by_place
 from assistant.understanding.question import understand

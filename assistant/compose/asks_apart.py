@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.understanding.asks import REFERS_BACK, asked_sentences
-from assistant.understanding.entities import contains_phrase, normalize
+from assistant.understanding.asks import REFERS_BACK, asked_sentences, foreign_words
+from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.intents import INTERVIEW_TOPIC, best_intent, intent_scores
 from assistant.understanding.tables import COMPONENT_WORDS
 
@@ -27,11 +27,18 @@ _ASK_BREAK = re.compile(
 _HELD_INTENTS = ("comp", "counter", "lever", "interview")
 
 
-def another_ask_held(question: str, unheld_words: set[str]) -> bool:
+def another_ask_held(
+    question: str,
+    unheld_words: set[str],
+    catalog: Catalog | None = None,
+    company: str | None = None,
+) -> bool:
     """Whether one of the message's asks names nothing the guides lack and, read alone, asks
-    about pay, levers, a counter or interviews, which the guides hold. An ask that only
-    refers back to one that names a gap ("is there acceleration? can i negotiate for it?")
-    asks about that gap too, unless it names a pay component of its own."""
+    about pay, levers, a counter or interviews, which the guides hold, or (with the `catalog`)
+    asks in words the company's guides all use ("do i need mandarin, and will they sponsor an
+    h1b?": Mandarin is asked apart from the visa). An ask that only refers back to one that
+    names a gap ("is there acceleration? can i negotiate for it?") asks about that gap too,
+    unless it names a pay component of its own."""
     after_gap = False
     for part in _ASK_BREAK.split(asked_sentences(question)):
         words = normalize(part)
@@ -42,10 +49,22 @@ def another_ask_held(question: str, unheld_words: set[str]) -> bool:
             continue
         if after_gap and REFERS_BACK.search(words) and not names_a_component(words):
             continue
-        after_gap = False
+        follows_gap, after_gap = after_gap, False
         if best_intent(intent_scores(words, has_amounts=False)) in _HELD_INTENTS:
             return True
+        # (not an ask after the gap's: "…parental leave? and how many weeks do they give")
+        if catalog is not None and not follows_gap and _in_guide_words(words, catalog, company):
+            return True
     return False
+
+
+def _in_guide_words(words: str, catalog: Catalog, company: str | None) -> bool:
+    """Whether an ask's words beyond jobs, pay, places and companies are all words of the
+    company's guides (every guide's with none named), and there is at least one."""
+    own = foreign_words(words, catalog)
+    terms = catalog.guides.terms
+    held = terms.get(company, {}) if company else {t for ts in terms.values() for t in ts}
+    return bool(own) and all(w in held for w in own)
 
 
 _PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
@@ -68,12 +87,13 @@ _STAGE_AS_TIME = re.compile(
 )
 
 
-def loop_asked_apart(question: str, unheld_words: set[str]) -> bool:
+def loop_asked_apart(question: str, unheld_words: set[str], rule_words: set[str]) -> bool:
     """Whether an ask names the interviews other than as a time ("after the onsite how long
-    does the background check take?" asks about the check), or asks how long until an offer
-    and names nothing the guides lack."""
+    does the background check take?" asks about the check) and no rule of them the guides
+    lack (`rule_words`: "is the onsite open book?"), or asks how long until an offer and
+    names nothing the guides lack."""
     for part in _ASK_BREAK.split(asked_sentences(question)):
-        if not part:
+        if not part or set(normalize(part).split()) & rule_words:
             continue
         stages = INTERVIEW_TOPIC.finditer(part)
         if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):

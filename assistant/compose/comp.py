@@ -27,6 +27,7 @@ from assistant.compose.passages import (
 from assistant.compose.place_gaps import companies_without_the_place
 from assistant.corpus.facts import CompBand, Facts
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.place_names import places_in
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 from assistant.understanding.words import contains_phrase, normalize
@@ -120,8 +121,9 @@ def compose_comp(
         compose_general(writer, understood, retrieval, ev)
         return
     if understood.region_nearby and understood.place and understood.region:
-        writer.add(
-            f"The guides have no row for {understood.place.title()}; the nearest is "
+        said = [m.spelled for m in places_in(understood.question) if m.place == understood.place]
+        writer.add(  # (the place as the user named it: "Sunnyvale", not its metro)
+            f"The guides have no row for {(said or [understood.place])[0].title()}; the nearest is "
             f"**{understood.region}**.",
             "",
         )

@@ -56,8 +56,9 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
             return compose_refusal(writer, understood, lead, evidence.catalog)
     if refuses:
         reason = retrieval.reason
-        if named_unknown and gaps.statements:  # "remote in denver?": no row, nor remote work
-            reason = f"{reason.rstrip('.')}, and {_sentence(MARKER.sub('', gaps.lead))}"
+        unsaid = [s for s in gaps.statements if not _said_in(reason, s)]
+        if named_unknown and unsaid:  # "remote in denver?": no row, nor remote work
+            reason = f"{reason.rstrip('.')}, and {_sentence(MARKER.sub('', ' '.join(unsaid)))}"
         return compose_refusal(writer, understood, reason, evidence.catalog)
     if evidence.replaced_from and evidence.negotiation is not None:
         writer.add(_moved(evidence.replaced_from, evidence.negotiation), "")
@@ -210,6 +211,12 @@ def _sentence(text: str) -> str:
     """A statement as the clause after "I can't answer that from the guides:"."""
     text = text.rstrip(".")
     return text[:1].lower() + text[1:] if text[:4] == "The " else text
+
+
+def _said_in(reason: str, statement: str) -> bool:
+    """Whether a statement of a place without a row names only places the reason names."""
+    _, row, places = statement.partition("no row for ")
+    return bool(row) and all(p in reason for p in re.findall(r"[A-Z][\w-]+", places))
 
 
 def _refuses(understood: Understanding, retrieval: Retrieval) -> bool:

@@ -69,6 +69,7 @@ from assistant.understanding.asks import (
     asked_with_antecedents,
     components_named,
 )
+from assistant.understanding.employer import pay_asked_of
 from assistant.understanding.entities import (
     Catalog,
     contains_phrase,
@@ -133,7 +134,8 @@ def coverage_of(
         names = " or ".join(_employer(n, catalog) for n in outside)
         statements.append(f"{company}'s level map names no {names} level.")
         gaps += [_employer(n, catalog) for n in outside]
-    elif outside and frame.compares:  # "bytedance sre pay vs alibaba devops?"
+    elif outside and (frame.compares or pay_asked_of(outside, frame.question)):
+        # "bytedance sre pay vs alibaba devops?", "what does stripe pay devops engineers here?"
         names = " or ".join(_employer(n, catalog) for n in outside)
         statements.append(f"The guides have no figures or guide for {names}.")
         gaps += [_employer(n, catalog) for n in outside]
@@ -241,7 +243,7 @@ def coverage_of(
     asked_of = [  # (not "how anyscale interviews devops people": that company's gap is named)
         t
         for t in unmentioned(frame.question, records, company)
-        if normalize(t) not in named
+        if not any(contains_phrase(normalize(t), g) for g in named if g)  # ("…benefits in nyc")
         and not any(
             contains_phrase(normalize(t), normalize(c))
             for c in (*frame.other_companies, *frame.context_names)
@@ -253,10 +255,7 @@ def coverage_of(
         typed = [as_typed(word, frame.question) for word in unheld]
         statements.append(f"{whose} nothing about {' or '.join(typed)}.")
         gaps += unheld
-    unheld_words = {  # ("refer me": "me" names nothing lacked)
-        w for t in missing for p in t.said for w in normalize(p).split() if w not in STOPWORDS
-    }
-    unheld_words |= set(unheld)
+    unheld_words = _words_of(missing) | set(unheld)
     # a company without an interview guide, and only its interviews asked about (whatever
     # else it lacks: "will they go deep on raylet?"); or only another employer's interviews
     # ("got one for google's loop too?")
@@ -284,13 +283,17 @@ def coverage_of(
         # they sponsor visas?")
         or (frame.intent == "counter" and has_offer and not (asked and _offer_told(frame)))
         or frame.asks_levels
+        # ("nvidia offered me a retention package… how do i use that?": its levers are held)
+        or (frame.competing and frame.intent in ("lever", "counter"))
         # "a take-home in the interview process?" (not "can you review my resume?" after one)
         or (
             asks_interviews
             and "interview" in kinds
             and not (frame.followup and asked and not INTERVIEW_TOPIC.search(frame.question))
             # ("after the onsite how long does the background check take?": only a time)
-            and loop_asked_apart(frame.question, unheld_words)
+            and loop_asked_apart(
+                frame.question, unheld_words, _words_of(t for t in missing if t.of_the_interviews)
+            )
         )
         # ("how long from first call to offer? also do they sponsor?": the process's length)
         or (
@@ -302,7 +305,7 @@ def coverage_of(
         or held_by_another
         or held_too
         # "list the levers. also can I make h1b sponsorship part of it?": the levers are held
-        or another_ask_held(frame.question, unheld_words)
+        or another_ask_held(frame.question, unheld_words, catalog, company)
     )
     # "what about cantonese?" after a question: only a subject the guides lack
     nothing_else = (bool(asked or unheld) and not asked_more) or no_guide
@@ -325,6 +328,11 @@ def coverage_of(
         same_role,
         pays_a_topic,
     )
+
+
+def _words_of(topics) -> set[str]:
+    """The words the user named the topics with ("refer me": "me" names nothing lacked)."""
+    return {w for t in topics for p in t.said for w in normalize(p).split() if w not in STOPWORDS}
 
 
 # "what do I say?", "how should I reply?": words asked for, which a script gives

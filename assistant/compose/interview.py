@@ -19,6 +19,7 @@ from assistant.compose.lead import (
     faq_asking_it,
     faq_naming_topic,
     lead_each_ask,
+    other_figures,
     rarity,
     without_subject,
     write_faq_lead,
@@ -206,6 +207,7 @@ def compose_interview(
         topical = (own or wanted) - _said_of_oneself(understood.question)  # (not "i'm an sre")
         ranked = _examples_in_order(groups["Example questions"], understood, topical, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
+    before, cited = len(writer.lines), set(writer.book.numbers)
     if len(asks_in(understood.question)) > 1 and not examples_asked:  # "how many onsite
         lead_each_ask(writer, understood, hits, relatedness, reach)
     elif faq is not None and not examples_asked:  # the guide's own answer to the question
@@ -215,6 +217,8 @@ def compose_interview(
     else:  # "kubernetes questions?": the guide's questions answer it
         _write_examples_lead(writer, ranked, wanted)
     led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)
+    lead = " ".join(writer.lines[before:])
+    quoted = set(writer.book.numbers) - cited  # the passages the lead quoted
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     asked = [name for name in _asked_groups(understood.query) if name in groups]
@@ -228,14 +232,23 @@ def compose_interview(
     for at, name in enumerate(order):
         if budget <= 0:
             break
-        writer.add(f"**{name}**", "")
         used = 0
         for hit, lines in groups[name]:
-            lines = [line for line in lines if line not in led]
+            # (nor, under a count the lead gave, another passage's line with other figures:
+            # another count's)
+            other = lead and hit.chunk_id not in quoted
+            lines = [
+                line
+                for line in lines
+                if line not in led
+                and not (other and other_figures(line, lead, understood.question))
+            ]
             if not lines:
                 continue
             if budget <= 0 or (used >= GROUP_LINES and at + 1 < len(order)):
                 break
+            if not used:  # (a group whose every line is said already gets no heading)
+                writer.add(f"**{name}**", "")
             used += len(lines[:budget])
             mark = writer.book.cite(hit.chunk_id)
             if name == "Example questions":  # the topic once, its questions under it
@@ -243,4 +256,5 @@ def compose_interview(
             for line in lines[:budget]:
                 writer.add(f"- {line} {mark}")
             budget -= len(lines)
-        writer.add("")
+        if used:
+            writer.add("")

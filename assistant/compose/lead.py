@@ -81,6 +81,43 @@ _GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
 
 
+UNIT_WEIGHT = 3  # a sentence giving a number of what "how many …" counts answers it
+
+
+def counted_units(question: str) -> tuple[str, ...]:
+    """What the question counts, singular: the noun of "how many (onsite) rounds" (where the
+    noun ends is not known, so each of up to three words after "how many" is a candidate).
+    ("how long" names no unit: "how long is each round?" is not answered by "4 to 6 weeks".)"""
+    units: list[str] = []
+    for m in re.finditer(r"\bhow many((?:\s+[a-z-]+){1,3})", question, re.I):
+        units += [w.rstrip("s") for w in m.group(1).lower().split() if len(w) > 2]
+    return tuple(dict.fromkeys(units))
+
+
+def gives_count_of(sentence: str, units: tuple[str, ...]) -> bool:
+    """Whether the sentence gives a number of one of the counted units ("3 to 5 back-to-back
+    rounds", "4 to 6 weeks"): a number, then the unit within three words."""
+    if not units:
+        return False
+    pattern = (
+        rf"(?:{_NUMBER.pattern})(?:[\w-]*\s+){{0,3}}?(?:{'|'.join(map(re.escape, units))})s?\b"
+    )
+    return bool(re.search(pattern, sentence, re.I))
+
+
+def other_figures(line: str, led: str, question: str) -> bool:
+    """Whether a line gives a figure the lead does not, when the question asks one how many
+    or how long and the lead gave a count of it: such a line answers another count ("4 to 6
+    weeks" under "how many onsite rounds?")."""
+    units = counted_units(question)
+    if re.search(r"\bhow long\b", question, re.I):  # (the lead's length: "4 to 6 weeks")
+        units += ("minute", "hour", "day", "week", "month")
+    if len(_QUANTITY.findall(question)) != 1 or not gives_count_of(led, units):
+        return False
+    figures = set(_NUMBER.findall(line.lower()))
+    return bool(figures - set(_NUMBER.findall(led.lower())))
+
+
 def write_lead(
     writer: Writer,
     frame: Understanding,
@@ -130,9 +167,12 @@ def write_lead(
     asked_words = fresh if asking != frame.question else None  # (not what only a told part names)
     told = STORY_TOLD_WEIGHT if story else TOLD_WEIGHT
 
+    units = counted_units(frame.question) if counting else ()
+
     def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
         words = words_with_compounds(sentence) | heading
         number = counting and bool(_NUMBER.search(sentence))
+        number += UNIT_WEIGHT * gives_count_of(sentence, units)  # "3 to 5 … rounds"
         reason = reasoning and bool(_REASON.search(sentence))
         said = sum(weight[w] * (1 if w in fresh else told) for w in counted & words)
         return 2 * said + number + reason + EMBEDDING_WEIGHT * (cosine + stands_in)

@@ -25,11 +25,12 @@ from assistant.understanding.asks import (
     asked_sentences,
     foreign_words,
 )
+from assistant.understanding.employer import users_employer
 from assistant.understanding.entities import Catalog, normalize
 from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.pasted import without_pasted
+from assistant.understanding.place_names import places_in
 from assistant.understanding.question import Understanding
-from assistant.understanding.subject import users_employer
 from assistant.understanding.tables import PLATFORM_SERVICES
 
 
@@ -58,6 +59,7 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
         w for n in frame.outside_companies if users_employer(frame.question, n) for w in n.split()
     }
     employer |= letter_names(frame.question)  # ("Hi Priya, … Best, Jun": who wrote to whom)
+    employer |= {w for m in places_in(frame.question) for w in m.spelled.split()}  # "sea attle"
     topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
     topic_words |= {w for level in frame.levels for w in normalize(level).split()}
     common = common_words()
@@ -162,6 +164,8 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
     bases = {word, _singular(word)}  # ("expires": the vocabulary holds "expired")
     if len(word) >= 5 and any(form in common for base in bases for form in _inflected(base)):
         return True  # "revise": the vocabulary holds "revised"
+    if len(word) >= TYPO_OF_SWAP and _swapped_from(word, common):  # "whcih", "waht"
+        return True
     return len(word) >= TYPO_OF_EVERYDAY and _one_edit_from(word, common)
 
 
@@ -181,6 +185,7 @@ def _inflected(word: str) -> list[str]:
 
 
 TYPO_OF_EVERYDAY = 7  # letters a word needs to be read as a typo of an everyday one ("actualy")
+TYPO_OF_SWAP = 4  # letters a word needs to be read as two letters of one swapped ("whcih")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -215,6 +220,14 @@ def _dropped_e_stems(word: str) -> list[str]:
     if word.endswith("ally") and len(word) > 7:
         stems.append(word[:-4])
     return stems
+
+
+def _swapped_from(word: str, common: frozenset[str] | set[str]) -> bool:
+    """Whether the word is an everyday word with two letters next to each other swapped
+    ("whcih", "waht"), a slip of the fingers that names no tool whatever the word's length."""
+    return any(
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :] in common for i in range(len(word) - 1)
+    )
 
 
 def _one_edit_from(word: str, common: frozenset[str] | set[str]) -> bool:

@@ -159,19 +159,26 @@ class HybridRetriever:
     def _compare(self, understood: Understanding, k: int) -> Retrieval:
         """Several companies named ("Alibaba Seattle vs Anyscale SF"): each company's best
         evidence, with its own region, taken in turn."""
-        per_company = []
+        per_company, reasons = [], []
+        # (a place none of them has a row for is lacking for each: "what do both give for
+        # vancouver?"; a place one of them has is that one's, the other's stays unnamed)
+        rowless = not any(understood.regions_by_company.values())
         for company in (understood.company, *understood.other_companies):
             one = replace(
                 understood,
                 company=company,
                 other_companies=(),
                 region=understood.regions_by_company.get(company),
-                unknown_region=None,
+                unknown_region=understood.unknown_region if rowless else None,
             )
-            if not self._abstain_reason(one):
+            reason = self._abstain_reason(one)
+            if reason:
+                reasons.append(reason)
+            else:
                 per_company.append(self._ranked(one, k)[0])
         if not per_company:
-            return Retrieval(understood, abstained=True, reason=self._abstain_reason(understood))
+            reason = ", and ".join(reasons) or self._abstain_reason(understood)
+            return Retrieval(understood, abstained=True, reason=reason)
         merged = [hit for rank in zip_longest(*per_company) for hit in rank if hit is not None]
         return Retrieval(understood, hits=merged[:k])
 

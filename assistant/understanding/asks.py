@@ -24,10 +24,9 @@ from assistant.understanding.entities import (
     contains_phrase,
     find_component,
     normalize,
-    place_words,
-    places_in,
     region_mentions,
 )
+from assistant.understanding.place_names import place_words, places_in
 from assistant.understanding.tables import (
     COMPONENT_WORDS,
     GUIDE_SAYS,
@@ -37,23 +36,16 @@ from assistant.understanding.tables import (
 )
 from assistant.understanding.words import find_phrase, phrase_pattern
 
-_ASKS = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
-TECH_HOMOGRAPHS = frozenset(_ASKS["tech_homographs"])  # "rust": a language, not corrosion
-EVERYDAY_ABBREVIATIONS = frozenset(_ASKS["everyday_abbreviations"])  # "wks", "tbh"
+ASKS_TABLE = json.loads(files(__package__).joinpath("asks.json").read_text(encoding="utf-8"))
+TECH_HOMOGRAPHS = frozenset(ASKS_TABLE["tech_homographs"])  # "rust": a language, not corrosion
+EVERYDAY_ABBREVIATIONS = frozenset(ASKS_TABLE["everyday_abbreviations"])  # "wks", "tbh"
 _TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
-    key: (entry[0], tuple(entry[1])) for key, entry in _ASKS["topics"].items()
+    key: (entry[0], tuple(entry[1])) for key, entry in ASKS_TABLE["topics"].items()
 }
 # topic -> the pay component whose figures stand in for it (relocation -> sign_on)
 _STANDS_IN: dict[str, str] = {
-    key: entry[2] for key, entry in _ASKS["topics"].items() if len(entry) > 2
+    key: entry[2] for key, entry in ASKS_TABLE["topics"].items() if len(entry) > 2
 }
-_CORRECTION_CUES = tuple(_ASKS["correction_cues"])
-_REPEAT_CUES = tuple(_ASKS["repeat_cues"])
-_NEGATED = re.compile(  # (and "relocating me from london to sf": London is left behind)
-    r"\b(?:not|instead of|rather than|other than|from(?=\s+[\w'.&-]+\s+to\b))\s+"
-    r"(?:in\s+|the\s+|for\s+|at\s+)?([A-Za-z][\w'.&-]*(?:\s+(?!to\b)[A-Z][\w'.&-]*)?)",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -72,6 +64,11 @@ class TopicAsk:
     def stand_in(self) -> str | None:
         """The pay component whose figures stand in for the topic, if any ("sign_on")."""
         return _STANDS_IN.get(self.key)
+
+    @property
+    def of_the_interviews(self) -> bool:
+        """Asked of the interviews themselves ("is the onsite open book?")."""
+        return self.key in ASKS_TABLE["of_the_interviews"]
 
 
 # How a follow-up turn opens ("and in London?", "what about the bonus?").
@@ -173,6 +170,15 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
             (_as_assignment(topic), said) if _bare_take_home(topic) else (topic, said)
             for topic, said in found
         ]
+    # a phrase one topic lists as typed and another matched as a plural is the first's
+    # ("r there take-homes": the assignments, not take-home pay)
+    listed = {key: {plain for _, plain in phrases} for key, _, phrases in _topic_phrases()}
+    found = [
+        (topic, said)
+        for topic, said in found
+        if any(s in listed[topic.key] for s in said)
+        or not any(set(said) <= set(os) and set(os) <= listed[o.key] for o, os in found)
+    ]
     # the longer phrase wins: a "take home assignment" is no question about take-home pay
     longer = [plain for _, plains in found for plain in plains]
     return tuple(
@@ -390,36 +396,6 @@ def lacked_words(text: str) -> str:
     """The words right after a "no"/"never"/"zero" the user says of themselves ("never touched
     gpus" -> "touched gpus"), up to three, joined; "" when none."""
     return " ".join(m.group(1) for m in _LACKING.finditer(text))
-
-
-def negated_places(text: str) -> tuple[str, str]:
-    """(the text without what it takes back, the words taken back): "seattle not singapore"
-    -> ("seattle", "singapore")."""
-    taken = [m.group(1) for m in _NEGATED.finditer(text)]
-    return _NEGATED.sub(" ", text), " ".join(taken)
-
-
-def corrects(text: str) -> bool:
-    """The turn corrects the previous one ("sorry i meant seattle", "seattle not singapore")."""
-    normalized = normalize(text)
-    return any(contains_phrase(normalized, cue) for cue in _CORRECTION_CUES) or bool(
-        _NEGATED.search(text)
-    )
-
-
-def repeats(text: str) -> bool:
-    """The turn asks the previous question again with one thing changed ("same for London",
-    "and if it were Sunnyvale instead?", "what about Anyscale?")."""
-    normalized = normalize(text)
-    return any(contains_phrase(normalized, cue) for cue in _REPEAT_CUES)
-
-
-def without_repeat_cues(normalized: str) -> str:
-    """The normalized turn without the words that ask the previous question again ("same
-    question", "what about"): what is left says what, if anything, it asks anew."""
-    for cue in _REPEAT_CUES + ("same", "question", "again"):
-        normalized = re.sub(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", " ", normalized)
-    return " ".join(normalized.split())
 
 
 def _domain_words() -> set[str]:

@@ -2,7 +2,8 @@
 (by name, alias, distinctive first word or one typo), places and the region labels they match
 (aliases, one metro area, typos; a place with a row before one without), roles, currency, pay
 component; and the `Catalog` of what is indexed that these are matched against. Employers it
-has no guide for are found by assistant.understanding.unknown_names.
+has no guide for are found by assistant.understanding.unknown_names, and the places a text
+names by assistant.understanding.place_names.
 
 The `Catalog` holds company names and, per company, the region labels of its comp rows, guide
 kinds and roles. Companies match by name, by a distinctive first word ("Alibaba" for "Alibaba
@@ -24,8 +25,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.corpus.vocabulary import GuideVocabulary
-from assistant.index.common_words import common_words
 from assistant.money import CURRENCY_ALIASES
+from assistant.understanding.place_names import (  # (also from here)
+    PlaceMention,
+    places_in,
+)
 from assistant.understanding.tables import (
     CASE_SENSITIVE_ALIASES,
     COMPANY_ALIASES,
@@ -38,7 +42,6 @@ from assistant.understanding.tables import (
 from assistant.understanding.words import (  # (normalize, contains_phrase: also from here)
     contains_phrase,
     deletions,
-    edit_distance,
     normalize,
     within_one_edit,
 )
@@ -202,76 +205,6 @@ def find_company(text: str, companies: Iterable[str]) -> str | None:
 # --- places and regions ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlaceMention:
-    place: str  # canonical place name ("san francisco")
-    spelled: str  # as found in the question, normalized
-
-
-@lru_cache(maxsize=1)
-def place_spellings() -> dict[str, str]:
-    """Every spelling of every place (lower case) -> its canonical place."""
-    return {
-        spelling: place
-        for place, aliases in PLACE_ALIASES.items()
-        for spelling in (place, *aliases)
-        if spelling not in CASE_SENSITIVE_ALIASES and normalize(spelling)
-    }
-
-
-@lru_cache(maxsize=1)
-def unspaced_spellings() -> dict[str, str]:
-    """Spellings in a script that normalized words leave out ("杭州", "魔都") -> their place."""
-    return {
-        spelling: place
-        for place, aliases in PLACE_ALIASES.items()
-        for spelling in aliases
-        if not normalize(spelling)
-    }
-
-
-@lru_cache(maxsize=1)
-def place_words() -> frozenset[str]:
-    """Every word of every place's spellings ("san", "francisco", "sf", …)."""
-    return frozenset(word for spelling in place_spellings() for word in spelling.split())
-
-
-def places_in(text: str) -> list[PlaceMention]:
-    """Places the text names, in the order it names them: by spelling (word runs looked up in a
-    table), short capital-only aliases ("LA"), else one typo in a longer name ("Singapur")."""
-    words = normalize(text).split()
-    spellings = place_spellings()
-    found: list[tuple[int, PlaceMention]] = []
-    for size in range(min(4, len(words)), 0, -1):
-        for start in range(len(words) - size + 1):
-            spelling = " ".join(words[start : start + size])
-            if spelling in spellings:
-                found.append((start, PlaceMention(spellings[spelling], spelling)))
-    for alias in CASE_SENSITIVE_ALIASES:
-        hit = re.search(rf"(?<![A-Za-z0-9]){alias.upper()}(?![A-Za-z0-9])", text)
-        if hit:
-            place = next(p for p, aliases in PLACE_ALIASES.items() if alias in aliases)
-            found.append((len(text[: hit.start()].split()), PlaceMention(place, alias)))
-    for spelling, place in unspaced_spellings().items():
-        at = text.find(spelling)
-        if at >= 0:
-            found.append((len(normalize(text[:at]).split()), PlaceMention(place, spelling)))
-    if not found:  # a typo in a place name: one edit from six letters, two from nine
-        everyday = common_words()  # an English word is no typo ("settle", "remove")
-        for word in words:
-            if len(word) < 5 or word in everyday:
-                continue
-            for spelling, place in spellings.items():  # "sunyvale": Sunnyvale, of the Bay Area
-                limit = 2 if len(spelling) >= 9 else 1 if len(spelling) >= 6 else 0
-                if not limit or " " in spelling or spelling[0] != word[0]:
-                    continue  # a typo in the first letter is rare; skipping it keeps this fast
-                if edit_distance(word, spelling, limit) <= limit:
-                    found.append((0, PlaceMention(place, word)))
-    found.sort(key=lambda item: item[0])
-    seen: set[str] = set()
-    return [m for _, m in found if not (m.place in seen or seen.add(m.place))]
-
-
 def _word_grams(words: list[str], longest: int = 4) -> set[str]:
     """Every run of 1 to `longest` consecutive words, joined by spaces."""
     return {
@@ -329,6 +262,8 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
     if not asked:  # "a relocation package if I move from Berlin?": no region asked
         return None
     mentions = [m for m in asked if not whereabouts(normalized, m)] or asked
+    # ("i said sunnyvale but it's actually the seattle team": not the place taken back)
+    mentions = [m for m in mentions if not _taken_back(normalized, m)] or mentions
     # a way of working ("remote from Austin") gives way to the place named with it
     place = next((m.place for m in mentions if m.place != "remote"), mentions[0].place)
     # "…nanjing? if you don't have nanjing, hangzhou is the closest": a place with a row, when
@@ -402,6 +337,16 @@ def whereabouts(
     )
 
 
+_TAKEN_BACK = re.compile(r"\b(?:not|i said|instead of|rather than|no longer)\s+(?:the\s+)?$")
+
+
+def _taken_back(normalized: str, mention: PlaceMention) -> bool:
+    """Whether each time the place is named, the turn takes it back ("i said seattle but i
+    meant sunnyvale", "sunnyvale not seattle")."""
+    named = list(re.finditer(rf"\b{re.escape(mention.spelled)}\b", normalized))
+    return bool(named) and all(_TAKEN_BACK.search(normalized[: m.start()]) for m in named)
+
+
 def places_without_rows(text: str, rows: Iterable[str], besides: str | None = None) -> list[str]:
     """The places the text names (titled, in order; not `besides`, nor where the user moves
     from) that none of `rows` (region labels) is for ("hong kong or shenzhen": both)."""
@@ -409,8 +354,10 @@ def places_without_rows(text: str, rows: Iterable[str], besides: str | None = No
     named = [
         m.place
         for m in places_in(text)
-        if m.place != besides and not whereabouts(said, m, True, text)
+        if m.place != besides and not whereabouts(said, m, True, text) and not _taken_back(said, m)
     ]
+    if any(p != "remote" for p in named):  # ("seattle, and remote": the place, not a row)
+        named = [p for p in named if p != "remote"]
     matches = {p: match_region(p, labels) for p in dict.fromkeys(named)}
     return [p.title() for p, match in matches.items() if match is None or match.label is None]
 

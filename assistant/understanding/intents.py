@@ -74,8 +74,10 @@ _PREFACE = re.compile(
     re.I,
 )
 # "should i ask for an extension?", "can i ask them for more": the user asking, not interviewers
+# and "…will ask me to do part of it in mandarin": a request made, not a question
 _USER_ASKS = re.compile(
-    r"\bi\s+(?:\w+\s+){0,2}ask(?:ed|ing)?\b|\bask(?:ed|ing)?\s+(?:them\s+|him\s+|her\s+)?for\b",
+    r"\bi\s+(?:\w+\s+){0,2}ask(?:ed|ing)?\b|\bask(?:ed|ing)?\s+(?:them\s+|him\s+|her\s+)?for\b"
+    r"|\bask(?:s|ed|ing)?\s+(?:me|you|us|them|him|her)\s+to\b",
     re.I,
 )
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
@@ -170,10 +172,14 @@ def best_intent(scores: dict[Intent, float]) -> Intent:
     return best if scores[best] > 0 else "out_of_scope"
 
 
+_WISE = re.compile(r"\b(\w+)[\s-]?wise\b")
+
+
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
     normalized = without_other_levels(_NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized)))
     normalized = _USER_ASKING.sub(" i ", normalized)  # (only "asked": the lever's "ask for" stays)
+    normalized = _WISE.sub(r"\1 ", normalized)  # "lever-wise", "pay wise": the lever, the pay
     scores = {
         intent: sum(
             weight * sum(contains_phrase(normalized, p) for p in phrases)

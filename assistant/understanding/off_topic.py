@@ -17,9 +17,13 @@ from assistant.understanding.asks import (
     about_last_answer,
     topics_asked,
 )
-from assistant.understanding.entities import Catalog, find_currency, places_in
+from assistant.understanding.entities import (
+    Catalog,
+    find_currency,
+)
 from assistant.understanding.frame import ConversationState
 from assistant.understanding.intents import PAY_INTENTS
+from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import level_asked
 
 

@@ -36,20 +36,23 @@ from assistant.understanding.asks import (
     WHICH_OF_THEM,
     asked_sentences,
     components_named,
-    corrects,
     fixed_component,
     foreign_words,
-    negated_places,
     part_asked_of_the_place,
     places_asked,
-    repeats,
     sentences_that_ask,
     topics_asked,
     with_remote_work,
+)
+from assistant.understanding.corrections import (
+    corrects,
+    negated_places,
+    repeats,
     without_repeat_cues,
 )
 from assistant.understanding.currency_place import currency_region
 from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.employer import users_employer
 from assistant.understanding.entities import (
     Catalog,
     companies_in,
@@ -59,8 +62,6 @@ from assistant.understanding.entities import (
     find_role,
     match_region,
     normalize,
-    place_words,
-    places_in,
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
@@ -78,6 +79,7 @@ from assistant.understanding.intents import (
     quotes_pay,
 )
 from assistant.understanding.off_topic import off_topic_turn
+from assistant.understanding.place_names import place_words, places_in
 from assistant.understanding.regions_again import region_before, regions_again
 from assistant.understanding.remote_place import remote_from
 from assistant.understanding.subject import (
@@ -101,7 +103,6 @@ from assistant.understanding.subject import (
     rival_after_own_offer,
     rival_told,
     speaks_of_competing_offer,
-    users_employer,
     whose_role_is_asked,
 )
 from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS, names_levels
@@ -230,7 +231,10 @@ def understand(
     followup = bool(
         state.turns
         # ("what if i went with alibaba hangzhou instead", the same company named again)
-        and (not company or (company == state.company and FOLLOWUP_LEAD.search(question)))
+        and (
+            not company
+            or (company == state.company and (FOLLOWUP_LEAD.search(question) or repeating))
+        )
         and not unknown_company
         and not off_topic
         and (

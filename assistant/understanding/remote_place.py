@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assistant.understanding.entities import RegionMatch, label_matches, places_in
+from assistant.understanding.entities import (
+    RegionMatch,
+    label_matches,
+)
+from assistant.understanding.place_names import places_in
 
 
 def remote_from(text: str, labels: Iterable[str]) -> RegionMatch | None:

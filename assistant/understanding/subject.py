@@ -27,10 +27,10 @@ from assistant.understanding.entities import (
     contains_phrase,
     match_region,
     normalize,
-    place_words,
 )
 from assistant.understanding.frame import ConversationState
 from assistant.understanding.intents import money_amounts
+from assistant.understanding.place_names import place_words
 from assistant.understanding.tables import (
     COMPONENT_QUERY,
     KNOWN_EMPLOYERS,
@@ -43,12 +43,13 @@ from assistant.understanding.unknown_names import find_unknown_company
 
 # An offer or a competitor named as context: "an nvidia offer", "offer from NVIDIA",
 # "competing with Databricks", "vs Google".
-_CONTEXT_CUE = r"(?:offers?|competing|competitor|competes|vs\.?|versus|counter\w*)"
+_CONTEXT_CUE = r"(?:offers?|competing|competitor|competes|vs\.?|versus|counter\w*|on the table)"
 # What the user did, with what or where: "i run k8s with GPU scheduling", "experience with
 # Kubernetes", "i ran kafka at scale for Uber" (a tool or a past employer, not the job asked)
 _DID_WITH = re.compile(
     r"\b(?:experience|background|worked|built|ran|run|running|managed|did|done|used|using|"
     r"years?)\b[^.?!]{0,40}\b(?:with|at|for|on|in)\s+$"
+    r"|\bi(?:'?ve| have)?\s+(?:done|did|ran|run|used|built|managed|operated)\s+$"  # "ive done aws"
 )
 
 
@@ -179,7 +180,7 @@ def offer_near(question: str, names: Iterable[str]) -> bool:
     for name in names:
         at = lowered.find(name.lower()) if name else -1
         near = lowered[max(0, at - 20) : at + len(name) + 40] if at >= 0 else ""
-        if re.search(r"\b(?:offer\w*|gave me|giving me)", near):
+        if re.search(r"\b(?:offer\w*|gave me|giving me|on the table|in hand)", near):
             return True
     return False
 
@@ -443,32 +444,6 @@ def owner_of_levels(levels: Iterable[str], catalog: Catalog) -> str | None:
         if re.match(r"[A-Za-z]+", code).group(0).upper() in prefixes
     }
     return owners.pop() if len(owners) == 1 else None
-
-
-# the user's own employer, named after how they say they work (or worked) there ("I'm an L5
-# SRE at Google right now", "coming from a P7-equivalent role at tencent", "I was SRE at shopee")
-_USERS_EMPLOYER = re.compile(
-    r"\b(?:coming from|come from|moving from|leaving|currently at|work(?:ing)? at|"
-    r"(?:role|job|position|team) at|(?:previously|formerly|used to (?:work|be)) at|"
-    r"(?:i'?m|i was|i used to be) (?:an? |the )?(?:[\w-]+ ){0,3}at)\s+(?:[\w-]+ ){0,4}$",
-    re.I,
-)
-
-
-def users_employer(question: str, name: str) -> bool:
-    """Whether `name` is named as where the user works now (or is leaving), or only to say what
-    kind of company that is ("a shopee-type ecommerce co"), not as a company asked about."""
-    at = question.lower().find(name.lower())
-    if at < 0:
-        return False
-    sentence = re.split(r"[.!?\n]", question[:at])[-1]
-    kind = re.match(r"[\s-]*(?:type|like|style|esque|sized?)\b", question[at + len(name) :], re.I)
-    return bool(_USERS_EMPLOYER.search(sentence) or kind or _BACKGROUND.search(sentence))
-
-
-_BACKGROUND = re.compile(
-    r"\b(?:my|whole|the) background\b|\bi(?:'ve| have)? (?:spent|worked)\b", re.I
-)
 
 
 def place_of_turn(

@@ -92,10 +92,12 @@ def levels_asked(
                 continue  # "which one is more senior?": a comparison, not a level
             if not any(a <= m.start() < b for a, b in taken):
                 taken.append((m.start(), m.end()))
-                found.append((m.start(), word))
+                numeral = _NUMERAL_AFTER.match(normalized, m.end())  # "senior II": as typed
+                found.append((m.start(), f"{word} {numeral[1].upper()}" if numeral else word))
     return tuple(dict.fromkeys(level for _, level in sorted(found)))
 
 
+_NUMERAL_AFTER = re.compile(r"\s+(iii|ii|iv)(?![a-z0-9])")
 _PAID_AFTER = re.compile(r"(?:\s+\w+){0,3}\s+(?:bands?|pay|paid|salary|salaries|levels?|ranges?)\b")
 
 

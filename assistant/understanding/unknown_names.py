@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.index.common_words import common_words
-from assistant.understanding.entities import place_spellings
+from assistant.understanding.place_names import place_spellings
 from assistant.understanding.tables import (
     CASE_SENSITIVE_ALIASES,
     KNOWN_EMPLOYERS,
