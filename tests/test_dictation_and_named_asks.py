@@ -17,10 +17,12 @@ from test_answer_first import converse  # each turn with the history so far
 from assistant.coach import Coach
 from assistant.compose.unheld_terms import _everyday
 from assistant.index.common_words import common_words
+from assistant.understanding.asks import sentences_that_ask
 from assistant.understanding.employer import users_employer
 from assistant.understanding.intents import asks_for_examples
 from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import levels_asked
+from assistant.understanding.words import normalize
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +266,77 @@ def test_where_the_guide_says_it_gives_the_last_answer_again_with_its_source(coa
     assert "£128K–£166K" in first.answer[:200]
     assert "£128K–£166K" in again.answer[:300]
     assert again.citations
+
+
+@pytest.mark.integration
+def test_a_competing_offer_is_answered_with_its_lever_whatever_topic_is_lacking(coach):
+    *_, last = converse(
+        coach,
+        "infra engineer at nvidia, 6 yoe. how does anyscale level their devops eng relative "
+        "to my role?",
+        "nvidia offered me a retention package to stay, 230 base / 300 rsu. how do i use that "
+        "with anyscale sf?",
+    )
+    assert not last.refused
+    assert "Competing Infrastructure Offers" in last.answer[:400]
+
+
+def test_a_language_written_with_a_sharp_keeps_it():
+    assert normalize("c# is how i think, f# too") == "c# is how i think f# too"
+    assert normalize("base 100k#") == "base 100k"
+
+
+def test_alternatives_before_which_are_what_it_asks_about():
+    sentences, asks = sentences_that_ask(
+        "we're moving to gitops. argo cd app-of-apps or applicationsets, which scales better?"
+    )
+    assert asks == [False, True]
+    assert sentences[1].startswith("argo cd")
+
+
+def test_a_yes_no_ask_without_a_question_mark_asks():
+    _, asks = sentences_that_ask(
+        "c# is how i think. and for the log parsing type stuff would powershell be ok lol"
+    )
+    assert asks == [False, True]
+
+
+@pytest.mark.integration
+def test_languages_the_guides_lack_are_named_as_typed(coach):
+    answer = coach.ask(
+        "10 yrs in a .net shop, c# is how i think. can i do alibaba's devops coding rounds in "
+        "c#, or which langs do they want? and for the log parsing type stuff would powershell "
+        "be ok lol"
+    )
+    head = answer.answer[:200].lower()
+    assert "c#" in head and "powershell" in head
+
+
+def test_a_numbered_ask_asks():
+    sentences, asks = sentences_that_ask(
+        "hr says total comp is about 170k. 1) is the rsu on the low end 2) what's the full TC "
+        "band so i know where 170 lands"
+    )
+    assert asks == [False, True]
+    assert sentences[1].startswith("1) is the rsu")
+
+
+@pytest.mark.integration
+def test_two_components_asked_of_an_offer_are_each_placed_in_the_order_asked(coach):
+    answer = coach.ask(
+        "alibaba sg offer: base SGD 132k, rsu SGD 60k/4y, 15% bonus. hr says 'total comp about "
+        "170k'. 1) is the rsu on the low end 2) what's the full TC band for singapore devops so "
+        "i know where 170 lands"
+    )
+    first = answer.answer.split("\n")[0]
+    assert first.startswith("Your stock")
+    assert "SGD 50K–SGD 130K" in first and "SGD 150K–SGD 260K" in first
+
+
+@pytest.mark.integration
+def test_a_sign_on_lever_is_quoted_by_its_sentence_naming_the_sign_on(coach):
+    answer = coach.ask("what does the anyscale guide say i should ask for as a signing bonus")
+    head = answer.answer[:300]
+    assert "$25K signing bonus" in head
+    assert '**Enterprise SLA Protection:** "… I\'d like a $25K signing bonus."' in head
+    assert "Enterprise customers running" not in answer.answer  # (the words before it)

@@ -205,11 +205,28 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?k")
 
 
 def _sign_on_sentences(hit) -> list[tuple]:
-    """The passage's sentences about a sign-on: a script's apart, a lever whole, with its name."""
+    """The passage's sentences about a sign-on: a script's apart, a lever with its name and,
+    of its quoted words, the sentences naming the sign-on ('**Enterprise SLA Protection:**
+    "… I'd like a $25K signing bonus."')."""
     body = chunk_body(hit.text)
     pieces = sentence_pieces(body) if hit.kind == "script" else sentences_of(body)
-    sentences = [s for s in pieces if "sign" in s.lower()]
+    sentences = [_quoting_the_sign_on(s) for s in pieces if "sign" in s.lower()]
     return [(hit, s) for s in sentences[:MAX_SENTENCES_PER_PASSAGE]]
+
+
+_NAMED_QUOTE = re.compile(r'^(?P<name>(?:\d+\.\s*)?\*\*[^*]+\*\*:?\s*)"(?P<quote>[^"]+)"\s*$')
+
+
+def _quoting_the_sign_on(sentence: str) -> str:
+    """A lever's name and quote, the quote cut to its sentences naming the sign-on."""
+    named = _NAMED_QUOTE.match(sentence)
+    if named is None:
+        return sentence
+    pieces = sentence_pieces(named["quote"])
+    kept = [p for p in pieces if "sign" in p.lower()]
+    if not kept or len(kept) == len(pieces):
+        return sentence
+    return f'{named["name"]}"… {" ".join(kept)}"'  # (the words left out, marked)
 
 
 def _sign_on_currency(understood: Understanding, ev: Evidence, sentences: list[str]) -> str:

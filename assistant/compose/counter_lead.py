@@ -29,6 +29,8 @@ from assistant.understanding.asks import (
     lacked_words,
 )
 from assistant.understanding.question import Understanding
+from assistant.understanding.tables import COMPONENT_WORDS
+from assistant.understanding.words import normalize
 
 _PLACES = {"below": "below", "above": "above"}
 
@@ -111,7 +113,26 @@ def asked_component_place(
         name = COMPONENT_NAMES[row.component].lower()
         where = f"the guide's {cell[0]} for {band.region} is {cell[1]} {mark}"
         return f"Your offer names no {name}; {where}."
-    if len(asked) != 1 or band is None or row is None or row.offer is None or not place(row):
+    # ("1) is the rsu on the low end 2) what's the full TC band": each, in the order asked)
+    said = normalize(asking)
+    asked.sort(
+        key=lambda c: min((said.find(w) for w in COMPONENT_WORDS[c] if w in said), default=0)
+    )
+    rows = [
+        r
+        for c in asked[:2]
+        for r in negotiation.position
+        if r.component == c and r.band_min and r.band_max
+    ]
+    if len(rows) != len(asked[:2]) or (len(rows) > 1 and asking == understood.question):
+        return ""  # (two at once only where asked apart from the offer told)
+    return " ".join(filter(None, (_placed(writer, negotiation, r, mark) for r in rows)))
+
+
+def _placed(writer: Writer, negotiation: Negotiation, row, mark: str) -> str:
+    """Where one asked component of the offer sits in the band, and its ask when higher."""
+    band, offer = negotiation.band, negotiation.offer
+    if band is None or row.offer is None or not place(row):
         return ""
     placed_base = any(
         r.component == "base" and r.offer and r.band_min for r in negotiation.position

@@ -13,13 +13,13 @@ import re
 from collections.abc import Mapping
 
 from assistant.compose.core import Writer
+from assistant.compose.counts import other_figures
 from assistant.compose.lead import (
     MAX_LEAD_PASSAGES,
     Relatedness,
     faq_asking_it,
     faq_naming_topic,
     lead_each_ask,
-    other_figures,
     rarity,
     without_subject,
     write_faq_lead,

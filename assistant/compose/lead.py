@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.compose.core import MARKER, Writer
+from assistant.compose.counts import NUMBER, QUANTITY, counted_units, gives_count_of
 from assistant.compose.passages import (
     chunk_body,
     guide_words_for,
@@ -58,14 +59,6 @@ MAX_LEAD_CHARS = 420
 CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
 NEAR_MEANING = 0.35  # when that word is the only one the passages hold, this close will do
 FAQ_MEANING = 0.45  # a guide FAQ question this close to the user's is the user's own
-_QUANTITY = re.compile(  # (and "what traffic number should i design around")
-    r"\bhow (?:many|long|much|often|soon)\b|\bnumber of\b"
-    r"|\b(?:what|which) (?:\w+ ){0,2}(?:numbers?|figures?|stats?|metrics?)\b",
-    re.I,
-)
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|few)\b", re.I
-)
 _WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat(?:'s| is) the (?:point|reason|purpose)\b", re.I)
 _REASON = re.compile(  # what a "why" question wants: a reason, a purpose, what rests on it
     r"\b(?:because|since|so that|in order to|to ensure|to make sure|due to|the reason|"
@@ -79,43 +72,7 @@ _BACK_TO = re.compile(
 )
 _GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
-
-
 UNIT_WEIGHT = 3  # a sentence giving a number of what "how many …" counts answers it
-
-
-def counted_units(question: str) -> tuple[str, ...]:
-    """What the question counts, singular: the noun of "how many (onsite) rounds" (where the
-    noun ends is not known, so each of up to three words after "how many" is a candidate).
-    ("how long" names no unit: "how long is each round?" is not answered by "4 to 6 weeks".)"""
-    units: list[str] = []
-    for m in re.finditer(r"\bhow many((?:\s+[a-z-]+){1,3})", question, re.I):
-        units += [w.rstrip("s") for w in m.group(1).lower().split() if len(w) > 2]
-    return tuple(dict.fromkeys(units))
-
-
-def gives_count_of(sentence: str, units: tuple[str, ...]) -> bool:
-    """Whether the sentence gives a number of one of the counted units ("3 to 5 back-to-back
-    rounds", "4 to 6 weeks"): a number, then the unit within three words."""
-    if not units:
-        return False
-    pattern = (
-        rf"(?:{_NUMBER.pattern})(?:[\w-]*\s+){{0,3}}?(?:{'|'.join(map(re.escape, units))})s?\b"
-    )
-    return bool(re.search(pattern, sentence, re.I))
-
-
-def other_figures(line: str, led: str, question: str) -> bool:
-    """Whether a line gives a figure the lead does not, when the question asks one how many
-    or how long and the lead gave a count of it: such a line answers another count ("4 to 6
-    weeks" under "how many onsite rounds?")."""
-    units = counted_units(question)
-    if re.search(r"\bhow long\b", question, re.I):  # (the lead's length: "4 to 6 weeks")
-        units += ("minute", "hour", "day", "week", "month")
-    if len(_QUANTITY.findall(question)) != 1 or not gives_count_of(led, units):
-        return False
-    figures = set(_NUMBER.findall(line.lower()))
-    return bool(figures - set(_NUMBER.findall(led.lower())))
 
 
 def write_lead(
@@ -130,7 +87,7 @@ def write_lead(
     of their embeddings, when the caller has the embedding model at hand; `reach`: how many of
     the first hits are read (the best retrieved, with the passages they brought along)."""
     own = said_words(frame)
-    counting = bool(_QUANTITY.search(frame.question))
+    counting = bool(QUANTITY.search(frame.question))
     reasoning = bool(_WHY.search(asked_sentences(frame.question)))
     passages = []
     for hit in hits[:reach]:
@@ -171,7 +128,7 @@ def write_lead(
 
     def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
         words = words_with_compounds(sentence) | heading
-        number = counting and bool(_NUMBER.search(sentence))
+        number = counting and bool(NUMBER.search(sentence))
         number += UNIT_WEIGHT * gives_count_of(sentence, units)  # "3 to 5 … rounds"
         reason = reasoning and bool(_REASON.search(sentence))
         said = sum(weight[w] * (1 if w in fresh else told) for w in counted & words)
@@ -179,7 +136,7 @@ def write_lead(
 
     def answers(sentence: str, cosine: float, heading=frozenset()) -> bool:  # (not by chance)
         words = words_with_compounds(sentence) | heading
-        number = counting and bool(_NUMBER.search(sentence))
+        number = counting and bool(NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
         if enough == 1:  # the only word of the question the passages hold, in a sentence
             return said >= 1 and cosine >= NEAR_MEANING  # near in meaning, not by chance
@@ -344,9 +301,9 @@ def faq_asking_it(hits: list, frame: Understanding, relatedness: Relatedness | N
         return None
     asked = [chunk_body(h.text).partition("?")[0] for _, _, h in faq]
     cosines = list(relatedness(question, asked))
-    if _QUANTITY.search(question):  # "how many rounds?" is not "how difficult are the rounds?"
+    if QUANTITY.search(question):  # "how many rounds?" is not "how difficult are the rounds?"
         cosines = [
-            c if _QUANTITY.search(q) or _NUMBER.search(chunk_body(h.text)) else 0.0
+            c if QUANTITY.search(q) or NUMBER.search(chunk_body(h.text)) else 0.0
             for c, q, (_, _, h) in zip(cosines, asked, faq, strict=True)
         ]
     best = max(range(len(faq)), key=lambda i: cosines[i])
@@ -399,7 +356,7 @@ def _chosen(
     top = scores[first]
 
     def worth(i: int) -> tuple[bool, float]:  # for a count, sentences giving numbers first
-        return (counting and bool(_NUMBER.search(sentences[i])), scores[i])
+        return (counting and bool(NUMBER.search(sentences[i])), scores[i])
 
     picks = [first]
     for i in sorted(range(len(sentences)), key=worth, reverse=True):

@@ -73,7 +73,13 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
     subject_only = names_only_a_subject(frame)
     for word in foreign_words(asked, catalog):
         everyday = _everyday(word, common) and not subject_only and word not in TECH_HOMOGRAPHS
-        if len(word) < 3 or everyday or word in topic_words or word in employer or not common:
+        if (
+            (len(word) < 3 and "#" not in word)
+            or everyday
+            or word in topic_words
+            or word in employer
+            or not common
+        ):
             continue
         if not _known(word, terms, catalog, common):
             unheld.append(word)

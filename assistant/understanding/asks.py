@@ -260,8 +260,9 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+|\n+")  # (a
 ASIDE_OPENERS = r"anyway|anyways|anyhow|long story short|tl;?dr"
 # "also how long is their hiring process" and "give me every lever" ask, question mark or not
 _OPENS_A_QUESTION = re.compile(
-    r"^(?:(?:also|and|so|ok|okay|plus|but|pls|please|if so|in that case|then|real talk|"
-    r"honestly|seriously|frankly|btw|by the way|lastly|finally|quick q|one more thing|"
+    r"^(?:[1-9][.)]\s+)?(?:(?:also|and|so|ok|okay|plus|but|pls|please|if so|in that case|"
+    r"then|real talk|honestly|seriously|frankly|btw|by the way|lastly|finally|quick q|"
+    r"one more thing|"
     rf"{ASIDE_OPENERS}|(?:my )?(?:real |main )?question(?: is)?)\W+){{0,3}}"
     r"(?:how|what|whats|what's|when|where|"
     r"which|who|why|is|are|do|does|did|can|could|will|would|should|give|list|tell|show|explain|"
@@ -283,7 +284,12 @@ def _clauses(sentence: str) -> list[str]:
     interviewing there, what do those pay"); one piece when the first clause asks too ("how
     do i ask for a signing bonus, whats a normal number")."""
     pieces = _ASKING_CLAUSE.split(sentence, maxsplit=1)
+    if len(pieces) == 2 and _CHOICE.search(pieces[0]) and pieces[1].lower().startswith("which"):
+        return [sentence]  # ("argo app-of-apps or applicationsets, which scales better?")
     return pieces if len(pieces) == 2 and not _QUESTION_WORD.search(pieces[0]) else [sentence]
+
+
+_CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.I)  # the alternatives a "which" chooses
 
 
 # "somehow i passed the phone screen last week??": surprise at what happened, told, not asked
@@ -296,7 +302,9 @@ _EXCLAIMS = re.compile(
 _TELLS_DONE = re.compile(r"^(?:did|do|does|is|are|will|would|can|could)\b", re.I)
 # "…and i wanna know if theres on call pay": an ask inside a sentence that tells
 _ASKS_INSIDE = re.compile(
-    r"\bi(?:'d| would)? (?:wanna|want to|like to|need to) know\b|\b(?:wondering|curious)\b",
+    r"\bi(?:'d| would)? (?:wanna|want to|like to|need to) know\b|\b(?:wondering|curious)\b"
+    # ("…and for the log parsing would powershell be ok lol": a yes/no asked, no "?")
+    r"|\b(?:would|will|is|are)\s+(?:[\w#+.-]+\s+){1,3}(?:be\s+)?(?:ok|okay|fine|acceptable|allowed)\b",
     re.I,
 )
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9&.'+-]*", re.I)
+_WORD = re.compile(r"\b[a-z]#(?![\w#])|[a-z0-9][a-z0-9&.'+-]*", re.I)  # (and "c#", "f#")
 
 
 @lru_cache(maxsize=8192)
