@@ -340,3 +340,22 @@ def test_a_sign_on_lever_is_quoted_by_its_sentence_naming_the_sign_on(coach):
     assert "$25K signing bonus" in head
     assert '**Enterprise SLA Protection:** "… I\'d like a $25K signing bonus."' in head
     assert "Enterprise customers running" not in answer.answer  # (the words before it)
+
+
+@pytest.mark.integration
+def test_a_lever_named_tersely_leads(coach):
+    answer = coach.ask("anyscale multi-cloud lever?")
+    assert answer.answer.startswith("The guide's lever is **Multi-Cloud Operations Complexity**")
+
+
+@pytest.mark.integration
+def test_which_parts_are_in_the_band_places_each_part_first(coach):
+    *_, last = converse(
+        coach,
+        "alibaba devops base salary in hangzhou?",
+        "ok offer there is CNY 520K base + CNY 140K RSU over 4 yrs + 20% bonus. which parts are "
+        "in the band?",
+    )
+    first = last.answer.split("\n")[0]
+    assert first.startswith("Your stock (CNY 140K over 4 years) is below")
+    assert "Your bonus (20%) is in the middle" in first

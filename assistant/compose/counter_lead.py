@@ -101,6 +101,8 @@ def asked_component_place(
         told = told if len(told) == 1 else ()  # through, 120k over 4 yrs. isnt that below…?"
         quoted = components_quoted(asking, offer) or told
         asked = [c for c in (quoted or (given if len(given) == 1 else [])) if c != "base"]
+        if not asked and _EVERY_PART.search(asking):  # "which parts are in the band?"
+            asked = [c for c in given if c not in ("base", "total")]
     row = next(
         (r for r in negotiation.position if r.component in asked[:1] and r.band_min and r.band_max),
         None,
@@ -127,6 +129,13 @@ def asked_component_place(
     if len(rows) != len(asked[:2]) or (len(rows) > 1 and asking == understood.question):
         return ""  # (two at once only where asked apart from the offer told)
     return " ".join(filter(None, (_placed(writer, negotiation, r, mark) for r in rows)))
+
+
+_EVERY_PART = re.compile(
+    r"\b(?:which|what|each|every|all(?: the)?|any) (?:parts?|components?|pieces?|numbers)\b"
+    r"|\beach (?:one|of them)\b",
+    re.I,
+)
 
 
 def _placed(writer: Writer, negotiation: Negotiation, row, mark: str) -> str:
