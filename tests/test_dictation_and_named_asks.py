@@ -19,7 +19,7 @@ from assistant.compose.unheld_terms import _everyday
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import sentences_that_ask
 from assistant.understanding.employer import users_employer
-from assistant.understanding.intents import asks_for_examples
+from assistant.understanding.intents import asks_for_examples, may_give_money
 from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import levels_asked
 from assistant.understanding.words import normalize
@@ -359,3 +359,8 @@ def test_which_parts_are_in_the_band_places_each_part_first(coach):
     first = last.answer.split("\n")[0]
     assert first.startswith("Your stock (CNY 140K over 4 years) is below")
     assert "Your bonus (20%) is in the middle" in first
+
+
+def test_a_list_number_is_no_money():
+    assert not may_give_money("1) how long does it take 2) what's the sign on range")
+    assert may_give_money("offer: 1) base 150k")

@@ -49,12 +49,14 @@ def gives_money(text: str) -> bool:
     return bool(money_amounts(thousands_beside_pay_words(text)[0]))
 
 
-_NO_MONEY_DIGITS = re.compile(r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b", re.I)
+_NO_MONEY_DIGITS = re.compile(  # (and a list's numbers: "1) how long… 2) what…")
+    r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b|(?:^|(?<=\s))[1-9][.)](?=\s)", re.I
+)
 
 
 def may_give_money(text: str) -> bool:
-    """A digit that may be money: not in a year ("in 2026"), a name ("k8s", "h100", "p7") nor
-    a count ("peak ~200k orders/s")."""
+    """A digit that may be money: not in a year ("in 2026"), a name ("k8s", "h100", "p7"), a
+    count ("peak ~200k orders/s") nor a list's number ("1) …")."""
     for _, start, end in reversed(list(find_amounts(text))):
         if COUNTED.match(text, end):
             text = f"{text[:start]} {text[end:]}"

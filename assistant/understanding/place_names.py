@@ -108,6 +108,9 @@ def _broken_names(words: list[str], spellings: dict[str, str]):
             for spelling, place in spellings.items():
                 if " " in spelling or spelling[0] != joined[0] or len(spelling) < 6:
                     continue
-                if edit_distance(joined, spelling, 1) <= 1:
+                if (
+                    abs(len(spelling) - len(joined)) <= 1
+                    and edit_distance(joined, spelling, 1) <= 1
+                ):
                     yield start, PlaceMention(place, " ".join(parts))
                     break
