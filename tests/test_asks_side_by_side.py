@@ -11,8 +11,8 @@ from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
 from assistant.understanding.asks import REFERS_BACK, sentences_that_ask, topics_asked
+from assistant.understanding.employer import users_employer
 from assistant.understanding.intents import money_amounts
-from assistant.understanding.subject import users_employer
 
 
 @pytest.fixture(scope="module")
