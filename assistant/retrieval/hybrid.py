@@ -161,7 +161,8 @@ class HybridRetriever:
         evidence, with its own region, taken in turn."""
         per_company, reasons = [], []
         # (a place none of them has a row for is lacking for each: "what do both give for
-        # vancouver?"; a place one of them has is that one's, the other's stays unnamed)
+        # vancouver?"; a place one of them has is that one's row, and the coverage check names
+        # the other's lack)
         rowless = not any(understood.regions_by_company.values())
         for company in (understood.company, *understood.other_companies):
             one = replace(
