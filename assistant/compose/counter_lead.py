@@ -132,7 +132,7 @@ def asked_component_place(
 
 
 _EVERY_PART = re.compile(
-    r"\b(?:which|what|each|every|all(?: the)?|any) (?:parts?|components?|pieces?|numbers)\b"
+    r"\b(?:which|what|each|every|all(?: the)?|any) (?:parts?|components?|pieces?)\b"
     r"|\beach (?:one|of them)\b",
     re.I,
 )
