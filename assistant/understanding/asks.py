@@ -172,7 +172,7 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
         ]
     # a phrase one topic lists as typed and another matched as a plural is the first's
     # ("r there take-homes": the assignments, not take-home pay)
-    listed = {key: {plain for _, plain in phrases} for key, _, phrases in _topic_phrases()}
+    listed = _listed_phrases()
     found = [
         (topic, said)
         for topic, said in found
@@ -251,6 +251,12 @@ def _topic_phrases() -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
         (key, name, tuple((p, normalize(p)) for p in phrases))
         for key, (name, phrases) in _TOPICS.items()
     )
+
+
+@lru_cache(maxsize=1)
+def _listed_phrases() -> dict[str, frozenset[str]]:
+    """Each topic's key -> its normalized phrases, built once."""
+    return {key: frozenset(plain for _, plain in phrases) for key, _, phrases in _topic_phrases()}
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+|\n+")  # (after a quote, too)
