@@ -8,12 +8,10 @@ public API the CLI and the UI call.
   (assistant.understanding.question), with the history (assistant.understanding.conversation).
 - retrieve: hybrid retrieval with abstaining (assistant.retrieval.hybrid).
 - negotiate (counter questions): the offer from this message or an earlier one, the band
-  position, proposal and drafts (assistant.engine.offer, assistant.engine.negotiation,
-  assistant.engine.drafts).
+  position, proposal and drafts (assistant.engine: offer, negotiation, drafts).
 - compose: the built-in grounded composer (assistant.compose).
-- phrase: only with an LLM backend, and never for a refusal: the model rephrases the draft
-  (assistant.compose.phrasing, assistant.backends); sentences that pass the grounding check are
-  streamed as they complete.
+- phrase: with an LLM backend, never for a refusal: the model rephrases the draft (compose.
+  phrasing, backends); sentences that pass the grounding check stream as they complete.
 - verify: sanitize, grounding check, repair or fallback (assistant.compose.verify).
 
 `Coach.ask(question, history=[])` returns the Answer; `Coach.stream(...)` yields the text shown
@@ -55,6 +53,7 @@ from assistant.pipeline import END, Step, build_graph, run_in_order
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.conversation import (
     Context,
+    asks_which_lever,
     changes_offer,
     gives_one_percentage,
     offer_read_with,
@@ -319,8 +318,10 @@ class Coach:
             gives_offer = offer is None or any(
                 v is not None for v in (offer.base, offer.stock, offer.tc)
             )  # an offer badly written (None) is one too: the counter path explains the problem
-            if understood.intent in ("comp", "general", "lever") and gives_offer:
-                turn["understood"] = replace(understood, intent="counter")  # "170k base. ok?"
+            # ("170k base. ok?"; not "…offered $195K base. which lever fits my background?")
+            counter = understood.intent in ("comp", "general") or not asks_which_lever(cleaned)
+            if understood.intent in ("comp", "general", "lever") and gives_offer and counter:
+                turn["understood"] = replace(understood, intent="counter")
         elif context.offer_text and changes_offer(cleaned) and not understood.unknown_company:
             turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
             turn["understood"] = replace(understood, intent="counter")

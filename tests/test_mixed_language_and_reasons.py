@@ -160,7 +160,7 @@ def test_a_labels_colon_is_no_data_url():
 def test_pay_asked_beside_interviews_a_guide_lacks_is_answered(coach):
     answer = coach.ask("anyscale london: how many interview rounds, and what's the base band?")
     assert not answer.refused
-    assert answer.answer.startswith("The guides have no Anyscale interview guide.")
+    assert answer.answer.startswith("The guides have no Anyscale interview guide,")
     assert "£128K–£166K" in answer.answer[:400]
 
 

@@ -26,8 +26,8 @@ from assistant.understanding.asks import (
     asked_sentences,
     asked_with_antecedents,
     components_named,
-    lacked_words,
 )
+from assistant.understanding.lacking import lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 from assistant.understanding.words import normalize

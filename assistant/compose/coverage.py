@@ -146,16 +146,16 @@ def coverage_of(
         frame.asks_levels and not INTERVIEW_TOPIC.search(asked_sentences(frame.question))
     )
     if asks_interviews and company and kinds and "interview" not in kinds:
-        statements.append(f"The guides have no {company} interview guide.")
+        statements.append(NO_INTERVIEW_GUIDE.format(company))
         gaps.append(f"{company} interview guide")
     for other in frame.other_companies if asks_interviews else ():  # "…and same q for anyscale"
         if "interview" not in catalog.kinds.get(other, ("interview",)):
-            statements.append(f"The guides have no {other} interview guide.")
+            statements.append(NO_INTERVIEW_GUIDE.format(other))
             gaps.append(f"{other} interview guide")
     # "got one for google's sre loop too?": another employer's interviews, asked by name
     others_loops, beside = _loops_of_others(frame)
     for other in others_loops:
-        statements.append(f"The guides have no {_employer(other, catalog)} interview guide.")
+        statements.append(NO_INTERVIEW_GUIDE.format(_employer(other, catalog)))
         gaps.append(f"{_employer(other, catalog)} interview guide")
     # A title beside another employer's name is most likely that employer's ("my Google L4
     # SRE offer"), not a job asked about at the company of the guides.
@@ -345,6 +345,10 @@ NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the to
 
 
 STAND_IN_INTENTS = ("comp", "general", "lever")
+NO_INTERVIEW_GUIDE = (  # and what one holds, in the words users ask with
+    "The guides have no {} interview guide, so nothing on its interview process, rounds, "
+    "timeline or questions."
+)
 FRAGMENT_WORDS = 4  # "base only", "in usd": a fragment beside a question is part of it
 
 

@@ -16,6 +16,7 @@ from assistant.compose.core import Writer
 from assistant.compose.counts import other_figures
 from assistant.compose.lead import (
     MAX_LEAD_PASSAGES,
+    TOLD_WEIGHT,
     Relatedness,
     faq_asking_it,
     faq_naming_topic,
@@ -28,6 +29,7 @@ from assistant.compose.lead import (
 from assistant.compose.passages import (
     chunk_body,
     condensed,
+    guide_words_for,
     on_topic,
     said_words,
     shared_words,
@@ -39,7 +41,7 @@ from assistant.compose.passages import (
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.lexical import tokenize
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import asks_in
+from assistant.understanding.asks import asked_with_antecedents, asks_in
 from assistant.understanding.question import Understanding
 
 _GROUPS = (
@@ -101,6 +103,22 @@ def _examples_in_order(
     lines = [line for _, hit_lines in examples for line in hit_lines]
     weight = rarity(wanted, lines)
     asked = without_subject(understood)  # (not "alibaba": every line is about it)
+    # (what is only told around the asking sentences weighs less: "my onsite schedule: 10:00
+    # linux … for the kubernetes one what scenario questions should i expect?")
+    asking = asked_with_antecedents(understood.question)
+    # (and the guides' words for what it asks: "kubernetes" also "k8s")
+    fresh = set(tokenize(asking)) | guide_words_for(asking)
+    fresh |= wanted - set(tokenize(understood.question))
+    section_words = wanted
+    # (only when the asking words themselves name questions the guide lists: not "…the k8s
+    # ones. what are they", nor "…an 'advanced coding' round. what sort of problems come up?")
+    held = set().union(
+        *(words_with_compounds(f"{hit.section} {line}") for hit, ls in examples for line in ls)
+    )
+    if asking != understood.question and fresh & wanted & held:
+        weight = {w: value * (1 if w in fresh else TOLD_WEIGHT) for w, value in weight.items()}
+        section_words = {w for w in wanted if w in fresh} or wanted  # (the topic asked)
+        asked = asking
     cosines = iter(relatedness(asked, lines) if relatedness and lines else [])
 
     def score(line: str) -> float:
@@ -111,7 +129,7 @@ def _examples_in_order(
         (hit, sorted(((score(line), line) for line in hit_lines), key=lambda pair: -pair[0]))
         for hit, hit_lines in examples
     ]
-    ranked.sort(key=lambda item: (-shared_words(wanted, item[0].section), -item[1][0][0]))
+    ranked.sort(key=lambda item: (-shared_words(section_words, item[0].section), -item[1][0][0]))
     return ranked
 
 

@@ -25,7 +25,8 @@ from assistant.corpus.facts import Lever
 from assistant.index.lexical import tokenize
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences, lacked_words
+from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences
+from assistant.understanding.lacking import lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import PLATFORM_NAMES
 
@@ -69,7 +70,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     unasked = component_not_asked(understood, ev.facts, companies) if lever_asked else ""
     if unasked:  # "which lever gets me a higher base?" when none asks for one
         writer.add(unasked, "")
-    led = False
+    led = by_place = False
     # ("the equity number in the script": its ask, below; a script only told of, "it has me say
     # X. which levers can i use?", does not lead)
     script_named = "script" in tokenize(asked_sentences(understood.question))
@@ -81,9 +82,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     prose_leads = prose_leads and not understood.lever and not named
     if not prose_leads and not script_named:  # the lever (or script sentences) that fits
         candidates = [lv for lv in mine if lv.name not in unfit]
-        led = _lead_numbered(writer, understood, candidates) or lead_lever(
-            writer, understood, candidates, ev.relatedness, wanted
-        )
+        by_place = _lead_numbered(writer, understood, candidates)
+        led = by_place or lead_lever(writer, understood, candidates, ev.relatedness, wanted)
         if not led and unfit and candidates:  # "zero competing offers": the levers that fit
             names = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in candidates)
             writer.add(f"The guide's levers that do not rest on what you lack: {names}.", "")
@@ -96,7 +96,9 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     if prose_leads:  # "how many servers does apsara manage?": the sentence that answers, first
         write_lead(writer, understood, prose[:1], ev.relatedness)
     # ("which one's for me? i run prod on aws", then "ok, the exact line i'd say?": that line)
+    # (and "and the fourth?" after the levers: that lever alone, not the list again)
     that_line = led and understood.followup and bool(_WORDS_TO_SAY.search(understood.question))
+    that_line = that_line or (by_place and understood.followup)
     led = " ".join(writer.lines)
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         sentences = [s for s in condensed(hit, wanted) if s not in led]

@@ -32,6 +32,7 @@ from assistant.understanding.pasted import without_pasted
 from assistant.understanding.place_names import places_in
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import PLATFORM_SERVICES
+from assistant.understanding.words import mixes_another_language
 
 
 def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
@@ -84,10 +85,15 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
         if not _known(word, terms, catalog, common):
             unheld.append(word)
     unheld = list(dict.fromkeys(unheld))
-    return [] if _another_language(unheld, asked) else unheld
+    if _another_language(unheld, asked):
+        return []
+    if mixes_another_language(asked):  # ("cuantas rondas tiene el onsite de alibaba?")
+        return [w for w in unheld if len(w) > MIXED_WORD_MAX]  # (its words: "rondas", "kitne")
+    return unheld
 
 
 OTHER_LANGUAGE_WORDS = 4  # unheld words, half the message's or more: another language
+MIXED_WORD_MAX = 7  # in a mixed message, an unheld word this short is most likely its language's
 
 
 def _another_language(unheld: list[str], asked: str) -> bool:
@@ -276,9 +282,11 @@ def _singular(word: str) -> str:
 
 def names_only_a_subject(frame: Understanding) -> bool:
     """A short follow-up that names its new subject and asks nothing else ("what about
-    cantonese?"): that word is its subject, everyday English or not."""
+    cantonese?"): that word is its subject, everyday English or not; not a place in a list
+    named ("and the fourth?" after the levers)."""
     short = len(normalize(_asked_about(frame.question)).split()) <= 4
-    return frame.followup and short and bool(FOLLOWUP_LEAD.search(frame.question))
+    by_place = frame.lever is not None and frame.intent == "lever"
+    return frame.followup and short and bool(FOLLOWUP_LEAD.search(frame.question)) and not by_place
 
 
 def as_typed(word: str, question: str) -> str:

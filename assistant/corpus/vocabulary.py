@@ -188,8 +188,9 @@ class GuideVocabulary:
 
     def spelled_out(self, text: str) -> str:
         """The guides' words the text writes as numeronyms ("k8s topics" -> "kubernetes"),
-        without vowels ("coding rnd" -> "round") or without their hyphen ("oncall"), joined;
-        "" when none."""
+        without vowels ("coding rnd" -> "round") or without their hyphen ("oncall"), and the
+        guides' numeronyms the text writes in full ("kubernetes" -> "k8s"), joined; "" when
+        none."""
         lowered = text.lower()
         shorts = re.findall(r"\b[a-z]\d{1,2}[a-z]\b", lowered)
         found = [self.numeronyms[s] for s in dict.fromkeys(shorts) if s in self.numeronyms]
@@ -200,6 +201,10 @@ class GuideVocabulary:
         for word in dict.fromkeys(re.findall(r"\b[a-z]{4,}\b", lowered)):
             if word not in held and word in self.unhyphenated:  # "oncall" -> "on-call"
                 found.append(self.unhyphenated[word])
+            # ("kubernetes questions?": the guides' "K8s" too, where they write it short)
+            short = f"{word[0]}{len(word) - 2}{word[-1]}"
+            if len(word) >= 6 and short in held:
+                found.append(short)
         return " ".join(found)
 
     @cached_property

@@ -313,5 +313,8 @@ class HybridRetriever:
             # (not when pay is asked too: "how many rounds, and whats the base for ny?")
             held = any(i in ("comp", "counter") for i in understood.intents)
             if "interview" not in catalog.kinds.get(company, ()) and not held:
-                return f"the guides have no {company} interview guide"
+                return (  # (what such a guide would hold, in the words users ask with)
+                    f"the guides have no {company} interview guide, so nothing on its "
+                    "interview process, rounds, timeline or questions"
+                )
         return ""

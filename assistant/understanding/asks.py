@@ -77,6 +77,8 @@ FOLLOWUP_LEAD = re.compile(
     r"and what about|then|what if|in|(?:ok(?:ay)?,? |so,? |going |switching )?back to)\b",
     re.I,
 )
+
+
 # A request to produce something that is not coaching: code, configuration, prose.
 MAKES_AN_ARTEFACT = re.compile(
     r"\b(?:write|generate|create|build|code|make|give)\s+(?:me\s+)?(?:a|an|the|some)?\s*"
@@ -290,11 +292,19 @@ def _clauses(sentence: str) -> list[str]:
     interviewing there, what do those pay"); one piece when the first clause asks too ("how
     do i ask for a signing bonus, whats a normal number")."""
     pieces = _ASKING_CLAUSE.split(sentence, maxsplit=1)
-    if len(pieces) == 2 and _CHOICE.search(pieces[0]) and pieces[1].lower().startswith("which"):
-        return [sentence]  # ("argo app-of-apps or applicationsets, which scales better?")
-    return pieces if len(pieces) == 2 and not _QUESTION_WORD.search(pieces[0]) else [sentence]
+    if len(pieces) < 2 or _QUESTION_WORD.search(pieces[0]) or _NAMES_WHAT_OF.match(pieces[0]):
+        return [sentence]  # ("for the observability design one, what do they expect?")
+    chooses = _CHOICE.search(pieces[0]) and pieces[1].lower().startswith("which")
+    return [sentence] if chooses else pieces  # ("argo or applicationsets, which scales?")
 
 
+# "for the kubernetes one, …": a clause naming what the question after it is about (no verb)
+_NAMES_WHAT_OF = re.compile(
+    r"^\W*(?:(?:and|ok|so|also)\W+)?(?:for|about|regarding|re|as for|as to|on|with)\s+"
+    r"(?!(?:[\w'-]+\s+){0,5}?(?:is|are|was|were|i|we|they|he|she|it|has|have|had)\b)"
+    r"(?:[\w'/&-]+\s*){1,6},?$",
+    re.I,
+)
 _CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.I)  # the alternatives a "which" chooses
 
 
@@ -308,7 +318,8 @@ _EXCLAIMS = re.compile(
 _TELLS_DONE = re.compile(r"^(?:did|do|does|is|are|will|would|can|could)\b", re.I)
 # "…and i wanna know if theres on call pay": an ask inside a sentence that tells
 _ASKS_INSIDE = re.compile(
-    r"\bi(?:'d| would)? (?:wanna|want to|like to|need to) know\b|\b(?:wondering|curious)\b"
+    r"\bi(?:'d| would)? (?:wanna|want to|like to|need to) know\b(?!\s+(?:before|by|because|"
+    r"asap|now|soon|first|today|tonight|tomorrow))|\b(?:wondering|curious)\b"  # (a reason)
     # ("…and for the log parsing would powershell be ok lol": a yes/no asked, no "?")
     r"|\b(?:would|will|is|are)\s+(?:[\w#+.-]+\s+){1,3}(?:be\s+)?(?:ok|okay|fine|acceptable|allowed)\b",
     re.I,
@@ -398,18 +409,6 @@ ONE_LEVER_ASKED = re.compile(
     r"for me|the best fit)\b",
     re.I,
 )
-# "never touched gpus", "zero competing offers", "no on-call experience": what follows is lacked
-_LACKING = re.compile(
-    r"\b(?:no|zero|never|without|(?:don'?t|do not|haven'?t|have not|never) (?:have|had|got|"
-    r"done|used|touched|worked (?:on|with)))\s+((?:[\w/+-]+\s+){0,2}[\w/+-]+)",
-    re.I,
-)
-
-
-def lacked_words(text: str) -> str:
-    """The words right after a "no"/"never"/"zero" the user says of themselves ("never touched
-    gpus" -> "touched gpus"), up to three, joined; "" when none."""
-    return " ".join(m.group(1) for m in _LACKING.finditer(text))
 
 
 def _domain_words() -> set[str]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from assistant.errors import CoachError
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words, unreadable_amounts
+from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
 from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
@@ -136,6 +137,12 @@ def gives_one_percentage(text: str) -> bool:
     "a 15% bonus. could i push it to 18%?", which asks for more)."""
     amounts = [amount for amount, _, _ in find_amounts(text)]
     return len(amounts) == 1 and amounts[0].unit == PERCENT
+
+
+def asks_which_lever(text: str) -> bool:
+    """Whether the asking sentences ask which lever fits ("…recruiter offered $195K base.
+    which of the guide's levers fits my background?"): a lever answer, though an offer is told."""
+    return bool(ONE_LEVER_ASKED.search(asked_sentences(text)))
 
 
 def changes_offer(text: str) -> bool:

@@ -35,6 +35,7 @@ class ConversationState:
     lever: int | None = None  # the lever asked by its place ("the second lever"), for "that one"
     examples: bool = False  # the last turn asked for example questions ("same for k8s": too)
     earlier_region: str | None = None  # the region before the last change, for "which is higher?"
+    role_asked: str | None = None  # a title the guides lack asked of pay, for "and london?"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from assistant.understanding.frame import ConversationState
 from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import level_asked
+from assistant.understanding.words import mixes_another_language
 
 
 def off_topic_turn(
@@ -46,6 +47,8 @@ def off_topic_turn(
     `normalized`: the question as assistant.understanding.entities.normalize gives it."""
     if not foreign or topics_asked(question):  # "is the on-call brutal?": a job topic
         return False
+    if state.intent and mixes_another_language(question):  # (mid-talk, in the user's language:
+        return False  # "y la ultima ronda de HR/valores, es solo una formalidad?")
     if state.intent and about_last_answer(normalized, list(foreign)):  # "shorter"
         return False
     # "what about cantonese?", "and the interconnect side?": the last question, of another thing

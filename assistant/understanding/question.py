@@ -12,11 +12,9 @@ and region), and everything later stages need from the words themselves (a level
 interview or an example-questions question, a comparison, each compared company's region, the
 regions named): the question is read here once, and retrieval and composing read the fields.
 
-Leaves out: finding names and places (assistant.understanding.entities, with the tables as
-data files beside the code), replaying a conversation's history (assistant.understanding.
-conversation), offer figures (the negotiation engine parses those), and languages other than
-English.
-"""
+Leaves out: finding names and places (assistant.understanding.entities), replaying a
+conversation (assistant.understanding.conversation), offer figures (the negotiation engine
+parses those), and languages other than English."""
 
 from __future__ import annotations
 
@@ -44,6 +42,7 @@ from assistant.understanding.asks import (
     topics_asked,
     with_remote_work,
 )
+from assistant.understanding.companies_asked import companies_asked
 from assistant.understanding.corrections import (
     corrects,
     negated_places,
@@ -90,9 +89,6 @@ from assistant.understanding.subject import (
     given_as_context,
     gives_amounts,
     guide_name_as_context,
-    held_offer,
-    named_as_context,
-    offer_elsewhere,
     offer_near,
     only_company_with,
     outside_companies,
@@ -103,12 +99,12 @@ from assistant.understanding.subject import (
     rival_after_own_offer,
     rival_told,
     speaks_of_competing_offer,
-    whose_role_is_asked,
 )
 from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS, names_levels
 from assistant.understanding.titles import asks_levels, level_asked, levels_asked, role_asked
 from assistant.understanding.told_topics import asked_topics
-from assistant.understanding.unknown_names import find_unknown_company, offering_employer
+from assistant.understanding.unknown_names import find_unknown_company
+from assistant.understanding.words import mixes_another_language
 
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _ASK_AFTER = ("counter", "lever", "comp")  # talk of an offer, its levers or its band
@@ -130,26 +126,7 @@ def understand(
     named = companies_in(normalize(kept_text) if correcting else normalized, catalog)
     # Companies named as context ("I ran production on AWS, GCP and Azure") are not what the
     # question is about, when another company is.
-    context_companies = named_as_context(normalized, catalog)
-    context_companies += offer_elsewhere(normalized, named, context_companies)
-    holding = [c for c in named if held_offer(normalized, c)]
-    asked_of = companies_in(normalize(asked_sentences(question)), catalog)  # (not "thoughts?"
-    if any(c not in holding for c in asked_of):  # after "…also interviewing at anyscale.")
-        context_companies += holding  # "i have an nvidia offer … what do i ask anyscale for?"
-    if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
-        context_companies += holding
-        if context_companies and all(c in context_companies for c in named):
-            named = [state.company, *named]
-    offering = offering_employer(normalized)  # "coreweave offered me…", in lower case
-    if offering and companies_in(offering, catalog):
-        offering = None
-    if context_companies and any(c not in context_companies for c in named):
-        named = [c for c in named if c not in context_companies]
-    elif context_companies and offering:  # "…190k base. anyscale ny is my other process"
-        named = []
-    else:
-        context_companies = []
-    named = whose_role_is_asked(normalized, named, catalog)
+    named, context_companies = companies_asked(question, normalized, named, state, catalog)
     elsewhere = asked_elsewhere(kept_text, catalog) if named else None
     if elsewhere:  # "did alibaba's loop last month. does grab do a system design round?"
         context_companies, named = named, []
@@ -246,6 +223,7 @@ def understand(
             or correcting
             or repeating
             or intent in ("counter", "lever", "out_of_scope")
+            or mixes_another_language(question)  # ("y eso en dolares?": its "that" unread)
             # ("could i push the bonus up to 25%?" after a hangzhou offer: that place's bonus)
             or (
                 state.intent in ("comp", "counter")
@@ -435,7 +413,13 @@ def understand(
         context = state.context  # ("which one's for me? i run prod on aws", "ok, the line?")
     lever = lever_asked_by_place(question) or (state.lever if on_levers else None)  # "that one"
     lever = lever if intent == "lever" else None
+    roles = catalog.roles.get(company, ()) if company else ()
+    title, role = role_asked(question, roles or catalog.all_roles()), find_role(question, roles)
+    pay = intent in ("comp", "counter")  # (a title lacked, kept: "…a PM at anyscale?", "and sf?")
+    keeps = followup and pay and company in (None, state.company) and not (title or role or topics)
+    title = state.role_asked if keeps else title
     next_state = replace(next_state, context=context if intent == "lever" else (), lever=lever)
+    next_state = replace(next_state, role_asked=title if pay else None)
     outside = outside_companies(normalized, catalog) if named else ()
     # ("bytedance is at ~70w all-in. what do i counter alibaba with?": the figures are theirs)
     rivals_figures = figures_of_others(question, outside, named)
@@ -450,7 +434,7 @@ def understand(
         intent=intent,
         company=company,
         region=region,
-        role=find_role(question, catalog.roles.get(company, ()) if company else ()),
+        role=role,
         other_companies=tuple(named[1:]),
         place=place,
         region_nearby=nearby,
@@ -472,7 +456,7 @@ def understand(
         region_mentions=places_asked(kept_text, company_labels) or again_regions,
         level=level_asked(question, catalog.guides.level_prefixes, asking),
         levels=levels_asked(question, catalog.guides.level_prefixes, asking),
-        role_asked=role_asked(question, catalog.roles.get(company, ()) or catalog.all_roles()),
+        role_asked=title,
         topics=topics,
         context_names=context,
         competing=competing,

@@ -45,10 +45,11 @@ from assistant.understanding.unknown_names import find_unknown_company
 # "competing with Databricks", "vs Google".
 _CONTEXT_CUE = r"(?:offers?|competing|competitor|competes|vs\.?|versus|counter\w*|on the table)"
 # What the user did, with what or where: "i run k8s with GPU scheduling", "experience with
-# Kubernetes", "i ran kafka at scale for Uber" (a tool or a past employer, not the job asked)
+# Kubernetes", "i ran kafka at scale for Uber", "i did k8s autoscaling for black friday traffic
+# at shopify" (a tool or a past employer, not the job asked)
 _DID_WITH = re.compile(
     r"\b(?:experience|background|worked|built|ran|run|running|managed|did|done|used|using|"
-    r"years?)\b[^.?!]{0,40}\b(?:with|at|for|on|in)\s+$"
+    r"years?)\b[^.?!]{0,60}\b(?:with|at|for|on|in)\s+$"
     r"|\bi(?:'?ve| have)?\s+(?:done|did|ran|run|used|built|managed|operated)\s+$"  # "ive done aws"
 )
 
@@ -66,7 +67,7 @@ def given_as_context(
         return False
     lowered = question.lower()
     at = lowered.find(name.lower())
-    if at > 0 and _DID_WITH.search(lowered[max(0, at - 60) : at]):
+    if at > 0 and _DID_WITH.search(lowered[max(0, at - 80) : at]):
         return True
     if not catalog.guides.mentions(name):
         return False
@@ -78,8 +79,13 @@ def given_as_context(
     return bool(
         re.search(rf"\b{_CONTEXT_CUE}\b", near)
         or _RAN_ON.search(lowered[:at])
+        or _CHOSEN_INSTEAD.search(lowered[:at])
         or _THE_GUIDES_OWN.search(lowered)
     )
+
+
+# "…before i just go nvidia", "or should i take databricks": the other offer chosen instead
+_CHOSEN_INSTEAD = re.compile(r"\b(?:go|going|go with|going with|take|taking|pick|choose)\s+$")
 
 
 # ("what exactly do i say about nvidia in that part": the script's words about it)

@@ -170,6 +170,8 @@ def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
         plural = word.endswith("s") and word in _ROLE_HEADS
         if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or start == 0):
             continue
+        if "from" in words[max(0, start - 3) : start]:
+            continue  # "moving from a fintech sre job": where the user comes from, not asked
         if any(_same_title(title, role) for role in known):
             return ""
         if len(title.split()) == 1 and word in _ROLE_HEADS:

@@ -30,7 +30,8 @@ _ASIDE = re.compile(
 )
 # "…? trying to plan time off around it", "…? asking because my lease ends": why it is asked
 _REASON = re.compile(
-    r"^\W*(?:(?:just|mostly|i'?m|im|am)\s+)*(?:trying to|want(?:ing)? to|planning(?: to)?|"
+    r"^\W*(?:(?:just|mostly|i'?m|im|am|i)\s+)*(?:trying to|want(?:ing)? to|planning(?: to)?|"
+    r"(?:don'?t|do not) want to|"  # ("…what is it? dont want to sound clueless in the hm round")
     r"need(?:ing)? to (?:plan|figure|decide|know)|asking (?:because|bc|since|so)|because|bc|cuz|"
     r"since|so (?:i|that i) can|for context|for planning|context:)\b",
     re.I,

@@ -83,3 +83,20 @@ def within_one_edit(a: str, b: str) -> bool:
         )
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+# The commonest short words of the languages job seekers mix with English in Latin letters
+# (Spanish, Portuguese, Hindi, pinyin), none an English word: two of them mark the mix
+_FUNCTION_WORDS_ELSEWHERE = frozenset(
+    "el los las del que es y para por una uno como cuanto cuanta cuantos cuantas cual donde "
+    "pero muy tiene tengo esta este sobre entre os da das dos em uma quanto qual tem mais "
+    "muito nao hai hain kya ka ki ke ko aur mein nahi nahin kitna kitni kitne kaise kaisa "
+    "kaisi hota hoti hote kab kyun bhi toh yeh woh tak wala wali shi ne zai hen duoshao "
+    "zenme shenme nage zhege women".split()
+)
+
+
+def mixes_another_language(text: str) -> bool:
+    """Whether the text mixes English with another language typed in Latin letters ("cuantas
+    rondas tiene el onsite", "kitne rounds hote hai"): two of that language's commonest words."""
+    return len(set(normalize(text).split()) & _FUNCTION_WORDS_ELSEWHERE) >= 2

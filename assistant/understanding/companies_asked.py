@@ -1,0 +1,59 @@
+"""Which of the companies of the corpus a turn names it asks about, and which it names only as
+context: the clouds the user ran on, a competing offer the user holds, an offer told of another
+employer, and a company named only in the sentences that tell when the asking sentences name
+another ("anyscale wants my answer by friday… how long does alibaba's process take?").
+
+Leaves out: finding the names (assistant.understanding.entities) and the rules for each kind
+of context (assistant.understanding.subject); assistant.understanding.question calls this once
+per turn.
+"""
+
+from __future__ import annotations
+
+from assistant.understanding.asks import COMPARES, SAME_AGAIN, asked_sentences
+from assistant.understanding.entities import Catalog, companies_in, normalize
+from assistant.understanding.frame import ConversationState
+from assistant.understanding.subject import (
+    held_offer,
+    named_as_context,
+    offer_elsewhere,
+    whose_role_is_asked,
+)
+from assistant.understanding.tables import names_levels
+from assistant.understanding.unknown_names import offering_employer
+
+
+def companies_asked(
+    question: str, normalized: str, named: list[str], state: ConversationState, catalog: Catalog
+) -> tuple[list[str], list[str]]:
+    """(the companies `named` that the turn asks about, the subject first; those it names
+    only as context). `normalized`: the question as entities.normalize gives it."""
+    context = named_as_context(normalized, catalog)
+    context += offer_elsewhere(normalized, named, context)
+    holding = [c for c in named if held_offer(normalized, c)]
+    asking = asked_sentences(question)
+    asked_of = companies_in(normalize(asking), catalog)  # (not "thoughts?"
+    if any(c not in holding for c in asked_of):  # after "…also interviewing at anyscale.")
+        context += holding  # "i have an nvidia offer … what do i ask anyscale for?"
+    if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
+        context += holding
+        if context and all(c in context for c in named):
+            named = [state.company, *named]
+    offering = offering_employer(normalized)  # "coreweave offered me…", in lower case
+    if offering and companies_in(offering, catalog):
+        offering = None
+    if context and any(c not in context for c in named):
+        named = [c for c in named if c not in context]
+    elif context and offering:  # "…190k base. anyscale ny is my other process"
+        named = []
+    else:
+        context = []
+    named = whose_role_is_asked(normalized, named, catalog)
+    # ("anyscale wants my answer by friday… how long does alibaba's process take?": Anyscale
+    # is only told; not "alibaba sf is 180k. how does anyscale compare?")
+    told = [c for c in named if c not in asked_of]
+    # (nor when levels are asked: each company's level map places the user, told or asked)
+    again = COMPARES.search(asking) or SAME_AGAIN.search(question) or names_levels(normalized)
+    if asked_of and told and len(named) > 1 and not again:
+        context, named = context + told, [c for c in named if c in asked_of]
+    return named, context
