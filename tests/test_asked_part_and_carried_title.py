@@ -9,6 +9,8 @@ Leaves out: the wording of the answers beyond what each test names.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_answer_first import converse  # each turn with the history so far
 
@@ -217,3 +219,33 @@ def test_offers_the_user_says_they_lack_do_not_pick_the_competing_offer_lever(co
     )
     first = answer.answer.split("\n")[0]
     assert "Enterprise SLA Protection" in first and "Competing Infrastructure" not in first
+
+
+def test_the_held_ask_beside_a_gap_is_answered_with_its_own_intent(coach):
+    answer = coach.ask(
+        "if alibaba wants me to start 2 weeks after the offer is that normal? also how long is "
+        "their hiring process"
+    )
+    assert "start date" in answer.answer.split("\n")[0]
+    assert "4 to 6 weeks" in answer.answer[:300] and "To compute a counter" not in answer.answer
+
+
+def test_a_rival_chosen_instead_mid_talk_is_context(coach):
+    *_, last = converse(
+        coach,
+        "anyscale sf offered me 190k base for devops. whats the top of their base range?",
+        "i have an nvidia offer at 213 base / 255 rsu. what base should i ask anyscale for",
+        "and whats the lowest i should take before i just go nvidia",
+    )
+    assert not last.refused and "$198K" in last.answer
+
+
+def test_asking_for_less_than_the_script_gets_its_floor_and_commitment(coach):
+    *_, last = converse(
+        coach,
+        "anyscale sf devops offer: 185k base, 170k rsu/4yr, 6% bonus. what should i counter with?",
+        "what if i said 200 on base instead of 213? feels less greedy",
+    )
+    first = last.answer.split("\n")[0]
+    assert first.startswith("The guide's floor:") and "$213K" in first and "$198K" in first
+    assert re.search(r"I commit\. \[\d+\] My floor", first)  # each sentence with a figure cited

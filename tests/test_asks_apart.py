@@ -142,7 +142,7 @@ def test_a_walk_away_question_leads_with_the_guides_floor_or_says_there_is_none(
         "anyscale sf offered 200k base + 180k equity. where am i",
         "what if they say no, whats my walk away number",
     )
-    assert second.answer.startswith("The guide's floor: My floor is $198K")
+    assert second.answer.startswith("The guide's floor: At $213K, I commit. [1] My floor is $198K")
     alibaba = coach.ask("what's my walk-away number with alibaba seattle?")
     assert alibaba.answer.startswith("The Alibaba guide states no walk-away number")
     assert "$198K" not in alibaba.answer
@@ -172,7 +172,7 @@ def test_a_language_named_like_an_everyday_word_is_named_when_the_guides_lack_it
 
 def test_the_lowest_base_to_accept_is_the_scripts_floor(coach):
     answer = coach.ask("whats the lowest base i should accept from anyscale")
-    assert answer.answer.startswith("The guide's floor: My floor is $198K")
+    assert answer.answer.startswith("The guide's floor: At $213K, I commit. [1] My floor is $198K")
 
 
 def test_a_topic_is_named_once_in_the_users_spelling(coach):

@@ -39,23 +39,41 @@ def another_ask_held(
     h1b?": Mandarin is asked apart from the visa). An ask that only refers back to one that
     names a gap ("is there acceleration? can i negotiate for it?") asks about that gap too,
     unless it names a pay component of its own."""
-    after_gap = False
+    return bool(_held_asks(question, unheld_words, catalog, company)[0])
+
+
+def held_ask_intent(question: str, unheld_words: set[str]) -> str | None:
+    """The intent of the first ask that names nothing the guides lack, when another ask does
+    ("if alibaba wants me to start 2 weeks after the offer is that normal? also how long is
+    their hiring process": interview, not the counter the word "offer" cues); else None."""
+    held, gap = _held_asks(question, unheld_words)
+    return next((intent for intent in held if intent != "words"), None) if gap else None
+
+
+def _held_asks(
+    question: str, unheld_words: set[str], catalog: Catalog | None = None, company=None
+) -> tuple[list[str], bool]:
+    """(for each ask naming nothing the guides lack, its held intent, or "words" when it asks
+    in words the company's guides all use; whether an ask names a gap)."""
+    after_gap = gap = False
+    held = []
     for part in _ASK_BREAK.split(asked_sentences(question)):
         words = normalize(part)
         if not words:
             continue
         if set(words.split()) & unheld_words:
-            after_gap = True
+            after_gap = gap = True
             continue
         if after_gap and REFERS_BACK.search(words) and not names_a_component(words):
             continue
         follows_gap, after_gap = after_gap, False
-        if best_intent(intent_scores(words, has_amounts=False)) in _HELD_INTENTS:
-            return True
+        intent = best_intent(intent_scores(words, has_amounts=False))
+        if intent in _HELD_INTENTS:
+            held.append(intent)
         # (not an ask after the gap's: "…parental leave? and how many weeks do they give")
-        if catalog is not None and not follows_gap and _in_guide_words(words, catalog, company):
-            return True
-    return False
+        elif catalog is not None and not follows_gap and _in_guide_words(words, catalog, company):
+            held.append("words")
+    return held, gap
 
 
 def _in_guide_words(words: str, catalog: Catalog, company: str | None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.compose.asks_apart import held_ask_intent
 from assistant.compose.claims import write_claim_check
 from assistant.compose.comp import compose_comp
 from assistant.compose.compare import compose_compare
@@ -67,6 +68,11 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
         understood = replace(
             understood, query=gaps.without_unheld(understood.query), lacking=gaps.unheld_words
         )
+        # ("…start 2 weeks after the offer, normal? also how long is their hiring process":
+        # the held ask's intent, not the counter the gap's "offer" cued, with no offer given)
+        held = held_ask_intent(understood.question, set(gaps.unheld_words))
+        if held and understood.intent == "counter" and evidence.negotiation is None:
+            understood = replace(understood, intent=held, intents=(held,))
     if gaps.same_role:  # "my title says SRE, does the devops band apply?": the guide's word
         chunk_id, sentence = gaps.same_role
         writer.add(f"{sentence} {writer.book.cite(chunk_id)}", "")

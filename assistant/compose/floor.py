@@ -21,7 +21,10 @@ from assistant.understanding.question import Understanding
 ASKS_FOR_A_FLOOR = re.compile(
     r"\bwalk[\s-]?away\b(?!\s+from\b)|\bfloor\b(?!\s+of\b)|\bbottom line\b|\bminimum i should\b|"
     r"\blowest(?:\s+\w+){0,2}\s+(?:i|you|one)\s*(?:should|can|could|would|'d)\b|"
-    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b",
+    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b"
+    # "what if i said 200 on base instead of 213?": asking for less than the script does
+    r"|\bwhat if i (?:said|say|asked|ask|countered|counter|proposed?)\b[^?.!\d]{0,20}\d"
+    r"[^?.!]{0,30}\binstead\b",
     re.I,
 )
 # "what if they push back on base?", "and if they say no?": the floor, unless an offer is being
@@ -31,6 +34,7 @@ PUSHED_BACK = re.compile(
     re.I,
 )
 _STATES_A_FLOOR = re.compile(r"\bfloor\b|\bwalk[\s-]?away\b|\bbottom line\b", re.I)
+_COMMITS = re.compile(r"\$\s?\d[^.]*\b(?:commit|accept|sign)\b", re.I)  # "At $213K, I commit."
 
 
 def write_floor_lead(writer: Writer, understood: Understanding, ev: Evidence) -> bool:
@@ -45,11 +49,15 @@ def write_floor_lead(writer: Writer, understood: Understanding, ev: Evidence) ->
     quoted = [s for s in ev.facts.scripts if s.company == company]
     quoted += [lv for lv in ev.facts.levers if lv.company == company]
     for item in quoted:
-        for sentence in sentence_pieces(item.text):
+        sentences = sentence_pieces(item.text)
+        for at, sentence in enumerate(sentences):
             if _STATES_A_FLOOR.search(sentence):
-                writer.add(
-                    f"The guide's floor: {one_line(sentence)} {writer.book.cite(item.chunk_id)}", ""
-                )
+                # (with the sentence before it when that gives the figure committed to: "At
+                # $213K, I commit. My floor is $198K…")
+                mark = writer.book.cite(item.chunk_id)
+                before = sentences[at - 1] if at and _COMMITS.search(sentences[at - 1]) else ""
+                said = f"{one_line(before)} {mark} " if before else ""  # (each sentence cited)
+                writer.add(f"The guide's floor: {said}{one_line(sentence)} {mark}", "")
                 return True
     if quoted:
         writer.add(
