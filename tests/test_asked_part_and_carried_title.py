@@ -16,9 +16,12 @@ from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
 from assistant.understanding.asks import asked_sentences
+from assistant.understanding.companies_asked import companies_asked
+from assistant.understanding.entities import Catalog
+from assistant.understanding.frame import ConversationState
 from assistant.understanding.lacking import lacked_words
 from assistant.understanding.titles import role_asked
-from assistant.understanding.words import mixes_another_language
+from assistant.understanding.words import mixes_another_language, normalize
 
 SCHEDULE = (
     "my onsite schedule from alibaba:\n10:00 Linux & Networking\n11:15 Kubernetes / Cloud "
@@ -249,3 +252,15 @@ def test_asking_for_less_than_the_script_gets_its_floor_and_commitment(coach):
     first = last.answer.split("\n")[0]
     assert first.startswith("The guide's floor:") and "$213K" in first and "$198K" in first
     assert re.search(r"I commit\. \[\d+\] My floor", first)  # each sentence with a figure cited
+
+
+def test_the_company_whose_offer_figures_are_given_stays_the_subject():
+    catalog = Catalog.build(["Alibaba", "Anyscale", "NVIDIA"])  # (with NVIDIA's guide indexed)
+    question = (
+        "anyscale sf devops offer: 195 base, 180k equity/4yr. what base do i counter with, and "
+        "whats the lowest base i should accept before just going with nvidia?"
+    )
+    named, _ = companies_asked(
+        question, normalize(question), ["Anyscale", "NVIDIA"], ConversationState(), catalog
+    )
+    assert named[0] == "Anyscale"

@@ -10,10 +10,11 @@ per turn.
 
 from __future__ import annotations
 
-from assistant.understanding.asks import COMPARES, SAME_AGAIN, asked_sentences
+from assistant.understanding.asks import COMPARES, SAME_AGAIN, SENTENCE_BREAK, asked_sentences
 from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.frame import ConversationState
 from assistant.understanding.subject import (
+    gives_amounts,
     held_offer,
     named_as_context,
     offer_elsewhere,
@@ -51,9 +52,19 @@ def companies_asked(
     named = whose_role_is_asked(normalized, named, catalog)
     # ("anyscale wants my answer by friday… how long does alibaba's process take?": Anyscale
     # is only told; not "alibaba sf is 180k. how does anyscale compare?")
-    told = [c for c in named if c not in asked_of]
+    # (the company whose offer the message gives figures for stays: "anyscale sf offer: 195
+    # base… what's the lowest i should accept before just going with nvidia?")
+    told = [c for c in named if c not in asked_of and not _gives_figures_of(question, c)]
     # (nor when levels are asked: each company's level map places the user, told or asked)
     again = COMPARES.search(asking) or SAME_AGAIN.search(question) or names_levels(normalized)
     if asked_of and told and len(named) > 1 and not again:
         context, named = context + told, [c for c in named if c in asked_of]
     return named, context
+
+
+def _gives_figures_of(question: str, company: str) -> bool:
+    """Whether a sentence naming `company` gives amounts of money (an offer's figures)."""
+    return any(
+        company.lower() in sentence.lower() and gives_amounts(sentence)
+        for sentence in SENTENCE_BREAK.split(question)
+    )
