@@ -56,6 +56,7 @@ from assistant.understanding.conversation import (
     asks_which_lever,
     changes_offer,
     gives_one_percentage,
+    new_offer_stated,
     offer_read_with,
     replay,
     states_offer,
@@ -310,14 +311,12 @@ class Coach:
         cleaned = clean_question(state["question"])
         understood = self.retriever.understand(cleaned, context.state, state["question"])
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
-        if states_offer(cleaned, after_offer=bool(context.offer_text)):  # read once, for all
+        if new_offer_stated(cleaned, understood, bool(context.offer_text)):  # read once, for all
             earlier = context.offer_for(understood.company)[0]
             offer_text = offer_read_with(earlier, cleaned, understood)
             turn.update(self._read_offer(offer_text, understood))
-            offer = turn.get("offer")
-            gives_offer = offer is None or any(
-                v is not None for v in (offer.base, offer.stock, offer.tc)
-            )  # an offer badly written (None) is one too: the counter path explains the problem
+            offer = turn.get("offer")  # (one badly written, None, is one too: the counter says why)
+            gives_offer = offer is None or (offer.base, offer.stock, offer.tc) != (None,) * 3
             # ("170k base. ok?"; not "…offered $195K base. which lever fits my background?")
             counter = understood.intent in ("comp", "general") or not asks_which_lever(cleaned)
             if understood.intent in ("comp", "general", "lever") and gives_offer and counter:

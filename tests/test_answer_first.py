@@ -559,7 +559,7 @@ def test_a_retention_counteroffer_is_named_as_not_covered(coach):
     answer = coach.ask(
         "my current company counter offered a 20% raise to keep me. stay or join alibaba?"
     )
-    assert "says nothing about a counteroffer from your current employer" in answer.answer[:300]
+    assert "say nothing about a counteroffer from your current employer" in answer.answer[:300]
 
 
 def test_a_part_of_a_hyphenated_guide_word_is_held(coach):

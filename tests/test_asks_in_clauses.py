@@ -209,7 +209,7 @@ def test_pay_asked_of_a_topic_no_guide_names_is_named_with_it(coach):
         "I own the 99.99% SLA for our enterprise merchants. which anyscale argument fits me? "
         "and does anyscale pay an on-call stipend, thats a big deal for me",
     )
-    assert "nothing about on-call pay" in answer.answer.split("\n")[0]
+    assert "nothing about Anyscale on-call pay" in answer.answer.split("\n")[0]
     assert "Enterprise SLA Protection" in answer.answer
 
 

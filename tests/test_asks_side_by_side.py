@@ -128,7 +128,7 @@ def test_on_call_asked_plainly_beside_its_pay_is_answered_after_naming_the_pay(c
         "(my current co does $500/wk)",
     )
     assert not answer.refused
-    assert answer.answer.startswith("The Alibaba guide says nothing about on-call pay")
+    assert answer.answer.startswith("The guides say nothing about Alibaba on-call pay")
     assert "demanding on-call rotations" in answer.answer[:400]
     assert "$155K" not in answer.answer  # the pay table answers nothing asked
 
@@ -322,9 +322,9 @@ def test_a_topic_asked_of_two_companies_names_the_one_whose_guides_lack_it(coach
         "band is higher?",
         "which one has better work life balance",
     )
-    assert answer.answer.startswith("The Anyscale guide says nothing about working hours")
+    assert answer.answer.startswith("The guides say nothing about Anyscale work-life balance")
     assert "high-performance culture" in answer.answer[:600]  # what Alibaba's FAQ says
     (either,) = converse(coach, "is on-call brutal at anyscale or alibaba?")
     assert not either.refused  # Alibaba's guide speaks of its on-call
-    assert either.answer.startswith("The Anyscale guide says nothing about on-call")
+    assert either.answer.startswith("The guides say nothing about Anyscale on-call")
     assert "on-call rotations" in either.answer

@@ -64,8 +64,9 @@ def _held_asks(
         if set(words.split()) & unheld_words:
             after_gap = gap = True
             continue
-        if after_gap and REFERS_BACK.search(words) and not names_a_component(words):
-            continue
+        own_thing = names_a_component(words) or _NAMES_LEVER.search(words)
+        if after_gap and REFERS_BACK.search(words) and not own_thing:
+            continue  # (not "…? and which lever fits my background + what number does it say")
         follows_gap, after_gap = after_gap, False
         intent = best_intent(intent_scores(words, has_amounts=False))
         if intent in _HELD_INTENTS:
@@ -85,6 +86,7 @@ def _in_guide_words(words: str, catalog: Catalog, company: str | None) -> bool:
     return bool(own) and all(w in held for w in own)
 
 
+_NAMES_LEVER = re.compile(r"\b(?:lever|levers|angle|argument)\b")
 _PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
 
 

@@ -39,6 +39,7 @@ from assistant.compose.asks_apart import another_ask_held, how_long_asked_apart,
 from assistant.compose.aspects import asked_plainly, aspects_asked, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
 from assistant.compose.level_coverage import level_statement
+from assistant.compose.loops_of_others import loops_of_others
 from assistant.compose.place_gaps import (
     PAY_INTENTS,
     companies_without_the_place,
@@ -61,7 +62,6 @@ from assistant.compose.unheld_terms import (
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.facts import CompBand
 from assistant.understanding.asks import (
-    REFERENCE,
     REFERS_BACK,
     SENTENCE_BREAK,
     TopicAsk,
@@ -153,7 +153,7 @@ def coverage_of(
             statements.append(NO_INTERVIEW_GUIDE.format(other))
             gaps.append(f"{other} interview guide")
     # "got one for google's sre loop too?": another employer's interviews, asked by name
-    others_loops, beside = _loops_of_others(frame)
+    others_loops, beside = loops_of_others(frame)
     for other in others_loops:
         statements.append(NO_INTERVIEW_GUIDE.format(_employer(other, catalog)))
         gaps.append(f"{_employer(other, catalog)} interview guide")
@@ -454,42 +454,6 @@ def _currency_statement(
         f"The guides give {frame.company}'s {frame.region} band in {row.currency} only, not in "
         f"{frame.currency}; no exchange rate is applied."
     )
-
-
-_ASKS = re.compile(r"\b(?:what|whats|how|which|when|where|who|why|do|does|is|are|will)\b")
-
-
-def _loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
-    """Employers other than the subject whose own interviews the asking sentences name
-    ("google's sre loop", "amazon's onsite"), on an interview question; and whether a clause
-    naming them, or another asking clause, names the subject's interviews too ("alibaba's
-    interview compared to google's loop")."""
-    if frame.intent != "interview":
-        return [], False
-    names = {n.lower(): n for n in (*frame.outside_companies, *frame.context_names)}
-    subject = (frame.company or "").lower()
-    found, beside = [], False
-    asking = asked_sentences(frame.question)
-    if REFERENCE.search(normalize(asking)):  # "…a databricks loop next month. whats each one like?"
-        asking = frame.question
-    for clause in re.split(r"[?!.;]|\s[—–-]\s", asking.lower()):
-        for key, name in names.items():
-            if re.search(
-                rf"\b{re.escape(key)}(?:'s|s)?\s+(?:[\w-]+\s+){{0,2}}"
-                r"(?:loop|interviews?|onsite|interview process|hiring process|rounds?)\b",
-                clause,
-            ):
-                if name not in found:
-                    found.append(name)
-                beside = beside or bool(subject and subject in clause)
-        # ("for alibaba what are the rounds about? and how does anyscale interview?")
-        beside = beside or bool(
-            subject
-            and subject in clause
-            and INTERVIEW_TOPIC.search(clause)
-            and _ASKS.search(clause)
-        )
-    return found, beside
 
 
 def _employer(name: str, catalog: Catalog) -> str:

@@ -43,7 +43,13 @@ from assistant.compose.passages import (
 )
 from assistant.compose.untrusted import usable_sentence
 from assistant.index.lexical import tokenize
-from assistant.understanding.asks import TOLD_WORDS, asked_sentences, asks_in
+from assistant.understanding.asks import (
+    REFERS_BACK,
+    TOLD_WORDS,
+    asked_sentences,
+    asks_in,
+    sentences_that_ask,
+)
 from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
 from assistant.understanding.told_topics import told_aside
@@ -114,6 +120,9 @@ def write_lead(
     # talk returns is told; the hiring manager round is asked)
     asking = _BACK_TO.sub("", asked_sentences(frame.question))
     fresh = set(tokenize(asking)) | guide_words_for(asking)
+    fresh |= set(
+        tokenize(referred_to(frame.question))
+    )  # ("…is that a weak answer?": what "that" is)
     # (nothing of a story put aside, "…anyway, which lever…", or of the reasons after the ask,
     # "how many rounds? trying to plan time off": not "the time zones can delay it")
     aside = set(tokenize(" ".join(told_aside(frame.question)))) - fresh
@@ -175,6 +184,17 @@ def write_lead(
 
 _LEAD_IN = re.compile(r"^([^:.!?\n]{8,120}):\s*\n")  # "…based on four primary pillars:"
 _ITEM = re.compile(r"^([A-Z][^.!?:–—]{2,60})(?:\s[–—-]\s|:\s)")  # "Operational Excellence – …"
+
+
+def referred_to(question: str) -> str:
+    """The telling sentence just before the first asking one, when that asking sentence opens
+    by referring back to it ("my go-to story is… is that a weak answer for them?"); else ""."""
+    sentences, asks = sentences_that_ask(question)
+    first = next((i for i, ask in enumerate(asks) if ask), None)
+    if not first or asks[first - 1]:
+        return ""
+    opening = " ".join(sentences[first].split()[:4])
+    return sentences[first - 1] if REFERS_BACK.search(opening) else ""
 
 
 def item_words(
@@ -432,8 +452,12 @@ def lead_each_ask(
     """Each ask's lead, in the order asked ("is mandarin required? also how bad is the
     wlb?"): the guide's FAQ answer to it, or its best sentences, unless it says what an
     earlier ask's lead already said."""
-    for ask in asks_in(frame.question):
-        _lead_one(writer, replace(frame, question=ask, query=ask), hits, relatedness, reach)
+    told = referred_to(frame.question)  # (kept before the first ask, which refers to it)
+    for number, ask in enumerate(asks_in(frame.question)):
+        question = f"{told} {ask}" if told and not number else ask
+        _lead_one(
+            writer, replace(frame, question=question, query=question), hits, relatedness, reach
+        )
 
 
 def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness, reach: int) -> None:

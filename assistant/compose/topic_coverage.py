@@ -16,24 +16,32 @@ from assistant.understanding.asks import TopicAsk, compact
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding
 
+_NO_NAME_BEFORE = re.compile(r"(?:a|an|the|what|whether|when|how|who)\b|\w+ing\b")
 COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
 
 
 def topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str | None) -> str:
+    """ "The guides say nothing about Anyscale on-call." The company is put before the topic
+    (as people say "Anyscale on-call"), so the sentence names both where two companies are
+    talked about; what may stand in for the topic follows."""
     said = " or ".join(as_said(t) for t in missing)
-    whose = f"The {company} guide says" if company else "The guides say"
+    if company:  # ("a vesting cliff at Anyscale": not after an article or a question word)
+        said = f"{said} at {company}" if _NO_NAME_BEFORE.match(said) else f"{company} {said}"
+    guide = f"the {company} guide" if company else "the guides"
+
+    def does(verb: str) -> str:  # "the Anyscale guide gives", "the guides give"
+        return f"{guide} {verb}s" if company else f"{guide} {verb}"
+
+    lead = f"The guides say nothing about {said}"
     if stand_in == "script":  # "they want an answer by friday, what do I say?"
-        return f"{whose} nothing about {said}; what it gives for what to say is its script."
+        return f"{lead}; what {does('give')} for what to say is its script."
     if stand_in == "process":  # "any take-home after that?"
-        return f"{whose} nothing about {said}; the interview process it describes follows."
+        return f"{lead}; the interview process {does('describe')} follows."
     if stand_in == "stock":  # "is there a 1yr cliff?": the grant and its vesting years
-        return f"{whose} nothing about {said}; what it gives is the stock grant and its years."
+        return f"{lead}; what {does('give')} is the stock grant and its years."
     if stand_in:
-        return (
-            f"{whose} nothing about {said}; what it says about "
-            f"{COMPONENT_NAMES[stand_in]} may stand in for it."
-        )
-    return f"{whose} nothing about {said}."
+        return f"{lead}; what {does('say')} about {COMPONENT_NAMES[stand_in]} may stand in for it."
+    return f"{lead}."
 
 
 def guides_cover(
@@ -102,7 +110,7 @@ def _same_words(said: str, phrase: str) -> bool:
 def as_said(topic: TopicAsk) -> str:
     """The topic's name, with the user's own words the name does not hold: "visa sponsorship
     (h1b)", "tax (after tax)"."""
-    unsaid = [w for w in topic.said if normalize(w) not in normalize(topic.name)]
+    unsaid = [w for w in topic.said if compact(w) not in compact(topic.name)]
     if not unsaid:  # ("tax (after tax)", "visa sponsorship (h1b)": the user's words too)
         return topic.name
     return f"{topic.name} ({', '.join(unsaid)})"

@@ -237,12 +237,18 @@ def compact(phrase: str) -> str:
     return re.sub(r"[\s-]+", "", normalize(phrase))
 
 
+_PREPOSITIONS = frozenset({"on", "in", "at", "off", "by"})
+
+
 def _typed(normalized: str, plain: str) -> str:
     """How the text writes the phrase ("oncall" for "on-call"), or "" when it does not; its
-    plural too ("apartments" for "apartment")."""
+    plural too ("apartments" for "apartment"; not of "on call": "nervous on calls" is the
+    phone)."""
     found = find_phrase(normalized, plain)
     if found is None and len(plain) > 3 and not plain.endswith("s"):
         found = find_phrase(normalized, f"{plain}s")
+        if found and set(found.group().split()[:1]) & _PREPOSITIONS:
+            found = None
     return found.group() if found else ""
 
 
@@ -433,7 +439,11 @@ def foreign_words(normalized: str, catalog: Catalog) -> list[str]:
         and word not in catalog._company_words
         and word not in topics  # "is the on-call brutal?": a job topic, held or not
         and not any(ch.isdigit() for ch in word)
+        and not _INTERJECTION.fullmatch(word)  # ("hm ok. singapore then?")
     ]
+
+
+_INTERJECTION = re.compile(r"h+m+|u+m+|u+h+|a+h+|o+h+|e+h+|ugh+|meh|welp|lol|haha(?:ha)*|hehe")
 
 
 def fixed_component(question: str, carried: str | None) -> str | None:

@@ -181,6 +181,14 @@ def states_offer(text: str, after_offer: bool = False) -> bool:
     return bool(_OFFER_WORDS.search(text)) or named >= 2
 
 
+def new_offer_stated(text: str, understood: Understanding, has_offer: bool) -> bool:
+    """`states_offer`, unless the turn corrects a figure of the offer already given ("sorry
+    typo — rsu is 104k, not 140k. with google at 330 tc, what rsu should i counter with"):
+    that is a change to the offer, whatever else it names, not a new offer of its figures."""
+    fixes = has_offer and understood.corrects and changes_offer(text)
+    return states_offer(text, has_offer) and not fixes
+
+
 def without_guide_claims(text: str) -> str:
     """The text without what the user says the guide holds, which is no offer: a sentence's
     rest from "your guide says…", "the band goes to…" on; the whole sentence when the guide is
@@ -236,7 +244,9 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         understood = understand(text, catalog, state)
         state = understood.state
         places.append((state.company, state.region))
-        if understood.intent in ("counter", "comp") and states_offer(text, bool(offers)):
+        offer_asked = understood.intent in ("counter", "comp") or "counter" in understood.intents
+        # ("…offered 201k base. above the walk-away floor?": the floor's lever, the offer placed)
+        if offer_asked and new_offer_stated(text, understood, bool(offers)):
             owner, earlier, changes = offers[-1] if offers else (understood.company, "", ())
             if not (earlier and understood.offer_is_competing):  # (a rival's: beside the own)
                 owner, changes = understood.company, ()

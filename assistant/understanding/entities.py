@@ -349,12 +349,18 @@ def _taken_back(normalized: str, mention: PlaceMention) -> bool:
 
 def places_without_rows(text: str, rows: Iterable[str], besides: str | None = None) -> list[str]:
     """The places the text names (titled, in order; not `besides`, nor where the user moves
-    from) that none of `rows` (region labels) is for ("hong kong or shenzhen": both)."""
+    from, nor beside `besides` where the user lives: "fly to sf for the onsite, im in austin")
+    that none of `rows` (region labels) is for ("hong kong or shenzhen": both)."""
     labels, said = list(rows), normalize(text)
+    asking = " ".join(re.findall(r"[^.?!]*\?", text))  # ("…live in los angeles… pay for LA?")
+    asked = {m.place for m in places_in(asking)}
     named = [
         m.place
         for m in places_in(text)
-        if m.place != besides and not whereabouts(said, m, True, text) and not _taken_back(said, m)
+        if m.place != besides
+        and not whereabouts(said, m, True, text)
+        and not (besides and whereabouts(said, m) and m.place not in asked)
+        and not _taken_back(said, m)
     ]
     if any(p != "remote" for p in named):  # ("seattle, and remote": the place, not a row)
         named = [p for p in named if p != "remote"]

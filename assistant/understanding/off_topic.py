@@ -22,7 +22,7 @@ from assistant.understanding.entities import (
     find_currency,
 )
 from assistant.understanding.frame import ConversationState
-from assistant.understanding.intents import PAY_INTENTS
+from assistant.understanding.intents import PAY_INTENTS, lever_asked_by_place
 from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import level_asked
 from assistant.understanding.words import mixes_another_language
@@ -51,6 +51,8 @@ def off_topic_turn(
         return False  # "y la ultima ronda de HR/valores, es solo una formalidad?")
     if state.intent and about_last_answer(normalized, list(foreign)):  # "shorter"
         return False
+    if state.intent == "lever" and lever_asked_by_place(question):  # "the second one - word
+        return False  # for word pls" after the levers
     # "what about cantonese?", "and the interconnect side?": the last question, of another thing
     if (
         state.intent

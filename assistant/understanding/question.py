@@ -151,7 +151,12 @@ def understand(
         asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         # ("…one round is 'incident response'. what should i expect": of that loop, not pay)
-        of_the_loop = told_loop and asked["interview"] > 0 and not components_named(asking)
+        # ("…my go-to story for 'conflicting priorities' is… is that a weak answer for them?
+        # what should i anchor those answers on": the loop's answers, not the counter's anchor)
+        of_the_story = REFERS_BACK.search(asking) and not gives_amounts(kept_text)
+        of_the_loop = (
+            told_loop and (asked["interview"] > 0 or of_the_story) and not components_named(asking)
+        )
         if of_the_loop:
             pass  # (the told loop's intent stands)
         elif best_intent(asked) not in ("out_of_scope", "general" if told_loop else ""):
@@ -185,6 +190,14 @@ def understand(
         company or any(contains_phrase(normalized, word) for word in JOB_WORDS)
     ):
         intent = "general"  # about a company of the corpus, or about the job: in scope
+    if (
+        not any(scores.values())
+        and not state.turns
+        and company
+        and len(normalized.split()) <= 6
+        and any(m.place != "remote" for m in places_in(kept_text))
+    ):
+        intent = "comp"  # "alibaba hangzhou", "anyscale singapore": its pay there (or no row)
     if MAKES_AN_ARTEFACT.search(question):
         intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
     # "base not stock": base; "I care more about base than RSUs. Which lever…?": the one asked
@@ -224,6 +237,7 @@ def understand(
             or repeating
             or intent in ("counter", "lever", "out_of_scope")
             or mixes_another_language(question)  # ("y eso en dolares?": its "that" unread)
+            or (state.intent == "lever" and lever_asked_by_place(question))  # "the second one"
             # ("could i push the bonus up to 25%?" after a hangzhou offer: that place's bonus)
             or (
                 state.intent in ("comp", "counter")

@@ -37,7 +37,7 @@ _NOT_MODIFIERS = frozenset(
     "a an the as for of at in is are what whats how much does do my your their our his her "
     "be being am im i'm i you we they to and or with get gets got paid pay make earn level "
     "senior staff principal junior lead sr jr says said say titled called actually really "
-    "just".split()
+    "just meant mean".split()
 )
 
 

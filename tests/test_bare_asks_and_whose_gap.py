@@ -1,0 +1,203 @@
+"""A bare "company place" ask, a gap named with whose it is ("Anyscale on-call"), "their
+rounds" after the sentence naming another employer, where the user lives beside the place
+asked, a lever asked by its place after the levers, an interjection before a follow-up, and
+"on calls" (the phone) apart from on-call: through the real pipeline (real MiniLM, Chroma on
+disk, the built-in composer), and the pure rules that read them.
+
+Leaves out: the wording of the answers beyond what each test names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_answer_first import converse  # each turn with the history so far
+
+from assistant.coach import Coach
+from assistant.compose.asks_apart import another_ask_held
+from assistant.compose.topic_coverage import topics_statement
+from assistant.understanding.asks import TopicAsk, topics_asked
+from assistant.understanding.entities import places_without_rows
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def test_a_gap_is_named_with_the_company_before_the_topic():
+    on_call = TopicAsk("on_call", "on-call", ("oncall",))
+    assert topics_statement([on_call], "Anyscale", None) == (
+        "The guides say nothing about Anyscale on-call."
+    )
+    cliff = TopicAsk("cliff", "a vesting cliff", ("cliff",))
+    stated = topics_statement([cliff], "Anyscale", "stock")
+    assert stated.startswith("The guides say nothing about a vesting cliff at Anyscale;")
+    assert "what the Anyscale guide gives is the stock grant" in stated
+    assert "what the guides give" in topics_statement([cliff], None, "stock")
+
+
+def test_on_calls_are_the_phone_not_on_call():
+    assert not topics_asked("i get super nervous on calls, should i negotiate by email?")
+    assert [t.key for t in topics_asked("how bad are the on call shifts")] == ["on_call"]
+    assert [t.key for t in topics_asked("oncalls at alibaba, frequent?")] == ["on_call"]
+
+
+def test_where_the_user_lives_beside_the_place_asked_has_no_row_to_name():
+    rows = ["London", "New York", "San Francisco"]
+    told = "anyscale wants me to fly to sf for the onsite, im in austin. do they pay the hotel?"
+    assert places_without_rows(told, rows, besides="san francisco") == []
+    assert places_without_rows("sf or austin, which pays more?", rows, "san francisco") == [
+        "Austin"
+    ]
+
+
+def test_which_lever_after_a_gap_is_an_ask_of_its_own():
+    asked = (
+        "is an education budget something the guide lists as a lever? and which lever fits "
+        "my gpu background + what number does it say"
+    )
+    assert another_ask_held(asked, {"education", "budget"})
+    assert not another_ask_held("is there acceleration? can i negotiate for it?", {"acceleration"})
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("asked", "row_lacked", "band"),
+    [
+        ("alibaba london", "Alibaba's comp table has no row for London", None),
+        ("anyscale singapore", "Anyscale's comp table has no row for Singapore", None),
+        ("alibaba hangzhou", None, "CNY 400K"),
+    ],
+)
+def test_a_company_and_a_place_alone_ask_its_pay_there(coach, asked, row_lacked, band):
+    (answer,) = converse(coach, asked)
+    if row_lacked:
+        assert answer.refused and row_lacked in answer.answer
+    else:
+        assert not answer.refused and band in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_their_rounds_after_naming_another_employer_are_that_employers(coach):
+    (answer,) = converse(
+        coach,
+        "also interviewing at databricks for a devops/SRE spot (sf). what are their rounds and "
+        "what do they grade on? theyre my backup to alibaba",
+    )
+    assert answer.refused
+    assert "no Databricks interview guide" in answer.answer
+    assert "3 to 5" not in answer.answer
+
+
+@pytest.mark.integration
+def test_a_gap_asked_of_the_second_company_names_both(coach):
+    _, answer = converse(
+        coach,
+        "hows work life balance for alibaba devops, on-call heavy?",
+        "how about anyscale, is on-call brutal there?",
+    )
+    assert answer.refused
+    assert "nothing about Anyscale on-call" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.integration
+def test_interview_travel_costs_are_named_as_not_covered_not_a_band(coach):
+    (answer,) = converse(
+        coach,
+        "anyscale wants me to fly to sf for the devops onsite, im in austin. do they book or "
+        "reimburse the flight and hotel or do i pay and expense it after?",
+    )
+    assert answer.refused
+    assert "interview travel reimbursement" in answer.answer
+    assert "Austin" not in answer.answer and "$168K" not in answer.answer
+
+
+@pytest.mark.integration
+def test_the_lever_fitting_a_background_is_answered_beside_a_lacking_perk(coach):
+    (answer,) = converse(
+        coach,
+        "negotiating w anyscale sf rn. two things: is an education / conference budget something "
+        "the guide lists as a lever? and which lever fits my gpu background + what number does "
+        "it say",
+    )
+    assert not answer.refused
+    assert "learning budget" in answer.answer[:200]
+    assert "GPU Infrastructure Premium" in answer.answer
+
+
+@pytest.mark.integration
+def test_a_place_after_an_interjection_and_a_refused_place_goes_on_with_the_pay(coach):
+    *_, answer = converse(
+        coach, "alibaba sunnyvale devops base range?", "same for london", "hm ok. singapore then?"
+    )
+    assert not answer.refused
+    assert "SGD 110K–SGD 170K" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_the_second_one_word_for_word_after_the_levers_quotes_lever_two(coach):
+    *_, answer = converse(
+        coach,
+        "can i negotiate a sabbatical with alibaba? devops role in sunnyvale",
+        "ok then what levers does the alibaba guide actually list",
+        "the second one - word for word pls",
+    )
+    assert not answer.refused
+    assert "Hyperscale Experience" in answer.answer[:200]
+
+
+@pytest.mark.integration
+def test_a_corrected_figure_keeps_the_rest_of_the_offer(coach):
+    _, answer = converse(
+        coach,
+        "sunnyvale alibaba devops offer: 185 base, 140k rsu/4yr, 15%. is that base ok for the bay",
+        "sorry typo — rsu is 104k, not 140k. with google sre at 330 tc, what rsu number should i "
+        "counter with",
+    )
+    assert "Your base ($185K)" in answer.answer[:200]
+    assert "offer RSU $104K" in answer.answer
+
+
+@pytest.mark.integration
+def test_an_offer_told_with_a_floor_question_is_placed_again_when_corrected(coach):
+    *_, corrected, asked = converse(
+        coach,
+        "anyscale sf offered 201k base. is that above the walk-away floor in the anyscale script?",
+        "ugh sorry, i misread the pdf. base is 191k not 201k",
+        "so what base number do i go back to them with",
+    )
+    assert corrected.answer.startswith("Your base ($191K)")
+    assert "ask for $213K" in asked.answer[:300]
+
+
+@pytest.mark.integration
+def test_a_title_corrected_mid_talk_is_named_as_lacking(coach):
+    _, answer = converse(
+        coach,
+        "whats total comp for anyscale sf devops",
+        "sorry i meant ML engineer not devops — the posting is for their training infra team",
+    )
+    assert "no ML engineer figures" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.integration
+def test_how_to_word_it_after_an_offer_gets_the_levers_not_the_interview_process(coach):
+    *_, answer = converse(
+        coach,
+        "sunnyvale alibaba devops offer: 185 base, 140k rsu/4yr, 15%. is that base ok for the bay",
+        "ok how do i word it when i call the recruiter back",
+    )
+    assert "recruiter screen" not in answer.answer
+    assert "Cloud/SRE Offer" in answer.answer
+
+
+@pytest.mark.integration
+def test_is_that_a_weak_answer_after_a_behavioural_story_stays_an_interview_question(coach):
+    (answer,) = converse(
+        coach,
+        "behavioural round prep for alibaba devops. my go-to story for 'tell me about a time you "
+        "had conflicting priorities' is basically me choosing what my director wanted. is that a "
+        "weak answer for them? what should i anchor those answers on",
+    )
+    assert "To compute a counter" not in answer.answer
+    assert "Customer First" in answer.answer
