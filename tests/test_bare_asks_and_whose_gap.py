@@ -201,3 +201,61 @@ def test_is_that_a_weak_answer_after_a_behavioural_story_stays_an_interview_ques
     )
     assert "To compute a counter" not in answer.answer
     assert "Customer First" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("asked", "key"),
+    [
+        ("should i negotiate over the phone or over email?", "channel"),
+        ("is it rude to ask twice? i already countered once", "second_ask"),
+        ("can they cover home office equipment like a monitor", "equipment"),
+        ("is the bonus guaranteed or tied to performance?", "guaranteed"),
+    ],
+)
+def test_everyday_negotiation_topics_are_read(asked, key):
+    assert key in [t.key for t in topics_asked(asked)]
+
+
+@pytest.mark.integration
+def test_a_topic_of_several_words_is_held_only_where_a_guide_says_it(coach):
+    (answer,) = converse(
+        coach,
+        "is it rude to ask twice? like i already countered once and they came back w a bit "
+        "more. if i push again will they pull the offer??",
+    )
+    assert answer.refused
+    assert "asking twice" in answer.answer.split("\n")[0]
+    assert "as such" not in answer.answer
+
+
+@pytest.mark.integration
+def test_a_bonus_asked_guaranteed_or_performance_based_gets_the_guides_words(coach):
+    *_, answer = converse(
+        coach, "alibaba seattle devops bonus?", "and is it guaranteed or tied to performance?"
+    )
+    assert not answer.refused
+    assert "what they say about performance-based" in answer.answer.split("\n")[0]
+    assert "performance-based annual bonus" in answer.answer
+
+
+@pytest.mark.integration
+def test_a_base_stuck_after_the_counter_is_set_against_the_floor(coach):
+    *_, answer = converse(
+        coach,
+        "anyscale sf devops: 196 base, 180k rsu/4yr, 8% bonus, zero sign-on. which anyscale lever "
+        "gets me a signing bonus and how much",
+        "ok and if they refuse? recruiter already hinted base is stuck at 196",
+    )
+    assert "below the script's floor of $198K" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_same_question_after_a_company_mix_up_names_no_word_of_the_mix_up(coach):
+    _, answer = converse(
+        coach,
+        "whats the anyscale devops interview like, what do they evaluate you on?",
+        "sorry i meant alibaba, mixed up my tabs. same question",
+    )
+    assert not answer.refused
+    assert "tabs" not in answer.answer
+    assert not answer.answer.startswith("Questions the guide lists")

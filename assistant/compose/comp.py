@@ -25,6 +25,7 @@ from assistant.compose.passages import (
     wanted_words,
 )
 from assistant.compose.place_gaps import companies_without_the_place
+from assistant.compose.topic_coverage import covering_phrase
 from assistant.corpus.facts import CompBand, Facts
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.place_names import places_in
@@ -128,10 +129,13 @@ def compose_comp(
             "",
         )
     asked = COMPONENT_WORDS.get(understood.component or "", ())
+    # (a topic the guides hold under their own phrase: "guaranteed?" -> "performance-based")
+    asked = (*asked, *_held_phrases(understood, ev))
     if asked and _asks_yes_or_no(understood.question) and not understood.states_amounts:
         # "is the bonus guaranteed or does it depend on performance?": what a guide's prose
         # says of that component ("a performance-based annual bonus"), before the figures
-        wanted = wanted_words(understood)
+        wanted = wanted_words(understood) | {normalize(w) for w in asked}  # (carried: "and is
+        # it guaranteed?" after the bonus)
         prose = [
             r
             for r in ev.records.values()
@@ -163,6 +167,15 @@ def compose_comp(
         "Give me your offer (base, stock and vesting years, bonus) and I will show where it "
         "sits in the band and what to counter with.",
     )
+
+
+def _held_phrases(understood: Understanding, ev: Evidence) -> list[str]:
+    """The guides' phrases for the topics the turn asks that they hold ("is it guaranteed or
+    tied to performance?": "performance-based")."""
+    held = (
+        covering_phrase(t, understood.company, ev.catalog, ev.records) for t in understood.topics
+    )
+    return [phrase for phrase in held if phrase]
 
 
 def _sign_on(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):

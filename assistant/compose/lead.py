@@ -71,6 +71,12 @@ _REASON = re.compile(  # what a "why" question wants: a reason, a purpose, what 
     r"this is where|which is why|that is why|is (?:also )?(?:critical|essential|crucial|key))\b",
     re.I,
 )
+_WHO = re.compile(r"\bwho(?:'s| is| are| will| runs?| does| do| conducts?| interviews?)?\b", re.I)
+_PERSON = re.compile(  # who a "who" question is answered with
+    r"\b(?:manager|managers|recruiter|recruiters|interviewers?|panel|peers?|director|"
+    r"engineers?|team members?|bar raiser|hr)\b",
+    re.I,
+)
 _BACK_TO = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|anyway)\W+)?(?:going |switching )?back to "
     r"[^—–:;?]{1,40}?\s*[—–:;,-]\s*",
@@ -95,6 +101,7 @@ def write_lead(
     own = said_words(frame)
     counting = bool(QUANTITY.search(frame.question))
     reasoning = bool(_WHY.search(asked_sentences(frame.question)))
+    asks_who = bool(_WHO.search(asked_sentences(frame.question)))  # "who runs the behavioral one"
     passages = []
     for hit in hits[:reach]:
         sentences = [s for s in sentence_pieces(chunk_body(hit.text)) if _says_something(s)]
@@ -140,6 +147,7 @@ def write_lead(
         number = counting and bool(NUMBER.search(sentence))
         number += UNIT_WEIGHT * gives_count_of(sentence, units)  # "3 to 5 … rounds"
         reason = reasoning and bool(_REASON.search(sentence))
+        reason += asks_who and bool(_PERSON.search(sentence))  # (a who question wants a who)
         said = sum(weight[w] * (1 if w in fresh else told) for w in counted & words)
         return 2 * said + number + reason + EMBEDDING_WEIGHT * (cosine + stands_in)
 

@@ -17,6 +17,7 @@ from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding
 
 _NO_NAME_BEFORE = re.compile(r"(?:a|an|the|what|whether|when|how|who)\b|\w+ing\b")
+MAX_SAID = 2  # of the user's own words for a topic, named beside its name
 COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
 
 
@@ -63,10 +64,9 @@ def covering_phrase(
             continue
         if len(phrase.split()) == 1 and "-" not in phrase:
             return phrase
-        if company is None:  # every guide's passages would be read: their words will do
-            return phrase
-        if texts is None:
-            texts = [normalize(r.text) for r in records.values() if r.company == company]
+        if texts is None:  # (with no company, every guide's: "push a second time" is no
+            # phrase of theirs because each of its words is)
+            texts = [normalize(r.text) for r in records.values() if company in (None, r.company)]
         if any(contains_phrase(text, normalize(phrase)) for text in texts):
             return phrase
     return None
@@ -110,7 +110,7 @@ def _same_words(said: str, phrase: str) -> bool:
 def as_said(topic: TopicAsk) -> str:
     """The topic's name, with the user's own words the name does not hold: "visa sponsorship
     (h1b)", "tax (after tax)"."""
-    unsaid = [w for w in topic.said if compact(w) not in compact(topic.name)]
+    unsaid = [w for w in topic.said if compact(w) not in compact(topic.name)][:MAX_SAID]
     if not unsaid:  # ("tax (after tax)", "visa sponsorship (h1b)": the user's words too)
         return topic.name
     return f"{topic.name} ({', '.join(unsaid)})"

@@ -44,6 +44,8 @@ def unheld_terms(frame: Understanding, catalog: Catalog) -> list[str]:
         return []  # (pay talk is full of words no vocabulary holds: "lowball", "ballpark")
     if frame.intent == "out_of_scope" or (frame.unknown_company and not frame.state.company):
         return []  # (named by the refusal, or off-topic altogether)
+    if frame.corrects and frame.repeats:
+        return []  # ("sorry i meant alibaba, mixed up my tabs. same question": the mix-up told)
     if frame.intent == "lever" and ONE_LEVER_ASKED.search(frame.question):
         return []  # ("…eks + gke. which angle fits me?": the tools are the background told)
     return terms_of_art(frame, catalog)

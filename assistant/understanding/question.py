@@ -394,7 +394,10 @@ def understand(
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
     )
     components = components_named(asking) or components_named(kept_text)
-    examples = asks_for_examples(question) or (repeating and state.examples)  # "same for k8s"
+    # ("same for k8s" after examples: examples; "sorry i meant alibaba. same question": the
+    # last question's kind, not the examples its word "question" would name)
+    asked_anew = without_repeat_cues(normalized) if repeating else question
+    examples = asks_for_examples(asked_anew) or (repeating and state.examples)
     brief_next = followup and FOLLOWUP_LEAD.search(question) and len(normalized.split()) <= 4
     examples = examples or bool(brief_next and state.examples)  # "and coding?": its questions
     next_state = replace(
