@@ -259,3 +259,14 @@ def test_same_question_after_a_company_mix_up_names_no_word_of_the_mix_up(coach)
     assert not answer.refused
     assert "tabs" not in answer.answer
     assert not answer.answer.startswith("Questions the guide lists")
+
+
+@pytest.mark.integration
+def test_reusing_an_onsite_story_in_the_negotiation_asks_for_the_lever(coach):
+    (answer,) = converse(
+        coach,
+        "in my alibaba devops onsite i talked a lot about scaling our black friday traffic at "
+        "shopify. now the offer is in. can i reuse that story in the negotiation? which lever in "
+        "the guide fits and how does the line go",
+    )
+    assert "Hyperscale Experience" in answer.answer[:400]

@@ -168,6 +168,9 @@ _USER_ASKING = re.compile(
 )
 
 
+ONE_CUE = 3.0  # the weight of one strong intent cue ("anchor", "counter")
+
+
 def best_intent(scores: dict[Intent, float]) -> Intent:
     """The intent that weighs most (the first of equals), or out_of_scope when none weighs."""
     best = max(scores, key=lambda intent: scores[intent])

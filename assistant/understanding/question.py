@@ -65,6 +65,7 @@ from assistant.understanding.entities import (
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
     INTERVIEW_TOPIC,
+    ONE_CUE,
     asks_for,
     asks_for_examples,
     asks_for_sources,
@@ -151,9 +152,10 @@ def understand(
         asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         # ("…one round is 'incident response'. what should i expect": of that loop, not pay)
-        # ("…my go-to story for 'conflicting priorities' is… is that a weak answer for them?
-        # what should i anchor those answers on": the loop's answers, not the counter's anchor)
-        of_the_story = REFERS_BACK.search(asking) and not gives_amounts(kept_text)
+        # ("…my go-to story is… is that a weak answer? what should i anchor those answers on":
+        # the loop's, with one cue word at most; not "…in the negotiation? which lever fits")
+        of_the_story = REFERS_BACK.search(asking) and max(asked.values()) <= ONE_CUE
+        of_the_story = of_the_story and not gives_amounts(kept_text)
         of_the_loop = (
             told_loop and (asked["interview"] > 0 or of_the_story) and not components_named(asking)
         )
