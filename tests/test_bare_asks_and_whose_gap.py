@@ -270,3 +270,21 @@ def test_reusing_an_onsite_story_in_the_negotiation_asks_for_the_lever(coach):
         "the guide fits and how does the line go",
     )
     assert "Hyperscale Experience" in answer.answer[:400]
+
+
+@pytest.mark.integration
+def test_the_same_pay_at_a_company_without_the_place_shows_its_rows(coach):
+    _, answer = converse(coach, "alibaba devops base in seattle?", "and at anyscale?")
+    assert not answer.refused
+    assert answer.answer.startswith("Anyscale's comp table has no row for Seattle.")
+    assert "$168K–$218K" in answer.answer and "$163K–$213K" in answer.answer
+
+
+@pytest.mark.integration
+def test_the_other_company_is_the_one_not_talked_about(coach):
+    _, answer = converse(
+        coach,
+        "in the alibaba guide what google sre levels do their devops levels line up with?",
+        "and the other company's?",
+    )
+    assert "Google L4 SRE" in answer.answer[:300]

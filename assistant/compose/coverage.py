@@ -42,6 +42,7 @@ from assistant.compose.level_coverage import level_statement
 from assistant.compose.loops_of_others import loops_of_others
 from assistant.compose.place_gaps import (
     PAY_INTENTS,
+    carried_place_without_a_row,
     companies_without_the_place,
     pay_asked_of_a_place_without_a_row,
     places_without_rows_of,
@@ -225,6 +226,8 @@ def coverage_of(
         rowless = [frame.unknown_region.title()]  # "does anyscale hire in toronto? base in CAD?"
     if not rowless and frame.unknown_region and any(t.key == "remote" for t in frame.topics):
         rowless = [frame.unknown_region.title()]  # "remote ok? im in denver": nor a Denver row
+    if not rowless and carried_place_without_a_row(frame, catalog):
+        rowless = [frame.place.title()]  # "and at anyscale?" after alibaba seattle: its rows
     if rowless:  # "listed as london but they might employ me out of dublin"
         statements.append(f"{company}'s comp table has no row for {' or '.join(rowless)}.")
         gaps += rowless

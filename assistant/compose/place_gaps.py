@@ -41,6 +41,14 @@ def pay_asked_of_a_place_without_a_row(frame: Understanding, catalog: Catalog) -
     return bool(rows and pay_beside and frame.unknown_region and not frame.region)
 
 
+def carried_place_without_a_row(frame: Understanding, catalog: Catalog) -> bool:
+    """The same pay question at another company ("and at anyscale?" after Alibaba Seattle),
+    whose comp table has no row for the place carried: its rows are shown, the lack named."""
+    rows = catalog.regions.get(frame.company, ()) if frame.company else ()
+    carried = frame.repeats and frame.place and not frame.region and not frame.unknown_region
+    return bool(carried and rows and frame.intent in PAY_INTENTS)
+
+
 def companies_without_the_place(frame: Understanding, catalog: Catalog) -> list[tuple[str, str]]:
     """On a pay question about several companies, (company, place) for each place the turn
     names that the company's comp table has no row for while another named company's has

@@ -90,7 +90,8 @@ MAKES_AN_ARTEFACT = re.compile(
 ADDS_TO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 FIXED_COMPONENT = re.compile(
     r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
-    r"(?:move|budge|go up|increase|change|negotiate)|\b(?:fixed|capped|stuck|non-negotiable|final)\b"
+    r"(?:move|budge|go up|increase|change|negotiate)"
+    r"|\b(?:fixed|capped|stuck|non-negotiable|final)\b"
     r"|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|turn down)s?\b"
     r"|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
     r"|\bbest (?:we|they|i) can do\b|\b(?:can'?t|cannot) go (?:above|higher|past|over|beyond)\b"

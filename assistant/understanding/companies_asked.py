@@ -10,6 +10,8 @@ per turn.
 
 from __future__ import annotations
 
+import re
+
 from assistant.understanding.asks import COMPARES, SAME_AGAIN, SENTENCE_BREAK, asked_sentences
 from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.frame import ConversationState
@@ -68,3 +70,19 @@ def _gives_figures_of(question: str, company: str) -> bool:
         company.lower() in sentence.lower() and gives_amounts(sentence)
         for sentence in SENTENCE_BREAK.split(question)
     )
+
+
+_THE_OTHER = re.compile(
+    r"\bother (?:company|company's|companies|firm|guide)\b|\bthe other(?:'s| one's| ones)\b"
+)
+
+
+def the_other_company(normalized: str, state: ConversationState, catalog: Catalog) -> list[str]:
+    """The company "the other company" means mid-talk ("and at the other company?"): the one
+    talked about beside the subject, else the corpus's one company besides it; [] when the
+    turn says no such thing or several could be meant."""
+    if not state.company or not _THE_OTHER.search(normalized):
+        return []
+    talked = list(dict.fromkeys(c for c, _ in state.compared if c and c != state.company))
+    others = talked or [c for c in catalog.companies if c != state.company]
+    return others if len(others) == 1 else []

@@ -42,7 +42,7 @@ from assistant.understanding.asks import (
     topics_asked,
     with_remote_work,
 )
-from assistant.understanding.companies_asked import companies_asked
+from assistant.understanding.companies_asked import companies_asked, the_other_company
 from assistant.understanding.corrections import (
     corrects,
     negated_places,
@@ -125,6 +125,7 @@ def understand(
     kept_text = negated_places(question)[0] if correcting else question
     # ("it was anyscale that reached out, not alibaba": Alibaba is taken back, not compared)
     named = companies_in(normalize(kept_text) if correcting else normalized, catalog)
+    named = named or the_other_company(normalized, state, catalog)  # "and the other company?"
     # Companies named as context ("I ran production on AWS, GCP and Azure") are not what the
     # question is about, when another company is.
     named, context_companies = companies_asked(question, normalized, named, state, catalog)

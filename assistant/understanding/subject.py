@@ -470,7 +470,8 @@ def place_of_turn(
         return None, state.region, state.place, False
     if repeating and company != state.company and state.place:
         carried = match_region(state.place, labels)
-        found = carried if carried and carried.label else RegionMatch(None, state.place)
-        return found, found.label, state.place, found.nearby
+        if carried is None or carried.label is None:  # (no row there: its rows, the lack named)
+            return None, None, state.place, False
+        return carried, carried.label, state.place, carried.nearby
     before = dict(state.compared).get(company) if company != state.company else None
     return None, before, before, False
