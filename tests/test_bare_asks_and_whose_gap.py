@@ -15,7 +15,9 @@ from test_answer_first import converse  # each turn with the history so far
 from assistant.coach import Coach
 from assistant.compose.asks_apart import another_ask_held
 from assistant.compose.topic_coverage import topics_statement
+from assistant.compose.untrusted import clean_question
 from assistant.understanding.asks import TopicAsk, topics_asked
+from assistant.understanding.conversation import changes_offer, states_offer
 from assistant.understanding.entities import places_without_rows
 
 
@@ -288,3 +290,45 @@ def test_the_other_company_is_the_one_not_talked_about(coach):
         "and the other company's?",
     )
     assert "Google L4 SRE" in answer.answer[:300]
+
+
+EMAIL = (
+    "copy pasting from the anyscale email so i dont mess it up:\n\nPosition: DevOps Engineer "
+    "(San Francisco)\nBase Salary: $178,000\nEquity: RSUs valued at $140,000, vesting over 4 "
+    "years (25% annually)\nAnnual Bonus Target: 8%\nSign-on Bonus: $15,000\n\nis 8% bonus normal "
+    "per ur guide?"
+)
+
+
+def test_a_pasted_offer_asked_against_the_guide_is_still_an_offer():
+    assert states_offer(clean_question(EMAIL))
+    assert not states_offer("what should i counter with? was thinking 225 base")
+    assert not changes_offer("what should i counter with? was thinking 225 base")
+
+
+@pytest.mark.integration
+def test_the_counter_after_a_pasted_offer_uses_it_not_the_users_own_ask(coach):
+    *_, answer = converse(
+        coach, EMAIL, "what should i counter with? was thinking 225 base since the band goes high"
+    )
+    assert answer.answer.startswith("Your base ($178K)")
+    assert "ask for $213K" in answer.answer[:250]
+
+
+@pytest.mark.integration
+def test_a_counter_to_an_offer_without_stock_still_gives_the_scripts_equity_ask(coach):
+    _, answer = converse(
+        coach,
+        "got an nvidia infra eng offer and an anyscale devops offer in SF. anyscale's base is 180. "
+        "what's their sf base band?",
+        "ok so what do i counter with",
+    )
+    assert "stock at $222K over 4 years" in answer.answer[:300]
+
+
+@pytest.mark.integration
+def test_an_equity_number_to_ask_for_is_the_scripts_ask(coach):
+    (answer,) = converse(
+        coach, "anyscale new york devops: whats a reasonable equity number to actually ask for"
+    )
+    assert "$222K" in answer.answer[:200]

@@ -219,7 +219,7 @@ def verdict(
         return f"{sentence}; give your base salary for a counter.{told}"
     ask = negotiation.proposal.get("base") if negotiation.proposal else None
     if ask is not None and ask.figure.value > row.offer.value:
-        rest = _other_asks(writer, negotiation)
+        rest = _other_asks(writer, negotiation, guide)
         also = f", with {rest}" if rest else ""
         return f"{sentence}; ask for {ask.figure.display} {sources(writer, ask.figure)}{also}."
     if ask is not None:
@@ -244,11 +244,21 @@ def _script_asks(writer: Writer, guide: GuideFigures, currency: str) -> str:
     return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
-def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
+def _other_asks(writer: Writer, negotiation: Negotiation, guide: GuideFigures | None) -> str:
     """The proposal's asks beside base, in one phrase for the first sentence ("stock at $140K
     over 4 years [2] and a $45K sign-on bonus [2]"), so "what numbers go in my counter?" is
-    answered before the table; "" when there are none."""
+    answered before the table; an offer that gave no stock gets the script's own equity ask
+    ("stock at $222K over 4 years [2] (the script's; your offer gave none)"); "" when there
+    are none."""
     offer, parts = negotiation.offer, []
+    asked = {a.component for a in (negotiation.proposal.asks if negotiation.proposal else ())}
+    script_stock = guide.stock if guide and offer.stock is None and "stock" not in asked else None
+    if script_stock is not None and script_stock.unit == offer.currency:
+        years = f" over {guide.stock_years.display}" if guide.stock_years else ""
+        parts.append(
+            f"stock at {script_stock.display}{years} {sources(writer, script_stock)} "
+            "(the script's; your offer gave none)"
+        )
     for ask in negotiation.proposal.asks if negotiation.proposal else ():
         figure, marks = ask.figure.display, sources(writer, ask.figure)
         if ask.component == "stock":

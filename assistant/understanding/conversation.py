@@ -155,7 +155,9 @@ def changes_offer(text: str) -> bool:
 
 # an amount the user would ask for, not one the offer gives
 _ASKED_AMOUNT = re.compile(
-    r"\b(?:ask(?:ing)?|request(?:ing)?|counter(?:ing)?)\s+(?:them\s+)?(?:for|with|at)\s+"
+    r"(?:\b(?:ask(?:ing)?|request(?:ing)?|counter(?:ing)?)\s+(?:them\s+)?(?:for|with|at)\s+"
+    # ("what should i counter with? was thinking 225 base"): the user's own ask
+    r"|\b(?:thinking|thinking of|thinking about|aiming for|aiming at|hoping for|going for)\s+)"
     r"(?:an?\s+)?[$£€¥]?\s?\d[\d,.]*\s*(?:k|m|w|万)?\b",
     re.I,
 )
@@ -172,7 +174,7 @@ def states_offer(text: str, after_offer: bool = False) -> bool:
     """True when the message gives amounts as an offer: offer words ("I got", "they offered",
     "my package") or at least two pay components ("170k base, 90k rsu"). "The base is now
     £300K" states none. A bare figure beside a pay word is one ("nyc offer 175 base")."""
-    text = without_guide_claims(text)
+    text = without_guide_claims(_ASKED_AMOUNT.sub(" ", text))  # (nor the user's own ask)
     if not describes_offer(thousands_beside_pay_words(text)[0]):
         return False
     if after_offer and _AMENDS.search(text) and not _RESTATES.search(text):
@@ -194,7 +196,7 @@ def without_guide_claims(text: str) -> str:
     rest from "your guide says…", "the band goes to…" on; the whole sentence when the guide is
     named after the figure ("london base tops out at £166k in the guide?")."""
     kept = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):  # (a pasted email's lines apart)
         claim = GUIDE_SAYS.search(sentence)
         after = claim and GUIDE_NAMED_AFTER.match(claim.group(0))
         kept.append(sentence if not claim else "" if after else sentence[: claim.start()])
