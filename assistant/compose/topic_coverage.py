@@ -17,7 +17,7 @@ from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding
 
 _NO_NAME_BEFORE = re.compile(r"(?:a|an|the|what|whether|when|how|who)\b|\w+ing\b")
-MAX_SAID = 2  # of the user's own words for a topic, named beside its name
+MAX_SAID = 3  # of the user's own words for a topic, named beside its name
 COMPONENT_NAMES = {"sign_on": "a sign-on bonus", "stock": "stock", "base": "base salary"}
 
 
