@@ -332,3 +332,24 @@ def test_an_equity_number_to_ask_for_is_the_scripts_ask(coach):
         coach, "anyscale new york devops: whats a reasonable equity number to actually ask for"
     )
     assert "$222K" in answer.answer[:200]
+
+
+@pytest.mark.integration
+def test_whether_the_role_takes_in_a_background_is_answered_before_the_lever(coach):
+    (answer,) = converse(
+        coach,
+        "my background is almost entirely observability — i built the metrics/logging platform "
+        "at a fintech. got an alibaba sunnyvale devops offer. does the alibaba guide say anything "
+        "about observability being part of the US role that i can lean on, and which lever would "
+        "i hang it on?",
+    )
+    first = answer.answer.split("\n")[0]
+    assert "observability platform engineering" in first and "[1]" in first
+    assert "Hyperscale Experience" in answer.answer
+
+
+def test_a_lever_question_alone_gets_no_role_lead():
+    from assistant.compose.role_asked import _OF_THE_ROLE
+
+    assert not _OF_THE_ROLE.search("which lever fits my gpu background?")
+    assert _OF_THE_ROLE.search("does anyscale's devops role actually care about cost work")

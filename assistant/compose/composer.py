@@ -30,6 +30,7 @@ from assistant.compose.level_coverage import level_equivalence
 from assistant.compose.levers import compose_levers, lead_lever, names_a_lever
 from assistant.compose.quotable import quotable_hits
 from assistant.compose.refusal import compose_refusal
+from assistant.compose.role_asked import write_role_lead
 from assistant.compose.sources import write_sources_lead
 from assistant.engine.negotiation import Negotiation
 from assistant.retrieval.hybrid import Retrieval
@@ -149,6 +150,8 @@ def _compose_intent(
             lead_lever(writer, understood, levers, evidence.relatedness)
         compose_comp(writer, understood, retrieval, evidence)
     elif intent == "lever":
+        if write_role_lead(writer, understood, evidence.records, evidence.relatedness):
+            writer.add("")  # ("does the role care about cost work, and which lever…?")
         compose_levers(writer, understood, retrieval, evidence)
     elif intent == "interview":
         kinds = evidence.catalog.kinds.get(understood.company or "", ("interview",))
