@@ -353,3 +353,15 @@ def test_a_lever_question_alone_gets_no_role_lead():
 
     assert not _OF_THE_ROLE.search("which lever fits my gpu background?")
     assert _OF_THE_ROLE.search("does anyscale's devops role actually care about cost work")
+
+
+@pytest.mark.integration
+def test_a_draft_asked_alone_says_first_what_it_asks_for(coach):
+    _, answer = converse(
+        coach,
+        "anyscale sf devops offer: 180k base, 130k rsu over 4 years, 5% bonus. what do i counter?",
+        "ok now write the email",
+    )
+    assert answer.answer.startswith("Here is the email, from the same figures:")
+    brief = answer.answer.split("\n\n")[1]
+    assert brief.startswith("It asks for base salary $213K [") and "sign-on bonus $25K" in brief

@@ -58,7 +58,7 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     writer.values += engine_values(negotiation)
     drafts = ev.drafts
     if drafts is not None and drafts.style != "standard":  # "make the email shorter": the draft
-        write_draft_section(writer, drafts)
+        write_draft_section(writer, drafts, _asks_in_brief(writer, negotiation))
         return
     band = negotiation.band
     if band is not None:
@@ -248,6 +248,23 @@ def component_not_asked(understood: Understanding, facts: Facts, companies: Iter
                 f"{_MORE_OF[wanted]}; what they ask for follows."
             )
     return ""
+
+
+def _asks_in_brief(writer: Writer, negotiation) -> str:
+    """The counter's asks in one line, before a draft asked for alone ("It asks for base salary
+    $213K [2], stock $222K over 4 years [2], sign-on bonus $25K [2]."); the floor, said to no
+    one, is left out; "" with no proposal."""
+    offer, parts = negotiation.offer, []
+    for ask in negotiation.proposal.asks if negotiation.proposal else ():
+        if ask.component == "floor":
+            continue
+        name = COMPONENT_NAMES.get(ask.component, ask.component).lower()
+        grant = ask.component == "stock" and offer.stock_basis == "grant" and offer.stock_years
+        span = f" over {offer.stock_years} years" if grant else ""
+        formula = ask.figure.provenance.kind == "formula" and "script" in ask.figure.text
+        span += f" (= {ask.figure.text})" if formula else ""  # ("the script's $[Y+55K]")
+        parts.append(f"{name} {ask.figure.display}{span} {sources(writer, ask.figure)}")
+    return f"It asks for {', '.join(parts)}." if parts else ""
 
 
 def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):

@@ -23,18 +23,21 @@ FENCE = "```"
 PRIVATE = "Private, do not say: "
 
 
-def write_draft_section(writer: Writer, drafts: Drafts) -> None:
-    """Both drafts (an ordinary counter answer), or only the one a restyle request asked for."""
+def write_draft_section(writer: Writer, drafts: Drafts, asks: str = "") -> None:
+    """Both drafts (an ordinary counter answer), or only the one a restyle request asked for,
+    after `asks` (the counter's asks in one line: what the draft asks for, said first)."""
+    brief = (asks, "") if asks else ()
     if drafts.style == "phone":
-        writer.add("Here is what to say on the phone, from the same figures:", "")
+        writer.add("Here is what to say on the phone, from the same figures:", "", *brief)
         _phone(writer, drafts)
         return
     if drafts.style == "email":  # "write me the email": that draft alone
-        writer.add("Here is the email, from the same figures:", "")
+        writer.add("Here is the email, from the same figures:", "", *brief)
         _email(writer, drafts, "**Email draft** (plain text to send; fill in the names)")
         return
     if drafts.style != "standard":
-        writer.add(f"Here is the email, {STYLE_WORDS[drafts.style]}, with the same figures:", "")
+        words = STYLE_WORDS[drafts.style]
+        writer.add(f"Here is the email, {words}, with the same figures:", "", *brief)
         _email(writer, drafts, "**Email draft**")
         return
     _email(writer, drafts, "**Email draft** (plain text to send; fill in the names)")
