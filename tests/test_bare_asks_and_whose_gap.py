@@ -365,3 +365,13 @@ def test_a_draft_asked_alone_says_first_what_it_asks_for(coach):
     assert answer.answer.startswith("Here is the email, from the same figures:")
     brief = answer.answer.split("\n\n")[1]
     assert brief.startswith("It asks for base salary $213K [") and "sign-on bonus $25K" in brief
+
+
+@pytest.mark.integration
+def test_an_offer_under_the_scripts_floor_is_set_against_it_in_the_scripts_words(coach):
+    (answer,) = converse(coach, "anyscale sf devops offer: 191k base. what do i counter with?")
+    first = answer.answer.split("\n")[0]
+    assert "below the script's floor of $198K" in first
+    assert "NVIDIA's liquid equity wins" in first
+    (above,) = converse(coach, "anyscale sf devops offer: 205k base. what do i counter with?")
+    assert "floor" not in above.answer.split("\n")[0]

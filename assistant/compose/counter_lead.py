@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from assistant.compose.bands import COMPONENT_NAMES, component_cell
 from assistant.compose.core import Writer
+from assistant.compose.lead import sentence_pieces
 from assistant.compose.passages import one_line
 from assistant.corpus.facts import Lever
 from assistant.engine.figures import Figure
@@ -218,10 +219,15 @@ def verdict(
         told = f" Whatever the split, the guide's script asks for {asks}." if asks else ""
         return f"{sentence}; give your base salary for a counter.{told}"
     ask = negotiation.proposal.get("base") if negotiation.proposal else None
+    floor = guide.floor if guide else None
+    below = floor is not None and floor.unit == row.offer.unit and row.offer.value < floor.value
+    # (an offer under the script's floor: said with the script's words for it)
+    under = _against_floor(writer, row.offer, floor, final=False) if below else ""
     if ask is not None and ask.figure.value > row.offer.value:
         rest = _other_asks(writer, negotiation, guide)
         also = f", with {rest}" if rest else ""
-        return f"{sentence}; ask for {ask.figure.display} {sources(writer, ask.figure)}{also}."
+        asked = f"{ask.figure.display} {sources(writer, ask.figure)}{also}"
+        return f"{sentence}; ask for {asked}.{under}"
     if ask is not None:
         return f"{sentence}; the guide's script asks for no more than that."
     return f"{sentence}."
@@ -366,16 +372,33 @@ def without_fixed(
     return f"If the {name}{stays}, push the rest: {asks}.{_against_floor(writer, offered, floor)}"
 
 
-def _against_floor(writer: Writer, offered, floor: Figure | None) -> str:
-    """Where a base that will not move stands against the script's floor (" $200K is at or
-    above the script's floor of $198K [2]."); "" with no floor or another currency."""
+def _against_floor(writer: Writer, offered, floor: Figure | None, final: bool = True) -> str:
+    """Where a base stands against the script's floor (" $200K is at or above the script's
+    floor of $198K [2]."), with the script's words for it; `final`: the base will not move
+    (below the floor: walk away), else an offer not yet countered; "" with no floor or
+    another currency."""
     if offered is None or floor is None or floor.unit != offered.unit:
         return ""
     above = offered.value >= floor.value
+    after = ": below it, walk away" if final else ", the least it takes once countered"
+    said = _floor_said(writer, floor)  # (the guide's own words for it, when they say why)
     return (
         f" {offered.display} is {'at or above' if above else 'below'} the script's floor of "
-        f"{floor.display} {sources(writer, floor)}{'' if above else ': below it, walk away'}."
+        f"{floor.display} {sources(writer, floor)}{'' if above else after}."
+        + (f' The script: "{said}" {sources(writer, floor)}' if said else "")
     )
+
+
+def _floor_said(writer: Writer, floor: Figure) -> str:
+    """The script's sentence stating the floor, when it says more than the figure ("My floor
+    is $198K — below that, NVIDIA's liquid equity wins."); "" when none does."""
+    record = writer.book.records.get(floor.provenance.chunk_id or "")
+    if record is None:
+        return ""
+    for piece in sentence_pieces(record.text):
+        if floor.display in piece and "floor" in piece.lower() and len(piece.split()) > 5:
+            return piece.strip().strip('"')
+    return ""
 
 
 # a lever or script that rests on another employer's offer ("I have an SRE offer from …")
