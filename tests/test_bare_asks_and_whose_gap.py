@@ -375,3 +375,15 @@ def test_an_offer_under_the_scripts_floor_is_set_against_it_in_the_scripts_words
     assert "NVIDIA's liquid equity wins" in first
     (above,) = converse(coach, "anyscale sf devops offer: 205k base. what do i counter with?")
     assert "floor" not in above.answer.split("\n")[0]
+
+
+@pytest.mark.integration
+def test_the_company_asked_of_its_interviews_is_the_subject(coach):
+    (answer,) = converse(
+        coach,
+        "anyscale gave me an offer with a 10 day deadline and i only just started alibaba's "
+        "process. how long does alibaba usually take from screen to offer? and can i ask anyscale "
+        "to extend their deadline?",
+    )
+    assert not answer.refused
+    assert "4 to 6 weeks" in answer.answer

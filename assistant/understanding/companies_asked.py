@@ -15,6 +15,7 @@ import re
 from assistant.understanding.asks import COMPARES, SAME_AGAIN, SENTENCE_BREAK, asked_sentences
 from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.frame import ConversationState
+from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.subject import (
     gives_amounts,
     held_offer,
@@ -86,3 +87,19 @@ def the_other_company(normalized: str, state: ConversationState, catalog: Catalo
     talked = list(dict.fromkeys(c for c, _ in state.compared if c and c != state.company))
     others = talked or [c for c in catalog.companies if c != state.company]
     return others if len(others) == 1 else []
+
+
+def interview_subject(question: str, named: list[str], catalog: Catalog) -> list[str]:
+    """On an interview question naming several companies, the one with an interview guide
+    that an asking sentence names beside interview words, first ("…only just started
+    alibaba's process. how long does alibaba take from screen to offer? and can i ask anyscale
+    to extend their deadline?"); else `named` as it is."""
+    with_guide = [c for c in named if "interview" in catalog.kinds.get(c, ())]
+    if not with_guide or named[0] in with_guide:
+        return named
+    for sentence in SENTENCE_BREAK.split(asked_sentences(question)):
+        low = sentence.lower()
+        for company in with_guide:
+            if company.lower() in low and INTERVIEW_TOPIC.search(low):
+                return [company, *(c for c in named if c != company)]
+    return named

@@ -14,6 +14,7 @@ import re
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
 from assistant.understanding.asks import NO_OFFER_YET, asked_sentences, components_named
 from assistant.understanding.entities import contains_phrase
+from assistant.understanding.place_names import places_in
 from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
 
 PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
@@ -249,3 +250,13 @@ def asks_for(question: str) -> bool:
     """Whether the turn speaks of what to ask for ("and the rsu ask?", "the sign-on request"),
     which after a counter is the counter's ask for that component, not its band."""
     return bool(_ASKS_FOR.search(question))
+
+
+def names_only_a_place(
+    scores: dict[Intent, float], normalized: str, text: str, first: bool
+) -> bool:
+    """A first turn of six words or fewer, with no intent cue, naming a place ("alibaba
+    hangzhou", "anyscale singapore"): it asks the pay there (or is told there is no row)."""
+    short = len(normalized.split()) <= 6
+    place = any(m.place != "remote" for m in places_in(text))  # ("anyscale remote?": remote work)
+    return first and short and not any(scores.values()) and place

@@ -42,7 +42,11 @@ from assistant.understanding.asks import (
     topics_asked,
     with_remote_work,
 )
-from assistant.understanding.companies_asked import companies_asked, the_other_company
+from assistant.understanding.companies_asked import (
+    companies_asked,
+    interview_subject,
+    the_other_company,
+)
 from assistant.understanding.corrections import (
     corrects,
     negated_places,
@@ -76,6 +80,7 @@ from assistant.understanding.intents import (
     is_small_talk,
     lever_asked_by_place,
     may_give_money,
+    names_only_a_place,
     quotes_pay,
 )
 from assistant.understanding.off_topic import off_topic_turn
@@ -153,8 +158,7 @@ def understand(
         asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
         # ("…one round is 'incident response'. what should i expect": of that loop, not pay)
-        # ("…my go-to story is… is that a weak answer? what should i anchor those answers on":
-        # the loop's, with one cue word at most; not "…in the negotiation? which lever fits")
+        # ("my story is… a weak answer? what do i anchor on": the loop's; one cue word at most)
         of_the_story = REFERS_BACK.search(asking) and max(asked.values()) <= ONE_CUE
         of_the_story = of_the_story and not gives_amounts(kept_text)
         of_the_loop = (
@@ -193,14 +197,10 @@ def understand(
         company or any(contains_phrase(normalized, word) for word in JOB_WORDS)
     ):
         intent = "general"  # about a company of the corpus, or about the job: in scope
-    if (
-        not any(scores.values())
-        and not state.turns
-        and company
-        and len(normalized.split()) <= 6
-        and any(m.place != "remote" for m in places_in(kept_text))
-    ):
+    if company and names_only_a_place(scores, normalized, kept_text, not state.turns):
         intent = "comp"  # "alibaba hangzhou", "anyscale singapore": its pay there (or no row)
+    if intent == "interview" and len(named) > 1:  # (the one asked of its interviews first)
+        company = (named := interview_subject(question, named, catalog))[0]
     if MAKES_AN_ARTEFACT.search(question):
         intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
     # "base not stock": base; "I care more about base than RSUs. Which lever…?": the one asked
