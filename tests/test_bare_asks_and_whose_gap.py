@@ -382,8 +382,8 @@ def test_the_company_asked_of_its_interviews_is_the_subject(coach):
     (answer,) = converse(
         coach,
         "anyscale gave me an offer with a 10 day deadline and i only just started alibaba's "
-        "process. how long does alibaba usually take from screen to offer? and can i ask anyscale "
-        "to extend their deadline?",
+        "process (recruiter screen done last week). how long does alibaba usually take from "
+        "screen to offer? and can i ask anyscale to extend their deadline?",
     )
     assert not answer.refused
     assert "4 to 6 weeks" in answer.answer
