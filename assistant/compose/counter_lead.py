@@ -224,10 +224,10 @@ def verdict(
     # (an offer under the script's floor: said with the script's words for it)
     under = _against_floor(writer, row.offer, floor, final=False) if below else ""
     if ask is not None and ask.figure.value > row.offer.value:
-        rest = _other_asks(writer, negotiation, guide)
+        rest = _other_asks(writer, negotiation)
         also = f", with {rest}" if rest else ""
         asked = f"{ask.figure.display} {sources(writer, ask.figure)}{also}"
-        return f"{sentence}; ask for {asked}.{under}"
+        return f"{sentence}; ask for {asked}.{_script_stock(writer, negotiation, guide)}{under}"
     if ask is not None:
         return f"{sentence}; the guide's script asks for no more than that."
     return f"{sentence}."
@@ -250,21 +250,27 @@ def _script_asks(writer: Writer, guide: GuideFigures, currency: str) -> str:
     return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
-def _other_asks(writer: Writer, negotiation: Negotiation, guide: GuideFigures | None) -> str:
+def _script_stock(writer: Writer, negotiation: Negotiation, guide: GuideFigures | None) -> str:
+    """For an offer that gave no stock, the script's own equity ask, in a sentence of its own
+    (" The script also asks for $222K equity over 4 years [2]; your offer gave none."); ""
+    otherwise."""
+    offer = negotiation.offer
+    asked = {a.component for a in (negotiation.proposal.asks if negotiation.proposal else ())}
+    stock = guide.stock if guide and offer.stock is None and "stock" not in asked else None
+    if stock is None or stock.unit != offer.currency:
+        return ""
+    years = f" over {guide.stock_years.display}" if guide.stock_years else ""
+    return (
+        f" The script also asks for {stock.display} equity{years} {sources(writer, stock)}; "
+        "your offer gave none."
+    )
+
+
+def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
     """The proposal's asks beside base, in one phrase for the first sentence ("stock at $140K
     over 4 years [2] and a $45K sign-on bonus [2]"), so "what numbers go in my counter?" is
-    answered before the table; an offer that gave no stock gets the script's own equity ask
-    ("stock at $222K over 4 years [2] (the script's; your offer gave none)"); "" when there
-    are none."""
+    answered before the table; "" when there are none."""
     offer, parts = negotiation.offer, []
-    asked = {a.component for a in (negotiation.proposal.asks if negotiation.proposal else ())}
-    script_stock = guide.stock if guide and offer.stock is None and "stock" not in asked else None
-    if script_stock is not None and script_stock.unit == offer.currency:
-        years = f" over {guide.stock_years.display}" if guide.stock_years else ""
-        parts.append(
-            f"stock at {script_stock.display}{years} {sources(writer, script_stock)} "
-            "(the script's; your offer gave none)"
-        )
     for ask in negotiation.proposal.asks if negotiation.proposal else ():
         figure, marks = ask.figure.display, sources(writer, ask.figure)
         if ask.component == "stock":
@@ -380,13 +386,13 @@ def _against_floor(writer: Writer, offered, floor: Figure | None, final: bool = 
     if offered is None or floor is None or floor.unit != offered.unit:
         return ""
     above = offered.value >= floor.value
-    after = ": below it, walk away" if final else ", the least it takes once countered"
+    where = f" {offered.display} is {'at or above' if above else 'below'} the script's floor"
     said = _floor_said(writer, floor)  # (the guide's own words for it, when they say why)
-    return (
-        f" {offered.display} is {'at or above' if above else 'below'} the script's floor of "
-        f"{floor.display} {sources(writer, floor)}{'' if above else after}."
-        + (f' The script: "{said}" {sources(writer, floor)}' if said else "")
-    )
+    if said:  # (one sentence, one citation: the script's words carry its figure)
+        after = ", where it walks away" if final else ", the least it takes once countered"
+        return f'{where}{"" if above else after}: "{said}" {sources(writer, floor)}'
+    after = ": below it, walk away" if final else ", the least it takes once countered"
+    return f"{where} of {floor.display} {sources(writer, floor)}{'' if above else after}."
 
 
 def _floor_said(writer: Writer, floor: Figure) -> str:

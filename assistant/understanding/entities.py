@@ -362,8 +362,7 @@ def places_without_rows(text: str, rows: Iterable[str], besides: str | None = No
         and not (besides and whereabouts(said, m) and m.place not in asked)
         and not _taken_back(said, m)
     ]
-    if any(p != "remote" for p in named):  # ("seattle, and remote": the place, not a row)
-        named = [p for p in named if p != "remote"]
+    named = [p for p in named if p != "remote"]  # ("seattle, and remote": no place, no row)
     matches = {p: match_region(p, labels) for p in dict.fromkeys(named)}
     return [p.title() for p, match in matches.items() if match is None or match.label is None]
 

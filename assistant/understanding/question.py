@@ -363,7 +363,7 @@ def understand(
     if not company and not unknown_company and intent != "out_of_scope" and only:
         company = only  # "hangzhou offer, fair?"
     region_match, region, place, nearby = place_of_turn(
-        region_match, state, company, labels, followup=followup, repeating=repeating
+        region_match, state, company, labels, followup=followup, repeating=repeating, text=question
     )
     fixed = FIXED_COMPONENT.search(question) and state.intent in ("counter", "lever")
     if fixed and (component or (state.turns and re.search(r"\d", kept_text))):

@@ -452,6 +452,11 @@ def owner_of_levels(levels: Iterable[str], catalog: Catalog) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+_THAT_PLACE = re.compile(
+    r"\bthere\b|\bsame (?:city|place|location|office|region|area)\b|\bthat (?:city|office)\b", re.I
+)
+
+
 def place_of_turn(
     found: RegionMatch | None,
     state: ConversationState,
@@ -459,6 +464,7 @@ def place_of_turn(
     labels: list[str],
     followup: bool,
     repeating: bool,
+    text: str = "",
 ) -> tuple[RegionMatch | None, str | None, str | None, bool]:
     """(match, region, place, nearby) of a turn: the place it names, else on a follow-up the
     one talked about ("what about equity?"), for the same question at another company the same
@@ -470,8 +476,11 @@ def place_of_turn(
         return None, state.region, state.place, False
     if repeating and company != state.company and state.place:
         carried = match_region(state.place, labels)
-        if carried is None or carried.label is None:  # (no row there: its rows, the lack named)
+        # (no row there: its rows, the lack named; "and alibaba there?" asks that place)
+        if (carried is None or carried.label is None) and not _THAT_PLACE.search(text):
             return None, None, state.place, False
+        if carried is None or carried.label is None:
+            return RegionMatch(None, state.place), None, state.place, False
         return carried, carried.label, state.place, carried.nearby
     before = dict(state.compared).get(company) if company != state.company else None
     return None, before, before, False
