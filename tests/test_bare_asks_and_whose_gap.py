@@ -407,3 +407,14 @@ def test_an_offer_without_stock_gets_the_scripts_equity_in_its_own_sentence(coac
     first = answer.answer.split("\n")[0]
     assert "; ask for $213K [2], with a $25K sign-on bonus [2]." in first
     assert "The script also asks for $222K equity over 4 years [2]; your offer gave none." in first
+
+
+@pytest.mark.integration
+def test_travel_to_an_onsite_the_guide_describes_names_the_gap_and_gives_the_process(coach):
+    (answer,) = converse(
+        coach,
+        "i'm in chicago — will i have to fly to sunnyvale for the alibaba devops onsite, and if so "
+        "do they pay for flights and hotel?",
+    )
+    assert not answer.refused
+    assert answer.answer.startswith("The guides say nothing about Alibaba interview travel")
