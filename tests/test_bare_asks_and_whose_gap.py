@@ -248,7 +248,9 @@ def test_a_base_stuck_after_the_counter_is_set_against_the_floor(coach):
         "gets me a signing bonus and how much",
         "ok and if they refuse? recruiter already hinted base is stuck at 196",
     )
-    assert "below the script's floor, where it walks away: \"My floor is $198K" in answer.answer
+    assert "$196K is below the script's floor of $198K: below it, walk away (\"below" in (
+        answer.answer
+    )
 
 
 @pytest.mark.integration
@@ -371,8 +373,9 @@ def test_a_draft_asked_alone_says_first_what_it_asks_for(coach):
 def test_an_offer_under_the_scripts_floor_is_set_against_it_in_the_scripts_words(coach):
     (answer,) = converse(coach, "anyscale sf devops offer: 191k base. what do i counter with?")
     first = answer.answer.split("\n")[0]
-    assert "below the script's floor, the least it takes once countered" in first
-    assert "My floor is $198K — below that, NVIDIA's liquid equity wins." in first
+    assert "below the script's floor of $198K, the least it takes once countered" in first
+    assert '("below that, NVIDIA\'s liquid equity wins")' in first
+    assert "my floor is" not in answer.answer.lower()  # (the floor's own words stay private)
     (above,) = converse(coach, "anyscale sf devops offer: 205k base. what do i counter with?")
     assert "floor" not in above.answer.split("\n")[0]
 

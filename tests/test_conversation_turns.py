@@ -366,13 +366,10 @@ def test_is_that_per_year_is_answered_first_with_the_grant_per_year(coach):
 def test_a_base_that_will_not_move_is_set_against_the_scripts_floor(coach):
     offer = "anyscale nyc devops offer: 175k base, 140k rsu/4y, 5% bonus. what do i counter?"
     _, above = converse(coach, offer, "they came back at 200k base and said thats final")
-    floor = '"My floor is $198K'  # (the script's own words carry its figure)
-    assert f"$200K is at or above the script's floor: {floor}" in above.answer.split("\n")[0]
+    assert "$200K is at or above the script's floor of $198K [" in above.answer.split("\n")[0]
     _, below = converse(coach, offer, "they say base is capped at 195k, final")
-    assert (
-        f"$195K is below the script's floor, where it walks away: {floor}"
-        in (below.answer.split("\n")[0])
-    )
+    first = below.answer.split("\n")[0]
+    assert "$195K is below the script's floor of $198K: below it, walk away" in first
 
 
 def test_an_offers_bonus_percentage_alone_is_answered_with_the_bands_bonus(coach):

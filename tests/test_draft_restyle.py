@@ -84,7 +84,7 @@ def test_a_counter_answer_starts_with_its_verdict(first):
     # every ask in the first sentence: "what numbers go in my counter?" is answered first
     assert "($168K–$218K) [1]; ask for $213K [2], with stock at $222K over 4 years [2] and " in lead
     # (an offer under the script's floor is set against it, in the script's words)
-    assert "a $25K sign-on bonus [2]. $175K is below the script's floor, the least" in lead
+    assert "a $25K sign-on bonus [2]. $175K is below the script's floor of $198K, the" in lead
     assert first.grounding.status == "ok"
 
 

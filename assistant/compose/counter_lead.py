@@ -387,23 +387,23 @@ def _against_floor(writer: Writer, offered, floor: Figure | None, final: bool = 
         return ""
     above = offered.value >= floor.value
     where = f" {offered.display} is {'at or above' if above else 'below'} the script's floor"
-    said = _floor_said(writer, floor)  # (the guide's own words for it, when they say why)
-    if said:  # (one sentence, one citation: the script's words carry its figure)
-        after = ", where it walks away" if final else ", the least it takes once countered"
-        return f'{where}{"" if above else after}: "{said}" {sources(writer, floor)}'
     after = ": below it, walk away" if final else ", the least it takes once countered"
-    return f"{where} of {floor.display} {sources(writer, floor)}{'' if above else after}."
+    why = _floor_reason(writer, floor)  # (the script's own words for it, when they say why)
+    why = f' ("{why}")' if why and not above else ""
+    return f"{where} of {floor.display}{'' if above else after}{why} {sources(writer, floor)}."
 
 
-def _floor_said(writer: Writer, floor: Figure) -> str:
-    """The script's sentence stating the floor, when it says more than the figure ("My floor
-    is $198K — below that, NVIDIA's liquid equity wins."); "" when none does."""
+def _floor_reason(writer: Writer, floor: Figure) -> str:
+    """What the script says follows below its floor ("below that, NVIDIA's liquid equity
+    wins"), without the words that state the floor itself, which stay private in the drafts;
+    "" when it says nothing more."""
     record = writer.book.records.get(floor.provenance.chunk_id or "")
     if record is None:
         return ""
     for piece in sentence_pieces(record.text):
-        if floor.display in piece and "floor" in piece.lower() and len(piece.split()) > 5:
-            return piece.strip().strip('"')
+        if floor.display in piece and "floor" in piece.lower():
+            rest = piece.split(floor.display, 1)[1].strip(" \"'—–-:;,.")
+            return rest if len(rest.split()) >= 3 else ""
     return ""
 
 
