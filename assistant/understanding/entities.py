@@ -352,8 +352,10 @@ def places_without_rows(text: str, rows: Iterable[str], besides: str | None = No
     from, nor beside `besides` where the user lives: "fly to sf for the onsite, im in austin")
     that none of `rows` (region labels) is for ("hong kong or shenzhen": both)."""
     labels, said = list(rows), normalize(text)
-    asking = " ".join(re.findall(r"[^.?!]*\?", text))  # ("…live in los angeles… pay for LA?")
-    asked = {m.place for m in places_in(asking)}
+    # (the places the asking sentences name, read only beside a place asked: "…live in los
+    # angeles… pay for LA?")
+    asking = " ".join(re.findall(r"[^.?!]*\?", text)) if besides else ""
+    asked = {m.place for m in places_in(asking)} if asking else set()
     named = [
         m.place
         for m in places_in(text)
