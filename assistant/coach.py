@@ -331,8 +331,7 @@ class Coach:
             turn["draft_style"] = style
         asked = turn["understood"]
         if asked.intent == "counter" and not context.offer_text:
-            # "give me a script to counter" (no offer yet), or the figures are a competing
-            # offer's ("google offered me $310K, how do I use that with Alibaba?"): levers
+            # "give me a script to counter" (no offer yet), or a competing offer's figures: levers
             script_wanted = "lever" in asked.intents and "offer" not in turn
             if script_wanted or asked.offer_is_competing:
                 turn["understood"] = replace(asked, intent="lever")
@@ -406,6 +405,8 @@ class Coach:
         offer, facts = read.get("offer"), read.get("facts")
         if offer is None:
             return {"negotiation": None, "drafts": None, "offer_problem": read["offer_problem"]}
+        if understood.component and update.nothing_to_place(offer):
+            return {"negotiation": None, "drafts": None}  # ("zero sign on. a sane SOB ask?")
         given_for = offer.region
         if "offer" not in state:  # "if it were Sunnyvale (or anyscale sf) instead?", "base 190k?"
             moves = understood.corrects or (understood.repeats and understood.intent == "counter")

@@ -230,6 +230,18 @@ def _sign_on_sentences(hit) -> list[tuple]:
 _NAMED_QUOTE = re.compile(r'^(?P<name>(?:\d+\.\s*)?\*\*[^*]+\*\*:?\s*)"(?P<quote>[^"]+)"\s*$')
 
 
+def lever_sign_on_lines(writer: Writer, ev: Evidence, company: str, said: str) -> list[str]:
+    """The company's levers' sentences naming a sign-on figure that `said` does not, cited,
+    as list lines ("- 4. **Sign-On Bridge:** "A $[35K-55K] sign-on offsets transition
+    costs." [2]"): what a lever asks for the sign-on beside what the script asks."""
+    levers = [f.chunk_id for f in ev.facts.levers if f.company == company]
+    records = [ev.records[i] for i in dict.fromkeys(levers) if i in ev.records]
+    found = [pair for record in records for pair in _sign_on_sentences(record)]
+    known = set(_FIGURE.findall(said.lower()))
+    found = [(hit, s) for hit, s in found if set(_FIGURE.findall(s.lower())) - known]
+    return [f"- {sentence} {writer.book.cite(hit.chunk_id)}" for hit, sentence in found]
+
+
 def _quoting_the_sign_on(sentence: str) -> str:
     """A lever's name and quote, the quote cut to its sentences naming the sign-on."""
     named = _NAMED_QUOTE.match(sentence)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.compose.bands import COMPONENT_NAMES, one_band
+from assistant.compose.comp import lever_sign_on_lines
 from assistant.compose.core import EngineValue, Evidence, Writer
 from assistant.compose.counter_lead import (
     ask_for_the_component,
@@ -283,6 +284,9 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
     named = _guide_ask_named(writer, understood, guide) if guide and not ev.offer_problem else ""
     if named:  # "anyscale signing bonus ask": the guide's figure for it, before the offer asked
         writer.add(named, "")
+    if named and understood.component == "sign_on":  # (and the levers' sign-on figures)
+        for line in lever_sign_on_lines(writer, ev, company, named):
+            writer.add(line, "")
     if ev.offer_problem:
         writer.add(f"I could not read the offer: {ev.offer_problem}", "")
         # The coach's own limits and the figures it read are what this sentence states.

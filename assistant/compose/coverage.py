@@ -366,23 +366,8 @@ def _asked_apart(
     frame: Understanding, topics: Sequence[TopicAsk], terms: Sequence[str] = ()
 ) -> bool:
     """Whether the pay component is asked for itself, not only as what a topic or a term the
-    guides lack is about ("how are anyscale rsus taxed?", "my unvested rsus"); a topic about
-    the component itself ("rsu refreshers", "the vesting schedule") leaves its figures worth
-    giving."""
-    component_words = COMPONENT_WORDS.get(frame.component or "", ())
-
-    def names_component(text: str) -> bool:
-        return any(contains_phrase(normalize(text), w) for w in component_words)
-
-    rest = normalize(frame.question)
-    for phrase in (p for t in topics for p in t.said):
-        rest = rest.replace(normalize(phrase), " ")
-    # a topic about the component itself ("stock refreshers", "rsu vesting schedule"), unless
-    # the component is named only inside the user's name for the topic ("stock purchase plan")
-    if any(names_component(t.name) for t in topics) and (
-        names_component(rest) or not any(names_component(p) for t in topics for p in t.said)
-    ):
-        return True
+    guides lack is about ("how are anyscale rsus taxed?", "my unvested rsus", "do they give
+    rsu refreshers?", "anyscale vesting cliff?": nothing of the grant is asked)."""
     words = normalize(frame.question).split()
     said = [
         at

@@ -18,6 +18,7 @@ from assistant.compose.lead import (
     MAX_LEAD_PASSAGES,
     TOLD_WEIGHT,
     Relatedness,
+    asked_again,
     faq_asking_it,
     faq_naming_topic,
     lead_each_ask,
@@ -201,6 +202,7 @@ def compose_interview(
     records: Mapping[str, ChunkRecord],
     relatedness: Relatedness | None = None,
 ) -> None:
+    understood = asked_again(understood)  # ("sorry i meant alibaba. same question")
     hits = [h for h in retrieval.hits if h.guide_kind == "interview"] or list(retrieval.hits)
     wanted = wanted_words(understood)
     retrieved = on_topic(hits, wanted)

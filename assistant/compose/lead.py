@@ -84,6 +84,7 @@ _BACK_TO = re.compile(
 )
 _GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
+SHORT_ASK = 6  # words of an ask that refers back and is read with the ask before it
 UNIT_WEIGHT = 3  # a sentence giving a number of what "how many …" counts answers it
 
 
@@ -98,6 +99,7 @@ def write_lead(
     sentence answers it well enough. `relatedness` (question, sentences) -> cosine similarity
     of their embeddings, when the caller has the embedding model at hand; `reach`: how many of
     the first hits are read (the best retrieved, with the passages they brought along)."""
+    frame = asked_again(frame)
     own = said_words(frame)
     counting = bool(QUANTITY.search(frame.question))
     reasoning = bool(_WHY.search(asked_sentences(frame.question)))
@@ -192,6 +194,13 @@ def write_lead(
 
 _LEAD_IN = re.compile(r"^([^:.!?\n]{8,120}):\s*\n")  # "…based on four primary pillars:"
 _ITEM = re.compile(r"^([A-Z][^.!?:–—]{2,60})(?:\s[–—-]\s|:\s)")  # "Operational Excellence – …"
+
+
+def asked_again(frame: Understanding) -> Understanding:
+    """A turn asking the last question again ("sorry i meant alibaba. same question") as it."""
+    if frame.repeats and frame.state.asked:
+        return replace(frame, question=frame.state.asked, repeats=False)
+    return frame
 
 
 def referred_to(question: str) -> str:
@@ -461,8 +470,11 @@ def lead_each_ask(
     wlb?"): the guide's FAQ answer to it, or its best sentences, unless it says what an
     earlier ask's lead already said."""
     told = referred_to(frame.question)  # (kept before the first ask, which refers to it)
-    for number, ask in enumerate(asks_in(frame.question)):
+    asks = asks_in(frame.question)
+    for number, ask in enumerate(asks):
         question = f"{told} {ask}" if told and not number else ask
+        if number and len(ask.split()) <= SHORT_ASK and REFERS_BACK.search(ask):
+            question = f"{asks[number - 1]} {ask}"  # ("…a behavioral round? who runs it")
         _lead_one(
             writer, replace(frame, question=question, query=question), hits, relatedness, reach
         )

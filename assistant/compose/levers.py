@@ -55,6 +55,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     lever_best = max(
         (overlap(h) for h in retrieval.hits if h.kind in ("lever", "script")), default=0
     )
+    # ("anyscale lever for gpu cluster exp?": a passage only as near as a lever does not lead)
+    lever_named = "lever" in tokenize(asked_sentences(understood.question))
     prose = [  # (a script asked for comes first: "now give me the word for word script")
         h
         for h in on_topic(list(retrieval.hits), wanted)
@@ -64,7 +66,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         and h.guide_kind != "interview"  # an interview guide's passage is no lever
         # ("…is that worth anything, and what base would i ask for?": a lever names the figure)
         and not (understood.intent == "lever" and understood.component)
-        and (overlap(h) > lever_best or overlap(h) >= max(2, lever_best))
+        and (overlap(h) > lever_best or (overlap(h) >= max(2, lever_best) and not lever_named))
     ]
     lever_asked = understood.intent == "lever"
     unasked = component_not_asked(understood, ev.facts, companies) if lever_asked else ""

@@ -180,6 +180,8 @@ def _everyday(word: str, common: frozenset[str] | set[str]) -> bool:
         return True  # "revise": the vocabulary holds "revised"
     if len(word) >= TYPO_OF_SWAP and _swapped_from(word, common):  # "whcih", "waht"
         return True
+    if len(word) >= TYPO_OF_SWAP and _doubling_slip(word, common):  # "usualy", "comming"
+        return True
     return len(word) >= TYPO_OF_EVERYDAY and _one_edit_from(word, common)
 
 
@@ -242,6 +244,14 @@ def _swapped_from(word: str, common: frozenset[str] | set[str]) -> bool:
     return any(
         word[:i] + word[i + 1] + word[i] + word[i + 2 :] in common for i in range(len(word) - 1)
     )
+
+
+def _doubling_slip(word: str, common: frozenset[str] | set[str]) -> bool:
+    """Whether the word is an everyday word with a doubled letter typed once ("usualy",
+    "realy") or a letter typed twice ("comming"): a slip of the fingers, not a tool's name."""
+    once = (word[:i] + word[i:] for i in range(1, len(word)) if word[i - 1] == word[i])
+    twice = (word[: i + 1] + word[i:] for i in range(len(word)))
+    return any(w in common for group in (once, twice) for w in group)
 
 
 def _one_edit_from(word: str, common: frozenset[str] | set[str]) -> bool:

@@ -117,6 +117,13 @@ def gives_own_pay(offer: Offer) -> bool:
     return any(value is not None for value in own)
 
 
+def nothing_to_place(offer: Offer) -> bool:
+    """Whether the offer gives no base, stock or total to place in the band, and no note on
+    what was read ("offer has zero sign on… whats a sane SOB number?"); a note (figures of a
+    role-play left out) is said with the offer's table."""
+    return (offer.base, offer.stock, offer.tc) == (None,) * 3 and not offer.notes
+
+
 def moved_from(given_for: str, negotiation: Negotiation, named: Iterable[str]) -> str:
     """The region an earlier offer was given for, when this turn places it in another region's
     band that it names ("sorry i meant seattle"), or one in another currency (said each turn:

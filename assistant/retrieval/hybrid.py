@@ -59,6 +59,8 @@ _INTENT_KINDS = {
 }
 
 _PASSAGE_INTENTS = ("general", "interview")  # answered by passages, not by a row
+# a lacking topic's stand-in that is a passage, and the words it is retrieved with
+_PASSAGE_STAND_INS = {"process": "the interview process", "script": "the script"}
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ class HybridRetriever:
         if reason:
             return Retrieval(understood, abstained=True, reason=reason)
         hits, best_dense, best_keyword = self._ranked(understood, k)
-        hits = self._with_each_ask(understood, hits, k)
+        hits = self._with_stand_ins(understood, self._with_each_ask(understood, hits, k), k)
         named = understood.company or understood.region
         if not named and best_dense < WEAK_EVIDENCE and best_keyword <= 0:
             return Retrieval(
@@ -203,6 +205,22 @@ class HybridRetriever:
         for ask in asks:
             query = understood.query.replace(whole, ask) if whole in understood.query else ask
             rankings.append(self._ranked(replace(understood, query=query), k)[0])
+        merged = {hit.chunk_id: hit for rank in zip_longest(*rankings) for hit in rank if hit}
+        return list(merged.values())[:k]
+
+    def _with_stand_ins(self, understood: Understanding, hits: list[SearchHit], k: int):
+        """For a topic the guides lack whose stand-in is a passage ("do they pay for flights
+        to the onsite?": the interview process; "phone or email?": the script), the chunks of
+        that stand-in taken in turn with the question's own, so the passage that stands in
+        is there to quote."""
+        stand_ins = {t.stand_in for t in understood.topics} & set(_PASSAGE_STAND_INS)
+        if understood.intent not in _PASSAGE_INTENTS or not stand_ins:
+            return hits
+        rankings = []  # (the stand-in's first: what the question asks, the guides lack)
+        for stand_in in sorted(stand_ins):
+            query = _PASSAGE_STAND_INS[stand_in]  # (alone: the ask's words find what it lacks)
+            rankings.append(self._ranked(replace(understood, query=query), k)[0])
+        rankings.append(hits)
         merged = {hit.chunk_id: hit for rank in zip_longest(*rankings) for hit in rank if hit}
         return list(merged.values())[:k]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.understanding.asks import ASKS_TABLE
+from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.words import contains_phrase, normalize
 
 _CORRECTION_CUES = tuple(ASKS_TABLE["correction_cues"])
@@ -39,9 +40,11 @@ def corrects(text: str) -> bool:
 
 def repeats(text: str) -> bool:
     """The turn asks the previous question again with one thing changed ("same for London",
-    "and if it were Sunnyvale instead?", "what about Anyscale?")."""
+    "and if it were Sunnyvale instead?", "what about Anyscale?"), or in another style ("more
+    polite version?", "shorter pls")."""
     normalized = normalize(text)
-    return any(contains_phrase(normalized, cue) for cue in _REPEAT_CUES)
+    restyled = draft_style_requested(text) not in (None, "email")
+    return restyled or any(contains_phrase(normalized, cue) for cue in _REPEAT_CUES)
 
 
 def without_repeat_cues(normalized: str) -> str:
@@ -50,3 +53,12 @@ def without_repeat_cues(normalized: str) -> str:
     for cue in _REPEAT_CUES + ("same", "question", "again"):
         normalized = re.sub(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", " ", normalized)
     return " ".join(normalized.split())
+
+
+def without_names(text: str, names) -> str:
+    """The text without the companies it names ("how many rounds does the anyscale onsite
+    have?" -> "how many rounds does the onsite have?"): what a turn asking it again of
+    another company ("sorry i meant alibaba. same question") asks."""
+    for name in names:
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?:'s)?(?![\w-])", "", text, flags=re.I)
+    return " ".join(text.split())

@@ -27,7 +27,10 @@ _STYLES = (
             r"\b(?:phone|call)\b"
             r"|\bwhat (?:do |should |would )?i (?:say|tell them) on the (?:phone|call)\b.{0,20}"
             r"\binstead\b"
-            r"|\b(?:phone|call) version\b",
+            r"|\b(?:phone|call) version\b"
+            # ("ok how do i word it when i call the recruiter back"): the counter, said
+            r"|\bhow (?:do|should|would|can) i (?:word|say|phrase) (?:it|that|this)\b.{0,30}"
+            r"\b(?:call|calls|phone|ring)\b",
             re.I,
         ),
     ),
@@ -43,23 +46,26 @@ _STYLES = (
         "friendly",
         re.compile(
             r"\b(?:friendlier|warmer|more (?:friendly|warm|casual|relaxed|personal)|less formal"
-            r"|less stiff|casual)\b",
+            r"|less (?:stiff|pushy|aggressive|demanding|blunt|harsh)|casual)\b",
             re.I,
         ),
     ),
     (
         "formal",
         re.compile(
-            r"\b(?:more (?:formal|professional|polite)|formal|professional|less casual)\b", re.I
+            r"\b(?:more (?:formal|professional|polite|respectful)|politer|formal|professional|"
+            r"less (?:casual|rude|entitled))\b",
+            re.I,
         ),
     ),
 )
-_NAMES_A_DRAFT = re.compile(rf"\b{_DRAFT}s?\b", re.I)
+_NAMES_A_DRAFT = re.compile(rf"\b(?:{_DRAFT}|version|wording|tone|phrasing)s?\b", re.I)
 _RESTYLES_IT = re.compile(rf"\b{_RESTYLE}\b\s+(?:it|this|that|the (?:text|wording))\b", re.I)
 _BARE = re.compile(
     r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even)\s+)*"
     r"(?:shorter|friendlier|warmer|briefer|more \w+|less \w+)"
-    r"(?:\s+(?:please|pls|thanks|now))*[\s.!?]*$",
+    r"(?:\s+(?:please|pls|thanks|now))*[\s.!?]*"
+    r"(?:[,;:—–-]\s*[^,;:?]{0,60}[.!]?)?$",  # ("more polite pls, 'i'd like' sounds entitled")
     re.I,
 )
 MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a new question

@@ -36,6 +36,9 @@ class ConversationState:
     examples: bool = False  # the last turn asked for example questions ("same for k8s": too)
     earlier_region: str | None = None  # the region before the last change, for "which is higher?"
     role_asked: str | None = None  # a title the guides lack asked of pay, for "and london?"
+    # the last question asked anew, as typed: a turn asking it again ("sorry i meant alibaba.
+    # same question") keeps it, so its answer is led by what that question asked
+    asked: str = ""
 
 
 @dataclass(frozen=True)

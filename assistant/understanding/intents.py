@@ -79,7 +79,8 @@ _PREFACE = re.compile(
 # "should i ask for an extension?", "can i ask them for more": the user asking, not interviewers
 # and "…will ask me to do part of it in mandarin": a request made, not a question
 _USER_ASKS = re.compile(
-    r"\bi\s+(?:\w+\s+){0,2}ask(?:ed|ing)?\b|\bask(?:ed|ing)?\s+(?:them\s+|him\s+|her\s+)?for\b"
+    r"\b(?:i|u|you)\s+(?:\w+\s+){0,2}ask(?:ed|ing)?\b"  # ("do they give feedback if u ask")
+    r"|\bask(?:ed|ing)?\s+(?:them\s+|him\s+|her\s+)?for\b"
     r"|\bask(?:s|ed|ing)?\s+(?:me|you|us|them|him|her)\s+to\b",
     re.I,
 )
@@ -93,7 +94,9 @@ _ANSWERING_ONE = re.compile(
 )
 
 
-_POINTS_BACK = re.compile(r"\b(?:those|these|it|that|this|ones?)\b", re.I)
+# ("…scenario questions. are those typical?"; not "it", most often the round asked about: "is
+# it all technical? who runs it?")
+_POINTS_BACK = re.compile(r"\b(?:those|these|that|this|ones?)\b", re.I)
 _SHORT_ASK = 5  # words of an ask that asks of what was told ("what are they")
 
 

@@ -17,6 +17,7 @@ from assistant.understanding.asks import (
     about_last_answer,
     topics_asked,
 )
+from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.entities import (
     Catalog,
     find_currency,
@@ -50,6 +51,8 @@ def off_topic_turn(
     if state.intent and mixes_another_language(question):  # (mid-talk, in the user's language:
         return False  # "y la ultima ronda de HR/valores, es solo una formalidad?")
     if state.intent and about_last_answer(normalized, list(foreign)):  # "shorter"
+        return False
+    if state.intent and draft_style_requested(question):  # "'i need' sounds rude, politer?"
         return False
     if state.intent == "lever" and lever_asked_by_place(question):  # "the second one - word
         return False  # for word pls" after the levers

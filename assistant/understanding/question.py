@@ -51,6 +51,7 @@ from assistant.understanding.corrections import (
     corrects,
     negated_places,
     repeats,
+    without_names,
     without_repeat_cues,
 )
 from assistant.understanding.currency_place import currency_region
@@ -128,17 +129,16 @@ def understand(
     # What the turn takes back ("seattle not singapore") is not what it asks about.
     correcting = bool(state.turns) and corrects(question)
     kept_text = negated_places(question)[0] if correcting else question
-    # ("it was anyscale that reached out, not alibaba": Alibaba is taken back, not compared)
-    named = companies_in(normalize(kept_text) if correcting else normalized, catalog)
+    kept = normalize(kept_text) if correcting else normalized  # ("…, not alibaba": taken back)
+    named = companies_in(kept, catalog)
     named = named or the_other_company(normalized, state, catalog)  # "and the other company?"
-    # Companies named as context ("I ran production on AWS, GCP and Azure") are not what the
-    # question is about, when another company is.
+    # Companies named as context ("I ran production on AWS, GCP and Azure") are not its subject
     named, context_companies = companies_asked(question, normalized, named, state, catalog)
     elsewhere = asked_elsewhere(kept_text, catalog) if named else None
     if elsewhere:  # "did alibaba's loop last month. does grab do a system design round?"
         context_companies, named = named, []
     company = named[0] if named else None
-    unknown_company = None if company else elsewhere or find_unknown_company(question, normalized)
+    unknown_company = None if company else elsewhere or find_unknown_company(kept_text, kept)
     context_names: tuple[str, ...] = tuple(context_companies)
     # mid-talk about an offer, "amazon came back with 270k tc.": a rival's offer, told
     told = bool(unknown_company and state.company and rival_told(kept_text, unknown_company))
@@ -241,16 +241,14 @@ def understand(
             or intent in ("counter", "lever", "out_of_scope")
             or mixes_another_language(question)  # ("y eso en dolares?": its "that" unread)
             or (state.intent == "lever" and lever_asked_by_place(question))  # "the second one"
-            # ("could i push the bonus up to 25%?" after a hangzhou offer: that place's bonus)
-            or (
+            or (  # ("could i push the bonus up to 25%?" after a hangzhou offer: its bonus)
                 state.intent in ("comp", "counter")
                 and part_asked_of_the_place(kept_text, component)
             )
         )
     )
     # Inherit: the intent on a follow-up that says none ("and in London?"); the company whenever
-    # none is named (a new topic still concerns the one discussed); the region on a follow-up.
-    # "and a P7?" after a pay question asks the same at that level; "what level…?" asks levels
+    # none is named; the region on a follow-up. "and a P7?" after pay asks the same at that level
     level_in_words = any(
         contains_phrase(normalized, p) for p in LEVEL_PHRASES if not re.search(r"\d", p)
     )
@@ -378,17 +376,21 @@ def understand(
     currency = find_currency(question)
     # (a place carried from the last turn stays out of a topic's query: "what about wlb?")
     where = (place if region is None else region) if region_match or not topics else None
-    query = rewritten_query(question, company, where, component, followup)
+    # ("sorry i meant alibaba. same question": the last interview question, of Alibaba)
+    again = repeating and company != state.company
+    retells = (again or correcting) and repeating and intent == "interview"
+    retold = state.asked if retells and state.asked else question
+    query = rewritten_query(retold, company, where, component, followup)
     spelled = catalog.guides.spelled_out(question)  # "k8s topics?": the guides' "kubernetes"
     query = f"{query} {spelled}" if spelled else query
     topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
     bare = not topic.replace(normalize(company or ""), "").strip()
     # ("same for anyscale?": the last question's words, about another company)
-    again = repeating and company != state.company
     brief = len(normalized.split()) <= ABOUT_LAST_MAX_WORDS  # "give me one example for that"
     if (
         (followup or again)
         and state.topic
+        and retold is question
         and (bare or again or (brief and asks_about_last(normalized)))
     ):
         query = f"{state.topic} {query}"  # "and after that?", "which teams care about it?"
@@ -397,8 +399,7 @@ def understand(
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
     )
     components = components_named(asking) or components_named(kept_text)
-    # ("same for k8s" after examples: examples; "sorry i meant alibaba. same question": the
-    # last question's kind, not the examples its word "question" would name)
+    # ("same for k8s" after examples: examples; not "…same question"'s word "question")
     asked_anew = without_repeat_cues(normalized) if repeating else question
     examples = asks_for_examples(asked_anew) or (repeating and state.examples)
     brief_next = followup and FOLLOWUP_LEAD.search(question) and len(normalized.split()) <= 4
@@ -406,8 +407,7 @@ def understand(
     next_state = replace(
         state,
         company=company or state.company,
-        # (kept while the same company is asked about again: "nvidia offered me 250k rsu. how do
-        # i use that with anyscale?" leaves the conversation in New York)
+        # (kept while the same company is asked again: "nvidia offered… how do i use that?")
         region=region
         if region_match or not (followup or company == state.company)
         else state.region,
@@ -419,12 +419,12 @@ def understand(
         examples=examples,
         earlier_region=region_before(state, company, region),
         topic=topic if topic and intent != "out_of_scope" else state.topic,
+        asked=state.asked if retold is not question else without_names(question, named),
         compared=tuple((c, regions_by.get(c)) for c in named[1:])
         # ("and anyscale?" after an Alibaba question: both, for "which one pays more?"; not
         # after "that offer is alibaba's, not anyscale's")
         or (((state.company, state.region),) if again and state.company and not correcting else ())
-        # (kept through a follow-up that names no company or place: "which is better once you
-        # convert?", then "bonus % at each?")
+        # (kept after a follow-up naming no company or place: "which is better?", "bonus %?")
         or (state.compared if (followup or which) and not named and not placed else ()),
     )
     context = context_names or context_names_in(normalized, catalog, named)
@@ -434,7 +434,7 @@ def understand(
     lever = lever_asked_by_place(question) or (state.lever if on_levers else None)  # "that one"
     lever = lever if intent == "lever" else None
     roles = catalog.roles.get(company, ()) if company else ()
-    title, role = role_asked(question, roles or catalog.all_roles()), find_role(question, roles)
+    title, role = role_asked(question, roles or catalog.all_roles()), find_role(retold, roles)
     pay = intent in ("comp", "counter")  # (a title lacked, kept: "…a PM at anyscale?", "and sf?")
     keeps = followup and pay and company in (None, state.company) and not (title or role or topics)
     title = state.role_asked if keeps else title

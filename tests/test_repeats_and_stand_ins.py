@@ -1,0 +1,147 @@
+"""Turns that ask again, stand-ins and short asks, through the real pipeline (real MiniLM,
+Chroma on disk, the built-in composer), and the pure rules that read them:
+
+- a turn asking the last question again ("sorry i meant alibaba. same question"), led by
+  what that question asked;
+- the passage standing in for a lacking topic, retrieved to be quoted ("do they pay for
+  flights to the onsite?": the interview process);
+- a short ask that refers back, read with the ask before it ("…a behavioral round? who runs
+  it"); "it" in an ask about a round asks no example questions;
+- a doubled letter typed once ("usualy") read as the everyday word;
+- a vesting cliff or refreshers asked alone, refused with no figures (the grant's figures
+  answer only an ask about the grant or its vesting);
+- a politer version asked after a script; a competing employer corrected ("amazon instead
+  of google");
+- a sign-on asked with no offer to place ("SOB"): the script's and the levers' figures;
+- a lever asked for a background ("anyscale lever for gpu cluster exp?"), led by the lever.
+
+Leaves out: the wording of the answers beyond what each test names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_answer_first import converse  # each turn with the history so far
+
+from assistant.coach import Coach
+from assistant.compose.unheld_terms import _everyday
+from assistant.index.common_words import common_words
+from assistant.understanding.intents import asks_for_examples
+
+
+@pytest.fixture(scope="module")
+def coach(shipped_index) -> Coach:
+    return Coach(shipped_index, backend="composer")
+
+
+def test_a_doubled_letter_typed_once_or_twice_is_the_everyday_word():
+    common = common_words()
+    assert _everyday("usualy", common) and _everyday("realy", common)
+    assert _everyday("comming", common)
+    for term in ("terraform", "cilium", "istio", "karpenter", "linkerd"):
+        assert not _everyday(term, common), term
+
+
+def test_it_in_an_ask_about_a_round_asks_no_example_questions():
+    asked = (
+        "is there an actual behavioral round or is it all technical? who runs it? "
+        "i always freeze on 'tell me about a time' questions"
+    )
+    assert not asks_for_examples(asked)
+    assert asks_for_examples("want to practice the k8s scenario questions they ask. what are they")
+    assert asks_for_examples("a friend got three raft questions. are those typical?")
+
+
+def test_a_typo_of_an_everyday_word_is_not_named_as_a_gap(coach):
+    answer = converse(
+        coach,
+        "how many rounds is the alibaba devops onsite?",
+        "how long does it usualy take from the first screen to an offer",
+    )[-1]
+    assert "usualy" not in answer.answer
+    assert "4 to 6 weeks" in answer.answer[:300]
+
+
+def test_the_interview_process_stands_in_for_travel_costs(coach):
+    answer = coach.ask(
+        "i'm in chicago — will i have to fly to sunnyvale for the alibaba onsite, and if so do "
+        "they pay for flights and hotel?"
+    )
+    assert not answer.refused
+    first = answer.answer.split("\n")[0]
+    assert "say nothing about" in first and "travel" in first
+    assert "often virtual" in answer.answer  # the onsite stage, quoted from the process
+
+
+def test_who_runs_it_is_read_with_the_round_asked_before(coach):
+    answer = coach.ask(
+        "for the alibaba devops loop is there an actual behavioral round or is it all "
+        "technical? who runs it? im solid on k8s but i always freeze on 'tell me about a time' "
+        "questions"
+    )
+    assert "behavioral interview with a hiring manager" in answer.answer[:500]
+    assert "Questions the guide lists" not in answer.answer[:300]
+
+
+def test_the_same_question_again_is_led_by_what_it_asked(coach):
+    turns = converse(
+        coach,
+        "how many rounds does the anyscale devops onsite have?",
+        "sorry i meant alibaba. same question",
+    )
+    assert "3 to 5" in turns[-1].answer[:300]
+
+
+def test_a_cliff_or_refreshers_asked_alone_are_refused_without_figures(coach):
+    cliff = coach.ask("anyscale vesting cliff?")
+    assert cliff.refused and "cliff" in cliff.answer[:200]
+    assert "$125K" not in cliff.answer
+    refreshers = coach.ask("does alibaba give yearly rsu refreshers for devops?")
+    assert refreshers.refused and "refresher" in refreshers.answer[:200].lower()
+    assert "$75K" not in refreshers.answer
+
+
+def test_a_cliff_asked_beside_the_vesting_gets_the_grant_and_its_years(coach):
+    answer = coach.ask("anyscale sf devops: whats the vesting schedule, is there a 1yr cliff")
+    assert not answer.refused and "cliff" in answer.answer.split("\n")[0]
+    assert "4 years" in answer.answer
+
+
+def test_a_politer_version_asked_after_a_script_is_no_off_topic_turn(coach):
+    first, politer = converse(
+        coach,
+        "anyscale sf devops - can u write an email asking for a signing bonus? i run training "
+        "infra for enterprise customers rn",
+        "more polite pls, 'i'd like' sounds entitled lol",
+    )
+    assert "$25K signing bonus" in first.answer
+    assert not politer.refused and "$25K signing bonus" in politer.answer
+
+
+def test_a_competing_employer_corrected_is_context_not_a_company_asked(coach):
+    *_, amazon = converse(
+        coach,
+        "alibaba bay area devops offer in hand, also a google sre offer around 300k tc. which "
+        "lever do i lead with?",
+        "what if the competing one is amazon instead of google, same lever?",
+    )
+    assert not amazon.refused and "Cloud/SRE Offer" in amazon.answer[:300]
+
+
+def test_a_sign_on_asked_with_no_offer_to_place_gets_the_script_and_the_levers_figures(coach):
+    answer = coach.ask(
+        "alibaba seattle devops. offer has zero sign on and im walking away from ~30k unvested "
+        "at msft. whats a sane SOB number to ask for and is there a line for it"
+    )
+    assert "$45K" in answer.answer[:200] and "Sign-On Bridge" in answer.answer[:300]
+    assert "not in offer" not in answer.answer
+    anyscale = coach.ask("anyscale sf devops offer: zero sign-on. what sign-on do i counter with?")
+    assert anyscale.answer.startswith(
+        "Sign-on bonus: the Anyscale guide's script asks for **$25K**"
+    )
+    assert "Enterprise SLA Protection" not in anyscale.answer[:300]  # (its figure is the same)
+
+
+def test_a_lever_asked_for_a_background_leads_with_the_lever_not_a_passage(coach):
+    answer = coach.ask("anyscale lever for gpu cluster exp?")
+    assert "GPU Infrastructure Premium" in answer.answer.split("\n")[0]
