@@ -32,6 +32,7 @@ from dataclasses import replace
 
 from assistant.compose.core import MARKER, Writer
 from assistant.compose.counts import NUMBER, QUANTITY, counted_units, gives_count_of
+from assistant.compose.no_duration import say_no_duration
 from assistant.compose.passages import (
     chunk_body,
     guide_words_for,
@@ -178,7 +179,7 @@ def write_lead(
             if best is None or scores[first] > best[0]:
                 best = (scores[first], hit, sentences, scores, first, answering, said)
     if best is None:
-        _say_no_duration(writer, frame, "")
+        say_no_duration(writer, frame, "")
         return False
     _, hit, sentences, scores, first, answering, said = best
     chosen = _chosen(sentences, scores, first, counting, answering, said)
@@ -187,7 +188,7 @@ def write_lead(
     text = " ".join(one_line(sentences[i]) for i in chosen)
     if section_heading(hit):  # ("Nice-to-have skills: Large-Scale Data: Experience…")
         text = f"{section_heading(hit)}: {text}"
-    _say_no_duration(writer, frame, text)
+    say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
 
@@ -282,34 +283,6 @@ def rarity(wanted: set[str], sentences: Sequence[str]) -> dict[str, float]:
     return weights
 
 
-_HOW_LONG = re.compile(
-    r"\bhow long (?:(?:is|are|does|do|will|would|should|was|were)\s+)?(?P<what>[^?.!,;:]*)", re.I
-)
-_DURATION = re.compile(
-    r"\b(?:\d+|an?|one|two|three|four|five|six|few|several)(?:\s*(?:to|-|–)\s*\d+)?\s*-?\s*"
-    r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
-    re.I,
-)
-_TRAILING_VERB = re.compile(r"\s+(?:(?:usually|typically|normally)\s+)?(?:take|last|be|go|run)\s*$")
-
-
-def _say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
-    """A "how long…" question whose answer holds no duration: say first that the guide gives
-    none ("how long is each onsite round?"), before what it does hold."""
-    asked = _HOW_LONG.search(frame.question)
-    if not asked or _DURATION.search(lead):
-        return
-    what = _TRAILING_VERB.sub("", asked["what"].strip())
-    what = re.split(r"\s+(?:at|for|with|in|take|takes|last|lasts|usually|typically)\b", what)[0]
-    what = re.sub(r"^(?:their|its|your)\b", "the", what)  # ("how long does their loop take")
-    what = re.sub(r"\bwhole thing\b", "whole process", what)
-    if frame.company:  # "the alibaba phone screens": the company is said once, below
-        what = re.sub(rf"\b{re.escape(frame.company)}(?:'s)?\s*", "", what, flags=re.I)
-    what = what.strip() or "it"
-    whose = f"The {frame.company} guides" if frame.company else "The guides"
-    writer.add(f"{whose} do not give the length or duration of {what}.", "")
-
-
 def faq_asking_it(hits: list, frame: Understanding, relatedness: Relatedness | None = None):
     """The guide's FAQ item whose question is the user's own ("how long does the process
     take?"), or None: its question shares two or more of the question's words, the most of any
@@ -373,7 +346,7 @@ def write_faq_lead(writer: Writer, frame: Understanding, faq) -> None:
         if picks and sum(map(len, picks)) + len(sentence) > MAX_LEAD_CHARS:
             break
         picks.append(one_line(sentence))
-    _say_no_duration(writer, frame, " ".join(picks))
+    say_no_duration(writer, frame, " ".join(picks))
     if picks:
         writer.add(f"{' '.join(picks)} {writer.book.cite(faq.chunk_id)}", "")
 
