@@ -13,7 +13,9 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
 - a politer version asked after a script; a competing employer corrected ("amazon instead
   of google");
 - a sign-on asked with no offer to place ("SOB"): the script's and the levers' figures;
-- a lever asked for a background ("anyscale lever for gpu cluster exp?"), led by the lever.
+- a lever asked for a background ("anyscale lever for gpu cluster exp?"), led by the lever;
+- words named only as a list's items weighing less than a sentence about them; an offer held
+  with a title between the company and "offer" ("a google sre offer") is a competing one.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -145,3 +147,25 @@ def test_a_sign_on_asked_with_no_offer_to_place_gets_the_script_and_the_levers_f
 def test_a_lever_asked_for_a_background_leads_with_the_lever_not_a_passage(coach):
     answer = coach.ask("anyscale lever for gpu cluster exp?")
     assert "GPU Infrastructure Premium" in answer.answer.split("\n")[0]
+
+
+def test_words_named_only_in_a_list_weigh_less_than_a_sentence_about_them(coach):
+    from assistant.compose.lead import listed_words
+
+    listed = listed_words(
+        "These rounds cover system design, deep-dive troubleshooting, advanced coding, and a "
+        "behavioral interview with a hiring manager."
+    )
+    assert {"behavior", "hire", "manag"} <= listed and "round" not in listed
+    clauses = 'If you pass these, you move to the "onsite" stage, which has 3 to 5 rounds.'
+    assert listed_words(clauses) == set()
+    answer = coach.ask("how should i handle the behavioral / hiring manager round at alibaba?")
+    assert answer.answer.startswith('The "Hiring Manager" round is also critical')
+
+
+def test_an_offer_held_from_a_company_with_a_title_between_is_a_competing_offer():
+    from assistant.understanding.subject import held_offer
+
+    assert held_offer("i have a google sre offer at 310k tc", "Google")
+    assert held_offer("got an nvidia infra eng offer last week", "NVIDIA")
+    assert not held_offer("google sre pay in seattle, is the offer fair", "Google")

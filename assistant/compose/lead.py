@@ -85,6 +85,9 @@ _BACK_TO = re.compile(
 )
 _GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
+LIST_ITEMS = 3  # comma-separated parts of a sentence that make it a list, the last "and …"
+_LAST_ITEM = re.compile(r"\s*(?:and|or)\b", re.I)
+LISTED_WEIGHT = 0.5  # an asked word named only as a list's item weighs half
 SHORT_ASK = 6  # words of an ask that refers back and is read with the ask before it
 UNIT_WEIGHT = 3  # a sentence giving a number of what "how many …" counts answers it
 
@@ -151,7 +154,11 @@ def write_lead(
         number += UNIT_WEIGHT * gives_count_of(sentence, units)  # "3 to 5 … rounds"
         reason = reasoning and bool(_REASON.search(sentence))
         reason += asks_who and bool(_PERSON.search(sentence))  # (a who question wants a who)
-        said = sum(weight[w] * (1 if w in fresh else told) for w in counted & words)
+        listed = listed_words(sentence)  # (named in a list, the sentence is not about it)
+        said = sum(
+            weight[w] * (1 if w in fresh else told) * (LISTED_WEIGHT if w in listed else 1)
+            for w in counted & words
+        )
         return 2 * said + number + reason + EMBEDDING_WEIGHT * (cosine + stands_in)
 
     def answers(sentence: str, cosine: float, heading=frozenset()) -> bool:  # (not by chance)
@@ -195,6 +202,17 @@ def write_lead(
 
 _LEAD_IN = re.compile(r"^([^:.!?\n]{8,120}):\s*\n")  # "…based on four primary pillars:"
 _ITEM = re.compile(r"^([A-Z][^.!?:–—]{2,60})(?:\s[–—-]\s|:\s)")  # "Operational Excellence – …"
+
+
+def listed_words(sentence: str) -> set[str]:
+    """The words a sentence names only as items of a list after its opening ("These rounds
+    cover system design, deep-dive troubleshooting, advanced coding, and a behavioral
+    interview with a hiring manager": "behavioral", "hiring", "manager"): a sentence about
+    something else that names them in passing."""
+    parts = sentence.split(",")
+    if len(parts) < LIST_ITEMS or not _LAST_ITEM.match(parts[-1]):  # (", and …": a list)
+        return set()
+    return words_with_compounds(",".join(parts[1:])) - words_with_compounds(parts[0])
 
 
 def asked_again(frame: Understanding) -> Understanding:

@@ -27,10 +27,7 @@ _STYLES = (
             r"\b(?:phone|call)\b"
             r"|\bwhat (?:do |should |would )?i (?:say|tell them) on the (?:phone|call)\b.{0,20}"
             r"\binstead\b"
-            r"|\b(?:phone|call) version\b"
-            # ("ok how do i word it when i call the recruiter back"): the counter, said
-            r"|\bhow (?:do|should|would|can) i (?:word|say|phrase) (?:it|that|this)\b.{0,30}"
-            r"\b(?:call|calls|phone|ring)\b",
+            r"|\b(?:phone|call) version\b",
             re.I,
         ),
     ),

@@ -213,7 +213,7 @@ def held_offer(normalized: str, company: str) -> bool:
         r"\b(?:had|have|got|get|getting|hold|holding|receive|received|ve)\s+(?:an?\s+|the\s+)?"
     )
     return bool(
-        re.search(rf"{holding}{name}\s+offer", normalized)
+        re.search(rf"{holding}{name}(?:\s+[\w/-]+){{0,2}}?\s+offer", normalized)  # "…sre offer"
         or re.search(rf"{holding}(?:an?\s+)?offer\s+from\s+{name}\b", normalized)
     )
 
