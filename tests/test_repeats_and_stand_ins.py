@@ -15,7 +15,10 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
 - a sign-on asked with no offer to place ("SOB"): the script's and the levers' figures;
 - a lever asked for a background ("anyscale lever for gpu cluster exp?"), led by the lever;
 - words named only as a list's items weighing less than a sentence about them; an offer held
-  with a title between the company and "offer" ("a google sre offer") is a competing one.
+  with a title between the company and "offer" ("a google sre offer") is a competing one;
+- rivals with guides of their own ("databricks at 208/235. … which argument do i use w
+  anyscale?", "i do have nvidia and databricks in play") stay context beside the company
+  asked of.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -169,3 +172,22 @@ def test_an_offer_held_from_a_company_with_a_title_between_is_a_competing_offer(
     assert held_offer("i have a google sre offer at 310k tc", "Google")
     assert held_offer("got an nvidia infra eng offer last week", "NVIDIA")
     assert not held_offer("google sre pay in seattle, is the offer fair", "Google")
+
+
+def test_rivals_with_guides_of_their_own_stay_context_beside_the_company_asked_of():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Anyscale", "Databricks", "NVIDIA"])
+    frame = understand(
+        "have an nvidia infra offer ($213K base / $255K rsu) and databricks at 208/235. anyscale "
+        "is at 185 base. which argument do i use w anyscale and what numbers",
+        catalog,
+    )
+    assert frame.company == "Anyscale" and not frame.other_companies
+    assert {"NVIDIA", "Databricks"} <= set(frame.context_names)
+    first = understand("anyscale nyc devops offer: 175k base, 140k rsu/4y. where is that?", catalog)
+    draft = understand(
+        "ok draft the counter. i do have nvidia and databricks in play", catalog, first.state
+    )
+    assert draft.company == "Anyscale" and draft.intent == "counter"

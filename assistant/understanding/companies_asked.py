@@ -57,7 +57,12 @@ def companies_asked(
     # is only told; not "alibaba sf is 180k. how does anyscale compare?")
     # (the company whose offer the message gives figures for stays: "anyscale sf offer: 195
     # base… what's the lowest i should accept before just going with nvidia?")
-    told = [c for c in named if c not in asked_of and not _gives_figures_of(question, c)]
+    # (unless the company asked of gives its own: "databricks at 208/235. anyscale is at 185
+    # base. which argument do i use w anyscale?": Databricks is the rival told)
+    own_asked = any(_gives_figures_of(question, c) for c in asked_of)
+    told = [
+        c for c in named if c not in asked_of and (own_asked or not _gives_figures_of(question, c))
+    ]
     # (nor when levels are asked: each company's level map places the user, told or asked)
     again = COMPARES.search(asking) or SAME_AGAIN.search(question) or names_levels(normalized)
     if asked_of and told and len(named) > 1 and not again:
@@ -66,11 +71,16 @@ def companies_asked(
 
 
 def _gives_figures_of(question: str, company: str) -> bool:
-    """Whether a sentence naming `company` gives amounts of money (an offer's figures)."""
+    """Whether a sentence naming `company` gives amounts of money (an offer's figures), or a
+    bare number beside a pay word ("anyscale is at 185 base")."""
     return any(
-        company.lower() in sentence.lower() and gives_amounts(sentence)
+        company.lower() in sentence.lower()
+        and (gives_amounts(sentence) or bool(_BARE_PAY.search(sentence)))
         for sentence in SENTENCE_BREAK.split(question)
     )
+
+
+_BARE_PAY = re.compile(r"\b\d{2,3}(?:\.\d+)?\s*(?:base|rsus?|stock|equity|tc|total|bonus)\b", re.I)
 
 
 _THE_OTHER = re.compile(

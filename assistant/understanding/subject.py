@@ -199,6 +199,7 @@ _CONTEXT_BEFORE = frozenset(
 
 
 _WORK = frozenset({"work", "worked", "working"})
+_USE = frozenset({"use", "using", "used"})
 _LOOK = frozenset({"look", "looks", "looked", "feel", "feels", "sound", "sounds", "seem", "seems"})
 _FIRST_PERSON = frozenset({"i", "we", "im", "ive", "currently", "still"})
 
@@ -206,16 +207,21 @@ _FIRST_PERSON = frozenset({"i", "we", "im", "ive", "currently", "still"})
 def held_offer(normalized: str, company: str) -> bool:
     """Whether the text speaks of holding an offer from `company` ("if i had an nvidia
     offer", "i've got a databricks offer"): a competing offer, not the company asked about."""
-    if "offer" not in normalized:  # (a plain test first: most questions hold no offer)
+    if "offer" not in normalized and not _IN_PLAY.search(normalized):  # (most hold none)
         return False
     name = re.escape(normalize(company))
     holding = (
         r"\b(?:had|have|got|get|getting|hold|holding|receive|received|ve)\s+(?:an?\s+|the\s+)?"
     )
+    either = rf"(?:[\w-]+\s+(?:and|&)\s+)?{name}(?:\s+(?:and|&)\s+[\w-]+)?"  # (of two named)
     return bool(
         re.search(rf"{holding}{name}(?:\s+[\w/-]+){{0,2}}?\s+offer", normalized)  # "…sre offer"
         or re.search(rf"{holding}(?:an?\s+)?offer\s+from\s+{name}\b", normalized)
+        or re.search(rf"{holding}{either}\s+{_IN_PLAY.pattern}", normalized)  # "…in play"
     )
+
+
+_IN_PLAY = re.compile(r"\b(?:in play|on the table|in hand|as (?:a )?backup)\b")
 
 
 def offer_elsewhere(normalized: str, named: list[str], context: list[str]) -> list[str]:
@@ -227,7 +233,7 @@ def offer_elsewhere(normalized: str, named: list[str], context: list[str]) -> li
         c
         for c in named
         if c not in context
-        and re.search(rf"\b(?:with|to|against)\s+{re.escape(normalize(c))}\b", normalized)
+        and re.search(rf"\b(?:with|w|to|against)\s+{re.escape(normalize(c))}\b", normalized)
     ]
     if len(targets) != 1:
         return []
@@ -266,6 +272,8 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
             cue = {"other"}  # "anyscale ny is my other process": the one beside the subject
         if cue and cue <= _WORK and not _FIRST_PERSON & set(words[max(0, start - 5) : start]):
             cue = set()  # "would the same stuff work for anyscale?" is no employer of the user
+        if cue and before[-1:] in (["with"], ["w"]) and cue <= _USE:
+            cue = set()  # "which argument do i use w anyscale?": the one to use it with
         in_context = listed or bool(cue)
         if in_context:
             context.append(company)
