@@ -18,7 +18,9 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   with a title between the company and "offer" ("a google sre offer") is a competing one;
 - rivals with guides of their own ("databricks at 208/235. … which argument do i use w
   anyscale?", "i do have nvidia and databricks in play") stay context beside the company
-  asked of.
+  asked of; a company named in another script ("阿里云") is that company; "and what's the
+  amazon equivalent" after a level is read from the level map talked of; "sysde II at amazon
+  here" tells the user's employer; "anyscales" (no apostrophe) is no term the guides lack.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -191,3 +193,49 @@ def test_rivals_with_guides_of_their_own_stay_context_beside_the_company_asked_o
         "ok draft the counter. i do have nvidia and databricks in play", catalog, first.state
     )
     assert draft.company == "Anyscale" and draft.intent == "counter"
+
+
+def test_a_company_named_in_another_script_is_that_company():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(
+        ["Alibaba", "Quillmark"], regions={"Alibaba": ["Beijing"], "Quillmark": ["Beijing"]}
+    )
+    frame = understand("阿里云 beijing devops offer, base 45w. normal base range?", catalog)
+    assert frame.company == "Alibaba"
+    assert (
+        understand("拿到阿里北京的offer了 devops岗. base 45w. fair?", catalog).company == "Alibaba"
+    )
+
+
+def test_another_companys_equivalent_after_a_level_is_read_from_the_level_map_talked_of():
+    from assistant.corpus.vocabulary import GuideVocabulary
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    guides = GuideVocabulary(names={"amazon": ("Amazon", ("Alibaba",))})
+    catalog = Catalog.build(["Alibaba", "Amazon"], guides=guides)
+    first = understand("im IC4 at meta, does that map to alibaba devops?", catalog)
+    then = understand("and what's the amazon equivalent", catalog, first.state)
+    assert then.company == "Alibaba" and "Amazon" in then.context_names
+
+
+def test_the_users_employer_told_as_here_is_context_and_a_possessive_no_gap():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Alibaba", "Amazon", "Anyscale"])
+    frame = understand(
+        "sysde II at amazon here (ec2 org). what P level would alibaba slot me at, and is "
+        "anyscales devops role the same tier?",
+        catalog,
+    )
+    assert frame.company != "Amazon" and "Amazon" in frame.context_names
+
+
+def test_a_company_possessive_typed_without_its_apostrophe_is_no_gap(coach):
+    answer = coach.ask(
+        "what P level would alibaba slot a sysde II at, and is anyscales devops role the same tier?"
+    )
+    assert "anyscales" not in answer.answer.lower()

@@ -26,7 +26,7 @@ from assistant.understanding.asks import (
     foreign_words,
 )
 from assistant.understanding.employer import users_employer
-from assistant.understanding.entities import Catalog, normalize
+from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.pasted import without_pasted
 from assistant.understanding.place_names import places_in
@@ -82,6 +82,7 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
             or word in topic_words
             or word in employer
             or not common
+            or (word.endswith("s") and companies_in(word[:-1], catalog))  # "anyscales role"
         ):
             continue
         if not _known(word, terms, catalog, common):

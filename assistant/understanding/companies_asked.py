@@ -67,7 +67,16 @@ def companies_asked(
     again = COMPARES.search(asking) or SAME_AGAIN.search(question) or names_levels(normalized)
     if asked_of and told and len(named) > 1 and not again:
         context, named = context + told, [c for c in named if c in asked_of]
+    # ("im IC4 at meta, does that map?", then "and what's the amazon equivalent": the level
+    # map of the company talked about names Amazon's, whatever guide Amazon has of its own)
+    if state.company and named and state.company not in named and _EQUIVALENT.search(asking):
+        mapped = [c for c in named if state.company in catalog.guides.mentions(c)]
+        if mapped == named and names_levels(f"{state.topic} {normalized}"):
+            context, named = context + named, [state.company]
     return named, context
+
+
+_EQUIVALENT = re.compile(r"\b(?:equivalent|equiv|maps? to|mapping|same level|level at)\b", re.I)
 
 
 def _gives_figures_of(question: str, company: str) -> bool:

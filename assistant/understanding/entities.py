@@ -123,6 +123,14 @@ class Catalog:
             _company_words=frozenset(word for spelling in names for word in spelling.split()),
         )
 
+    def in_latin(self, text: str) -> str:
+        """The text with the companies' names written in another script ("阿里云", "阿里")
+        replaced by the company's name, which `normalize` keeps (it drops other scripts)."""
+        for spelling, company in self._names.items():
+            if not spelling.isascii() and spelling in text:
+                text = text.replace(spelling, f" {company} ")
+        return text
+
     def knows_most(self, words: list[str]) -> bool:
         """True when at least half of `words` occur in the corpus (as its keyword tokens): "do
         i need to speak mandarin?" is about the guides' Mandarin."""

@@ -125,7 +125,7 @@ def understand(
     typed, lines kept, when `question` is it cleaned: what it pastes (an email, an offer
     letter's fields) names no topic asked about."""
     state = state or ConversationState()
-    normalized = normalize(question)
+    normalized = normalize(catalog.in_latin(question))  # ("阿里云": Alibaba)
     # What the turn takes back ("seattle not singapore") is not what it asks about.
     correcting = bool(state.turns) and corrects(question)
     kept_text = negated_places(question)[0] if correcting else question

@@ -270,6 +270,8 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
             cue = set()  # "what would the same ask look like at alibaba?" asks about alibaba
         if _THE_OTHER_ONE.match(" ".join(words[end : end + 6])):
             cue = {"other"}  # "anyscale ny is my other process": the one beside the subject
+        if words[end : end + 1] == ["here"] and before[-1:] == ["at"]:
+            cue = {"here"}  # "sysde II at amazon here": where the user works
         if cue and cue <= _WORK and not _FIRST_PERSON & set(words[max(0, start - 5) : start]):
             cue = set()  # "would the same stuff work for anyscale?" is no employer of the user
         if cue and before[-1:] in (["with"], ["w"]) and cue <= _USE:
