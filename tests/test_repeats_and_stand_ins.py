@@ -20,7 +20,8 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   anyscale?", "i do have nvidia and databricks in play") stay context beside the company
   asked of; a company named in another script ("阿里云") is that company; "and what's the
   amazon equivalent" after a level is read from the level map talked of; "sysde II at amazon
-  here" tells the user's employer; "anyscales" (no apostrophe) is no term the guides lack.
+  here" tells the user's employer; "anyscales" (no apostrophe) is no term the guides lack;
+  the offer's company typed with a typo before a rival named right ("alibab … google") is read.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -239,3 +240,15 @@ def test_a_company_possessive_typed_without_its_apostrophe_is_no_gap(coach):
         "what P level would alibaba slot a sysde II at, and is anyscales devops role the same tier?"
     )
     assert "anyscales" not in answer.answer.lower()
+
+
+def test_the_offers_company_typed_with_a_typo_before_a_rival_named_right_is_read():
+    from assistant.understanding.entities import Catalog, companies_in, normalize
+
+    catalog = Catalog.build(["Alibaba", "Google"])
+    text = "alibab sunnyvale offer: base 170k. google sre competing at 300 tc. what rsu to ask?"
+    assert companies_in(normalize(text), catalog) == ["Alibaba", "Google"]
+    assert companies_in(normalize("google offered 300k, what about alibaba"), catalog) == [
+        "Google",
+        "Alibaba",
+    ]

@@ -167,10 +167,16 @@ def _company_mentions(words: list[str], catalog: Catalog) -> list[tuple[int, int
 
 
 def companies_in(normalized: str, catalog: Catalog) -> list[str]:
-    """The corpus's companies the text names, in order; else one found through a typo."""
+    """The corpus's companies the text names, in order; else one found through a typo, or
+    one typed with a typo before the first named ("alibab sunnyvale offer… google sre
+    competing at 300 tc": Alibaba, then Google)."""
     words = normalized.split()
-    named = list(dict.fromkeys(company for _, _, company in _company_mentions(words, catalog)))
-    return named or _fuzzy_company(words, catalog)
+    mentions = _company_mentions(words, catalog)
+    named = list(dict.fromkeys(company for _, _, company in mentions))
+    if not named:
+        return _fuzzy_company(words, catalog)
+    typo = _fuzzy_company(words[: mentions[0][0]], catalog)
+    return list(dict.fromkeys(typo + named))
 
 
 def company_segments(question: str, catalog: Catalog) -> dict[str, str]:
