@@ -21,7 +21,9 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   asked of; a company named in another script ("阿里云") is that company; "and what's the
   amazon equivalent" after a level is read from the level map talked of; "sysde II at amazon
   here" tells the user's employer; "anyscales" (no apostrophe) is no term the guides lack;
-  the offer's company typed with a typo before a rival named right ("alibab … google") is read.
+  the offer's company typed with a typo before a rival named right ("alibab … google") is read;
+  a rival with a guide coming in with figures mid-talk ("nvidia just came in at 213k… what do
+  i counter anyscale with") is a competing offer.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -252,3 +254,18 @@ def test_the_offers_company_typed_with_a_typo_before_a_rival_named_right_is_read
         "Google",
         "Alibaba",
     ]
+
+
+def test_a_rival_with_a_guide_coming_in_with_figures_mid_talk_is_a_competing_offer():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Anyscale", "NVIDIA"], regions={"Anyscale": ["San Francisco"]})
+    first = understand("anyscale sf offered 200k base, 160k equity over 4 yrs. base ok?", catalog)
+    rival = understand(
+        "nvidia just came in at 213k base / 255k rsu. what do i counter anyscale with",
+        catalog,
+        first.state,
+    )
+    assert rival.company == "Anyscale" and "NVIDIA" in rival.context_names
+    assert rival.offer_is_competing

@@ -58,8 +58,9 @@ def companies_asked(
     # (the company whose offer the message gives figures for stays: "anyscale sf offer: 195
     # base… what's the lowest i should accept before just going with nvidia?")
     # (unless the company asked of gives its own: "databricks at 208/235. anyscale is at 185
-    # base. which argument do i use w anyscale?": Databricks is the rival told)
-    own_asked = any(_gives_figures_of(question, c) for c in asked_of)
+    # base. which argument do i use w anyscale?", or is the one talked of: "nvidia just came
+    # in at 213k base. what do i counter anyscale with": the others are rivals told)
+    own_asked = state.company in asked_of or any(_gives_figures_of(question, c) for c in asked_of)
     told = [
         c for c in named if c not in asked_of and (own_asked or not _gives_figures_of(question, c))
     ]

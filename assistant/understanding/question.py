@@ -421,10 +421,9 @@ def understand(
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         asked=state.asked if retold is not question else without_names(question, named),
         compared=tuple((c, regions_by.get(c)) for c in named[1:])
-        # ("and anyscale?" after an Alibaba question: both, for "which one pays more?"; not
-        # after "that offer is alibaba's, not anyscale's")
+        # ("and anyscale?" after Alibaba: both, for "which pays more?"; not after "that offer is
+        # alibaba's, not anyscale's"; kept after a turn naming none: "which is better?")
         or (((state.company, state.region),) if again and state.company and not correcting else ())
-        # (kept after a follow-up naming no company or place: "which is better?", "bonus %?")
         or (state.compared if (followup or which) and not named and not placed else ()),
     )
     context = context_names or context_names_in(normalized, catalog, named)
@@ -483,6 +482,7 @@ def understand(
         # (not "sunnyvale, 180k base, 15% bonus. google is 310 tc": the user's own, then theirs)
         offer_is_competing=(told and (not gives_money(question) or rivals_told))
         or rivals_figures
+        or (rivals_told and bool(state.company))  # ("nvidia just came in at 213k…" mid-talk)
         or (
             offer_near(question, context)
             and not offer_near(question, (company or "",))
