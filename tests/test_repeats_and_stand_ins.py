@@ -23,7 +23,10 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   here" tells the user's employer; "anyscales" (no apostrophe) is no term the guides lack;
   the offer's company typed with a typo before a rival named right ("alibab … google") is read;
   a rival with a guide coming in with figures mid-talk ("nvidia just came in at 213k… what do
-  i counter anyscale with") is a competing offer.
+  i counter anyscale with") is a competing offer; rivals and the user's employer told in their
+  words ("both databricks and an nvidia offer", "google sre is competing at 330 tc", "im an L4
+  SRE at google", "i have databricks at $208k base" mid-counter) are context, and "i actually
+  like anyscale the most" is no likeness.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -172,7 +175,7 @@ def test_words_named_only_in_a_list_weigh_less_than_a_sentence_about_them(coach)
 
 
 def test_an_offer_held_from_a_company_with_a_title_between_is_a_competing_offer():
-    from assistant.understanding.subject import held_offer
+    from assistant.understanding.held_offers import held_offer
 
     assert held_offer("i have a google sre offer at 310k tc", "Google")
     assert held_offer("got an nvidia infra eng offer last week", "NVIDIA")
@@ -269,3 +272,50 @@ def test_a_rival_with_a_guide_coming_in_with_figures_mid_talk_is_a_competing_off
     )
     assert rival.company == "Anyscale" and "NVIDIA" in rival.context_names
     assert rival.offer_is_competing
+
+
+def test_rivals_and_the_users_employer_told_in_their_words_are_context():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.held_offers import held_offer
+    from assistant.understanding.question import understand
+
+    assert held_offer("i've got both databricks and an nvidia offer", "NVIDIA")
+    assert held_offer("google sre is competing at 330 tc", "Google")
+    assert not held_offer("is alibaba competing with google on pay", "Alibaba")
+    catalog = Catalog.build(
+        ["Alibaba", "Anyscale", "Databricks", "Google", "NVIDIA"],
+        regions={"Anyscale": ["New York"], "Alibaba": ["Bay Area / Sunnyvale (US R&D)"]},
+    )
+    employer = understand("im an L4 SRE at google. what alibaba levels does it map to", catalog)
+    assert employer.company == "Alibaba" and "Google" in employer.context_names
+    liked = understand(
+        "anyscale (new york) offered $170k base. nvidia offered $213k base. i actually like "
+        "anyscale the most. what base do i go back to anyscale with?",
+        catalog,
+    )
+    assert liked.company == "Anyscale"
+    offer = understand("anyscale nyc offer: 170k base, what do i counter with?", catalog)
+    rival = understand(
+        "ok what do i counter with then. i have databricks at $208k base", catalog, offer.state
+    )
+    assert rival.company == "Anyscale" and "Databricks" in rival.context_names
+
+
+def test_the_users_own_offer_stays_the_subject_beside_rivals_with_guides():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Amazon", "Anyscale", "Google", "NVIDIA"])
+    floor = understand(
+        "anyscale sf devops offer: 195 base, 180k equity/4yr. i have nvidia at 213 base / 255k "
+        "rsu. what base do i counter with, and whats the lowest base i should accept before "
+        "just going with nvidia?",
+        catalog,
+    )
+    assert floor.company == "Anyscale"
+    level = understand(
+        "im an infrastructure engineer at aws (ec2 fleet stuff), got an anyscale devops engineer "
+        "offer. is that lateral per the guide? and which google level is it supposedly",
+        catalog,
+    )
+    assert level.company == "Anyscale" and "Amazon" in level.context_names

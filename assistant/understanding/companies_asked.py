@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 
 from assistant.understanding.asks import COMPARES, SAME_AGAIN, SENTENCE_BREAK, asked_sentences
+from assistant.understanding.employer import users_employer
 from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.frame import ConversationState
+from assistant.understanding.held_offers import held_offer
 from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.subject import (
+    REFERS_BACK,
     gives_amounts,
-    held_offer,
     named_as_context,
     offer_elsewhere,
     whose_role_is_asked,
@@ -33,14 +35,24 @@ def companies_asked(
     """(the companies `named` that the turn asks about, the subject first; those it names
     only as context). `normalized`: the question as entities.normalize gives it."""
     context = named_as_context(normalized, catalog)
+    context += [
+        c for c in named if c not in context and _works_at(question, normalized, c, catalog)
+    ]
     context += offer_elsewhere(normalized, named, context)
     holding = [c for c in named if held_offer(normalized, c)]
     asking = asked_sentences(question)
     asked_of = companies_in(normalize(asking), catalog)  # (not "thoughts?"
-    if any(c not in holding for c in asked_of):  # after "…also interviewing at anyscale.")
-        context += holding  # "i have an nvidia offer … what do i ask anyscale for?"
+    # ("i have an nvidia offer … what do i ask anyscale for?"; not "got an anyscale offer. which
+    # google level is it?": a level asked of another company)
+    if any(c not in holding for c in asked_of) and not names_levels(normalized):
+        context += holding
     if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
         context += holding
+        mid_counter = state.intent in ("counter", "lever") and asking != question
+        # ("ok what do i counter with then. i have databricks at $208k base": a rival's; not
+        # "anyscale nyc came in at 180k. where's that vs their band?")
+        if mid_counter and not asked_of and not REFERS_BACK.search(asking):
+            context += [c for c in named if _gives_figures_of(question, c)]
         if context and all(c in context for c in named):
             named = [state.company, *named]
     offering = offering_employer(normalized)  # "coreweave offered me…", in lower case
@@ -60,9 +72,15 @@ def companies_asked(
     # (unless the company asked of gives its own: "databricks at 208/235. anyscale is at 185
     # base. which argument do i use w anyscale?", or is the one talked of: "nvidia just came
     # in at 213k base. what do i counter anyscale with": the others are rivals told)
-    own_asked = state.company in asked_of or any(_gives_figures_of(question, c) for c in asked_of)
+    own_asked = state.company in asked_of or (
+        len(asked_of) == 1 and _gives_figures_of(question, asked_of[0])
+    )
     told = [
-        c for c in named if c not in asked_of and (own_asked or not _gives_figures_of(question, c))
+        c
+        for c in named
+        if c not in asked_of
+        and (own_asked or not _gives_figures_of(question, c))
+        and not _offer_named(normalized, c)  # ("anyscale sf devops offer: 195 base…")
     ]
     # (nor when levels are asked: each company's level map places the user, told or asked)
     again = COMPARES.search(asking) or SAME_AGAIN.search(question) or names_levels(normalized)
@@ -78,6 +96,22 @@ def companies_asked(
 
 
 _EQUIVALENT = re.compile(r"\b(?:equivalent|equiv|maps? to|mapping|same level|level at)\b", re.I)
+
+
+def _works_at(question: str, normalized: str, company: str, catalog: Catalog) -> bool:
+    """Whether the user tells they work at `company` ("im an L4 SRE at google", "an
+    infrastructure engineer at aws"): named right after "at", and told as their employer."""
+    for match in re.finditer(r"\bat ([\w.&'-]+)", normalized):
+        if company in companies_in(match.group(1), catalog):
+            return users_employer(question, match.group(1))
+    return False
+
+
+def _offer_named(normalized: str, company: str) -> bool:
+    """Whether the text names `company`'s offer ("anyscale sf devops offer:", "alibaba
+    offered"): the user's own, never a company only told of."""
+    name = re.escape(normalize(company))
+    return bool(re.search(rf"\b{name}(?:\s+[\w/-]+){{0,3}}?\s+offer(?:ed|s)?\b", normalized))
 
 
 def _gives_figures_of(question: str, company: str) -> bool:

@@ -204,26 +204,6 @@ _LOOK = frozenset({"look", "looks", "looked", "feel", "feels", "sound", "sounds"
 _FIRST_PERSON = frozenset({"i", "we", "im", "ive", "currently", "still"})
 
 
-def held_offer(normalized: str, company: str) -> bool:
-    """Whether the text speaks of holding an offer from `company` ("if i had an nvidia
-    offer", "i've got a databricks offer"): a competing offer, not the company asked about."""
-    if "offer" not in normalized and not _IN_PLAY.search(normalized):  # (most hold none)
-        return False
-    name = re.escape(normalize(company))
-    holding = (
-        r"\b(?:had|have|got|get|getting|hold|holding|receive|received|ve)\s+(?:an?\s+|the\s+)?"
-    )
-    either = rf"(?:[\w-]+\s+(?:and|&)\s+)?{name}(?:\s+(?:and|&)\s+[\w-]+)?"  # (of two named)
-    return bool(
-        re.search(rf"{holding}{name}(?:\s+[\w/-]+){{0,2}}?\s+offer", normalized)  # "…sre offer"
-        or re.search(rf"{holding}(?:an?\s+)?offer\s+from\s+{name}\b", normalized)
-        or re.search(rf"{holding}{either}\s+{_IN_PLAY.pattern}", normalized)  # "…in play"
-    )
-
-
-_IN_PLAY = re.compile(r"\b(?:in play|on the table|in hand|as (?:a )?backup)\b")
-
-
 def offer_elsewhere(normalized: str, named: list[str], context: list[str]) -> list[str]:
     """Companies whose offer the question brings to another it names as the one to negotiate
     with ("google offered me $310K, how do I use that with alibaba?"): those with offer words
@@ -268,6 +248,8 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
         cue = _CONTEXT_BEFORE & set(before)
         if cue == {"like"} and (before[-1:] != ["like"] or before[0] in _LOOK):
             cue = set()  # "what would the same ask look like at alibaba?" asks about alibaba
+        if cue == {"like"} and _FIRST_PERSON & set(words[max(0, start - 3) : start]):
+            cue = set()  # "i actually like anyscale the most": a liking, not a likeness
         if _THE_OTHER_ONE.match(" ".join(words[end : end + 6])):
             cue = {"other"}  # "anyscale ny is my other process": the one beside the subject
         if words[end : end + 1] == ["here"] and before[-1:] == ["at"]:

@@ -1,0 +1,36 @@
+"""Whether a message speaks of holding an offer from a company ("i've got a databricks offer",
+"both databricks and an nvidia offer", "google sre is competing at 330 tc", "nvidia and
+databricks in play"): a competing offer, not the company asked about.
+
+Leaves out: which company the turn asks about (assistant.understanding.companies_asked).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding.words import normalize
+
+
+def held_offer(normalized: str, company: str) -> bool:
+    """Whether the text speaks of holding an offer from `company` ("if i had an nvidia
+    offer", "i've got a databricks offer"): a competing offer, not the company asked about."""
+    if not _HOLDS.search(normalized):  # (most questions hold no offer)
+        return False
+    name = re.escape(normalize(company))
+    holding = (
+        r"\b(?:had|have|got|get|getting|hold|holding|receive|received|ve)\s+"
+        r"(?:both\s+)?(?:an?\s+|the\s+)?"
+    )
+    # (of two named: "nvidia and databricks in play", "both databricks and an nvidia offer")
+    either = rf"(?:[\w-]+\s+(?:and|&)\s+(?:an?\s+)?)?{name}(?:\s+(?:and|&)\s+(?:an?\s+)?[\w-]+)?"
+    return bool(
+        re.search(rf"{holding}{name}(?:\s+[\w/-]+){{0,2}}?\s+offers?", normalized)  # "…sre offer"
+        or re.search(rf"{holding}(?:an?\s+)?offer\s+from\s+{name}\b", normalized)
+        or re.search(rf"{holding}{either}\s+(?:offers?\b|{_IN_PLAY.pattern})", normalized)
+        or re.search(rf"\b{name}(?:\s+[\w/-]+)?\s+(?:is\s+)?competing\s+at\b", normalized)
+    )
+
+
+_IN_PLAY = re.compile(r"\b(?:in play|on the table|in hand|as (?:a )?backup)\b")
+_HOLDS = re.compile(rf"offer|competing|{_IN_PLAY.pattern}")
