@@ -26,7 +26,13 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   i counter anyscale with") is a competing offer; rivals and the user's employer told in their
   words ("both databricks and an nvidia offer", "google sre is competing at 330 tc", "im an L4
   SRE at google", "i have databricks at $208k base" mid-counter) are context, and "i actually
-  like anyscale the most" is no likeness.
+  like anyscale the most" is no likeness; a rival's offer told mid-talk ("nvidia just made me
+  an offer too", "my competing offer is an AWS SRE role", "the competing one is amazon
+  instead of google") keeps the company talked of, unless its band is asked; clouds listed
+  with a few words between ("across aws and gcp and a bit of azure") are all context, and so
+  is a rival that "has me at" figures beside the company talked of; the user's employer in a
+  level question ("im staff SRE (L6) at google… which google level", "im a google L4 SRE")
+  is their level system, not the subject.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -319,3 +325,75 @@ def test_the_users_own_offer_stays_the_subject_beside_rivals_with_guides():
         catalog,
     )
     assert level.company == "Anyscale" and "Amazon" in level.context_names
+
+
+def test_a_rival_offer_told_mid_talk_keeps_the_company_talked_of():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Alibaba", "Amazon", "Anyscale", "Google", "NVIDIA"])
+    lever = understand("which anyscale lever fits my gpu work?", catalog)
+    for told in (
+        "update: nvidia just made me an offer too. does that change which argument i lead with",
+        "and which lever if my competing offer is an AWS SRE role?",
+    ):
+        assert understand(told, catalog, lever.state).company == "Anyscale", told
+    first = understand(
+        "alibaba bay area devops offer in hand, also a google sre offer around 300k tc. which "
+        "lever do i lead with?",
+        catalog,
+    )
+    amazon = understand(
+        "what if the competing one is amazon instead of google, same lever?", catalog, first.state
+    )
+    assert amazon.company == "Alibaba"
+    own = understand("alibaba seattle offered 170k base, 100k rsu, 15% bonus", catalog)
+    band = understand(
+        "anyscale nyc also came in at 180k base. where's that vs their band?", catalog, own.state
+    )
+    assert band.company == "Anyscale"
+
+
+def test_clouds_listed_with_a_few_words_between_are_all_context():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Amazon", "Anyscale", "Google", "Microsoft"])
+    levers = understand("what negotiation levers does the anyscale devops guide list", catalog)
+    mine = understand(
+        "which one's for me? only cpu workloads, but i run prod across aws and gcp and a bit of "
+        "azure",
+        catalog,
+        levers.state,
+    )
+    assert mine.company == "Anyscale"
+    assert set(mine.context_names) == {"Amazon", "Google", "Microsoft"}
+
+
+def test_a_rival_that_has_me_at_figures_beside_the_company_talked_of_is_context():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Anyscale", "NVIDIA"], regions={"Anyscale": ["San Francisco"]})
+    pay = understand("ok then just tell me what pay to expect at anyscale in sf", catalog)
+    counter = understand(
+        "nvidia also has me at 213 base / 255 rsu. if anyscale makes an offer whats my counter",
+        catalog,
+        pay.state,
+    )
+    assert counter.company == "Anyscale" and "NVIDIA" in counter.context_names
+
+
+def test_the_users_employer_in_a_level_question_is_their_level_system_not_the_subject():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Anyscale", "Google"])
+    staff = understand(
+        "im staff SRE (L6) at google, 11 yoe. the anyscale role is just 'devops engineer', which "
+        "google level it match? the guide have staff band or not?",
+        catalog,
+    )
+    assert staff.company == "Anyscale" and "Google" in staff.context_names
+    mine = understand("im a google L4 SRE right now. what does the anyscale role map to?", catalog)
+    assert mine.company == "Anyscale"

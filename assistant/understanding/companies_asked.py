@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from assistant.understanding.asks import COMPARES, SAME_AGAIN, SENTENCE_BREAK, asked_sentences
-from assistant.understanding.employer import users_employer
+from assistant.understanding.corrections import corrects, negated_places
+from assistant.understanding.employer import told_as_employer, users_employer
 from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.frame import ConversationState
-from assistant.understanding.held_offers import held_offer
+from assistant.understanding.held_offers import held_offer, offer_from
 from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.subject import (
     REFERS_BACK,
@@ -46,8 +47,16 @@ def companies_asked(
     # google level is it?": a level asked of another company)
     if any(c not in holding for c in asked_of) and not names_levels(normalized):
         context += holding
+    if state.company in named and not COMPARES.search(asking):  # ("nvidia also has me at 213
+        # base / 255 rsu. if anyscale makes an offer whats my counter": NVIDIA's is a rival's)
+        context += [c for c in named if c != state.company and _offer_told(normalized, c, catalog)]
     if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
         context += holding
+        # ("update: nvidia just made me an offer too. does that change which argument i lead
+        # with?": a rival's; not "anyscale nyc also came in at 180k. where's that vs their band?")
+        taken_back = normalize(negated_places(question)[1]) if corrects(question) else ""
+        if normalize(state.company) not in taken_back and not _ITS_PAY.search(asking):
+            context += [c for c in named if _offer_told(normalized, c, catalog)]
         mid_counter = state.intent in ("counter", "lever") and asking != question
         # ("ok what do i counter with then. i have databricks at $208k base": a rival's; not
         # "anyscale nyc came in at 180k. where's that vs their band?")
@@ -92,7 +101,7 @@ def companies_asked(
         mapped = [c for c in named if state.company in catalog.guides.mentions(c)]
         if mapped == named and names_levels(f"{state.topic} {normalized}"):
             context, named = context + named, [state.company]
-    return named, context
+    return named, list(dict.fromkeys(context))
 
 
 _EQUIVALENT = re.compile(r"\b(?:equivalent|equiv|maps? to|mapping|same level|level at)\b", re.I)
@@ -100,11 +109,22 @@ _EQUIVALENT = re.compile(r"\b(?:equivalent|equiv|maps? to|mapping|same level|lev
 
 def _works_at(question: str, normalized: str, company: str, catalog: Catalog) -> bool:
     """Whether the user tells they work at `company` ("im an L4 SRE at google", "an
-    infrastructure engineer at aws"): named right after "at", and told as their employer."""
+    infrastructure engineer at aws": named right after "at", and told as their employer; "im
+    a google L4 SRE")."""
     for match in re.finditer(r"\bat ([\w.&'-]+)", normalized):
-        if company in companies_in(match.group(1), catalog):
-            return users_employer(question, match.group(1))
-    return False
+        if company in companies_in(match.group(1), catalog):  # (a level asked of it: its levels)
+            told = told_as_employer if names_levels(normalized) else users_employer
+            return told(question, match.group(1))
+    # ("im a google L4 SRE right now"): the company's title the user holds
+    mine = re.search(r"\b(?:im|i'm|i am) (?:an? |currently (?:an? )?)?([\w.&'-]+)", normalized)
+    return bool(mine) and company in companies_in(mine.group(1), catalog)
+
+
+def _offer_told(normalized: str, company: str, catalog: Catalog) -> bool:
+    """Whether the text tells of an offer from `company`, spelled any way ("amazon came back
+    w/ a sysde offer", "my competing offer is an aws sre role")."""
+    spelled = [s for s in catalog.spellings(company) if s in normalized]
+    return any(offer_from(normalized, company, s) for s in spelled)
 
 
 def _offer_named(normalized: str, company: str) -> bool:
@@ -157,3 +177,7 @@ def interview_subject(question: str, named: list[str], catalog: Catalog) -> list
             if company.lower() in low and INTERVIEW_TOPIC.search(low):
                 return [company, *(c for c in named if c != company)]
     return named
+
+
+# what asks about a company's own pay: its band, its range, whether it is fair
+_ITS_PAY = re.compile(r"\b(?:band|range|fair|market|pays?|where'?s that|where does (?:that|it))\b")

@@ -18,7 +18,7 @@ from assistant.understanding.asks import asked_sentences
 _USERS_EMPLOYER = re.compile(
     r"\b(?:coming from|come from|moving from|leaving|currently at|work(?:ing)? at|"
     r"(?:role|job|position|team) at|(?:previously|formerly|used to (?:work|be)) at|"
-    r"(?:i'?m|i was|i used to be) (?:an? |the )?(?:[\w-]+ ){0,3}at)\s+(?:[\w-]+ ){0,4}$",
+    r"(?:i'?m|i was|i used to be) (?:an? |the )?(?:[\w()/-]+ ){0,3}at)\s+(?:[\w-]+ ){0,4}$",
     re.I,
 )
 
@@ -36,6 +36,13 @@ def users_employer(question: str, name: str) -> bool:
         not _told_as_employer(question, at, name) and _sentence_at(question, at) in asking
         for at in found[1:]
     )
+
+
+def told_as_employer(question: str, name: str) -> bool:
+    """Whether `name` is first named as where the user works ("im staff SRE (L6) at google"),
+    whatever the message asks of it later ("which google level is it?")."""
+    found = question.lower().find(name.lower())
+    return found >= 0 and _told_as_employer(question, found, name)
 
 
 def _told_as_employer(question: str, at: int, name: str) -> bool:

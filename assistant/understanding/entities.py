@@ -131,6 +131,10 @@ class Catalog:
                 text = text.replace(spelling, f" {company} ")
         return text
 
+    def spellings(self, company: str) -> tuple[str, ...]:
+        """The company's spellings the text may use: its name and aliases ("amazon", "aws")."""
+        return tuple(spelling for spelling, owner in self._names.items() if owner == company)
+
     def knows_most(self, words: list[str]) -> bool:
         """True when at least half of `words` occur in the corpus (as its keyword tokens): "do
         i need to speak mandarin?" is about the guides' Mandarin."""

@@ -34,3 +34,22 @@ def held_offer(normalized: str, company: str) -> bool:
 
 _IN_PLAY = re.compile(r"\b(?:in play|on the table|in hand|as (?:a )?backup)\b")
 _HOLDS = re.compile(rf"offer|competing|{_IN_PLAY.pattern}")
+
+
+def offer_from(normalized: str, company: str, spelled: str = "") -> bool:
+    """Whether the text tells of an offer `company` made ("nvidia just made me an offer too",
+    "databricks just came in at 208 base", "amazon came back w/ a sysde offer", "my competing
+    offer is an aws sre role", "what if the competing one is amazon"), or holds one from it;
+    `spelled`: how the text spells the company, when not by its name ("aws")."""
+    name = re.escape(normalize(spelled or company))
+    return held_offer(normalized, company) or bool(
+        re.search(rf"\b{name}\s+(?:just\s+|also\s+)?{_MADE}", normalized)
+        or re.search(rf"\bcompeting (?:one|offer|role)? ?is (?:an? |the )?{name}\b", normalized)
+        or re.search(rf"\b{name}(?:\s+[\w/-]+){{0,3}}?\s+offers?\b", normalized)
+    )
+
+
+_MADE = (
+    r"(?:offered|made me an? offer|came back|came in|countered|sent (?:me )?an? offer|"
+    r"(?:also )?has me at)\b"
+)

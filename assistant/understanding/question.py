@@ -126,8 +126,7 @@ def understand(
     letter's fields) names no topic asked about."""
     state = state or ConversationState()
     normalized = normalize(catalog.in_latin(question))  # ("阿里云": Alibaba)
-    # What the turn takes back ("seattle not singapore") is not what it asks about.
-    correcting = bool(state.turns) and corrects(question)
+    correcting = bool(state.turns) and corrects(question)  # (what it takes back is not asked)
     kept_text = negated_places(question)[0] if correcting else question
     kept = normalize(kept_text) if correcting else normalized  # ("…, not alibaba": taken back)
     named = companies_in(kept, catalog)

@@ -200,6 +200,7 @@ _CONTEXT_BEFORE = frozenset(
 
 _WORK = frozenset({"work", "worked", "working"})
 _USE = frozenset({"use", "using", "used"})
+_LIST_GLUE = frozenset({"and", "or", "&", "plus", "also", "a", "bit", "of", "some", "little"})
 _LOOK = frozenset({"look", "looks", "looked", "feel", "feels", "sound", "sounds", "seem", "seems"})
 _FIRST_PERSON = frozenset({"i", "we", "im", "ive", "currently", "still"})
 
@@ -242,7 +243,7 @@ def named_as_context(normalized: str, catalog: Catalog) -> list[str]:
         after = words[end] if end < len(words) else ""
         listed = (
             in_context
-            and all(w in ("and", "or", "&") for w in words[previous_end:start])
+            and all(w in _LIST_GLUE for w in words[previous_end:start])  # ("and a bit of")
             and not after.startswith(("offer", "gave", "pay", "want", "recruit"))
         )
         cue = _CONTEXT_BEFORE & set(before)
