@@ -32,7 +32,8 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   with a few words between ("across aws and gcp and a bit of azure") are all context, and so
   is a rival that "has me at" figures beside the company talked of; the user's employer in a
   level question ("im staff SRE (L6) at google… which google level", "im a google L4 SRE")
-  is their level system, not the subject.
+  is their level system, not the subject; "im also interviewing at anyscale" tells no
+  employer.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -397,3 +398,17 @@ def test_the_users_employer_in_a_level_question_is_their_level_system_not_the_su
     assert staff.company == "Anyscale" and "Google" in staff.context_names
     mine = understand("im a google L4 SRE right now. what does the anyscale role map to?", catalog)
     assert mine.company == "Anyscale"
+
+
+def test_interviewing_at_a_company_is_no_employer_told():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Alibaba", "Anyscale"])
+    loop = understand("for alibaba devops, how many rounds are in the onsite?", catalog)
+    also = understand(
+        "im also interviewing at anyscale — does their devops loop look similar?",
+        catalog,
+        loop.state,
+    )
+    assert also.company == "Anyscale"

@@ -112,6 +112,8 @@ def _works_at(question: str, normalized: str, company: str, catalog: Catalog) ->
     infrastructure engineer at aws": named right after "at", and told as their employer; "im
     a google L4 SRE")."""
     for match in re.finditer(r"\bat ([\w.&'-]+)", normalized):
+        if _SEEKING.search(normalized[: match.start()][-40:]):
+            continue  # ("im also interviewing at anyscale": where the user may go, not works)
         if company in companies_in(match.group(1), catalog):  # (a level asked of it: its levels)
             told = told_as_employer if names_levels(normalized) else users_employer
             return told(question, match.group(1))
@@ -181,3 +183,7 @@ def interview_subject(question: str, named: list[str], catalog: Catalog) -> list
 
 # what asks about a company's own pay: its band, its range, whether it is fair
 _ITS_PAY = re.compile(r"\b(?:band|range|fair|market|pays?|where'?s that|where does (?:that|it))\b")
+# words before "at <company>" that tell where the user may go, not where they work
+_SEEKING = re.compile(
+    r"\b(?:interview\w*|appl(?:y|ying|ied)|talking|speaking|looking|loop)\b[^.?!]*$"
+)
