@@ -33,7 +33,8 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   is a rival that "has me at" figures beside the company talked of; the user's employer in a
   level question ("im staff SRE (L6) at google… which google level", "im a google L4 SRE")
   is their level system, not the subject; "im also interviewing at anyscale" tells no
-  employer.
+  employer; a company named only in parentheses ("(with the nvidia gpu operator)") is an
+  aside; the one company whose offer the user has is the subject of an ask naming none.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -412,3 +413,32 @@ def test_interviewing_at_a_company_is_no_employer_told():
         loop.state,
     )
     assert also.company == "Anyscale"
+
+
+def test_a_company_named_only_in_parentheses_is_an_aside():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Anyscale", "NVIDIA"])
+    frame = understand(
+        "I run ~2k H100s across k8s (with the nvidia gpu operator) + some slurm. talking to "
+        "anyscale for devops in SF. which of their levers is mine?",
+        catalog,
+    )
+    assert frame.company == "Anyscale" and "NVIDIA" in frame.context_names
+    alone = understand("what's the devops pay (anyscale) in sf?", catalog)
+    assert alone.company == "Anyscale"
+
+
+def test_the_one_company_whose_offer_the_user_has_is_the_subject_of_an_ask_naming_none():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Amazon", "Anyscale", "Google", "NVIDIA"])
+    frame = understand(
+        "background dump: 3 yrs running the training cluster at an ai startup — k8s w/ nvidia "
+        "device plugin, ~400 A100s split across aws and gcp. now have anyscale devops offer. "
+        "which negotiation lever fits me best?",
+        catalog,
+    )
+    assert frame.company == "Anyscale"

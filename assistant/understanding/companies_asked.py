@@ -40,6 +40,7 @@ def companies_asked(
         c for c in named if c not in context and _works_at(question, normalized, c, catalog)
     ]
     context += offer_elsewhere(normalized, named, context)
+    context += _only_in_asides(question, named, catalog)  # ("(with the nvidia gpu operator)")
     holding = [c for c in named if held_offer(normalized, c)]
     asking = asked_sentences(question)
     asked_of = companies_in(normalize(asking), catalog)  # (not "thoughts?"
@@ -101,6 +102,11 @@ def companies_asked(
         mapped = [c for c in named if state.company in catalog.guides.mentions(c)]
         if mapped == named and names_levels(f"{state.topic} {normalized}"):
             context, named = context + named, [state.company]
+    # ("k8s w/ nvidia device plugin… now have anyscale devops offer. which lever fits me?": the
+    # one company whose offer the user has, when the ask names none)
+    own = [c for c in named if _offer_named(normalized, c)]
+    if not asked_of and len(named) > 1 and len(own) == 1:
+        context, named = context + [c for c in named if c != own[0]], own
     return named, list(dict.fromkeys(context))
 
 
@@ -120,6 +126,17 @@ def _works_at(question: str, normalized: str, company: str, catalog: Catalog) ->
     # ("im a google L4 SRE right now"): the company's title the user holds
     mine = re.search(r"\b(?:im|i'm|i am) (?:an? |currently (?:an? )?)?([\w.&'-]+)", normalized)
     return bool(mine) and company in companies_in(mine.group(1), catalog)
+
+
+def _only_in_asides(question: str, named: list[str], catalog: Catalog) -> list[str]:
+    """The companies named only inside parentheses ("run ~2k H100s across k8s (with the nvidia
+    gpu operator)"): an aside, never the company asked about."""
+    asides = re.findall(r"\(([^()]*)\)", question)
+    if not asides:
+        return []
+    inside = {c for aside in asides for c in companies_in(normalize(aside), catalog)}
+    outside = companies_in(normalize(re.sub(r"\([^()]*\)", " ", question)), catalog)
+    return [c for c in named if c in inside and c not in outside]
 
 
 def _offer_told(normalized: str, company: str, catalog: Catalog) -> bool:
