@@ -34,7 +34,9 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   level question ("im staff SRE (L6) at google… which google level", "im a google L4 SRE")
   is their level system, not the subject; "im also interviewing at anyscale" tells no
   employer; a company named only in parentheses ("(with the nvidia gpu operator)") is an
-  aside; the one company whose offer the user has is the subject of an ask naming none.
+  aside; the one company whose offer the user has is the subject of an ask naming none;
+  rivals told beside a level ("same level as anyscale devops?", "(L4, ~300 tc)") or as the
+  alternative ("before i just go nvidia") keep the subject.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -442,3 +444,28 @@ def test_the_one_company_whose_offer_the_user_has_is_the_subject_of_an_ask_namin
         catalog,
     )
     assert frame.company == "Anyscale"
+
+
+def test_rivals_told_beside_a_level_or_as_the_alternative_keep_the_subject():
+    from assistant.understanding.entities import Catalog
+    from assistant.understanding.question import understand
+
+    catalog = Catalog.build(["Alibaba", "Anyscale", "Google", "NVIDIA"])
+    levels = understand("what level is anyscale devops?", catalog)
+    same = understand(
+        "i have an nvidia infra engineer offer too. same level as anyscale devops?",
+        catalog,
+        levels.state,
+    )
+    assert same.company == "Anyscale" and same.intent != "lever"
+    offer = understand("anyscale sf offer 195 base, what do i counter?", catalog)
+    floor = understand(
+        "and whats the lowest i should take before i just go nvidia", catalog, offer.state
+    )
+    assert floor.company == "Anyscale"
+    signon = understand(
+        "have a google sre offer in hand (L4, ~300 tc). what levers does the alibaba guide give "
+        "me with that, and what sign-on range is realistic to ask alibaba for",
+        catalog,
+    )
+    assert signon.company == "Alibaba" and "Google" in signon.context_names

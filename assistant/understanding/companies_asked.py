@@ -46,7 +46,7 @@ def companies_asked(
     asked_of = companies_in(normalize(asking), catalog)  # (not "thoughts?"
     # ("i have an nvidia offer … what do i ask anyscale for?"; not "got an anyscale offer. which
     # google level is it?": a level asked of another company)
-    if any(c not in holding for c in asked_of) and not names_levels(normalized):
+    if any(c not in holding for c in asked_of) and not names_levels(normalize(asking)):
         context += holding
     if state.company in named and not COMPARES.search(asking):  # ("nvidia also has me at 213
         # base / 255 rsu. if anyscale makes an offer whats my counter": NVIDIA's is a rival's)

@@ -44,6 +44,7 @@ def offer_from(normalized: str, company: str, spelled: str = "") -> bool:
     name = re.escape(normalize(spelled or company))
     return held_offer(normalized, company) or bool(
         re.search(rf"\b{name}\s+(?:just\s+|also\s+)?{_MADE}", normalized)
+        or re.search(rf"\b{_INSTEAD}(?:with |to |for )?{name}\b", normalized)  # "…just go nvidia"
         or re.search(rf"\bcompeting (?:one|offer|role)? ?is (?:an? |the )?{name}\b", normalized)
         or re.search(rf"\b{name}(?:\s+[\w/-]+){{0,3}}?\s+offers?\b", normalized)
     )
@@ -53,3 +54,5 @@ _MADE = (
     r"(?:offered|made me an? offer|came back|came in|countered|sent (?:me )?an? offer|"
     r"(?:also )?has me at)\b"
 )
+# the alternative the user would take instead ("the lowest i should take before i just go nvidia")
+_INSTEAD = r"(?:before|or|else) (?:i )?(?:just )?(?:go|going|take|taking|pick|choose|accept) "

@@ -444,7 +444,7 @@ def understand(
     rivals_told = figures_of_others(question, context, named)
     competing = told or rivals_figures or speaks_of_competing_offer(question, context, catalog)
     carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)
-    if competing and context and (intent == "general" or carried_loop):
+    if competing and context and not level_question and (intent == "general" or carried_loop):
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
     again_regions = regions_again(question, state, bool(named[1:] or placed or region_match))
     return Understanding(
