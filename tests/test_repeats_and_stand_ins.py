@@ -47,9 +47,14 @@ import pytest
 from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
+from assistant.compose.lead import listed_words
 from assistant.compose.unheld_terms import _everyday
+from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.index.common_words import common_words
+from assistant.understanding.entities import Catalog, companies_in, normalize
+from assistant.understanding.held_offers import held_offer
 from assistant.understanding.intents import asks_for_examples
+from assistant.understanding.question import understand
 
 
 @pytest.fixture(scope="module")
@@ -171,8 +176,6 @@ def test_a_lever_asked_for_a_background_leads_with_the_lever_not_a_passage(coach
 
 
 def test_words_named_only_in_a_list_weigh_less_than_a_sentence_about_them(coach):
-    from assistant.compose.lead import listed_words
-
     listed = listed_words(
         "These rounds cover system design, deep-dive troubleshooting, advanced coding, and a "
         "behavioral interview with a hiring manager."
@@ -185,17 +188,12 @@ def test_words_named_only_in_a_list_weigh_less_than_a_sentence_about_them(coach)
 
 
 def test_an_offer_held_from_a_company_with_a_title_between_is_a_competing_offer():
-    from assistant.understanding.held_offers import held_offer
-
     assert held_offer("i have a google sre offer at 310k tc", "Google")
     assert held_offer("got an nvidia infra eng offer last week", "NVIDIA")
     assert not held_offer("google sre pay in seattle, is the offer fair", "Google")
 
 
 def test_rivals_with_guides_of_their_own_stay_context_beside_the_company_asked_of():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Anyscale", "Databricks", "NVIDIA"])
     frame = understand(
         "have an nvidia infra offer ($213K base / $255K rsu) and databricks at 208/235. anyscale "
@@ -212,9 +210,6 @@ def test_rivals_with_guides_of_their_own_stay_context_beside_the_company_asked_o
 
 
 def test_a_company_named_in_another_script_is_that_company():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(
         ["Alibaba", "Quillmark"], regions={"Alibaba": ["Beijing"], "Quillmark": ["Beijing"]}
     )
@@ -226,10 +221,6 @@ def test_a_company_named_in_another_script_is_that_company():
 
 
 def test_another_companys_equivalent_after_a_level_is_read_from_the_level_map_talked_of():
-    from assistant.corpus.vocabulary import GuideVocabulary
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     guides = GuideVocabulary(names={"amazon": ("Amazon", ("Alibaba",))})
     catalog = Catalog.build(["Alibaba", "Amazon"], guides=guides)
     first = understand("im IC4 at meta, does that map to alibaba devops?", catalog)
@@ -238,9 +229,6 @@ def test_another_companys_equivalent_after_a_level_is_read_from_the_level_map_ta
 
 
 def test_the_users_employer_told_as_here_is_context_and_a_possessive_no_gap():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Alibaba", "Amazon", "Anyscale"])
     frame = understand(
         "sysde II at amazon here (ec2 org). what P level would alibaba slot me at, and is "
@@ -258,8 +246,6 @@ def test_a_company_possessive_typed_without_its_apostrophe_is_no_gap(coach):
 
 
 def test_the_offers_company_typed_with_a_typo_before_a_rival_named_right_is_read():
-    from assistant.understanding.entities import Catalog, companies_in, normalize
-
     catalog = Catalog.build(["Alibaba", "Google"])
     text = "alibab sunnyvale offer: base 170k. google sre competing at 300 tc. what rsu to ask?"
     assert companies_in(normalize(text), catalog) == ["Alibaba", "Google"]
@@ -270,9 +256,6 @@ def test_the_offers_company_typed_with_a_typo_before_a_rival_named_right_is_read
 
 
 def test_a_rival_with_a_guide_coming_in_with_figures_mid_talk_is_a_competing_offer():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Anyscale", "NVIDIA"], regions={"Anyscale": ["San Francisco"]})
     first = understand("anyscale sf offered 200k base, 160k equity over 4 yrs. base ok?", catalog)
     rival = understand(
@@ -285,10 +268,6 @@ def test_a_rival_with_a_guide_coming_in_with_figures_mid_talk_is_a_competing_off
 
 
 def test_rivals_and_the_users_employer_told_in_their_words_are_context():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.held_offers import held_offer
-    from assistant.understanding.question import understand
-
     assert held_offer("i've got both databricks and an nvidia offer", "NVIDIA")
     assert held_offer("google sre is competing at 330 tc", "Google")
     assert not held_offer("is alibaba competing with google on pay", "Alibaba")
@@ -312,9 +291,6 @@ def test_rivals_and_the_users_employer_told_in_their_words_are_context():
 
 
 def test_the_users_own_offer_stays_the_subject_beside_rivals_with_guides():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Amazon", "Anyscale", "Google", "NVIDIA"])
     floor = understand(
         "anyscale sf devops offer: 195 base, 180k equity/4yr. i have nvidia at 213 base / 255k "
@@ -332,9 +308,6 @@ def test_the_users_own_offer_stays_the_subject_beside_rivals_with_guides():
 
 
 def test_a_rival_offer_told_mid_talk_keeps_the_company_talked_of():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Alibaba", "Amazon", "Anyscale", "Google", "NVIDIA"])
     lever = understand("which anyscale lever fits my gpu work?", catalog)
     for told in (
@@ -359,9 +332,6 @@ def test_a_rival_offer_told_mid_talk_keeps_the_company_talked_of():
 
 
 def test_clouds_listed_with_a_few_words_between_are_all_context():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Amazon", "Anyscale", "Google", "Microsoft"])
     levers = understand("what negotiation levers does the anyscale devops guide list", catalog)
     mine = understand(
@@ -375,9 +345,6 @@ def test_clouds_listed_with_a_few_words_between_are_all_context():
 
 
 def test_a_rival_that_has_me_at_figures_beside_the_company_talked_of_is_context():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Anyscale", "NVIDIA"], regions={"Anyscale": ["San Francisco"]})
     pay = understand("ok then just tell me what pay to expect at anyscale in sf", catalog)
     counter = understand(
@@ -389,9 +356,6 @@ def test_a_rival_that_has_me_at_figures_beside_the_company_talked_of_is_context(
 
 
 def test_the_users_employer_in_a_level_question_is_their_level_system_not_the_subject():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Anyscale", "Google"])
     staff = understand(
         "im staff SRE (L6) at google, 11 yoe. the anyscale role is just 'devops engineer', which "
@@ -404,9 +368,6 @@ def test_the_users_employer_in_a_level_question_is_their_level_system_not_the_su
 
 
 def test_interviewing_at_a_company_is_no_employer_told():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Alibaba", "Anyscale"])
     loop = understand("for alibaba devops, how many rounds are in the onsite?", catalog)
     also = understand(
@@ -418,9 +379,6 @@ def test_interviewing_at_a_company_is_no_employer_told():
 
 
 def test_a_company_named_only_in_parentheses_is_an_aside():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Anyscale", "NVIDIA"])
     frame = understand(
         "I run ~2k H100s across k8s (with the nvidia gpu operator) + some slurm. talking to "
@@ -433,9 +391,6 @@ def test_a_company_named_only_in_parentheses_is_an_aside():
 
 
 def test_the_one_company_whose_offer_the_user_has_is_the_subject_of_an_ask_naming_none():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Amazon", "Anyscale", "Google", "NVIDIA"])
     frame = understand(
         "background dump: 3 yrs running the training cluster at an ai startup — k8s w/ nvidia "
@@ -447,9 +402,6 @@ def test_the_one_company_whose_offer_the_user_has_is_the_subject_of_an_ask_namin
 
 
 def test_rivals_told_beside_a_level_or_as_the_alternative_keep_the_subject():
-    from assistant.understanding.entities import Catalog
-    from assistant.understanding.question import understand
-
     catalog = Catalog.build(["Alibaba", "Anyscale", "Google", "NVIDIA"])
     levels = understand("what level is anyscale devops?", catalog)
     same = understand(
