@@ -33,8 +33,8 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   is a rival that "has me at" figures beside the company talked of; the user's employer in a
   level question ("im staff SRE (L6) at google… which google level", "im a google L4 SRE")
   is their level system, not the subject; "im also interviewing at anyscale" tells no
-  employer; a company named only in parentheses ("(with the nvidia gpu operator)") is an
-  aside; the one company whose offer the user has is the subject of an ask naming none;
+  employer; a company named only in an aside in parentheses ("(with the nvidia gpu
+  operator)") is context, not one in a label ("recruiter email (alibaba, sunnyvale):");
   rivals told beside a level ("same level as anyscale devops?", "(L4, ~300 tc)") or as the
   alternative ("before i just go nvidia") keep the subject.
 
@@ -390,17 +390,6 @@ def test_a_company_named_only_in_parentheses_is_an_aside():
     assert alone.company == "Anyscale"
 
 
-def test_the_one_company_whose_offer_the_user_has_is_the_subject_of_an_ask_naming_none():
-    catalog = Catalog.build(["Amazon", "Anyscale", "Google", "NVIDIA"])
-    frame = understand(
-        "background dump: 3 yrs running the training cluster at an ai startup — k8s w/ nvidia "
-        "device plugin, ~400 A100s split across aws and gcp. now have anyscale devops offer. "
-        "which negotiation lever fits me best?",
-        catalog,
-    )
-    assert frame.company == "Anyscale"
-
-
 def test_rivals_told_beside_a_level_or_as_the_alternative_keep_the_subject():
     catalog = Catalog.build(["Alibaba", "Anyscale", "Google", "NVIDIA"])
     levels = understand("what level is anyscale devops?", catalog)
@@ -421,3 +410,14 @@ def test_rivals_told_beside_a_level_or_as_the_alternative_keep_the_subject():
         catalog,
     )
     assert signon.company == "Alibaba" and "Google" in signon.context_names
+
+
+def test_a_company_in_a_label_in_parentheses_is_the_offers_company():
+    catalog = Catalog.build(["Alibaba", "Amazon"])
+    frame = understand(
+        "recruiter email (alibaba, sunnyvale):\n\n\"we're excited to extend an offer: base "
+        'salary $175,000, RSU grant $120,000 vesting over 4 years."\n\nI also have an amazon '
+        "sysde offer at $295k TC. what do I counter?",
+        catalog,
+    )
+    assert frame.company == "Alibaba"

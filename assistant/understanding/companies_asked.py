@@ -102,11 +102,6 @@ def companies_asked(
         mapped = [c for c in named if state.company in catalog.guides.mentions(c)]
         if mapped == named and names_levels(f"{state.topic} {normalized}"):
             context, named = context + named, [state.company]
-    # ("k8s w/ nvidia device plugin… now have anyscale devops offer. which lever fits me?": the
-    # one company whose offer the user has, when the ask names none)
-    own = [c for c in named if _offer_named(normalized, c)]
-    if not asked_of and len(named) > 1 and len(own) == 1:
-        context, named = context + [c for c in named if c != own[0]], own
     return named, list(dict.fromkeys(context))
 
 
@@ -131,7 +126,8 @@ def _works_at(question: str, normalized: str, company: str, catalog: Catalog) ->
 def _only_in_asides(question: str, named: list[str], catalog: Catalog) -> list[str]:
     """The companies named only inside parentheses ("run ~2k H100s across k8s (with the nvidia
     gpu operator)"): an aside, never the company asked about."""
-    asides = re.findall(r"\(([^()]*)\)", question)
+    # (an aside opens like one: "(with …)", "(using …)"; not a label, "(alibaba, sunnyvale)")
+    asides = [a for a in re.findall(r"\(([^()]*)\)", question) if _ASIDE.match(a)]
     if not asides:
         return []
     inside = {c for aside in asides for c in companies_in(normalize(aside), catalog)}
@@ -204,3 +200,4 @@ _ITS_PAY = re.compile(r"\b(?:band|range|fair|market|pays?|where'?s that|where do
 _SEEKING = re.compile(
     r"\b(?:interview\w*|appl(?:y|ying|ied)|talking|speaking|looking|loop)\b[^.?!]*$"
 )
+_ASIDE = re.compile(r"\s*(?:with|w/|using|via|on|like|e\.g\.|incl\w*|plus|through)\b", re.I)
