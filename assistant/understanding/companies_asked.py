@@ -17,7 +17,7 @@ from assistant.understanding.corrections import corrects, negated_places
 from assistant.understanding.employer import told_as_employer, users_employer
 from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.frame import ConversationState
-from assistant.understanding.held_offers import held_offer, offer_from
+from assistant.understanding.held_offers import held_offer, offer_from, offer_named
 from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.subject import (
     REFERS_BACK,
@@ -90,7 +90,7 @@ def companies_asked(
         for c in named
         if c not in asked_of
         and (own_asked or not _gives_figures_of(question, c))
-        and not _offer_named(normalized, c)  # ("anyscale sf devops offer: 195 base…")
+        and not offer_named(normalized, c, "(?:ed|s)?")  # ("anyscale sf devops offer: 195 base…")
     ]
     # (nor when levels are asked: each company's level map places the user, told or asked)
     again = COMPARES.search(asking) or SAME_AGAIN.search(question) or names_levels(normalized)
@@ -140,13 +140,6 @@ def _offer_told(normalized: str, company: str, catalog: Catalog) -> bool:
     w/ a sysde offer", "my competing offer is an aws sre role")."""
     spelled = [s for s in catalog.spellings(company) if s in normalized]
     return any(offer_from(normalized, company, s) for s in spelled)
-
-
-def _offer_named(normalized: str, company: str) -> bool:
-    """Whether the text names `company`'s offer ("anyscale sf devops offer:", "alibaba
-    offered"): the user's own, never a company only told of."""
-    name = re.escape(normalize(company))
-    return bool(re.search(rf"\b{name}(?:\s+[\w/-]+){{0,3}}?\s+offer(?:ed|s)?\b", normalized))
 
 
 def _gives_figures_of(question: str, company: str) -> bool:

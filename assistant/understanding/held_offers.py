@@ -46,8 +46,15 @@ def offer_from(normalized: str, company: str, spelled: str = "") -> bool:
         re.search(rf"\b{name}\s+(?:just\s+|also\s+)?{_MADE}", normalized)
         or re.search(rf"\b{_INSTEAD}(?:with |to |for )?{name}\b", normalized)  # "…just go nvidia"
         or re.search(rf"\bcompeting (?:one|offer|role)? ?is (?:an? |the )?{name}\b", normalized)
-        or re.search(rf"\b{name}(?:\s+[\w/-]+){{0,3}}?\s+offers?\b", normalized)
+        or offer_named(normalized, spelled or company)
     )
+
+
+def offer_named(normalized: str, company: str, ending: str = "s?") -> bool:
+    """Whether the text names `company`'s offer, up to three words between ("anyscale sf
+    devops offer"); `ending`: what may follow "offer" ("(?:ed|s)?" also takes "offered")."""
+    name = re.escape(normalize(company))
+    return bool(re.search(rf"\b{name}(?:\s+[\w/-]+){{0,3}}?\s+offer{ending}\b", normalized))
 
 
 _MADE = (
