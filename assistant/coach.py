@@ -412,9 +412,9 @@ class Coach:
             moves = understood.corrects or (understood.repeats and understood.intent == "counter")
             if moves and understood.company not in (None, offer.company):
                 offer = update.said_to_be(offer, understood.company, understood.region, facts)
-            regions = self.catalog.regions.get(offer.company, ())
-            offer = update.moved_to(offer, understood.region, regions)
         if "offer" not in state or understood.offer_is_competing:  # (the earlier offer's fixes)
+            regions = self.catalog.regions.get(offer.company, ())  # (and place: "team is seattle")
+            offer = update.moved_to(offer, understood.region, regions)
             for change in (*changes, state.get("offer_change")):  # (in order)
                 changed = self._read_offer(change, understood).get("offer") if change else None
                 offer = update.with_changes(offer, changed) if changed else offer

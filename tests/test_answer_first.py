@@ -474,7 +474,8 @@ def test_a_lever_question_with_a_band_component_answers_both(coach):
 def test_a_duration_the_guide_does_not_give_is_said_first(coach):
     rounds = coach.ask("how long is each onsite round at alibaba, like 45 min? an hour?")
     assert first_sentence(rounds.answer) == (
-        "The Alibaba guides do not give the length or duration of each onsite round."
+        "The Alibaba guides do not give the length or duration of each onsite round in minutes "
+        "or hours."
     )
     process = coach.ask("how long does alibaba's devops process usually take?")
     assert "4 to 6 weeks" in first_sentence(process.answer)  # a duration the guide gives

@@ -21,7 +21,9 @@ _ASK_BREAK = re.compile(
     r"(?<=[.!?;])\s+|(?<=[.!?][\"”’'])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+|"
     # "is 152 decent for their range, and what's the pension?": a second question
     r",\s+and\s+(?=(?:what|whats|how|is|are|do|does|did|can|could|should|will|would|when|"
-    r"where|which|who|any)\b)",
+    r"where|which|who|any)\b)|"
+    # "who's on it and do i need to bring anything": a second question, with no comma
+    r"\s+and\s+(?=(?:do|does|is|are|can|could|should|will|would|what|how) (?:i|they|you|we)\b)",
     re.I,
 )
 _HELD_INTENTS = ("comp", "counter", "lever", "interview")
@@ -109,15 +111,18 @@ _STAGE_AS_TIME = re.compile(
 
 def loop_asked_apart(question: str, unheld_words: set[str], rule_words: set[str]) -> bool:
     """Whether an ask names the interviews other than as a time ("after the onsite how long
-    does the background check take?" asks about the check) and no rule of them the guides
-    lack (`rule_words`: "is the onsite open book?"), or asks how long until an offer and
-    names nothing the guides lack."""
+    does the background check take?" asks about the check), or refers back to them ("onsite is
+    on zoom. who's on it?"), and no rule of them the guides lack (`rule_words`: "is the onsite
+    open book?"), or asks how long until an offer and names nothing the guides lack."""
     for part in _ASK_BREAK.split(asked_sentences(question)):
         if not part or set(normalize(part).split()) & rule_words:
             continue
         stages = INTERVIEW_TOPIC.finditer(part)
         if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):
             return True
+        told = question[: question.find(part)] if part in question else ""
+        if REFERS_BACK.search(part) and INTERVIEW_TOPIC.search(told):
+            return True  # ("onsite is on zoom. who's gonna be on it": the onsite, told before)
     return how_long_asked_apart(question, unheld_words)
 
 

@@ -35,7 +35,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.compose.asks_apart import another_ask_held, how_long_asked_apart, loop_asked_apart
+from assistant.compose.asks_apart import (
+    another_ask_held,
+    how_long_asked_apart,
+    loop_asked_apart,
+)
 from assistant.compose.aspects import asked_plainly, aspects_asked, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
 from assistant.compose.level_coverage import level_statement
@@ -141,7 +145,8 @@ def coverage_of(
         statements.append(f"The guides have no figures or guide for {names}.")
         gaps += [_employer(n, catalog) for n in outside]
     kinds = catalog.kinds.get(company, ()) if company else ()
-    asks_interviews = frame.intent == "interview" and (frame.asks_interviews or frame.asks_examples)
+    interviews = frame.intent == "interview" or frame.intents == ("general", "interview")
+    asks_interviews = interviews and (frame.asks_interviews or frame.asks_examples)
     # ("interviewing at both… how does each one map my level?": the loop is only told)
     asks_interviews = asks_interviews and not (
         frame.asks_levels and not INTERVIEW_TOPIC.search(asked_sentences(frame.question))

@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from assistant.compose.core import MARKER, Writer
 from assistant.compose.counts import NUMBER, QUANTITY, counted_units, gives_count_of
-from assistant.compose.no_duration import say_no_duration
+from assistant.compose.no_duration import durations_first, say_no_duration
 from assistant.compose.passages import (
     chunk_body,
     guide_words_for,
@@ -462,6 +462,7 @@ def lead_each_ask(
     earlier ask's lead already said."""
     told = referred_to(frame.question)  # (kept before the first ask, which refers to it)
     asks = asks_in(frame.question)
+    start = len(writer.lines)
     for number, ask in enumerate(asks):
         question = f"{told} {ask}" if told and not number else ask
         if number and len(ask.split()) <= SHORT_ASK and REFERS_BACK.search(ask):
@@ -469,6 +470,7 @@ def lead_each_ask(
         _lead_one(
             writer, replace(frame, question=question, query=question), hits, relatedness, reach
         )
+    writer.lines[start:] = durations_first(writer.lines[start:])
 
 
 def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness, reach: int) -> None:

@@ -12,7 +12,6 @@ import re
 
 from assistant.understanding.asks import REFERENCE, asked_sentences
 from assistant.understanding.entities import normalize
-from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.question import Understanding
 
 _ASKS = re.compile(r"\b(?:what|whats|how|which|when|where|who|why|do|does|is|are|will)\b")
@@ -21,8 +20,8 @@ _ASKS = re.compile(r"\b(?:what|whats|how|which|when|where|who|why|do|does|is|are
 def loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
     """Employers other than the subject whose own interviews the asking sentences name
     ("google's sre loop", "amazon's onsite"), on an interview question; and whether a clause
-    naming them, or another asking clause, names the subject's interviews too ("alibaba's
-    interview compared to google's loop")."""
+    naming them, or another asking clause, names the subject too ("alibaba's interview compared
+    to google's loop", "which languages can i code in for alibaba?")."""
     if frame.intent != "interview":
         return [], False
     names = {n.lower(): n for n in (*frame.outside_companies, *frame.context_names)}
@@ -34,20 +33,16 @@ def loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
     for clause in re.split(r"[?!.;]|\s[—–-]\s", asking.lower()):
         for key, name in names.items():
             if re.search(
-                rf"\b{re.escape(key)}(?:'s|s)?\s+(?:[\w-]+\s+){{0,2}}"
+                rf"\b{re.escape(key)}(?:'s|s)?\s+(?:[\w/+&-]+\s+){{0,2}}"
                 r"(?:loop|interviews?|onsite|interview process|hiring process|rounds?)\b",
                 clause,
             ):
                 if name not in found:
                     found.append(name)
                 beside = beside or bool(subject and subject in clause)
-        # ("for alibaba what are the rounds about? and how does anyscale interview?")
-        beside = beside or bool(
-            subject
-            and subject in clause
-            and INTERVIEW_TOPIC.search(clause)
-            and _ASKS.search(clause)
-        )
+        # ("for alibaba what are the rounds about? and how does anyscale interview?", "which
+        # languages can i code in for alibaba? and does cloudflare…")
+        beside = beside or bool(subject and subject in clause and _ASKS.search(clause))
     last = _named_before_their_loop(frame.question.lower(), [*names, subject])
     if not found and last in names:  # "…at databricks for an SRE spot. what are their rounds?"
         found.append(names[last])
@@ -62,11 +57,13 @@ _THEIR_LOOP = re.compile(
 
 def _named_before_their_loop(question: str, names: list[str]) -> str | None:
     """The employer named last before an asking sentence asks about "their" interviews
-    ("also interviewing at databricks for an SRE spot. what are their rounds?"): whose they
-    are; None when no such sentence, or no name before it."""
+    ("also interviewing at databricks for an SRE spot. what are their rounds?", "nvidia loop
+    next wk, what do they ask?"): whose they are; None when no such sentence, or no name
+    before it."""
     for sentence in re.split(r"(?<=[.!?])\s+", question):
-        if "?" in sentence and _THEIR_LOOP.search(sentence):
-            before = question[: question.index(sentence)]
+        if "?" in sentence and (their := _THEIR_LOOP.search(sentence)):
+            # (named before it, in that sentence too: "nvidia loop next wk, what do they ask?")
+            before = question[: question.index(sentence) + their.start()]
             spots = [
                 (m.start(), n)
                 for n in names

@@ -19,21 +19,65 @@ _DURATION = re.compile(
     r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
     re.I,
 )
-_TRAILING_VERB = re.compile(r"\s+(?:(?:usually|typically|normally)\s+)?(?:take|last|be|go|run)\s*$")
+_TRAILING_VERB = re.compile(
+    r"\s+(?:(?:(?:usually|typically|normally)\s+)?(?:take|last|be|go|run)|roughly|approximately|"
+    r"about|usually|typically|normally)\s*$"
+)
+
+
+_HOW_MANY_UNITS = re.compile(
+    r"\bhow many (?:mins?|minutes|hours?|hrs?)\b(?:\s+(?:is|are|does|do|will|would|should))?"
+    r"\s+(?P<what>[^?.!,;:]*)",
+    re.I,
+)
+_SMALL_UNITS = re.compile(r"\b(?:mins?|minutes?|hours?|hrs?|each|per)\b", re.I)
+_SMALL_DURATION = re.compile(r"\b(?:minutes?|mins?|hours?|hrs?)\b", re.I)
+
+
+def durations_asked(question: str) -> list[tuple[str, bool]]:
+    """Each "how long…" or "how many minutes…" ask of the question, in order: what it asks the
+    length of, as typed, and whether it wants minutes or hours ("how long is each round",
+    "how many mins is each interview") rather than any length ("how long does hiring take")."""
+    asks = [m for pattern in (_HOW_LONG, _HOW_MANY_UNITS) for m in pattern.finditer(question)]
+    asks.sort(key=lambda m: m.start())
+    return [(m["what"], bool(_SMALL_UNITS.search(m[0]))) for m in asks]
 
 
 def say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
-    """A "how long…" question whose answer holds no duration: say first that the guide gives
-    none ("how long is each onsite round?"), before what it does hold."""
-    asked = _HOW_LONG.search(frame.question)
-    if not asked or _DURATION.search(lead):
-        return
-    what = _TRAILING_VERB.sub("", asked["what"].strip())
+    """Each "how long…" ask the lead gives no duration for: say first that the guide gives
+    none ("how long is each onsite round?"), before what it does hold. An ask for minutes or
+    hours is not answered by a length in weeks ("4 to 6 weeks" end to end, but "how many mins
+    is each interview?")."""
+    whose = f"The {frame.company} guides" if frame.company else "The guides"
+    said = set()
+    for what, small in durations_asked(frame.question):
+        if (_SMALL_DURATION if small else _DURATION).search(lead) and _DURATION.search(lead):
+            continue
+        what = _what_of(what, frame.company)
+        if what not in said:
+            said.add(what)
+            units = " in minutes or hours" if small else ""  # ("how many mins is each one?")
+            writer.add(f"{whose} do not give the length or duration of {what}{units}.", "")
+
+
+_SAID = re.compile(r"^The (?:[\w.-]+ )?guides do not give the length or duration of ")
+
+
+def durations_first(lines: list[str]) -> list[str]:
+    """The lines with this module's sentences moved first: what the guides lack opens the
+    answer, ahead of an earlier ask's answer ("how long end to end, and how many mins is each
+    interview?": no round length, then "4 to 6 weeks")."""
+    paragraphs = "\n".join(lines).split("\n\n")  # (each sentence with the blank line after it)
+    paragraphs.sort(key=lambda paragraph: not _SAID.match(paragraph))
+    return "\n\n".join(paragraphs).split("\n")
+
+
+def _what_of(what: str, company: str | None) -> str:
+    """The thing a "how long" ask is of, as the user named it ("each interview")."""
+    what = _TRAILING_VERB.sub("", what.strip())
     what = re.split(r"\s+(?:at|for|with|in|take|takes|last|lasts|usually|typically)\b", what)[0]
     what = re.sub(r"^(?:their|its|your)\b", "the", what)  # ("how long does their loop take")
     what = re.sub(r"\bwhole thing\b", "whole process", what)
-    if frame.company:  # "the alibaba phone screens": the company is said once, below
-        what = re.sub(rf"\b{re.escape(frame.company)}(?:'s)?\s*", "", what, flags=re.I)
-    what = what.strip() or "it"
-    whose = f"The {frame.company} guides" if frame.company else "The guides"
-    writer.add(f"{whose} do not give the length or duration of {what}.", "")
+    if company:  # "the alibaba phone screens": the company is said once, below
+        what = re.sub(rf"\b{re.escape(company)}(?:'s)?\s*", "", what, flags=re.I)
+    return what.strip() or "it"

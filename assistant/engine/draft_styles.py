@@ -2,25 +2,29 @@
 
 A style is the greeting, the thanks, the line before the asks, the closing and the sign-off,
 and whether the email keeps its context lines (the market range, competing offers, the total).
-"standard" is the default; "short", "friendly" and "formal" are what a user asks for in the chat
-("make the email shorter", "friendlier", "more formal"); "phone" is not an email style but the
-request for the phone script (assistant.understanding.draft_request). Every style fills in the
-same figures: a style never adds or drops an ask.
+"standard" is the default; "short", "friendly", "formal" and "firm" are what a user asks for
+in the chat ("make the email shorter", "friendlier", "more formal", "firmer": which closes as
+the guides' scripts do, with the base asked and the walk-away floor); "phone" is not an email
+style but the request for the phone script (assistant.understanding.draft_request). Every style
+fills in the same figures: a style never adds or drops an ask.
 
-Leaves out: the figures and their citations (assistant.engine.drafts) and recognizing a
-request (assistant.understanding.draft_request).
+The fixed words are data (email_styles.json). Leaves out: the figures and their citations
+(assistant.engine.drafts) and recognizing a request (assistant.understanding.draft_request).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from importlib.resources import files
 
-STYLES = ("standard", "short", "friendly", "formal", "phone", "email")  # email: as standard, alone
+STYLES = ("standard", "short", "friendly", "formal", "firm", "phone", "email")  # email: alone
 STYLE_WORDS = {  # how an answer names the style it wrote
     "standard": "",
     "short": "shorter",
     "friendly": "friendlier",
     "formal": "more formal",
+    "firm": "firmer, with your walk-away floor",
     "phone": "as what you say on the phone",
     "email": "",
 }
@@ -35,44 +39,14 @@ class EmailStyle:
     closing: str
     sign_off: str
     context: bool = True  # the market range, competing offers and total are written
+    commits: bool = False  # closes as the guides' scripts do: "At $213K, I commit. My floor is…"
 
 
-EMAIL_STYLES = {
-    "standard": EmailStyle(
-        greeting="Hi [recruiter's name],",
-        thanks="Thank you for the offer for the {role} role{where}",
-        keen="I am excited about {company} and want to make this work.",
-        before_asks="To accept, I am asking for:",
-        closing="If we can get there, I am ready to sign.",
-        sign_off="Best regards,",
-    ),
-    "short": EmailStyle(
-        greeting="Hi [recruiter's name],",
-        thanks="Thank you for the {role} offer",
-        keen="",
-        before_asks="To accept, I am asking for:",
-        closing="If we can get there, I am ready to sign.",
-        sign_off="Best,",
-        context=False,
-    ),
-    "friendly": EmailStyle(
-        greeting="Hi [recruiter's name]!",
-        thanks="Thanks so much for the offer for the {role} role{where}, and for all your help "
-        "so far",
-        keen="I'm really excited about {company} and the team, and I'd love to make this work.",
-        before_asks="Would you be open to the following?",
-        closing="If we can get there, I'd be delighted to sign. Thanks again, and I look forward "
-        "to hearing from you!",
-        sign_off="Warmly,",
-    ),
-    "formal": EmailStyle(
-        greeting="Dear [recruiter's name],",
-        thanks="Thank you for extending the offer for the position of {role}{where}",
-        keen="I appreciate your time and remain very interested in joining {company}.",
-        before_asks="I would be grateful if you would consider the following revised terms:",
-        closing="Should these terms be acceptable, I would be pleased to accept the offer.",
-        sign_off="Yours sincerely,",
-    ),
+EMAIL_STYLES = {  # the fixed words of each email style, kept as data
+    name: EmailStyle(**words)
+    for name, words in json.loads(
+        files(__package__).joinpath("email_styles.json").read_text(encoding="utf-8")
+    ).items()
 }
 
 

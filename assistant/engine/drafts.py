@@ -4,8 +4,9 @@ The email and the script are meant to be sent or said, so their text carries no 
 markers; `citations` lists the sources of their figures beneath them: the chunk id of the band
 row, script or lever, or "your offer" for what the user said (a computed figure cites all its
 inputs). `marked_phone` keeps the script with a marker ([1], [2]) after each figure, for the
-chat answer that renumbers them into its own citations. The walk-away floor appears only in
-the phone script, as a private note: it is never written to the employer.
+chat answer that renumbers them into its own citations. The walk-away floor is a private note
+in the phone script; the email states it only in the firm style the user asks for ("make it
+firmer, i want them to know where i walk"), as the guides' own scripts do.
 
 The email comes in a few styles (standard, short, friendly, formal: the fixed words are in
 assistant.engine.draft_styles); every style states the same figures.
@@ -175,9 +176,9 @@ def write_drafts(
             "",
             "The offer already sits where market data for the role supports; I accept it.",
         ]
-    email += ["", words.closing, "", words.sign_off, "[your name]"]
-
     floor = proposal.get("floor")
+    email += ["", _closing(words, proposal.get("base"), floor, citer), "", words.sign_off]
+    email.append("[your name]")
     phone = [
         f"1. Open: thank them for the {offer.company} offer and say you want to join.",
         f"2. Anchor: restate the offer ({current or 'as written'}).",
@@ -210,6 +211,17 @@ def write_drafts(
         style if style in STYLES else "standard",
         email_text,
     )
+
+
+def _closing(words, base, floor, citer: _Citer) -> str:
+    """The email's closing line; in the firm style, the base asked and the floor, as the
+    guides' scripts close ("At $213K, I commit. My floor is $198K")."""
+    if not words.commits or base is None:
+        return words.closing
+    closing = f"At {citer.fig(base.figure)} base, I commit."
+    if floor is not None and floor.figure.value < base.figure.value:
+        closing += f" My floor is {citer.fig(floor.figure)} base."
+    return closing
 
 
 def unmarked(text: str) -> str:

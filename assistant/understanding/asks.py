@@ -91,9 +91,9 @@ ADDS_TO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 FIXED_COMPONENT = re.compile(
     r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
     r"(?:move|budge|go up|increase|change|negotiate)"
-    r"|\b(?:fixed|capped|stuck|non-negotiable|final)\b"
-    r"|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|turn down)s?\b"
-    r"|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
+    r"|\b(?:fixed|capped|stuck|non-negotiable|final(?!\s+(?:loop|rounds?|interviews?|stage|onsite"
+    r"|call|step|screen|hr|values)))\b|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|"
+    r"turn down)s?\b|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
     r"|\bbest (?:we|they|i) can do\b|\b(?:can'?t|cannot) go (?:above|higher|past|over|beyond)\b"
     r"|\b(?:tops?|maxe?s?) out at\b",
     re.I,
@@ -127,8 +127,8 @@ def about_last_answer(normalized: str, foreign: list[str]) -> bool:
     )
 
 
-REFERENCE = re.compile(  # ("sgd base range for the role?": the role discussed)
-    r"\b(?:that|it|there|those|(?:this|that|each|the next) one|the same|same|"
+REFERENCE = re.compile(  # ("sgd base range for the role?", "the behavioral one": one discussed)
+    r"\b(?:that|it|there|those|(?:this|that|each|the next|the \w+) one|the same|same|"
     r"(?:the|this) (?:role|job|position))\b"
 )
 # "does anyscale look for the same things?": the previous question, about another company.

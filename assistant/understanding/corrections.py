@@ -30,11 +30,22 @@ def negated_places(text: str) -> tuple[str, str]:
     return _NEGATED.sub(" ", text), " ".join(taken)
 
 
+# "actually it's seattle", "the base is actually 190": a correction; not "what are they
+# actually judging"
+_ACTUALLY = re.compile(
+    r"(?:^|[.,;:!?(]\s*|\b(?:oh|wait|no|nah|sorry|hmm|ok|okay|is|was|are|were|it'?s)\s+)"
+    r"actually\b",
+    re.I,
+)
+
+
 def corrects(text: str) -> bool:
     """The turn corrects the previous one ("sorry i meant seattle", "seattle not singapore")."""
     normalized = normalize(text)
-    return any(contains_phrase(normalized, cue) for cue in _CORRECTION_CUES) or bool(
-        _NEGATED.search(text)
+    return (
+        any(contains_phrase(normalized, cue) for cue in _CORRECTION_CUES)
+        or bool(_NEGATED.search(text))
+        or bool(_ACTUALLY.search(text))
     )
 
 

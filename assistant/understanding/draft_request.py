@@ -1,11 +1,11 @@
 """Whether a chat turn asks to restyle the counter-offer draft, and in which style.
 
-"make the email shorter", "can you make it friendlier?", "more formal please", "rewrite the
-draft to be more professional", "turn it into what I say on the phone" ask for the previous
-draft again in another style (assistant.engine.draft_styles), from the same figures. A request
-names a style word and either a draft ("email", "draft", "message", "script") or a restyling
-verb ("make it …", "rewrite it …"); a question that merely mentions a phone screen or a script
-("give me a script to counter") is not one.
+"make the email shorter", "can you make it friendlier?", "more formal please", "make it
+firmer", "rewrite the draft to be more professional", "turn it into what I say on the phone"
+ask for the previous draft again in another style (assistant.engine.draft_styles), from the
+same figures. A request names a style word and either a draft ("email", "draft", "message",
+"script") or a restyling verb ("make it …", "rewrite it …"); a question that merely mentions a
+phone screen or a script ("give me a script to counter") is not one.
 
 Leaves out: whether the conversation has a draft to restyle (the coach knows its offer) and
 the styles' wording (assistant.engine.draft_styles).
@@ -18,6 +18,12 @@ import re
 _DRAFT = r"(?:e-?mail|draft|message|letter|note|script|reply|response)"
 _RESTYLE = (
     r"(?:make|making|rewrite|re-write|redo|reword|rephrase|turn|change|write|put|keep|convert)"
+)
+_FIRM = re.compile(  # "make it firmer", "more assertive", "a firm reply"
+    r"\b(?:firmer|stronger|more (?:firm|assertive|direct|forceful|confident)|"
+    r"less (?:soft|apologetic|timid|hedged|wishy[- ]washy)|"
+    r"(?:firm|assertive) (?:version|e-?mail|message|reply|draft|counter|tone))\b",
+    re.I,
 )
 _STYLES = (
     (
@@ -55,12 +61,13 @@ _STYLES = (
             re.I,
         ),
     ),
+    ("firm", _FIRM),
 )
 _NAMES_A_DRAFT = re.compile(rf"\b(?:{_DRAFT}|version|wording|tone|phrasing)s?\b", re.I)
 _RESTYLES_IT = re.compile(rf"\b{_RESTYLE}\b\s+(?:it|this|that|the (?:text|wording))\b", re.I)
 _BARE = re.compile(
     r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even)\s+)*"
-    r"(?:shorter|friendlier|warmer|briefer|more \w+|less \w+)"
+    r"(?:shorter|friendlier|warmer|briefer|firmer|stronger|more \w+|less \w+)"
     r"(?:\s+(?:please|pls|thanks|now))*[\s.!?]*"
     r"(?:[,;:—–-]\s*[^,;:?]{0,60}[.!]?)?$",  # ("more polite pls, 'i'd like' sounds entitled")
     re.I,
@@ -83,8 +90,8 @@ _EMAIL_ASKED = re.compile(
 
 
 def draft_style_requested(message: str) -> str | None:
-    """The style ("short", "friendly", "formal" or "phone") a turn asks the draft in, "email"
-    for the email as it is, or None."""
+    """The style ("short", "friendly", "formal", "firm" or "phone") a turn asks the draft in,
+    "email" for the email as it is, or None."""
     text = " ".join((message or "").split())
     if not text or len(text) > MAX_REQUEST_CHARS:
         return None

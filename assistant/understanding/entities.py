@@ -470,3 +470,16 @@ def find_component(text: str) -> str | None:
         if any(contains_phrase(normalized, word) for word in COMPONENT_WORDS[component]):
             return component
     return None
+
+
+def first_component(split: tuple[list[str], list[bool]]) -> str | None:
+    """The pay component of the first asking sentence that names one, of a text split into
+    sentences and whether each asks ("what bonus % is normal there? and can i get a retention
+    bonus in place of a sign on?": the bonus, asked first; "gave me 215k base, fine. only want
+    a signing bonus, how much?": the sign-on), else of the whole text; within a sentence the
+    most specific, as `find_component`."""
+    sentences, asks = split
+    for sentence, ask in zip(sentences, asks, strict=True):
+        if ask and (component := find_component(sentence)):
+            return component
+    return find_component(" ".join(sentences))

@@ -21,7 +21,7 @@ PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
 # The question itself is about interviews, not just a skill or topic.
 INTERVIEW_TOPIC = re.compile(
     r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager|"
-    r"process|loop)\b",
+    r"process|loop|(?:values|culture|technical|tech|final|team)['\"’”]?\s+chat)\b",
     re.I,
 )
 
@@ -161,7 +161,10 @@ _NOT_PAY = re.compile(
     r"\bhow much (?!(?:do|does|did|is|are|was|were|will|would|can|could|should|might|may|"
     r"they|you|u|i|we|he|she|it|of|more|less|extra|money|cash|base|salary|pay|equity|stock|"
     r"rsus?|bonus|comp|tc|total|sign|signing|higher|lower|above|below|room|a|an|the)\b)|"
-    r"\bmake (?:u|you|me|us|them|him|her) (?!(?:in|at|per|a|an|the|over|more|less|as|about)\b)"
+    r"\bmake (?:u|you|me|us|them|him|her) (?!(?:in|at|per|a|an|the|over|more|less|as|about)\b)|"
+    # "how much does it matter?", "how much would mandarin help": a degree, not an amount
+    r"\bhow much (?:does|do|did|would|will|could|can|should)(?: [\w'-]+){1,3} (?:matter|count|"
+    r"help|hurt|affect|weigh|impact|change)\b"
 )
 
 
@@ -200,7 +203,16 @@ def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
         contains_phrase(normalized, p) for p in ("offer", "offered", "i got", "i have", "gave")
     ):
         scores["counter"] += 3.0
+    if _SAID_IN_A_ROUND.search(normalized):  # "what do i say in the alibaba interview when…"
+        scores["interview"] += 2.0
     return scores
+
+
+# words asked for where they are said: in an interview, not to a recruiter about pay
+_SAID_IN_A_ROUND = re.compile(
+    r"\b(?:say|answer|reply|respond)\b[^.?!]{0,12}\b(?:in|during|at) (?:the|my|an|their|a)\s"
+    r"(?:[\w-]+\s){0,3}(?:interview|round|screen|onsite|loop)s?\b"
+)
 
 
 def quotes_pay(text: str) -> bool:

@@ -64,6 +64,7 @@ from assistant.understanding.entities import (
     find_component,
     find_currency,
     find_role,
+    first_component,
     match_region,
     normalize,
 )
@@ -86,7 +87,7 @@ from assistant.understanding.intents import (
 )
 from assistant.understanding.off_topic import off_topic_turn
 from assistant.understanding.place_names import place_words, places_in
-from assistant.understanding.regions_again import region_before, regions_again
+from assistant.understanding.regions_again import compared_now, region_before, regions_again
 from assistant.understanding.remote_place import remote_from
 from assistant.understanding.subject import (
     REFERS_BACK,
@@ -203,7 +204,7 @@ def understand(
     if MAKES_AN_ARTEFACT.search(question):
         intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
     # "base not stock": base; "I care more about base than RSUs. Which lever…?": the one asked
-    component = find_component(asking) or find_component(kept_text)
+    component = first_component(sentences_that_ask(asking)) or find_component(kept_text)
     foreign = foreign_words(normalized, catalog) if intent == "out_of_scope" else []
     if foreign and catalog.knows_most(foreign):
         intent = "general"  # "what is Apsara?": words of the guides themselves
@@ -282,7 +283,10 @@ def understand(
             or (short and not any(scores.values()))  # "alibaba seattle for comparison"
             or compares_last
         )
-        and (intent in ("general", "out_of_scope") or (weak_cues and SAME_AGAIN.search(question)))
+        and (
+            intent in ("general", "out_of_scope")
+            or ((weak_cues or intent == state.intent) and SAME_AGAIN.search(question))
+        )
         and not component
         and not topics_asked(question)  # ("what about wlb, alibaba vs anyscale": a new topic)
     ):
@@ -392,9 +396,8 @@ def understand(
         and retold is question
         and (bare or again or (brief and asks_about_last(normalized)))
     ):
-        query = f"{state.topic} {query}"  # "and after that?", "which teams care about it?"
-    # The region labels of the companies this turn is about, for `region_mentions`.
-    company_labels = sorted(
+        query, topic = f"{state.topic} {query}", f"{state.topic} {topic}"  # "and after that?"
+    company_labels = sorted(  # the region labels of the companies asked, for `region_mentions`
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
     )
     components = components_named(asking) or components_named(kept_text)
@@ -403,6 +406,7 @@ def understand(
     examples = asks_for_examples(asked_anew) or (repeating and state.examples)
     brief_next = followup and FOLLOWUP_LEAD.search(question) and len(normalized.split()) <= 4
     examples = examples or bool(brief_next and state.examples)  # "and coding?": its questions
+    carry = (followup or which) and not named and not placed
     next_state = replace(
         state,
         company=company or state.company,
@@ -419,11 +423,8 @@ def understand(
         earlier_region=region_before(state, company, region),
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         asked=state.asked if retold is not question else without_names(question, named),
-        compared=tuple((c, regions_by.get(c)) for c in named[1:])
-        # ("and anyscale?" after Alibaba: both, for "which pays more?"; not after "that offer is
-        # alibaba's, not anyscale's"; kept after a turn naming none: "which is better?")
-        or (((state.company, state.region),) if again and state.company and not correcting else ())
-        or (state.compared if (followup or which) and not named and not placed else ()),
+        # (the others named; "and anyscale?": the last company too; "which is better?": kept)
+        compared=compared_now(state, named, regions_by, again and not correcting, region, carry),
     )
     context = context_names or context_names_in(normalized, catalog, named)
     on_levers = followup and intent == "lever" == state.intent and company == state.company

@@ -1,6 +1,7 @@
 """Two regions of one company the conversation went through, asked side by side again: after
 "hangzhou tc?" and "sorry i meant beijing", "so which tops out higher and by how much" compares
-Hangzhou with Beijing, not every region of the table.
+Hangzhou with Beijing, not every region of the table. The companies a turn sets beside its own
+(`compared_now`) are carried the same way.
 
 Leaves out: regions of different companies (`ConversationState.compared` carries those) and
 which figures are compared (assistant.compose.comp).
@@ -38,3 +39,22 @@ def regions_again(question: str, state: ConversationState, named: bool) -> dict[
     if named or not earlier or not last or earlier == last:
         return {}
     return {earlier: (0, 0, 0), last: (1, 0, 0)} if _SIDE_BY_SIDE.search(question) else {}
+
+
+def compared_now(
+    state: ConversationState,
+    named: list[str],
+    regions_by: dict[str, str],
+    again: bool,
+    region: str | None,
+    carried: bool,
+) -> tuple[tuple[str, str | None], ...]:
+    """The companies (with their regions) set beside this turn's: the others it names; after
+    "and anyscale?" the company asked before, for "which pays more?" (not after a region that
+    company has no row for: "anyscale tc in seattle?" then "what about alibaba's seattle
+    office"); kept, when `carried`, after a turn naming none ("which is better?")."""
+    if named[1:]:
+        return tuple((c, regions_by.get(c)) for c in named[1:])
+    if again and state.company and (state.region or not region):
+        return ((state.company, state.region),)
+    return state.compared if carried else ()

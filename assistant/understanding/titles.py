@@ -137,6 +137,7 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     is none of `known_roles` (a title the guides hold returns None), or None. A title does not
     run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead")."""
     known = [normalize(role) for role in known_roles]
+    text = _ASKED_OF_THE_USER.sub(" ", text)  # ("'tell me about a time you disagreed with a PM'")
     for clause in _CLAUSE_BREAK.split(text):
         found = _role_in_clause(clause, text, known)
         if found is not None:
@@ -145,6 +146,12 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
 
 
 _CLAUSE_BREAK = re.compile(r"[()\[\],;:!?]|\.(?:\s|$)")
+# an interview question quoted: the people in it are the story's, not a title asked about
+_ASKED_OF_THE_USER = re.compile(
+    r"(?<!\w)['\"“‘](?:tell me|describe|walk me|give me an example|how (?:would|do|did) you|"
+    r"why (?:would|do|did) you|what (?:would|do|did) you|have you)\b[^'\"”’]{0,200}['\"”’](?!\w)",
+    re.I,
+)
 
 
 def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:

@@ -38,12 +38,22 @@ _REASON = re.compile(
 )
 
 
+# "relocating to sf for the offer", "would relocate if it works out": the user's move, told
+_MOVE_TOLD = re.compile(
+    r"\b(?:(?:i'?m|im|am|i|we're|we|will|would|willing to|planning to|going to|gonna)\s+)"
+    r"(?:relocat(?:e|ing)|moving)\b|\b(?:relocat(?:e|ing)|moving) (?:to|from|back)\b|"
+    r"\brelocat(?:e|ing) [\w .'-]{2,30}(?:->|→|=>|>)",  # ("relocating phoenix -> seattle")
+    re.I,
+)
+
+
 def asked_topics(question: str, typed: str = "") -> tuple[TopicAsk, ...]:
     """`topics_asked` of the question (of the message as `typed`, lines kept, without what it
     pastes, when given), less the topics only its story before an "anyway" or its reasons
-    after the ask name."""
+    after the ask name, and a move only told ("now relocating to singapore. which lever
+    fits?"; not "i'm relocating. what relocation can i ask for?")."""
     text = without_pasted(mark_pasted(typed)) if typed else question
-    topics = topics_asked(text)
+    topics = _without_moves_told(text, topics_asked(text))
     put_aside = told_aside(text)
     if not topics or not put_aside:
         return topics
@@ -63,3 +73,17 @@ def told_aside(text: str) -> list[str]:
     aside = [i for i in range(first, last + 1) if asks[i] and _ASIDE.match(sentences[i])]
     start = aside[0] if aside else 0
     return [s for i, s in enumerate(sentences) if i < start or (i > last and _REASON.match(s))]
+
+
+def _without_moves_told(text: str, topics: tuple[TopicAsk, ...]) -> tuple[TopicAsk, ...]:
+    """The topics less relocation when the message only tells of the user's move in its
+    telling sentences ("i'm relocating to sf for the offer") and its asks never name it."""
+    sentences, asks = sentences_that_ask(text)
+    if not any(asks):
+        return topics
+    asking = " ".join(s for s, ask in zip(sentences, asks, strict=True) if ask)
+    telling = [s for s, ask in zip(sentences, asks, strict=True) if not ask]
+    if any(t.key == "relocation" for t in topics_asked(asking)):
+        return topics
+    told = any(_MOVE_TOLD.search(part) for s in telling for part in re.split(r"[,;]", s))
+    return tuple(t for t in topics if not (t.key == "relocation" and told))
