@@ -22,7 +22,10 @@ rules that read them:
 - a firmer draft closes as the guides' scripts do, with the base asked and the floor;
 - a region corrected stays when a competing offer comes in; a company with no row in the
   region asked is not carried beside the next company; the first ask names the component
-  answered.
+  answered;
+- a count asked beside example questions ("how many rounds and what do they ask in the coding
+  one") is answered first, then the questions; more of a component no lever asks for ("can
+  i negotiate the bonus percent?") gives the band's figure for it.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -207,3 +210,21 @@ def test_the_first_ask_names_the_component_answered(coach):
         "can i ask for a retention bonus that pays out after year 2 in place of a sign on?"
     )
     assert "15–25%" in answer.answer
+
+
+def test_a_count_asked_beside_example_questions_is_answered_first(coach):
+    answer = coach.ask(
+        "alibaba hangzhou devops interview - how many rounds and what do they ask in the coding one"
+    )
+    head = answer.answer[:500]
+    assert "3 to 5" in head and "Questions the guide lists" in head
+    assert head.index("3 to 5") < head.index("Questions the guide lists")
+
+
+def test_more_of_a_component_no_lever_asks_for_gives_the_bands_figure(coach):
+    answer = coach.ask(
+        "can i negotiate the bonus percent? anyscale sf offer letter says target bonus 5%, i feel "
+        "it is low. or better i ask something else, like signing?"
+    )
+    assert "asks for a higher bonus" in answer.answer[:200]
+    assert "5–10%" in answer.answer[:300] and "$25K" in answer.answer

@@ -121,7 +121,8 @@ def loop_asked_apart(question: str, unheld_words: set[str], rule_words: set[str]
         if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):
             return True
         told = question[: question.find(part)] if part in question else ""
-        if REFERS_BACK.search(part) and INTERVIEW_TOPIC.search(told):
+        told_gap = set(normalize(told).split()) & unheld_words  # ("…leave in that round?")
+        if REFERS_BACK.search(part) and INTERVIEW_TOPIC.search(told) and not told_gap:
             return True  # ("onsite is on zoom. who's gonna be on it": the onsite, told before)
     return how_long_asked_apart(question, unheld_words)
 

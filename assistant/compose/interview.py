@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from assistant.compose.core import Writer
 from assistant.compose.counts import other_figures
@@ -43,6 +44,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.index.lexical import tokenize
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import asked_with_antecedents, asks_in
+from assistant.understanding.intents import asks_for_examples
 from assistant.understanding.question import Understanding
 
 _GROUPS = (
@@ -139,6 +141,9 @@ LEAD_EXAMPLE_CHARS = 360
 CLOSE_TO_BEST = 0.6  # an example question scoring this share of the best one leads beside it
 
 
+_LISTS = "Questions the guide lists:"
+
+
 def _write_examples_lead(writer: Writer, ranked: list, wanted: set[str]) -> None:
     """Open with the example questions that answer "what do they ask about X": the first of
     the topic the question names when no question names more of it ("a couple linux qs":
@@ -168,7 +173,7 @@ def _write_examples_lead(writer: Writer, ranked: list, wanted: set[str]) -> None
         picks.append(f"{line} {writer.book.cite(hit.chunk_id)}" if last else line)
     if not picks[-1].endswith("]"):  # (cut short by the length: its source still cited)
         picks[-1] += f" {writer.book.cite(chosen[len(picks) - 1][0].chunk_id)}"
-    writer.add(f"Questions the guide lists: {' '.join(picks)}", "")
+    writer.add(f"{_LISTS} {' '.join(picks)}", "")
 
 
 # "i'm an sre, not a swe": what the user is, not what they ask about
@@ -228,7 +233,15 @@ def compose_interview(
         ranked = _examples_in_order(groups["Example questions"], understood, topical, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
     before, cited = len(writer.lines), set(writer.book.numbers)
-    if len(asks_in(understood.question)) > 1 and not examples_asked:  # "how many onsite
+    asks = asks_in(understood.question)
+    if len(asks) > 1 and examples_asked:  # "how many rounds and what do they ask in coding?"
+        for ask in asks:  # (each in the order asked: the questions for the ask for them)
+            if not asks_for_examples(ask):
+                one = replace(understood, question=ask, query=ask)
+                lead_each_ask(writer, one, hits, relatedness, reach)
+            elif not any(line.startswith(_LISTS) for line in writer.lines[before:]):
+                _write_examples_lead(writer, ranked, wanted)
+    elif len(asks) > 1:  # "how many onsite
         lead_each_ask(writer, understood, hits, relatedness, reach)
     elif faq is not None and not examples_asked:  # the guide's own answer to the question
         write_faq_lead(writer, understood, faq)

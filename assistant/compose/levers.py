@@ -1,5 +1,7 @@
 """Lever questions: the guide's numbered levers and negotiate-up script, quoted and cited, led
-by the passage the question names when it fits better ("what is their negotiation DNA?").
+by the passage the question names when it fits better ("what is their negotiation DNA?"); more
+of a component no lever asks for ("can i negotiate the bonus percent?") is said to be asked by
+none, with the band's figure for it where the region is known.
 
 Leaves out: which levers apply to an offer (assistant.engine.negotiation).
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.bands import band_in_other_currency
+from assistant.compose.bands import band_in_other_currency, component_cell
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.counter import component_not_asked
 from assistant.compose.general import compose_general
@@ -72,6 +74,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     unasked = component_not_asked(understood, ev.facts, companies) if lever_asked else ""
     if unasked:  # "which lever gets me a higher base?" when none asks for one
         writer.add(unasked, "")
+        _band_cell(writer, understood, ev, companies)  # ("…bonus percent? offer says 5%")
     led = by_place = False
     # ("the equity number in the script": its ask, below; a script only told of, "it has me say
     # X. which levers can i use?", does not lead)
@@ -312,6 +315,22 @@ def _closest(
 
 
 _COMPETING = re.compile(r"\b(?:competing|compete|offers?|offering)\b", re.I)
+
+
+def _band_cell(
+    writer: Writer, understood: Understanding, ev: Evidence, companies: list[str]
+) -> None:
+    """The band's figure for the component asked more of, when the region is known ("can i
+    negotiate the bonus percent? anyscale sf offer says 5%": the San Francisco row's 5–10%)."""
+    band = next(
+        (b for b in ev.facts.bands if b.company in companies and b.region == understood.region),
+        None,
+    )
+    cell = component_cell(band, understood.component or "") if band else None
+    if band and cell and cell[1] != "—":
+        where = f"{band.company} · {band.role} · {band.region}"
+        mark = writer.book.cite(band.chunk_id)
+        writer.add(f"**{cell[0]}** for {where} ({band.currency}): **{cell[1]}** {mark}", "")
 
 
 def _band_in_other_currency(understood: Understanding, ev: Evidence, writer: Writer) -> str:

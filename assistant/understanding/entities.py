@@ -476,10 +476,11 @@ def first_component(split: tuple[list[str], list[bool]]) -> str | None:
     """The pay component of the first asking sentence that names one, of a text split into
     sentences and whether each asks ("what bonus % is normal there? and can i get a retention
     bonus in place of a sign on?": the bonus, asked first; "gave me 215k base, fine. only want
-    a signing bonus, how much?": the sign-on), else of the whole text; within a sentence the
-    most specific, as `find_component`."""
+    a signing bonus, how much?": the sign-on; not one giving figures, "HM: base is locked at
+    205k; anything else?"), else of the whole text; within a sentence the most specific, as
+    `find_component`."""
     sentences, asks = split
-    for sentence, ask in zip(sentences, asks, strict=True):
-        if ask and (component := find_component(sentence)):
+    for sentence, ask in zip(sentences, asks, strict=True):  # (one with figures tells them)
+        if ask and not re.search(r"\d", sentence) and (component := find_component(sentence)):
             return component
     return find_component(" ".join(sentences))
