@@ -62,7 +62,7 @@ from assistant.understanding.conversation import (
     states_offer,
     with_subject,
 )
-from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.draft_request import draft_style_requested, words_to_say
 from assistant.understanding.question import Understanding
 
 if TYPE_CHECKING:
@@ -324,7 +324,7 @@ class Coach:
         elif context.offer_text and changes_offer(cleaned) and not understood.unknown_company:
             turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
             turn["understood"] = replace(understood, intent="counter")
-        style = draft_style_requested(cleaned)
+        style = draft_style_requested(cleaned) or ("phone" if words_to_say(cleaned) else None)
         restyles = not states_offer(cleaned) or understood.offer_is_competing  # (+ a rival's)
         if style and context.offer_text and restyles:  # the last draft, restyled
             turn["understood"] = replace(turn["understood"], intent="counter")

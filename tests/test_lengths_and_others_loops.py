@@ -25,7 +25,10 @@ rules that read them:
   answered;
 - a count asked beside example questions ("how many rounds and what do they ask in the coding
   one") is answered first, then the questions; more of a component no lever asks for ("can
-  i negotiate the bonus percent?") gives the band's figure for it.
+  i negotiate the bonus percent?") gives the band's figure for it;
+- an offer talked through turn by turn: told with no figures (the band), given, "is this
+  good?", "what about the stock, is it low?" (the offer's stock placed), "what should i say to
+  the recruiter" (the phone script from its figures).
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -40,7 +43,7 @@ from assistant.compose.no_duration import durations_asked, durations_first
 from assistant.understanding.about_last import refers_to_last
 from assistant.understanding.asks import FIXED_COMPONENT
 from assistant.understanding.corrections import corrects
-from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.draft_request import draft_style_requested, words_to_say
 from assistant.understanding.told_topics import asked_topics
 
 
@@ -228,3 +231,22 @@ def test_more_of_a_component_no_lever_asks_for_gives_the_bands_figure(coach):
     )
     assert "asks for a higher bonus" in answer.answer[:200]
     assert "5–10%" in answer.answer[:300] and "$25K" in answer.answer
+
+
+def test_an_offer_talked_through_turn_by_turn(coach):
+    told, figures, judged, stock, words = converse(
+        coach,
+        "hi, i have an alibaba offer for devops in seattle",
+        "base 165k, rsu 120k over 4 years, bonus 15%",
+        "is this good?",
+        "what about the stock, is it low?",
+        "ok what should i say to the recruiter",
+    )
+    assert told.intent == "comp" and "$150K–$215K" in told.answer[:400]
+    assert "I have an SRE offer" not in told.answer[:200]
+    assert judged.answer.startswith("Your base ($165K)")
+    assert stock.answer.startswith("Your stock ($120K over 4 years)")
+    assert words.answer.startswith("Here is what to say on the phone")
+    assert "base salary $165K" in words.answer  # the offer restated, from the user's figures
+    assert words_to_say("ok what should i say to the recruiter")
+    assert not words_to_say("what should i say in the alibaba interview when i dont know")

@@ -128,7 +128,7 @@ def about_last_answer(normalized: str, foreign: list[str]) -> bool:
 
 
 REFERENCE = re.compile(  # ("sgd base range for the role?", "the behavioral one": one discussed)
-    r"\b(?:that|it|there|those|(?:this|that|each|the next|the \w+) one|the same|same|"
+    r"\b(?:that|it|there|those|this|(?:that|each|the next|the \w+) one|the same|same|"
     r"(?:the|this) (?:role|job|position))\b"
 )
 # "does anyscale look for the same things?": the previous question, about another company.

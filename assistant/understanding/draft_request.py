@@ -89,6 +89,21 @@ _EMAIL_ASKED = re.compile(
 )
 
 
+# "ok what should i say to the recruiter", "how do i word it?": the words for the offer talked of
+_WORDS_TO_SAY = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right)\W+)?(?:what|how) (?:should|do|would|can) i "
+    r"(?:say|tell (?:them|the recruiter|her|him)|word it|phrase it|reply|respond)"
+    r"(?: to (?:the recruiter|them|her|him|hr|the hiring manager))?(?: now| then)?\W*$",
+    re.I,
+)
+
+
+def words_to_say(message: str) -> bool:
+    """Whether the message asks only what to say ("ok what should i say to the recruiter"):
+    with an offer talked of, the phone script from its figures."""
+    return bool(_WORDS_TO_SAY.match(" ".join((message or "").split())))
+
+
 def draft_style_requested(message: str) -> str | None:
     """The style ("short", "friendly", "formal", "firm" or "phone") a turn asks the draft in,
     "email" for the email as it is, or None."""

@@ -261,17 +261,35 @@ _ASKS_FOR = re.compile(
 )
 
 
-def asks_for(question: str) -> bool:
-    """Whether the turn speaks of what to ask for ("and the rsu ask?", "the sign-on request"),
-    which after a counter is the counter's ask for that component, not its band."""
-    return bool(_ASKS_FOR.search(question))
+def asks_for(question: str, after: str | None) -> bool:
+    """Whether, after talk of an offer, its levers or its band (the intent `after`), the turn
+    speaks of what to ask for ("and the rsu ask?", "the sign-on request"): the counter's ask
+    for that component, not its band; or, after a counter, judges that part of the offer
+    ("what about the stock, is it low?")."""
+    if after not in ("counter", "lever", "comp"):
+        return False
+    judged = after == "counter" and bool(_JUDGED.search(question))
+    return bool(_ASKS_FOR.search(question)) or judged
+
+
+_JUDGED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:it|that|this|they|mine|my \w+)\s+(?:\w+\s+)?(?:low|high|fair|"
+    r"good|ok|okay|decent|normal|competitive|bad|enough|lowball\w*|below|above|under\w*)\b",
+    re.I,
+)
 
 
 def names_only_a_place(
     scores: dict[Intent, float], normalized: str, text: str, first: bool
 ) -> bool:
-    """A first turn of six words or fewer, with no intent cue, naming a place ("alibaba
+    """A first turn of six words or fewer, or one telling of an offer with no figures ("hi, i
+    have an alibaba offer for devops in seattle"), with no intent cue, naming a place ("alibaba
     hangzhou", "anyscale singapore"): it asks the pay there (or is told there is no row)."""
-    short = len(normalized.split()) <= 6
+    short = len(normalized.split()) <= 6 or bool(_OFFER_TOLD.search(normalized))
     place = any(m.place != "remote" for m in places_in(text))  # ("anyscale remote?": remote work)
     return first and short and not any(scores.values()) and place
+
+
+_OFFER_TOLD = re.compile(
+    r"\b(?:i (?:have|got|received|just got)|got) (?:an? )?(?:[\w-]+ ){0,2}offer\b"
+)

@@ -115,7 +115,6 @@ from assistant.understanding.unknown_names import find_unknown_company
 from assistant.understanding.words import mixes_another_language
 
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
-_ASK_AFTER = ("counter", "lever", "comp")  # talk of an offer, its levers or its band
 _THEY_PAY_FOR_IT = re.compile(r"\bpay\w* (?:\w+ )?(?:for|on) (?:it|that|this|them)\b")
 
 
@@ -265,7 +264,7 @@ def understand(
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
         if intent == "out_of_scope" or asks_again or about_last or again:
             intent = state.intent
-        if state.intent in _ASK_AFTER and component and asks_for(question):
+        if component and asks_for(question, state.intent):
             intent = "counter"  # ("and the rsu ask?" mid-talk: the counter's ask for it)
     # "how does that compare to alibaba in seattle?", "compare with alibaba seattle": the last
     # answer, beside another company
