@@ -28,7 +28,10 @@ rules that read them:
   i negotiate the bonus percent?") gives the band's figure for it;
 - an offer talked through turn by turn: told with no figures (the band), given, "is this
   good?", "what about the stock, is it low?" (the offer's stock placed), "what should i say to
-  the recruiter" (the phone script from its figures).
+  the recruiter" (the phone script from its figures), "how much higher can i push the base"
+  (the counter's ask);
+- what interviews "focus on" is what they evaluate; a region set beside the last one ("how
+  does that compare to hangzhou") is compared in the first line.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -250,3 +253,27 @@ def test_an_offer_talked_through_turn_by_turn(coach):
     assert "base salary $165K" in words.answer  # the offer restated, from the user's figures
     assert words_to_say("ok what should i say to the recruiter")
     assert not words_to_say("what should i say in the alibaba interview when i dont know")
+
+
+def test_how_far_to_push_after_an_offer_is_the_counters_ask(coach):
+    _, push = converse(
+        coach,
+        "anyscale offered me 175k base and 140k rsu in sf",
+        "how much higher can i push the base",
+    )
+    assert push.intent == "counter" and "ask for $213K" in push.answer[:300]
+
+
+def test_what_interviews_focus_on_is_what_they_evaluate(coach):
+    answer = coach.ask("what do alibaba devops interviews focus on")
+    assert "four primary pillars" in answer.answer[:300]
+
+
+def test_a_region_set_beside_the_last_one_is_compared_first(coach):
+    turns = converse(
+        coach,
+        "whats the pay like for devops at alibaba",
+        "and in beijing?",
+        "how does that compare to hangzhou",
+    )
+    assert "Hangzhou (HQ) tops out CNY 50K higher" in turns[-1].answer.split("\n")[0]

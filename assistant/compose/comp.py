@@ -153,7 +153,8 @@ def compose_comp(
     if len(bands) == 1:
         one_band(writer, bands[0], understood.component)
     else:
-        compared = understood.compares and len(understood.region_mentions) > 1  # (places named)
+        # (places named, or one set beside the last: "how does that compare to hangzhou")
+        compared = understood.compares and (len(understood.region_mentions) > 1 or len(bands) == 2)
         # ("does alibaba pay more in hangzhou or beijing?": pay with no part named, the total)
         asked = understood.component or ("total" if compared else None)
         band_table(writer, bands, asked, compared)

@@ -257,7 +257,11 @@ def lever_asked_by_place(text: str) -> int | None:
 # the ask as a thing named ("the rsu ask", "the sign-on request"), not a verb ("is it reasonable
 # to ask for a sign-on?": the levers for one)
 _ASKS_FOR = re.compile(
-    r"\b(?:the|my|its|their|that|your) (?:[\w-]+ ){0,2}(?:ask|request|counter)\b(?! for\b)", re.I
+    r"\b(?:the|my|its|their|that|your) (?:[\w-]+ ){0,2}(?:ask|request|counter)\b(?! for\b)"
+    # "how much higher can i push the base?": how far to ask
+    r"|\bhow (?:much|far)(?: (?:higher|more|further|up))? (?:can|should|could|do) i (?:push|ask"
+    r"|go|negotiate|counter)\b",
+    re.I,
 )
 
 
