@@ -31,7 +31,9 @@ rules that read them:
   the recruiter" (the phone script from its figures), "how much higher can i push the base"
   (the counter's ask);
 - what interviews "focus on" is what they evaluate; a region set beside the last one ("how
-  does that compare to hangzhou") is compared in the first line.
+  does that compare to hangzhou") is compared in the first line;
+- a rival held at figures beside an offer ("i also have nvidia at 205k base") is a competing
+  offer, not a company asked about, and "which lever should i use" next leads with its lever.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -47,6 +49,8 @@ from assistant.understanding.about_last import refers_to_last
 from assistant.understanding.asks import FIXED_COMPONENT
 from assistant.understanding.corrections import corrects
 from assistant.understanding.draft_request import draft_style_requested, words_to_say
+from assistant.understanding.entities import normalize
+from assistant.understanding.held_offers import offer_from
 from assistant.understanding.told_topics import asked_topics
 
 
@@ -277,3 +281,15 @@ def test_a_region_set_beside_the_last_one_is_compared_first(coach):
         "how does that compare to hangzhou",
     )
     assert "Hangzhou (HQ) tops out CNY 50K higher" in turns[-1].answer.split("\n")[0]
+
+
+def test_a_rival_held_at_figures_is_carried_to_the_lever_asked_next(coach):
+    assert offer_from(normalize("i also have nvidia at 205k base"), "NVIDIA")
+    offer, lever = converse(
+        coach,
+        "anyscale offer is 190k base, 150k rsu, 8% bonus in new york. i also have nvidia at 205k "
+        "base",
+        "which lever should i use",
+    )
+    assert "no figures or guide for NVIDIA" not in offer.answer
+    assert lever.answer.startswith("The guide's lever for NVIDIA is **Competing Infrastructure")

@@ -135,11 +135,13 @@ def coverage_of(
     # (and on a level question, an employer the level map names: "alibaba level vs google?")
     in_map = level_map.line.lower() if level_map and frame.asks_levels else ""
     outside = [n for n in frame.outside_companies if n.lower() not in mapped.lower() + " " + in_map]
+    # (a competing offer told with a counter: its figures are the user's to place, not asked)
+    rival = frame.intent == "counter" and frame.competing
     if outside and frame.asks_levels and level_map:  # "does anyscale list a meta equivalent?"
         names = " or ".join(_employer(n, catalog) for n in outside)
         statements.append(f"{company}'s level map names no {names} level.")
         gaps += [_employer(n, catalog) for n in outside]
-    elif outside and (frame.compares or pay_asked_of(outside, frame.question)):
+    elif outside and (frame.compares or pay_asked_of(outside, frame.question)) and not rival:
         # "bytedance sre pay vs alibaba devops?", "what does stripe pay devops engineers here?"
         names = " or ".join(_employer(n, catalog) for n in outside)
         statements.append(f"The guides have no figures or guide for {names}.")

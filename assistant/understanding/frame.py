@@ -29,9 +29,10 @@ class ConversationState:
     # the companies compared beside `company` and each one's region ("alibaba sunnyvale vs
     # anyscale sf"), so "which one has the higher bonus?" compares them again
     compared: tuple[tuple[str, str | None], ...] = ()
-    # the names the last lever question gave as context ("i run prod across aws and gcp"), for
-    # a follow-up that gives none ("ok, write the exact line i'd say")
+    # the names the last lever or counter question gave as context ("i run prod across aws and
+    # gcp"), for a follow-up that gives none ("ok, write the exact line i'd say")
     context: tuple[str, ...] = ()
+    competing: bool = False  # and whether they were a competing offer's ("i also have nvidia…")
     lever: int | None = None  # the lever asked by its place ("the second lever"), for "that one"
     examples: bool = False  # the last turn asked for example questions ("same for k8s": too)
     earlier_region: str | None = None  # the region before the last change, for "which is higher?"

@@ -39,13 +39,16 @@ _HOLDS = re.compile(rf"offer|competing|{_IN_PLAY.pattern}")
 def offer_from(normalized: str, company: str, spelled: str = "") -> bool:
     """Whether the text tells of an offer `company` made ("nvidia just made me an offer too",
     "databricks just came in at 208 base", "amazon came back w/ a sysde offer", "my competing
-    offer is an aws sre role", "what if the competing one is amazon"), or holds one from it;
+    offer is an aws sre role", "what if the competing one is amazon", "i also have nvidia at
+    205k base"), or holds one from it;
     `spelled`: how the text spells the company, when not by its name ("aws")."""
     name = re.escape(normalize(spelled or company))
     return held_offer(normalized, company) or bool(
         re.search(rf"\b{name}\s+(?:just\s+|also\s+)?{_MADE}", normalized)
         or re.search(rf"\b{_INSTEAD}(?:with |to |for )?{name}\b", normalized)  # "…just go nvidia"
         or re.search(rf"\bcompeting (?:one|offer|role)? ?is (?:an? |the )?{name}\b", normalized)
+        # "i also have nvidia at 205k base": held, at figures
+        or re.search(rf"\b(?:have|got|hold|holding) (?:an? )?{name} (?:at|@) ?\$?\d", normalized)
         or offer_named(normalized, spelled or company)
     )
 

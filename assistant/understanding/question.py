@@ -69,6 +69,7 @@ from assistant.understanding.entities import (
     normalize,
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
+from assistant.understanding.held_offers import offer_from
 from assistant.understanding.intents import (
     INTERVIEW_TOPIC,
     ONE_CUE,
@@ -156,8 +157,7 @@ def understand(
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
-        # ("…one round is 'incident response'. what should i expect": of that loop, not pay)
-        # ("my story is… a weak answer? what do i anchor on": the loop's; one cue word at most)
+        # ("…a round is 'incident response'. what should i expect", "…a weak answer?": the loop's)
         of_the_story = REFERS_BACK.search(asking) and max(asked.values()) <= ONE_CUE
         of_the_story = of_the_story and not gives_amounts(kept_text)
         of_the_loop = (
@@ -172,8 +172,7 @@ def understand(
         elif told_loop:
             pass  # "…onsite (4 x 50 min): … what is each of those sessions grading me on?"
         elif state.intent and REFERS_BACK.search(asking) and not gives_amounts(kept_text):
-            # "i have another offer expiring soon. can they go faster?" mid-talk: the ask
-            # goes on with the conversation; what is told is context
+            # "i have another offer expiring soon. can they go faster?" mid-talk: the talk goes on
             scores = {**{i: 0.0 for i in scores}, state.intent: 1.0}
         elif named and not gives_amounts(kept_text) and _JOB.search(normalize(asking)):
             # "does anyscale's devops role involve that? … for the comp convo": about the job
@@ -246,8 +245,7 @@ def understand(
             )
         )
     )
-    # Inherit: the intent on a follow-up that says none ("and in London?"); the company whenever
-    # none is named; the region on a follow-up. "and a P7?" after pay asks the same at that level
+    # Inherit the intent on a follow-up that says none ("and in London?", "and a P7?" after pay)
     level_in_words = any(
         contains_phrase(normalized, p) for p in LEVEL_PHRASES if not re.search(r"\d", p)
     )
@@ -266,8 +264,7 @@ def understand(
             intent = state.intent
         if component and asks_for(question, state.intent):
             intent = "counter"  # ("and the rsu ask?" mid-talk: the counter's ask for it)
-    # "how does that compare to alibaba in seattle?", "compare with alibaba seattle": the last
-    # answer, beside another company
+    # "how does that compare to alibaba in seattle?": the last answer, beside another company
     refers = REFERENCE.search(normalized) or COMPARES.match(question.strip())
     compares_last = bool(COMPARES.search(question) and refers)
     if (
@@ -426,7 +423,9 @@ def understand(
         compared=compared_now(state, named, regions_by, again and not correcting, region, carry),
     )
     context = context_names or context_names_in(normalized, catalog, named)
-    on_levers = followup and intent == "lever" == state.intent and company == state.company
+    talked_of = ("lever", "counter")  # (the context of an offer's talk too: "which lever then?")
+    talked = state.intent in talked_of and company == state.company
+    on_levers = followup and intent == "lever" and talked
     if not context and on_levers:
         context = state.context  # ("which one's for me? i run prod on aws", "ok, the line?")
     lever = lever_asked_by_place(question) or (state.lever if on_levers else None)  # "that one"
@@ -436,13 +435,15 @@ def understand(
     pay = intent in ("comp", "counter")  # (a title lacked, kept: "…a PM at anyscale?", "and sf?")
     keeps = followup and pay and company in (None, state.company) and not (title or role or topics)
     title = state.role_asked if keeps else title
-    next_state = replace(next_state, context=context if intent == "lever" else (), lever=lever)
-    next_state = replace(next_state, role_asked=title if pay else None)
+    next_state = replace(next_state, lever=lever, role_asked=title if pay else None)
     outside = outside_companies(normalized, catalog) if named else ()
-    # ("bytedance is at ~70w all-in. what do i counter alibaba with?": the figures are theirs)
-    rivals_figures = figures_of_others(question, outside, named)
+    rivals_figures = figures_of_others(question, outside, named)  # ("bytedance is at ~70w…")
     rivals_told = figures_of_others(question, context, named)
     competing = told or rivals_figures or speaks_of_competing_offer(question, context, catalog)
+    competing = competing or (on_levers and state.competing and context == state.context)
+    competing = competing or any(offer_from(normalized, n) for n in context if intent == "counter")
+    kept = intent in talked_of  # (the context of the talk of an offer or its levers, for the next)
+    next_state = replace(next_state, context=context if kept else (), competing=kept and competing)
     carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)
     if competing and context and not level_question and (intent == "general" or carried_loop):
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
