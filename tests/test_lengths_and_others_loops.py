@@ -33,7 +33,9 @@ rules that read them:
 - what interviews "focus on" is what they evaluate; a region set beside the last one ("how
   does that compare to hangzhou") is compared in the first line;
 - a rival held at figures beside an offer ("i also have nvidia at 205k base") is a competing
-  offer, not a company asked about, and "which lever should i use" next leads with its lever.
+  offer, not a company asked about, and "which lever should i use" next leads with its lever;
+- a cue word typed one letter off ("interveiw", "rouns") is read as the cue, and a guide word
+  typed so is added to the query.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -51,7 +53,9 @@ from assistant.understanding.corrections import corrects
 from assistant.understanding.draft_request import draft_style_requested, words_to_say
 from assistant.understanding.entities import normalize
 from assistant.understanding.held_offers import offer_from
+from assistant.understanding.intents import with_cues_spelled
 from assistant.understanding.told_topics import asked_topics
+from assistant.understanding.words import spelled_out
 
 
 @pytest.fixture(scope="module")
@@ -293,3 +297,13 @@ def test_a_rival_held_at_figures_is_carried_to_the_lever_asked_next(coach):
     )
     assert "no figures or guide for NVIDIA" not in offer.answer
     assert lever.answer.startswith("The guide's lever for NVIDIA is **Competing Infrastructure")
+
+
+def test_words_typed_one_letter_off_read_as_the_cue_and_the_guides_word(shipped_index):
+    assert with_cues_spelled("how many rouns in alibaba interveiw") == (
+        "how many round in alibaba interview"
+    )
+    assert with_cues_spelled("what should i wear") == "what should i wear"  # (English words)
+    guides = Coach(shipped_index, backend="composer").catalog.guides
+    assert "round" in spelled_out("how many rouns in alibaba interveiw", guides).split()
+

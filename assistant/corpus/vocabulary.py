@@ -208,6 +208,16 @@ class GuideVocabulary:
         return " ".join(found)
 
     @cached_property
+    def words_by_initial(self) -> dict[str, tuple[str, ...]]:
+        """The guides' plain words of four letters or more, by their first letter (for a word
+        typed one letter off: assistant.understanding.words)."""
+        words: dict[str, list[str]] = {}
+        for word in self._words:
+            if len(word) >= 4 and word.isalpha():
+                words.setdefault(word[0], []).append(word)
+        return {initial: tuple(ws) for initial, ws in words.items()}
+
+    @cached_property
     def _words(self) -> frozenset[str]:
         """Every guide's words, without the punctuation stored with them ("tps)"), read once."""
         return frozenset(w.strip("()[]{}.,;:!?'\"") for ts in self.terms.values() for w in ts)

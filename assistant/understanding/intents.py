@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.index.common_words import common_words
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
 from assistant.understanding.asks import NO_OFFER_YET, asked_sentences, components_named
 from assistant.understanding.entities import contains_phrase
 from assistant.understanding.place_names import places_in
 from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
+from assistant.understanding.words import one_letter_off
 
 PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
 # The question itself is about interviews, not just a skill or topic.
@@ -185,10 +187,13 @@ def best_intent(scores: dict[Intent, float]) -> Intent:
 
 
 _WISE = re.compile(r"\b(\w+)[\s-]?wise\b")
+_TYPO_MIN = 5  # (shorter words are one letter from too many others: "rond", "pay")
 
 
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
-    """Each intent's weight of phrases in the question (an offer not held yet is no offer)."""
+    """Each intent's weight of phrases in the question (an offer not held yet is no offer); a
+    cue word typed one letter off ("interveiw", "rouns") counts as itself."""
+    normalized = with_cues_spelled(normalized)
     normalized = without_other_levels(_NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized)))
     normalized = _USER_ASKING.sub(" i ", normalized)  # (only "asked": the lever's "ask for" stays)
     normalized = _WISE.sub(r"\1 ", normalized)  # "lever-wise", "pay wise": the lever, the pay
@@ -297,3 +302,25 @@ def names_only_a_place(
 _OFFER_TOLD = re.compile(
     r"\b(?:i (?:have|got|received|just got)|got) (?:an? )?(?:[\w-]+ ){0,2}offer\b"
 )
+
+
+_CUE_WORDS = frozenset(
+    word
+    for weighted in INTENT_PHRASES.values()
+    for _, phrases in weighted
+    for phrase in phrases
+    for word in phrase.split()
+    if len(word) >= _TYPO_MIN and word.isalpha()
+)
+
+
+def with_cues_spelled(normalized: str) -> str:
+    """The normalized words with each one typed one edit from an intent cue word ("interveiw",
+    "negotaite"), and no English word itself, spelled as that cue; other words as typed."""
+    common = common_words()
+    words = normalized.split()
+    for at, word in enumerate(words):
+        if len(word) < _TYPO_MIN or word in _CUE_WORDS or word in common or not word.isalpha():
+            continue
+        words[at] = one_letter_off(word, _CUE_WORDS) or word
+    return " ".join(words)

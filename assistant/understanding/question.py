@@ -113,7 +113,7 @@ from assistant.understanding.tables import JOB_WORDS, LEVEL_PHRASES, STOPWORDS, 
 from assistant.understanding.titles import asks_levels, level_asked, levels_asked, role_asked
 from assistant.understanding.told_topics import asked_topics
 from assistant.understanding.unknown_names import find_unknown_company
-from assistant.understanding.words import mixes_another_language
+from assistant.understanding.words import mixes_another_language, spelled_out
 
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
 _THEY_PAY_FOR_IT = re.compile(r"\bpay\w* (?:\w+ )?(?:for|on) (?:it|that|this|them)\b")
@@ -380,7 +380,7 @@ def understand(
     retells = (again or correcting) and repeating and intent == "interview"
     retold = state.asked if retells and state.asked else question
     query = rewritten_query(retold, company, where, component, followup)
-    spelled = catalog.guides.spelled_out(question)  # "k8s topics?": the guides' "kubernetes"
+    spelled = spelled_out(question, catalog.guides)  # "k8s topics?": the guides' "kubernetes"
     query = f"{query} {spelled}" if spelled else query
     topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
     bare = not topic.replace(normalize(company or ""), "").strip()

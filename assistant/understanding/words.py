@@ -100,3 +100,32 @@ def mixes_another_language(text: str) -> bool:
     """Whether the text mixes English with another language typed in Latin letters ("cuantas
     rondas tiene el onsite", "kitne rounds hote hai"): two of that language's commonest words."""
     return len(set(normalize(text).split()) & _FUNCTION_WORDS_ELSEWHERE) >= 2
+
+
+def one_letter_off(word: str, candidates) -> str | None:
+    """The one word of `candidates` that `word` is typed one edit from ("rouns": "round",
+    with "rounds" taken as the same word and "runs" as a farther one, sharing less of its
+    start), or None when none or several differ."""
+    near = [c for c in candidates if c[:1] == word[:1] and within_one_edit(word, c)]
+    longest = max((_common_start(word, c) for c in near), default=0)
+    near = [c for c in near if _common_start(word, c) == longest]
+    return min(near) if len({c.removesuffix("s") for c in near}) == 1 else None
+
+
+def _common_start(a: str, b: str) -> int:
+    """How many letters `a` and `b` share from their start."""
+    pairs = enumerate(zip(a, b, strict=False))
+    return next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
+
+
+def spelled_out(text: str, guides) -> str:
+    """`guides.spelled_out(text)` (numeronyms, words without vowels or hyphens), and the
+    guides' words the text types one letter off ("rouns" -> "round", "interveiw" ->
+    "interview"): a word of five letters or more that is no guide word nor an English word."""
+    from assistant.index.common_words import common_words  # (the model's own vocabulary)
+
+    found, common, by_initial = [guides.spelled_out(text)], common_words(), guides.words_by_initial
+    for word in dict.fromkeys(re.findall(r"\b[a-z]{5,}\b", text.lower())):
+        if word not in common and word not in by_initial.get(word[0], ()):
+            found.append(one_letter_off(word, by_initial.get(word[0], ())) or "")
+    return " ".join(filter(None, found))
