@@ -306,4 +306,3 @@ def test_words_typed_one_letter_off_read_as_the_cue_and_the_guides_word(shipped_
     assert with_cues_spelled("what should i wear") == "what should i wear"  # (English words)
     guides = Coach(shipped_index, backend="composer").catalog.guides
     assert "round" in spelled_out("how many rouns in alibaba interveiw", guides).split()
-
