@@ -306,3 +306,14 @@ def test_words_typed_one_letter_off_read_as_the_cue_and_the_guides_word(shipped_
     assert with_cues_spelled("what should i wear") == "what should i wear"  # (English words)
     guides = Coach(shipped_index, backend="composer").catalog.guides
     assert "round" in spelled_out("how many rouns in alibaba interveiw", guides).split()
+
+
+def test_the_phone_script_asked_alone_still_says_the_scripts_equity_ask(coach):
+    _, words = converse(
+        coach,
+        "anyscale sf came back with 198k base and called it their 'final'. i've got nvidia at 213 "
+        "base / 255 rsu. do i just take it?",
+        "what do i say to them then",
+    )
+    assert words.answer.startswith("Here is what to say on the phone")
+    assert "The script also asks for $222K equity over 4 years" in words.answer[:400]

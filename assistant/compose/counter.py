@@ -25,6 +25,7 @@ from assistant.compose.counter_lead import (
     grants,
     lever_for_background,
     levers_without_a_rival,
+    script_stock,
     sources,
     span,
     verdict,
@@ -59,7 +60,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     writer.values += engine_values(negotiation)
     drafts = ev.drafts
     if drafts is not None and drafts.style != "standard":  # "make the email shorter": the draft
-        write_draft_section(writer, drafts, _asks_in_brief(writer, negotiation))
+        guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
+        brief = _asks_in_brief(writer, negotiation) + script_stock(writer, negotiation, guide)
+        write_draft_section(writer, drafts, brief)  # (with the script's stock, when not asked)
         return
     band = negotiation.band
     if band is not None:

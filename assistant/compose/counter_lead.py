@@ -227,7 +227,7 @@ def verdict(
         rest = _other_asks(writer, negotiation)
         also = f", with {rest}" if rest else ""
         asked = f"{ask.figure.display} {sources(writer, ask.figure)}{also}"
-        return f"{sentence}; ask for {asked}.{_script_stock(writer, negotiation, guide)}{under}"
+        return f"{sentence}; ask for {asked}.{script_stock(writer, negotiation, guide)}{under}"
     if ask is not None:
         return f"{sentence}; the guide's script asks for no more than that."
     return f"{sentence}."
@@ -250,7 +250,7 @@ def _script_asks(writer: Writer, guide: GuideFigures, currency: str) -> str:
     return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
-def _script_stock(writer: Writer, negotiation: Negotiation, guide: GuideFigures | None) -> str:
+def script_stock(writer: Writer, negotiation: Negotiation, guide: GuideFigures | None) -> str:
     """For an offer that gave no stock, the script's own equity ask, in a sentence of its own
     (" The script also asks for $222K equity over 4 years [2]; your offer gave none."); ""
     otherwise."""

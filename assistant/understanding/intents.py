@@ -277,7 +277,10 @@ def asks_for(question: str, after: str | None) -> bool:
     ("what about the stock, is it low?")."""
     if after not in ("counter", "lever", "comp"):
         return False
-    judged = after == "counter" and bool(_JUDGED.search(question))
+    # (not of a figure the turn tells: "they said 15% bonus, is that normal there?")
+    judged = (
+        after == "counter" and bool(_JUDGED.search(question)) and not re.search(r"\d", question)
+    )
     return bool(_ASKS_FOR.search(question)) or judged
 
 

@@ -29,6 +29,7 @@ from assistant.understanding.asks import (
     FIXED_COMPONENT,
     FOLLOWUP_LEAD,
     MAKES_AN_ARTEFACT,
+    ONE_LEVER_ASKED,
     REFERENCE,
     SAME_AGAIN,
     WHICH_OF_THEM,
@@ -69,7 +70,6 @@ from assistant.understanding.entities import (
     normalize,
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
-from assistant.understanding.held_offers import offer_from
 from assistant.understanding.intents import (
     INTERVIEW_TOPIC,
     ONE_CUE,
@@ -440,8 +440,8 @@ def understand(
     rivals_figures = figures_of_others(question, outside, named)  # ("bytedance is at ~70w…")
     rivals_told = figures_of_others(question, context, named)
     competing = told or rivals_figures or speaks_of_competing_offer(question, context, catalog)
-    competing = competing or (on_levers and state.competing and context == state.context)
-    competing = competing or any(offer_from(normalized, n) for n in context if intent == "counter")
+    rival_lever = on_levers and state.competing and bool(ONE_LEVER_ASKED.search(question))
+    competing = competing or rival_lever  # ("which lever should i use?" after a rival's offer)
     kept = intent in talked_of  # (the context of the talk of an offer or its levers, for the next)
     next_state = replace(next_state, context=context if kept else (), competing=kept and competing)
     carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)

@@ -29,6 +29,7 @@ from assistant.understanding.entities import (
     normalize,
 )
 from assistant.understanding.frame import ConversationState
+from assistant.understanding.held_offers import offer_from
 from assistant.understanding.intents import money_amounts
 from assistant.understanding.place_names import place_words
 from assistant.understanding.tables import (
@@ -181,12 +182,15 @@ def speaks_of_competing_offer(
 
 def offer_near(question: str, names: Iterable[str]) -> bool:
     """Whether offer words stand next to one of `names` ("an NVIDIA offer", "google offered
-    me", "anyscale sf offered 180k"); not offers said to be none ("zero competing offers")."""
+    me", "anyscale sf offered 180k"), or the text tells of an offer from one ("i also have
+    nvidia at 205k base"); not offers said to be none ("zero competing offers")."""
     lowered = _NO_OFFERS.sub(" ", question.lower())
     for name in names:
         at = lowered.find(name.lower()) if name else -1
         near = lowered[max(0, at - 20) : at + len(name) + 40] if at >= 0 else ""
         if re.search(r"\b(?:offer\w*|gave me|giving me|on the table|in hand)", near):
+            return True
+        if name and offer_from(normalize(question), name):  # ("i also have nvidia at 205k")
             return True
     return False
 
