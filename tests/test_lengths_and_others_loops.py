@@ -35,7 +35,8 @@ rules that read them:
 - a rival held at figures beside an offer ("i also have nvidia at 205k base") is a competing
   offer, not a company asked about, and "which lever should i use" next leads with its lever;
 - a cue word typed one letter off ("interveiw", "rouns") is read as the cue, and a guide word
-  typed so is added to the query.
+  typed so is added to the query; an employer a level map names by another spelling ("amazon":
+  "AWS Infrastructure Engineer") is placed, not said to be missing.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -317,3 +318,9 @@ def test_the_phone_script_asked_alone_still_says_the_scripts_equity_ask(coach):
     )
     assert words.answer.startswith("Here is what to say on the phone")
     assert "The script also asks for $222K equity over 4 years" in words.answer[:400]
+
+
+def test_an_employer_the_level_map_names_by_another_spelling_is_placed(coach):
+    answer = coach.ask("what level is anyscale devops equivalent to at amazon")
+    assert "names no Amazon level" not in answer.answer
+    assert "AWS Infrastructure Engineer" in answer.answer.split("\n")[0]

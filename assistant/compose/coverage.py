@@ -83,7 +83,7 @@ from assistant.understanding.entities import (
 from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import gives_amounts
-from assistant.understanding.tables import COMPONENT_WORDS, STOPWORDS
+from assistant.understanding.tables import COMPANY_ALIASES, COMPONENT_WORDS, STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,12 @@ def coverage_of(
     # engineer -> anyscale: same level or not?")
     # (and on a level question, an employer the level map names: "alibaba level vs google?")
     in_map = level_map.line.lower() if level_map and frame.asks_levels else ""
-    outside = [n for n in frame.outside_companies if n.lower() not in mapped.lower() + " " + in_map]
+    placed = f"{mapped} {in_map}".lower()  # (by any spelling: "amazon" as "AWS Infrastructure…")
+    outside = [
+        n
+        for n in frame.outside_companies
+        if not any(re.search(rf"\b{re.escape(s)}\b", placed) for s in _spellings(n))
+    ]
     # (a competing offer told with a counter: its figures are the user's to place, not asked)
     rival = frame.intent == "counter" and frame.competing
     if outside and frame.asks_levels and level_map:  # "does anyscale list a meta equivalent?"
@@ -338,6 +343,11 @@ def coverage_of(
         same_role,
         pays_a_topic,
     )
+
+
+def _spellings(name: str) -> list[str]:
+    """A company's name and the other spellings people use for it ("amazon": "aws")."""
+    return [name.lower(), *COMPANY_ALIASES.get(name.lower(), ())]
 
 
 def _words_of(topics) -> set[str]:
