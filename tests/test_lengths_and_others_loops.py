@@ -307,6 +307,7 @@ def test_words_typed_one_letter_off_read_as_the_cue_and_the_guides_word(shipped_
     assert with_cues_spelled("what should i wear") == "what should i wear"  # (English words)
     guides = Coach(shipped_index, backend="composer").catalog.guides
     assert "round" in spelled_out("how many rouns in alibaba interveiw", guides).split()
+    assert "alibaba" not in spelled_out("alibab devops interview", guides).split()  # (a company)
 
 
 def test_the_phone_script_asked_alone_still_says_the_scripts_equity_ask(coach):

@@ -121,11 +121,14 @@ def _common_start(a: str, b: str) -> int:
 def spelled_out(text: str, guides) -> str:
     """`guides.spelled_out(text)` (numeronyms, words without vowels or hyphens), and the
     guides' words the text types one letter off ("rouns" -> "round", "interveiw" ->
-    "interview"): a word of five letters or more that is no guide word nor an English word."""
+    "interview"): a word of five letters or more that is no guide word nor an English word
+    (not a company's name typed so: "alibab" is read as the company elsewhere)."""
     from assistant.index.common_words import common_words  # (the model's own vocabulary)
 
     found, common, by_initial = [guides.spelled_out(text)], common_words(), guides.words_by_initial
+    companies = {normalize(company) for company in guides.terms}  # (read as companies already)
     for word in dict.fromkeys(re.findall(r"\b[a-z]{5,}\b", text.lower())):
         if word not in common and word not in by_initial.get(word[0], ()):
-            found.append(one_letter_off(word, by_initial.get(word[0], ())) or "")
+            spelled = one_letter_off(word, by_initial.get(word[0], ())) or ""
+            found.append("" if spelled in companies else spelled)
     return " ".join(filter(None, found))
