@@ -44,7 +44,7 @@ def regions_again(question: str, state: ConversationState, named: bool) -> dict[
 def compared_now(
     state: ConversationState,
     named: list[str],
-    regions_by: dict[str, str],
+    regions_by: dict[str, str | None],
     again: bool,
     region: str | None,
     carried: bool,
