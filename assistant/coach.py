@@ -95,6 +95,7 @@ class TurnState(TypedDict, total=False):
     comparison: Any  # offers year by year, when the question compares them
     replaced_from: str  # the region an earlier offer was given for, when this turn moves it
     offer_change: str  # amounts this turn gives for the conversation's offer, with its subject
+    rival_only: bool  # the conversation's offer gives only a competing employer's figures
     draft_style: str  # "make the email shorter": the draft's style (engine.draft_styles)
     draft: Draft
     model_text: str
@@ -198,12 +199,8 @@ class Coach:
 
     def comp_regions(self) -> dict[str, list[str]]:
         """Company -> the regions its guides give a comp band for (the workbench's choices)."""
-        out: dict[str, list[str]] = {}
-        for company in self.catalog.companies:
-            bands = self.factbook.facts_for([company]).bands
-            if bands:
-                out[company] = list(dict.fromkeys(band.region for band in bands))
-        return out
+        bands = {c: self.factbook.facts_for([c]).bands for c in self.catalog.companies}
+        return {c: list(dict.fromkeys(b.region for b in rows)) for c, rows in bands.items() if rows}
 
     def plan_counter(self, form: OfferForm) -> CounterPlan:
         """The band chart, proposal table and drafts for an offer typed into separate fields."""
@@ -417,9 +414,9 @@ class Coach:
             offer = update.moved_to(offer, understood.region, regions)
             for change in (*changes, state.get("offer_change")):  # (in order)
                 changed = self._read_offer(change, understood).get("offer") if change else None
-                offer = update.with_changes(offer, changed) if changed else offer
+                offer = update.with_changes(offer, changed, facts) if changed else offer
         if "offer" not in state and not update.gives_own_pay(offer):  # only a rival's figures
-            return {"negotiation": None, "drafts": None}  # ("nvidia has me at 213 base…")
+            return {"negotiation": None, "drafts": None, "rival_only": True}  # ("nvidia has…")
         if offer.company and offer.company != understood.company:
             facts = self.factbook.facts_for([offer.company])
         negotiation = negotiate(offer, facts)
@@ -436,6 +433,9 @@ class Coach:
     def _compose(self, state: TurnState) -> TurnState:
         understood = state["understood"]
         negotiation = state.get("negotiation")
+        moved = understood.repeats and understood.region_mentions  # ("what if it were sf?")
+        if state.get("rival_only") and moved:  # after "microsoft offered me ~260 tc": its band
+            understood = replace(understood, intent="comp")
         companies = [understood.company, *understood.other_companies]
         if negotiation is not None:
             companies.append(negotiation.offer.company)

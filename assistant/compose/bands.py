@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.compose.core import Writer
 from assistant.corpus.facts import CompBand
-from assistant.money import currencies_in, format_money
+from assistant.money import PERCENT, currencies_in, format_money
 
 COMPONENT_COLUMNS = {
     "base": ("base",),
@@ -172,6 +172,8 @@ def top_gap(writer: Writer, bands: Sequence[CompBand], component: str | None) ->
     ("Hangzhou (HQ) tops out CNY 50K higher (CNY 1.2M − CNY 1.15M)", said beside the two
     ranges it is computed from), the difference a shown calculation; "" for other rows, a
     bonus %, or no top figure."""
+    if component == "bonus" and len(bands) == 2:  # (a percentage: in any currency)
+        return _bonus_gap(writer, bands)
     field = _TOPS.get(component or "")
     if field is None or len(bands) != 2 or bands[0].currency != bands[1].currency:
         return ""
@@ -182,3 +184,14 @@ def top_gap(writer: Writer, bands: Sequence[CompBand], component: str | None) ->
     money = [format_money(v, high.currency) for v in (top - bottom, top, bottom)]
     writer.values.append((top - bottom, high.currency))
     return f"{high.region} tops out {money[0]} higher ({money[1]} − {money[2]})"
+
+
+def _bonus_gap(writer: Writer, bands: Sequence[CompBand]) -> str:
+    """ "Bay Area / Sunnyvale (US R&D) tops out 5 points higher (15% − 10%)": the bonus
+    percentages' tops, the difference a shown calculation; "" when they are equal or unsaid."""
+    high, low = sorted(bands, key=lambda band: -(band.bonus_max_pct or 0))
+    top, bottom = high.bonus_max_pct, low.bonus_max_pct
+    if top is None or bottom is None or top == bottom:
+        return ""
+    writer.values.append((top - bottom, PERCENT))
+    return f"{high.region} tops out {top - bottom:g} points higher ({top:g}% − {bottom:g}%)"

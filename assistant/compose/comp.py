@@ -104,6 +104,15 @@ def _asks_yes_or_no(question: str) -> bool:
     return bool(_YES_OR_NO.search(question.strip()))
 
 
+def _as_named(place: str) -> str:
+    """A place as written for the reader: "SF", "NYC" (short forms in capitals), "Sunnyvale"."""
+    return place.upper() if len(place) <= 3 else place.title()
+
+
+# "which one has the higher bonus?": two rows ranked, the gap said with them
+_RANKS = re.compile(
+    r"\b(?:higher|lower|bigger|smaller|better|worse|which one|which pays|who pays)\b", re.I
+)
 _PER_YEAR = re.compile(
     r"\b(?:per|a|each|every) (?:year|yr)\b|\b(?:annual(?:ly)?|yearly)\b|/\s?yr\b"
 )
@@ -123,9 +132,9 @@ def compose_comp(
         return
     if understood.region_nearby and understood.place and understood.region:
         said = [m.spelled for m in places_in(understood.question) if m.place == understood.place]
+        named = _as_named((said or [understood.place])[0])
         writer.add(  # (the place as the user named it: "Sunnyvale", not its metro)
-            f"The guides have no row for {(said or [understood.place])[0].title()}; the nearest is "
-            f"**{understood.region}**.",
+            f"The guides have no row for {named}; the nearest is **{understood.region}**.",
             "",
         )
     asked = COMPONENT_WORDS.get(understood.component or "", ())
@@ -154,7 +163,9 @@ def compose_comp(
         one_band(writer, bands[0], understood.component)
     else:
         # (places named, or one set beside the last: "how does that compare to hangzhou")
-        compared = understood.compares and (len(understood.region_mentions) > 1 or len(bands) == 2)
+        compared = (understood.compares or bool(_RANKS.search(understood.question))) and (
+            len(understood.region_mentions) > 1 or len(bands) == 2
+        )
         # ("does alibaba pay more in hangzhou or beijing?": pay with no part named, the total)
         asked = understood.component or ("total" if compared else None)
         band_table(writer, bands, asked, compared)

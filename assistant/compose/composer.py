@@ -36,8 +36,10 @@ from assistant.engine.negotiation import Negotiation
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import asked_sentences
 from assistant.understanding.entities import normalize
-from assistant.understanding.intents import best_intent, intent_scores
+from assistant.understanding.intents import best_intent, first_cue_at, intent_scores
 from assistant.understanding.question import Understanding
+from assistant.understanding.tables import COMPONENT_WORDS
+from assistant.understanding.words import find_phrase
 
 
 def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence) -> Draft:
@@ -131,6 +133,14 @@ def _compose_intent(
     write_claim_check(writer, understood, evidence)  # "your guide says the base tops out at 250k?"
     if intent in ("counter", "lever", "comp"):  # "what's my walk-away number?": the floor first
         write_floor_lead(writer, understood, evidence)
+    # "whats the seattle base at alibaba and how many onsite rounds?": the pay asked first
+    second_comp = intent in ("interview", "lever", "general") and "comp" in understood.intents
+    said = normalize(asked_sentences(understood.question))  # (not a told "ok-ish on base")
+    pay_first = intent != "lever" and _component_at(said) < first_cue_at(said, intent)
+    if second_comp and pay_first:  # (a lever's own answer gives its figures: "what do i ask")
+        _compose_second_comp(writer, understood, retrieval, evidence)
+        writer.add("")
+        second_comp = False
     if intent == "counter":
         lever_asked = "lever" in understood.intents and evidence.negotiation is None
         # "ok so what do i counter with? i have a google offer at 300k": the asks first
@@ -161,15 +171,26 @@ def _compose_intent(
             )
     else:
         compose_general(writer, understood, retrieval, evidence)
-    if intent in ("interview", "lever", "general") and "comp" in understood.intents:
+    if second_comp:
         writer.add("")  # the second ask: "…and what's the base in Singapore?"
-        # (a lever answers its own component: "the bonus % and what signing bonus can I ask
-        # for?" asks the band's bonus besides)
-        rest = [c for c in understood.components if c != understood.component]
-        component = rest[0] if intent == "lever" and rest else understood.component
-        compose_comp(
-            writer, replace(understood, intent="comp", component=component), retrieval, evidence
-        )
+        _compose_second_comp(writer, understood, retrieval, evidence)
+
+
+def _component_at(normalized: str) -> int:
+    """Where the first pay component is named in normalized text ("base", "rsu"; its length
+    when none): a pay ask, not a pay-sounding phrase ("what level should i expect…")."""
+    found = (find_phrase(normalized, w) for words in COMPONENT_WORDS.values() for w in words)
+    return min((match.start() for match in found if match), default=len(normalized))
+
+
+def _compose_second_comp(writer, understood: Understanding, retrieval, evidence) -> None:
+    """The pay asked beside another intent's question; a lever answers its own component
+    ("the bonus % and what signing bonus can I ask for?" asks the band's bonus besides)."""
+    rest = [c for c in understood.components if c != understood.component]
+    component = rest[0] if understood.intent == "lever" and rest else understood.component
+    compose_comp(
+        writer, replace(understood, intent="comp", component=component), retrieval, evidence
+    )
 
 
 # "what do i actually ask for", "which sign-on should i request per the script?": the figures

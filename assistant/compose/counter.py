@@ -23,14 +23,13 @@ from assistant.compose.counter_lead import (
     asked_component_place,
     bonus_in_money,
     grants,
-    lever_for_background,
-    levers_without_a_rival,
     script_stock,
     sources,
     span,
     verdict,
     without_fixed,
 )
+from assistant.compose.counter_levers import lever_for_background, levers_without_a_rival
 from assistant.compose.draft_section import write_draft_section
 from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
@@ -65,6 +64,7 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         write_draft_section(writer, drafts, brief)  # (with the script's stock, when not asked)
         return
     band = negotiation.band
+    said: list[str] = []  # (a question asked first is not asked again below)
     if band is not None:
         mark = writer.book.cite(band.chunk_id)
         guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
@@ -128,6 +128,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         write_guide_positions(writer, negotiation)
     elif offer.company:  # (no band to place it in: what the script asks, when asked, first)
         writer.add(*script_asked(writer, understood, offer.company, ev.facts.scripts, ""))
+        if negotiation.questions:  # "…write the email" with no region: what it needs, first
+            said.append(negotiation.questions[0])
+            writer.add(f"To place the offer and draft the counter: {said[0]}", "")
         writer.add(f"**Your {offer.company} offer** ({offer.region or 'region not given'}).")
     if negotiation.comparison:
         writer.add("", "**Offers side by side** (as you gave them, each in its own currency)", "")
@@ -147,7 +150,8 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             if placed:  # "two offers: which base sits better in its own band?"
                 writer.add(f"  - {placed}")
     for question in negotiation.questions:
-        writer.add("", f"**To go further:** {question}")
+        if question not in said:
+            writer.add("", f"**To go further:** {question}")
     for note in negotiation.notes:
         writer.add("", f"Note: {note}")
     proposal = negotiation.proposal

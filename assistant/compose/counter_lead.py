@@ -21,14 +21,12 @@ from assistant.corpus.facts import Lever
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.script_asks import SIGN_ON, GuideFigures
-from assistant.index.lexical import tokenize
 from assistant.money import PERCENT, find_amounts, format_money
 from assistant.understanding.asks import (
     asked_sentences,
     asked_with_antecedents,
     components_named,
 )
-from assistant.understanding.lacking import lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 from assistant.understanding.words import normalize
@@ -82,6 +80,22 @@ def place(row) -> str:
     if row.percent < 25:
         return "near the bottom of"
     return "near the top of" if row.percent > 75 else "in the middle of"
+
+
+def _outside_by(writer: Writer, row) -> str:
+    """How far an offer figure outside the band is from it, a shown calculation: ", $10K under
+    its bottom ($150K − $140K)"; "" inside the band or for a percentage."""
+    low, high, offer = row.band_min, row.band_max, row.offer
+    if row.status not in ("below", "above") or offer.unit in ("", PERCENT):
+        return ""
+    outer, inner, side = (low, offer, "under its bottom")
+    if row.status == "above":
+        outer, inner, side = (offer, high, "over its top")
+    gap = outer.value - inner.value
+    if gap <= 0 or outer.unit != inner.unit:
+        return ""
+    writer.values.append((gap, offer.unit))
+    return f", {format_money(gap, offer.unit)} {side} ({outer.display} − {inner.display})"
 
 
 def asked_component_place(
@@ -212,7 +226,7 @@ def verdict(
     sentence = (
         f"Your {what} ({row.offer.display}) is {where} the guide's "
         f"{'' if component == 'base' else 'total '}range for {band.region} "
-        f"({row.band_min.display}–{row.band_max.display}) {mark}"
+        f"({row.band_min.display}–{row.band_max.display}) {mark}{_outside_by(writer, row)}"
     )
     if component != "base":
         asks = _script_asks(writer, guide, band.currency) if guide else ""
@@ -226,7 +240,8 @@ def verdict(
     if ask is not None and ask.figure.value > row.offer.value:
         rest = _other_asks(writer, negotiation)
         also = f", with {rest}" if rest else ""
-        asked = f"{ask.figure.display} {sources(writer, ask.figure)}{also}"
+        asked = f"{ask.figure.display} {_beside_script(writer, ask) or sources(writer, ask.figure)}"
+        asked += also
         return f"{sentence}; ask for {asked}.{script_stock(writer, negotiation, guide)}{under}"
     if ask is not None:
         return f"{sentence}; the guide's script asks for no more than that."
@@ -279,10 +294,21 @@ def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
             formula = ask.figure.provenance.kind == "formula" and "script" in ask.figure.text
             # (the script's formula shown: "= offer RSU $90K + … (the script's $[Y+55K]) $55K")
             shown = f" (= {ask.figure.text})" if formula else ""
+            marks = _beside_script(writer, ask) or marks
             parts.append(f"stock at {figure} {span}{shown} {marks}")
         elif ask.component == "sign_on":
             parts.append(f"a {figure} sign-on bonus {marks}")
     return " and ".join(parts)
+
+
+def _beside_script(writer: Writer, ask) -> str:
+    """ "(your competing offer's; the guide's script asks $222K [2])": the script's own ask
+    beside a rival's higher figure asked instead, for the user to weigh; "" when none."""
+    script = ask.script_ask
+    if script is None:
+        return ""
+    marks = sources(writer, script)
+    return f"(your competing offer's; the guide's script asks {script.display} {marks})"
 
 
 def sources(writer: Writer, figure: Figure) -> str:
@@ -405,75 +431,3 @@ def _floor_reason(writer: Writer, floor: Figure) -> str:
             rest = piece.split(floor.display, 1)[1].strip(" \"'—–-:;,.")
             return rest if len(rest.split()) >= 3 else ""
     return ""
-
-
-# a lever or script that rests on another employer's offer ("I have an SRE offer from …")
-_RESTS_ON_A_RIVAL = re.compile(r"\b(?:competing|compete|offers?)\b", re.I)
-
-
-def levers_without_a_rival(
-    writer: Writer, understood: Understanding, company: str, levers: Sequence[Lever]
-) -> tuple[list[str], bool]:
-    """For a user who says they hold no other offer ("what would i even ask for without a
-    competing offer?"): the company's levers that do not rest on one, quoted ([] otherwise),
-    and whether a sentence that asks says so (else it is only told: "i dont have another
-    offer but i think the base is low")."""
-    if not _RESTS_ON_A_RIVAL.search(lacked_words(understood.question)):
-        return [], False
-    asked = bool(_RESTS_ON_A_RIVAL.search(lacked_words(asked_sentences(understood.question))))
-    fitting = [
-        lv
-        for lv in levers
-        if lv.company == company and not _RESTS_ON_A_RIVAL.search(f"{lv.name} {lv.text}")
-    ]
-    if not fitting:
-        return [], False
-    lines = [f"With no competing offer, the {company} guide's levers that do not rest on one:", ""]
-    for lever in fitting:
-        mark = writer.book.cite(lever.chunk_id)
-        lines.append(f"- **{lever.name}** {mark}: {one_line(lever.text)}")
-    return [*lines, ""], asked
-
-
-# words of pay and offers: every lever and offer shares them, so they tell no background apart
-_PAY_STEMS = set(
-    tokenize("base salary stock equity rsu rsus bonus sign-on signing tc total comp offer pay")
-)
-BACKGROUND_WORDS = 2  # words a told background shares with a lever's text, at least
-
-
-def lever_for_background(
-    writer: Writer, understood: Understanding, company: str, levers: Sequence[Lever]
-) -> list[str]:
-    """The company's lever that the background the user tells (sentences that do not ask:
-    "i ran H100 training clusters with k8s gpu scheduling") fits, quoted: the one sharing the
-    most words (two at least; no figures, pay words, or the company's, role's or place's
-    names) and more than any other; [] else."""
-    asking = asked_sentences(understood.question)
-    told = understood.question.replace(asking, " ") if asking else ""
-    names = set(tokenize(f"{company} {understood.role or ''} {understood.place or ''}"))
-    words = {
-        w
-        for w in tokenize(told)
-        if len(w) > 2 and not w.isdigit() and w not in _PAY_STEMS and w not in names
-    }
-    scored = sorted(
-        (
-            (len(words & set(tokenize(f"{lv.name} {lv.text}"))), lv.number, lv)
-            for lv in levers
-            if lv.company == company and not _RESTS_ON_A_RIVAL.search(f"{lv.name} {lv.text}")
-        ),
-        key=lambda scored_lever: (-scored_lever[0], scored_lever[1]),
-    )
-    if not scored or scored[0][0] < BACKGROUND_WORDS:
-        return []
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return []  # (two fit as well: neither is said to fit)
-    lever = scored[0][2]
-    mark = writer.book.cite(lever.chunk_id)
-    return [
-        f"Your background fits the guide's **{lever.name}** lever {mark}:",
-        "",
-        f"- {one_line(lever.text)} {mark}",
-        "",
-    ]

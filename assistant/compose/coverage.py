@@ -74,6 +74,7 @@ from assistant.understanding.asks import (
     asked_with_antecedents,
     components_named,
 )
+from assistant.understanding.companies_asked import beside_interviews
 from assistant.understanding.employer import pay_asked_of
 from assistant.understanding.entities import (
     Catalog,
@@ -162,7 +163,9 @@ def coverage_of(
         statements.append(NO_INTERVIEW_GUIDE.format(company))
         gaps.append(f"{company} interview guide")
     for other in frame.other_companies if asks_interviews else ():  # "…and same q for anyscale"
-        if "interview" not in catalog.kinds.get(other, ("interview",)):
+        # (not one whose interviews are not asked of: "…can i ask anyscale to extend?")
+        loop_asked = beside_interviews(frame.question, [other]) or _SAME.search(frame.question)
+        if "interview" not in catalog.kinds.get(other, ("interview",)) and loop_asked:
             statements.append(NO_INTERVIEW_GUIDE.format(other))
             gaps.append(f"{other} interview guide")
     # "got one for google's sre loop too?": another employer's interviews, asked by name
@@ -465,3 +468,6 @@ def _employer(name: str, catalog: Catalog) -> str:
     """An employer's name as the guides write it, else capitalised ("ByteDance" stays)."""
     entry = catalog.guides.names.get(name.lower())
     return entry[0] if entry else name[:1].upper() + name[1:]
+
+
+_SAME = re.compile(r"\bsame\b", re.I)  # ("…and same for anyscale": the loop asked again)

@@ -174,6 +174,10 @@ def write_lead(
         cosines = [next(similar) for _ in sentences]
         nearness = [next(near) for _ in sentences]
         heads = item_words(sentences, heading, opens=not section_heading(hit))
+        if hit.kind == "prose":  # (its section says what each sentence is: "Other General Tips",
+            # in the question's own words: not "Process" for "onsite", a guide word for it)
+            title = frozenset(words_with_compounds(hit.section.rsplit(" > ", 1)[-1])) - synonyms
+            heads = [words | title for words in heads]
         scores = [score(*each) for each in zip(sentences, cosines, nearness, heads, strict=True)]
         answering = {i for i, s in enumerate(sentences) if answers(s, cosines[i], heads[i])}
         said = {

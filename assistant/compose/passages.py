@@ -53,8 +53,12 @@ def said_words(understood: Understanding) -> set[str]:
     common = " ".join(
         [understood.company or "", *(understood.other_companies), understood.role or "", _GENERIC]
     )
-    words = set(tokenize(understood.query)) - set(tokenize(common))
+    words = set(tokenize(understood.query)) - set(tokenize(common)) - _QUESTION_WORDS
     return {w for w in words if len(w) > 1}  # not the "m" of "I'm"
+
+
+# the stems of "whats", "hows", "whos" typed without an apostrophe: no topic
+_QUESTION_WORDS = frozenset({"what", "how", "who", "where", "when", "why", "which"})
 
 
 def wanted_words(understood: Understanding) -> set[str]:

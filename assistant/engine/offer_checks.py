@@ -117,12 +117,25 @@ def read_amounts(text: str) -> tuple[list[Found], list[str]]:
     check_amount_text(text)
     spans = hypothetical_spans(text)
     found, skipped = [], []
+    raises = []
     for amount, start, end in find_amounts(text):
         if in_spans(start, spans):
             skipped.append(amount.raw)
+        elif _MORE_AFTER.match(text, end) or _MORE_BEFORE.search(text[max(0, start - 12) : start]):
+            raises.append(amount.raw)  # "asking for 20k more base": a raise, not the offer's
         else:
             found.append(Found(amount, start, end))
-    return found, [hypothetical_note(text, spans, skipped)] if skipped else []
+    notes = [hypothetical_note(text, spans, skipped)] if skipped else []
+    if raises:
+        notes.append(
+            f"{', '.join(raises)} is read as a raise on top of the offer, not one of its figures."
+        )
+    return found, notes
+
+
+# an amount said as a change to the offer, not a figure of it ("20k more", "an extra 15k")
+_MORE_AFTER = re.compile(r"\s*(?:more|extra|additional|higher|on top)\b", re.I)
+_MORE_BEFORE = re.compile(r"(?:\ban? extra|\banother|\badditional)\s*\$?\s*$", re.I)
 
 
 def capped(unassigned: list[T]) -> list[T]:

@@ -36,12 +36,17 @@ def moved_to(offer: Offer, region: str | None, company_regions: Iterable[str]) -
     return replace(offer, region=region) if region in set(company_regions) else offer
 
 
-def with_changes(earlier: Offer, later: Offer) -> Offer:
+def with_changes(earlier: Offer, later: Offer, facts: Facts | None = None) -> Offer:
     """The earlier offer with every component the later text states put in its place (its
     own total dropped when a component changed, unless the later text states one). Amounts
     in another currency ("sorry, i meant beijing, and it's 80w cny total") replace the
-    earlier amounts altogether: none is converted, and none is kept beside them."""
+    earlier amounts altogether: none is converted, and none is kept beside them. A later text
+    of another company with no figures (a correction of whose offer it is) moves the offer to
+    that company and region (`said_to_be`, with `facts` for the band's currency)."""
     changes = {c: getattr(later, c) for c in _COMPONENTS if getattr(later, c) not in (None, "")}
+    moved = later.company not in ("", None, earlier.company) and facts is not None
+    if moved and not gives_own_pay(later) and not later.unassigned:  # "it's anyscale, not…"
+        return said_to_be(earlier, later.company, later.region or None, facts)
     if not changes and later.tc is None:
         return _corrected_figure(earlier, later) or earlier
     if later.currency and earlier.currency and later.currency != earlier.currency:

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from assistant.money import CURRENCY_ALIASES, PERCENT, Amount, find_amounts
 from assistant.understanding.entities import find_company, find_currency, find_region
-from assistant.understanding.tables import KNOWN_EMPLOYERS
+from assistant.understanding.tables import COMPANY_ALIASES, KNOWN_EMPLOYERS
 
 _KEYWORDS = re.compile(
     r"(?P<sign_on>sign(?:ing)?[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus)"
-    r"|(?P<stock>\b(?:rsus?|stock|equity|shares|options)\b)"
+    r"|(?P<stock>\b(?:rsus?|stock|equity|eq|shares|options)\b)"
     r"|(?P<bonus>\b(?:target\s+)?bonus(?:es)?(?:\s+target)?\b)"  # ("bonus target around 5%")
     r"|(?P<base>\bbase(?:\s+(?:salary|pay))?\b|\bsalary\b)"
     r"|(?P<tc>\btc\b|\btotal(?:\s+comp(?:ensation)?)?\b|\ball[\s-]in\b)"
@@ -194,8 +194,17 @@ def assign_components(text: str, found: list[Found]) -> None:
                 item.component = "base"  # "$213K / $255K RSU"
 
 
+# other spellings of well-known employers ("nvda" for NVIDIA), read as the employer
+_SPELLED = {
+    alias: name
+    for name, aliases in COMPANY_ALIASES.items()
+    if name in KNOWN_EMPLOYERS
+    for alias in aliases
+    if alias not in KNOWN_EMPLOYERS
+}
 _KNOWN_EMPLOYER = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(n) for n in KNOWN_EMPLOYERS) + r")(?![\w])", re.I
+    r"(?<![\w])(?:" + "|".join(re.escape(n) for n in (*KNOWN_EMPLOYERS, *_SPELLED)) + r")(?![\w])",
+    re.I,
 )
 _ACRONYMS = {"aws", "ibm", "sap", "amd"}
 
@@ -231,7 +240,7 @@ def find_mentions(text: str, companies: list[str], all_regions: list[str]) -> li
             continue
         found.append(_Mention(text.index(words[0], start), name, False))
     for match in _KNOWN_EMPLOYER.finditer(text):  # "a google sre offer", typed in lower case
-        name = _display_employer(match.group(0))
+        name = _display_employer(_SPELLED.get(match.group(0).lower(), match.group(0)))
         if not any(abs(m.start - match.start()) < 3 for m in found) and not find_company(
             name, companies
         ):

@@ -465,13 +465,13 @@ def fixed_component(question: str, carried: str | None) -> str | None:
     return None
 
 
-# Words that set regions or companies side by side ("SF or New York?", "compare to London").
-# "which one", "which of the two", "which company's guide": the companies just discussed
+# Words that set regions or companies side by side ("SF or New York?", "which of the two")
 WHICH_OF_THEM = re.compile(
     r"\bwhich (?:one|of (?:the (?:two|2)|them|those|these)|company|companies|guide)\b"
     r"|\beach (?:one|of them|company(?:'s)?)|\bboth (?:companies|of them)\b"
     r"|\bwhich (?:is|pays|comes out) (?:better|best|higher|more|ahead)\b"
-    r"|\b(?:at|for|of|in) (?:each|both)\b(?! (?:of )?(?:round|stage|level|year)s?\b)",
+    r"|\b(?:at|for|of|in) (?:each|both)\b(?! (?:of )?(?:round|stage|level|year)s?\b)"
+    r"|\b(?:for|of|between) the (?:two|2)\b|\bhow far apart\b",
     re.I,
 )
 COMPARES = re.compile(r"\b(?:vs\.?|versus|compare[sd]?|comparison|or|than|against|between)\b", re.I)
@@ -483,8 +483,8 @@ def places_asked(text: str, labels: list[str]) -> dict:
     what's total comp for seattle specifically?": Seattle)."""
     asking = asked_sentences(text)
     asked = region_mentions(asking, labels) if asking != text and labels else {}
-    if asked and not COMPARES.search(asking):
-        return asked
+    if asked and not COMPARES.search(asking) and not WHICH_OF_THEM.search(asking):
+        return asked  # (not "…hz or beijing. how far apart are the bands for the two?")
     return region_mentions(text, labels) if labels else {}
 
 

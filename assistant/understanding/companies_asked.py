@@ -57,7 +57,11 @@ def companies_asked(
         # with?": a rival's; not "anyscale nyc also came in at 180k. where's that vs their band?")
         taken_back = normalize(negated_places(question)[1]) if corrects(question) else ""
         if normalize(state.company) not in taken_back and not _ITS_PAY.search(asking):
-            context += [c for c in named if _offer_told(normalized, c, catalog)]
+            context += [
+                c
+                for c in named
+                if _offer_told(normalized, c, catalog) and not _same_asked_for(normalized, c)
+            ]
         mid_counter = state.intent in ("counter", "lever") and asking != question
         # ("ok what do i counter with then. i have databricks at $208k base": a rival's; not
         # "anyscale nyc came in at 180k. where's that vs their band?")
@@ -171,20 +175,41 @@ def the_other_company(normalized: str, state: ConversationState, catalog: Catalo
     return others if len(others) == 1 else []
 
 
-def interview_subject(question: str, named: list[str], catalog: Catalog) -> list[str]:
-    """On an interview question naming several companies, the one with an interview guide
-    that an asking sentence names beside interview words, first ("…only just started
-    alibaba's process. how long does alibaba take from screen to offer? and can i ask anyscale
-    to extend their deadline?"); else `named` as it is."""
-    with_guide = [c for c in named if "interview" in catalog.kinds.get(c, ())]
-    if not with_guide or named[0] in with_guide:
-        return named
-    for sentence in SENTENCE_BREAK.split(asked_sentences(question)):
-        low = sentence.lower()
-        for company in with_guide:
-            if company.lower() in low and INTERVIEW_TOPIC.search(low):
-                return [company, *(c for c in named if c != company)]
-    return named
+def interview_subject(
+    question: str, named: list[str], context: tuple[str, ...], catalog: Catalog
+) -> tuple[list[str], tuple[str, ...]]:
+    """(the companies asked of, those named as context) of an interview question naming
+    several: the one with an interview guide that an asking sentence names beside interview
+    words, first ("…only just started alibaba's process. how long does alibaba take from
+    screen to offer? and can i ask anyscale to extend their deadline?"), taken from the context
+    when the subject has no interview guide; else both as they are."""
+    with_guide = [c for c in (*named, *context) if "interview" in catalog.kinds.get(c, ())]
+    if not with_guide or (named and named[0] in with_guide):
+        return named, context
+    companies = [*named, *context]
+    asked = beside_interviews(asked_sentences(question), companies)
+    told = beside_interviews(question, companies)
+    # (else one told so, when the subject's interviews are neither told of nor asked as
+    # theirs: "anyscale deadline is in 6 days. alibaba still has my 'HR/values' round next
+    # week… a formality?"; not "…the anyscale recruiter call… then a 'virtual onsite'… all the
+    # prep i find is alibaba's", nor "…will they ask about terraform, and how many onsite
+    # sessions?")
+    first = next((c for c in asked if c in with_guide), None)
+    theirs = any(
+        INTERVIEW_TOPIC.search(sentence) and _THEIRS.search(sentence)
+        for sentence in SENTENCE_BREAK.split(asked_sentences(question))
+    )
+    if first is None and not (named and named[0] in told) and not theirs:
+        first = next((c for c in told if c in with_guide), None)
+    if first is None:
+        return named, context
+    return [first, *(c for c in named if c != first)], tuple(c for c in context if c != first)
+
+
+def beside_interviews(text: str, companies: list[str]) -> list[str]:
+    """The companies a sentence of `text` names beside interview words."""
+    sentences = [s.lower() for s in SENTENCE_BREAK.split(text) if INTERVIEW_TOPIC.search(s)]
+    return [c for c in companies if any(c.lower() in sentence for sentence in sentences)]
 
 
 # what asks about a company's own pay: its band, its range, whether it is fair
@@ -193,4 +218,15 @@ _ITS_PAY = re.compile(r"\b(?:band|range|fair|market|pays?|where'?s that|where do
 _SEEKING = re.compile(
     r"\b(?:interview\w*|appl(?:y|ying|ied)|talking|speaking|looking|loop)\b[^.?!]*$"
 )
+_THEIRS = re.compile(r"\b(?:they|their|them)\b", re.I)  # (the subject, not named again)
 _ASIDE = re.compile(r"\s*(?:with|w/|using|via|on|like|e\.g\.|incl\w*|plus|through)\b", re.I)
+
+
+def _same_asked_for(normalized: str, company: str) -> bool:
+    """The last question asked again for this company's offer ("same but for my alibaba bay
+    area offer: 170 base…"): its own offer, asked of, not a rival's told."""
+    name = re.escape(normalize(company))
+    return bool(
+        re.search(r"\bsame\b", normalized)
+        and re.search(rf"\bfor (?:my |the |their |an? )?{name}\b", normalized)
+    )

@@ -259,5 +259,12 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
             # ("what if base were 190k?") is asked of that turn only
             owner, earlier, changes = offers[-1]
             offers[-1] = (owner, earlier, (*changes, with_subject(text, understood)))
+        elif offers and understood.corrects and understood.company not in (None, offers[-1][0]):
+            # "wait, it's actually anyscale not alibaba, and it's nyc": the offer is theirs from
+            # now on, said as an offer text with no figures (assistant.engine.offer_update)
+            _, earlier, changes = offers[-1]
+            where = f" in {understood.region}" if understood.region else ""
+            moved = f"{understood.company} offer{where}:"
+            offers[-1] = (understood.company, earlier, (*changes, moved))
     _, offer_text, changes = offers[-1] if offers else (None, "", ())
     return Context(state, offer_text, tuple(user_turns), changes, tuple(offers), tuple(places))

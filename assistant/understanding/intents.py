@@ -13,17 +13,25 @@ import re
 
 from assistant.index.common_words import common_words
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
-from assistant.understanding.asks import NO_OFFER_YET, asked_sentences, components_named
-from assistant.understanding.entities import contains_phrase
+from assistant.understanding.asks import (
+    NO_OFFER_YET,
+    asked_sentences,
+    components_named,
+    sentences_that_ask,
+)
+from assistant.understanding.entities import contains_phrase, normalize
 from assistant.understanding.place_names import places_in
 from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
-from assistant.understanding.words import one_letter_off
+from assistant.understanding.words import find_phrase, one_letter_off
 
 PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
 # The question itself is about interviews, not just a skill or topic.
 INTERVIEW_TOPIC = re.compile(
     r"\b(?:interview\w*|onsite|on-site|rounds?|screens?|screening|prep\w*|hiring manager|"
-    r"process|loop|(?:values|culture|technical|tech|final|team)['\"’”]?\s+chat)\b",
+    r"process|loop|(?:values|culture|technical|tech|final|team)['\"’”]?\s+chat|hiring bar|"
+    # ("what does anyscale look for in a devops hire?": the hiring bar)
+    r"look(?:s|ing)? for in (?:an? |their |new )?(?:[\w-]+ ){0,2}"
+    r"(?:hires?|candidates?|applicants?))\b",
     re.I,
 )
 
@@ -53,7 +61,9 @@ def gives_money(text: str) -> bool:
 
 
 _NO_MONEY_DIGITS = re.compile(  # (and a list's numbers: "1) how long… 2) what…")
-    r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b|(?:^|(?<=\s))[1-9][.)](?=\s)", re.I
+    r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b|(?:^|(?<=\s))[1-9][.)](?=\s)"
+    r"|\b\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|yoe|months?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?)\b",
+    re.I,  # (a time, "5 yrs k8s exp", "2 weeks to decide": no money)
 )
 
 
@@ -69,7 +79,8 @@ def may_give_money(text: str) -> bool:
 # "what questions do they ask?" wants the guides' lists of questions.
 _ASKS_FOR_EXAMPLES = re.compile(
     r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?|prompts?)\b"
-    r"|\b(?:kinds?|sorts?|types?) of (?:\w+ )?problems?\b",  # ("what kind of problems?")
+    # ("what kind of problems?", "what sort of systems do they have you design?")
+    r"|\b(?:kinds?|sorts?|types?) of (?:\w+ )?(?:problems?|systems?|tasks?|exercises?)\b",
     re.I,
 )
 # "ok real question", "two q's", "quick question": a preface, not interview questions asked for
@@ -83,7 +94,9 @@ _PREFACE = re.compile(
 _USER_ASKS = re.compile(
     r"\b(?:i|u|you)\s+(?:\w+\s+){0,2}ask(?:ed|ing)?\b"  # ("do they give feedback if u ask")
     r"|\bask(?:ed|ing)?\s+(?:them\s+|him\s+|her\s+)?for\b"
-    r"|\bask(?:s|ed|ing)?\s+(?:me|you|us|them|him|her)\s+to\b",
+    # (not a task set in a round: "what do they ask you to design?")
+    r"|\bask(?:s|ed|ing)?\s+(?:me|you|us|them|him|her)\s+to\b(?!\s+(?:design|build|code|write|"
+    r"implement|solve|debug|troubleshoot|whiteboard|architect|script|diagram)\b)",
     re.I,
 )
 # "if they ask me about conflicting priorities, how should I frame it?": how to answer one
@@ -180,13 +193,39 @@ _USER_ASKING = re.compile(
 ONE_CUE = 3.0  # the weight of one strong intent cue ("anchor", "counter")
 
 
-def best_intent(scores: dict[Intent, float]) -> Intent:
-    """The intent that weighs most (the first of equals), or out_of_scope when none weighs."""
+def best_intent(scores: dict[Intent, float], text: str = "") -> Intent:
+    """The intent that weighs most, or out_of_scope when none weighs; of equals, the one that
+    `text` (the text scored) asks first when several of its sentences ask ("how long does
+    alibaba take from screen to offer? and can i ask anyscale to extend their deadline?": the
+    interviews), else the first in order."""
     best = max(scores, key=lambda intent: scores[intent])
-    return best if scores[best] > 0 else "out_of_scope"
+    if scores[best] <= 0:
+        return "out_of_scope"
+    tied = [intent for intent, score in scores.items() if score == scores[best]]
+    if len(tied) > 1 and sum(sentences_that_ask(text)[1]) > 1:
+        normalized = normalize(text)
+        return min(tied, key=lambda intent: first_cue_at(normalized, intent))
+    return best
+
+
+def first_cue_at(normalized: str, intent: Intent) -> int:
+    """Where the first of the intent's cue phrases is in normalized text (its length when
+    none): which of two asks comes first."""
+    found = (
+        find_phrase(normalized, phrase)
+        for _, phrases in INTENT_PHRASES[intent]
+        for phrase in phrases
+    )
+    return min((match.start() for match in found if match), default=len(normalized))
 
 
 _WISE = re.compile(r"\b(\w+)[\s-]?wise\b")
+# a list of level codes ("p6 and p7", "l4/l5", "ic3, ic4 or ic5") names levels once: what
+# it asks about them ("…pay-wise") weighs as much as the list
+_LEVEL_RUN = re.compile(
+    r"\b([a-z]{1,2}\d{1,2})(?:\s*(?:,|/|-|–|&|\band\b|\bor\b|\bvs\b\.?|\bversus\b|\bto\b)\s*"
+    r"[a-z]{1,2}\d{1,2}\b)+"
+)
 _TYPO_MIN = 5  # (shorter words are one letter from too many others: "rond", "pay")
 
 
@@ -197,6 +236,7 @@ def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     normalized = without_other_levels(_NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized)))
     normalized = _USER_ASKING.sub(" i ", normalized)  # (only "asked": the lever's "ask for" stays)
     normalized = _WISE.sub(r"\1 ", normalized)  # "lever-wise", "pay wise": the lever, the pay
+    normalized = _LEVEL_RUN.sub(r"\1", normalized)  # ("p6 and p7": levels named once)
     scores = {
         intent: sum(
             weight * sum(contains_phrase(normalized, p) for p in phrases)
@@ -270,12 +310,15 @@ _ASKS_FOR = re.compile(
 )
 
 
-def asks_for(question: str, after: str | None) -> bool:
+def asks_for(question: str, after: str | None, component: str | None) -> bool:
     """Whether, after talk of an offer, its levers or its band (the intent `after`), the turn
-    speaks of what to ask for ("and the rsu ask?", "the sign-on request"): the counter's ask
-    for that component, not its band; or, after a counter, judges that part of the offer
-    ("what about the stock, is it low?")."""
-    if after not in ("counter", "lever", "comp"):
+    speaks of what to ask for of a `component` ("and the rsu ask?", "the sign-on request"):
+    the counter's ask for that component, not its band; or, after a counter, judges that part
+    of the offer ("what about the stock, is it low?") or asks how far off the band it is ("how
+    much below?")."""
+    if after == "counter" and _HOW_FAR.search(question):
+        return True
+    if after not in ("counter", "lever", "comp") or not component:
         return False
     # (not of a figure the turn tells: "they said 15% bonus, is that normal there?")
     judged = (
@@ -284,6 +327,7 @@ def asks_for(question: str, after: str | None) -> bool:
     return bool(_ASKS_FOR.search(question)) or judged
 
 
+_HOW_FAR = re.compile(r"\bhow (?:much|far) (?:below|under|above|over|short|off)\b", re.I)
 _JUDGED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|that|this|they|mine|my \w+)\s+(?:\w+\s+)?(?:low|high|fair|"
     r"good|ok|okay|decent|normal|competitive|bad|enough|lowball\w*|below|above|under\w*)\b",

@@ -179,15 +179,13 @@ def understand(
             scores = {**{i: 0.0 for i in scores}, "general": 1.0}
     if quotes_pay(scored):
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
-    intent = best_intent(scores)
+    intent = best_intent(scores, scored)  # (of equals, the one asked first)
     if not any(scores.values()) and gives_money(kept_text):
         intent = "comp"  # no cue word but an amount: "alibaba bangalore devops 40 lakh ok?"
-    # no word of the turn says what it asks, but for asking again ("same question please")
-    weak_cues = not any(  # ("general" words alone, "the sunnyvale team", say nothing new)
-        v
-        for k, v in intent_scores(without_repeat_cues(normalized), False).items()
-        if k != "general"
-    )
+    # no word of the turn says what it asks, but for asking again ("same question please");
+    # ("general" words alone, "the sunnyvale team", say nothing new)
+    repeat_free = intent_scores(without_repeat_cues(normalized), False)
+    weak_cues = not any(v for k, v in repeat_free.items() if k != "general")
     level_question = asks_levels(question, normalized, unknown_company, state, catalog)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
@@ -197,8 +195,9 @@ def understand(
         intent = "general"  # about a company of the corpus, or about the job: in scope
     if company and names_only_a_place(scores, normalized, kept_text, not state.turns):
         intent = "comp"  # "alibaba hangzhou", "anyscale singapore": its pay there (or no row)
-    if intent == "interview" and len(named) > 1:  # (the one asked of its interviews first)
-        company = (named := interview_subject(question, named, catalog))[0]
+    if intent == "interview" and len(named) + len(context_names) > 1:  # (its interviews first)
+        named, context_names = interview_subject(question, named, context_names, catalog)
+        company = named[0] if named else company
     if MAKES_AN_ARTEFACT.search(question):
         intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
     # "base not stock": base; "I care more about base than RSUs. Which lever…?": the one asked
@@ -255,14 +254,15 @@ def understand(
             or places_in(kept_text)
             or level_asked(question, catalog.guides.level_prefixes)
             or lever_asked_by_place(question)  # ("the second one?" after the levers)
+            or find_currency(question)  # ("in dollars?" after the London base)
         )
-        # (no intent words at all, about what was just said: "how long is each one?")
-        about_last = not any(scores.values()) and refers_to_last(normalized)
+        about_last = not any(scores.values()) and refers_to_last(normalized)  # "how long is it?"
         fixes_figure = correcting and gives_amounts(kept_text)  # ("oops, base is 165 not 156")
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
-        if intent == "out_of_scope" or asks_again or about_last or again:
+        of_the_loop = state.intent == "interview" and not any(scores.values())  # "what language?"
+        if intent == "out_of_scope" or asks_again or about_last or again or of_the_loop:
             intent = state.intent
-        if component and asks_for(question, state.intent):
+        if asks_for(question, state.intent, component):
             intent = "counter"  # ("and the rsu ask?" mid-talk: the counter's ask for it)
     # "how does that compare to alibaba in seattle?": the last answer, beside another company
     refers = REFERENCE.search(normalized) or COMPARES.match(question.strip())
@@ -372,7 +372,6 @@ def understand(
     if component is None and (followup or repeating) and carries and not topics:  # ("wlb?")
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
-    currency = find_currency(question)
     # (a place carried from the last turn stays out of a topic's query: "what about wlb?")
     where = (place if region is None else region) if region_match or not topics else None
     # ("sorry i meant alibaba. same question": the last interview question, of Alibaba)
@@ -457,7 +456,7 @@ def understand(
         other_companies=tuple(named[1:]),
         place=place,
         region_nearby=nearby,
-        currency=currency,
+        currency=find_currency(question),
         component=component,
         unknown_company=unknown_company,
         unknown_region=unknown_region,

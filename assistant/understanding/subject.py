@@ -348,7 +348,8 @@ def rival_after_own_offer(question: str, name: str) -> bool:
     sentence with the offer's figures comes before the sentence naming `name` beside offer
     words, and that sentence gives no figures ("beijing devops offer: base 60w, rsu 30w.
     meituan is offering more cash. where does each part sit?")."""
-    sentences = [s for s in SENTENCE_BREAK.split(question) if s.strip()]
+    # (a semicolon parts them too: "Anyscale NYC $190K base, …; NVIDIA is offering $230K…")
+    sentences = [p for s in SENTENCE_BREAK.split(question) for p in s.split(";") if p.strip()]
     first = next((i for i, s in enumerate(sentences) if name.lower() in s.lower()), None)
     if not first:  # (not named, or named in the first sentence: the offer may be its own)
         return False

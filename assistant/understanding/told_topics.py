@@ -54,12 +54,17 @@ def asked_topics(question: str, typed: str = "") -> tuple[TopicAsk, ...]:
     fits?"; not "i'm relocating. what relocation can i ask for?")."""
     text = without_pasted(mark_pasted(typed)) if typed else question
     topics = _without_moves_told(text, topics_asked(text))
+    if _BRING_UP.search(text):  # ("how should i bring the amazon number up?": mention it)
+        topics = tuple(topic for topic in topics if topic.key != "what_to_bring")
     put_aside = told_aside(text)
     if not topics or not put_aside:
         return topics
     kept = " ".join(s for s in sentences_that_ask(text)[0] if s not in put_aside)
     named = {topic.key for topic in topics_asked(kept)}
     return tuple(topic for topic in topics if topic.key in named)
+
+
+_BRING_UP = re.compile(r"\bbring(?:ing)?\s+(?:[\w'-]+\s+){0,4}?up\b", re.I)
 
 
 def told_aside(text: str) -> list[str]:
