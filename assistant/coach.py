@@ -433,9 +433,8 @@ class Coach:
     def _compose(self, state: TurnState) -> TurnState:
         understood = state["understood"]
         negotiation = state.get("negotiation")
-        moved = understood.repeats and understood.region_mentions  # ("what if it were sf?")
-        if state.get("rival_only") and moved:  # after "microsoft offered me ~260 tc": its band
-            understood = replace(understood, intent="comp")
+        if state.get("rival_only") and understood.repeats and understood.region_mentions:
+            understood = replace(understood, intent="comp")  # ("msft: 260 tc", "if it were sf?")
         companies = [understood.company, *understood.other_companies]
         if negotiation is not None:
             companies.append(negotiation.offer.company)

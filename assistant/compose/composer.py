@@ -144,7 +144,11 @@ def _compose_intent(
     if intent == "counter":
         lever_asked = "lever" in understood.intents and evidence.negotiation is None
         # "ok so what do i counter with? i have a google offer at 300k": the asks first
-        counter_asked = evidence.negotiation is not None and _asks_for_the_counter(understood)
+        # ("same but for my alibaba offer: 170 base, …": the counter asked again, of that offer)
+        again = understood.repeats and understood.states_amounts
+        counter_asked = evidence.negotiation is not None and (
+            again or _asks_for_the_counter(understood)
+        )
         companies = {understood.company, *understood.other_companies}
         levers = [lv for lv in evidence.facts.levers if lv.company in companies]
         if lever_asked or (understood.competing and not counter_asked):  # the lever for it

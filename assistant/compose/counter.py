@@ -74,7 +74,8 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         )
         if held:  # "what if they won't move on base?": the asks for the rest first
             writer.add(held, "")
-        if understood.component == "bonus":  # "what does the bonus come to in dollars?"
+        # "what does the bonus come to in dollars?" (not "is the bonus good?": placed first)
+        if understood.component == "bonus" and not _JUDGES.search(understood.question):
             bonus = bonus_in_money(writer, negotiation, mark)
             if bonus:
                 writer.add(bonus, "")
@@ -467,3 +468,7 @@ def _grant_cell(band) -> str:
     if band.stock_basis != "grant" or not band.stock_vesting_years or not cell:
         return ""
     return f"{cell} over {band.stock_vesting_years} years"
+
+
+# "is the bonus good?", "fair?": where the offer's part sits, not what it comes to
+_JUDGES = re.compile(r"\b(?:good|bad|fair|low|high|normal|ok|okay|decent|competitive)\b", re.I)

@@ -269,9 +269,10 @@ def lead_lever(
     return True
 
 
-_THE_X_ONE = re.compile(  # (and, terse, "anyscale multi-cloud lever?")
+_THE_X_ONE = re.compile(  # (and, terse, "anyscale multi-cloud lever?", "lever for multi-cloud")
     r"\bthe ([\w/-]+(?: [\w/-]+){0,2}) (?:one|lever|angle|argument|thing|bit)\b"
-    r"|\b([\w/-]+(?: [\w/-]+)?) (?:lever|angle)\b",
+    r"|\b(?<!['’])([\w/-]+(?: [\w/-]+)?) (?:lever|angle)\b"  # (not "the guide's lever")
+    r"|\b(?:lever|angle) (?:for|about|on) ([\w/-]+(?: [\w/-]+)?)",
     re.I,
 )
 
@@ -285,7 +286,7 @@ def names_a_lever(question: str, levers: list[Lever]) -> bool:
 def _named_by(question: str, levers: list[Lever]) -> dict[str, int]:
     """Lever name -> how many words naming "the X one" in the question ("the multi-cloud one",
     "the sign-on bridge lever") only that lever's name has among `levers`."""
-    asked = {w for m in _THE_X_ONE.finditer(question) for w in tokenize(m[1] or m[2])}
+    asked = {w for m in _THE_X_ONE.finditer(question) for w in tokenize(m[1] or m[2] or m[3])}
     names = {lv.name: set(tokenize(lv.name)) for lv in levers}
     return {
         name: len((words & asked) - {w for other, ws in names.items() if other != name for w in ws})

@@ -33,7 +33,8 @@ _OFFER_WORDS = re.compile(
     r"enough|too low|underpaid|came in|comes in|coming in|verbal|"
     r"(?:ok|okay|low|legit|solid)(?=\s*(?:[?!.]|$|,?\s*(?:or|right)\b))|"  # "180k base ok?"
     r"(?:near|at|towards?|in) the (?:top|bottom|middle)|(?:low|high|top) end|"
-    r"best and final|final number|won'?t budge|wont budge|maxe?d? out|tops? out)\b",
+    r"best and final|final number|won'?t budge|wont budge|maxe?d? out|tops? out|"
+    r"(?:base|salary|rsus?|stock|equity|bonus|tc) (?:is|are) (?:final|fixed|capped))\b",
     re.I,
 )
 _COMPONENTS = {

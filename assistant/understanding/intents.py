@@ -316,8 +316,8 @@ def asks_for(question: str, after: str | None, component: str | None) -> bool:
     the counter's ask for that component, not its band; or, after a counter, judges that part
     of the offer ("what about the stock, is it low?") or asks how far off the band it is ("how
     much below?")."""
-    if after == "counter" and _HOW_FAR.search(question):
-        return True
+    if after == "counter" and (_HOW_FAR.search(question) or _SAME_OFFER.search(question)):
+        return True  # (or the offer placed again: "what about beijing for the same numbers")
     if after not in ("counter", "lever", "comp") or not component:
         return False
     # (not of a figure the turn tells: "they said 15% bonus, is that normal there?")
@@ -327,9 +327,11 @@ def asks_for(question: str, after: str | None, component: str | None) -> bool:
     return bool(_ASKS_FOR.search(question)) or judged
 
 
+_SAME_OFFER = re.compile(r"\b(?:same|those|these) (?:numbers|figures|offer|package)\b", re.I)
 _HOW_FAR = re.compile(r"\bhow (?:much|far) (?:below|under|above|over|short|off)\b", re.I)
 _JUDGED = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:it|that|this|they|mine|my \w+)\s+(?:\w+\s+)?(?:low|high|fair|"
+    r"\b(?:is|are|was|were)\s+(?:it|that|this|they|mine|(?:my|the) \w+)\s+(?:\w+\s+)?"
+    r"(?:low|high|fair|"
     r"good|ok|okay|decent|normal|competitive|bad|enough|lowball\w*|below|above|under\w*)\b",
     re.I,
 )
