@@ -39,7 +39,7 @@ from assistant.understanding.entities import normalize
 from assistant.understanding.intents import best_intent, first_cue_at, intent_scores
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
-from assistant.understanding.words import find_phrase
+from assistant.understanding.words import first_phrase_at
 
 
 def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence) -> Draft:
@@ -183,8 +183,7 @@ def _compose_intent(
 def _component_at(normalized: str) -> int:
     """Where the first pay component is named in normalized text ("base", "rsu"; its length
     when none): a pay ask, not a pay-sounding phrase ("what level should i expect…")."""
-    found = (find_phrase(normalized, w) for words in COMPONENT_WORDS.values() for w in words)
-    return min((match.start() for match in found if match), default=len(normalized))
+    return first_phrase_at(normalized, (w for words in COMPONENT_WORDS.values() for w in words))
 
 
 def _compose_second_comp(writer, understood: Understanding, retrieval, evidence) -> None:

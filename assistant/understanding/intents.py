@@ -22,7 +22,7 @@ from assistant.understanding.asks import (
 from assistant.understanding.entities import contains_phrase, normalize
 from assistant.understanding.place_names import places_in
 from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
-from assistant.understanding.words import find_phrase, one_letter_off
+from assistant.understanding.words import first_phrase_at, one_letter_off
 
 PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
 # The question itself is about interviews, not just a skill or topic.
@@ -211,12 +211,9 @@ def best_intent(scores: dict[Intent, float], text: str = "") -> Intent:
 def first_cue_at(normalized: str, intent: Intent) -> int:
     """Where the first of the intent's cue phrases is in normalized text (its length when
     none): which of two asks comes first."""
-    found = (
-        find_phrase(normalized, phrase)
-        for _, phrases in INTENT_PHRASES[intent]
-        for phrase in phrases
+    return first_phrase_at(
+        normalized, (p for _, phrases in INTENT_PHRASES[intent] for p in phrases)
     )
-    return min((match.start() for match in found if match), default=len(normalized))
 
 
 _WISE = re.compile(r"\b(\w+)[\s-]?wise\b")

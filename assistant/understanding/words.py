@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _WORD = re.compile(r"\b[a-z]#(?![\w#])|[a-z0-9][a-z0-9&.'+-]*", re.I)  # (and "c#", "f#")
@@ -35,6 +36,13 @@ def find_phrase(haystack: str, phrase: str) -> re.Match[str] | None:
     if phrase.split("-", 1)[0] not in haystack:
         return None
     return phrase_pattern(phrase).search(haystack)
+
+
+def first_phrase_at(haystack: str, phrases: Iterable[str]) -> int:
+    """Where the first of `phrases` is in normalized text (its length when none is): which of
+    two asks comes first."""
+    found = (find_phrase(haystack, phrase) for phrase in phrases)
+    return min((match.start() for match in found if match), default=len(haystack))
 
 
 @lru_cache(maxsize=16384)
