@@ -328,8 +328,8 @@ _SAME_OFFER = re.compile(r"\b(?:same|those|these) (?:numbers|figures|offer|packa
 _HOW_FAR = re.compile(r"\bhow (?:much|far) (?:below|under|above|over|short|off)\b", re.I)
 _JUDGED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|that|this|they|mine|(?:my|the) \w+)\s+(?:\w+\s+)?"
-    r"(?:low|high|fair|"
-    r"good|ok|okay|decent|normal|competitive|bad|enough|lowball\w*|below|above|under\w*)\b",
+    r"(?:low|high|fair|good|ok|okay|decent|normal|competitive|bad|enough|lowball\w*|below|"
+    r"above|under\w*)\b",
     re.I,
 )
 
