@@ -47,7 +47,7 @@ import pytest
 from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
-from assistant.compose.lead import listed_words
+from assistant.compose.list_items import listed_words
 from assistant.compose.unheld_terms import _everyday
 from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.index.common_words import common_words

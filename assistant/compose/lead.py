@@ -13,8 +13,10 @@ close when that is the only word of the question the passages hold at all); one 
 guides' word for what was asked does.
 The best sentence of the best passage leads, with the other sentences of that passage that
 answer nearly as well (for a count: numbers next to it), the sentence before one that opens
-with "This"/"These" (what it refers to) and the one after that qualifies it ("However, …") or
-goes on about it ("These initial rounds focus on…"). Filler ("Good luck!") never leads. A guide
+with "This"/"These" (what it refers to), the one after that qualifies it ("However, …") or
+goes on about it ("These initial rounds focus on…"), and the rest of a list item it opens
+("Operational Excellence & Troubleshooting – … You will be tested on…"). The run of adjacent
+sentences holding the best comes first, the others after it. Filler ("Good luck!") never leads. A guide
 FAQ item whose question is the user's own, in its words or close in meaning, leads with its
 answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question whose lead holds no
 duration says first that the guides give none.
@@ -32,6 +34,13 @@ from dataclasses import replace
 
 from assistant.compose.core import MARKER, Writer
 from assistant.compose.counts import NUMBER, QUANTITY, counted_units, gives_count_of
+from assistant.compose.list_items import (
+    item_rest,
+    item_words,
+    list_heading,
+    listed_words,
+    section_heading,
+)
 from assistant.compose.no_duration import durations_first, say_no_duration
 from assistant.compose.passages import (
     chunk_body,
@@ -85,8 +94,6 @@ _BACK_TO = re.compile(
 )
 _GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
-LIST_ITEMS = 3  # comma-separated parts of a sentence that make it a list, the last "and …"
-_LAST_ITEM = re.compile(r"\s*(?:and|or)\b", re.I)
 LISTED_WEIGHT = 0.5  # an asked word named only as a list's item weighs half
 SHORT_ASK = 6  # words of an ask that refers back and is read with the ask before it
 UNIT_WEIGHT = 3  # a sentence giving a number of what "how many …" counts answers it
@@ -188,35 +195,21 @@ def write_lead(
         if answering:
             first = max(answering, key=lambda i: scores[i])
             if best is None or scores[first] > best[0]:
-                best = (scores[first], hit, sentences, scores, first, answering, said)
+                rest = item_rest(sentences, heads, first) if heading else []
+                best = (scores[first], hit, sentences, scores, first, answering, said, rest)
     if best is None:
         say_no_duration(writer, frame, "")
         return False
-    _, hit, sentences, scores, first, answering, said = best
-    chosen = _chosen(sentences, scores, first, counting, answering, said)
+    _, hit, sentences, scores, first, answering, said, rest = best
+    chosen = _chosen(sentences, scores, first, counting, answering, said, rest)
     if reasoning and first and not any(_REASON.search(sentences[i]) for i in chosen):
-        chosen = sorted({first - 1, *chosen})  # a "why" answered by a claim: what it rests on
+        chosen = best_run_first(sorted({first - 1, *chosen}), scores)  # what a claim rests on
     text = " ".join(one_line(sentences[i]) for i in chosen)
     if section_heading(hit):  # ("Nice-to-have skills: Large-Scale Data: Experience…")
         text = f"{section_heading(hit)}: {text}"
     say_no_duration(writer, frame, text)
     writer.add(f"{text} {writer.book.cite(hit.chunk_id)}", "")
     return True
-
-
-_LEAD_IN = re.compile(r"^([^:.!?\n]{8,120}):\s*\n")  # "…based on four primary pillars:"
-_ITEM = re.compile(r"^([A-Z][^.!?:–—]{2,60})(?:\s[–—-]\s|:\s)")  # "Operational Excellence – …"
-
-
-def listed_words(sentence: str) -> set[str]:
-    """The words a sentence names only as items of a list after its opening ("These rounds
-    cover system design, deep-dive troubleshooting, advanced coding, and a behavioral
-    interview with a hiring manager": "behavioral", "hiring", "manager"): a sentence about
-    something else that names them in passing."""
-    parts = sentence.split(",")
-    if len(parts) < LIST_ITEMS or not _LAST_ITEM.match(parts[-1]):  # (", and …": a list)
-        return set()
-    return words_with_compounds(",".join(parts[1:])) - words_with_compounds(parts[0])
 
 
 def asked_again(frame: Understanding) -> Understanding:
@@ -235,41 +228,6 @@ def referred_to(question: str) -> str:
         return ""
     opening = " ".join(sentences[first].split()[:4])
     return sentences[first - 1] if REFERS_BACK.search(opening) else ""
-
-
-def item_words(
-    sentences: list[str], heading: frozenset[str], opens: bool = True
-) -> list[frozenset[str]]:
-    """For each sentence of a list passage, the words it is read with besides its own: an
-    item's first sentence, the lead-in's ("…four primary pillars:" for "Operational Excellence
-    & Troubleshooting – …"); the item's later sentences, its title's ("Cultural Alignment &
-    Resilience" for "Interviewers look for candidates who are 'smart and tough'"). `opens`:
-    the passage's first sentence is its lead-in, not an item."""
-    words, title = [], frozenset()
-    for i, sentence in enumerate(sentences):
-        item = _ITEM.match(sentence) if (i or not opens) and heading else None
-        if item:
-            title = frozenset(words_with_compounds(item.group(1)))
-        words.append(heading if item else title)
-    return words
-
-
-def list_heading(hit) -> frozenset[str]:
-    """The words of the lead-in a list passage opens with ("Your interviewers will evaluate you
-    based on four primary pillars:"), or with none, of its section ("Nice-to-have skills"),
-    which each of its items is read with; empty for other passages."""
-    found = _LEAD_IN.match(chunk_body(hit.text)) if hit.kind == "list" else None
-    if found:
-        return frozenset(words_with_compounds(found.group(1)))
-    return frozenset(words_with_compounds(section_heading(hit)))
-
-
-def section_heading(hit) -> str:
-    """The section of a list passage with no lead-in of its own ("Nice-to-have skills"): what
-    its items are, said before one quoted alone; "" for other passages."""
-    if hit.kind != "list" or _LEAD_IN.match(chunk_body(hit.text)):
-        return ""
-    return hit.section.rsplit(" > ", 1)[-1]
 
 
 def lacking_asked(frame: Understanding) -> list[str]:
@@ -380,11 +338,13 @@ def _chosen(
     counting: bool,
     answering: set[int],
     said: set[int],
+    rest: Sequence[int] = (),
 ) -> list[int]:
     """The sentences to lead with, in passage order: `first`, those answering nearly as well
     (`answering`), for a count those giving numbers that say something the asking sentence
     asked (`said`: "how many rounds is the onsite?" after a pasted email about the phone
-    screen does not bring "one or two technical phone screens")."""
+    screen does not bring "one or two technical phone screens"), and `rest`, the rest of the
+    list item `first` opens."""
     top = scores[first]
 
     def worth(i: int) -> tuple[bool, float]:  # for a count, sentences giving numbers first
@@ -397,6 +357,7 @@ def _chosen(
         gives_count = counting and worth(i)[0] and abs(i - first) <= 2 and i in said
         if gives_count or (i in answering and scores[i] >= top - 2):
             picks.append(i)
+    picks += [i for i in rest if i not in picks]  # (the rest of the item `first` opens)
     last = max(picks)
     if last + 1 < len(sentences) and (
         _GOES_ON.match(sentences[last + 1]) or _REFERS_BACK.match(sentences[last + 1])
@@ -415,7 +376,22 @@ def _chosen(
     ):
         ends = {picks[0], picks[-1]} - {first}  # (never cut in the middle: "These initial
         picks.remove(min(ends, key=worth))  # technical rounds…" between its neighbours)
-    return picks
+    return best_run_first(picks, scores)
+
+
+def best_run_first(picks: list[int], scores: list[float]) -> list[int]:
+    """`picks` with the run of adjacent sentences holding the best one first: the answer
+    opens with what answers best ("who runs the behavioral round?": "…a behavioral interview
+    with a hiring manager", before the recruiter screen); a run keeps its order, so "These
+    rounds cover…" still follows what "these" is."""
+    runs: list[list[int]] = []
+    for i in picks:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs.sort(key=lambda run: -max(scores[i] for i in run))  # (stable: ties keep their order)
+    return [i for run in runs for i in run]
 
 
 _INNER_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
