@@ -59,6 +59,7 @@ from assistant.understanding.conversation import (
     new_offer_stated,
     offer_read_with,
     replay,
+    restyles_the_draft,
     states_offer,
     with_subject,
 )
@@ -322,8 +323,7 @@ class Coach:
             turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
             turn["understood"] = replace(understood, intent="counter")
         style = draft_style_requested(cleaned) or ("phone" if words_to_say(cleaned) else None)
-        restyles = not states_offer(cleaned) or understood.offer_is_competing  # (+ a rival's)
-        if style and context.offer_text and restyles:  # the last draft, restyled
+        if context.offer_text and restyles_the_draft(cleaned, understood):  # the last, restyled
             turn["understood"] = replace(turn["understood"], intent="counter")
             turn["draft_style"] = style
         asked = turn["understood"]

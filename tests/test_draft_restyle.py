@@ -13,7 +13,7 @@ import pytest
 
 from assistant.coach import Coach
 from assistant.compose.grounding import figures_in
-from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.draft_request import draft_style_requested, words_to_say
 
 OFFER = "Anyscale SF offer: 175k base, 130k RSU over 4 years, 5% bonus. What should I counter with?"
 ASKS = ("$213K", "$222K", "$25K")
@@ -125,6 +125,53 @@ def test_turning_the_email_into_a_phone_script(coach, first):
     phone = block(answer.answer, "**Phone script**")
     assert all(figure in phone for figure in ASKS) and "$198K" not in phone
     assert "Keep to yourself: your walk-away floor for base is $198K" in answer.answer
+
+
+def test_a_band_row_first_cited_under_a_draft_is_named_not_quoted_as_a_table(coach):
+    offer = "got an anyscale offer in sf, 180k base and no stock. what should i counter with?"
+    first = coach.ask(offer)
+    answer = coach.ask("cool, now draft the email to the recruiter", history((offer, first.answer)))
+    sources = answer.answer.split("**Email draft**", 1)[1]
+    line = next(ln for ln in sources.splitlines() if ln.startswith("Its figures come from"))
+    assert "Anyscale San Francisco band row" in line and "|" not in line
+    assert answer.grounding.status == "ok"
+
+
+def test_after_a_restyle_the_talk_is_still_the_counter(coach, first):
+    restyle = "can you make it sound less aggressive"
+    restyled = coach.ask(restyle, history((OFFER, first.answer)))
+    asked = "what if they say the base is capped"
+    answer = coach.ask(asked, history((OFFER, first.answer), (restyle, restyled.answer)))
+    assert answer.intent == "counter"
+    assert answer.answer.startswith("If the base salary stays at $175K, push the rest")
+
+
+@pytest.mark.parametrize(
+    ("message", "asks_the_words"),
+    [
+        ("ok what should i say to the recruiter", True),
+        ("and how do i say that without rambling, give me the lines", True),
+        ("just give me the exact words", True),
+        ("how do i say that i have a competing offer from nvidia", False),
+        ("give me the lines for the behavioral round", False),
+    ],
+)
+def test_asking_only_for_the_words_to_say(message, asks_the_words):
+    assert words_to_say(message) is asks_the_words
+
+
+def test_an_offer_asked_how_to_push_stays_the_talk_after_a_restyle(coach):
+    offer = (
+        "anyscale ny devops offer 175 base. i do multi cloud (aws+gcp+azure) all day. what do i "
+        "say on the phone to push base"
+    )
+    first = coach.ask(offer)
+    restyle = "'i need' sounds kinda rude, more polite version?"
+    restyled = coach.ask(restyle, history((offer, first.answer)))
+    assert restyled.intent == "counter" and "**Email draft**" in restyled.answer
+    asked = "wait is 215 even inside the ny band"
+    answer = coach.ask(asked, history((offer, first.answer), (restyle, restyled.answer)))
+    assert answer.intent == "counter" and "$163K–$213K" in answer.answer[:300]
 
 
 def test_a_restyle_request_without_an_offer_is_an_ordinary_question(coach):

@@ -98,7 +98,7 @@ def _sentence_giving(source: str, draft: str) -> str:
     amounts = {m.group(0).replace(" ", "").upper() for m in _MONEY.finditer(draft)}
     best, shared = "", 0
     for sentence in sentence_pieces(source):
-        if sentence.lstrip().startswith("|"):
+        if "|" in sentence:  # (a table row, with or without the title line before it)
             continue
         found = {m.group(0).replace(" ", "").upper() for m in _MONEY.finditer(sentence)}
         if len(found & amounts) > shared:

@@ -22,6 +22,7 @@ from typing import Any
 from assistant.errors import CoachError
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words, unreadable_amounts
 from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences
+from assistant.understanding.draft_request import draft_style_requested, words_to_say
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
 from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
@@ -235,6 +236,14 @@ def offer_read_with(earlier: str, text: str, understood: Understanding) -> str:
     return with_subject(text, understood)
 
 
+def restyles_the_draft(text: str, understood: Understanding) -> bool:
+    """Whether a turn after an offer asks for the last draft again, restyled ("can you make
+    it sound less aggressive", "what do i say on the phone"), and states no new offer of the
+    user's (a rival's may come with it)."""
+    style = draft_style_requested(text) or ("phone" if words_to_say(text) else None)
+    return bool(style) and (not states_offer(text) or understood.offer_is_competing)
+
+
 def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str], str]) -> Context:
     """The context after the user turns of `history`, each read as `clean` leaves it (the
     pipeline passes assistant.compose.untrusted.clean_question: user text is data)."""
@@ -248,6 +257,11 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         state = understood.state
         places.append((state.company, state.region))
         offer_asked = understood.intent in ("counter", "comp") or "counter" in understood.intents
+        # (as the coach reads it: "…offer 175 base. what do i say on the phone to push base",
+        # not "…offered $195K base. which lever fits my background?")
+        offer_asked = offer_asked or (
+            understood.intent in ("general", "lever") and not asks_which_lever(text)
+        )
         # ("…offered 201k base. above the walk-away floor?": the floor's lever, the offer placed)
         if offer_asked and new_offer_stated(text, understood, bool(offers)):
             owner, earlier, changes = offers[-1] if offers else (understood.company, "", ())
@@ -260,6 +274,8 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
             # ("what if base were 190k?") is asked of that turn only
             owner, earlier, changes = offers[-1]
             offers[-1] = (owner, earlier, (*changes, with_subject(text, understood)))
+        elif offers and restyles_the_draft(text, understood):
+            state = replace(state, intent="counter")  # (as the coach answered: the draft again)
         elif offers and understood.corrects and understood.company not in (None, offers[-1][0]):
             # "wait, it's actually anyscale not alibaba, and it's nyc": the offer is theirs from
             # now on, said as an offer text with no figures (assistant.engine.offer_update)

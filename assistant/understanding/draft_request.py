@@ -93,7 +93,13 @@ _EMAIL_ASKED = re.compile(
 _WORDS_TO_SAY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right)\W+)?(?:what|how) (?:should|do|would|can) i "
     r"(?:say|tell (?:them|the recruiter|her|him)|word it|phrase it|reply|respond)"
-    r"(?: to (?:the recruiter|them|her|him|hr|the hiring manager))?(?: now| then)?\W*$",
+    r"(?: to (?:the recruiter|them|her|him|hr|the hiring manager))?(?: now| then)?\W*$"
+    # "and how do i say that without rambling, give me the lines", "just give me the words"
+    r"|^\W*(?:(?:ok(?:ay)?|so|and|alright|right)\W+)?(?:how|what) (?:should|do|would|can) i "
+    r"(?:say|word|phrase) (?:it|that|this)(?: without [\w' ]{1,30})?"
+    r"(?:\W+(?:just )?give me the (?:lines|words|wording))?\W*$"
+    r"|^\W*(?:(?:ok(?:ay)?|so|and|now)\W+)?(?:just )?give me the (?:exact )?"
+    r"(?:lines|words|wording)(?: to say)?\W*$",
     re.I,
 )
 
