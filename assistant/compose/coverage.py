@@ -84,7 +84,12 @@ from assistant.understanding.entities import (
 from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import gives_amounts
-from assistant.understanding.tables import COMPANY_ALIASES, COMPONENT_WORDS, STOPWORDS
+from assistant.understanding.tables import (
+    COMPANY_ALIASES,
+    COMPONENT_WORDS,
+    EMPLOYER_SPELLINGS,
+    STOPWORDS,
+)
 
 
 @dataclass(frozen=True)
@@ -327,7 +332,12 @@ def coverage_of(
     )
     # "what about cantonese?" after a question: only a subject the guides lack
     nothing_else = (bool(asked or unheld) and not asked_more) or no_guide
-    nothing_else = nothing_else and (bool(asked) or names_only_a_subject(frame) or no_guide)
+    # (a term of art asked with no company, of no pay nor interview: "is the CKA cert worth it
+    # for landing devops jobs in general?" is about the term, which no guide uses)
+    about_a_term = bool(unheld) and company is None and frame.intent == "general"
+    nothing_else = nothing_else and (
+        bool(asked) or names_only_a_subject(frame) or no_guide or about_a_term
+    )
     # the title's sameness is said when asked about ("is SRE the same job there?"), not when
     # it is only the user's background ("i've been an SRE for 7 years… here's my offer")
     title_asked = frame.role_asked and contains_phrase(
@@ -421,7 +431,12 @@ def _beside_another_employer(frame: Understanding) -> bool:
         return bool(names)
     words = normalize(frame.question).split()
     title = _word_positions(words, normalize(frame.role_asked).split())
-    near = [at for name in names for at in _word_positions(words, normalize(name).split())]
+    near = [
+        at
+        for name in names
+        for spelled in EMPLOYER_SPELLINGS.get(name.lower(), (name,))  # ("goog l4 sre")
+        for at in _word_positions(words, normalize(spelled).split())
+    ]
     return not title or any(abs(t - n) <= TITLE_NEAR for t in title for n in near)
 
 

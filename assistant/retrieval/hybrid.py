@@ -35,6 +35,7 @@ from assistant.index.lexical import LexicalIndex
 from assistant.index.store import SearchHit, VectorIndex
 from assistant.understanding.asks import TOLD_WORDS, asked_with_antecedents, asks_in
 from assistant.understanding.entities import Catalog, normalize, places_without_rows
+from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.question import ConversationState, Understanding, understand
 from assistant.understanding.unknown_names import unknown_companies
 
@@ -190,14 +191,21 @@ class HybridRetriever:
         is the wlb?"), the whole question's best chunks taken in turn with each ask's own,
         so a second ask's passage is not crowded out by the first's; likewise one ask after a
         long story ("ugh week from hell… anyway. how many rounds is the alibaba onsite
-        again?"), so the story's words do not crowd out the passage asked for."""
+        again?") or, when the ask names the stage it asks of, one told at least as long as the
+        ask ("cs senior, got to the alibaba cloud devops onsite stage 🎉 what's the onsite
+        actually like"), so the story's words do not crowd out the passage asked for."""
         asks = asks_in(understood.question)
         if understood.intent not in _PASSAGE_INTENTS:
             return hits
         if len(asks) < 2:
             asking = asked_with_antecedents(understood.question)
             told = len(understood.question.split()) - len(asking.split())
-            if told < TOLD_WORDS or not asking.strip():
+            # (a shorter story only when the ask names the stage itself: "…onsite stage 🎉
+            # what's the onsite actually like", not "…has an 'advanced coding' round. what
+            # sort of problems come up?", whose story says what is asked of)
+            stands_alone = bool(INTERVIEW_TOPIC.search(asking))
+            enough = min(TOLD_WORDS, len(asking.split())) if stands_alone else TOLD_WORDS
+            if told < enough or not asking.strip():
                 return hits
             asks = [asking]
         whole = understood.question.strip()

@@ -268,7 +268,8 @@ def _listed_phrases() -> dict[str, frozenset[str]]:
     return {key: frozenset(plain for _, plain in phrases) for key, _, phrases in _topic_phrases()}
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’'])\s+|\n+")  # (after a quote, too)
+_ENDS = r"[.!?\u2600-\u27bf\U0001f300-\U0001faff]"  # (an emoji too: "…stage 🎉 what's it like")
+SENTENCE_BREAK = re.compile(rf"(?<={_ENDS})\s+|(?<=[.!?][\"”’'])\s+|\n+")  # (after a quote too)
 
 
 # words that put what came before aside ("…anyway which lever was #2?"): the ask follows them
@@ -288,10 +289,9 @@ _OPENS_A_QUESTION = re.compile(
 
 # "my friend is interviewing for infra TPM there, what do those pay": a question after a
 # clause that tells, in one sentence
-_ASKING_CLAUSE = re.compile(
-    r"(?<=,)\s+(?=(?:what|whats|what's|how|which|where|when|why|who)\b)", re.I
-)
-_QUESTION_WORD = re.compile(r"\b(?:what|whats|what's|how|which|where|when|why|who)\b", re.I)
+_QUESTION_WORDS = r"(?:what|whats|what's|how|which|where|when|why|who)\b"
+_ASKING_CLAUSE = re.compile(rf"(?<=,)\s+(?={_QUESTION_WORDS})", re.I)
+_QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORDS}", re.I)
 
 
 def _clauses(sentence: str) -> list[str]:

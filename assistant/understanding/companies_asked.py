@@ -188,7 +188,7 @@ def interview_subject(
         return named, context
     companies = [*named, *context]
     asked = beside_interviews(asked_sentences(question), companies)
-    told = beside_interviews(question, companies)
+    told = beside_interviews(question, companies, goes_on=True)  # (what the user goes through)
     # (else one told so, when the subject's interviews are neither told of nor asked as
     # theirs: "anyscale deadline is in 6 days. alibaba still has my 'HR/values' round next
     # week… a formality?"; not "…the anyscale recruiter call… then a 'virtual onsite'… all the
@@ -206,10 +206,17 @@ def interview_subject(
     return [first, *(c for c in named if c != first)], tuple(c for c in context if c != first)
 
 
-def beside_interviews(text: str, companies: list[str]) -> list[str]:
-    """The companies a sentence of `text` names beside interview words."""
-    sentences = [s.lower() for s in SENTENCE_BREAK.split(text) if INTERVIEW_TOPIC.search(s)]
-    return [c for c in companies if any(c.lower() in sentence for sentence in sentences)]
+def beside_interviews(text: str, companies: list[str], goes_on: bool = False) -> list[str]:
+    """The companies a sentence of `text` names beside interview words, in it or (`goes_on`)
+    in the sentence after it when that one names none of them ("got through the anyscale
+    recruiter call 🎉 next is … a 'virtual onsite'"; not "anyscale deadline is in 6 days.
+    alibaba still has my last round")."""
+    sentences = [s.lower() for s in SENTENCE_BREAK.split(text) if s.strip()]
+    names = [c.lower() for c in companies]
+    after = [s if goes_on and not any(n in s for n in names) else "" for s in [*sentences[1:], ""]]
+    pairs = zip(sentences, after, strict=True)
+    about = [s for s, nxt in pairs if INTERVIEW_TOPIC.search(f"{s} {nxt}")]
+    return [c for c in companies if any(c.lower() in sentence for sentence in about)]
 
 
 # what asks about a company's own pay: its band, its range, whether it is fair

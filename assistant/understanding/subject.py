@@ -34,6 +34,7 @@ from assistant.understanding.intents import money_amounts
 from assistant.understanding.place_names import place_words
 from assistant.understanding.tables import (
     COMPONENT_QUERY,
+    EMPLOYER_SPELLINGS,
     KNOWN_EMPLOYERS,
     LEVEL_PHRASES,
     NOT_A_NAME,
@@ -140,7 +141,10 @@ def context_names_in(normalized: str, catalog: Catalog, named: list[str]) -> tup
         catalog.guides.names[name][0]  # or by their services: "eks + gke + a bit of aks")
         for name in (*KNOWN_EMPLOYERS, *sorted(PLATFORM_NAMES))
         if name in catalog.guides.names
-        and any(contains_phrase(normalized, n) for n in (name, *PLATFORM_SERVICES.get(name, ())))
+        and any(
+            contains_phrase(normalized, n)
+            for n in (*EMPLOYER_SPELLINGS.get(name, (name,)), *PLATFORM_SERVICES.get(name, ()))
+        )
     ]
     return tuple(dict.fromkeys(found))
 
@@ -186,10 +190,11 @@ def offer_near(question: str, names: Iterable[str]) -> bool:
     nvidia at 205k base"); not offers said to be none ("zero competing offers")."""
     lowered = _NO_OFFERS.sub(" ", question.lower())
     for name in names:
-        at = lowered.find(name.lower()) if name else -1
-        near = lowered[max(0, at - 20) : at + len(name) + 40] if at >= 0 else ""
-        if re.search(r"\b(?:offer\w*|gave me|giving me|on the table|in hand)", near):
-            return True
+        for spelled in EMPLOYER_SPELLINGS.get(name.lower(), (name,)) if name else ():
+            at = lowered.find(spelled.lower())  # (by any spelling: "goog l4 sre offer")
+            near = lowered[max(0, at - 20) : at + len(spelled) + 40] if at >= 0 else ""
+            if re.search(r"\b(?:offer\w*|gave me|giving me|on the table|in hand)", near):
+                return True
         if name and offer_from(normalize(question), name):  # ("i also have nvidia at 205k")
             return True
     return False
@@ -282,7 +287,7 @@ def outside_companies(normalized: str, catalog: Catalog) -> tuple[str, ...]:
         name
         for name in KNOWN_EMPLOYERS
         if name not in catalog._names
-        and contains_phrase(normalized, name)
+        and any(contains_phrase(normalized, n) for n in EMPLOYER_SPELLINGS[name])
         and not (name in PLATFORM_NAMES and not offer_near(normalized, [name]))
     )
 

@@ -53,6 +53,19 @@ COMPANY_ALIASES: dict[str, tuple[str, ...]] = _tuples(_companies["aliases"])
 KNOWN_EMPLOYERS: tuple[str, ...] = tuple(_companies["known_employers"])
 # A cloud platform's name -> its services people name for it ("eks" runs on AWS).
 PLATFORM_SERVICES: dict[str, tuple[str, ...]] = _tuples(_companies["platform_services"])
+# A well-known employer's name and its other spellings that name only it ("goog", "msft"; not
+# a cloud platform the user may have worked on, "azure", nor another employer's name).
+EMPLOYER_SPELLINGS: dict[str, tuple[str, ...]] = {
+    name: (
+        name,
+        *(
+            alias
+            for alias in COMPANY_ALIASES.get(name, ())
+            if alias not in KNOWN_EMPLOYERS and alias not in PLATFORM_SERVICES
+        ),
+    )
+    for name in KNOWN_EMPLOYERS
+}
 # First words of a capitalised phrase after "at/for/from…" that do not start a company's name,
 # pay words written in capitals ("what does TC mean?") and job titles' acronyms ("pay numbers
 # for DBAs") among them.

@@ -16,6 +16,7 @@ from assistant.index.common_words import common_words
 from assistant.understanding.place_names import place_spellings
 from assistant.understanding.tables import (
     CASE_SENSITIVE_ALIASES,
+    EMPLOYER_SPELLINGS,
     KNOWN_EMPLOYERS,
     NEUTRAL_WORDS,
     NOT_A_NAME,
@@ -34,7 +35,7 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
     """A company named that the corpus has no guide for: a well-known employer, or a
     capitalised name after "at", "for", "from", "does"… that is not a place."""
     for name in KNOWN_EMPLOYERS:
-        if contains_phrase(normalized, name):
+        if any(contains_phrase(normalized, n) for n in EMPLOYER_SPELLINGS[name]):  # ("goog")
             return name
     typo = misspelled_employer(normalized)
     if typo:
