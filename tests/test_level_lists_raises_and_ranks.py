@@ -15,7 +15,9 @@ Chroma on disk, the built-in composer), and the pure rules that read them:
   interviews;
 - what a company "looks for in a hire" is asked of its interviews (a company with no interview
   guide says so);
-- "which one has the higher bonus" ranks the two rows, the gap a shown calculation;
+- "which one has the higher bonus" ranks the two rows, the gap a shown calculation, and "which
+  is higher" after two regions of one company asked in one turn ranks those two; a part with
+  one figure in every row of a company ("is 8% bonus normal at anyscale") is said once, first;
 - "whats" typed without an apostrophe is no word of the topic, and a passage's section title
   says what its sentences are about ("Other General Tips" for "any tips for the behavioral
   round");
@@ -154,6 +156,25 @@ def test_two_rows_ranked_by_bonus_give_the_gap_computed(coach):
     assert "tops out 5 points higher (15% − 10%)" in first
     assert turns[1].grounding.status == "ok"
     assert (5.0, "%") in [(value, unit) for value, unit in turns[1].calculations]
+
+
+def test_two_regions_of_one_company_asked_in_one_turn_are_ranked_by_which_is_higher(coach):
+    turns = converse(
+        coach,
+        "whats the base range for devops at alibaba in beijing vs hangzhou",
+        "which is higher",
+    )
+    first = turns[1].answer.split("\n")[0]
+    assert "Beijing" in first and "Hangzhou" in first
+    assert "tops out CNY 30K higher (CNY 740K − CNY 710K)" in first
+
+
+def test_a_part_with_one_figure_in_every_row_of_a_company_is_said_once_first(coach):
+    answer = coach.ask("is 8% bonus normal at anyscale")
+    first = answer.answer.split("\n")[0]
+    assert first.startswith("**Bonus** at Anyscale: **5–10%** in each region (San Francisco, ")
+    varied = coach.ask("alibaba devops bonus?")  # (15% in some rows, 15–25% in others)
+    assert not varied.answer.startswith("**Bonus** at Alibaba")
 
 
 def test_whats_without_its_apostrophe_is_no_topic_word(coach):

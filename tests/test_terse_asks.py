@@ -1,7 +1,8 @@
 """Questions typed the short way people type on phones ("coding rnd leetcode lvl", "oncall
 heavy?", "anyscale remote ok?", "nyc offer 175 base counter to"), and an offer's parts asked about
 by their figure, through the real pipeline (real MiniLM, Chroma on disk, the built-in composer):
-each is read as the question it is, and its answer comes first."""
+each is read as the question it is, and its answer comes first ("any example questions" after a
+round asks for that round's)."""
 
 from __future__ import annotations
 
@@ -233,3 +234,12 @@ def test_a_figure_called_best_and_final_is_an_offer_to_place(coach):
         "recruiter said this is our best and final for anyscale sf, 200k base. what now?"
     )
     assert first_line(answer.answer).startswith("Your base ($200K) is in the middle")
+
+
+def test_any_example_questions_after_a_round_are_that_rounds(coach):
+    _, examples = converse(
+        coach, "how should i prep for alibaba's system design round", "any example questions"
+    )
+    lead = first_line(examples.answer)
+    assert lead.startswith("Questions the guide lists:") and "Design a" in lead
+    assert "Linux" not in lead

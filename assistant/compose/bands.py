@@ -100,7 +100,8 @@ def band_table(
 ) -> None:
     """The rows side by side, one table per company; with a pay component asked of rows of
     several companies, or of regions the question compares ("is 15% just what the US side
-    gets? hangzhou's goes higher?"), a first line giving that component of each row."""
+    gets? hangzhou's goes higher?"), a first line giving that component of each row; with one
+    company's rows all giving the same figure ("what's anyscale's bonus?"), a line saying so."""
     cells = [(band, component_cell(band, component)) for band in bands] if component else []
     shown = [(band, cell) for band, cell in cells if cell and cell[1] != "—"]
     companies = len({band.company for band, _ in shown})
@@ -113,6 +114,12 @@ def band_table(
         gap = top_gap(writer, [band for band, _ in shown], component) if compares else ""
         writer.add(f"**{shown[0][1][0]}**: " + "; ".join([*parts, *filter(None, [gap])]) + ".", "")
         writer.key += [cell[1] for _, cell in shown]
+    elif len(shown) > 1 and len({cell[1] for _, cell in shown}) == 1:  # one figure everywhere
+        (band, (name, value)), regions = shown[0], ", ".join(b.region for b, _ in shown)
+        marks = "".join(writer.book.cite(b.chunk_id) for b, _ in shown)
+        writer.add(f"**{name}** at {band.company}: **{value}** in each region ({regions}) {marks}.")
+        writer.add("")
+        writer.key.append(value)
     by_company: dict[str, list[CompBand]] = {}
     for band in bands:
         by_company.setdefault(f"{band.company} · {band.role}", []).append(band)

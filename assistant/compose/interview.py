@@ -44,7 +44,7 @@ from assistant.corpus.chunking import ChunkRecord
 from assistant.index.lexical import tokenize
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import asked_with_antecedents, asks_in
-from assistant.understanding.intents import asks_for_examples
+from assistant.understanding.intents import EXAMPLE_WORDS, asks_for_examples
 from assistant.understanding.question import Understanding
 
 _GROUPS = (
@@ -228,7 +228,9 @@ def compose_interview(
     faq = faq_naming_topic(hits, understood) or faq_asking_it(hits, understood, relatedness)
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
         # (a follow-up naming its own topic, "same for kubernetes" after linux questions: that)
-        own = set(tokenize(understood.question)) & wanted if understood.followup else set()
+        # ("any example questions?" after the system design round names no topic: that round)
+        own = set(tokenize(understood.question)) if understood.followup else set()
+        own = own - set(tokenize(" ".join(EXAMPLE_WORDS))) & wanted
         topical = (own or wanted) - _said_of_oneself(understood.question)  # (not "i'm an sre")
         ranked = _examples_in_order(groups["Example questions"], understood, topical, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]

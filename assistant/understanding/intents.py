@@ -109,6 +109,9 @@ _ANSWERING_ONE = re.compile(
 )
 
 
+# the words of a request for examples that name no subject of their own ("any example
+# questions?" after the system design round asks for that round's)
+EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples", "question", "questions"})
 # ("…scenario questions. are those typical?"; not "it", most often the round asked about: "is
 # it all technical? who runs it?")
 _POINTS_BACK = re.compile(r"\b(?:those|these|that|this|ones?)\b", re.I)

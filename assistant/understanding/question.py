@@ -71,6 +71,7 @@ from assistant.understanding.entities import (
 )
 from assistant.understanding.frame import ConversationState, Understanding  # (also from here)
 from assistant.understanding.intents import (
+    EXAMPLE_WORDS,
     INTERVIEW_TOPIC,
     ONE_CUE,
     asks_for,
@@ -182,8 +183,7 @@ def understand(
     intent = best_intent(scores, scored)  # (of equals, the one asked first)
     if not any(scores.values()) and gives_money(kept_text):
         intent = "comp"  # no cue word but an amount: "alibaba bangalore devops 40 lakh ok?"
-    # no word of the turn says what it asks, but for asking again ("same question please");
-    # ("general" words alone, "the sunnyvale team", say nothing new)
+    # no word says what it asks but for asking again ("same question pls"; not "the sf team")
     repeat_free = intent_scores(without_repeat_cues(normalized), False)
     weak_cues = not any(v for k, v in repeat_free.items() if k != "general")
     level_question = asks_levels(question, normalized, unknown_company, state, catalog)
@@ -382,7 +382,7 @@ def understand(
     spelled = spelled_out(question, catalog.guides)  # "k8s topics?": the guides' "kubernetes"
     query = f"{query} {spelled}" if spelled else query
     topic = " ".join(w for w in normalized.split() if w not in STOPWORDS and w not in place_words())
-    bare = not topic.replace(normalize(company or ""), "").strip()
+    bare = not set(topic.replace(normalize(company or ""), "").split()) - EXAMPLE_WORDS
     # ("same for anyscale?": the last question's words, about another company)
     brief = len(normalized.split()) <= ABOUT_LAST_MAX_WORDS  # "give me one example for that"
     if (
@@ -395,6 +395,7 @@ def understand(
     company_labels = sorted(  # the region labels of the companies asked, for `region_mentions`
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
     )
+    asked_places = places_asked(kept_text, company_labels)
     components = components_named(asking) or components_named(kept_text)
     # ("same for k8s" after examples: examples; not "…same question"'s word "question")
     asked_anew = without_repeat_cues(normalized) if repeating else question
@@ -415,7 +416,7 @@ def understand(
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
         examples=examples,
-        earlier_region=region_before(state, company, region),
+        earlier_region=region_before(state, company, region, {} if named[1:] else asked_places),
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         asked=state.asked if retold is not question else without_names(question, named),
         # (the others named; "and anyscale?": the last company too; "which is better?": kept)
@@ -471,7 +472,7 @@ def understand(
         compares=bool(COMPARES.search(question) or again_regions),
         small_talk=is_small_talk(question) and not (named or component or region_match),
         regions_by_company=regions_by,
-        region_mentions=places_asked(kept_text, company_labels) or again_regions,
+        region_mentions=asked_places or again_regions,
         level=level_asked(question, catalog.guides.level_prefixes, asking),
         levels=levels_asked(question, catalog.guides.level_prefixes, asking),
         role_asked=title,

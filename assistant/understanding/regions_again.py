@@ -10,6 +10,7 @@ which figures are compared (assistant.compose.comp).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from assistant.understanding.entities import RegionMention
 from assistant.understanding.frame import ConversationState
@@ -22,9 +23,18 @@ _SIDE_BY_SIDE = re.compile(
 )
 
 
-def region_before(state: ConversationState, company: str | None, region: str | None) -> str | None:
+def region_before(
+    state: ConversationState,
+    company: str | None,
+    region: str | None,
+    asked: Mapping[str, RegionMention] = {},  # noqa: B006 (read only)
+) -> str | None:
     """The region the conversation was in before the last change of region, for the same
-    company; None once the company changes."""
+    company; None once the company changes. A turn asking of two regions of one company
+    (`asked`: "beijing vs hangzhou") sets the other beside its own, for "which is higher?"."""
+    others = [label for label in asked if label != region]
+    if region and others and len(asked) == 2:
+        return others[0]
     if company and company != state.company:
         return None
     if region and state.region and region != state.region:
