@@ -301,9 +301,17 @@ _BARE_BEFORE = re.compile(
 )
 
 
+# "offer 195 / 160k rsu / 8%": the bare figure before a slash and the stock, the base
+_BARE_SLASHED = re.compile(
+    r"(?i)(?<![\d$£€¥.,])\b(?P<num>\d{2,3}(?:\.\d)?)(?P<gap>\s*/\s*)"
+    r"(?=[$£€¥]?\d{2,3}(?:\.\d)?\s*k?\s*(?:rsus?|stock|equity)\b)"
+)
+
+
 def thousands_beside_pay_words(text: str) -> tuple[str, str]:
     """The text with each bare figure beside a pay word read as thousands ("base 170" ->
-    "base 170k"), and a note saying so; else the text as it is and ""."""
+    "base 170k", "195 / 160k rsu" -> "195k / 160k rsu"), and a note saying so; else the text
+    as it is and ""."""
     read: list[str] = []
 
     def after(match: re.Match[str]) -> str:
@@ -314,7 +322,12 @@ def thousands_beside_pay_words(text: str) -> tuple[str, str]:
         read.append(f"{match['num']} {match['word']}")
         return f"{match['num']}k{match['gap']}{match['word']}"
 
+    def slashed(match: re.Match[str]) -> str:
+        read.append(f"{match['num']}{match['gap'].rstrip()}")
+        return f"{match['num']}k{match['gap']}"
+
     text = _BARE_BEFORE.sub(before, _BARE_AFTER.sub(after, text))
+    text = _BARE_SLASHED.sub(slashed, text)
     if not read:
         return text, ""
     said = ", ".join(f"'{r}'" for r in read)

@@ -174,6 +174,18 @@ def test_an_offer_asked_how_to_push_stays_the_talk_after_a_restyle(coach):
     assert answer.intent == "counter" and "$163K–$213K" in answer.answer[:300]
 
 
+def test_an_ask_said_to_be_impossible_is_the_base_held_and_the_floor_said(coach):
+    offer = (
+        "anyscale sf devops offer 195 / 160k rsu / 8%. nvidia: 215 base, 260k rsu. "
+        "databricks: 205 base, 240k rsu. write it"
+    )
+    first = coach.ask(offer)
+    assert "Your base ($195K)" in first.answer  # (the bare figure before the slash: thousands)
+    asked = "what if they say 213 is impossible — where do i walk?"
+    answer = coach.ask(asked, history((offer, first.answer)))
+    assert answer.intent == "counter" and "floor of $198K" in answer.answer.split("\n")[0]
+
+
 def test_a_restyle_request_without_an_offer_is_an_ordinary_question(coach):
     answer = coach.ask("make the email shorter")
     assert "Here is the email" not in answer.answer

@@ -302,6 +302,8 @@ def test_the_component_word_nearer_an_amount_names_it():
         ("alibaba seattle base 170, bonus 15%, rsu 110k over 4 yrs", 170_000, 110_000, True),
         ("anyscale sf: 205 base / 180k rsu over 4y", 205_000, 180_000, True),
         ("anyscale sf base salary 175,000 and 15% bonus", 175_000, None, False),  # as written
+        ("anyscale sf devops offer 195 / 160k rsu / 8%", 195_000, 160_000, True),  # before a slash
+        ("anyscale sf: 2024 / 160k rsu", None, 160_000, False),  # (a year is no base)
     ],
 )
 def test_a_bare_figure_beside_a_pay_word_is_thousands_and_said_so(text, base, stock, noted):

@@ -95,7 +95,7 @@ FIXED_COMPONENT = re.compile(
     r"|call|step|screen|hr|values)))\b|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|"
     r"turn down)s?\b|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
     r"|\bbest (?:we|they|i) can do\b|\b(?:can'?t|cannot) go (?:above|higher|past|over|beyond)\b"
-    r"|\b(?:tops?|maxe?s?) out at\b",
+    r"|\b(?:tops?|maxe?s?) out at\b|\b(?:is|are|'s) (?:impossible|not possible|off the table)\b",
     re.I,
 )
 # "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": about the
