@@ -16,10 +16,10 @@ answer nearly as well (for a count: numbers next to it), the sentence before one
 with "This"/"These" (what it refers to), the one after that qualifies it ("However, …") or
 goes on about it ("These initial rounds focus on…"), and the rest of a list item it opens
 ("Operational Excellence & Troubleshooting – … You will be tested on…"). The run of adjacent
-sentences holding the best comes first, the others after it. Filler ("Good luck!") never leads. A guide
-FAQ item whose question is the user's own, in its words or close in meaning, leads with its
-answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question whose lead holds no
-duration says first that the guides give none.
+sentences holding the best comes first, the others after it. Filler ("Good luck!") never
+leads. A guide FAQ item whose question is the user's own, in its words or close in meaning,
+leads with its answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question whose lead
+holds no duration says first that the guides give none.
 
 Leaves out: passages' layout below the lead (assistant.compose.interview, .general) and any
 model: the lead is the guide's own sentences, cited.
