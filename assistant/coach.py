@@ -55,15 +55,14 @@ from assistant.understanding.conversation import (
     Context,
     asks_which_lever,
     changes_offer,
+    draft_restyle,
     gives_one_percentage,
     new_offer_stated,
     offer_read_with,
     replay,
-    restyles_the_draft,
     states_offer,
     with_subject,
 )
-from assistant.understanding.draft_request import draft_style_requested, words_to_say
 from assistant.understanding.question import Understanding
 
 if TYPE_CHECKING:
@@ -322,8 +321,8 @@ class Coach:
         elif context.offer_text and changes_offer(cleaned) and not understood.unknown_company:
             turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
             turn["understood"] = replace(understood, intent="counter")
-        style = draft_style_requested(cleaned) or ("phone" if words_to_say(cleaned) else None)
-        if context.offer_text and restyles_the_draft(cleaned, understood):  # the last, restyled
+        style = draft_restyle(cleaned, understood) if context.offer_text else None
+        if style:  # the last draft, restyled
             turn["understood"] = replace(turn["understood"], intent="counter")
             turn["draft_style"] = style
         asked = turn["understood"]

@@ -236,12 +236,12 @@ def offer_read_with(earlier: str, text: str, understood: Understanding) -> str:
     return with_subject(text, understood)
 
 
-def restyles_the_draft(text: str, understood: Understanding) -> bool:
-    """Whether a turn after an offer asks for the last draft again, restyled ("can you make
-    it sound less aggressive", "what do i say on the phone"), and states no new offer of the
-    user's (a rival's may come with it)."""
+def draft_restyle(text: str, understood: Understanding) -> str | None:
+    """The style a turn after an offer asks the last draft again in ("can you make it sound
+    less aggressive": friendly; "what do i say on the phone": phone), when it states no new
+    offer of the user's (a rival's may come with it); else None."""
     style = draft_style_requested(text) or ("phone" if words_to_say(text) else None)
-    return bool(style) and (not states_offer(text) or understood.offer_is_competing)
+    return style if not states_offer(text) or understood.offer_is_competing else None
 
 
 def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str], str]) -> Context:
@@ -274,7 +274,7 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
             # ("what if base were 190k?") is asked of that turn only
             owner, earlier, changes = offers[-1]
             offers[-1] = (owner, earlier, (*changes, with_subject(text, understood)))
-        elif offers and restyles_the_draft(text, understood):
+        elif offers and draft_restyle(text, understood):
             state = replace(state, intent="counter")  # (as the coach answered: the draft again)
         elif offers and understood.corrects and understood.company not in (None, offers[-1][0]):
             # "wait, it's actually anyscale not alibaba, and it's nyc": the offer is theirs from
