@@ -136,6 +136,7 @@ def _examples_in_order(
     return ranked
 
 
+_EXAMPLE_STEMS = frozenset(tokenize(" ".join(EXAMPLE_WORDS)))  # (as the question's tokens)
 LEAD_EXAMPLES = 3  # example questions quoted first
 LEAD_EXAMPLE_CHARS = 360
 CLOSE_TO_BEST = 0.6  # an example question scoring this share of the best one leads beside it
@@ -230,7 +231,7 @@ def compose_interview(
         # (a follow-up naming its own topic, "same for kubernetes" after linux questions: that)
         # ("any example questions?" after the system design round names no topic: that round)
         own = set(tokenize(understood.question)) if understood.followup else set()
-        own = own - set(tokenize(" ".join(EXAMPLE_WORDS))) & wanted
+        own = own - _EXAMPLE_STEMS & wanted
         topical = (own or wanted) - _said_of_oneself(understood.question)  # (not "i'm an sre")
         ranked = _examples_in_order(groups["Example questions"], understood, topical, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
