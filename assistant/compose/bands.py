@@ -190,7 +190,14 @@ def top_gap(writer: Writer, bands: Sequence[CompBand], component: str | None) ->
         return ""
     money = [format_money(v, high.currency) for v in (top - bottom, top, bottom)]
     writer.values.append((top - bottom, high.currency))
-    return f"{high.region} tops out {money[0]} higher ({money[1]} − {money[2]})"
+    return f"{_row_named(high, bands)} tops out {money[0]} higher ({money[1]} − {money[2]})"
+
+
+def _row_named(band: CompBand, bands: Sequence[CompBand]) -> str:
+    """A row as the gap names it: its region, with its company when the rows' companies differ
+    ("Alibaba Bay Area / Sunnyvale (US R&D)" beside Anyscale's San Francisco)."""
+    several = len({b.company for b in bands}) > 1
+    return f"{band.company} {band.region}" if several else band.region
 
 
 def _bonus_gap(writer: Writer, bands: Sequence[CompBand]) -> str:
@@ -201,4 +208,5 @@ def _bonus_gap(writer: Writer, bands: Sequence[CompBand]) -> str:
     if top is None or bottom is None or top == bottom:
         return ""
     writer.values.append((top - bottom, PERCENT))
-    return f"{high.region} tops out {top - bottom:g} points higher ({top:g}% − {bottom:g}%)"
+    gap = f"{top - bottom:g} points higher ({top:g}% − {bottom:g}%)"
+    return f"{_row_named(high, bands)} tops out {gap}"

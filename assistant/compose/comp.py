@@ -28,6 +28,7 @@ from assistant.compose.place_gaps import companies_without_the_place
 from assistant.compose.topic_coverage import covering_phrase
 from assistant.corpus.facts import CompBand, Facts
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.entities import row_for
 from assistant.understanding.place_names import places_in
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
@@ -79,6 +80,10 @@ def _bands_for(
                 if named:
                     chosen += named
                     continue
+            near = row_for(understood.place, [b.region for b in rows]) if understood.place else None
+            if understood.other_companies and near and near.label:  # (the place's own row, or
+                chosen += [b for b in rows if b.region == near.label]  # its metro's: "sunnyvale"
+                continue  # beside anyscale's is San Francisco)
             if understood.other_companies:
                 found = [b for b in found_rows if b.company == company]
                 if found:
@@ -133,8 +138,10 @@ def compose_comp(
     if understood.region_nearby and understood.place and understood.region:
         said = [m.spelled for m in places_in(understood.question) if m.place == understood.place]
         named = _as_named((said or [understood.place])[0])
+        company = understood.company
+        whose = f"{company}'s comp table has" if company else "The guides have"
         writer.add(  # (the place as the user named it: "Sunnyvale", not its metro)
-            f"The guides have no row for {named}; the nearest is **{understood.region}**.",
+            f"{whose} no row for {named}; the nearest is **{understood.region}**.",
             "",
         )
     asked = COMPONENT_WORDS.get(understood.component or "", ())

@@ -21,6 +21,7 @@ from assistant.compose.lead import (
 from assistant.compose.passages import (
     condensed,
     on_topic,
+    said_before,
     wanted_words,
     with_rest_of_section,
 )
@@ -47,7 +48,6 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
         write_faq_lead(writer, understood, faq)
     elif not any(h.chunk_id in by_id for h in best[:1]):  # a comp row answers by itself
         write_lead(writer, understood, best, ev.relatedness)
-    led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)
     shown: set[str] = set()
     for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:
@@ -58,7 +58,7 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
             one_band(writer, band, understood.component)
             writer.add("")
             continue
-        sentences = [s for s in condensed(hit, wanted) if s not in led]
+        sentences = [s for s in condensed(hit, wanted) if not said_before(s, writer.lines)]
         if not sentences:
             continue
         mark = writer.book.cite(hit.chunk_id)

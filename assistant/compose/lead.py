@@ -46,6 +46,7 @@ from assistant.compose.passages import (
     chunk_body,
     guide_words_for,
     one_line,
+    said_before,
     said_words,
     sentences_of,
     shared_words,
@@ -205,6 +206,8 @@ def write_lead(
     if reasoning and first and not any(_REASON.search(sentences[i]) for i in chosen):
         chosen = best_run_first(sorted({first - 1, *chosen}), scores)  # what a claim rests on
     text = " ".join(one_line(sentences[i]) for i in chosen)
+    if said_before(text, writer.lines):  # (a coverage statement above quoted it: answered)
+        return True
     if section_heading(hit):  # ("Nice-to-have skills: Large-Scale Data: Experience…")
         text = f"{section_heading(hit)}: {text}"
     say_no_duration(writer, frame, text)

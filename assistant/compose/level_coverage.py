@@ -85,6 +85,14 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         )
     mark = writer.book.cite(level_map.chunk_id)
     own, _, equivalents = level_map.line.partition("=")
+    part = level_map.employers_part(frame.question)
+    coded = all(any(ch.isdigit() for ch in lv) for lv in levels)  # (not "new grad", "staff")
+    if not asks_pay and part and coded and not any(lv in level_map.own_codes for lv in levels):
+        # "im an amazon sde2, what level at alibaba": the level is the other employer's, and
+        # the line maps that employer's title, not the level
+        return (
+            f"The guides do not name {said}: {company}'s guide maps {own.strip()} to {part} {mark}."
+        ), levels
     if not asks_pay:  # and the guide whose own level it is ("a P7?" of Alibaba's)
         owners = [
             f" {other}'s guide maps {m.line} {writer.book.cite(m.chunk_id)}."

@@ -20,6 +20,7 @@ from assistant.compose.passages import (
     condensed,
     on_topic,
     one_line,
+    said_before,
     shared_words,
     wanted_words,
 )
@@ -104,9 +105,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     # (and "and the fourth?" after the levers: that lever alone, not the list again)
     that_line = led and understood.followup and bool(_WORDS_TO_SAY.search(understood.question))
     that_line = that_line or (by_place and understood.followup)
-    led = " ".join(writer.lines)
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
-        sentences = [s for s in condensed(hit, wanted) if s not in led]
+        sentences = [s for s in condensed(hit, wanted) if not said_before(s, writer.lines)]
         if not sentences:
             continue
         writer.add(f"**{hit.company}: {hit.section}**", "")

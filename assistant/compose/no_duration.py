@@ -72,8 +72,17 @@ def durations_first(lines: list[str]) -> list[str]:
     return "\n\n".join(paragraphs).split("\n")
 
 
+_NEXT_QUESTION = re.compile(
+    r"\s+(?:and\s+|or\s+)?(?:is|are|does|do|can|will|would|was|were)\s+(?:it|they|there|that|this|"
+    r"i|you|we)\b",
+    re.I,
+)
+
+
 def _what_of(what: str, company: str | None) -> str:
     """The thing a "how long" ask is of, as the user named it ("each interview")."""
+    # (not the next question run on: "how long is the phone screen [and] is it coding…")
+    what = _NEXT_QUESTION.split(what.strip())[0]
     what = _TRAILING_VERB.sub("", what.strip())
     what = re.split(r"\s+(?:at|for|with|in|take|takes|last|lasts|usually|typically)\b", what)[0]
     what = re.sub(r"^(?:their|its|your)\b", "the", what)  # ("how long does their loop take")

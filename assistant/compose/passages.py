@@ -261,3 +261,22 @@ def one_line(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = text.lstrip("> ").strip()
     return MARKER.sub(lambda m: f"\\[{m.group(1)}\\]", text)  # a guide's "[1]" is not ours
+
+
+_LABEL = re.compile(r"^\s*(?:[-*]\s*)?\*\*[^*]{1,60}:?\*\*:?\s*")  # "**Level Mapping:** "
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def said_before(sentence: str, lines: list[str]) -> bool:
+    """Whether the answer's lines already say a sentence: it is in them as written (its bold
+    label and citation marks aside), or, when it has six words or more, nine in ten of its
+    words are in one line ("X = Y" quoted after "…'s guide maps X to Y")."""
+    body = MARKER.sub("", _LABEL.sub("", sentence)).strip()
+    if not body:
+        return True
+    if any(body in line for line in lines):
+        return True
+    words = set(_WORD.findall(body.lower()))
+    if len(words) < 6:
+        return False
+    return any(len(words & set(_WORD.findall(line.lower()))) >= 0.9 * len(words) for line in lines)

@@ -289,7 +289,7 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
     # named only as what the asked place is measured against ("lower than hangzhou?")
     others = [m.place for m in mentions if not _compared_with(normalized, m)]
     for candidate in dict.fromkeys([place, *others]):
-        match = _row_for(candidate, labels)
+        match = row_for(candidate, labels)
         if match is not None:
             return match
     return RegionMatch(label=None, place=place)
@@ -307,7 +307,7 @@ def _compared_with(normalized: str, mention: PlaceMention) -> bool:
     return bool(spots) and all(_COMPARED_WITH.search(normalized[:at]) for at in spots)
 
 
-def _row_for(place: str, labels: list[str]) -> RegionMatch | None:
+def row_for(place: str, labels: list[str]) -> RegionMatch | None:
     """The label whose row is for `place` (or for a place in its metro area), else None."""
     for label in labels:
         if label_matches(label, place):

@@ -85,8 +85,14 @@ def places_in(text: str) -> list[PlaceMention]:
                 if edit_distance(word, spelling, limit) <= limit:
                     found.append((0, PlaceMention(place, word)))
     found.sort(key=lambda item: item[0])
+    # (one place in overlapping spellings, "the bay area": named by its longest spelling)
+    longest = {m.place: m.spelled for _, m in sorted(found, key=lambda i: len(i[1].spelled))}
     seen: set[str] = set()
-    return [m for _, m in found if not (m.place in seen or seen.add(m.place))]
+    return [
+        PlaceMention(m.place, longest[m.place])
+        for _, m in found
+        if not (m.place in seen or seen.add(m.place))
+    ]
 
 
 def _broken_names(words: list[str], spellings: dict[str, str]):

@@ -37,7 +37,8 @@ _NOT_MODIFIERS = frozenset(
     "a an the as for of at in is are what whats how much does do my your their our his her "
     "be being am im i'm i you we they to and or with get gets got paid pay make earn level "
     "senior staff principal junior lead sr jr says said say titled called actually really "
-    "just meant mean".split()
+    "just meant mean it its this that these those all any some other others more most many "
+    "only both each every them me us he she who which few several fellow".split()
 )
 
 
