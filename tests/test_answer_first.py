@@ -385,7 +385,9 @@ def test_an_offer_from_an_employer_no_guide_names_is_a_competing_offer(coach):
     answer = coach.ask(
         "anyscale london is lowballing me and i have a deepmind offer. which lever fits?"
     )
-    assert "Competing Infrastructure Offers" in first_sentence(answer.answer)
+    # (its levers name NVIDIA and Databricks, not DeepMind: said first, the lever after it)
+    assert first_sentence(answer.answer).startswith("Anyscale's guide names no Deepmind offer")
+    assert "Competing Infrastructure Offers" in answer.answer[:300]
 
 
 def test_experience_told_picks_the_lever_it_fits(coach):

@@ -22,7 +22,8 @@ answered with what they hold; a level code named in a question
 of no other kind ("would they bring me in as P4?") is a level question, and levels asked with a
 pay word ("a p7 vs a p5, tc wise?") are said to share one band; a second place with no row
 ("listed as london, but employed out of dublin") is named. Terms of art no guide uses are found
-by assistant.compose.unheld_terms.
+by assistant.compose.unheld_terms; employers asked of by kind ("startups") and rivals no lever
+names, by assistant.compose.employer_kinds and assistant.compose.rival_offers.
 
 Leaves out: companies and regions the guides lack (retrieval abstains and the refusal names
 them), the level sentences (assistant.compose.level_coverage), and wording beyond one sentence
@@ -42,6 +43,7 @@ from assistant.compose.asks_apart import (
 )
 from assistant.compose.aspects import asked_plainly, aspects_asked, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
+from assistant.compose.employer_kinds import kind_statement
 from assistant.compose.level_coverage import level_statement
 from assistant.compose.loops_of_others import loops_of_others
 from assistant.compose.place_gaps import (
@@ -51,6 +53,7 @@ from assistant.compose.place_gaps import (
     pay_asked_of_a_place_without_a_row,
     places_without_rows_of,
 )
+from assistant.compose.rival_offers import rival_statement
 from assistant.compose.same_role import same_role_sentence
 from assistant.compose.topic_coverage import (
     as_said,
@@ -191,6 +194,11 @@ def coverage_of(
             f"The guides have no {frame.role_asked} {what}{where}; they cover {held} only."
         )
         gaps.append(frame.role_asked)
+    kind_gap, kinds_asked = kind_statement(frame, catalog)  # "what do startups pay in sf?"
+    rival_gap = rival_statement(frame, catalog)  # "citadel offered me… which lever?"
+    for said, named in ((kind_gap, kinds_asked), rival_gap):
+        statements += [said] if said else []
+        gaps += named
     level_gap, levels_not_held = level_statement(frame, catalog, writer)
     if level_gap:
         statements.append(level_gap)
@@ -338,6 +346,9 @@ def coverage_of(
     nothing_else = nothing_else and (
         bool(asked) or names_only_a_subject(frame) or no_guide or about_a_term
     )
+    # ("how much equity would a series b startup give?": no figure held is asked; a place
+    # named has its rows, "what do startups pay in sf?")
+    nothing_else = nothing_else or bool(kind_gap and not frame.region)
     # the title's sameness is said when asked about ("is SRE the same job there?"), not when
     # it is only the user's background ("i've been an SRE for 7 years… here's my offer")
     title_asked = frame.role_asked and contains_phrase(
@@ -374,7 +385,7 @@ _WHAT_TO_SAY = re.compile(
     r"\bhow (?:do|should|would|can) i (?:respond|reply|word|phrase|answer)\b",
     re.I,
 )
-NEXT_TO = 2  # words between a pay word and a topic's phrase that make it the topic's object
+NEXT_TO = 3  # word positions from a pay word to a topic's phrase that make it the topic's object
 
 
 STAND_IN_INTENTS = ("comp", "general", "lever")

@@ -89,12 +89,22 @@ _OFFERED_BY = re.compile(
 )
 
 
+# words that follow a firm's name ("citadel securities", "jump trading", "modal labs")
+_FIRM_WORDS = frozenset(
+    "securities capital trading labs technologies systems inc ltd llc corp group holdings "
+    "partners ventures".split()
+)
+
+
 def offering_employer(normalized: str) -> str | None:
     """A name the corpus does not know, typed in lower case, that makes the user an offer; not
     an everyday word, a place, a job word or a company of the corpus."""
     everyday = common_words()
     for match in _OFFERED_BY.finditer(normalized):
         name = match.group(1) or match.group(2)
+        after = normalized[match.end(match.lastindex or 0) :].split()[:1]
+        if name in everyday and after and after[0] in _FIRM_WORDS:  # ("citadel securities")
+            return f"{name} {after[0]}"
         if name in everyday or name in place_spellings() or name in NOT_A_NAME:
             continue
         if name in NEUTRAL_WORDS or _LEVEL_CODE.fullmatch(name.upper()):
