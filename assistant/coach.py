@@ -54,10 +54,10 @@ from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.conversation import (
     Context,
     asks_which_lever,
-    changes_offer,
     draft_restyle,
     gives_one_percentage,
     new_offer_stated,
+    offer_change,
     offer_read_with,
     replay,
     states_offer,
@@ -308,6 +308,7 @@ class Coach:
         cleaned = clean_question(state["question"])
         understood = self.retriever.understand(cleaned, context.state, state["question"])
         turn: TurnState = {"context": context, "understood": understood, "cleaned": cleaned}
+        change = offer_change(cleaned, context.offer_text) if context.offer_text else None
         if new_offer_stated(cleaned, understood, bool(context.offer_text)):  # read once, for all
             earlier = context.offer_for(understood.company)[0]
             offer_text = offer_read_with(earlier, cleaned, understood)
@@ -318,8 +319,8 @@ class Coach:
             counter = understood.intent in ("comp", "general") or not asks_which_lever(cleaned)
             if understood.intent in ("comp", "general", "lever") and gives_offer and counter:
                 turn["understood"] = replace(understood, intent="counter")
-        elif context.offer_text and changes_offer(cleaned) and not understood.unknown_company:
-            turn["offer_change"] = with_subject(cleaned, understood)  # "what if base were 190k?"
+        elif change and not understood.unknown_company:  # "what if base were 190k?", "sorry
+            turn["offer_change"] = with_subject(change, understood)  # 185 not 158"
             turn["understood"] = replace(understood, intent="counter")
         style = draft_restyle(cleaned, understood) if context.offer_text else None
         if style:  # the last draft, restyled

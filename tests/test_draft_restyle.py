@@ -96,7 +96,9 @@ def test_the_chat_drafts_are_plain_blocks_with_their_sources_beneath(first):
         assert all(figure in draft for figure in ASKS)
     assert "guide" not in email.lower() and "floor" not in (email + phone).lower()
     sources = first.answer.split("**Email draft**", 1)[1].split("**Phone script**")[0]
-    assert re.search(r"Its figures come from: .*Anyscale script \(source \d+\)", sources)
+    assert re.search(
+        r"Its figures come from:\n(?:- .*\n)*- Anyscale script \(source \d+\)", sources
+    )
 
 
 @pytest.mark.parametrize("request_text", ["make the email shorter", "more formal", "friendlier"])
@@ -132,8 +134,9 @@ def test_a_band_row_first_cited_under_a_draft_is_named_not_quoted_as_a_table(coa
     first = coach.ask(offer)
     answer = coach.ask("cool, now draft the email to the recruiter", history((offer, first.answer)))
     sources = answer.answer.split("**Email draft**", 1)[1]
-    line = next(ln for ln in sources.splitlines() if ln.startswith("Its figures come from"))
-    assert "Anyscale San Francisco band row" in line and "|" not in line
+    listed = sources.split("Its figures come from:\n", 1)[1].split("\n\n", 1)[0]
+    row = next(ln for ln in listed.splitlines() if "Anyscale San Francisco band row" in ln)
+    assert "|" not in row and "$168K–$218K" in row  # (the range the email takes from it)
     assert answer.grounding.status == "ok"
 
 

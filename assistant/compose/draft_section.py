@@ -47,7 +47,7 @@ def write_draft_section(writer: Writer, drafts: Drafts, asks: str = "") -> None:
 
 def _email(writer: Writer, drafts: Drafts, heading: str) -> None:
     writer.add(heading, "", *_block(drafts.email))
-    writer.add(_sources_line(writer, drafts, drafts.marked_email or drafts.email))
+    writer.add(*_sources_lines(writer, drafts, drafts.marked_email or drafts.email))
 
 
 def _phone(writer: Writer, drafts: Drafts) -> None:
@@ -56,7 +56,7 @@ def _phone(writer: Writer, drafts: Drafts) -> None:
     said_marked = "\n".join(
         line for line in drafts.marked_phone.splitlines() if not line.startswith(PRIVATE)
     )
-    writer.add(_sources_line(writer, drafts, said_marked))
+    writer.add(*_sources_lines(writer, drafts, said_marked))
     private = [line for line in drafts.marked_phone.splitlines() if line.startswith(PRIVATE)]
     for line in private:
         floor = _renumbered(writer, drafts, line.removeprefix(PRIVATE))
@@ -69,8 +69,10 @@ def _block(text: str) -> list[str]:
     return [f"{FENCE}text", *lines, FENCE]
 
 
-def _sources_line(writer: Writer, drafts: Drafts, marked: str) -> str:
-    """'Its figures come from: your offer; Anyscale script [2]; …' for the markers in `marked`."""
+def _sources_lines(writer: Writer, drafts: Drafts, marked: str) -> list[str]:
+    """'Its figures come from:' and a line per source of the markers in `marked` ("- your
+    offer, as you wrote it", "- Anyscale script [2]"): each source's own words beside its
+    marker, so each line rests on the passage it cites."""
     used = {int(n) for n in MARKER.findall(marked)}
     parts = []
     for citation in drafts.citations:
@@ -82,10 +84,14 @@ def _sources_line(writer: Writer, drafts: Drafts, marked: str) -> str:
             parts.append(f"{citation.name} (source {writer.book.numbers[citation.chunk_id]})")
         elif citation.chunk_id in writer.book.records:
             mark = writer.book.cite(citation.chunk_id)
-            said = _sentence_giving(writer.book.records[citation.chunk_id].text, marked)
-            parts.append(f"{citation.name} {mark}" + (f': "{said}"' if said else ""))
-    said = "; ".join(dict.fromkeys(parts))
-    return f"Its figures come from: {said}" + ("" if said.endswith('"') else ".") if parts else ""
+            source = writer.book.records[citation.chunk_id].text
+            said = _sentence_giving(source, marked)
+            ranges = _ranges_from(source, marked, citation.n)  # (a row: the ranges taken)
+            shown = f': "{said}"' if said else f": {', '.join(ranges)}" if ranges else ""
+            parts.append(f"{citation.name} {mark}{shown}")
+    return (
+        ["Its figures come from:", *(f"- {part}" for part in dict.fromkeys(parts))] if parts else []
+    )
 
 
 _MONEY = re.compile(r"[$£€¥]\s?\d[\d,.]*\s?[KkMm]?")
@@ -104,6 +110,17 @@ def _sentence_giving(source: str, draft: str) -> str:
         if len(found & amounts) > shared:
             best, shared = one_line(sentence), len(found & amounts)
     return best
+
+
+_RANGE = re.compile(r"[$£€¥]?\s?\d[\d,.]*\s?[KkMm]?\s?[–-]\s?[$£€¥]?\s?\d[\d,.]*\s?[KkMm]?")
+
+
+def _ranges_from(source: str, draft: str, n: int) -> list[str]:
+    """The ranges the draft's lines marked [n] take from the passage, as the passage writes
+    them ("$163K–$213K" of a band row)."""
+    lines = [line for line in draft.splitlines() if f"[{n}]" in line]
+    found = [m.group(0).strip() for line in lines for m in _RANGE.finditer(line)]
+    return list(dict.fromkeys(r for r in found if r in source))
 
 
 def _renumbered(writer: Writer, drafts: Drafts, text: str) -> str:

@@ -67,9 +67,16 @@ def _corrected_figure(earlier: Offer, later: Offer) -> Offer | None:
     """The earlier offer with a lone figure the later text names no component for ("wait its
     actually 175k" after "170k base") put in place of the one amount of the offer it is near
     (within 1.5 times, same currency), said in a note; None when it is near none or several."""
-    if len(later.unassigned) != 1:
+    figures = later.unassigned
+    parts = ("base", "stock", "sign_on", "bonus_amount")
+    if len(figures) == 2:  # "185k not 158k": the one the offer holds is taken back, by value
+        taken = [c for f in figures for c in parts if getattr(earlier, c) == f.value]
+        kept = [f for f in figures if f.value not in {getattr(earlier, c) for c in parts}]
+        if len(taken) == 1 and len(kept) == 1:
+            return _replaced(earlier, later, taken[0], kept[0])
+    if len(figures) != 1:
         return None
-    figure = later.unassigned[0]
+    figure = figures[0]
     same = [c for c in ("base", "stock", "sign_on") if getattr(earlier, c) == figure.value]
     if figure.unit not in ("", earlier.currency, PERCENT) and same:  # "its $140k usd" after
         note = (  # "£140k base": the same figure, the offer's currency corrected
@@ -87,14 +94,17 @@ def _corrected_figure(earlier: Offer, later: Offer) -> Offer | None:
     ]
     if len(near) != 1:
         return None
+    return _replaced(earlier, later, near[0], figure)
+
+
+def _replaced(earlier: Offer, later: Offer, part: str, figure) -> Offer:
+    """The earlier offer with `figure` as its `part`, said in a note."""
     name = {"base": "base salary", "stock": "stock", "sign_on": "sign-on", "bonus_amount": "bonus"}
-    was = format_money(getattr(earlier, near[0]), earlier.currency)
-    note = (
-        f"'{figure.raw}' read as your {name[near[0]]} (it replaces {was}); say so if that is wrong."
-    )
+    was = format_money(getattr(earlier, part), earlier.currency)
+    note = f"'{figure.raw}' read as your {name[part]} (it replaces {was}); say so if that is wrong."
     return replace(
         earlier,
-        **{near[0]: figure.value},
+        **{part: figure.value},
         tc=None,
         notes=(*earlier.notes, note),
         text=f"{earlier.text} {later.text}".strip(),

@@ -155,6 +155,31 @@ def changes_offer(text: str) -> bool:
     return describes_offer(thousands_beside_pay_words(text)[0])
 
 
+# "185 not 158", "its 185, not 158": a figure put in place of one the offer was given with
+_IN_PLACE_OF = re.compile(r"(?<![\w.$£€¥])(\d{2,3})\s*,?\s*(?:not|instead of)\s+(\d{2,3})(?![\w.])")
+
+
+def offer_change(text: str, offer_text: str) -> str | None:
+    """The text to read as a change of the conversation's offer (`offer_text`): a figure given
+    for it (`changes_offer`), or one put in place of its own ("sorry 185 not 158", read as
+    "185k not 158k" when the offer's was in thousands); None when the text changes nothing."""
+    return figure_corrected(text, offer_text) or (text if changes_offer(text) else None)
+
+
+def figure_corrected(text: str, offer_text: str) -> str | None:
+    """A turn putting a bare figure in place of one the conversation's offer holds ("sorry 185
+    not 158, typo" after "158 base" or "158k base"), with both read in thousands as the
+    offer's was ("sorry 185k not 158k"); None when it names no figure of the offer."""
+    found = _IN_PLACE_OF.search(text)
+    if not found:
+        return None
+    old = found.group(2)
+    if not re.search(rf"(?<![\w.]){old}(?:,000|\s*k)?(?![\w.])", offer_text, re.I):
+        return None
+    new = f"{found.group(1)}k not {old}k"
+    return text[: found.start()] + new + text[found.end() :]
+
+
 # an amount the user would ask for, not one the offer gives
 _ASKED_AMOUNT = re.compile(
     r"(?:\b(?:ask(?:ing)?|request(?:ing)?|counter(?:ing)?)\s+(?:them\s+)?(?:for|with|at)\s+"
@@ -269,11 +294,15 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
                 owner, changes = understood.company, ()
             offers.append((owner, offer_read_with(earlier, text, understood), changes))
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
-        elif offers and changes_offer(text) and (understood.corrects or not _SUPPOSES.search(text)):
+        elif (
+            offers
+            and (change := offer_change(text, offers[-1][1]))
+            and (understood.corrects or not _SUPPOSES.search(text))
+        ):
             # a figure told ("equity just came through, 120k over 4 yrs") stays; a what-if
             # ("what if base were 190k?") is asked of that turn only
             owner, earlier, changes = offers[-1]
-            offers[-1] = (owner, earlier, (*changes, with_subject(text, understood)))
+            offers[-1] = (owner, earlier, (*changes, with_subject(change, understood)))
         elif offers and draft_restyle(text, understood):
             state = replace(state, intent="counter")  # (as the coach answered: the draft again)
         elif offers and understood.corrects and understood.company not in (None, offers[-1][0]):

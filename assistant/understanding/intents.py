@@ -305,7 +305,8 @@ _ASKS_FOR = re.compile(
     r"\b(?:the|my|its|their|that|your) (?:[\w-]+ ){0,2}(?:ask|request|counter)\b(?! for\b)"
     # "how much higher can i push the base?": how far to ask
     r"|\bhow (?:much|far)(?: (?:higher|more|further|up))? (?:can|should|could|do) i (?:push|ask"
-    r"|go|negotiate|counter)\b",
+    r"|go|negotiate|counter)\b"
+    r"|\bpush(?:ing)? (?:(?:hard|only|just) )?(?:on|for)\b",  # "what if i only push on equity?"
     re.I,
 )
 
@@ -318,12 +319,14 @@ def asks_for(question: str, after: str | None, component: str | None) -> bool:
     much below?")."""
     if after == "counter" and (_HOW_FAR.search(question) or _SAME_OFFER.search(question)):
         return True  # (or the offer placed again: "what about beijing for the same numbers")
-    if after not in ("counter", "lever", "comp") or not component:
-        return False
     # (not of a figure the turn tells: "they said 15% bonus, is that normal there?")
     judged = (
         after == "counter" and bool(_JUDGED.search(question)) and not re.search(r"\d", question)
     )
+    if judged and not component:  # "is that above the band?": the offer, judged whole
+        return True
+    if after not in ("counter", "lever", "comp") or not component:
+        return False
     return bool(_ASKS_FOR.search(question)) or judged
 
 
@@ -332,7 +335,7 @@ _HOW_FAR = re.compile(r"\bhow (?:much|far) (?:below|under|above|over|short|off)\
 _JUDGED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|that|this|they|mine|(?:my|the) \w+)\s+(?:\w+\s+)?"
     r"(?:low|high|fair|good|ok|okay|decent|normal|competitive|bad|enough|lowball\w*|below|"
-    r"above|under\w*)\b",
+    r"above|under\w*|within|in (?:the )?(?:band|range))\b",
     re.I,
 )
 

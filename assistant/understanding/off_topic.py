@@ -9,6 +9,7 @@ them) and what the follow-up carries (assistant.understanding.question).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.understanding.asks import (
@@ -27,6 +28,8 @@ from assistant.understanding.intents import PAY_INTENTS, lever_asked_by_place
 from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import level_asked
 from assistant.understanding.words import mixes_another_language
+
+_FIGURE = re.compile(r"(?<![\w.])\d{2,7}(?:[.,]\d+)?(?![\w.])")  # a figure typed bare
 
 
 def off_topic_turn(
@@ -65,6 +68,7 @@ def off_topic_turn(
         return False
     if (goes_back or REFERENCE.search(normalized)) and (
         component
+        or (state.intent in PAY_INTENTS and _FIGURE.search(question))  # "sorry 185 not 158"
         or places_in(kept_text)
         or names_company
         or find_currency(question)
