@@ -256,9 +256,17 @@ def sentences_of(text: str) -> list[str]:
     return [s.text.strip() for s in split_sentences(flat) if s.text.strip()]
 
 
+# a list's comma with no space after it, and "and"/"or" run into a name in capitals
+_GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=[a-z])")
+_GLUED_AND = re.compile(r"\b(and|or)(?=[a-z]?[A-Z]{2,}\b)")
+
+
 def one_line(text: str) -> str:
-    """Passage text fit to sit inside one markdown line: no heading marks, no stray markers."""
+    """Passage text fit to sit inside one markdown line: no heading marks, no stray markers,
+    and words a guide's text glued together apart again ("strace,tcpdump,perf, andeBPF":
+    "strace, tcpdump, perf, and eBPF")."""
     text = re.sub(r"\s+", " ", text).strip()
+    text = _GLUED_AND.sub(r"\1 ", _GLUED_COMMA.sub(", ", text))
     text = text.lstrip("> ").strip()
     return MARKER.sub(lambda m: f"\\[{m.group(1)}\\]", text)  # a guide's "[1]" is not ours
 

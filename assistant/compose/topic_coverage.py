@@ -25,7 +25,7 @@ def topics_statement(missing: list[TopicAsk], company: str | None, stand_in: str
     """ "The guides say nothing about Anyscale on-call." The company is put before the topic
     (as people say "Anyscale on-call"), so the sentence names both where two companies are
     talked about; what may stand in for the topic follows."""
-    said = " or ".join(as_said(t) for t in missing)
+    said = " or ".join(dict.fromkeys(as_said(t) for t in missing))  # (each topic named once)
     if company:  # ("a vesting cliff at Anyscale": not after an article or a question word)
         said = f"{said} at {company}" if _NO_NAME_BEFORE.match(said) else f"{company} {said}"
     guide = f"the {company} guide" if company else "the guides"
