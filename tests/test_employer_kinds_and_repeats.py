@@ -22,10 +22,15 @@ real pipeline (real MiniLM, Chroma on disk, the built-in composer) and as pure r
 - a bare figure put in place of one the offer holds ("typo, 185 not 158" after "158k base",
   "sorry 185 not 158" after "158 base") replaces that part, read in thousands as the offer's
   was; a figure the offer does not hold changes nothing; "is that above the band?" after an
-  offer places that offer;
+  offer places that offer; "and if they say 200 base is their best offer?" holds that base and
+  pushes the rest of the offer given, which it keeps (not a new offer of one figure);
 - a pay word three words from a topic the guides lack is that topic's object ("annual
   refreshers on the rsus"): a message whose asks all name gaps is refused;
-- a draft's sources are listed one per line, a band row with the ranges the draft takes from it.
+- a draft's sources are listed one per line, a band row with the ranges the draft takes from it;
+- words a guide's text glued together are quoted apart ("strace,tcpdump,perf, andeBPF": "strace,
+  tcpdump, perf, and eBPF"), and a topic lacking for two reasons is named once;
+- a question of what the pay is made of ("what's actually in an alibaba devops comp package")
+  opens with the guide's sentence naming the most pay components, before the bands.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -36,7 +41,7 @@ import pytest
 
 from assistant.coach import Coach
 from assistant.compose.no_duration import durations_asked
-from assistant.compose.passages import said_before
+from assistant.compose.passages import one_line, said_before
 from assistant.understanding.conversation import figure_corrected
 from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import role_asked
@@ -274,3 +279,51 @@ def test_a_company_beside_anothers_row_shows_its_row_for_that_metro(coach):
     first = rsu.answer.split("\n", 1)[0]
     assert "Alibaba Bay Area / Sunnyvale (US R&D) **$75K–$210K**" in first
     assert "Anyscale San Francisco **$125K–$228K**" in first and "London" not in rsu.answer
+
+
+def test_words_a_guide_glued_together_are_quoted_apart():
+    glued = "using tools like strace,tcpdump,perf, andeBPF."
+    assert one_line(glued) == "using tools like strace, tcpdump, perf, and eBPF."
+    assert one_line("Android and band, 1,000 and 2,5") == "Android and band, 1,000 and 2,5"
+
+
+@pytest.mark.integration
+def test_a_lacking_topic_is_named_once(coach):
+    *_, stipend = _talk(
+        coach,
+        "alibaba singapore devops total comp range?",
+        "and can i ask for a housing allowance or a remote stipend on top? i'd be relocating from kl",
+    )
+    first = stipend.answer.split("\n", 1)[0]
+    assert first.count("housing allowance") == 1
+
+
+@pytest.mark.integration
+def test_a_best_offer_on_base_keeps_the_rest_of_the_offer(coach):
+    *_, best = _talk(
+        coach,
+        "anyscale sf devops offer 190 base / 140k rsu / 5%. where does it land",
+        "nvidia offered me 213 base 255 rsu. what do i counter with",
+        "and if they say 200 base is their best offer?",
+    )
+    first = best.answer.split("\n", 1)[0]
+    assert first.startswith("If the base salary stays at $200K, push the rest: stock $255K")
+    assert "$198K" in first and "| Stock | $35K |" in best.answer  # (the grant given, kept)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        (
+            "what's actually in an alibaba devops comp package",
+            "Total compensation at Alibaba typically includes a competitive base salary, a "
+            "performance-based annual bonus, and Restricted Stock Units (RSUs). [1]",
+        ),
+        ("how is anyscale comp structured", "Competitive Base + Growth-Stage Equity [1]"),
+    ],
+)
+def test_what_the_pay_is_made_of_opens_with_the_guides_sentence(coach, question, opening):
+    answer = coach.ask(question)
+    assert answer.answer.split("\n", 1)[0] == opening
+    assert "| Region | Base Salary |" in answer.answer  # (the bands, after it)

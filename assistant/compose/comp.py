@@ -20,6 +20,7 @@ from assistant.compose.lead import sentence_pieces, write_lead
 from assistant.compose.passages import (
     MAX_SENTENCES_PER_PASSAGE,
     chunk_body,
+    one_line,
     sentences_of,
     shared_words,
     wanted_words,
@@ -33,6 +34,33 @@ from assistant.understanding.place_names import places_in
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 from assistant.understanding.words import contains_phrase, normalize
+
+# a question of what the pay is made of, not of its figures
+_MAKEUP = re.compile(
+    r"\bwhat'?s (?:actually |really )?in\b|\bmade up of\b|\bconsists? of\b|\bstructured?\b"
+    r"|\bbreak ?down\b|\bwhat (?:does|do) (?:\w+ ){0,5}(?:include|come with)",
+    re.I,
+)
+_PARTS = ("base", "stock", "bonus")
+
+
+def _write_makeup(writer: Writer, understood: Understanding, ev: Evidence) -> None:
+    """The sentence of the company's prose naming the most pay components ("Total compensation
+    at Alibaba typically includes a competitive base salary, a performance-based annual bonus,
+    and Restricted Stock Units"), cited, when one names two or more."""
+    best, count = None, 1
+    for record in ev.records.values():
+        if record.kind in ("table_row", "lever", "script") or record.company != understood.company:
+            continue
+        pieces = sentence_pieces(chunk_body(record.text))
+        for sentence in (part for piece in pieces for part in piece.split(" | ")):  # (a heading
+            said = normalize(sentence)  # line's parts apart: "Competitive Base + Growth-Stage…")
+            named = sum(any(contains_phrase(said, w) for w in COMPONENT_WORDS[c]) for c in _PARTS)
+            if named > count:
+                best, count = (sentence, record.chunk_id), named
+    if best:
+        writer.add(f"{one_line(best[0])} {writer.book.cite(best[1])}", "")
+
 
 _ASKS_WHAT_CHANGES = re.compile(r"\b(?:change[sd]?|differ(?:s|ent)?|difference)\b", re.I)
 
@@ -147,6 +175,8 @@ def compose_comp(
     asked = COMPONENT_WORDS.get(understood.component or "", ())
     # (a topic the guides hold under their own phrase: "guaranteed?" -> "performance-based")
     asked = (*asked, *_held_phrases(understood, ev))
+    if not understood.component and _MAKEUP.search(understood.question):
+        _write_makeup(writer, understood, ev)  # "what's actually in an alibaba comp package?"
     if asked and _asks_yes_or_no(understood.question) and not understood.states_amounts:
         # "is the bonus guaranteed or does it depend on performance?": what a guide's prose
         # says of that component ("a performance-based annual bonus"), before the figures

@@ -86,8 +86,7 @@ MAKES_AN_ARTEFACT = re.compile(
     r"regex|sql query|poem|essay|story|song|joke|(?:python|bash|shell|go|java) script)\b",
     re.I,
 )
-# "can i also ask for a sign-on?", "the stock too?": more about what was being discussed.
-ADDS_TO = re.compile(r"\b(?:also|too|as well)\b", re.I)
+ADDS_TO = re.compile(r"\b(?:also|too|as well)\b", re.I)  # "the stock too?": more of the same
 FIXED_COMPONENT = re.compile(
     r"\b(?:won'?t|will not|wont|can'?t|cannot|not going to|refuses? to|refused to) "
     r"(?:move|budge|go up|increase|change|negotiate)"
@@ -95,7 +94,8 @@ FIXED_COMPONENT = re.compile(
     r"|call|step|screen|hr|values)))\b|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|"
     r"turn down)s?\b|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
     r"|\bbest (?:we|they|i) can do\b|\b(?:can'?t|cannot) go (?:above|higher|past|over|beyond)\b"
-    r"|\b(?:tops?|maxe?s?) out at\b|\b(?:is|are|'s) (?:impossible|not possible|off the table)\b",
+    r"|\b(?:tops?|maxe?s?) out at\b|\b(?:is|are|'s) (?:impossible|not possible|off the table)\b"
+    r"|\b(?:is|'s) (?:their|our|the|its) (?:best|final|last|max(?:imum)?) (?:offer|number)\b",
     re.I,
 )
 # "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": about the

@@ -213,8 +213,10 @@ def states_offer(text: str, after_offer: bool = False) -> bool:
 def new_offer_stated(text: str, understood: Understanding, has_offer: bool) -> bool:
     """`states_offer`, unless the turn corrects a figure of the offer already given ("sorry
     typo — rsu is 104k, not 140k. with google at 330 tc, what rsu should i counter with"):
-    that is a change to the offer, whatever else it names, not a new offer of its figures."""
-    fixes = has_offer and understood.corrects and changes_offer(text)
+    that is a change to the offer, whatever else it names, not a new offer of its figures; so
+    is a what-if of its own ("and if they say 200 base is their best offer?")."""
+    supposes = bool(_SUPPOSES.search(text)) and not understood.offer_is_competing
+    fixes = has_offer and (understood.corrects or supposes) and changes_offer(text)
     return states_offer(text, has_offer) and not fixes
 
 
