@@ -45,7 +45,8 @@ def kind_asked(frame: Understanding, catalog: Catalog) -> str | None:
     for match in _KIND.finditer(asking):
         if not _TOLD.search(asking[: match.start()]):
             kind = match.group("kind")  # (named as a kind: "series B startups", "hedge funds")
-            return kind if kind.lower().endswith(("s", "tech", "government")) else f"{kind}s"
+            whole = kind.lower().endswith(("s", "tech", "government", "aang"))  # ("big tech")
+            return kind if whole else f"{kind}s"
     return None
 
 
