@@ -75,6 +75,23 @@ def per_year_note(band: CompBand, writer: Writer) -> str:
     )
 
 
+def per_month_note(band: CompBand, writer: Writer, component: str | None) -> str:
+    """A yearly figure asked per month ("anyscale sf base per month?"): its range ÷ 12, before
+    tax; the base unless the total was asked. The guides give yearly figures only, and nothing
+    on tax, so no take-home figure is made."""
+    part = "total" if component == "total" else "base"
+    low, high = getattr(band, f"{part}_min"), getattr(band, f"{part}_max")
+    if low is None:
+        return ""
+    high = high or low
+    writer.values += [(low / 12, band.currency), (high / 12, band.currency)]
+    span = format_money(low / 12, band.currency)
+    if high != low:
+        span += "–" + format_money(high / 12, band.currency)
+    name = "Total comp" if part == "total" else "Base salary"
+    return f"{name} per month: about {span} before tax ({part} ÷ 12)."
+
+
 def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
     mark = writer.book.cite(band.chunk_id)
     where = f"{band.company} · {band.role} · {band.region}"

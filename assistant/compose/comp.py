@@ -12,6 +12,7 @@ from assistant.compose.bands import (
     band_in_other_currency,
     band_table,
     one_band,
+    per_month_note,
     per_year_note,
 )
 from assistant.compose.core import Evidence, Writer
@@ -146,6 +147,7 @@ def _as_named(place: str) -> str:
 _RANKS = re.compile(
     r"\b(?:higher|lower|bigger|smaller|better|worse|which one|which pays|who pays)\b", re.I
 )
+_PER_MONTH = re.compile(r"\b(?:per|a|each|every) month\b|\bmonthly\b|/\s?mo(?:nth)?\b")
 _PER_YEAR = re.compile(
     r"\b(?:per|a|each|every) (?:year|yr)\b|\b(?:annual(?:ly)?|yearly)\b|/\s?yr\b"
 )
@@ -196,6 +198,10 @@ def compose_comp(
     yearly = understood.component == "stock" and _PER_YEAR.search(understood.question)
     if notes and yearly:  # "is that per year?": the grant ÷ its years, first
         writer.add(*notes, "")
+    asked_part = understood.component
+    monthly = _PER_MONTH.search(understood.question) and not understood.states_amounts
+    if monthly and len(bands) == 1 and (note := per_month_note(bands[0], writer, asked_part)):
+        writer.add(note, "")  # "base per month?": the yearly range ÷ 12, shown
     if len(bands) == 1:
         one_band(writer, bands[0], understood.component)
     else:
