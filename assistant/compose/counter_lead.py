@@ -20,6 +20,7 @@ from assistant.compose.passages import one_line
 from assistant.corpus.facts import Lever
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
+from assistant.engine.offer_words import MONTHLY_NOTE
 from assistant.engine.script_asks import SIGN_ON, GuideFigures
 from assistant.money import PERCENT, find_amounts, format_money
 from assistant.understanding.asks import (
@@ -223,8 +224,15 @@ def verdict(
     if band is None or not where:
         return ""
     what = "base" if component == "base" else "total pay"
+    # ("Monthly base salary: SGD 11,500": its year's figure, said to be the month's × 12)
+    monthly = component == "base" and any(
+        n.startswith(MONTHLY_NOTE) for n in negotiation.offer.notes
+    )
+    shown = (
+        f"{row.offer.display} a year, from your monthly figure" if monthly else row.offer.display
+    )
     sentence = (
-        f"Your {what} ({row.offer.display}) is {where} the guide's "
+        f"Your {what} ({shown}) is {where} the guide's "
         f"{'' if component == 'base' else 'total '}range for {band.region} "
         f"({row.band_min.display}–{row.band_max.display}) {mark}{_outside_by(writer, row)}"
     )

@@ -178,7 +178,7 @@ def parse_offer(
         if bare_percent_in_list(item, text) and len(parts) >= 2 and "bonus" not in parts:
             item = replace(item, component="bonus")  # "170k base / 100k rsu / 15%" (a package)
         check_not_absurd(item.amount, item.component)
-        notes += filter(None, [annualized(item)])  # "$13,500/month": × 12, shown
+        notes += filter(None, [annualized(item, text)])  # "$13,500/month": × 12, shown
         problem = _problem(item)
         if problem:
             unassigned.append(

@@ -24,7 +24,7 @@ from assistant.understanding.tables import COMPANY_ALIASES, KNOWN_EMPLOYERS
 _KEYWORDS = re.compile(
     r"(?P<sign_on>sign(?:ing)?[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus)"
     r"|(?P<stock>\b(?:rsus?|stock|equity|eq|shares|options)\b)"
-    r"|(?P<bonus>\b(?:target\s+)?bonus(?:es)?(?:\s+target)?\b)"  # ("bonus target around 5%")
+    r"|(?P<bonus>\b(?:target\s+)?bonus(?:es)?(?:\s*:?\s*target)?\b)"  # ("bonus: target 5%")
     r"|(?P<base>\bbase(?:\s+(?:salary|pay))?\b|\bsalary\b)"
     r"|(?P<tc>\btc\b|\btotal(?:\s+comp(?:ensation)?)?\b|\ball[\s-]in\b)"
     r"|(?P<floor>\bfloor\b|\bwalk[\s-]?away\b|\bbottom\s+line\b|\bat\s+least\b|"
@@ -123,22 +123,30 @@ def bare_percent_in_list(item: Found, text: str) -> bool:
     )
 
 
-def annualized(item: Found) -> str:
-    """A base salary said to be per month ("$13,500/month", "38k a month") made a year's:
-    the amount times 12 in its place, and the note that shows the sum; "" (the item as it
-    was) for anything else. (Hourly pay and other components stay questions.)"""
+def annualized(item: Found, text: str = "") -> str:
+    """A base salary said to be per month ("$13,500/month", "38k a month", "Monthly base
+    salary: SGD 11,500") made a year's: the amount times 12 in its place, and the note that
+    shows the sum; "" (the item as it was) for anything else. `text`: the whole text the item
+    was found in, whose label before the amount may say it is monthly. (Hourly pay and other
+    components stay questions.)"""
     month = PER_MONTH.match(item.tail)
+    label = _SOFT.split(text[: item.start])[-1] if text else ""
     amount = item.amount
-    if item.component != "base" or amount.is_percent or not month:
+    monthly = bool(month) or bool(_MONTHLY_LABEL.search(label))
+    if item.component != "base" or amount.is_percent or not monthly:
         return ""
     item.amount = Amount(amount.low * 12, amount.high * 12, amount.unit, amount.raw)
-    item.tail = item.tail[month.end() :]
+    item.tail = item.tail[month.end() :] if month else item.tail
     return (
-        f"The base was given per month: {amount.raw} × 12 = {amount.low * 12:,.0f} a year "
+        f"{MONTHLY_NOTE} {amount.raw} × 12 = {amount.low * 12:,.0f} a year "
         "(say so if the contract pays more months, such as a 13th-month salary)."
     )
 
 
+MONTHLY_NOTE = "The base was given per month:"
+_MONTHLY_LABEL = re.compile(  # (not "semi-monthly": two pay periods a month)
+    r"(?<![\w-])(?<!semi )(?<!bi )(?:monthly|per month|a month|/\s*mo(?:nth)?)\b[^\d]*$", re.I
+)
 _OWN_TOTAL = re.compile(r"\s*total\b(?!\s*(?:comp|compensation|pay|package|tc)\b)", re.I)
 _LABEL_COLON = re.compile(r"\w\s*:\s*$")
 

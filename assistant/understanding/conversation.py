@@ -192,6 +192,12 @@ _ASKED_AMOUNT = re.compile(
 
 # after an offer was given, a figure for one of its lesser parts, with no offer word and no
 # base or total named, speaks of that offer ("20k sign-on feels low. what do i counter it to")
+# "i'd be forfeiting ~40k of unvested stock at my current place": money left behind, no offer
+_LEFT_BEHIND = re.compile(
+    r"\b(?:forfeit\w*|walk(?:ing)? away from|leav(?:e|ing) (?:behind|on the table)|"
+    r"giv(?:e|ing) up|los(?:e|ing)|unvested)\b[^.?!;]*",
+    re.I,
+)
 _AMENDS = re.compile(r"\b(?:sign[- ]?on|signing|bonus|rsus?|stock|equity|relo\w*)\b", re.I)
 _RESTATES = re.compile(r"\b(?:offer\w*|base|salary|tc|total comp\w*|package)\b", re.I)
 _SUPPOSES = re.compile(r"\b(?:if|suppose|supposing|say they|were to|would|could)\b", re.I)
@@ -202,6 +208,7 @@ def states_offer(text: str, after_offer: bool = False) -> bool:
     "my package") or at least two pay components ("170k base, 90k rsu"). "The base is now
     £300K" states none. A bare figure beside a pay word is one ("nyc offer 175 base")."""
     text = without_guide_claims(_ASKED_AMOUNT.sub(" ", text))  # (nor the user's own ask)
+    text = _LEFT_BEHIND.sub(" ", text)
     if not describes_offer(thousands_beside_pay_words(text)[0]):
         return False
     if after_offer and _AMENDS.search(text) and not _RESTATES.search(text):
