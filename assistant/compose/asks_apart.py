@@ -118,13 +118,34 @@ def loop_asked_apart(question: str, unheld_words: set[str], rule_words: set[str]
         if not part or set(normalize(part).split()) & rule_words:
             continue
         stages = INTERVIEW_TOPIC.finditer(part)
-        if any(not _STAGE_AS_TIME.search(part[: m.start()]) for m in stages):
+        if any(
+            not _STAGE_AS_TIME.search(part[: m.start()]) and _stage_asked(part, m, unheld_words)
+            for m in stages
+        ):
             return True
         told = question[: question.find(part)] if part in question else ""
         told_gap = set(normalize(told).split()) & unheld_words  # ("…leave in that round?")
         if REFERS_BACK.search(part) and INTERVIEW_TOPIC.search(told) and not told_gap:
             return True  # ("onsite is on zoom. who's gonna be on it": the onsite, told before)
     return how_long_asked_apart(question, unheld_words)
+
+
+# a word that opens what is asked: a question word anywhere, a verb only where a clause opens
+_ASKING_WORD = re.compile(
+    r"\b(?:how|what|whats|which|who|when|where|why)\b|(?:^|[,;:(]\s*|\b(?:and|or|also)\s+)"
+    r"(?:is|are|do|does|did|can|could|will|would|should)\b",
+    re.I,
+)
+
+
+def _stage_asked(part: str, stage: re.Match, unheld_words: set[str]) -> bool:
+    """Whether the interview stage `stage` names is asked of in `part`: always, when the part
+    names nothing the guides lack; else when it follows the word that opens the ask ("does a
+    referral let me skip the recruiter screen…?"; not "didnt pass the onsite :( how long til i
+    can reapply?", where the onsite is told before the ask, which is about the gap)."""
+    if not set(normalize(part).split()) & unheld_words:
+        return True
+    return bool(_ASKING_WORD.search(part[: stage.start()]))
 
 
 def how_long_asked_apart(question: str, unheld_words: set[str]) -> bool:

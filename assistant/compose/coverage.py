@@ -410,20 +410,16 @@ def _asked_apart(
     guides lack is about ("how are anyscale rsus taxed?", "my unvested rsus", "do they give
     rsu refreshers?", "anyscale vesting cliff?": nothing of the grant is asked)."""
     words = normalize(frame.question).split()
-    said = [
-        at
-        for t in topics
-        for phrase in t.said
-        for at in _word_positions(words, normalize(phrase).split())
-    ] + [at for term in terms for at in _word_positions(words, normalize(term).split())]
+    phrases = [normalize(p).split() for p in (*(p for t in topics for p in t.said), *terms)]
+    # (each phrase's words, first to last: "a 1 year cliff on the rsus" is three from "cliff")
+    said = [(at, at + len(p) - 1) for p in phrases for at in _word_positions(words, p)]
     mentions = [
         at
         for phrase in COMPONENT_WORDS.get(frame.component or "", ())
         for at in _word_positions(words, normalize(phrase).split())
     ]
-    return (
-        not said or not mentions or any(min(abs(m - a) for a in said) > NEXT_TO for m in mentions)
-    )
+    near = [min(max(a - m, m - b) for a, b in said) for m in mentions] if said else []
+    return not said or not mentions or any(gap > NEXT_TO for gap in near)
 
 
 def _word_positions(words: list[str], phrase: list[str]) -> list[int]:

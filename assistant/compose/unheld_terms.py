@@ -24,6 +24,7 @@ from assistant.understanding.asks import (
     TECH_HOMOGRAPHS,
     asked_sentences,
     foreign_words,
+    sentences_that_ask,
 )
 from assistant.understanding.employer import users_employer
 from assistant.understanding.entities import Catalog, companies_in, normalize
@@ -320,13 +321,21 @@ def _asked_about(question: str, own_tools: bool = False) -> str:
     works with: "what monitoring should i brush up on? i mostly use datadog" asks, in effect,
     whether Datadog counts."""
     asking = asked_sentences(question)
-    if REFERS_BACK.search(asking):  # what "that" may name: all the user wrote (not a pasted
-        return without_pasted(question)  # email: '"Congrats on moving forward! …"')
+    if REFERS_BACK.search(asking):  # what "that" may name: all the user wrote up to the last
+        # ask (not a pasted email: '"Congrats on moving forward! …"'; nor what is told after
+        # it: "is it fixed?… i'd be forfeiting ~40k of unvested stock")
+        return _up_to_the_last_ask(without_pasted(question))
     told = [s for s in SENTENCE_BREAK.split(question) if s.strip() and s.strip() not in asking]
     tools = [s for s in told if _OWN_TOOLS.search(s)] if own_tools else []
     # ("how bad is the on-call, i have a toddler": the clause after the comma tells)
     asking = ",".join(c for n, c in enumerate(asking.split(",")) if not (n and _TELLS.match(c)))
     return " ".join([asking, *tools])
+
+
+def _up_to_the_last_ask(text: str) -> str:
+    sentences, asks = sentences_that_ask(text)
+    last = max((at for at, ask in enumerate(asks) if ask), default=len(sentences) - 1)
+    return " ".join(sentences[: last + 1])
 
 
 _TELLS = re.compile(r"\s*(?:i have|i've got|i'm|i am|my|we have)\b(?![^?]*\?)", re.I)

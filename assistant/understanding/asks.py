@@ -364,7 +364,7 @@ def asks_in(question: str) -> list[str]:
 
 # ("they gave zero sign on. whats the line to ask for one?": "one" after a verb of asking)
 REFERS_BACK = re.compile(  # ("…a 401k match? how much": a question of nothing of its own,
-    r"\b(?:that|it|this|those|these|them)\b|\b(?:for|get|want|need) one\b|"  # "…TBD, how
+    r"\b(?:that|it|this|those|these|them)\b|\b(?:for|get|want|need|negotiate) one\b|"  # "…TBD, how
     r"^\W*(?:and |so )?how (?:much|many|long|often)(?: (?:should|can|could|do|would) (?:i|we)"
     r" (?:ask|push|go|counter|request)(?: for)?)?\W*$",  # much should i ask for?")
     re.I,
