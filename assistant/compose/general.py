@@ -11,11 +11,13 @@ from assistant.compose.bands import (
     one_band,
 )
 from assistant.compose.core import Evidence, Writer
-from assistant.compose.lead import (
+from assistant.compose.faq_lead import (
     faq_asking_it,
     faq_naming_topic,
     lead_each_ask,
     write_faq_lead,
+)
+from assistant.compose.lead import (
     write_lead,
 )
 from assistant.compose.passages import (

@@ -15,17 +15,19 @@ from dataclasses import replace
 
 from assistant.compose.core import Writer
 from assistant.compose.counts import other_figures
+from assistant.compose.faq_lead import (
+    faq_asking_it,
+    faq_naming_topic,
+    lead_each_ask,
+    write_faq_lead,
+)
 from assistant.compose.lead import (
     MAX_LEAD_PASSAGES,
     TOLD_WEIGHT,
     Relatedness,
     asked_again,
-    faq_asking_it,
-    faq_naming_topic,
-    lead_each_ask,
     rarity,
     without_subject,
-    write_faq_lead,
     write_lead,
 )
 from assistant.compose.passages import (

@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.compose.core import MARKER, Writer
+from assistant.compose.core import Writer
 from assistant.compose.counts import NUMBER, QUANTITY, counted_units, gives_count_of
 from assistant.compose.list_items import (
     item_rest,
@@ -41,7 +41,7 @@ from assistant.compose.list_items import (
     listed_words,
     section_heading,
 )
-from assistant.compose.no_duration import durations_first, say_no_duration
+from assistant.compose.no_duration import say_no_duration
 from assistant.compose.passages import (
     chunk_body,
     guide_words_for,
@@ -49,7 +49,6 @@ from assistant.compose.passages import (
     said_before,
     said_words,
     sentences_of,
-    shared_words,
     words_with_compounds,
 )
 from assistant.compose.untrusted import usable_sentence
@@ -58,13 +57,11 @@ from assistant.understanding.asks import (
     REFERS_BACK,
     TOLD_WORDS,
     asked_sentences,
-    asks_in,
     sentences_that_ask,
 )
 from assistant.understanding.entities import normalize
 from assistant.understanding.question import Understanding
 from assistant.understanding.told_topics import told_aside
-from assistant.understanding.words import contains_phrase
 
 Relatedness = Callable[[str, Sequence[str]], Sequence[float]]
 MAX_LEAD_SENTENCES = 4
@@ -75,7 +72,8 @@ EMBEDDING_WEIGHT = 4.0  # a cosine of 0.5 weighs as one of the question's own wo
 MAX_LEAD_CHARS = 420
 CLOSE_MEANING = 0.5  # one word of the question in a sentence this close in meaning answers
 NEAR_MEANING = 0.35  # when that word is the only one the passages hold, this close will do
-FAQ_MEANING = 0.45  # a guide FAQ question this close to the user's is the user's own
+OWN_WORD_MEANING = 0.2  # the only word of a terse ask's own the passages hold, this close will do
+TERSE_WORDS = 2  # words of its own a terse message has at most ("onsite?", "alibaba rounds?")
 _WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat(?:'s| is) the (?:point|reason|purpose)\b", re.I)
 _REASON = re.compile(  # what a "why" question wants: a reason, a purpose, what rests on it
     r"\b(?:because|since|so that|in order to|to ensure|to make sure|due to|the reason|"
@@ -95,6 +93,7 @@ _BACK_TO = re.compile(
 )
 _GOES_ON = re.compile(r"^(?:however|but|that said|still)\b", re.I)
 _REFERS_BACK = re.compile(r"^(?:this|these|that|those|it|they|such)\b", re.I)
+HEAD_WEIGHT = 2  # the kind of thing asked for ("what languages…") weighs double
 LISTED_WEIGHT = 0.5  # an asked word named only as a list's item weighs half
 SHORT_ASK = 6  # words of an ask that refers back and is read with the ask before it
 UNIT_WEIGHT = 3  # a sentence giving a number of what "how many …" counts answers it
@@ -132,6 +131,10 @@ def write_lead(
     # holding it answers ("what networking stuff do I need to know?": "Networking Protocols…")
     held = (own | synonyms) & {w for s in flat for w in tokenize(s)}
     enough = 2 if len(held) >= 2 else 1
+    # a terse ask's one word of its own answers too, near in meaning ("alibaba rounds?": "…3
+    # to 5 back-to-back rounds", not a sentence holding only a guide word for it)
+    terse = len(own) <= TERSE_WORDS and len(frame.question.split()) <= TERSE_WORDS + 2
+    only_own = own & held if terse and len(own & held) == 1 else set()
     weight = rarity(own | synonyms, flat)
     # a follow-up's query carries the last turn's words, which weigh half this turn's own
     # ("can i just do it all in bash?" after the coding round: "…not just write Bash…")
@@ -155,6 +158,7 @@ def write_lead(
     told = STORY_TOLD_WEIGHT if story else TOLD_WEIGHT
 
     units = counted_units(frame.question) if counting else ()
+    head = set(tokenize(asked_kind(asking)))  # ("what languages can i use…": languages)
 
     def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
         words = words_with_compounds(sentence) | heading
@@ -164,7 +168,10 @@ def write_lead(
         reason += asks_who and bool(_PERSON.search(sentence))  # (a who question wants a who)
         listed = listed_words(sentence)  # (named in a list, the sentence is not about it)
         said = sum(
-            weight[w] * (1 if w in fresh else told) * (LISTED_WEIGHT if w in listed else 1)
+            weight[w]
+            * (1 if w in fresh else told)
+            * (LISTED_WEIGHT if w in listed else 1)
+            * (HEAD_WEIGHT if w in head else 1)
             for w in counted & words
         )
         return 2 * said + number + reason + EMBEDDING_WEIGHT * (cosine + stands_in)
@@ -173,6 +180,8 @@ def write_lead(
         words = words_with_compounds(sentence) | heading
         number = counting and bool(NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
+        if only_own & words and cosine >= OWN_WORD_MEANING:
+            return True
         if enough == 1:  # the only word of the question the passages hold, in a sentence
             return said >= 1 and cosine >= NEAR_MEANING  # near in meaning, not by chance
         return said >= 2 or (said == 1 and cosine >= CLOSE_MEANING)
@@ -266,74 +275,6 @@ def rarity(wanted: set[str], sentences: Sequence[str]) -> dict[str, float]:
     return weights
 
 
-def faq_asking_it(hits: list, frame: Understanding, relatedness: Relatedness | None = None):
-    """The guide's FAQ item whose question is the user's own ("how long does the process
-    take?"), or None: its question shares two or more of the question's words, the most of any
-    FAQ item and as many as any other passage does; else, with `relatedness`, the FAQ question
-    closest in meaning to the user's when it is close enough ("do i need to speak chinese?":
-    "Is knowing Mandarin required…?"). None when the question asks about something the guides
-    lack ("can i use rust in the coding rounds?" is not "how difficult are the coding
-    rounds?"): the sentences nearest to it answer instead."""
-    if lacking_asked(frame):
-        return None
-    wanted, question = said_words(frame), frame.question
-    faq = [
-        (shared_words(wanted, chunk_body(h.text).partition("?")[0]), -rank, h)
-        for rank, h in enumerate(hits)
-        if h.kind == "qa"
-    ]
-    other = [  # (a pay row is no other answer: it shares only the place's words)
-        shared_words(wanted, chunk_body(h.text)) for h in hits if h.kind not in ("qa", "table_row")
-    ]
-    if not faq:
-        return None
-    shared, _, hit = max(faq, key=lambda item: item[:2])
-    if shared >= 2 and shared >= max(other, default=0):
-        return hit
-    if relatedness is None or not question:
-        return None
-    asked = [chunk_body(h.text).partition("?")[0] for _, _, h in faq]
-    cosines = list(relatedness(question, asked))
-    if QUANTITY.search(question):  # "how many rounds?" is not "how difficult are the rounds?"
-        cosines = [
-            c if QUANTITY.search(q) or NUMBER.search(chunk_body(h.text)) else 0.0
-            for c, q, (_, _, h) in zip(cosines, asked, faq, strict=True)
-        ]
-    best = max(range(len(faq)), key=lambda i: cosines[i])
-    return faq[best][2] if cosines[best] >= FAQ_MEANING else None
-
-
-def faq_naming_topic(hits: list, frame: Understanding):
-    """The retrieved guide FAQ item whose question names a topic the user asks about in other
-    words ("alibaba wlb how bad?": "What is the work-life balance like?"), or None: its
-    question holds one of the topic's phrases, whole."""
-    phrases = [p for topic in frame.topics for p in topic.phrases()]
-    if not phrases or lacking_asked(frame):
-        return None
-    for hit in hits:
-        if hit.kind == "qa":
-            asked = normalize(chunk_body(hit.text).partition("?")[0])
-            if any(contains_phrase(asked, normalize(p)) for p in phrases):
-                return hit
-    return None
-
-
-def write_faq_lead(writer: Writer, frame: Understanding, faq) -> None:
-    """Open with the start of the guide's answer to its FAQ question that is the user's own
-    ("Is knowing Mandarin required for US-based roles?"): its sentences in order, as many as
-    fit the lead, cited."""
-    answer = chunk_body(faq.text).partition("?")[2]
-    sentences = [s for s in sentence_pieces(answer) if usable_sentence(s)]
-    picks: list[str] = []
-    for sentence in sentences:
-        if picks and sum(map(len, picks)) + len(sentence) > MAX_LEAD_CHARS:
-            break
-        picks.append(one_line(sentence))
-    say_no_duration(writer, frame, " ".join(picks))
-    if picks:
-        writer.add(f"{' '.join(picks)} {writer.book.cite(faq.chunk_id)}", "")
-
-
 def _chosen(
     sentences: list[str],
     scores: list[float],
@@ -380,6 +321,24 @@ def _chosen(
         ends = {picks[0], picks[-1]} - {first}  # (never cut in the middle: "These initial
         picks.remove(min(ends, key=worth))  # technical rounds…" between its neighbours)
     return best_run_first(picks, scores)
+
+
+_ASKED_KIND = re.compile(
+    r"\b(?:what|which)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?(?P<kind>[a-z][\w-]*)", re.I
+)
+_NOT_A_KIND = frozenset(
+    "is are was were do does did can could will would should has have had a an the it they "
+    "you i we he she that this those these if about".split()
+)
+
+
+def asked_kind(asking: str) -> str:
+    """The kind of thing a "what …"/"which …" question asks for, the noun after it ("what
+    languages can i use": "languages"; "which tools": "tools"), or "" ("what do they…")."""
+    for match in _ASKED_KIND.finditer(asking):
+        if match["kind"].lower() not in _NOT_A_KIND:
+            return match["kind"]
+    return ""
 
 
 def best_run_first(picks: list[int], scores: list[float]) -> list[int]:
@@ -435,42 +394,3 @@ def _says_something(sentence: str) -> bool:
         return False
     asks = sentence.startswith("Q:") or sentence.rstrip().endswith("?")  # a guide's FAQ question
     return usable_sentence(sentence) and len(sentence.split()) >= 4 and not asks
-
-
-def lead_each_ask(
-    writer: Writer, frame: Understanding, hits: list, relatedness, reach: int = MAX_LEAD_PASSAGES
-) -> None:
-    """Each ask's lead, in the order asked ("is mandarin required? also how bad is the
-    wlb?"): the guide's FAQ answer to it, or its best sentences, unless it says what an
-    earlier ask's lead already said."""
-    told = referred_to(frame.question)  # (kept before the first ask, which refers to it)
-    asks = asks_in(frame.question)
-    start = len(writer.lines)
-    for number, ask in enumerate(asks):
-        question = f"{told} {ask}" if told and not number else ask
-        if number and len(ask.split()) <= SHORT_ASK and REFERS_BACK.search(ask):
-            question = f"{asks[number - 1]} {ask}"  # ("…a behavioral round? who runs it")
-        _lead_one(
-            writer, replace(frame, question=question, query=question), hits, relatedness, reach
-        )
-    writer.lines[start:] = durations_first(writer.lines[start:])
-
-
-def _lead_one(writer: Writer, ask: Understanding, hits: list, relatedness, reach: int) -> None:
-    own = Writer(writer.book)
-    said = " ".join(writer.lines)
-    faq = faq_asking_it(hits, ask, relatedness)
-    if faq is not None:
-        write_faq_lead(own, ask, faq)
-    else:
-        write_lead(own, ask, hits, relatedness, reach)
-    if all(MARKER.sub("", line).strip() in said for line in own.lines if line):
-        # an earlier ask's lead answers this one too ("how long end to end, and how many
-        # rounds is the onsite?"): the passages it did not lead with answer it
-        led = [MARKER.sub("", line).strip() for line in writer.lines if line]
-        unled = [h for h in hits if not any(text in one_line(h.text) for text in led)]
-        own = Writer(writer.book)
-        write_lead(own, ask, unled, relatedness, reach)
-    for line in own.lines:
-        if line and MARKER.sub("", line).strip() not in said:
-            writer.add(line, "")

@@ -74,7 +74,7 @@ def durations_first(lines: list[str]) -> list[str]:
 
 _NEXT_QUESTION = re.compile(
     r"\s+(?:and\s+|or\s+)?(?:is|are|does|do|can|will|would|was|were)\s+(?:it|they|there|that|this|"
-    r"i|you|we)\b",
+    r"i|you|we)\b|\s+(?:and|or|but)\s+(?:who|what|which|where|when|how|why)\b",
     re.I,
 )
 
