@@ -307,7 +307,7 @@ def test_a_best_offer_on_base_keeps_the_rest_of_the_offer(coach):
         "and if they say 200 base is their best offer?",
     )
     first = best.answer.split("\n", 1)[0]
-    assert first.startswith("If the base salary stays at $200K, push the rest: stock $255K")
+    assert first.startswith("If the base salary stays at $200K, push the rest: stock $222K")
     assert "$198K" in first and "| Stock | $35K |" in best.answer  # (the grant given, kept)
 
 

@@ -35,7 +35,7 @@ from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
 from assistant.compose.passages import one_line, sentences_of
 from assistant.corpus.facts import Facts
-from assistant.engine.figures import Figure
+from assistant.engine.figures import Figure, show
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer, Package
 from assistant.engine.position import position
@@ -108,11 +108,18 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
             low, high = row.band_min, row.band_max
             band_cell = f"{span(low.display, high.display)} {mark}" if low and high else "—"
             grant = _grant_cell(band) if row.component == "stock" and low and high else ""
-            if grant:  # (the per-year range beside the guide's own grant cell)
+            if grant and row.status == "currency mismatch" and offer.stock_years and row.offer:
+                # (not compared: each grant as given, "$140K over 4 years" beside "£94K–£171K
+                # over 4 years", no per-year division)
+                offer_cell = f"{show(offer.stock, row.offer.unit)} over {offer.stock_years} years"
+                band_cell = f"{grant} {mark}"
+            elif grant:  # (the per-year range beside the guide's own grant cell)
                 band_cell = f"{low.display}–{high.display} a year ({grant}) {mark}"
             where = row.status
             if row.percent is not None and row.status == "within":
                 where += f" ({row.percent:.0f}% of the way up)"
+            if row.status == "currency mismatch" and row.offer and low:  # (in words: which two)
+                where = f"not compared ({row.offer.unit} vs {low.unit})"
             writer.add(
                 f"| {COMPONENT_NAMES.get(row.component, row.component)} | {offer_cell} "
                 f"| {band_cell} | {where} |"

@@ -16,7 +16,9 @@ Counter proposal, conservative rules:
 2. Base and stock: the script's ask, or the offer plus the script's increment; when the guide
    has no figure for the component (or the offer already reaches it), the band's midpoint when
    the offer is below it, else the band's top. A competing offer in the same currency with a
-   higher component raises the ask to match it.
+   higher component raises the ask to match it, but for stock when the guide gives its own
+   ask or increment (equity is not cash nor alike across employers: the script asks "$222K
+   equity/4yr" beside NVIDIA's $255K RSU).
 3. Cap: an ask never exceeds the band's top plus the guide's stated increment for that
    component, unless a competing offer's figure is higher (then that figure is the cap).
 4. Never below the offer: when the rules give less than the offer, the ask is the offer (hold).
@@ -157,8 +159,14 @@ def _component_ask(
         else:
             candidate, rule = band_hi, "the band's top (the offer is at or above the midpoint)"
     best_rival = max(rivals, key=lambda f: f.value, default=None)
-    if best_rival is not None and best_rival.value > max(
-        offer_fig.value, candidate.value if candidate else 0
+    # (a rival's stock grant does not raise the guide's own stock ask or increment: equity is
+    # not cash, nor alike across employers; its script asks "$222K equity/4yr" beside NVIDIA's
+    # $255K RSU. Cash is: a rival's higher base is matched.)
+    from_guide = component == "RSU" and (guide_ask is not None or increment is not None)
+    if (
+        best_rival is not None
+        and not from_guide
+        and best_rival.value > max(offer_fig.value, candidate.value if candidate else 0)
     ):
         candidate, rule = best_rival, f"matches your competing offer ({best_rival.label})"
     if candidate is None:
