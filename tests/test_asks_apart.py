@@ -144,7 +144,8 @@ def test_a_walk_away_question_leads_with_the_guides_floor_or_says_there_is_none(
     )
     assert second.answer.startswith("The guide's floor: At $213K, I commit. [1] My floor is $198K")
     alibaba = coach.ask("what's my walk-away number with alibaba seattle?")
-    assert alibaba.answer.startswith("The Alibaba guide states no walk-away number")
+    assert alibaba.refused  # (asked alone, of a guide that states none: nothing held is asked)
+    assert "the Alibaba guide states no walk-away number" in alibaba.answer.split("\n", 1)[0]
     assert "$198K" not in alibaba.answer
 
 

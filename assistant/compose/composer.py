@@ -23,12 +23,13 @@ from assistant.compose.coverage import (
     Coverage,
     coverage_of,
 )
-from assistant.compose.floor import write_floor_lead
+from assistant.compose.floor import floor_lacking, write_floor_lead
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
 from assistant.compose.level_coverage import level_equivalence
 from assistant.compose.levers import compose_levers, lead_lever, names_a_lever
 from assistant.compose.quotable import quotable_hits
+from assistant.compose.quoted_source import quoted_source, write_quoted_source
 from assistant.compose.refusal import compose_refusal
 from assistant.compose.role_asked import write_role_lead
 from assistant.compose.sources import write_sources_lead
@@ -50,6 +51,11 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     if evidence.comparison is not None:  # offers year by year: the user's figures, no passage
         compose_compare(writer, evidence.comparison)
         return writer.draft("counter")
+    if quoted := quoted_source(understood, evidence.records):  # "…which guide, which section"
+        write_quoted_source(writer, quoted)
+        return writer.draft("general" if understood.intent == "out_of_scope" else understood.intent)
+    if no_floor := floor_lacking(understood, evidence):  # "…whats my walk-away number?"
+        return compose_refusal(writer, understood, no_floor, evidence.catalog)
     refuses = _refuses(understood, retrieval)
     gaps = _coverage(understood, evidence, Writer(CitationBook(indexed)))
     named_unknown = understood.unknown_company or understood.unknown_region

@@ -14,6 +14,7 @@ import re
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.lead import sentence_pieces
 from assistant.compose.passages import one_line
+from assistant.understanding.asks import asks_in
 from assistant.understanding.question import Understanding
 
 # ("is that the floor of what they give?": the band's bottom, which placing the offer answers;
@@ -33,6 +34,7 @@ PUSHED_BACK = re.compile(
     r"\bpush(?:es|ed|ing)?\s*back\b|\bpushback\b|\b(?:they|she|he)\s+(?:say|says|said)\s+no\b",
     re.I,
 )
+_THEY_REFUSE = re.compile(r"\bif (?:they|she|he) (?:refuse|decline|reject|won'?t)\b", re.I)
 _STATES_A_FLOOR = re.compile(r"\bfloor\b|\bwalk[\s-]?away\b|\bbottom line\b", re.I)
 _COMMITS = re.compile(r"\$\s?\d[^.]*\b(?:commit|accept|sign)\b", re.I)  # "At $213K, I commit."
 
@@ -64,3 +66,21 @@ def write_floor_lead(writer: Writer, understood: Understanding, ev: Evidence) ->
             f"The {company} guide states no walk-away number (floor) in its script or levers.", ""
         )
     return bool(quoted)
+
+
+def floor_lacking(understood: Understanding, ev: Evidence) -> str:
+    """Why the turn is refused when it asks only for a walk-away number the company's guide
+    does not state ("and if they say no to all of it, whats my walk-away number for
+    alibaba"); "" when it asks anything else, gives figures, or the guide states a floor."""
+    company = understood.company
+    asks = asks_in(understood.question) or [understood.question]
+    wanted = [ASKS_FOR_A_FLOOR.search(a) for a in asks]
+    pushed = [PUSHED_BACK.search(a) or _THEY_REFUSE.search(a) for a in asks]
+    if not company or understood.states_amounts or not any(wanted):
+        return ""
+    if not all(f or p for f, p in zip(wanted, pushed, strict=True)):
+        return ""
+    quoted = [s for s in ev.facts.scripts if s.company == company]
+    quoted += [lv for lv in ev.facts.levers if lv.company == company]
+    states = any(_STATES_A_FLOOR.search(s) for item in quoted for s in sentence_pieces(item.text))
+    return "" if states or not quoted else f"the {company} guide states no walk-away number"

@@ -13,6 +13,7 @@ import re
 from assistant.compose.bands import band_in_other_currency, component_cell
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.counter import component_not_asked
+from assistant.compose.counts import QUANTITY
 from assistant.compose.general import compose_general
 from assistant.compose.lead import Relatedness, sentence_pieces, write_lead
 from assistant.compose.passages import (
@@ -112,6 +113,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(f"**{hit.company}: {hit.section}**", "")
         mark = writer.book.cite(hit.chunk_id)
         writer.add(*(f"- {s} {mark}" for s in sentences), "")
+    asking = asked_sentences(understood.question)
+    amount_asked = bool(understood.component and QUANTITY.search(asking))
     for company in companies if not that_line else ():
         levers: list[Lever] = sorted(  # (those resting on what the user lacks go last)
             (lv for lv in ev.facts.levers if lv.company == company),
@@ -120,8 +123,9 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         scripts = [s for s in ev.facts.scripts if s.company == company]
         if not levers and not scripts:
             continue
-        if "script" in wanted:  # "give me a script": the negotiate-up script first, its
-            _scripts(writer, scripts, with_ask=True)  # ask in one line before it
+        # "give me a script", "by how much should i push the rsus?": the negotiate-up script
+        if "script" in wanted or amount_asked:  # first, its ask in one line before it
+            _scripts(writer, scripts, with_ask=True)
             scripts = []
         writer.add(f"**{company}: the guide's negotiation levers**", "")
         for lever in levers:

@@ -79,7 +79,8 @@ MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a
 # that up as an email", "turn it into an email": the email as it is, on its own
 _EMAIL_ASKED = re.compile(
     r"\b(?:write|draft|give|send|show|get|put|turn|make)(?: me)?"
-    r"(?: (?:the|an|a|that|my|this|it))?(?: up)? "
+    r"(?: (?:the|an|a|that|my|this|it))?(?: up)? (?:(?:short|quick|brief|polite|friendly|"
+    r"formal|professional|firm|nice|simple) ){0,2}"  # ("write me a short polite email")
     r"(?:(?:counter(?:[- ]offer)?|reply|response) )?(?:(?:as|in|into) )?(?:an? )?e-?mail"
     r"(?: draft)?\b"
     # a message of nothing else: "email it", "email version pls", "ok the email"

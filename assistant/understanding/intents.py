@@ -144,7 +144,10 @@ _ASKS_SOURCES = re.compile(
     # the source asked for, not named ("cite it as [source: …]", "open source")
     r"\b(?:what(?:'s| is| are|s)?|which|your|their|its|any) (?:(?!open\b)\w+ )?sources?\b|"
     r"\bsources?\s*\?|"
-    r"\bwhat (?:is|are|'s|s) (?:that|this|it|these|those|the \w+) based on\b|"
+    r"\bwhat (?:\w+ )?(?:is|are|'s|s) (?:that|this|it|these|those|the \w+) based on\b|"
+    # ("is the band from levels or glassdoor or what?": a data site the figures may be from)
+    r"\b(?:is|are|was|were|comes?|came) (?:\w+ ){0,5}?from (?:\w+ ){0,2}?"
+    r"(?:levels(?:\.fyi)?|glassdoor|payscale|blind)\b|"
     # how old the figures are: the source list gives its years ("how old is that data")
     r"\bhow (?:old|recent|current|fresh|up to date|up-to-date|dated) (?:is|are) (?:\w+ ){0,3}"
     r"(?:data|figures?|numbers?|info|information|ranges?|bands?|guides?)\b|"
