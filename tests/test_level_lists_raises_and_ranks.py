@@ -272,7 +272,8 @@ def test_a_rivals_higher_figure_asked_shows_the_scripts_own_beside_it(coach):
     )
     first = answer.answer.split("\n")[0]
     assert answer.intent == "counter"  # (the user's own offer, then the rival's after a ";")
-    assert "the guide's script asks $213K" in first and "the guide's script asks $222K" in first
+    assert "the guide's script asks $213K" in first  # (a rival's higher base is matched)
+    assert "stock at $222K over 4 years" in first  # (a rival's stock grant is not: not cash)
 
 
 def test_how_far_below_the_band_is_computed_and_asked_again(coach):

@@ -136,6 +136,7 @@ def test_asks_all_about_what_the_guides_lack_are_refused(coach, question):
 def test_the_kind_asked_for_is_the_noun_after_what_or_which():
     assert asked_kind("what languages can i use in the coding round") == "languages"
     assert asked_kind("which kind of tools do they expect") == "tools"
+    assert asked_kind("which linux debugging / perf tools should i be fluent in") == "tools"
     assert asked_kind("what do those early technical rounds focus on") == ""
 
 
@@ -233,6 +234,10 @@ def test_a_walk_away_asked_alone_where_the_guide_states_none_is_refused(coach):
     assert answer.refused
     assert "states no walk-away number" in answer.answer.split("\n", 1)[0]
     assert "$" not in answer.answer
+    take = coach.ask("my current company counter offered a 20% raise to keep me. should i take it")
+    assert "walk-away" not in take.answer  # (whether to take an offer is no walk-away number)
+    bonus = coach.ask("alibaba hangzhou devops bonus range, is 15% the floor?")
+    assert not bonus.refused and "15–25%" in bonus.answer[:200]  # (the range's bottom)
     anyscale = [{"role": "user", "content": "anyscale sf offer 190 base 150 rsu 5%"}]
     floor = coach.ask("whats my walk away number", [*anyscale, history[1]])
     assert not floor.refused and "$198K" in floor.answer[:200]

@@ -20,7 +20,9 @@ from assistant.understanding.question import Understanding
 # ("is that the floor of what they give?": the band's bottom, which placing the offer answers;
 # "i'd walk away from ~40k of unvested comp": money left behind)
 ASKS_FOR_A_FLOOR = re.compile(
-    r"\bwalk[\s-]?away\b(?!\s+from\b)|\bfloor\b(?!\s+of\b)|\bbottom line\b|\bminimum i should\b|"
+    # ("is 15% the floor?": the bottom of a range the figure is in)
+    r"\bwalk[\s-]?away\b(?!\s+from\b)|(?<!\d% the )(?<!\d the )\bfloor\b(?!\s+of\b)|"
+    r"\bbottom line\b|\bminimum i should\b|"
     r"\blowest(?:\s+\w+){0,2}\s+(?:i|you|one)\s*(?:should|can|could|would|'d)\b|"
     r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b"
     # "what if i said 200 on base instead of 213?": asking for less than the script does
@@ -32,6 +34,13 @@ ASKS_FOR_A_FLOOR = re.compile(
 # countered (its answer then keeps the component held and pushes the rest)
 PUSHED_BACK = re.compile(
     r"\bpush(?:es|ed|ing)?\s*back\b|\bpushback\b|\b(?:they|she|he)\s+(?:say|says|said)\s+no\b",
+    re.I,
+)
+# the walk-away itself asked for (not "should i take it?", nor "is 15% the floor?" of a range)
+_WALK_AWAY = re.compile(
+    r"\bwalk[\s-]?away\b(?!\s+from\b)|\bwhere (?:do|should|would) i walk\b|\bbottom line\b|"
+    r"\bminimum i should\b|\blowest(?:\s+\w+){0,2}\s+(?:i|you)\s*(?:should|can|could|would|'d)\b|"
+    r"\bmy floor\b",
     re.I,
 )
 _THEY_REFUSE = re.compile(r"\bif (?:they|she|he) (?:refuse|decline|reject|won'?t)\b", re.I)
@@ -74,7 +83,7 @@ def floor_lacking(understood: Understanding, ev: Evidence) -> str:
     alibaba"); "" when it asks anything else, gives figures, or the guide states a floor."""
     company = understood.company
     asks = asks_in(understood.question) or [understood.question]
-    wanted = [ASKS_FOR_A_FLOOR.search(a) for a in asks]
+    wanted = [_WALK_AWAY.search(a) for a in asks]
     pushed = [PUSHED_BACK.search(a) or _THEY_REFUSE.search(a) for a in asks]
     if not company or understood.states_amounts or not any(wanted):
         return ""

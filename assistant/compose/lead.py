@@ -324,20 +324,29 @@ def _chosen(
 
 
 _ASKED_KIND = re.compile(
-    r"\b(?:what|which)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?(?P<kind>[a-z][\w-]*)", re.I
+    r"\b(?:what|which)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?(?P<phrase>(?:[a-z][\w-]*\W+){1,5})",
+    re.I,
 )
-_NOT_A_KIND = frozenset(
-    "is are was were do does did can could will would should has have had a an the it they "
-    "you i we he she that this those these if about".split()
+_ENDS_A_KIND = frozenset(
+    "is are was were do does did can could will would should has have had am be a an the it "
+    "they you i we he she that this those these if about to for in on at of from with by me my "
+    "your their our".split()
 )
 
 
 def asked_kind(asking: str) -> str:
-    """The kind of thing a "what …"/"which …" question asks for, the noun after it ("what
-    languages can i use": "languages"; "which tools": "tools"), or "" ("what do they…")."""
+    """The kind of thing a "what …"/"which …" question asks for, the last word of the phrase
+    after it ("what languages can i use": "languages"; "which linux debugging / perf tools
+    should i…": "tools"), or "" ("what do they…")."""
     for match in _ASKED_KIND.finditer(asking):
-        if match["kind"].lower() not in _NOT_A_KIND:
-            return match["kind"]
+        words = re.findall(r"[a-z][\w-]*", match["phrase"].lower())
+        phrase = []
+        for word in words:
+            if word in _ENDS_A_KIND:
+                break
+            phrase.append(word)
+        if phrase:
+            return phrase[-1]
     return ""
 
 

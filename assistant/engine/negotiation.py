@@ -159,9 +159,8 @@ def _component_ask(
         else:
             candidate, rule = band_hi, "the band's top (the offer is at or above the midpoint)"
     best_rival = max(rivals, key=lambda f: f.value, default=None)
-    # (a rival's stock grant does not raise the guide's own stock ask or increment: equity is
-    # not cash, nor alike across employers; its script asks "$222K equity/4yr" beside NVIDIA's
-    # $255K RSU. Cash is: a rival's higher base is matched.)
+    # (a rival's stock grant does not raise the guide's own stock ask or increment, rule 2;
+    # a rival's higher base is matched)
     from_guide = component == "RSU" and (guide_ask is not None or increment is not None)
     if (
         best_rival is not None
