@@ -138,6 +138,7 @@ def test_the_kind_asked_for_is_the_noun_after_what_or_which():
     assert asked_kind("which kind of tools do they expect") == "tools"
     assert asked_kind("which linux debugging / perf tools should i be fluent in") == "tools"
     assert asked_kind("what do those early technical rounds focus on") == ""
+    assert asked_kind("what kind of scale am i supposed to design for") == ""  # (how much)
 
 
 @pytest.mark.integration

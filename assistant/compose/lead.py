@@ -327,6 +327,7 @@ _ASKED_KIND = re.compile(
     r"\b(?:what|which)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?(?P<phrase>(?:[a-z][\w-]*\W+){1,5})",
     re.I,
 )
+_MEASURES = frozenset("scale size amount level range number volume load".split())  # (how much)
 _ENDS_A_KIND = frozenset(
     "is are was were do does did can could will would should has have had am be a an the it "
     "they you i we he she that this those these if about to for in on at of from with by me my "
@@ -345,8 +346,8 @@ def asked_kind(asking: str) -> str:
             if word in _ENDS_A_KIND:
                 break
             phrase.append(word)
-        if phrase:
-            return phrase[-1]
+        if phrase:  # ("what kind of scale…": how much, no kind of thing to name)
+            return "" if phrase[-1] in _MEASURES else phrase[-1]
     return ""
 
 
