@@ -57,8 +57,7 @@ def write_floor_lead(writer: Writer, understood: Understanding, ev: Evidence) ->
     )
     if not company or not asked:
         return False
-    quoted = [s for s in ev.facts.scripts if s.company == company]
-    quoted += [lv for lv in ev.facts.levers if lv.company == company]
+    quoted = _scripts_and_levers(company, ev)
     for item in quoted:
         sentences = sentence_pieces(item.text)
         for at, sentence in enumerate(sentences):
@@ -89,7 +88,14 @@ def floor_lacking(understood: Understanding, ev: Evidence) -> str:
         return ""
     if not all(f or p for f, p in zip(wanted, pushed, strict=True)):
         return ""
-    quoted = [s for s in ev.facts.scripts if s.company == company]
-    quoted += [lv for lv in ev.facts.levers if lv.company == company]
+    quoted = _scripts_and_levers(company, ev)
     states = any(_STATES_A_FLOOR.search(s) for item in quoted for s in sentence_pieces(item.text))
     return "" if states or not quoted else f"the {company} guide states no walk-away number"
+
+
+def _scripts_and_levers(company: str, ev: Evidence) -> list:
+    """The company's negotiate-up scripts, then its levers: where a guide states a floor."""
+    return [
+        *(s for s in ev.facts.scripts if s.company == company),
+        *(lv for lv in ev.facts.levers if lv.company == company),
+    ]
