@@ -60,7 +60,9 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         (overlap(h) for h in retrieval.hits if h.kind in ("lever", "script")), default=0
     )
     # ("anyscale lever for gpu cluster exp?": a passage only as near as a lever does not lead)
-    lever_named = "lever" in tokenize(asked_sentences(understood.question))
+    asking = asked_sentences(understood.question)
+    asked_words = tokenize(asking)
+    lever_named = "lever" in asked_words
     prose = [  # (a script asked for comes first: "now give me the word for word script")
         h
         for h in on_topic(list(retrieval.hits), wanted)
@@ -80,7 +82,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     led = by_place = False
     # ("the equity number in the script": its ask, below; a script only told of, "it has me say
     # X. which levers can i use?", does not lead)
-    script_named = "script" in tokenize(asked_sentences(understood.question))
+    script_named = "script" in asked_words
     # ("what i must say to recruiter?": the words to say lead, the passage follows them)
     # ("the second one?" after the levers: that lever, by its place in the list)
     prose_leads = bool(prose) and not _WORDS_TO_SAY.search(understood.question)
@@ -113,7 +115,6 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(f"**{hit.company}: {hit.section}**", "")
         mark = writer.book.cite(hit.chunk_id)
         writer.add(*(f"- {s} {mark}" for s in sentences), "")
-    asking = asked_sentences(understood.question)
     amount_asked = bool(understood.component and QUANTITY.search(asking))
     for company in companies if not that_line else ():
         levers: list[Lever] = sorted(  # (those resting on what the user lacks go last)
