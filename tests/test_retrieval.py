@@ -298,3 +298,36 @@ def test_two_companies_named_get_each_their_own_row(retriever):
     assert not result.abstained
     top_two = {hit.chunk_id for hit in result.hits[:2]}
     assert top_two == {"Anyscale-row-2", "Zenfold-row-4"}
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("behavioural round", "behavioral round"),
+        ("prioritise the customer", "prioritize the customer"),
+        ("organisation", "organization"),
+        ("centre", "center"),
+        ("programme", "program"),
+        ("travelling", "traveling"),
+    ],
+)
+def test_british_and_american_spellings_are_one_keyword(british, american):
+    from assistant.index.lexical import tokenize
+
+    assert tokenize(british) == tokenize(american)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("four hours", ["four", "hour"]),
+        ("our team", ["team"]),
+        ("promise", ["promis"]),
+        ("expertise", ["expertis"]),
+        ("raise", ["rais"]),
+    ],
+)
+def test_words_that_only_look_british_are_left_alone(text, tokens):
+    from assistant.index.lexical import tokenize
+
+    assert tokenize(text) == tokens

@@ -34,7 +34,7 @@ from pathlib import Path
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary
 
-SIDECAR_FORMAT = 4  # bump when tokenize() or the files change: another format is rebuilt
+SIDECAR_FORMAT = 5  # bump when tokenize() or the files change: another format is rebuilt
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _STOPWORDS = frozenset(
     "a an the and or but if of in on at to for from with by about as is are was were be been "
@@ -44,16 +44,50 @@ _STOPWORDS = frozenset(
 )
 
 
+_WORDS = {
+    "programme": "program",
+    "catalogue": "catalog",
+    "licence": "license",
+    "defence": "defense",
+    "judgement": "judgment",
+}
+# British spellings as American ones, so "behavioural round" meets "behavioral interview" and
+# "prioritise" meets "prioritize", whichever a guide or a question uses
+_BRITISH = (
+    (
+        r"\b(optim|organ|priorit|util|standard|container|virtual|minim|maxim|recogn|special|"
+        r"summar|normal|central|custom|visual|categor|real|monet|capital|synchron|serial|"
+        r"character|emphas|apolog|author|modern|personal|stabil|finali)is(e|ed|es|ing|ation|"
+        r"ations|er|ers)\b",
+        r"\1iz\2",
+    ),
+    (r"\b(behavi|col|fav|lab|hon|neighb|flav|rum|harb)our", r"\1or"),
+    (r"\b(cent|met|fib|theat)re(s|d)?\b", r"\1er\2"),
+    (r"\b(programme|catalogue|licence|defence|judgement)(s?)\b", lambda m: _WORDS[m[1]] + m[2]),
+    (r"\b(travel|model|cancel|label|signal)l(ed|ing|er|ers)\b", r"\1\2"),
+)
+
+
 def tokenize(text: str) -> list[str]:
     """Words and numbers; a hyphenated word counts whole and by its parts ("must-have",
-    "must", "have"), so "sign-on" matches "sign on" and "must-have" survives the stopwords."""
+    "must", "have"), so "sign-on" matches "sign on" and "must-have" survives the stopwords;
+    British spellings are read as American ones ("behavioural" as "behavioral")."""
     tokens = []
-    for token in _TOKEN.findall(text.lower()):
+    for token in _TOKEN.findall(_as_american(text.lower())):
         if "-" in token:
             tokens.extend(t for t in (token, *token.split("-")) if t and t not in _STOPWORDS)
         elif token not in _STOPWORDS:  # most tokens: no parts to add (an indexing hot path)
             tokens.append(token)
     return _stemmer().stemWords(tokens)
+
+
+_SPELLINGS = tuple((re.compile(pattern), american) for pattern, american in _BRITISH)
+
+
+def _as_american(text: str) -> str:
+    for pattern, american in _SPELLINGS:
+        text = pattern.sub(american, text)
+    return text
 
 
 @lru_cache(maxsize=1)
