@@ -45,8 +45,9 @@ from assistant.config import Settings, offline_environment
 from assistant.corpus.factbook import FactBook
 from assistant.corpus.facts import Facts
 from assistant.engine import offer_update as update
-from assistant.engine.negotiation import Negotiation
+from assistant.engine.negotiation import Negotiation, band_defaults, negotiate
 from assistant.engine.offer import Offer
+from assistant.engine.own_asks import with_own_asks
 from assistant.errors import CoachError
 from assistant.index.embeddings import count_tokens
 from assistant.pipeline import END, Step, build_graph, run_in_order
@@ -57,6 +58,7 @@ from assistant.understanding.conversation import (
     draft_restyle,
     gives_one_percentage,
     new_offer_stated,
+    of_the_offer,
     offer_change,
     offer_read_with,
     replay,
@@ -68,9 +70,7 @@ from assistant.understanding.question import Understanding
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from assistant.corpus.facts import Facts
     from assistant.corpus.shelf import GuideSummary
-    from assistant.engine.offer import Offer
     from assistant.engine.workbench import CounterPlan, OfferForm
     from assistant.index.store import SyncReport
 
@@ -322,6 +322,8 @@ class Coach:
         elif change and not understood.unknown_company:  # "what if base were 190k?", "sorry
             turn["offer_change"] = with_subject(change, understood)  # 185 not 158"
             turn["understood"] = replace(understood, intent="counter")
+        elif of_the_offer(context, cleaned, understood):  # ("anyscale nyc btw", "why 155k?")
+            turn["understood"] = replace(understood, intent="counter")
         style = draft_restyle(cleaned, understood) if context.offer_text else None
         if style:  # the last draft, restyled
             turn["understood"] = replace(turn["understood"], intent="counter")
@@ -355,7 +357,6 @@ class Coach:
     def _read_offer(self, offer_text: str, understood: Understanding) -> TurnState:
         """The offer in `offer_text`, read with the band's currency and vesting as defaults:
         {"offer", "facts"}, or {"offer_problem"} when it cannot be read."""
-        from assistant.engine.negotiation import band_defaults
         from assistant.engine.offer import parse_offer
 
         companies = self.catalog.companies
@@ -391,7 +392,6 @@ class Coach:
 
     def _negotiate(self, state: TurnState) -> TurnState:
         from assistant.engine.drafts import write_drafts
-        from assistant.engine.negotiation import negotiate
 
         understood, context = state["understood"], state["context"]
         read, (own, changes) = state, context.offer_for(understood.company)
@@ -406,7 +406,7 @@ class Coach:
             return {"negotiation": None, "drafts": None}  # ("zero sign on. a sane SOB ask?")
         given_for = offer.region
         if "offer" not in state:  # "if it were Sunnyvale (or anyscale sf) instead?", "base 190k?"
-            moves = understood.corrects or (understood.repeats and understood.intent == "counter")
+            moves = understood.corrects or not offer.company or understood.repeats
             if moves and understood.company not in (None, offer.company):
                 offer = update.said_to_be(offer, understood.company, understood.region, facts)
         if "offer" not in state or understood.offer_is_competing:  # (the earlier offer's fixes)
@@ -419,7 +419,8 @@ class Coach:
             return {"negotiation": None, "drafts": None, "rival_only": True}  # ("nvidia has…")
         if offer.company and offer.company != understood.company:
             facts = self.factbook.facts_for([offer.company])
-        negotiation = negotiate(offer, facts)
+        asked = [*(() if "offer" in state else context.after_offer), state["cleaned"]]
+        negotiation = with_own_asks(negotiate(offer, facts), asked)  # ("…asking for 205 base")
         quotes = {k: r.text for k, r in self.records.items()}
         drafts = write_drafts(negotiation, quotes, state.get("draft_style", "standard"))
         moved = update.moved_from(given_for, negotiation, understood.region_mentions)

@@ -92,6 +92,37 @@ def per_month_note(band: CompBand, writer: Writer, component: str | None) -> str
     return f"{name} per month: about {span} before tax ({part} ÷ 12)."
 
 
+def band_point_note(band: CompBand, writer: Writer, component: str | None, point: str) -> str:
+    """The band's top, bottom or midpoint asked of one row ("what's the max base at anyscale
+    sf?"): that figure first, the midpoint with its sum shown; the base and the total when no
+    part was named. Leaves out any median or average: the guides give ranges only."""
+    parts = [component] if component in ("base", "stock", "total", "bonus") else ["base", "total"]
+    said = []
+    for part in parts:
+        pct = part == "bonus"
+        low = band.bonus_min_pct if pct else getattr(band, f"{part}_min")
+        high = band.bonus_max_pct if pct else getattr(band, f"{part}_max")
+        if low is None:
+            continue
+        high = low if high is None else high
+        unit = PERCENT if pct else band.currency
+        show = (lambda v: f"{v:g}%") if pct else (lambda v: format_money(v, band.currency))
+        band_of = f"the {COMPONENT_NAMES[part].lower()} band"
+        if point == "middle":
+            mid = (low + high) / 2
+            writer.values.append((mid, unit))
+            said.append(
+                f"the midpoint of {band_of} is **{show(mid)}** (({show(low)} + {show(high)}) ÷ 2)"
+            )
+        else:
+            value = high if point == "top" else low
+            said.append(f"the {point} of {band_of} is **{show(value)}**")
+    if not said:
+        return ""
+    where = f"{band.company} {band.region}".replace("()", "").strip()
+    return f"{where}: {'; '.join(said)} {writer.book.cite(band.chunk_id)}"
+
+
 def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
     mark = writer.book.cite(band.chunk_id)
     where = f"{band.company} · {band.role} · {band.region}"

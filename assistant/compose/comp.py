@@ -10,6 +10,7 @@ import re
 
 from assistant.compose.bands import (
     band_in_other_currency,
+    band_point_note,
     band_table,
     one_band,
     per_month_note,
@@ -130,12 +131,14 @@ _YES_OR_NO = re.compile(
     r"\b(?:is|are|does|do|will)\s+(?:the|that|this|it|there|their|its|a|an)\b[^.?!]*(?:\?|$)",
     re.I,
 )
+_WH_BEFORE = re.compile(r"\b(?:what|which|how|where|when|who|why)\b[^.?!,;:]*$", re.I)
 
 
 def _asks_yes_or_no(question: str) -> bool:
     """A yes-or-no question about the pay ("is the rsu a meaningful chunk of the package?"),
     not one asking for figures."""
-    return bool(_YES_OR_NO.search(question.strip()))
+    text = question.strip()  # (not "what is the base band per month?": a wh-question's "is")
+    return any(not _WH_BEFORE.search(text[: m.start()]) for m in _YES_OR_NO.finditer(text))
 
 
 def _as_named(place: str) -> str:
@@ -147,7 +150,23 @@ def _as_named(place: str) -> str:
 _RANKS = re.compile(
     r"\b(?:higher|lower|bigger|smaller|better|worse|which one|which pays|who pays)\b", re.I
 )
-_PER_MONTH = re.compile(r"\b(?:per|a|each|every) month\b|\bmonthly\b|/\s?mo(?:nth)?\b")
+_PER_MONTH = re.compile(  # (and "pro Monat", "al mes", "par mois", "mensual")
+    r"\b(?:per|a|each|every) month\b|\bmonthly\b|/\s?mo(?:nth)?\b|\bpro monat\b|\bmonatlich\b"
+    r"|\b(?:al|por) mes\b|\bmensual\b|\bpar mois\b|\bmensuel\b",
+    re.I,
+)
+# "what's the max i can get?", "bottom of the band?", "the midpoint?": one point of a range
+_BAND_POINTS = {
+    "top": re.compile(
+        r"\b(?:max(?:imum)?|top(?: end)?|high(?:er)? end|upper end|ceiling|highest|cap(?:ped)?"
+        r"|the most (?:i|you|one|they|someone) (?:can|could|would|will)\b)",
+        re.I,
+    ),
+    "bottom": re.compile(
+        r"\b(?:min(?:imum)?|bottom(?: end)?|low(?:er)? end|lowest|least (?:i|you|they)\b)", re.I
+    ),
+    "middle": re.compile(r"\b(?:mid-?point|middle|mid[- ](?:band|range|of the (?:band|range)))"),
+}
 _PER_YEAR = re.compile(
     r"\b(?:per|a|each|every) (?:year|yr)\b|\b(?:annual(?:ly)?|yearly)\b|/\s?yr\b"
 )
@@ -176,7 +195,8 @@ def compose_comp(
         )
     asked = COMPONENT_WORDS.get(understood.component or "", ())
     # (a topic the guides hold under their own phrase: "guaranteed?" -> "performance-based")
-    asked = (*asked, *_held_phrases(understood, ev))
+    held = _held_phrases(understood, ev)
+    asked = (*asked, *held)
     if not understood.component and _MAKEUP.search(understood.question):
         _write_makeup(writer, understood, ev)  # "what's actually in an alibaba comp package?"
     if asked and _asks_yes_or_no(understood.question) and not understood.states_amounts:
@@ -189,11 +209,14 @@ def compose_comp(
             for r in ev.records.values()
             if r.kind not in ("table_row", "lever", "script")
             and r.company == understood.company
-            and shared_words(wanted, chunk_body(r.text)) >= 2
-            and any(contains_phrase(normalize(chunk_body(r.text)), w) for w in asked)
+            # (the guide's phrase for the topic counts as its word: "guaranteed?" and
+            # "a performance-based annual bonus")
+            and shared_words(wanted, chunk_body(r.text)) + _holds(r, held) >= 2
+            and _holds(r, asked)
         ]  # (the retrieval of a pay question holds the table rows)
         prose.sort(key=lambda r: -shared_words(wanted, chunk_body(r.text)))
-        write_lead(writer, understood, prose, ev.relatedness)
+        if not write_lead(writer, understood, prose, ev.relatedness) and held:
+            _quote_held(writer, prose, held)  # (the sentence the coverage said follows)
     notes = sorted({per_year_note(b, writer) for b in bands} - {""})
     yearly = understood.component == "stock" and _PER_YEAR.search(understood.question)
     if notes and yearly:  # "is that per year?": the grant ÷ its years, first
@@ -202,6 +225,13 @@ def compose_comp(
     monthly = _PER_MONTH.search(understood.question) and not understood.states_amounts
     if monthly and len(bands) == 1 and (note := per_month_note(bands[0], writer, asked_part)):
         writer.add(note, "")  # "base per month?": the yearly range ÷ 12, shown
+    points = [p for p, cue in _BAND_POINTS.items() if cue.search(understood.question)]
+    if {"top", "bottom"} <= set(points) or monthly:  # ("lowest and highest": the range itself)
+        points = [p for p in points if p == "middle"] if not monthly else []
+    if len(bands) == 1 and not understood.states_amounts:
+        for point in points:  # "what's the max?": the band's top, before the row
+            if note := band_point_note(bands[0], writer, asked_part, point):
+                writer.add(note, "")
     if len(bands) == 1:
         one_band(writer, bands[0], understood.component)
     else:
@@ -222,6 +252,20 @@ def compose_comp(
         "Give me your offer (base, stock and vesting years, bonus) and I will show where it "
         "sits in the band and what to counter with.",
     )
+
+
+def _quote_held(writer: Writer, prose: list, held: list[str]) -> None:
+    """The first sentence holding a guide phrase that stands for the topic asked ("…a
+    performance-based annual bonus…" for "is the bonus guaranteed?"), cited."""
+    for record in prose:
+        for sentence in sentence_pieces(chunk_body(record.text)):
+            if any(contains_phrase(normalize(sentence), phrase) for phrase in held):
+                writer.add(f"{one_line(sentence)} {writer.book.cite(record.chunk_id)}", "")
+                return
+
+
+def _holds(record, phrases) -> bool:
+    return any(contains_phrase(normalize(chunk_body(record.text)), p) for p in phrases)
 
 
 def _held_phrases(understood: Understanding, ev: Evidence) -> list[str]:

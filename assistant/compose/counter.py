@@ -26,6 +26,7 @@ from assistant.compose.counter_lead import (
     script_stock,
     sources,
     span,
+    stock_basis,
     verdict,
     without_fixed,
 )
@@ -38,6 +39,7 @@ from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure, show
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Offer, Package
+from assistant.engine.own_asks import OWN_ASK
 from assistant.engine.position import position
 from assistant.engine.script_asks import SIGN_ON, guide_figures
 from assistant.money import currencies_in, format_money
@@ -61,8 +63,11 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     if drafts is not None and drafts.style != "standard":  # "make the email shorter": the draft
         guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
         brief = _asks_in_brief(writer, negotiation) + script_stock(writer, negotiation, guide)
-        write_draft_section(writer, drafts, brief)  # (with the script's stock, when not asked)
+        own = any(a.rule == OWN_ASK for a in negotiation.proposal.asks)  # ("asking for 205")
+        write_draft_section(writer, drafts, brief, own)  # (the script's stock, when not asked)
         return
+    if basis := stock_basis(writer, understood, negotiation):  # "is that 150k every year?"
+        writer.add(basis, "")
     band = negotiation.band
     said: list[str] = []  # (a question asked first is not asked again below)
     if band is not None:

@@ -21,18 +21,53 @@ from assistant.corpus.facts import Lever
 from assistant.engine.figures import Figure
 from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer_words import MONTHLY_NOTE
+from assistant.engine.own_asks import OWN_ASK
+from assistant.engine.position import stock_per_year
 from assistant.engine.script_asks import SIGN_ON, GuideFigures
 from assistant.money import PERCENT, find_amounts, format_money
 from assistant.understanding.asks import (
     asked_sentences,
     asked_with_antecedents,
     components_named,
+    sentences_that_ask,
 )
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import COMPONENT_WORDS
 from assistant.understanding.words import normalize
 
 _PLACES = {"below": "below", "above": "above"}
+# "is that 150k every year?", "what does 'rsu/4yr' even mean": the stock figure's basis asked
+_BASIS_ASKED = re.compile(
+    r"\b(?:every|each|per|a) (?:year|yr)\s*\?|\bwhat does [^?.!]{0,30}\bmean\b", re.I
+)
+
+
+def stock_basis(writer: Writer, understood: Understanding, negotiation: Negotiation) -> str:
+    """ "Your $150K of stock is a grant vesting over 4 years, not a yearly figure: about $37.5K
+    a year ($150K ÷ 4); the guide's "Stock (RSU/4yr)" figures are grants too [1].", when the
+    asking sentences ask what the stock figure is per year or what its label means; else ""."""
+    offer, band = negotiation.offer, negotiation.band
+    sentences, asks = sentences_that_ask(understood.question)  # (asked, not told: "rsu 100k/4yr")
+    asking = " ".join(s for s, ask in zip(sentences, asks, strict=True) if ask)
+    if not _BASIS_ASKED.search(asking) or "stock" not in components_named(understood.question):
+        return ""
+    if offer.stock is None or offer.stock_basis != "grant" or not offer.stock_years:
+        return ""
+    per_year = stock_per_year(offer)
+    writer.values.append((per_year.value, per_year.unit))
+    grant = format_money(offer.stock, offer.currency)
+    said = (
+        f"Your {grant} of stock is a grant vesting over {offer.stock_years} years, not a yearly "
+        f"figure: about {per_year.display} a year ({grant} ÷ {offer.stock_years})"
+    )
+    cell = component_cell(band, "stock") if band is not None else None
+    if cell and band.stock_basis == "grant":
+        years = band.stock_vesting_years
+        said += (
+            f'; the guide\'s "{cell[0]}" figures are grants over {years} years too '
+            f"{writer.book.cite(band.chunk_id)}"
+        )
+    return said + "."
 
 
 def ask_for_the_component(
@@ -311,11 +346,14 @@ def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
 
 def _beside_script(writer: Writer, ask) -> str:
     """ "(your competing offer's; the guide's script asks $222K [2])": the script's own ask
-    beside a rival's higher figure asked instead, for the user to weigh; "" when none."""
+    beside a rival's higher figure asked instead, or the guide's figure beside the user's own
+    ask, for the user to weigh; "" when none."""
     script = ask.script_ask
     if script is None:
         return ""
     marks = sources(writer, script)
+    if ask.rule == OWN_ASK:  # ("asking for 205 base": the user's, the guide's figure beside)
+        return f"(your own figure; from the guide's figures: {script.display} {marks})"
     return f"(your competing offer's; the guide's script asks {script.display} {marks})"
 
 

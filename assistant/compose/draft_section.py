@@ -23,21 +23,23 @@ FENCE = "```"
 PRIVATE = "Private, do not say: "
 
 
-def write_draft_section(writer: Writer, drafts: Drafts, asks: str = "") -> None:
+def write_draft_section(writer: Writer, drafts: Drafts, asks: str = "", own: bool = False) -> None:
     """Both drafts (an ordinary counter answer), or only the one a restyle request asked for,
-    after `asks` (the counter's asks in one line: what the draft asks for, said first)."""
+    after `asks` (the counter's asks in one line: what the draft asks for, said first); `own`:
+    the user's own figures replaced some of the last draft's ("…asking for 205 base")."""
     brief = (asks, "") if asks else ()
+    same = "your own figures where you gave them" if own else "the same figures"
     if drafts.style == "phone":
-        writer.add("Here is what to say on the phone, from the same figures:", "", *brief)
+        writer.add(f"Here is what to say on the phone, from {same}:", "", *brief)
         _phone(writer, drafts)
         return
     if drafts.style == "email":  # "write me the email": that draft alone
-        writer.add("Here is the email, from the same figures:", "", *brief)
+        writer.add(f"Here is the email, from {same}:", "", *brief)
         _email(writer, drafts, "**Email draft** (plain text to send; fill in the names)")
         return
     if drafts.style != "standard":
         words = STYLE_WORDS[drafts.style]
-        writer.add(f"Here is the email, {words}, with the same figures:", "", *brief)
+        writer.add(f"Here is the email, {words}, with {same}:", "", *brief)
         _email(writer, drafts, "**Email draft**")
         return
     _email(writer, drafts, "**Email draft** (plain text to send; fill in the names)")

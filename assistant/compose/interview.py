@@ -42,6 +42,7 @@ from assistant.compose.passages import (
     with_siblings,
     words_with_compounds,
 )
+from assistant.compose.topic_section import topic_section_asked
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.lexical import tokenize
 from assistant.retrieval.hybrid import Retrieval
@@ -203,6 +204,20 @@ def _filler(line: str) -> bool:
     return line.rstrip().endswith("!") and len(line.split()) <= 3
 
 
+def _section_first(groups: dict[str, list], section: list, wanted: set[str]) -> dict:
+    """The groups with the named topic section's passages as a group of their own, first
+    (under the section's title), taken out of the groups they were in."""
+    ids = {hit.chunk_id for hit in section}
+    own = [(hit, [line for line in condensed(hit, wanted) if not _filler(line)]) for hit in section]
+    rest = {
+        name: [(hit, lines) for hit, lines in members if hit.chunk_id not in ids]
+        for name, members in groups.items()
+    }
+    return {section[0].section: [pair for pair in own if pair[1]]} | {
+        name: members for name, members in rest.items() if members
+    }
+
+
 def compose_interview(
     writer: Writer,
     understood: Understanding,
@@ -229,16 +244,23 @@ def compose_interview(
         groups.setdefault(_group_of(hit), []).append((hit, lines))
     examples_asked = understood.asks_examples and "Example questions" in groups
     faq = faq_naming_topic(hits, understood) or faq_asking_it(hits, understood, relatedness)
+    oneself = _said_of_oneself(understood.question)  # (not "i'm an sre")
     if "Example questions" in groups:  # the examples of the topic asked about first ("linux")
         # (a follow-up naming its own topic, "same for kubernetes" after linux questions: that)
         # ("any example questions?" after the system design round names no topic: that round)
         own = set(tokenize(understood.question)) if understood.followup else set()
         own = own - _EXAMPLE_STEMS & wanted
-        topical = (own or wanted) - _said_of_oneself(understood.question)  # (not "i'm an sre")
+        topical = (own or wanted) - oneself
         ranked = _examples_in_order(groups["Example questions"], understood, topical, relatedness)
         groups["Example questions"] = [(hit, [line for _, line in pairs]) for hit, pairs in ranked]
     before, cited = len(writer.lines), set(writer.book.numbers)
     asks = asks_in(understood.question)
+    # "what should i prep for the system design round?": that topic section's own passages
+    named = not examples_asked and len(asks) < 2
+    section = topic_section_asked(understood.question, understood.company, records, oneself)
+    section = section if named else []
+    if section:
+        groups = _section_first(groups, section, wanted)
     if len(asks) > 1 and examples_asked:  # "how many rounds and what do they ask in coding?"
         for ask in asks:  # (each in the order asked: the questions for the ask for them)
             if not asks_for_examples(ask):
@@ -250,8 +272,9 @@ def compose_interview(
         lead_each_ask(writer, understood, hits, relatedness, reach)
     elif faq is not None and not examples_asked:  # the guide's own answer to the question
         write_faq_lead(writer, understood, faq)
-    elif not examples_asked:
-        write_lead(writer, understood, [hit for hit, _ in scored], relatedness, reach)
+    elif not examples_asked:  # (the topic section named, else the passages retrieved)
+        if not (section and write_lead(writer, understood, section, relatedness, len(section))):
+            write_lead(writer, understood, [hit for hit, _ in scored], relatedness, reach)
     else:  # "kubernetes questions?": the guide's questions answer it
         _write_examples_lead(writer, ranked, wanted)
     led = " ".join(writer.lines)  # (a sentence the lead quoted is not listed again below it)
@@ -260,6 +283,8 @@ def compose_interview(
     guide = scored[0][0]
     writer.add(f"From the **{guide.title or guide.company + ' interview guide'}**:", "")
     asked = [name for name in _asked_groups(understood.query) if name in groups]
+    if section:  # (the topic section named, before the groups the question's words name)
+        asked.insert(0, section[0].section)
     if faq is not None:
         asked.insert(0, "What candidates ask")
     if examples_asked:  # "kubernetes questions?": the guide's questions, before its FAQ

@@ -94,14 +94,24 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
             f"The guides do not name {said}: {company}'s guide maps {own.strip()} to {part} {mark}."
         ), levels
     if not asks_pay:  # and the guide whose own level it is ("a P7?" of Alibaba's)
+        # ("is alibaba p7 like anyscale senior?": the level named after another company is
+        # that company's)
+        maps = catalog.guides.level_maps
+        at = _named_before(
+            levels[0],
+            frame.question,
+            [c for c in (*frame.other_companies, *frame.context_names) if c in maps],
+        )
+        told = [c for c in maps if c not in (company, at) and set(levels) & set(maps[c].own_codes)]
+        told += [company] if at else []  # (the subject's own line after the other's)
         owners = [
-            f" {other}'s guide maps {m.line} {writer.book.cite(m.chunk_id)}."
-            for other, m in catalog.guides.level_maps.items()
-            if other != company and any(lv in m.own_codes for lv in levels)
+            f" {c}'s guide maps {maps[c].line} {writer.book.cite(maps[c].chunk_id)}." for c in told
         ]
+        at, level_map = (at, maps[at]) if at else (company, level_map)
+        mark = writer.book.cite(level_map.chunk_id)
         return (
-            f"The guides say nothing about {_as_level(said)} at {company}"
-            f"{f' (no {typed} title)' if typed != said else ''}: {company}'s guide maps "
+            f"The guides say nothing about {_as_level(said)} at {at}"
+            f"{f' (no {typed} title)' if typed != said else ''}: {at}'s guide maps "
             f"{level_map.line} {mark}.{''.join(owners)}"
         ), levels
     if not level_map.own_codes:
@@ -123,6 +133,14 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         f"The guides have no band for {typed}: {company}'s guide maps {own} {mark}, "
         "with one band per region, not per level."
     ), levels
+
+
+def _named_before(level: str, question: str, others: list[str]) -> str | None:
+    """The other company of the turn named just before the level ("anyscale senior"), else
+    None."""
+    lowered = normalize(question)
+    named = (o for o in others if contains_phrase(lowered, f"{o.lower()} {level.lower()}"))
+    return next(named, None)
 
 
 def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:

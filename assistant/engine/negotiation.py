@@ -57,6 +57,7 @@ from assistant.engine.position import (
     positions_by_guide,
     stock_per_year,
     totals,
+    totals_at_ask,
 )
 from assistant.engine.script_asks import SIGN_ON, guide_figures
 
@@ -299,16 +300,8 @@ def propose(offer: Offer, band: CompBand | None, facts: Facts) -> Proposal | Non
     if base_offer is not None and base_fig is not None:  # (a walk-away base needs a base)
         asks.append(_floor_ask(offer, applies(guide.floor), base_offer, base_fig, notes))
 
-    stock_year = None
-    if stock_fig is not None:
-        if offer.stock_basis == "per_year":
-            stock_year = stock_fig
-        elif offer.stock_years:
-            stock_year = formula(
-                "÷", "RSU ask per year", cur, stock_fig, user(offer.stock_years, YEARS, "vesting")
-            )
     sign_ask = next((a.figure for a in asks if a.component == "sign_on"), None)
-    at_ask = totals(offer, base_fig, stock_year, sign_ask)
+    at_ask = totals_at_ask(offer, base_fig, stock_fig, sign_ask)
     for rival in rivals:
         rival_tc = totals(rival).annualized
         if rival_tc and at_ask.annualized and rival_tc.value > at_ask.annualized.value:

@@ -102,6 +102,20 @@ def bonus_amount(package: Package, base: Figure | None) -> Figure | None:
     return None
 
 
+def totals_at_ask(
+    offer: Offer, base: Figure | None, stock: Figure | None, sign_on: Figure | None
+) -> Totals:
+    """The offer's totals with the asked base, stock (in the offer's basis: per year, or a
+    grant over its years, divided by them) and sign-on in place of its own."""
+    stock_year = None
+    if stock is not None and offer.stock_basis == "per_year":
+        stock_year = stock
+    elif stock is not None and offer.stock_years:
+        vesting = user(offer.stock_years, YEARS, "vesting")
+        stock_year = formula("÷", "RSU ask per year", offer.currency, stock, vesting)
+    return totals(offer, base, stock_year, sign_on)
+
+
 def totals(
     package: Package,
     base: Figure | None = None,

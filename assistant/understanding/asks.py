@@ -72,9 +72,9 @@ class TopicAsk:
 
 
 # How a follow-up turn opens ("and in London?", "what about the bonus?").
-FOLLOWUP_LEAD = re.compile(
-    r"^\s*(?:and|also|what about|how about|same for|same in|ok(?:ay)?,? (?:and|what about)|"
-    r"and what about|then|what if|in|(?:ok(?:ay)?,? |so,? |going |switching )?back to)\b",
+FOLLOWUP_LEAD = re.compile(  # (and in other languages: "und das maximum davon?", "y en…")
+    r"^\s*(?:and|also|what about|how about|same for|same in|ok(?:ay)?,? (?:and|what about)|und|y|"
+    r"and what about|then|what if|in|(?:ok(?:ay)?,? |so,? |going |switching )?back to|et|aur)\b",
     re.I,
 )
 

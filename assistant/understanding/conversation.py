@@ -8,8 +8,12 @@ wrote (figures the user gave are grounded by definition). User turns are read as
 assistant.compose.untrusted (no markup, no clauses addressed to an AI). Replaying costs no retrieval
 and no model.
 
+An offer may come in pieces ("base is 190", then "oh and 40k sign on", then "anyscale nyc
+btw"): a short message that only tells a pay figure starts an offer, later figures change it,
+and a later message naming only a company (and region) says whose it is.
+
 Leaves out: assistant turns' content (what the coach said is never taken as the user's facts)
-and merging two partial offers given in different turns (the latest offer message wins).
+and merging two offer messages that each state a whole offer (the latest offer message wins).
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ class Context:
     offers: tuple[tuple[str | None, str, tuple[str, ...]], ...] = ()
     # each replayed turn's company and region, in order
     places: tuple[tuple[str | None, str | None], ...] = ()
+    after_offer: tuple[str, ...] = ()  # the user turns after the last offer was stated
 
     def region_before(self, company: str | None, besides: str | None = None) -> str | None:
         """The latest region the conversation was on for `company`, other than `besides` (the
@@ -147,10 +152,20 @@ def asks_which_lever(text: str) -> bool:
     return bool(ONE_LEVER_ASKED.search(asked_sentences(text)))
 
 
+# "why 155k rsu?", "where does the 187.5 come from": a figure asked about, not given
+_ASKS_WHY = re.compile(
+    r"\s*(?:(?:but|and|so|ok|okay|wait|hm+)[\s,]+)*(?:why|how come|where (?:does|did|do|is|are)"
+    r"|what(?:'s| is) the reason|explain)\b",
+    re.I,
+)
+
+
 def changes_offer(text: str) -> bool:
     """True when a later turn gives an amount for the conversation's offer, a bare figure
     beside a pay word included ("oops, base is 165 not 156"); an amount asked for is no
     offer's ("isnt asking for 45k sign on kinda greedy?")."""
+    if _ASKS_WHY.match(text):  # ("why 155k rsu?": the coach's figure asked about)
+        return False
     text = without_guide_claims(_ASKED_AMOUNT.sub(" ", text))  # ("your guide says … 230k?")
     return describes_offer(thousands_beside_pay_words(text)[0])
 
@@ -203,6 +218,41 @@ _RESTATES = re.compile(r"\b(?:offer\w*|base|salary|tc|total comp\w*|package)\b",
 _SUPPOSES = re.compile(r"\b(?:if|suppose|supposing|say they|were to|would|could)\b", re.I)
 
 
+# a question, or words that ask: not a piece of an offer told
+_ASKS = re.compile(
+    r"\?|\b(?:what|how|should|which|why|can|could|would|will|is it|is that|does|do i|am i)\b",
+    re.I,
+)
+# ("the base is now £300K": what the band is said to be, no offer)
+_CLAIMS = re.compile(r"\bnow\b|\bthe (?:band|range|guide|table|top|max\w*|min\w*)\b", re.I)
+MAX_PIECE_WORDS = 10  # "oh and 40k sign on, 4 year vest": a piece of an offer is this short
+
+
+def tells_a_figure(text: str) -> bool:
+    """A short message that only tells a pay figure, asking nothing ("base is 190", "oh and
+    40k sign on"): a piece of an offer told across turns."""
+    if len(text.split()) > MAX_PIECE_WORDS or _ASKS.search(text) or _CLAIMS.search(text):
+        return False
+    said = thousands_beside_pay_words(text)[0]
+    return describes_offer(said) and any(p.search(text) for p in _COMPONENTS.values())
+
+
+def names_whose_offer(owner: str | None, text: str, understood: Understanding) -> bool:
+    """A message naming a company (and region) and nothing else to act on ("anyscale nyc
+    btw"), said after an offer told with no company (`owner` None): whose offer it is."""
+    named = bool(understood.company) and owner is None
+    return named and not describes_offer(text) and not _ASKS.search(text)
+
+
+def of_the_offer(context: Context, text: str, understood: Understanding) -> bool:
+    """Whether a turn with no figure of its own is about the conversation's offer: whose it
+    is ("anyscale nyc btw"), or why a figure of its counter is what it is ("why 155k rsu?")."""
+    if not context.offers:
+        return False
+    why = _ASKS_WHY.match(text) and describes_offer(thousands_beside_pay_words(text)[0])
+    return bool(why) or names_whose_offer(context.offers[-1][0], text, understood)
+
+
 def states_offer(text: str, after_offer: bool = False) -> bool:
     """True when the message gives amounts as an offer: offer words ("I got", "they offered",
     "my package") or at least two pay components ("170k base, 90k rsu"). "The base is now
@@ -214,7 +264,8 @@ def states_offer(text: str, after_offer: bool = False) -> bool:
     if after_offer and _AMENDS.search(text) and not _RESTATES.search(text):
         return False  # ("20k sign-on feels low" after the offer: a figure of it, not a new one)
     named = sum(bool(pattern.search(text)) for pattern in _COMPONENTS.values())
-    return bool(_OFFER_WORDS.search(text)) or named >= 2
+    # ("base is 190", the first piece of an offer told in pieces)
+    return bool(_OFFER_WORDS.search(text)) or named >= 2 or tells_a_figure(text)
 
 
 def new_offer_stated(text: str, understood: Understanding, has_offer: bool) -> bool:
@@ -286,6 +337,7 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
     state = ConversationState()
     offers: list[tuple[str | None, str, tuple[str, ...]]] = []
     places: list[tuple[str | None, str | None]] = []
+    after: list[str] = []  # (the turns since the last offer was stated, that one first)
     for text in user_turns[-MAX_HISTORY_TURNS:]:
         understood = understand(text, catalog, state)
         state = understood.state
@@ -303,6 +355,7 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
                 owner, changes = understood.company, ()
             offers.append((owner, offer_read_with(earlier, text, understood), changes))
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
+            after = []
         elif (
             offers
             and (change := offer_change(text, offers[-1][1]))
@@ -312,14 +365,20 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
             # ("what if base were 190k?") is asked of that turn only
             owner, earlier, changes = offers[-1]
             offers[-1] = (owner, earlier, (*changes, with_subject(change, understood)))
+            state = replace(state, intent="counter")  # (as the coach answered it: placed again)
         elif offers and draft_restyle(text, understood):
             state = replace(state, intent="counter")  # (as the coach answered: the draft again)
-        elif offers and understood.corrects and understood.company not in (None, offers[-1][0]):
+        elif offers and (
+            (understood.corrects and understood.company not in (None, offers[-1][0]))
+            or names_whose_offer(offers[-1][0], text, understood)  # ("anyscale nyc btw")
+        ):
             # "wait, it's actually anyscale not alibaba, and it's nyc": the offer is theirs from
             # now on, said as an offer text with no figures (assistant.engine.offer_update)
             _, earlier, changes = offers[-1]
             where = f" in {understood.region}" if understood.region else ""
             moved = f"{understood.company} offer{where}:"
             offers[-1] = (understood.company, earlier, (*changes, moved))
+        after.append(text)
     _, offer_text, changes = offers[-1] if offers else (None, "", ())
-    return Context(state, offer_text, tuple(user_turns), changes, tuple(offers), tuple(places))
+    texts = tuple(user_turns)
+    return Context(state, offer_text, texts, changes, tuple(offers), tuple(places), tuple(after))

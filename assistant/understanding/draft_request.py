@@ -41,7 +41,8 @@ _STYLES = (
         "short",
         re.compile(
             r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b"
-            r"|\b(?:short|brief) (?:e-?mail|version|message|note|reply|draft)\b",  # "short email"
+            r"|\b(?:short|brief) (?:e-?mail|version|message|note|reply|draft)\b"  # "short email"
+            r"|\bin (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)\b",  # "in 3 lines"
             re.I,
         ),
     ),
@@ -67,7 +68,8 @@ _NAMES_A_DRAFT = re.compile(rf"\b(?:{_DRAFT}|version|wording|tone|phrasing)s?\b"
 _RESTYLES_IT = re.compile(rf"\b{_RESTYLE}\b\s+(?:it|this|that|the (?:text|wording))\b", re.I)
 _BARE = re.compile(
     r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even)\s+)*"
-    r"(?:shorter|friendlier|warmer|briefer|firmer|stronger|more \w+|less \w+)"
+    r"(?:shorter|friendlier|warmer|briefer|firmer|stronger|more \w+|less \w+"
+    r"|(?:just |only )?in (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?))"
     r"(?:\s+(?:please|pls|thanks|now))*[\s.!?]*"
     r"(?:[,;:—–-]\s*[^,;:?]{0,60}[.!]?)?$",  # ("more polite pls, 'i'd like' sounds entitled")
     re.I,

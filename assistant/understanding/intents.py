@@ -344,14 +344,32 @@ _JUDGED = re.compile(
 
 
 def names_only_a_place(
-    scores: dict[Intent, float], normalized: str, text: str, first: bool
+    scores: dict[Intent, float], normalized: str, text: str, first: object, last: str | None
 ) -> bool:
     """A first turn of six words or fewer, or one telling of an offer with no figures ("hi, i
     have an alibaba offer for devops in seattle"), with no intent cue, naming a place ("alibaba
-    hangzhou", "anyscale singapore"): it asks the pay there (or is told there is no row)."""
+    hangzhou", "anyscale singapore"): it asks the pay there (or is told there is no row).
+    `first`: truthy for a first turn naming a company. After a pay turn (`last`, the last
+    turn's intent), a turn naming a place and nothing else ("fine — hangzhou")."""
+    if last in ("comp", "counter") and _only_a_place(text):
+        return True
     short = len(normalized.split()) <= 6 or bool(_OFFER_TOLD.search(normalized))
     place = any(m.place != "remote" for m in places_in(text))  # ("anyscale remote?": remote work)
     return first and short and not any(scores.values()) and place
+
+
+_PLACE_FILLER = frozenset(
+    "ok okay fine then so and what about how in for the there alright".split()
+)
+
+
+def _only_a_place(text: str) -> bool:
+    """A turn naming a place and nothing else ("fine — hangzhou", "ok beijing then")."""
+    places = [m for m in places_in(text) if m.place != "remote"]
+    rest = text.lower()
+    for match in places:
+        rest = rest.replace(match.spelled.lower(), " ")
+    return bool(places) and all(w in _PLACE_FILLER for w in re.findall(r"[a-z]+", rest))
 
 
 _OFFER_TOLD = re.compile(

@@ -479,6 +479,9 @@ def place_of_turn(
         return None, state.region, state.place, False
     if repeating and company != state.company and state.place:
         carried = match_region(state.place, labels)
+        compared = dict(state.compared).get(company)  # ("and the other company?" after both)
+        if (carried is None or carried.label is None) and compared:
+            return None, compared, compared, False
         # (no row there: its rows, the lack named; "and alibaba there?" asks that place)
         if (carried is None or carried.label is None) and not _THAT_PLACE.search(text):
             return None, None, state.place, False

@@ -109,13 +109,22 @@ _NUMBERED_TITLE = re.compile(
 )
 
 
+_ASKED_AGAIN_OF = re.compile(r"(?:ok(?:ay)?\s+)?(?:same|and|what about|how about|now)\b")
+
+
 def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
     """A seniority word that is also an everyday word names a level next to a job word, a
     pay word or a title word, or after an article or a verb of getting there ("staff
     engineer", "staff level", "any staff band?", "as a staff", "want staff")."""
     before = normalized[: match.start()].split()[-1:]
     after = [w.lstrip("-") for w in normalized[match.end() :].split()[:1]]  # ("staff-level")
-    return bool(set(after) & (_JOB_OR_LEVEL | _PAY_OR_TITLE)) or bool(set(before) & _GETTING_TO)
+    # ("same but for staff", "what about staff?": the turn asked again of that level)
+    again = not after and before in (["for"], ["about"]) and bool(_ASKED_AGAIN_OF.match(normalized))
+    return (
+        bool(set(after) & (_JOB_OR_LEVEL | _PAY_OR_TITLE))
+        or bool(set(before) & _GETTING_TO)
+        or again
+    )
 
 
 # "a staff band", "staff tc", "the staff title": the level's pay or name
