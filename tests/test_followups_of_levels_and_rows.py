@@ -20,7 +20,20 @@ Chroma on disk, the built-in composer) and as pure rules:
 - "what does 'rsu/4yr' even mean, is that 150k every year?" with an offer: the first sentence
   says the grant vests over 4 years and what that is a year;
 - "what is the base band per month? lowest and highest" is no yes-or-no question, and asks the
-  range itself (no separate top and bottom lines).
+  range itself (no separate top and bottom lines);
+- "typo, google is 350 not 310. still the same ask?" puts the rival's figure right (not a
+  question about an employer with no guide) and gives the counter again, first;
+- a place named in a question of no pay ("…in sunnyvale do i need mandarin…?") brings no pay
+  row when other passages answer it;
+- "how many weeks of parental leave … fully paid or some % of base?" is refused: the base is
+  what the leave's pay is counted in, not a band asked for;
+- "is the onsite actually in person?", "will i have to fly out…": the guide's "(often
+  virtual)" sentence leads;
+- "alibaba's homegrown distributed OS?": "homegrown" is an everyday word for the guide's
+  "proprietary" (no term the guides lack), and the Apsara sentence leads;
+- "alibaba p6 seattle base?" asks the base (no band per level: said), and "actually i'm p7 not
+  p6" asks it again of P7; "can you summarize what i should ask for?" after an offer is the
+  counter.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -179,3 +192,98 @@ def test_a_wh_question_with_is_in_it_is_no_yes_or_no_question(coach):
     ).answer
     assert answer.startswith("Base salary per month: about SGD 9.2K–SGD 14.2K before tax")
     assert "top of the base salary band" not in answer  # ("lowest and highest": the range)
+
+
+@pytest.mark.integration
+def test_a_rivals_figure_put_right_changes_that_offer_and_keeps_the_counter(coach):
+    offer = (
+        "alibaba sunnyvale offer: 190k base, 120k rsu over 4 years, 15% bonus. my google sre "
+        "offer is 310k tc. what do i counter with"
+    )
+    _, fixed, short = converse(
+        coach, offer, "typo, google is 350 not 310. still the same ask?", "shorter pls"
+    )
+    assert not fixed.refused and fixed.intent == "counter"
+    assert fixed.answer.startswith("Your base ($190K)")
+    assert "Google: total comp $350K" in fixed.answer
+    assert "offer from Google at $350K total comp" in short.answer
+    assert "$310K" not in short.answer.split("```text", 1)[1]
+
+
+@pytest.mark.integration
+def test_a_place_named_in_a_question_of_no_pay_brings_no_pay_row(coach):
+    answer = coach.ask(
+        "Im on an F1 OPT right now. for the alibaba devops role in sunnyvale do i need mandarin, "
+        "and will they sponsor an h1b?"
+    ).answer
+    assert "Mandarin" in answer
+    assert "$155K–$220K" not in answer and "| Base Salary |" not in answer
+
+
+@pytest.mark.integration
+def test_a_pay_word_that_measures_a_lacking_topic_asks_no_band(coach):
+    answer = coach.ask(
+        "just got the anyscale devops offer in sf. how many weeks of parental leave do they give "
+        "and is it fully paid or some % of base?"
+    )
+    assert answer.refused and "parental leave" in answer.answer.split("\n", 1)[0]
+    assert "$168K" not in answer.answer
+    both = coach.ask("anyscale sf parental leave? and whats the base")  # (the base asked too)
+    assert not both.refused and "$168K–$218K" in both.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "measure"),
+    [
+        ("fully paid or some of base", 5, True),
+        ("is it 50 percent of my base", 6, True),
+        ("60 of base", 2, True),
+        ("whats the base", 2, False),
+        ("most of base is cash", 2, False),
+    ],
+)
+def test_a_pay_word_after_a_share_of_measures_something_else(text, at, measure):
+    from assistant.understanding.words import as_a_measure
+
+    assert as_a_measure(text.split(), at) is measure
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the alibaba devops onsite actually in person?",
+        "will i have to fly out for the alibaba onsite",
+    ],
+)
+def test_in_person_is_answered_by_the_guides_often_virtual(coach, question):
+    assert "(often virtual)" in coach.ask(question).answer.split("\n", 1)[0]
+
+
+@pytest.mark.integration
+def test_an_everyday_word_for_a_guide_word_is_no_unheld_term(coach):
+    answer = coach.ask(
+        "whats the name of alibaba's homegrown distributed OS? i keep blanking on it and want to "
+        "drop it in the hiring manager round lol. and roughly how many servers does it run"
+    ).answer
+    assert "say nothing about homegrown" not in answer
+    assert "Apsara" in answer.split("\n", 1)[0]
+
+
+@pytest.mark.integration
+def test_a_level_code_beside_a_pay_word_asks_that_pay(coach):
+    asked, fixed = converse(coach, "alibaba p6 seattle base?", "actually i'm p7 not p6")
+    assert asked.intent == "comp" and fixed.intent == "comp"
+    assert asked.answer.startswith("The guides have no separate band for P6")
+    assert "$150K–$215K" in asked.answer
+    assert "P7" in fixed.answer.split("\n", 1)[0] and "Seattle (US)" in fixed.answer
+
+
+@pytest.mark.integration
+def test_what_i_should_ask_for_after_an_offer_is_the_counter(coach):
+    _, summary = converse(
+        coach,
+        "anyscale nyc offer 180k base 140k rsu 4y",
+        "thanks! can you summarize what i should ask for?",
+    )
+    assert summary.intent == "counter" and "ask for $213K" in summary.answer[:300]

@@ -203,8 +203,10 @@ def _compose_second_comp(writer, understood: Understanding, retrieval, evidence)
 
 
 # "what do i actually ask for", "which sign-on should i request per the script?": the figures
-_ASKS_FIGURES = re.compile(
-    r"\b(?:what|which|how much)\b[^.?!]{0,40}\b(?:ask|request|counter|propose)\w*\b", re.I
+_ASKS_FIGURES = re.compile(  # (or the asks again: "still the same ask?", "does it change my ask")
+    r"\b(?:what|which|how much)\b[^.?!]{0,40}\b(?:ask|request|counter|propose)\w*\b"
+    r"|\bsame (?:ask|counter|numbers)\b|\bchange (?:my|the) (?:ask|counter|numbers)\b",
+    re.I,
 )
 _ASKS_WORDS = re.compile(r"\b(?:say|tell|word\w*|phrase\w*|line)\b", re.I)  # (words, not figures)
 

@@ -39,8 +39,8 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     by_id = {b.chunk_id: b for b in ev.facts.bands}
     last_heading = ""
     best = on_topic(list(retrieval.hits), wanted)[:MAX_PASSAGES]
-    if understood.component is None:  # a place named is no pay question: its row goes last
-        best.sort(key=lambda hit: hit.chunk_id in by_id)
+    if understood.component is None:  # a place named is no pay question: no row, if other
+        best = [h for h in best if h.chunk_id not in by_id] or best  # passages answer it
     faq = faq_naming_topic(list(retrieval.hits), understood) or faq_asking_it(
         best, understood, ev.relatedness
     )

@@ -136,8 +136,11 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
 
 
 def _named_before(level: str, question: str, others: list[str]) -> str | None:
-    """The other company of the turn named just before the level ("anyscale senior"), else
-    None."""
+    """The other company of the turn named just before a seniority word ("anyscale senior"),
+    else None; a level code is its own employer's ("google L3 sre… anyscale offer": the user's
+    Google level, asked of Anyscale)."""
+    if any(ch.isdigit() for ch in level):
+        return None
     lowered = normalize(question)
     named = (o for o in others if contains_phrase(lowered, f"{o.lower()} {level.lower()}"))
     return next(named, None)

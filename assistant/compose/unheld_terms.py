@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.compose.passages import topics_named
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
@@ -128,6 +129,8 @@ def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
     hyphenated compound of such words and everyday ones ("gpu-infra")."""
     if _held(word, terms) or _short_form(word, catalog) or _without_vowels(word, terms):
         return True
+    if any(_held(guide_word, terms) for guide_word in topics_named(word)):
+        return True  # (an everyday word for a guide's: "homegrown" for "proprietary")
     if any(word in PLATFORM_SERVICES.get(p, ()) for p in terms):  # "eks" when AWS is named
         return True
     parts = [part for part in word.split("-") if part]

@@ -74,6 +74,7 @@ def _corrected_figure(earlier: Offer, later: Offer) -> Offer | None:
         kept = [f for f in figures if f.value not in {getattr(earlier, c) for c in parts}]
         if len(taken) == 1 and len(kept) == 1:
             return _replaced(earlier, later, taken[0], kept[0])
+        return _rival_corrected(earlier, later)  # ("google is 350 not 310": the rival's)
     if len(figures) != 1:
         return None
     figure = figures[0]
@@ -95,6 +96,28 @@ def _corrected_figure(earlier: Offer, later: Offer) -> Offer | None:
     if len(near) != 1:
         return None
     return _replaced(earlier, later, near[0], figure)
+
+
+def _rival_corrected(earlier: Offer, later: Offer) -> Offer | None:
+    """The earlier offer with a competing offer's figure put right ("typo, google is 350 not
+    310" after "my google offer is 310k tc"): of two figures, the one a rival's package holds
+    is replaced by the other, said in a note; None when no rival holds exactly one of them."""
+    old, new = later.unassigned
+    parts = ("base", "stock", "sign_on", "tc")
+    held = [(r, c) for r in earlier.competing for c in parts if getattr(r, c) == old.value]
+    if not held:
+        old, new = new, old
+        held = [(r, c) for r in earlier.competing for c in parts if getattr(r, c) == old.value]
+    if len(held) != 1:
+        return None
+    rival, part = held[0]
+    note = (
+        f"'{new.raw}' read as {rival.company}'s {part.replace('_', '-')} (it replaces "
+        f"{format_money(old.value, rival.currency or earlier.currency)}); say so if that is wrong."
+    )
+    rivals = tuple(replace(r, **{part: new.value}) if r is rival else r for r in earlier.competing)
+    text = f"{earlier.text} {later.text}".strip()
+    return replace(earlier, competing=rivals, notes=(*earlier.notes, note), text=text)
 
 
 def _replaced(earlier: Offer, later: Offer, part: str, figure) -> Offer:

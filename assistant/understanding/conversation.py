@@ -171,7 +171,9 @@ def changes_offer(text: str) -> bool:
 
 
 # "185 not 158", "its 185, not 158": a figure put in place of one the offer was given with
-_IN_PLACE_OF = re.compile(r"(?<![\w.$£€¥])(\d{2,3})\s*,?\s*(?:not|instead of)\s+(\d{2,3})(?![\w.])")
+_IN_PLACE_OF = re.compile(  # ("…350 not 310." at a sentence's end; not "310.5")
+    r"(?<![\w.$£€¥])(\d{2,3})\s*,?\s*(?:not|instead of)\s+(\d{2,3})(?!\w|\.\d)"
+)
 
 
 def offer_change(text: str, offer_text: str) -> str | None:

@@ -253,7 +253,15 @@ def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
         scores["counter"] += 3.0
     if _SAID_IN_A_ROUND.search(normalized):  # "what do i say in the alibaba interview when…"
         scores["interview"] += 2.0
+    # ("alibaba p6 seattle base?": a level code beside a pay word asks that pay, not the map)
+    codes = sum(contains_phrase(normalized, p) for p in _LEVEL_CODES)
+    if codes and scores["comp"] and scores["general"] <= _CODE_WEIGHT * codes:
+        scores["comp"] += scores["general"]
     return scores
+
+
+_LEVEL_CODES = [p for w, ps in INTENT_PHRASES["general"] for p in ps if re.search(r"\d", p)]
+_CODE_WEIGHT = next(w for w, ps in INTENT_PHRASES["general"] if _LEVEL_CODES[0] in ps)
 
 
 # words asked for where they are said: in an interview, not to a recruiter about pay
@@ -344,17 +352,19 @@ _JUDGED = re.compile(
 
 
 def names_only_a_place(
-    scores: dict[Intent, float], normalized: str, text: str, first: object, last: str | None
+    scores: dict[Intent, float], normalized: str, text: str, company: str | None, state
 ) -> bool:
     """A first turn of six words or fewer, or one telling of an offer with no figures ("hi, i
-    have an alibaba offer for devops in seattle"), with no intent cue, naming a place ("alibaba
-    hangzhou", "anyscale singapore"): it asks the pay there (or is told there is no row).
-    `first`: truthy for a first turn naming a company. After a pay turn (`last`, the last
-    turn's intent), a turn naming a place and nothing else ("fine — hangzhou")."""
-    if last in ("comp", "counter") and _only_a_place(text):
+    have an alibaba offer for devops in seattle"), with no intent cue, naming a company and a
+    place ("alibaba hangzhou", "anyscale singapore"): it asks the pay there (or is told there
+    is no row). After a pay turn (the conversation `state`'s last intent), a turn naming a
+    place, and the company perhaps, and nothing else ("fine — hangzhou", "ok then alibaba
+    singapore")."""
+    if state.intent in ("comp", "counter") and _only_a_place(text, company):
         return True
     short = len(normalized.split()) <= 6 or bool(_OFFER_TOLD.search(normalized))
     place = any(m.place != "remote" for m in places_in(text))  # ("anyscale remote?": remote work)
+    first = bool(company) and not state.turns
     return first and short and not any(scores.values()) and place
 
 
@@ -363,10 +373,10 @@ _PLACE_FILLER = frozenset(
 )
 
 
-def _only_a_place(text: str) -> bool:
-    """A turn naming a place and nothing else ("fine — hangzhou", "ok beijing then")."""
+def _only_a_place(text: str, company: str | None) -> bool:
+    """A turn naming a place (and `company`) and nothing else ("fine — hangzhou")."""
     places = [m for m in places_in(text) if m.place != "remote"]
-    rest = text.lower()
+    rest = text.lower().replace((company or "\0").lower(), " ")
     for match in places:
         rest = rest.replace(match.spelled.lower(), " ")
     return bool(places) and all(w in _PLACE_FILLER for w in re.findall(r"[a-z]+", rest))

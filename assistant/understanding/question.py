@@ -193,7 +193,7 @@ def understand(
         company or any(contains_phrase(normalized, word) for word in JOB_WORDS)
     ):
         intent = "general"  # about a company of the corpus, or about the job: in scope
-    if names_only_a_place(scores, normalized, kept_text, company and not state.turns, state.intent):
+    if names_only_a_place(scores, normalized, kept_text, company, state):
         intent = "comp"  # "alibaba hangzhou", "anyscale singapore", "fine — hangzhou" after pay
     if intent == "interview" and len(named) + len(context_names) > 1:  # (its interviews first)
         named, context_names = interview_subject(question, named, context_names, catalog)

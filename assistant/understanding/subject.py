@@ -381,11 +381,13 @@ def rival_told(question: str, name: str) -> bool:
     for sentence, asks in zip(*sentences_that_ask(question), strict=True):
         if name.lower() in sentence.lower():  # ("208 base / 235 rsu": figures of pay parts)
             amounts = gives_amounts(sentence) or _FIGURE_OF_A_PART.search(sentence.lower())
+            amounts = amounts or _PUT_IN_PLACE.search(sentence)  # ("google is 350 not 310")
             offered = offer_near(sentence, [name])
             return (amounts and offered) if asks else (amounts or offered)
     return False
 
 
+_PUT_IN_PLACE = re.compile(r"\d\s*k?\s*,?\s*(?:not|instead of)\s+\$?\d", re.I)
 _PAY_PART = re.compile(r"\b(base|salary|rsus?|stock|equity|bonus|sign-?on|tc|total comp|all-?in)\b")
 _FIGURE_OF_A_PART = re.compile(rf"\b\d[\d.,]*k?\s+{_PAY_PART.pattern}")
 

@@ -140,3 +140,19 @@ def spelled_out(text: str, guides) -> str:
             spelled = one_letter_off(word, by_initial.get(word[0], ())) or ""
             found.append("" if spelled in companies else spelled)
     return " ".join(filter(None, found))
+
+
+_SHARES = frozenset("some percent pct fraction portion share part half multiple".split())
+
+
+def as_a_measure(words: list[str], at: int) -> bool:
+    """Whether the word at `at` of normalized `words` is what something else is measured in
+    ("fully paid or some % of base", "50 percent of my base": the leave's pay, not the base's)."""
+    before = words[max(0, at - 3) : at]
+    if before[-1:] in (["my"], ["the"], ["your"]):
+        before = before[:-1]
+    return (
+        before[-1:] == ["of"]
+        and len(before) > 1
+        and (before[-2] in _SHARES or before[-2].isdigit())
+    )
