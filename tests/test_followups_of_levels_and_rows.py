@@ -33,7 +33,9 @@ Chroma on disk, the built-in composer) and as pure rules:
   "proprietary" (no term the guides lack), and the Apsara sentence leads;
 - "alibaba p6 seattle base?" asks the base (no band per level: said), and "actually i'm p7 not
   p6" asks it again of P7; "can you summarize what i should ask for?" after an offer is the
-  counter.
+  counter;
+- "hows the interview process structured" leads with its steps; "what langs can i use" after a
+  coding question goes on with the interview talk (a short form is no off-topic word).
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -287,3 +289,19 @@ def test_what_i_should_ask_for_after_an_offer_is_the_counter(coach):
         "thanks! can you summarize what i should ask for?",
     )
     assert summary.intent == "counter" and "ask for $213K" in summary.answer[:300]
+
+
+@pytest.mark.integration
+def test_how_the_process_is_structured_leads_with_its_steps(coach):
+    answer = coach.ask("hows the alibaba interview process structured").answer
+    assert answer.startswith("Generally, the process begins with a recruiter screen")
+
+
+@pytest.mark.integration
+def test_a_short_form_follow_up_is_not_taken_off_topic(coach):
+    _, langs = converse(
+        coach,
+        "ali devops coding q about top 5 ips from a log - how big is the file in that one",
+        "what langs can i use",
+    )
+    assert not langs.refused and langs.intent == "interview"

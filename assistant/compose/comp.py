@@ -165,7 +165,9 @@ _BAND_POINTS = {
     "bottom": re.compile(
         r"\b(?:min(?:imum)?|bottom(?: end)?|low(?:er)? end|lowest|least (?:i|you|they)\b)", re.I
     ),
-    "middle": re.compile(r"\b(?:mid-?point|middle|mid[- ](?:band|range|of the (?:band|range)))"),
+    "middle": re.compile(
+        r"\b(?:mid-?point|middle|mid[- ](?:band|range|of the (?:band|range)))", re.I
+    ),
 }
 _PER_YEAR = re.compile(
     r"\b(?:per|a|each|every) (?:year|yr)\b|\b(?:annual(?:ly)?|yearly)\b|/\s?yr\b"

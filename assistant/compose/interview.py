@@ -257,8 +257,11 @@ def compose_interview(
     asks = asks_in(understood.question)
     # "what should i prep for the system design round?": that topic section's own passages
     named = not examples_asked and len(asks) < 2
-    section = topic_section_asked(understood.question, understood.company, records, oneself)
-    section = section if named else []
+    section = (
+        topic_section_asked(understood.question, understood.company, records, oneself)
+        if named
+        else []
+    )
     if section:
         groups = _section_first(groups, section, wanted)
     if len(asks) > 1 and examples_asked:  # "how many rounds and what do they ask in coding?"

@@ -43,7 +43,8 @@ def topic_section_asked(
     are: "i'm an sre"), when it asks what to prepare or what a round covers; [] when it asks
     something else, names no section, or names two alike."""
     sentences, asks = sentences_that_ask(question)
-    asking = " ".join(s for s, ask in zip(sentences, asks, strict=True) if ask) or sentences[-1]
+    asking = " ".join(s for s, ask in zip(sentences, asks, strict=True) if ask)
+    asking = asking or (sentences[-1] if sentences else "")  # (else the last: no "?" typed)
     if not company or not _PREPARES.search(asking):
         return []
     sections: dict[tuple[str, str], list[ChunkRecord]] = {}

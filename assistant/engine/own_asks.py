@@ -24,7 +24,7 @@ OWN_ASK = "your own figure"
 _ASKED = ("base", "sign_on")
 # "asking for 205 base", "ask them for a 30k sign-on", "counter at 210 base", "go for 220 base"
 _ASKING = re.compile(
-    r"\b(?:ask(?:ing)?(?:\s+(?:them|her|him|the recruiter|alibaba|anyscale))?\s+for|"
+    r"\b(?:ask(?:ing)?(?:\s+[\w'-]+){0,2}?\s+for|"  # ("ask them for", "ask the recruiter for")
     r"request(?:ing)?|counter(?:ing)?\s+(?:with|at)|propos(?:e|ing)|go(?:ing)?\s+for|"
     r"push(?:ing)?\s+for)\s+(?P<what>[^.?!;]{1,60})",
     re.I,
