@@ -12,7 +12,8 @@ Chroma on disk, the built-in composer) and as pure rules:
   guide's sections that list what to know, so a question naming none gets none;
 - "base is 190", then "oh and 40k sign on", then "anyscale nyc btw" is one offer: the third
   turn places it in Anyscale's New York band with the sign-on told; "is that ok?" after a
-  figure added to an offer places the offer again.
+  figure added to an offer places the offer again; asking whose an offer is names a long
+  shelf of companies in part ("…, and 78 more").
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -126,3 +127,15 @@ def test_is_that_ok_after_a_figure_added_places_the_offer_again(coach):
     )
     assert last.intent == "counter"
     assert last.answer.startswith("Your base ($175K)")
+
+
+def test_a_long_shelf_is_named_in_part_when_asking_whose_offer_it_is():
+    from assistant.engine.offer import COMPANIES_NAMED, parse_offer
+
+    companies = [f"Company {n:03d}" for n in range(40)]
+    question = parse_offer("base is 190", companies, {}).questions[0]
+    assert question.startswith("Which company is the offer from? The guides cover: Company 000")
+    assert f"Company {COMPANIES_NAMED - 1:03d}, and {40 - COMPANIES_NAMED} more." in question
+    assert f"Company {COMPANIES_NAMED:03d}" not in question
+    two = parse_offer("base is 190", ["Alibaba", "Anyscale"], {}).questions[0]
+    assert two.endswith("The guides cover: Alibaba, Anyscale.")

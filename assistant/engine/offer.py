@@ -116,6 +116,8 @@ class Offer(Package):
         return [*self.questions, *(u.question for u in self.unassigned)]
 
 
+COMPANIES_NAMED = 12  # companies listed when asking whose an offer is
+
 # --- parsing -------------------------------------------------------------------------------------
 
 
@@ -163,12 +165,10 @@ def parse_offer(
             questions.append(
                 f"Which region is the {main} offer for? The guide has: {', '.join(own)}."
             )
-    else:
-        questions.append(
-            "Which company is the offer from? The guides cover: "
-            + ", ".join(sorted(companies))
-            + "."
-        )
+    else:  # (a long shelf named in part: "…, and 190 more")
+        names, more = sorted(companies), max(0, len(companies) - COMPANIES_NAMED)
+        listed = ", ".join(names[:COMPANIES_NAMED]) + (f", and {more} more" if more else "")
+        questions.append(f"Which company is the offer from? The guides cover: {listed}.")
 
     fields: dict[str, dict] = {}
     unassigned: list[Unassigned] = []
