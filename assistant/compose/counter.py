@@ -63,7 +63,8 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     if drafts is not None and drafts.style != "standard":  # "make the email shorter": the draft
         guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
         brief = _asks_in_brief(writer, negotiation) + script_stock(writer, negotiation, guide)
-        own = any(a.rule == OWN_ASK for a in negotiation.proposal.asks)  # ("asking for 205")
+        asks = negotiation.proposal.asks if negotiation.proposal else ()
+        own = any(a.rule == OWN_ASK for a in asks)  # ("…asking for 205 base")
         write_draft_section(writer, drafts, brief, own)  # (the script's stock, when not asked)
         return
     if basis := stock_basis(writer, understood, negotiation):  # "is that 150k every year?"

@@ -10,6 +10,7 @@ and calls these once per turn), and any model: the cues are data.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from assistant.index.common_words import common_words
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
@@ -23,6 +24,9 @@ from assistant.understanding.entities import contains_phrase, normalize
 from assistant.understanding.place_names import places_in
 from assistant.understanding.tables import INTENT_PHRASES, without_other_levels
 from assistant.understanding.words import first_phrase_at, one_letter_off
+
+if TYPE_CHECKING:
+    from assistant.understanding.frame import ConversationState
 
 PAY_INTENTS = ("comp", "counter")  # the intents whose answers are pay figures
 # The question itself is about interviews, not just a skill or topic.
@@ -352,7 +356,11 @@ _JUDGED = re.compile(
 
 
 def names_only_a_place(
-    scores: dict[Intent, float], normalized: str, text: str, company: str | None, state
+    scores: dict[Intent, float],
+    normalized: str,
+    text: str,
+    company: str | None,
+    state: ConversationState,
 ) -> bool:
     """A first turn of six words or fewer, or one telling of an offer with no figures ("hi, i
     have an alibaba offer for devops in seattle"), with no intent cue, naming a company and a
