@@ -100,6 +100,7 @@ def test_a_topic_section_is_found_by_its_title_words(coach):
         ("is 190 base ok?", False),  # (asks)
         ("anyscale nyc btw", False),  # (no figure)
         ("what does 190k base get me in sf", False),
+        ("my current base is 150", False),  # (pay now, not the offer)
     ],
 )
 def test_a_piece_of_an_offer_is_a_short_figure_told_without_asking(text, tells):

@@ -225,8 +225,10 @@ _ASKS = re.compile(
     r"\?|\b(?:what|how|should|which|why|can|could|would|will|is it|is that|does|do i|am i)\b",
     re.I,
 )
-# ("the base is now £300K": what the band is said to be, no offer)
-_CLAIMS = re.compile(r"\bnow\b|\bthe (?:band|range|guide|table|top|max\w*|min\w*)\b", re.I)
+# ("the base is now £300K": what the band is said to be; "my current base is 150": pay now)
+_CLAIMS = re.compile(
+    r"\bnow\b|\bcurrent(?:ly)?\b|\bthe (?:band|range|guide|table|top|max\w*|min\w*)\b", re.I
+)
 MAX_PIECE_WORDS = 10  # "oh and 40k sign on, 4 year vest": a piece of an offer is this short
 
 
