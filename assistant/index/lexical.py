@@ -73,7 +73,7 @@ def tokenize(text: str) -> list[str]:
     "must", "have"), so "sign-on" matches "sign on" and "must-have" survives the stopwords;
     British spellings are read as American ones ("behavioural" as "behavioral")."""
     tokens = []
-    for token in _TOKEN.findall(_as_american(text.lower())):
+    for token in map(_as_american, _TOKEN.findall(text.lower())):
         if "-" in token:
             tokens.extend(t for t in (token, *token.split("-")) if t and t not in _STOPWORDS)
         elif token not in _STOPWORDS:  # most tokens: no parts to add (an indexing hot path)
@@ -84,7 +84,10 @@ def tokenize(text: str) -> list[str]:
 _SPELLINGS = tuple((re.compile(pattern), american) for pattern, american in _BRITISH)
 
 
+@lru_cache(maxsize=65536)
 def _as_american(text: str) -> str:
+    """One word in its American spelling (read once per distinct word: tokenizing is a hot
+    path, and the same words come back in every chunk and question)."""
     for pattern, american in _SPELLINGS:
         text = pattern.sub(american, text)
     return text
