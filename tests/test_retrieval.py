@@ -320,6 +320,22 @@ def test_british_and_american_spellings_are_one_keyword(british, american):
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
+        ("I/O wait", ["io", "wait"]),  # (not "o": "i" is a stopword)
+        ("A/B tests", ["ab", "test"]),
+        ("ci/cd and 24/7", ["ci", "cd", "24", "7"]),  # (longer words and numbers keep apart)
+    ],
+)
+def test_a_slashed_letter_pair_is_one_word(text, tokens):
+    from assistant.compose.passages import words_with_compounds
+    from assistant.index.lexical import tokenize
+
+    assert tokenize(text) == tokens
+    assert "iowait" in words_with_compounds("high CPU, I/O wait, or memory leaks")
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
         ("four hours", ["four", "hour"]),
         ("our team", ["team"]),
         ("promise", ["promis"]),

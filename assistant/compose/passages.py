@@ -16,7 +16,7 @@ from assistant.compose.core import MARKER
 from assistant.compose.grounding import split_sentences
 from assistant.compose.untrusted import usable_sentence
 from assistant.corpus.chunking import ChunkRecord
-from assistant.index.lexical import tokenize
+from assistant.index.lexical import plain_words, tokenize
 from assistant.understanding.question import Understanding
 from assistant.understanding.tables import GUIDE_WORDS_FOR_EVERYDAY
 
@@ -86,7 +86,7 @@ def words_with_compounds(text: str) -> set[str]:
     """The text's keyword stems, and each two neighbouring words joined ("file system" also
     gives "filesystem", "on call" "oncall"), so a question's compound meets the guide's two
     words."""
-    raw = re.findall(r"[a-z0-9]+", text.lower())
+    raw = plain_words(text)
     joined = " ".join(a + b for a, b in zip(raw, raw[1:], strict=False))
     return set(tokenize(text)) | set(tokenize(joined))
 

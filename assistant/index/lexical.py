@@ -34,8 +34,11 @@ from pathlib import Path
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary
 
-SIDECAR_FORMAT = 5  # bump when tokenize() or the files change: another format is rebuilt
-_TOKEN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+SIDECAR_FORMAT = 6  # bump when tokenize() or the files change: another format is rebuilt
+# words and numbers, and a letter pair with a slash ("I/O", "A/B") as one word ("io", "ab")
+_SLASHED_PAIR = r"(?<![a-z0-9/])[a-z]/[a-z](?![a-z0-9/])"
+_TOKEN = re.compile(_SLASHED_PAIR + r"|[a-z0-9]+(?:[.-][a-z0-9]+)*")
+_PLAIN_WORD = re.compile(_SLASHED_PAIR + r"|[a-z0-9]+")
 _STOPWORDS = frozenset(
     "a an the and or but if of in on at to for from with by about as is are was were be been "
     "am do does did i me my you your we our they their it its this that these those what which "
@@ -71,7 +74,8 @@ _BRITISH = (
 def tokenize(text: str) -> list[str]:
     """Words and numbers; a hyphenated word counts whole and by its parts ("must-have",
     "must", "have"), so "sign-on" matches "sign on" and "must-have" survives the stopwords;
-    British spellings are read as American ones ("behavioural" as "behavioral")."""
+    British spellings are read as American ones ("behavioural" as "behavioral"), and "I/O" as
+    one word, "io" (so "I/O wait" meets "iowait" as a compound)."""
     tokens = []
     for token in map(_as_american, _TOKEN.findall(text.lower())):
         if "-" in token:
@@ -81,13 +85,21 @@ def tokenize(text: str) -> list[str]:
     return _stemmer().stemWords(tokens)
 
 
+def plain_words(text: str) -> list[str]:
+    """The text's lowercase words and numbers as written (no stopwords dropped, no stems, a
+    hyphenated word in its parts), a slashed letter pair as one word ("I/O" -> "io")."""
+    return [word.replace("/", "") for word in _PLAIN_WORD.findall(text.lower())]
+
+
 _SPELLINGS = tuple((re.compile(pattern), american) for pattern, american in _BRITISH)
 
 
 @lru_cache(maxsize=65536)
 def _as_american(text: str) -> str:
     """One word in its American spelling (read once per distinct word: tokenizing is a hot
-    path, and the same words come back in every chunk and question)."""
+    path, and the same words come back in every chunk and question); a slashed letter pair
+    loses its slash."""
+    text = text.replace("/", "")
     for pattern, american in _SPELLINGS:
         text = pattern.sub(american, text)
     return text
