@@ -148,6 +148,8 @@ def test_a_level_asked_of_two_companies_while_interviewing_maps_it_at_both(coach
 def test_a_count_the_user_only_tells_asks_no_topic():
     assert not topics_asked("background is 5 yoe at an aws shop. what should i revise")
     assert topics_asked("which p level would they slot me at with 7 yoe?")
+    deadline = topics_asked("recruiter gave me 48 hours to decide on the offer. what do i do?")
+    assert [t.key for t in deadline] == ["deadline"]  # (the hours are the deadline's, not told)
 
 
 def test_what_the_user_did_told_asks_no_topic():

@@ -7,7 +7,8 @@ leads. "How deep do they go?" is asked in the guide's words ("drill down"); "wha
 grind" asks how hard, not a job level; another employer's loop only told of beside the subject's
 own ("doing an uber loop the same week. is alibaba's coding round that brutal?") is not asked
 about; the figure a lever quotes for an employer, asked of with no figures of the user's own
-("what nvidia rsu number does the guide use?"), is that lever's, not the band. Pure rules, and
+("what nvidia rsu number does the guide use?"), is that lever's, not the band. Pure rules,
+and
 through the real pipeline (real MiniLM, Chroma on disk, the built-in composer).
 
 Leaves out: the wording of the answers beyond what each test names.
@@ -99,3 +100,4 @@ def test_the_figure_a_lever_quotes_for_a_rival_is_that_levers(coach):
     assert answer.answer.startswith("NVIDIA is offering $213K / $255K RSU")
     told = coach.ask("nvidia offered me 250k rsu. whats the anyscale sf band?")
     assert told.answer.startswith("**Stock (RSU/4yr)** for Anyscale")  # (the user's own rival)
+

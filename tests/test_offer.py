@@ -77,6 +77,10 @@ def parse(text):
         ("Anyscale SF, base salary 175,000", dict(region="San Francisco", base=175 * K)),
         ("Anyscale NYC $175k/yr base", dict(region="New York", base=175 * K, currency="USD")),
         ("Anyscale SF base $175k/yr, equity $40K/yr", dict(stock=40 * K, stock_basis="per_year")),
+        (  # the stock word written against the "/yr": "40k rsu/yr"
+            "alibaba seattle: 180 base + 40k rsu/yr + 15% bonus",
+            dict(base=180 * K, stock=40 * K, stock_basis="per_year"),
+        ),
         ("Anyscale SF $180K base and a $20K signing bonus", dict(base=180 * K, sign_on=20 * K)),
         ("Anyscale SF $180K base, $30K bonus", dict(bonus_amount=30 * K, bonus_pct=None)),
         ("Anyscale SF $180K base. My floor is 190k", dict(base=180 * K, floor=190 * K)),

@@ -106,6 +106,8 @@ def test_find_role_prefers_the_named_role():
         ("how much does alibaba pay in singapore", "comp"),
         ("I got $175K base and $130K RSU from Anyscale, what should I counter with?", "counter"),
         ("Should I accept the offer?", "counter"),
+        ("what % bump should i ask alibaba for", "counter"),
+        ("is asking for 10 percent more too much at anyscale?", "counter"),
         ("what levers do I have at alibaba", "lever"),
         ("how big a sign-on bonus can I ask Alibaba for?", "lever"),
         ("what should I say to negotiate up at Anyscale?", "lever"),

@@ -27,7 +27,12 @@ from assistant.compose.floor import floor_lacking, write_floor_lead
 from assistant.compose.general import compose_general
 from assistant.compose.interview import compose_interview
 from assistant.compose.level_coverage import level_equivalence
-from assistant.compose.levers import compose_levers, lead_lever, names_a_lever
+from assistant.compose.levers import (
+    asks_a_levers_rival,
+    compose_levers,
+    lead_lever,
+    names_a_lever,
+)
 from assistant.compose.quotable import quotable_hits
 from assistant.compose.quoted_source import quoted_source, write_quoted_source
 from assistant.compose.refusal import compose_refusal
@@ -132,7 +137,9 @@ def _compose_intent(
 ) -> None:
     intent = understood.intent
     own = [lv for lv in evidence.facts.levers if lv.company == understood.company]
-    if intent in ("comp", "general") and names_a_lever(understood.question, own):
+    if intent in ("comp", "general") and (
+        names_a_lever(understood.question, own) or asks_a_levers_rival(understood, own)
+    ):
         intent = "lever"  # "why would the SLA thing justify a signing bonus?": that lever
         understood = replace(understood, intent=intent)
     write_sources_lead(writer, understood, evidence.records)  # "where does that number come from?"

@@ -93,7 +93,7 @@ from assistant.understanding.tables import (
     EMPLOYER_SPELLINGS,
     STOPWORDS,
 )
-from assistant.understanding.words import as_a_measure
+from assistant.understanding.words import as_a_measure, in_a_condition
 
 
 @dataclass(frozen=True)
@@ -419,8 +419,10 @@ def _asked_apart(
         for phrase in COMPONENT_WORDS.get(frame.component or "", ())
         for at in _word_positions(words, normalize(phrase).split())
     ]
-    if mentions and all(as_a_measure(words, m) for m in mentions):
-        return False  # ("fully paid or some % of base": what the topic's pay is counted in)
+    if mentions and all(
+        as_a_measure(words, m) or in_a_condition(words, m, [a for a, _ in said]) for m in mentions
+    ):  # ("some % of base": the topic's pay's measure; "if they give me the sign-on… owe it back")
+        return False
     near = [min(max(a - m, m - b) for a, b in said) for m in mentions] if said else []
     return not said or not mentions or any(gap > NEXT_TO for gap in near)
 

@@ -29,7 +29,7 @@ from assistant.corpus.facts import Lever
 from assistant.index.lexical import tokenize
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences
+from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences, sentences_that_ask
 from assistant.understanding.lacking import lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import PLATFORM_NAMES
@@ -282,6 +282,21 @@ _THE_X_ONE = re.compile(  # (and, terse, "anyscale multi-cloud lever?", "lever f
 )
 
 
+def asks_a_levers_rival(understood: Understanding, levers: list[Lever]) -> bool:
+    """Whether the asking sentences name a pay component and an employer a lever names, with
+    no figures of the user's own for it ("what nvidia rsu number does the guide use?": the
+    lever's NVIDIA offer, not the band; not "nvidia offered me 250k rsu. what's the sf band?",
+    nor "what happens when you type google.com…?")."""
+    if understood.competing or understood.states_amounts or understood.component is None:
+        return False
+    asking = asked_sentences(understood.question)
+    return any(
+        _says(asking, name) and any(_says(lv.text, name) for lv in levers)
+        for name in understood.context_names
+        if name.lower() not in PLATFORM_NAMES
+    )
+
+
 def names_a_lever(question: str, levers: list[Lever]) -> bool:
     """Whether the question names one of `levers` by words only its name has ("the SLA
     thing", "the multi-cloud one")."""
@@ -305,19 +320,28 @@ def _says(text: str, name: str) -> bool:
 
 
 CLOSEST_LEVER = 0.45  # a lever this close in meaning to the question, and clearly the closest
+CHOSEN_LEVER = 0.3  # as close as will do when the user asks which one lever fits them
 CLEAR_MARGIN = 0.05
 
 
 def _closest(
     understood: Understanding, levers: list[Lever], relatedness: Relatedness | None
 ) -> Lever | None:
-    """The lever closest in meaning to the question, when it is close and clearly closest."""
+    """The lever closest in meaning to the question, when it is close and clearly closest.
+    Asked which one fits ("spent 4 yrs getting ready for black friday peaks. which lever
+    fits that?"), the lever clearly closest to what the message tells of the user, though
+    less close: one lever was asked for."""
     if relatedness is None or len(levers) < 2:
         return None
-    cosines = relatedness(understood.question, [f"{lv.name}: {lv.text}" for lv in levers])
+    text, enough = understood.question, CLOSEST_LEVER
+    sentences, asks = sentences_that_ask(text)
+    told = " ".join(s for s, ask in zip(sentences, asks, strict=True) if not ask)
+    if ONE_LEVER_ASKED.search(asked_sentences(text)) and told:
+        text, enough = told, CHOSEN_LEVER
+    cosines = relatedness(text, [f"{lv.name}: {lv.text}" for lv in levers])
     ranked = sorted(zip(cosines, range(len(levers)), strict=True), reverse=True)
     (best, at), (second, _) = ranked[0], ranked[1]
-    return levers[at] if best >= CLOSEST_LEVER and best - second >= CLEAR_MARGIN else None
+    return levers[at] if best >= enough and best - second >= CLEAR_MARGIN else None
 
 
 _COMPETING = re.compile(r"\b(?:competing|compete|offers?|offering)\b", re.I)

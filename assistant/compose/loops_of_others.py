@@ -28,7 +28,9 @@ def loops_of_others(frame: Understanding) -> tuple[list[str], bool]:
     subject = (frame.company or "").lower()
     found, beside = [], False
     asking = asked_sentences(frame.question)
-    if REFERENCE.search(normalize(asking)):  # "…a databricks loop next month. whats each one like?"
+    # "…a databricks loop next month. whats each one like?" (not "…an uber loop the same week.
+    # is alibaba's coding round that brutal?": the subject's own loop is what is asked)
+    if REFERENCE.search(normalize(asking)) and not (subject and subject in asking.lower()):
         asking = frame.question
     for clause in re.split(r"[?!.;]|\s[—–-]\s", asking.lower()):
         for key, name in names.items():

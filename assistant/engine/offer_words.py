@@ -40,7 +40,7 @@ _VESTING = re.compile(  # (not a cliff: "over four years (1-year cliff)")
     re.I,
 )
 PER_YEAR = re.compile(  # after the amount: "$40K/yr", "$40K stock per year", "$40K in RSUs a year"
-    r"^\s*(?:(?:of|in)\s+)?(?:(?:stock|rsus?|equity|shares|options)\s+)?"
+    r"^\s*(?:(?:of|in)\s+)?(?:(?:stock|rsus?|equity|shares|options)\s*)?"
     r"(?:/\s*(?:yr|year)\b|per\s+(?:year|yr|annum)|a\s+year|annual|yearly|each\s+year|"
     r"every\s+year|p\.?a\.?(?!\w))",
     re.I,

@@ -98,8 +98,7 @@ FIXED_COMPONENT = re.compile(
     r"|\b(?:is|'s) (?:their|our|the|its) (?:best|final|last|max(?:imum)?) (?:offer|number)\b",
     re.I,
 )
-# "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": about the
-# last answer, in everyday words, with no new subject
+# "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": the last answer
 _ABOUT_LAST = re.compile(
     r"\b(?:shorter|longer|simpler|one line|one sentence|tl;?dr|again|which one|that|it|this)\b"
 )
@@ -211,10 +210,10 @@ def _as_assignment(topic: TopicAsk) -> TopicAsk:
 
 
 def _only_counted(text: str, plain: str) -> bool:
-    """Whether every use of the phrase is the user's own count or past, told ("background is 5
-    yoe at an aws shop.", "i was the oncall when…"): a number just before it, or a sentence
-    opening with what the user did, that does not ask ("which P level would they slot me at
-    with 7 yoe" asks)."""
+    """Whether every use of the phrase is the user's own count or past, told ("5 yoe at an aws
+    shop.", "i was the oncall when…"): a number just before it (not of time: "48 hours to
+    decide" is a deadline), or a sentence opening with what the user did, that does not ask."""
+    counts_time = re.match(r"(?:hours|days|weeks)\b", plain)
     uses = [
         (asks, sentence, match)
         for sentence, asks in zip(*sentences_that_ask(text), strict=True)
@@ -223,13 +222,14 @@ def _only_counted(text: str, plain: str) -> bool:
     return bool(uses) and all(
         not asks
         and (
-            re.search(r"\b\d[\d.]*\+?\s*$", normalize(sentence)[: match.start()])
+            (not counts_time and re.search(_COUNT_BEFORE, normalize(sentence)[: match.start()]))
             or _OF_MYSELF.match(sentence)  # "i was the oncall when a node died…. how do i use
         )  # that with anyscale?": what the user did, told
         for asks, sentence, match in uses
     )
 
 
+_COUNT_BEFORE = re.compile(r"\b\d[\d.]*\+?\s*$")
 _OF_MYSELF = re.compile(r"^\W*i\s+(?:was|did|built|ran|led|used to|worked|have been)\b", re.I)
 
 

@@ -97,6 +97,9 @@ _TITLE_ASKED = re.compile(r"\b(?:which|what|whats)\s+(?:[a-z0-9]+\s+){0,2}titles
 _OTHER_LEVEL = re.compile(
     r"\b(?:hard|easy|medium|difficulty|skill|english|mandarin|chinese|language|fluency|"
     r"high|low|kernel|protocol)[- ]levels?\b"
+    # "what level should i grind?", "the level of the problems": how hard, not a job level
+    r"|\blevels? (?:should|do|would|must) (?:i|we) (?:grind|prep|prepare|practi[cs]e|study|"
+    r"train|aim for|drill)\b|\blevels? of (?:the )?(?:questions|problems|difficulty|coding)\b"
 )
 
 

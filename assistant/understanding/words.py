@@ -156,3 +156,15 @@ def as_a_measure(words: list[str], at: int) -> bool:
         and len(before) > 1
         and (before[-2] in _SHARES or before[-2].isdigit())
     )
+
+
+CONDITION_REACH = 6  # words back from a pay word to the "if" of the condition naming it
+_CONDITIONS = frozenset(("if", "when", "once"))
+
+
+def in_a_condition(words: list[str], at: int, later: list[int]) -> bool:
+    """Whether the word at `at` of normalized `words` is named by a condition that comes
+    before what is asked of it, at one of the positions `later` ("if they give me the sign-on
+    and i leave after 9 months, do i owe it back?": the clawback is asked, not the sign-on)."""
+    opened = _CONDITIONS & set(words[max(0, at - CONDITION_REACH) : at])
+    return bool(opened) and any(position > at for position in later)
