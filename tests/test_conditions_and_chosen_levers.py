@@ -7,7 +7,8 @@ leads. "How deep do they go?" is asked in the guide's words ("drill down"); "wha
 grind" asks how hard, not a job level; another employer's loop only told of beside the subject's
 own ("doing an uber loop the same week. is alibaba's coding round that brutal?") is not asked
 about; the figure a lever quotes for an employer, asked of with no figures of the user's own
-("what nvidia rsu number does the guide use?"), is that lever's, not the band. Pure rules,
+("what nvidia rsu number does the guide use?"), is that lever's, not the band; a short ask
+mid-talk of the interviews ("any sql? ive mostly done postgres") goes on with them. Pure rules,
 and
 through the real pipeline (real MiniLM, Chroma on disk, the built-in composer).
 
@@ -101,3 +102,15 @@ def test_the_figure_a_lever_quotes_for_a_rival_is_that_levers(coach):
     told = coach.ask("nvidia offered me 250k rsu. whats the anyscale sf band?")
     assert told.answer.startswith("**Stock (RSU/4yr)** for Anyscale")  # (the user's own rival)
 
+
+@pytest.mark.integration
+def test_a_short_ask_mid_talk_of_the_interviews_goes_on_with_them(coach):
+    from test_answer_first import converse
+
+    answers = converse(
+        coach,
+        "alibaba devops tech phone screen tmrw what do they usually cover",
+        "any sql? ive mostly done postgres at work",
+    )
+    assert answers[-1].intent == "interview" and not answers[-1].refused
+    assert "Negotiation DNA" not in answers[-1].answer  # (not the negotiation guide)

@@ -34,6 +34,10 @@ ASKS = ("$213K", "$222K", "$25K")
         ("email it", "email"),  # a message of nothing else asks for the email
         ("ok email version pls", "email"),
         ("ok fine write it. short email pls, recruiter skims", "short"),
+        ("warmer pls. i actually really want anyscale, been using ray for 2 yrs", "friendly"),
+        ("way shorter, like 2-3 lines, recruiter prefers slack", "short"),
+        ("turn that into a 2 sentence text msg, recruiter texts me", "short"),
+        ("rewrite it so it doesnt read like a threat — they're my first choice", "friendly"),
     ],
 )
 def test_restyle_requests_are_recognized(message, style):
@@ -49,6 +53,8 @@ def test_restyle_requests_are_recognized(message, style):
         "What is the base salary for a DevOps engineer at Anyscale in San Francisco?",
         "how formal is the dress code at anyscale",
         "is email better than a call for the counter?",
+        "shorter. also how many rounds are there?",  # (a question after it: asked too)
+        "is the hm round more casual?",
         "x" * 500 + " make the email shorter",
     ],
 )

@@ -42,7 +42,10 @@ _STYLES = (
         re.compile(
             r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b"
             r"|\b(?:short|brief) (?:e-?mail|version|message|note|reply|draft)\b"  # "short email"
-            r"|\bin (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)\b",  # "in 3 lines"
+            r"|\bin (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)\b"  # "in 3 lines"
+            r"|\b(?:\d|one|two|three|four|five)(?:-\d)? (?:sentences?|lines?) (?:text|msg|message|"
+            r"slack|dm|e-?mail|note)"  # ("turn that into a 2 sentence text msg")
+            r"|\b(?:text|slack|sms) (?:msg|message)\b",
             re.I,
         ),
     ),
@@ -50,7 +53,10 @@ _STYLES = (
         "friendly",
         re.compile(
             r"\b(?:friendlier|warmer|more (?:friendly|warm|casual|relaxed|personal)|less formal"
-            r"|less (?:stiff|pushy|aggressive|demanding|blunt|harsh)|casual)\b",
+            r"|less (?:stiff|pushy|aggressive|demanding|blunt|harsh|threatening)|casual)\b"
+            # ("rewrite it so it doesnt read like a threat")
+            r"|\b(?:does ?n[o']?t|not) (?:read|sound|come across|come off) (?:like|as) "
+            r"(?:a threat|an ultimatum|threatening|pushy|aggressive|demanding)\b",
             re.I,
         ),
     ),
@@ -67,11 +73,11 @@ _STYLES = (
 _NAMES_A_DRAFT = re.compile(rf"\b(?:{_DRAFT}|version|wording|tone|phrasing)s?\b", re.I)
 _RESTYLES_IT = re.compile(rf"\b{_RESTYLE}\b\s+(?:it|this|that|the (?:text|wording))\b", re.I)
 _BARE = re.compile(
-    r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even)\s+)*"
+    r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even|way|a lot|lot)\s+)*"
     r"(?:shorter|friendlier|warmer|briefer|firmer|stronger|more \w+|less \w+"
     r"|(?:just |only )?in (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?))"
     r"(?:\s+(?:please|pls|thanks|now))*[\s.!?]*"
-    r"(?:[,;:—–-]\s*[^,;:?]{0,60}[.!]?)?$",  # ("more polite pls, 'i'd like' sounds entitled")
+    r"(?:[,;:—–-]\s*[^,;:?]{0,60}){0,2}[.!]?$",  # ("more polite pls, 'i'd like' sounds entitled")
     re.I,
 )
 MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a new question
@@ -124,6 +130,9 @@ def draft_style_requested(message: str) -> str | None:
             continue
         if style in ("phone", "email") or _NAMES_A_DRAFT.search(text) or _RESTYLES_IT.search(text):
             return style
-        if _BARE.match(text):  # "shorter please", "a bit more formal"
+        # "shorter please", "a bit more formal"; "warmer pls. i really want anyscale" (the
+        # request first, what the user tells after it)
+        first, *rest = re.split(r"(?<=[.!?])\s+", text)
+        if _BARE.match(text) or (_BARE.match(first) and "?" not in " ".join(rest)):
             return style
     return None

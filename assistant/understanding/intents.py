@@ -236,6 +236,11 @@ _LEVEL_RUN = re.compile(
 _TYPO_MIN = 5  # (shorter words are one letter from too many others: "rond", "pay")
 
 
+def cues_none(text: str) -> bool:
+    """Whether the text holds no intent's cue ("any sql?"): what it asks is the talk's."""
+    return not any(intent_scores(normalize(text), False).values())
+
+
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     """Each intent's weight of phrases in the question (an offer not held yet is no offer); a
     cue word typed one letter off ("interveiw", "rouns") counts as itself."""

@@ -1,7 +1,7 @@
 """Whether a turn read as out of scope is off-topic for the conversation too: "write me a
 poem" is; "what about cantonese?" after the Mandarin question, "shorter" after a draft, "and
-in london?" after a pay question, "what signing number should i float?" after an offer are
-not: they go on with it.
+in london?" after a pay question, "what signing number should i float?" after an offer, "any
+sql?" after the interviews are not: they go on with it.
 
 Leaves out: whether the words are out of scope at all (assistant.understanding.intents scores
 them) and what the follow-up carries (assistant.understanding.question).
@@ -16,6 +16,7 @@ from assistant.understanding.asks import (
     FOLLOWUP_LEAD,
     REFERENCE,
     about_last_answer,
+    asked_sentences,
     topics_asked,
 )
 from assistant.understanding.draft_request import draft_style_requested
@@ -29,6 +30,7 @@ from assistant.understanding.place_names import places_in
 from assistant.understanding.titles import level_asked
 from assistant.understanding.words import mixes_another_language
 
+SHORT_ASK_WORDS = 4  # words of an ask short enough to be read in the talk's last topic
 _FIGURE = re.compile(r"(?<![\w.])\d{2,7}(?:[.,]\d+)?(?![\w.])")  # a figure typed bare
 
 
@@ -59,6 +61,9 @@ def off_topic_turn(
         return False
     if state.intent == "lever" and lever_asked_by_place(question):  # "the second one - word
         return False  # for word pls" after the levers
+    # "any sql? ive mostly done postgres": a short ask mid-talk of the interviews is of them
+    if state.intent == "interview" and len(asked_sentences(question).split()) <= SHORT_ASK_WORDS:
+        return False
     # "what about cantonese?", "and the interconnect side?": the last question, of another thing
     if (
         state.intent

@@ -1,5 +1,4 @@
-"""What a question asks, by rules and data (no model): intent, the names it mentions, and what
-the conversation implies.
+"""What a question asks, by rules and data (no model): intent, names, what the talk implies.
 
 `understand(question, catalog, state)` reads one user turn in the light of the conversation so
 far and returns an `Understanding`: the intent (comp, counter, lever, interview, general,
@@ -78,6 +77,7 @@ from assistant.understanding.intents import (
     asks_for_examples,
     asks_for_sources,
     best_intent,
+    cues_none,
     gives_money,
     intent_scores,
     intents_asked,
@@ -217,7 +217,7 @@ def understand(
         names_company=bool(named),
         goes_back=correcting or repeating,
     )
-    short = len(normalized.split()) <= 6
+    short = len(normalized.split()) <= 6 or len(asking.split()) <= 2  # ("any sql? i use pg")
     followup = bool(
         state.turns
         # ("what if i went with alibaba hangzhou instead", the same company named again)
@@ -259,7 +259,7 @@ def understand(
         about_last = not any(scores.values()) and refers_to_last(normalized)  # "how long is it?"
         fixes_figure = correcting and gives_amounts(kept_text)  # ("oops, base is 165 not 156")
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
-        of_the_loop = state.intent == "interview" and not any(scores.values())  # "what language?"
+        of_the_loop = state.intent == "interview" and cues_none(asking)  # "any sql? i use pg"
         if intent == "out_of_scope" or asks_again or about_last or again or of_the_loop:
             intent = state.intent
         if asks_for(question, state.intent, component):
