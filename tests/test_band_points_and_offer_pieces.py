@@ -5,7 +5,8 @@ Chroma on disk, the built-in composer) and as pure rules:
 - "whats the midpoint of the alibaba seattle base band" leads with the midpoint, its sum shown
   (($150K + $215K) ÷ 2); "and the max?" leads with the top; "the most i can get at anyscale
   london" gives the tops of the base and total bands; an offer's own "top of band?" is placed,
-  not answered with the band's top;
+  not answered with the band's top; "is that sgd or usd? and whats it per month" after a
+  Singapore base says the row's currency and gives the monthly figures and the band first;
 - "what should i prepare for the system design round at alibaba?" leads with that section's
   own words and lists what it says to be ready for (Observability, Reliability Patterns,
   Disaster Recovery) before the process; the section is found by its title's words, among the
@@ -48,6 +49,18 @@ def test_the_top_asked_after_the_band_leads_with_the_top(coach):
     assert top.answer.startswith(
         "Alibaba Seattle (US): the top of the base salary band is **$215K**"
     )
+
+
+@pytest.mark.integration
+def test_a_currency_asked_of_a_band_gets_the_band_first(coach):
+    *_, last = converse(
+        coach,
+        "whats ali paying devops in beijing, base only",
+        "same for singapore",
+        "is that sgd or usd? and whats it per month",
+    )
+    assert last.answer.startswith("The guides give Alibaba's Singapore band in SGD only")
+    assert "SGD 110K–SGD 170K" in last.answer[:300] and "SGD 9.2K" in last.answer[:300]
 
 
 @pytest.mark.integration

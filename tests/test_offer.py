@@ -77,6 +77,11 @@ def parse(text):
         ("Anyscale SF, base salary 175,000", dict(region="San Francisco", base=175 * K)),
         ("Anyscale NYC $175k/yr base", dict(region="New York", base=175 * K, currency="USD")),
         ("Anyscale SF base $175k/yr, equity $40K/yr", dict(stock=40 * K, stock_basis="per_year")),
+        (  # a figure the message takes back gives way to its correction
+            "alibaba seattle: base 170, rsu 100k over 4 — wait no, just re-checked, its 110k "
+            "rsu over 4 yrs",
+            dict(stock=110 * K, stock_years=4),
+        ),
         (  # the stock word written against the "/yr": "40k rsu/yr"
             "alibaba seattle: 180 base + 40k rsu/yr + 15% bonus",
             dict(base=180 * K, stock=40 * K, stock_basis="per_year"),

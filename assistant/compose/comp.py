@@ -201,7 +201,9 @@ def compose_comp(
     asked = (*asked, *held)
     if not understood.component and _MAKEUP.search(understood.question):
         _write_makeup(writer, understood, ev)  # "what's actually in an alibaba comp package?"
-    if asked and _asks_yes_or_no(understood.question) and not understood.states_amounts:
+    # (not "is that sgd or usd?": a currency asked, which the row itself answers)
+    yes_or_no = _asks_yes_or_no(understood.question) and not understood.currency
+    if asked and yes_or_no and not understood.states_amounts:
         # "is the bonus guaranteed or does it depend on performance?": what a guide's prose
         # says of that component ("a performance-based annual bonus"), before the figures
         wanted = wanted_words(understood) | {normalize(w) for w in asked}  # (carried: "and is

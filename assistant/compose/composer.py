@@ -33,6 +33,7 @@ from assistant.compose.levers import (
     lead_lever,
     names_a_lever,
 )
+from assistant.compose.percent_asked import percent_statement
 from assistant.compose.quotable import quotable_hits
 from assistant.compose.quoted_source import quoted_source, write_quoted_source
 from assistant.compose.refusal import compose_refusal
@@ -87,6 +88,9 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
         held = held_ask_intent(understood.question, set(gaps.unheld_words))
         if held and understood.intent == "counter" and evidence.negotiation is None:
             understood = replace(understood, intent=held, intents=(held,))
+    percent = percent_statement(understood)  # ("what % bump should i ask for on base?")
+    if percent:
+        writer.add(percent, "")
     if gaps.same_role:  # "my title says SRE, does the devops band apply?": the guide's word
         chunk_id, sentence = gaps.same_role
         writer.add(f"{sentence} {writer.book.cite(chunk_id)}", "")

@@ -52,6 +52,7 @@ from assistant.engine.offer_words import (
     annualized,
     assign_components,
     bare_percent_in_list,
+    drop_taken_back,
     find_mentions,
     only_region_in,
     owner_of,
@@ -152,9 +153,8 @@ def parse_offer(
         hard = HARD.search(text, item.end)
         item.tail = text[item.end : min(nxt, hard.start() if hard else len(text))]
 
-    region = ""
-    questions: list[str] = []
-    notes_before: list[str] = []
+    region, questions = "", []  # (questions: what to ask the user)
+    found, notes_before = drop_taken_back(text, found)  # ("rsu 100k — wait no, its 110k")
     if main:
         own = regions_for(main, regions)
         region = find_region(text, own) or ""

@@ -107,6 +107,35 @@ class Found:
     tail: str = ""  # the text after the amount, up to the next amount or sentence end
 
 
+# "rsu 100k over 4 — wait no, its 110k": what comes between a figure and its correction
+_TAKES_BACK = re.compile(
+    r"\b(?:wait|no wait|actually|sorry|i mean|i meant|correction|scratch that|make (?:that|it)"
+    r"|typo|oops|my bad|rather)\b",
+    re.I,
+)
+
+
+def drop_taken_back(text: str, found: list[Found]) -> tuple[list[Found], list[str]]:
+    """The figures without those the message takes back: a second figure of the same owner
+    and component after words that correct ("rsu 100k over 4 — wait no, just re-checked, its
+    110k") replaces the first, said in a note; two figures with no such words are both kept
+    (the offer's parser then asks which one is meant)."""
+    dropped, notes = set(), []
+    for at, item in enumerate(found):
+        earlier = [
+            e
+            for e in found[:at]
+            if e.owner == item.owner and e.component == item.component and item.component
+        ]
+        if earlier and _TAKES_BACK.search(text[earlier[-1].end : item.start]):
+            dropped.add(id(earlier[-1]))
+            notes.append(
+                f"'{earlier[-1].amount.raw}' was taken back for '{item.amount.raw}' in your "
+                "message; the later figure is used. Say so if that is wrong."
+            )
+    return [f for f in found if id(f) not in dropped], notes
+
+
 _LIST_BEFORE = re.compile(r"[/,;+|]\s*$")
 _LIST_AFTER = re.compile(r"^\s*(?:[/,;+|.)]|$)")
 
