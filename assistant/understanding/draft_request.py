@@ -25,6 +25,23 @@ _FIRM = re.compile(  # "make it firmer", "more assertive", "a firm reply"
     r"(?:firm|assertive) (?:version|e-?mail|message|reply|draft|counter|tone))\b",
     re.I,
 )
+_SHORT = re.compile(
+    r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b"
+    r"|\b(?:short|brief) (?:e-?mail|version|message|note|reply|draft)\b"  # "short email"
+    r"|\bin (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)\b"  # "in 3 lines"
+    r"|\b(?:\d|one|two|three|four|five)(?:-\d)? (?:sentences?|lines?) (?:text|msg|message|"
+    r"slack|dm|e-?mail|note)"  # ("turn that into a 2 sentence text msg")
+    r"|\b(?:text|slack|sms) (?:msg|message)\b",
+    re.I,
+)
+_FRIENDLY = re.compile(
+    r"\b(?:friendlier|warmer|more (?:friendly|warm|casual|relaxed|personal)|less formal"
+    r"|less (?:stiff|pushy|aggressive|demanding|blunt|harsh|threatening)|casual)\b"
+    # ("rewrite it so it doesnt read like a threat")
+    r"|\b(?:does ?n[o']?t|not) (?:read|sound|come across|come off) (?:like|as) "
+    r"(?:a threat|an ultimatum|threatening|pushy|aggressive|demanding)\b",
+    re.I,
+)
 _STYLES = (
     (
         "phone",
@@ -37,29 +54,8 @@ _STYLES = (
             re.I,
         ),
     ),
-    (
-        "short",
-        re.compile(
-            r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b"
-            r"|\b(?:short|brief) (?:e-?mail|version|message|note|reply|draft)\b"  # "short email"
-            r"|\bin (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)\b"  # "in 3 lines"
-            r"|\b(?:\d|one|two|three|four|five)(?:-\d)? (?:sentences?|lines?) (?:text|msg|message|"
-            r"slack|dm|e-?mail|note)"  # ("turn that into a 2 sentence text msg")
-            r"|\b(?:text|slack|sms) (?:msg|message)\b",
-            re.I,
-        ),
-    ),
-    (
-        "friendly",
-        re.compile(
-            r"\b(?:friendlier|warmer|more (?:friendly|warm|casual|relaxed|personal)|less formal"
-            r"|less (?:stiff|pushy|aggressive|demanding|blunt|harsh|threatening)|casual)\b"
-            # ("rewrite it so it doesnt read like a threat")
-            r"|\b(?:does ?n[o']?t|not) (?:read|sound|come across|come off) (?:like|as) "
-            r"(?:a threat|an ultimatum|threatening|pushy|aggressive|demanding)\b",
-            re.I,
-        ),
-    ),
+    ("short", _SHORT),
+    ("friendly", _FRIENDLY),
     (
         "formal",
         re.compile(

@@ -236,9 +236,12 @@ _LEVEL_RUN = re.compile(
 _TYPO_MIN = 5  # (shorter words are one letter from too many others: "rond", "pay")
 
 
-def cues_none(text: str) -> bool:
-    """Whether the text holds no intent's cue ("any sql?"): what it asks is the talk's."""
-    return not any(intent_scores(normalize(text), False).values())
+def cues_none(asking: str, scores: dict[Intent, float]) -> bool:
+    """Whether the asking sentences hold no intent's cue and the whole message (its `scores`)
+    none but job words: what it asks is the talk's ("any sql? ive mostly done postgres at
+    work"; not "they offered me 180k base. is that ok?")."""
+    told = any(v for k, v in scores.items() if k != "general")
+    return not told and not any(intent_scores(normalize(asking), False).values())
 
 
 def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:

@@ -259,7 +259,7 @@ def understand(
         about_last = not any(scores.values()) and refers_to_last(normalized)  # "how long is it?"
         fixes_figure = correcting and gives_amounts(kept_text)  # ("oops, base is 165 not 156")
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
-        of_the_loop = state.intent == "interview" and cues_none(asking)  # "any sql? i use pg"
+        of_the_loop = state.intent == "interview" and cues_none(asking, scores)  # "any sql?"
         if intent == "out_of_scope" or asks_again or about_last or again or of_the_loop:
             intent = state.intent
         if asks_for(question, state.intent, component):
