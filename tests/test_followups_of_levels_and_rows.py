@@ -4,7 +4,8 @@ Chroma on disk, the built-in composer) and as pure rules:
 
 - "same but for staff" and "what about staff?" after a band ask the same pay of a staff level:
   the first sentence says the guides have no band for staff, and the row follows ("does
-  alibaba hire for staff?" and a bare "what about staff" with nothing before are no level);
+  alibaba hire for staff?" and a bare "what about staff" with nothing before are no level;
+  "senior vs staff gap?" names both levels);
 - "which one has more stock?" after two rows compares their stock, not the levers for more;
 - "and the other company?" after comparing Alibaba Seattle with Anyscale SF is Anyscale SF's
   row, not "no row for Seattle";
@@ -62,6 +63,8 @@ def coach(shipped_index) -> Coach:
         ("what about staff?", ("staff",)),
         ("does alibaba hire for staff?", ()),
         ("do they have food for staff at the office", ()),
+        ("senior vs staff gap at alibaba?", ("senior", "staff")),  # (set against a level)
+        ("our staff vs their staff", ()),
     ],
 )
 def test_staff_asked_again_is_a_level(text, levels):

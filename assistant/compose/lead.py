@@ -81,9 +81,9 @@ _REASON = re.compile(  # what a "why" question wants: a reason, a purpose, what 
     re.I,
 )
 _WHO = re.compile(r"\bwho(?:'s| is| are| will| runs?| does| do| conducts?| interviews?)?\b", re.I)
-_PERSON = re.compile(  # who a "who" question is answered with
+_PERSON = re.compile(  # who a "who" question is answered with (not the title: "DevOps Engineer")
     r"\b(?:manager|managers|recruiter|recruiters|interviewers?|panel|peers?|director|"
-    r"engineers?|team members?|bar raiser|hr)\b",
+    r"engineers|(?:an|a senior|a staff|another) engineer|team members?|bar raiser|hr)\b",
     re.I,
 )
 _BACK_TO = re.compile(

@@ -109,8 +109,8 @@ class Found:
 
 # "rsu 100k over 4 — wait no, its 110k": what comes between a figure and its correction
 _TAKES_BACK = re.compile(
-    r"\b(?:wait|no wait|actually|sorry|i mean|i meant|correction|scratch that|make (?:that|it)"
-    r"|typo|oops|my bad|rather)\b",
+    r"\b(?:wait|no wait|actually|sorry|i mean|i meant|correction|scratch that|make that"
+    r"|typo|oops|my bad)\b",  # (not "i'd rather get 200k base": a wish, not a correction)
     re.I,
 )
 

@@ -120,10 +120,15 @@ def _beside_a_job(normalized: str, match: re.Match[str]) -> bool:
     after = [w.lstrip("-") for w in normalized[match.end() :].split()[:1]]  # ("staff-level")
     # ("same but for staff", "what about staff?": the turn asked again of that level)
     again = not after and before in (["for"], ["about"]) and bool(_ASKED_AGAIN_OF.match(normalized))
+    # ("senior vs staff gap?": set against another level)
+    against = normalized[: match.start()].split()[-2:]
+    versus = len(against) == 2 and against[1] in ("vs", "versus", "or")
+    versus = versus and against[0] in _LEVEL_WORDS
     return (
         bool(set(after) & (_JOB_OR_LEVEL | _PAY_OR_TITLE))
         or bool(set(before) & _GETTING_TO)
         or again
+        or versus
     )
 
 
