@@ -114,3 +114,5 @@ def test_a_short_ask_mid_talk_of_the_interviews_goes_on_with_them(coach):
     )
     assert answers[-1].intent == "interview" and not answers[-1].refused
     assert "Negotiation DNA" not in answers[-1].answer  # (not the negotiation guide)
+    *_, poem = converse(coach, "how many rounds at alibaba?", "write me a poem")
+    assert poem.refused and poem.intent == "out_of_scope"  # (no question asked of the loop)

@@ -77,7 +77,7 @@ def tokenize(text: str) -> list[str]:
     British spellings are read as American ones ("behavioural" as "behavioral"), and "I/O" as
     one word, "io" (so "I/O wait" meets "iowait" as a compound)."""
     tokens = []
-    for token in map(_as_american, _TOKEN.findall(text.lower())):
+    for token in map(_one_spelling, _TOKEN.findall(text.lower())):
         if "-" in token:
             tokens.extend(t for t in (token, *token.split("-")) if t and t not in _STOPWORDS)
         elif token not in _STOPWORDS:  # most tokens: no parts to add (an indexing hot path)
@@ -95,10 +95,10 @@ _SPELLINGS = tuple((re.compile(pattern), american) for pattern, american in _BRI
 
 
 @lru_cache(maxsize=65536)
-def _as_american(text: str) -> str:
-    """One word in its American spelling (read once per distinct word: tokenizing is a hot
-    path, and the same words come back in every chunk and question); a slashed letter pair
-    loses its slash."""
+def _one_spelling(text: str) -> str:
+    """One word as every spelling of it is read: American ("behavioural" as "behavioral"), a
+    slashed letter pair without its slash ("i/o" as "io"). Read once per distinct word:
+    tokenizing is a hot path, and the same words come back in every chunk and question."""
     text = text.replace("/", "")
     for pattern, american in _SPELLINGS:
         text = pattern.sub(american, text)

@@ -61,8 +61,10 @@ def off_topic_turn(
         return False
     if state.intent == "lever" and lever_asked_by_place(question):  # "the second one - word
         return False  # for word pls" after the levers
-    # "any sql? ive mostly done postgres": a short ask mid-talk of the interviews is of them
-    if state.intent == "interview" and len(asked_sentences(question).split()) <= SHORT_ASK_WORDS:
+    # "any sql? ive mostly done postgres": a short question mid-talk of the interviews is of
+    # them (not "write me a poem", "tell me a joke": no question asked)
+    asking = asked_sentences(question)
+    if state.intent == "interview" and "?" in asking and len(asking.split()) <= SHORT_ASK_WORDS:
         return False
     # "what about cantonese?", "and the interconnect side?": the last question, of another thing
     if (
