@@ -21,6 +21,9 @@ Hostile spellings (issue 17), decided once here:
   symbol is never relabelled as another currency.
 - A bare two- or three-digit figure right beside a pay word ("base 170", "165 base") is
   thousands, as people type offers: `thousands_beside_pay_words` rewrites it with a note.
+- A bonus given in months of base ("performance bonus: 3 months of base") is that share of a
+  year's base: `bonus_in_months` rewrites it as a percentage (3 ÷ 12 = 25%) with a note.
+  `as_people_write` does both.
 
 Leaves out: exchange rates, words for numbers ("two hundred thousand").
 """
@@ -333,3 +336,37 @@ def thousands_beside_pay_words(text: str) -> tuple[str, str]:
     said = ", ".join(f"'{r}'" for r in read)
     first = re.search(r"\d+(?:\.\d)?", read[0]).group()
     return text, f"{said} read in thousands ({first} as {first}K); say so if that is wrong."
+
+
+# "bonus: 3 months of base", "13th month + bonus 2 months' salary": months of a year's base
+_BONUS_MONTHS = re.compile(
+    r"(?i)(?P<label>\bbonus\b[^\d\n.;]{0,30}?)(?P<num>\d{1,2}(?:\.\d)?)\s*-?\s*"
+    r"(?:months?|mos?|mths?)(?:'|’)?\s+(?:of\s+)?(?:base|salary|basic|pay)\b"
+)
+
+
+def bonus_in_months(text: str) -> tuple[str, str]:
+    """The text with a bonus given in months of base rewritten as the percentage of a year's
+    base ("bonus: 3 months of base" -> "bonus: 25%"), and a note showing the sum; else the
+    text as it is and ""."""
+    read: list[str] = []
+
+    def percent(match: re.Match[str]) -> str:
+        months = float(match["num"])
+        share = round(months * 100 / 12, 1)
+        read.append(
+            f"a bonus of {match['num']} months of base is read as {share:g}% of a year's base "
+            f"({match['num']} ÷ 12 months)"
+        )
+        return f"{match['label']}{share:g}%"
+
+    text = _BONUS_MONTHS.sub(percent, text)
+    return text, (f"{'; '.join(read).capitalize()}; say so if that is wrong." if read else "")
+
+
+def as_people_write(text: str) -> tuple[str, list[str]]:
+    """`thousands_beside_pay_words`, then `bonus_in_months`: the text as amounts are read, and
+    the notes saying how."""
+    text, thousands = thousands_beside_pay_words(text)
+    text, months = bonus_in_months(text)
+    return text, [note for note in (thousands, months) if note]

@@ -8,7 +8,8 @@ Chroma on disk, the built-in composer) and as pure rules:
   "senior vs staff gap?" names both levels);
 - "which one has more stock?" after two rows compares their stock, not the levers for more;
 - "and the other company?" after comparing Alibaba Seattle with Anyscale SF is Anyscale SF's
-  row, not "no row for Seattle";
+  row, not "no row for Seattle"; "the other one's equity?" after "alibaba seattle devops base?"
+  and "and anyscale nyc?" is Alibaba Seattle's, and "which is higher?" sets the two side by side;
 - "is alibaba p7 like anyscale senior?": the senior level is Anyscale's, said so with
   Anyscale's mapping line, Alibaba's after it;
 - "londres", "singapur", "nueva york" are London, Singapore, New York; "cuanto paga" asks pay;
@@ -101,6 +102,19 @@ def test_the_other_company_after_a_comparison_is_its_compared_row(coach):
     )
     assert "no row for Seattle" not in answer.answer
     assert answer.answer.startswith("**Bonus** for Anyscale · DevOps Engineer · San Francisco")
+
+
+@pytest.mark.integration
+def test_the_other_one_after_moving_to_another_company_is_the_first_company_s_row(coach):
+    *_, other, which = converse(
+        coach,
+        "alibaba seattle devops base?",
+        "and anyscale nyc?",
+        "ok and the other one's equity?",
+        "which is higher?",
+    )
+    assert other.answer.startswith("**Stock (RSU/4yr)** for Alibaba · DevOps Engineer · Seattle")
+    assert "Anyscale New York tops out $28K higher" in which.answer.split("\n", 1)[0]
 
 
 @pytest.mark.integration

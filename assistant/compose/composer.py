@@ -33,6 +33,7 @@ from assistant.compose.levers import (
     lead_lever,
     names_a_lever,
 )
+from assistant.compose.passages import said_before
 from assistant.compose.percent_asked import percent_statement
 from assistant.compose.quotable import quotable_hits
 from assistant.compose.quoted_source import quoted_source, write_quoted_source
@@ -95,7 +96,8 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
         chunk_id, sentence = gaps.same_role
         writer.add(f"{sentence} {writer.book.cite(chunk_id)}", "")
     equivalence = level_equivalence(understood, evidence.catalog, writer)
-    if equivalence:  # "I'm a Google L4": where the guide's level map puts it
+    if equivalence and not said_before(equivalence, writer.lines):  # "I'm a Google L4": where
+        # the guide's level map puts it (unless the coverage statement quoted the line)
         writer.add(equivalence, "")
     if gaps.stand_in == "script" and understood.intent in ("general", "lever", "counter"):
         understood = replace(understood, intent="lever", query=f"{understood.query} script")

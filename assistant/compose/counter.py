@@ -32,6 +32,7 @@ from assistant.compose.counter_lead import (
 )
 from assistant.compose.counter_levers import lever_for_background, levers_without_a_rival
 from assistant.compose.draft_section import write_draft_section
+from assistant.compose.fixed_component import asks_besides_fixed
 from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
 from assistant.compose.passages import one_line, sentences_of
@@ -80,6 +81,10 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         )
         if held:  # "what if they won't move on base?": the asks for the rest first
             writer.add(held, "")
+            other = understood.fixed != "base" and SIGN_ON.search(held)  # (base: its floor)
+            lines = lever_sign_on_lines(writer, ev, offer.company, held) if other else []
+            if lines:  # (the levers' sign-on figures beside it)
+                writer.add(*lines, "")
         # "what does the bonus come to in dollars?" (not "is the bonus good?": placed first)
         if understood.component == "bonus" and not _JUDGES.search(understood.question):
             bonus = bonus_in_money(writer, negotiation, mark)
@@ -302,10 +307,17 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
             f"**{guide.floor.display}** {sources(writer, guide.floor)}: below it, walk away.",
             "",
         )
-    named = _guide_ask_named(writer, understood, guide) if guide and not ev.offer_problem else ""
-    if named:  # "anyscale signing bonus ask": the guide's figure for it, before the offer asked
+    besides = asks_besides_fixed(writer, understood, guide) if guide else ""
+    if besides:  # "what if they say no to more rsu?": what the guide asks for besides
+        writer.add(besides, "")
+        named = besides if guide.sign_on else ""  # (and the levers' sign-on figures below)
+    elif guide and not ev.offer_problem:
+        named = _guide_ask_named(writer, understood, guide)
+    else:
+        named = ""
+    if named and not besides:  # "anyscale signing bonus ask": the guide's figure for it
         writer.add(named, "")
-    if named and understood.component == "sign_on":  # (and the levers' sign-on figures)
+    if named and (understood.component == "sign_on" or besides):  # (the levers' sign-on too)
         for line in lever_sign_on_lines(writer, ev, company, named):
             writer.add(line, "")
     if ev.offer_problem:

@@ -80,12 +80,17 @@ def ask_for_the_component(
     proposal = negotiation.proposal
     if wanted in (None, "base", "total") or proposal is None or understood.fixed == wanted:
         return ""
-    if wanted not in components_named(asked_with_antecedents(understood.question)):
+    asking = asked_with_antecedents(understood.question)
+    if wanted not in components_named(asking):
         return ""  # (named in the offer only: "…25w rsu… what can i push on instead?")
     offer = negotiation.offer
     given = {"sign_on": offer.sign_on, "stock": offer.stock, "bonus": offer.bonus_pct}
-    if given.get(wanted) or (wanted == "bonus" and offer.bonus_amount is not None):
-        return ""  # (a figure the user gave is the offer's, not a question about it)
+    gave = given.get(wanted) or (wanted == "bonus" and offer.bonus_amount is not None)
+    placed = any(r.component == wanted and r.band_min for r in negotiation.position)
+    if gave and (placed or not _ASKS_WHAT_TO_ASK.search(asking)):
+        return ""  # (a figure the user gave is the offer's, placed in the band with its ask,
+        # or not asked about; a sign-on, which no band holds, asked what to ask for: "what
+        # should i ask for on the sign-on specifically?")
     ask = next((a for a in proposal.asks if a.component == wanted), None)
     if ask is None:
         return ""
@@ -105,6 +110,13 @@ def ask_for_the_component(
         mark = writer.book.cite(lever.chunk_id)  # "how much sign-on is reasonable?": its range
         line += f" The guide's **{lever.name}** lever {mark}: {one_line(lever.text)}"
     return line
+
+
+_ASKS_WHAT_TO_ASK = re.compile(
+    r"\bask(?:ing)? for\b|\bcounter\b|\bpush (?:for|on)\b|\bhow much (?:more )?(?:should|can|"
+    r"could|do) i\b|\bwhat (?:should|do|can|could) i (?:ask|request|get)\b",
+    re.I,
+)
 
 
 def place(row) -> str:
@@ -143,8 +155,8 @@ def asked_component_place(
     An offer of one component only, asked about as "that" ("RSU of 15万 total. is that the
     floor of what they give?"), is that component asked about. Asked of an offer that gives
     none ("and rsu?"), the guide's range for it: "Your offer names no stock; …"."""
-    asking = asked_sentences(understood.question)
-    asked = [c for c in components_named(asking) if c != "base"]
+    asking = asked_sentences(understood.question)  # (not one that will not move: "no to rsu")
+    asked = [c for c in components_named(asking) if c not in ("base", understood.fixed)]
     band, offer = negotiation.band, negotiation.offer
     given = [r.component for r in negotiation.position if r.offer is not None]
     if not components_named(asking):  # "…RSU CNY 200K… where does 200k sit in the band?"

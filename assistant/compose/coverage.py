@@ -43,6 +43,7 @@ from assistant.compose.asks_apart import (
 )
 from assistant.compose.aspects import asked_plainly, aspects_asked, aspects_lacking, with_aspect
 from assistant.compose.core import Writer
+from assistant.compose.currency_gaps import currency_statement
 from assistant.compose.employer_kinds import kind_statement
 from assistant.compose.level_coverage import level_statement
 from assistant.compose.loops_of_others import loops_of_others
@@ -168,6 +169,13 @@ def coverage_of(
     asks_interviews = asks_interviews and not (
         frame.asks_levels and not INTERVIEW_TOPIC.search(asked_sentences(frame.question))
     )
+    # ("offer letter says 'subject to background screening'. how long does that take?": the
+    # interview word is the topic's own; not "interview feedback", a topic of the interviews)
+    beside = normalize(frame.question)
+    for phrase in (p for t in frame.topics for p in t.said if "interview" not in p):
+        beside = beside.replace(normalize(phrase), " ")
+    only_topics = INTERVIEW_TOPIC.search(frame.question) and not INTERVIEW_TOPIC.search(beside)
+    asks_interviews = asks_interviews and not (only_topics and not frame.asks_examples)
     if asks_interviews and company and kinds and "interview" not in kinds:
         statements.append(NO_INTERVIEW_GUIDE.format(company))
         gaps.append(f"{company} interview guide")
@@ -266,11 +274,11 @@ def coverage_of(
             "figure to compare."
         )
         gaps.append(f"{other} {place}")
-    other_currency = _currency_statement(frame, bands, previous_region)
+    other_currency = currency_statement(frame, bands, previous_region)
     if other_currency:
         statements.append(other_currency)
         gaps.append(frame.currency or "")
-    named = {normalize(g) for g in gaps}
+    named = {normalize(g) for g in gaps} | {normalize(p) for t in missing for p in t.said}
     unheld = [w for w in unheld_terms(frame, catalog) if w not in named]  # (named already)
     asked_of = [  # (not "how anyscale interviews devops people": that company's gap is named)
         t
@@ -459,36 +467,15 @@ def _offer_told(frame: Understanding) -> bool:
     referring back to it ("which of these is competitive?", "how is it")."""
     asking = asked_sentences(frame.question)
     about_it = gives_amounts(asking) or components_named(asking) or REFERS_BACK.search(asking)
-    return frame.followup or not about_it
+    return frame.followup or not (about_it or _OFFER_JUDGED.search(asking))
 
 
-def _currency_statement(
-    frame: Understanding, bands: Sequence[CompBand], previous_region: str | None = None
-) -> str:
-    """A pay question asking for a currency the region's row is not in ("anyscale london in
-    USD?"): the guides give no figure in it, and no exchange rate is applied; one comparing
-    rows in different currencies: they are not compared (one region named is compared with
-    the conversation's last other region: "is sf more once you convert?" after London)."""
-    regions = set(frame.region_mentions)
-    if len(regions) == 1 and previous_region and frame.compares:
-        regions.add(previous_region)
-    mine = [b for b in bands if b.company == frame.company] if len(regions) == 2 else bands
-    named = {b.currency for b in mine if b.region in regions and b.currency}
-    percents_only = set(frame.components) == {"bonus"}  # ("does their bonus % go higher?")
-    if frame.intent == "comp" and frame.compares and len(named) > 1 and not percents_only:
-        return (
-            f"The guides give no exchange rate between {' and '.join(sorted(named))}, so these "
-            "bands are not compared here."
-        )
-    if frame.intent != "comp" or not frame.currency or frame.states_amounts or not frame.region:
-        return ""
-    row = next((b for b in bands if b.company == frame.company and b.region == frame.region), None)
-    if row is None or not row.currency or row.currency == frame.currency:
-        return ""
-    return (
-        f"The guides give {frame.company}'s {frame.region} band in {row.currency} only, not in "
-        f"{frame.currency}; no exchange rate is applied."
-    )
+# "is the offer fair and does ur guide say anything about refreshers?": the offer is asked of
+_OFFER_JUDGED = re.compile(
+    r"\b(?:offer|package)\b[^.?!]{0,25}\b(?:fair|good|competitive|decent|lowball\w*|low|"
+    r"reasonable|normal|ok|okay)\b",
+    re.I,
+)
 
 
 def _employer(name: str, catalog: Catalog) -> str:

@@ -37,7 +37,6 @@ from assistant.compose.passages import (
     on_topic,
     said_words,
     shared_words,
-    topics_named,
     wanted_words,
     with_siblings,
     words_with_compounds,
@@ -49,6 +48,7 @@ from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import asked_with_antecedents, asks_in
 from assistant.understanding.intents import EXAMPLE_WORDS, asks_for_examples
 from assistant.understanding.question import Understanding
+from assistant.understanding.tables import topics_named
 
 _GROUPS = (
     ("Process", ("process", "timeline", "round", "stage", "loop", "how long")),

@@ -17,7 +17,7 @@ from assistant.understanding.asks import asked_sentences
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.question import Understanding
-from assistant.understanding.tables import LEVEL_PHRASES
+from assistant.understanding.tables import COMPANY_ALIASES, LEVEL_PHRASES
 
 
 def _as_level(said: str) -> str:
@@ -85,7 +85,7 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         )
     mark = writer.book.cite(level_map.chunk_id)
     own, _, equivalents = level_map.line.partition("=")
-    part = level_map.employers_part(frame.question)
+    part = level_map.employers_part(every_spelling(frame.question))
     coded = all(any(ch.isdigit() for ch in lv) for lv in levels)  # (not "new grad", "staff")
     if not asks_pay and part and coded and not any(lv in level_map.own_codes for lv in levels):
         # "im an amazon sde2, what level at alibaba": the level is the other employer's, and
@@ -121,7 +121,7 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
         ), levels
     own = own.strip()
     named = level_map.equivalent_named(frame.question) or (  # ("P6 equivalent at google?")
-        level_map.employers_part(frame.question) if frame.asks_levels else None
+        level_map.employers_part(every_spelling(frame.question)) if frame.asks_levels else None
     )
     own = f"{own} to {named}" if named else own
     if all(lv in level_map.own_codes for lv in levels):
@@ -169,7 +169,7 @@ def _equivalence(frame: Understanding, company: str, catalog: Catalog, writer: W
         held = level_map.equivalent_holding(frame.level)
     else:  # a title the line names in full says where the user stands, or the employer
         held = level_map.equivalent_named(frame.question) or (  # asked ("and amazon?")
-            level_map.employers_part(frame.question) if frame.asks_levels else None
+            level_map.employers_part(every_spelling(frame.question)) if frame.asks_levels else None
         )
     if not held and frame.asks_levels and frame.intent == "general" and "=" in level_map.line:
         # "what level range do they hire devops at?": the company's own levels, mapped
@@ -199,7 +199,7 @@ def _own_level_elsewhere(frame: Understanding, company: str, level_map, writer: 
     """For the company's own level asked at another employer the line maps ("got a P6 offer
     at alibaba. what google level is that?"), that part of the line, cited, and that it does
     not place the one level; else ""."""
-    part = level_map.employers_part(frame.question)
+    part = level_map.employers_part(every_spelling(frame.question))
     own_range = level_map.own_range
     if not part or not own_range:
         return ""
@@ -208,3 +208,11 @@ def _own_level_elsewhere(frame: Understanding, company: str, level_map, writer: 
         f"{company}'s guide maps {level_map.own} to {part} {cited}; it does not say where "
         f"{frame.level} falls in {own_range}."
     )
+
+
+def every_spelling(question: str) -> str:
+    """The question with every spelling of each company it names added ("amazon": also "aws",
+    "amzn"), so a level line's "AWS Infrastructure Engineer" meets "sysde at amazon"."""
+    said = set(re.findall(r"[a-z0-9]+", question.lower()))
+    spellings = [{name, *others} for name, others in COMPANY_ALIASES.items()]
+    return " ".join([question, *(w for names in spellings if names & said for w in names)])

@@ -14,6 +14,7 @@ from assistant.compose.bands import band_in_other_currency, component_cell
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.counter import component_not_asked
 from assistant.compose.counts import QUANTITY
+from assistant.compose.fixed_component import asks_besides_fixed
 from assistant.compose.general import compose_general
 from assistant.compose.lead import Relatedness, sentence_pieces, write_lead
 from assistant.compose.passages import (
@@ -26,6 +27,7 @@ from assistant.compose.passages import (
     wanted_words,
 )
 from assistant.corpus.facts import Lever
+from assistant.engine.script_asks import guide_figures
 from assistant.index.lexical import tokenize
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
@@ -80,6 +82,11 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(unasked, "")
         _band_cell(writer, understood, ev, companies)  # ("…bonus percent? offer says 5%")
     led = by_place = False
+    one = len(companies) == 1 and understood.fixed
+    guide = guide_figures(companies[0], ev.facts.scripts, ev.facts.levers) if one else None
+    besides = asks_besides_fixed(writer, understood, guide)
+    if besides:  # "they won't budge on equity, what else can i ask for?": the script's rest
+        writer.add(besides, "")
     # ("the equity number in the script": its ask, below; a script only told of, "it has me say
     # X. which levers can i use?", does not lead)
     script_named = "script" in asked_words
@@ -89,7 +96,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     mine = [lv for lv in ev.facts.levers if lv.company in companies]  # ("the multi-cloud one")
     named = any(_named_by(understood.question, mine).values())
     prose_leads = prose_leads and not understood.lever and not named
-    if not prose_leads and not script_named:  # the lever (or script sentences) that fits
+    if not prose_leads and not script_named and not besides:  # the lever that fits
         candidates = [lv for lv in mine if lv.name not in unfit]
         by_place = _lead_numbered(writer, understood, candidates)
         led = by_place or lead_lever(writer, understood, candidates, ev.relatedness, wanted)

@@ -18,7 +18,7 @@ from assistant.compose.untrusted import usable_sentence
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.lexical import plain_words, tokenize
 from assistant.understanding.question import Understanding
-from assistant.understanding.tables import GUIDE_WORDS_FOR_EVERYDAY
+from assistant.understanding.tables import topics_named
 
 MAX_SENTENCES_PER_PASSAGE = 3
 
@@ -39,13 +39,6 @@ _GENERIC = (
     "example examples scenario scenarios candidate candidates one ones give exactly stuff thing "
     "things"
 )
-
-
-# How people ask about a guide's topics, and the guides' own word for each: "what do they
-# grade me on" asks what interviewers "evaluate" (or "assess"). Matched as whole words in the
-# question. ("walk away from ~40k of unvested comp" is money left behind, which a sign-on makes
-# up for, not a walk-away number.)
-_SAID_AS = GUIDE_WORDS_FOR_EVERYDAY
 
 
 def said_words(understood: Understanding) -> set[str]:
@@ -69,17 +62,6 @@ def wanted_words(understood: Understanding) -> set[str]:
 def guide_words_for(query: str) -> set[str]:
     """The stems of the guides' words for the topics `query` names in everyday words."""
     return set(tokenize(" ".join(topics_named(query))))
-
-
-def topics_named(query: str) -> list[str]:
-    """The guides' words ("evaluate", "process", ...) for topics `query` names in other words."""
-    lowered = " " + " ".join(re.findall(r"[a-z0-9'-]+", query.lower())) + " "
-    return [
-        guide_word
-        for guide_words, phrases in _SAID_AS.items()
-        if any(f" {phrase} " in lowered for phrase in phrases)
-        for guide_word in guide_words.split()
-    ]
 
 
 def words_with_compounds(text: str) -> set[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.compose.passages import topics_named
 from assistant.corpus.chunking import ChunkRecord
 from assistant.index.common_words import common_words
 from assistant.understanding.asks import (
@@ -33,7 +32,7 @@ from assistant.understanding.intents import PAY_INTENTS
 from assistant.understanding.pasted import without_pasted
 from assistant.understanding.place_names import places_in
 from assistant.understanding.question import Understanding
-from assistant.understanding.tables import PLATFORM_SERVICES
+from assistant.understanding.tables import PLATFORM_SERVICES, topics_named
 from assistant.understanding.words import mixes_another_language
 
 

@@ -98,10 +98,13 @@ class LevelMap:
 
     def employers_part(self, text: str) -> str | None:
         """The other employer's part of the line whose employer `text` names ("L3-L5 SRE at
-        Google" for "…equivalent to at google?"), or None."""
+        Google" for "…equivalent to at google?"; "Google L4 SRE", the employer first), or
+        None."""
         said = set(re.findall(r"[a-z0-9]+", text.lower()))
         for part in self.equivalents:
-            employer = re.search(r"\bat\s+([A-Za-z0-9]+)\s*$", part)
+            employer = re.search(r"\bat\s+([A-Za-z0-9]+)\s*$", part) or re.match(
+                r"([A-Za-z0-9]+)", part
+            )
             if employer and employer.group(1).lower() in said:
                 return part
         return None
@@ -194,7 +197,7 @@ class GuideVocabulary:
         lowered = text.lower()
         shorts = re.findall(r"\b[a-z]\d{1,2}[a-z]\b", lowered)
         found = [self.numeronyms[s] for s in dict.fromkeys(shorts) if s in self.numeronyms]
-        held = self._words
+        held = self.words
         for word in dict.fromkeys(re.findall(r"\b[a-z][b-df-hj-np-tv-z]{2,}\b", lowered)):
             if word not in held and word in self.without_vowels:
                 found.append(self.without_vowels[word])
@@ -212,13 +215,13 @@ class GuideVocabulary:
         """The guides' plain words of four letters or more, by their first letter (for a word
         typed one letter off: assistant.understanding.words)."""
         words: dict[str, list[str]] = {}
-        for word in self._words:
+        for word in self.words:
             if len(word) >= 4 and word.isalpha():
                 words.setdefault(word[0], []).append(word)
         return {initial: tuple(ws) for initial, ws in words.items()}
 
     @cached_property
-    def _words(self) -> frozenset[str]:
+    def words(self) -> frozenset[str]:
         """Every guide's words, without the punctuation stored with them ("tps)"), read once."""
         return frozenset(w.strip("()[]{}.,;:!?'\"") for ts in self.terms.values() for w in ts)
 

@@ -10,8 +10,8 @@ and the grounding check). Rules:
   commas, semicolons or sentence ends, the words come either after each amount ("$175K base")
   or before it ("base 160k"); the reading that names more amounts wins, after-words on a tie.
   "$213K / $255K RSU" is the guides' own shorthand for base / stock.
-- An amount no word names (a lone "£130K", "15%"), a range, or a monthly figure is not guessed:
-  it is kept in `unassigned` with a question to ask the user.
+- An amount no word names (a lone "£130K", "15%") or a range is not guessed: it is kept in
+  `unassigned` with a question; a monthly base and a bonus in months of base are converted.
 - An amount belongs to the company named nearest before it in its sentence (or the only one
   named in it); the first guide company named is the offer, any other company a competing one.
 - Stock is a total grant over the years said ("over 4 years", "/4yr"), or per year when said
@@ -65,10 +65,10 @@ from assistant.money import (
     CURRENCY_ALIASES,
     PERCENT,
     Amount,
+    as_people_write,
     find_amounts,
     format_money,
     parse_amount,
-    thousands_beside_pay_words,
 )
 from assistant.understanding.entities import find_company, find_region
 
@@ -139,7 +139,7 @@ def parse_offer(
         raise OfferError("The offer text is empty; describe it, e.g. '$175K base, 5% bonus'.")
     companies = list(companies)
     text, yen_note = yen_read_as_band_currency(text, companies, regions, band_currency or {})
-    text, thousands_note = thousands_beside_pay_words(text)
+    text, read_notes = as_people_write(text)  # ("base 170": 170K; a bonus of 3 months: 25%)
     found, hypothetical = read_amounts(text)
     check_not_negative(text, found)
     assign_components(text, found)
@@ -172,7 +172,7 @@ def parse_offer(
 
     fields: dict[str, dict] = {}
     unassigned: list[Unassigned] = []
-    notes: list[str] = hypothetical + [n for n in (yen_note, thousands_note) if n] + notes_before
+    notes: list[str] = hypothetical + ([yen_note] if yen_note else []) + read_notes + notes_before
     for item in found:
         parts = fields.get(item.owner, {}).keys() & {"base", "stock", "sign_on", "bonus"}
         if bare_percent_in_list(item, text) and len(parts) >= 2 and "bonus" not in parts:

@@ -20,7 +20,8 @@ For one understood question (`assistant.understanding.question`):
 this module does not import LangChain.
 
 Leaves out: cross-encoder re-ranking (no model may be fetched; MiniLM bi-encoder scores serve),
-query expansion beyond the rewriter's canonical names, and any learned weights.
+query expansion beyond the rewriter's canonical names and the guides' own word for an everyday
+word they never use ("langs": "language"), and any learned weights.
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ from itertools import zip_longest
 
 from assistant.corpus.chunking import ChunkRecord
 from assistant.corpus.vocabulary import GuideVocabulary
-from assistant.index.lexical import LexicalIndex
+from assistant.index.lexical import LexicalIndex, tokenize
 from assistant.index.store import SearchHit, VectorIndex
 from assistant.understanding.asks import TOLD_WORDS, asked_with_antecedents, asks_in
 from assistant.understanding.entities import Catalog, normalize, places_without_rows
 from assistant.understanding.intents import INTERVIEW_TOPIC
 from assistant.understanding.question import ConversationState, Understanding, understand
+from assistant.understanding.tables import topics_named
 from assistant.understanding.unknown_names import unknown_companies
 
 CANDIDATES = 30
@@ -62,6 +64,16 @@ _INTENT_KINDS = {
 _PASSAGE_INTENTS = ("general", "interview")  # answered by passages, not by a row
 # a lacking topic's stand-in that is a passage, and the words it is retrieved with
 _PASSAGE_STAND_INS = {"process": "the interview process", "script": "the script"}
+
+
+class _HeldStems:
+    """Whether the guides' keyword index holds a word's stem ("stages": "stage" is held)."""
+
+    def __init__(self, stems: frozenset[str]) -> None:
+        self.stems = stems
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and any(t in self.stems for t in tokenize(word))
 
 
 @dataclass(frozen=True)
@@ -130,6 +142,7 @@ class HybridRetriever:
         self.catalog = catalog_from_records(
             self.lexical.records, self.lexical.vocabulary, self.lexical.guides
         )
+        self._held = _HeldStems(self.lexical.vocabulary)
 
     def understand(
         self, question: str, state: ConversationState | None = None, typed: str = ""
@@ -238,7 +251,10 @@ class HybridRetriever:
         dense = self._dense(understood.query, company)
         # Within one company, its name and roles are in every chunk: no help in ranking.
         common = " ".join([company, *self.catalog.roles.get(company, ())]) if company else ""
-        keyword = self.lexical.search(understood.query, CANDIDATES, company=company, ignore=common)
+        # the guides' word for a topic asked in a word they never use ("langs": "language")
+        said_as = topics_named(understood.query, self._held)
+        searched = " ".join([understood.query, *said_as])
+        keyword = self.lexical.search(searched, CANDIDATES, company=company, ignore=common)
         by_id = {hit.chunk_id: hit for hit in dense}
         dense_scores = {hit.chunk_id: hit.score for hit in dense}
         keyword_scores = {}

@@ -2,6 +2,9 @@
 one?", "and the base there?") or asks only an aspect of something unnamed ("how hard tho?",
 "why?", "what's the focus?"), so the last turn's topic is what it asks about.
 
+`about_last_answer`: whether a turn speaks of the last answer itself ("shorter, like one
+line", "is that gonna sink me?") rather than of something new.
+
 Leaves out: whether the turn is a follow-up at all (assistant.understanding.question decides,
 from the conversation state) and what the last topic was (the state keeps it).
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.understanding.asks import REFERENCE
+from assistant.understanding.asks import ABOUT_LAST_MAX_WORDS, REFERENCE
 from assistant.understanding.tables import STOPWORDS
 
 # "is there any moonlighting policy?": whether something exists, not "there" as a place
@@ -37,3 +40,23 @@ def asks_about_last(normalized: str) -> bool:
         return True
     words = [w for w in normalized.split() if w not in STOPWORDS and w not in _FILLER]
     return bool(words) and all(w in _ASPECTS for w in words)
+
+
+# "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": the last answer
+_ABOUT_LAST = re.compile(
+    r"\b(?:shorter|longer|simpler|one line|one sentence|tl;?dr|again|which one|that|it|this)\b"
+)
+
+
+def about_last_answer(normalized: str, foreign: list[str]) -> bool:
+    """Whether a turn speaks of the last answer ("shorter, like one line", "is that gonna sink
+    me?") rather than of something new: short, referring back or asking it again otherwise,
+    and every word outside the job's vocabulary an everyday English word."""
+    from assistant.index.common_words import common_words
+
+    everyday = common_words()
+    return (
+        len(normalized.split()) <= ABOUT_LAST_MAX_WORDS
+        and bool(_ABOUT_LAST.search(normalized))
+        and all(w in everyday or w.endswith("na") for w in foreign)  # ("gonna", "wanna")
+    )

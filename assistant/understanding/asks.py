@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from assistant.understanding.entities import (
+    MONTHS_OF_BASE,
     Catalog,
     contains_phrase,
     find_component,
@@ -98,10 +99,6 @@ FIXED_COMPONENT = re.compile(
     r"|\b(?:is|'s) (?:their|our|the|its) (?:best|final|last|max(?:imum)?) (?:offer|number)\b",
     re.I,
 )
-# "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": the last answer
-_ABOUT_LAST = re.compile(
-    r"\b(?:shorter|longer|simpler|one line|one sentence|tl;?dr|again|which one|that|it|this)\b"
-)
 ABOUT_LAST_MAX_WORDS = 8
 
 
@@ -112,34 +109,22 @@ NO_OFFER_YET = re.compile(
 )
 
 
-def about_last_answer(normalized: str, foreign: list[str]) -> bool:
-    """Whether a turn speaks of the last answer ("shorter, like one line", "is that gonna sink
-    me?") rather than of something new: short, referring back or asking it again otherwise,
-    and every word outside the job's vocabulary an everyday English word."""
-    from assistant.index.common_words import common_words
-
-    everyday = common_words()
-    return (
-        len(normalized.split()) <= ABOUT_LAST_MAX_WORDS
-        and bool(_ABOUT_LAST.search(normalized))
-        and all(w in everyday or w.endswith("na") for w in foreign)  # ("gonna", "wanna")
-    )
-
-
 REFERENCE = re.compile(  # ("sgd base range for the role?", "the behavioral one": one discussed)
     r"\b(?:that|it|there|those|this|(?:that|each|the next|the \w+) one|the same|same|"
     r"(?:the|this) (?:role|job|position))\b"
 )
 # "does anyscale look for the same things?": the previous question, about another company.
-SAME_AGAIN = re.compile(
-    r"\b(?:the same|same (?:things?|stuff|questions?|q|qs|qn|ask)|similar|likewise)\b", re.I
+SAME_AGAIN = re.compile(  # (and "and the other one? she also interviewed at anyscale sf")
+    r"\b(?:the same|same (?:things?|stuff|questions?|q|qs|qn|ask)|similar|likewise|"
+    r"the other one)\b",
+    re.I,
 )
 
 
 def components_named(text: str) -> tuple[str, ...]:
     """Every pay component the text names, the most specific first ("the bonus % and what
     signing bonus": sign_on, then bonus, the annual bonus named apart from the signing one)."""
-    rest = normalize(text)
+    rest = MONTHS_OF_BASE.sub(" bonus ", normalize(text))  # ("3 months of base": a bonus)
     named = []
     for component in ("sign_on", "total", "stock", "bonus", "base"):
         words = sorted(COMPONENT_WORDS[component], key=len, reverse=True)
@@ -452,17 +437,24 @@ def fixed_component(question: str, carried: str | None) -> str | None:
     so ("the bonus % is fixed", "won't budge on base"); with no component named in the whole
     message, the one the conversation is about ("what if they won't budge?"); else None ("they
     called the whole offer final")."""
+    said = False
     for cue in FIXED_COMPONENT.finditer(question):
         start = max(question.rfind(c, 0, cue.start()) for c in ".,;!?") + 1
         ends = [i for i in (question.find(c, cue.end()) for c in ".,;!?") if i >= 0]
-        if GUIDE_SAYS.search(question[start : min(ends, default=len(question))]):
-            continue  # ("your guide says the base tops out at 250k": no employer's word)
-        named = find_component(question[start : min(ends, default=len(question))])
+        clause = question[start : min(ends, default=len(question))]
+        if GUIDE_SAYS.search(clause) or _WHETHER.match(clause):
+            continue  # ("your guide says the base tops out at 250k", "is it fixed?": asked)
+        said = True
+        named = find_component(clause)
         if named:
             return named
-    if FIXED_COMPONENT.search(question) and not components_named(question):
+    if said and not components_named(question):
         return carried
     return None
+
+
+# a clause asking whether ("is the sign on negotiable or is it fixed?"), not saying so
+_WHETHER = re.compile(r"\s*(?:is|are|can|could|will|would|does|do)\b", re.I)
 
 
 # Words that set regions or companies side by side ("SF or New York?", "which of the two")

@@ -159,18 +159,20 @@ def _gives_figures_of(question: str, company: str) -> bool:
 _BARE_PAY = re.compile(r"\b\d{2,3}(?:\.\d+)?\s*(?:base|rsus?|stock|equity|tc|total|bonus)\b", re.I)
 
 
-_THE_OTHER = re.compile(
-    r"\bother (?:company|company's|companies|firm|guide)\b|\bthe other(?:'s| one's| ones)\b"
-)
+_THE_OTHER = re.compile(r"\bother (?:company|company's|companies|firm|guide)\b")
+# "the other one('s)", as normalized: the company only when the talk had two
+_THE_OTHER_ONE = re.compile(r"\bthe other(?:'s| ones?)\b")
 
 
 def the_other_company(normalized: str, state: ConversationState, catalog: Catalog) -> list[str]:
     """The company "the other company" means mid-talk ("and at the other company?"): the one
     talked about beside the subject, else the corpus's one company besides it; [] when the
     turn says no such thing or several could be meant."""
-    if not state.company or not _THE_OTHER.search(normalized):
-        return []
     talked = list(dict.fromkeys(c for c, _ in state.compared if c and c != state.company))
+    if not state.company or not (
+        _THE_OTHER.search(normalized) or (talked and _THE_OTHER_ONE.search(normalized))
+    ):
+        return []
     others = talked or [c for c in catalog.companies if c != state.company]
     return others if len(others) == 1 else []
 

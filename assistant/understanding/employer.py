@@ -18,7 +18,10 @@ from assistant.understanding.asks import asked_sentences
 _USERS_EMPLOYER = re.compile(
     r"\b(?:coming from|come from|moving from|leaving|currently at|work(?:ing)? at|"
     r"(?:role|job|position|team) at|(?:previously|formerly|used to (?:work|be)) at|"
-    r"(?:i'?m|i was|i used to be) (?:an? |the )?(?:[\w()/-]+ ){0,3}at)\s+(?:[\w-]+ ){0,4}$",
+    r"(?:i'?m|i was|i used to be) (?:an? |the )?(?:[\w()/-]+ ){0,3}at|"
+    # what the user did there: "i ran autoscaling for 11.11-style flash sales at jd.com"
+    r"i (?:ran|built|led|managed|owned|scaled|handled|designed) (?:[\w./'-]+ ){0,8}at)"
+    r"\s+(?:[\w-]+ ){0,4}$",
     re.I,
 )
 
@@ -46,7 +49,7 @@ def told_as_employer(question: str, name: str) -> bool:
 
 
 def _told_as_employer(question: str, at: int, name: str) -> bool:
-    sentence = re.split(r"[.!?\n]", question[:at])[-1]
+    sentence = re.split(r"[.!?](?=\s|$)|\n", question[:at])[-1]  # (not "11.11-style")
     kind = re.match(r"[\s-]*(?:type|like|style|esque|sized?)\b", question[at + len(name) :], re.I)
     return bool(_USERS_EMPLOYER.search(sentence) or kind or _BACKGROUND.search(sentence))
 

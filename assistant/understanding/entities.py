@@ -462,9 +462,16 @@ def find_currency(text: str) -> str | None:
     return None
 
 
+# "3 months of base, is that normal?": a bonus counted in months of a year's base, as offers in
+# Asia often give it (assistant.money.bonus_in_months reads its figure)
+MONTHS_OF_BASE = re.compile(
+    r"\b\d{1,2}(?:\.\d)?\s*(?:months?|mos?|mths?)\s+(?:of\s+)?(?:base|salary)\b"
+)
+
+
 def find_component(text: str) -> str | None:
     """The pay component the text names: "sign_on", "total", "stock", "bonus" or "base"."""
-    normalized = normalize(text)
+    normalized = MONTHS_OF_BASE.sub(" bonus ", normalize(text))
     # Most specific first: "signing bonus" is a sign-on, not the annual bonus.
     for component in ("sign_on", "total", "stock", "bonus", "base"):
         if any(contains_phrase(normalized, word) for word in COMPONENT_WORDS[component]):

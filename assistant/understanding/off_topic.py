@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.understanding.about_last import about_last_answer
 from assistant.understanding.asks import (
     FOLLOWUP_LEAD,
     REFERENCE,
-    about_last_answer,
     asked_sentences,
     topics_asked,
 )

@@ -397,12 +397,12 @@ def understand(
     )
     asked_places = places_asked(kept_text, company_labels)
     components = components_named(asking) or components_named(kept_text)
-    # ("same for k8s" after examples: examples; not "…same question"'s word "question")
-    asked_anew = without_repeat_cues(normalized) if repeating else question
+    asked_anew = without_repeat_cues(normalized) if repeating else question  # ("same for k8s")
     examples = asks_for_examples(asked_anew) or (repeating and state.examples)
     brief_next = followup and FOLLOWUP_LEAD.search(question) and len(normalized.split()) <= 4
     examples = examples or bool(brief_next and state.examples)  # "and coding?": its questions
     carry = (followup or which) and not named and not placed
+    switched = again or (company != state.company and bool(FOLLOWUP_LEAD.search(question)))
     next_state = replace(
         state,
         company=company or state.company,
@@ -420,7 +420,7 @@ def understand(
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         asked=state.asked if retold is not question else without_names(question, named),
         # (the others named; "and anyscale?": the last company too; "which is better?": kept)
-        compared=compared_now(state, named, regions_by, again and not correcting, region, carry),
+        compared=compared_now(state, named, regions_by, switched and not correcting, region, carry),
     )
     context = context_names or context_names_in(normalized, catalog, named)
     talked_of = ("lever", "counter")  # (the context of an offer's talk too: "which lever then?")

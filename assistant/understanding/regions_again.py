@@ -60,9 +60,10 @@ def compared_now(
     carried: bool,
 ) -> tuple[tuple[str, str | None], ...]:
     """The companies (with their regions) set beside this turn's: the others it names; after
-    "and anyscale?" the company asked before, for "which pays more?" (not after a region that
-    company has no row for: "anyscale tc in seattle?" then "what about alibaba's seattle
-    office"); kept, when `carried`, after a turn naming none ("which is better?")."""
+    "and anyscale?" or "and anyscale nyc?" (`again`: the turn moves to another company) the
+    company asked before, for "which pays more?" or "the other one's equity?" (not after a
+    region that company has no row for: "anyscale tc in seattle?" then "what about alibaba's
+    seattle office"); kept, when `carried`, after a turn naming none ("which is better?")."""
     if named[1:]:
         return tuple((c, regions_by.get(c)) for c in named[1:])
     if again and state.company and (state.region or not region):

@@ -8,16 +8,18 @@ module and turned into the Python types the code matches with (dicts of tuples, 
   that do not start a company's name (NOT_A_NAME).
 - phrases.json: pay-component words and queries, weighted intent phrases, job, neutral,
   stop and generic role words, currencies named in words, the guides' words for topics asked
-  in everyday words.
+  in everyday words (`topics_named` gives them for a query).
 
-Each file's "about" says what its tables mean. Leaves out: matching (assistant.understanding.
-entities and .question do it) and the currency symbols and codes (assistant.money).
+Each file's "about" says what its tables mean. Leaves out: matching names and places
+(assistant.understanding.entities and .question do it) and the currency symbols and codes
+(assistant.money).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Container
 from importlib.resources import files
 from typing import Any
 
@@ -127,8 +129,28 @@ STOPWORDS: frozenset[str] = frozenset(_phrases["stopwords"])
 GENERIC_ROLE_WORDS: frozenset[str] = frozenset(_phrases["generic_role_words"])
 # A currency named in words -> its ISO code, tried in order.
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = tuple(_phrases["currency_words"].items())
-# the guides' own word(s) for a topic -> how people ask about it in everyday words
+# How people ask about a guide's topics, and the guides' own word for each: "what do they
+# grade me on" asks what interviewers "evaluate" (or "assess"). ("walk away from ~40k of
+# unvested comp" is money left behind, which a sign-on makes up for, not a walk-away number.)
 GUIDE_WORDS_FOR_EVERYDAY: dict[str, tuple[str, ...]] = _tuples(_phrases["guide_words_for_everyday"])
+
+
+def topics_named(query: str, held: Container[str] = ()) -> list[str]:
+    """The guides' words ("evaluate", "process", ...) for topics `query` names in other words,
+    matched as whole words; with `held` (the words the guides use), only for everyday words the
+    guides never use ("langs": "language", "hm": "hiring manager")."""
+    lowered = " " + " ".join(re.findall(r"[a-z0-9'-]+", query.lower())) + " "
+    return [
+        guide_word
+        for guide_words, phrases in GUIDE_WORDS_FOR_EVERYDAY.items()
+        if any(
+            f" {phrase} " in lowered and not any(word in held for word in phrase.split())
+            for phrase in phrases
+        )
+        for guide_word in guide_words.split()
+    ]
+
+
 # A sentence saying what the guide (its band, its range) holds, as the user remembers it ("your
 # guide says the sf base tops out at 250k"): a claim to check, not the employer's word.
 GUIDE_SAYS = re.compile(

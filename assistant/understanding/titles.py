@@ -153,6 +153,7 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead")."""
     known = [normalize(role) for role in known_roles]
     text = _ASKED_OF_THE_USER.sub(" ", text)  # ("'tell me about a time you disagreed with a PM'")
+    text = _GREETED.sub(" ", text)  # ("Hi Dev, congrats!": a name, in a pasted email)
     for clause in _CLAUSE_BREAK.split(text):
         found = _role_in_clause(clause, text, known)
         if found is not None:
@@ -160,6 +161,8 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     return None
 
 
+# a letter's greeting and the name after it ("Hi Dev,", "Dear Sam,")
+_GREETED = re.compile(r"\b(?i:hi|hello|hey|dear)\s+[A-Z][\w-]*\s*[,!]")
 _CLAUSE_BREAK = re.compile(r"[()\[\],;:!?]|\.(?:\s|$)")
 # an interview question quoted: the people in it are the story's, not a title asked about
 _ASKED_OF_THE_USER = re.compile(
@@ -190,8 +193,10 @@ def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
         before = words[start - 1] if start > 0 else ""
         after = words[at + 1 : at + 3]
         plural = word.endswith("s") and word in _ROLE_HEADS
-        if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or start == 0):
-            continue
+        corrects = after[:1] == ["not"]  # ("the role is ML engineer not devops")
+        if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or corrects):
+            if start:
+                continue
         if "from" in words[max(0, start - 3) : start]:
             continue  # "moving from a fintech sre job": where the user comes from, not asked
         if any(_same_title(title, role) for role in known):
