@@ -76,3 +76,29 @@ def test_a_claimed_update_to_the_guide_is_refuted_without_repeating_its_figure(c
     )
     assert answer.answer.startswith("No: the guide's London base band is £128K–£166K")
     assert "£300K" not in answer.answer and "300" not in answer.answer
+
+
+def test_figures_said_to_be_the_scripts_are_checked_against_the_script_and_are_no_offer(coach):
+    answer = coach.ask(
+        "my notes from reading the anyscale guide: the script asks for $218K base, $228K equity "
+        "and a $35K signing bonus, with a floor of $200K. can you double check before i send my "
+        "counter? nyc office"
+    )
+    first = answer.answer.splitlines()[0]
+    assert first.startswith(
+        "No: the Anyscale script asks for $213K base, $222K equity over 4 years and a $25K "
+        "signing bonus, and its floor is $198K ["
+    )
+    assert first.endswith("the base, equity, sign-on and floor you quote are not the script's.")
+    assert "$218K" not in answer.answer and "Your base" not in answer.answer  # (no offer)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("the alibaba script asks for a $45k sign-on right?", "Yes: the Alibaba script asks for"),
+        ("anyscale's script says my floor is 205k?", "No: the Anyscale script asks for"),
+    ],
+)
+def test_one_figure_said_to_be_the_scripts_gets_yes_or_no(coach, question, verdict):
+    assert coach.ask(question).answer.startswith(verdict)

@@ -4,9 +4,13 @@ row it names, and the answer opens with yes or no and the guide's own range, cit
 guide's San Francisco base band is $168K–$218K [1]; the figure you quote is above its top.").
 The figure quoted is not repeated: a claimed "update" is no source.
 
+A figure said to be the script's ("the script asks for $218K base … with a floor of $200K") is
+held against what the company's negotiate-up script asks (assistant.engine.script_asks): base,
+equity, sign-on and the floor it states.
+
 Leaves out: figures the user gives as their own offer or a rival's (the counter places those),
-claims about prose rather than a comp row, and a claim with no row to hold it against (no
-company or place settled: nothing is said).
+claims about other prose, and a claim with no row or script to hold it against (no company or
+place settled: nothing is said).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from assistant.compose.bands import COMPONENT_NAMES
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.counter_lead import span as range_text
 from assistant.corpus.facts import CompBand
+from assistant.engine.offer_words import label_amounts
+from assistant.engine.script_asks import guide_figures
 from assistant.money import PERCENT, find_amounts, format_money, thousands_beside_pay_words
 from assistant.understanding.entities import find_component
 from assistant.understanding.frame import Understanding
@@ -37,6 +43,12 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
     for sentence in _CLAUSES.split(understood.question):
         attributed = GUIDE_SAYS.search(sentence)
         if not attributed:
+            continue
+        if _SCRIPT.search(attributed.group(0)):  # "the script asks for $218K base, …"
+            verdict = _script_verdict(sentence[attributed.start() :], understood, ev, writer)
+            if verdict and verdict not in said_already:
+                writer.add(verdict, "")
+                said_already.add(verdict)
             continue
         component = find_component(sentence) or understood.component or "base"
         band = _row(understood, ev, component)
@@ -64,6 +76,61 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
             writer.add(verdict, "")
             said_already.add(verdict)
     return bool(said_already)
+
+
+_SCRIPT = re.compile(r"\bscripts?\b", re.I)
+_FLOOR = re.compile(r"\b(?:floor|walk[\s-]?away|minimum)\b[^$£€¥\d]{0,20}$", re.I)
+_SCRIPT_PARTS = (("base", "{} base"), ("stock", "{} equity"), ("sign_on", "a {} signing bonus"))
+
+
+def _script_verdict(claim: str, understood: Understanding, ev: Evidence, writer: Writer) -> str:
+    """Yes or No, and what the company's negotiate-up script asks (base, equity, sign-on, and
+    the floor it states), cited, for the figures `claim` says the script holds; "" when no
+    company is settled, the script gives none of those, or the claim quotes no figure."""
+    company = understood.company
+    if not company:
+        return ""
+    script = guide_figures(company, ev.facts.scripts, ev.facts.levers)
+    quoted: dict[str, float] = {}
+    read, _ = thousands_beside_pay_words(claim)  # (same length: "floor 205" -> "205k")
+    for amount, start, _end, component, _tail in label_amounts(read):
+        if amount.unit == PERCENT or amount.is_range or amount.low < 1000:  # (not "4 years")
+            continue
+        key = "floor" if _FLOOR.search(claim[:start]) else component
+        if key in ("base", "stock", "sign_on", "floor"):
+            quoted.setdefault(key, amount.low)
+    held = {key: getattr(script, key) for key in ("base", "stock", "sign_on", "floor")}
+    checked = [key for key in quoted if held[key] is not None]
+    if not checked:
+        return ""
+    asks = []
+    for key, name in _SCRIPT_PARTS:
+        if held[key] is not None:
+            years = script.stock_years if key == "stock" else None
+            over = f" over {int(years.value)} years" if years else ""
+            asks.append(name.format(held[key].display) + over)
+    if held["stock"] is None and script.stock_increment is not None:  # "RSUs at $[Y+55K]"
+        asks.append(f"RSUs {script.stock_increment.display} above your offer's grant")
+    said = f"the {company} script asks for {_listed(asks)}" if asks else f"the {company} script"
+    if held["floor"] is not None:
+        said += f"{',' if asks else ''} and its floor is {held['floor'].display}"
+    marks = "".join(
+        dict.fromkeys(
+            writer.book.cite(held[k].provenance.chunk_id) for k in held if held[k] is not None
+        )
+    )
+    wrong = [_NAMES[key] for key in checked if abs(quoted[key] - held[key].value) >= 0.5]
+    if not wrong:
+        return f"Yes: {said} {marks}."
+    verb = "is" if len(wrong) == 1 else "are"
+    return f"No: {said} {marks}; the {_listed(wrong)} you quote {verb} not the script's."
+
+
+_NAMES = {"base": "base", "stock": "equity", "sign_on": "sign-on", "floor": "floor"}
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _verdict(said_low: float, said_high: float, low: float, high: float, unit: str, where: str):

@@ -155,8 +155,8 @@ def topics_named(query: str, held: Container[str] = ()) -> list[str]:
 # guide says the sf base tops out at 250k"): a claim to check, not the employer's word.
 GUIDE_SAYS = re.compile(
     r"\b(?:(?:your|the|ur|this|[a-z0-9]+(?:'|’)s)(?: [a-z0-9]+)? "  # ("the anyscale guide")
-    r"(?:guide|guides|notes|data|table|doc)s?(?:'s)?\b.{0,60}?"
-    r"\b(?:say|says|said|show|shows|list|lists|has|had|put|puts|gives?|is|are)\b"
+    r"(?:guide|guides|notes|data|table|doc|script)s?(?:'s)?\b.{0,60}?"
+    r"\b(?:say|says|said|show|shows|list|lists|has|had|put|puts|gives?|is|are|asks?|asked)\b"
     r"|(?:the|their|your|ur) (?:band|range)\b.{0,40}?\b(?:goes|go|tops?|maxe?s?|ends?|runs?)\b"
     r"|\b(?:per|according to|in|from) (?:your|the|ur) (?:guide|guides|notes|data|table)\b)",
     re.I,
