@@ -16,10 +16,11 @@ answer nearly as well (for a count: numbers next to it), the sentence before one
 with "This"/"These" (what it refers to), the one after that qualifies it ("However, …") or
 goes on about it ("These initial rounds focus on…"), and the rest of a list item it opens
 ("Operational Excellence & Troubleshooting – … You will be tested on…"). The run of adjacent
-sentences holding the best comes first, the others after it. Filler ("Good luck!") never
-leads. A guide FAQ item whose question is the user's own, in its words or close in meaning,
-leads with its answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question whose lead
-holds no duration says first that the guides give none.
+sentences holding the best comes first, the others after it; a short passage it takes all
+but one sentence of leads whole (its last sentence is most often its point). Filler ("Good
+luck!") never leads. A guide FAQ item whose question is the user's own, in its words or close
+in meaning, leads with its answer (`faq_asking_it`, `write_faq_lead`); a "how long…" question
+whose lead holds no duration says first that the guides give none.
 
 Leaves out: passages' layout below the lead (assistant.compose.interview, .general) and any
 model: the lead is the guide's own sentences, cited.
@@ -315,12 +316,22 @@ def _chosen(
     between = set(range(picks[0], picks[-1] + 1)) - set(picks)
     if between <= answering:  # answering sentences between the chosen ones are read too
         picks = sorted(set(picks) | between)
+    if _whole_but_one(sentences, picks):  # a short passage is one thought: its last sentence
+        picks = list(range(len(sentences)))  # is its point ("…a major red flag.")
     while len(picks) > 1 and (
         len(picks) > MAX_LEAD_SENTENCES or sum(len(sentences[i]) for i in picks) > MAX_LEAD_CHARS
     ):
         ends = {picks[0], picks[-1]} - {first}  # (never cut in the middle: "These initial
         picks.remove(min(ends, key=worth))  # technical rounds…" between its neighbours)
     return best_run_first(picks, scores)
+
+
+def _whole_but_one(sentences: list[str], picks: list[int]) -> bool:
+    """The picks are all but one sentence of a passage short enough to lead whole."""
+    return (
+        1 < len(picks) == len(sentences) - 1 <= MAX_LEAD_SENTENCES - 1
+        and sum(map(len, sentences)) <= MAX_LEAD_CHARS
+    )
 
 
 _ASKED_KIND = re.compile(

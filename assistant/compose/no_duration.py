@@ -12,7 +12,9 @@ from assistant.compose.core import Writer
 from assistant.understanding.question import Understanding
 
 _HOW_LONG = re.compile(
-    r"\bhow long (?:(?:is|are|does|do|will|would|should|was|were)\s+)?(?P<what>[^?.!,;:]*)", re.I
+    r"\bhow long (?:(?:is|are|does|do|will|would|should|was|were)\s+(?!i\b|we\b))?"
+    r"(?P<what>[^?.!,;:]*)",
+    re.I,
 )
 _DURATION = re.compile(
     r"\b(?:\d+|an?|one|two|three|four|five|six|few|several)(?:\s*(?:to|-|–)\s*\d+)?\s*-?\s*"
@@ -53,6 +55,11 @@ def say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
     for what, small in durations_asked(frame.question):
         if (_SMALL_DURATION if small else _DURATION).search(lead) and _DURATION.search(lead):
             continue
+        if clause := _user_clause(what):  # ("how long can i sit on it before replying?")
+            if clause not in said:
+                said.add(clause)
+                writer.add(f"{whose} do not say how long {clause}.", "")
+            continue
         what = _what_of(what, frame.company)
         if what not in said:
             said.add(what)
@@ -77,6 +84,24 @@ _NEXT_QUESTION = re.compile(
     r"i|you|we)\b|\s+(?:and|or|but)\s+(?:who|what|which|where|when|how|why)\b",
     re.I,
 )
+
+
+_USER_DOES = re.compile(
+    r"^(?:(?P<modal>can|could|may|might|must|should|will|would|do|does)\s+)?(?:i|we)\s+(?=\w)", re.I
+)
+_USER_WORDS = {"my": "your", "me": "you", "i": "you", "im": "you are", "i'm": "you are"}
+
+
+def _user_clause(what: str) -> str:
+    """What a "how long can I…" ask asks, said of the user ("you can sit on it before
+    replying"), when it asks how long the user does something; else ""."""
+    what = _NEXT_QUESTION.split(what.strip())[0].strip()
+    match = _USER_DOES.match(what)
+    if not match:
+        return ""
+    rest = " ".join(_USER_WORDS.get(w.lower(), w) for w in what[match.end() :].split())
+    modal = "" if (match["modal"] or "").lower() in ("do", "does") else match["modal"] or ""
+    return f"you {modal} {rest}".replace("  ", " ").strip()
 
 
 def _what_of(what: str, company: str | None) -> str:

@@ -46,8 +46,15 @@ def said_words(understood: Understanding) -> set[str]:
     common = " ".join(
         [understood.company or "", *(understood.other_companies), understood.role or "", _GENERIC]
     )
-    words = set(tokenize(understood.query)) - set(tokenize(common)) - _QUESTION_WORDS
+    query = _THE_GUIDE_SAYS.sub(" ", understood.query)  # (what the guide "says" is no topic)
+    words = set(tokenize(query)) - set(tokenize(common)) - _QUESTION_WORDS
     return {w for w in words if len(w) > 1}  # not the "m" of "I'm"
+
+
+# "what does the guide say to do when…": the verb speaks of the guide, not of the topic
+_THE_GUIDE_SAYS = re.compile(
+    r"\b(?:guides?|docs?|it)\s+(?:says?|said|suggests?|recommends?|tells?)\b", re.I
+)
 
 
 # the stems of "whats", "hows", "whos" typed without an apostrophe: no topic

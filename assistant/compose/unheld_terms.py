@@ -63,6 +63,7 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
         w for n in frame.outside_companies if users_employer(frame.question, n) for w in n.split()
     }
     employer |= letter_names(frame.question)  # ("Hi Priya, … Best, Jun": who wrote to whom)
+    employer |= set(_WORKPLACE.findall(normalize(frame.question)))  # ("at his fintech")
     employer |= {w for m in places_in(frame.question) for w in m.spelled.split()}  # "sea attle"
     topic_words = {w for t in frame.topics for p in t.said for w in normalize(p).split()}
     topic_words |= {w for level in frame.levels for w in normalize(level).split()}
@@ -96,6 +97,10 @@ def terms_of_art(frame: Understanding, catalog: Catalog) -> list[str]:
     return unheld
 
 
+# where the user (or whom they ask for) works, told: "at my startup", "at his fintech"
+_WORKPLACE = re.compile(
+    r"\bat (?:my|his|her|our|their) (?:(?:old|current|last|previous|former|new|own) )?([\w.-]+)"
+)
 OTHER_LANGUAGE_WORDS = 4  # unheld words, half the message's or more: another language
 MIXED_WORD_MAX = 7  # in a mixed message, an unheld word this short is most likely its language's
 
