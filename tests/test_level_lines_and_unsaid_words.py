@@ -3,7 +3,7 @@ of with a level the line does not hold ("im l5 at google, what's that at anyscal
 not in the guides beside that part of the line, and the line is not quoted twice; an employer
 spelled another way meets its part ("sysde at amazon" and "AWS Infrastructure Engineer"). A sign-on "paid
 back" asks of a clawback, "push for a higher level" of a level bump, "before or after they make
-theirs" of when to bring a thing up, "over slack" of the channel: each named as not covered. Keyword search also looks for the guides' own word for an everyday word they never use
+theirs" of when to bring a thing up, "over slack" of the channel: each named as not covered. A level question with pay asked besides shows the row once. Keyword search also looks for the guides' own word for an everyday word they never use
 ("langs": "language"), not for one they do use ("rounds"). Pure rules, and through the real
 pipeline (real MiniLM, Chroma on disk, the built-in composer).
 
@@ -104,3 +104,12 @@ def test_a_level_line_quoted_in_the_coverage_statement_is_not_quoted_again(coach
 )
 def test_a_topic_the_guides_lack_is_named_first(coach, question, topic):
     assert topic in coach.ask(question).answer.split("\n", 1)[0]
+
+
+@pytest.mark.integration
+def test_a_level_question_with_pay_asked_besides_shows_the_row_once(coach):
+    answer = coach.ask(
+        "is anyscale's devops engineer the same level as my alibaba P6? and whats the london base"
+    ).answer
+    assert answer.count("**Base Salary** for Anyscale · DevOps Engineer · London") == 1
+    assert "L3-L5 SRE at Google" in answer and "Google L4 SRE" in answer

@@ -47,6 +47,7 @@ from assistant.compose.currency_gaps import currency_statement
 from assistant.compose.employer_kinds import kind_statement
 from assistant.compose.level_coverage import level_statement
 from assistant.compose.loops_of_others import loops_of_others
+from assistant.compose.passages import said_words
 from assistant.compose.place_gaps import (
     PAY_INTENTS,
     carried_place_without_a_row,
@@ -55,7 +56,7 @@ from assistant.compose.place_gaps import (
     places_without_rows_of,
 )
 from assistant.compose.rival_offers import rival_statement
-from assistant.compose.same_role import same_role_sentence
+from assistant.compose.same_role import role_named, same_role_sentence
 from assistant.compose.topic_coverage import (
     as_said,
     broader_statement,
@@ -195,7 +196,11 @@ def coverage_of(
     other_employer = _beside_another_employer(frame)
     roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
     same = frame.role_asked and same_role_sentence(frame.role_asked, roles, company, records)
-    if frame.role_asked and not other_employer and not same:
+    # ("does the alibaba TPM job need mandarin?": a job the guide names, asked of not its pay)
+    named = frame.intent not in PAY_INTENTS and role_named(
+        frame.role_asked or "", company, records, said_words(frame)
+    )
+    if frame.role_asked and not other_employer and not same and not named:
         held = " and ".join(roles) or "other roles"
         where = f" at {company}" if company else ""
         what = "figures" if frame.intent in PAY_INTENTS else "guide"

@@ -32,6 +32,7 @@ from assistant.index.lexical import tokenize
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences, sentences_that_ask
+from assistant.understanding.employer import told_as_employer
 from assistant.understanding.lacking import lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import PLATFORM_NAMES
@@ -301,7 +302,18 @@ def asks_a_levers_rival(understood: Understanding, levers: list[Lever]) -> bool:
         _says(asking, name) and any(_says(lv.text, name) for lv in levers)
         for name in understood.context_names
         if name.lower() not in PLATFORM_NAMES
+        and not _employer_of_the_user(understood.question, name)
     )
+
+
+def _employer_of_the_user(question: str, name: str) -> bool:
+    """Whether `name` is where the user works, told ("im at databricks") or by a message that
+    opens with the user's title there ("staff devops engineer at databricks (6 yrs)…")."""
+    opens = rf"^\W*(?:[\w/-]+\s+){{0,3}}(?:{_TITLE_HEADS})\s+at\s+{re.escape(name)}\b"
+    return told_as_employer(question, name) or bool(re.match(opens, question, re.I))
+
+
+_TITLE_HEADS = "engineer|sre|swe|developer|architect|manager|admin|lead"
 
 
 def names_a_lever(question: str, levers: list[Lever]) -> bool:

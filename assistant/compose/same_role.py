@@ -3,6 +3,9 @@
 Engineer or SRE) is pivotal…"), read from the company's passages, so a new guide that says "also
 called" needs no code.
 
+`role_named` says whether the company's guides name a title at all (a job a question may ask
+about beyond its pay).
+
 Leaves out: which title a question names (assistant.understanding.asks.role_asked), what the
 guides lack (assistant.compose.coverage) and where the sentence goes in an answer
 (assistant.compose.composer).
@@ -15,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from assistant.compose.passages import chunk_body, sentences_of
 from assistant.corpus.chunking import ChunkRecord
+from assistant.index.lexical import tokenize
 from assistant.understanding.entities import contains_phrase, normalize
 
 # "DevOps Engineer (often interchangeable with Site Reliability Engineer or SRE)"
@@ -33,8 +37,7 @@ def same_role_sentence(
     company named (whose role? and not every guide's sentences on a question's path)."""
     if not company:
         return None
-    said = normalize(asked)
-    short = "".join(w[0] for w in said.split()) if len(said.split()) > 1 else said
+    said, short = _spellings(asked)
     for record in records.values():
         if record.company != company:
             continue
@@ -47,3 +50,29 @@ def same_role_sentence(
             ):
                 return record.chunk_id, sentence
     return None
+
+
+def role_named(
+    asked: str, company: str | None, records: Mapping[str, ChunkRecord], wanted: set[str]
+) -> bool:
+    """Whether a sentence of the company's guides names the title asked, whole or by its
+    initials, beside a word the question asks about (`wanted`, stems): "does the TPM job need
+    mandarin?" and "Some job descriptions (like the Infrastructure TPM …) mention Mandarin"; a
+    title only named in passing answers nothing else of that job."""
+    said, short = _spellings(asked)
+    short = short if len(short) >= 3 else said  # ("tpm"; not "de" of "data engineer")
+    for record in records.values():
+        if not company or record.company != company:
+            continue
+        for sentence in sentences_of(chunk_body(record.text)):
+            plain = normalize(sentence)
+            names = contains_phrase(plain, said) or contains_phrase(plain, short)
+            if names and (wanted - set(tokenize(f"{said} {short}"))) & set(tokenize(sentence)):
+                return True
+    return False
+
+
+def _spellings(asked: str) -> tuple[str, str]:
+    """The title asked, normalized, and its initials ("technical program manager": "tpm")."""
+    said = normalize(asked)
+    return said, "".join(w[0] for w in said.split()) if len(said.split()) > 1 else said

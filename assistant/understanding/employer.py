@@ -76,4 +76,4 @@ def pay_asked_of(companies: list[str], question: str) -> bool:
     )
 
 
-_PAY_AFTER = r"(?:pay|pays|paying|salary|salaries|base|comp|compensation|tc|bands?)\b"
+_PAY_AFTER = r"(?:pay|pays|paying|salary|salaries|base|comp|compensation|tc|bands?|ranges?)\b"

@@ -117,6 +117,7 @@ from assistant.understanding.unknown_names import find_unknown_company
 from assistant.understanding.words import mixes_another_language, spelled_out
 
 _JOB = re.compile(rf"\b(?:{'|'.join(map(re.escape, JOB_WORDS))})\b")  # "devops", "role"
+_THAT_JOB = re.compile(r"\b(?:that|this) (?:\w+ )?(?:job|role|position)\b", re.I)
 _THEY_PAY_FOR_IT = re.compile(r"\bpay\w* (?:\w+ )?(?:for|on) (?:it|that|this|them)\b")
 
 
@@ -158,9 +159,9 @@ def understand(
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
         told_loop = best_intent(scores) == "interview"  # a pasted loop, "passed the screen"
+        amounts = gives_amounts(kept_text)
         # ("…a round is 'incident response'. what should i expect", "…a weak answer?": the loop's)
-        of_the_story = REFERS_BACK.search(asking) and max(asked.values()) <= ONE_CUE
-        of_the_story = of_the_story and not gives_amounts(kept_text)
+        of_the_story = REFERS_BACK.search(asking) and max(asked.values()) <= ONE_CUE and not amounts
         of_the_loop = (
             told_loop and (asked["interview"] > 0 or of_the_story) and not components_named(asking)
         )
@@ -172,12 +173,12 @@ def understand(
             scores = {**{i: 0.0 for i in scores}, "general": 1.0}  # "…map my level?"
         elif told_loop:
             pass  # "…onsite (4 x 50 min): … what is each of those sessions grading me on?"
-        elif state.intent and REFERS_BACK.search(asking) and not gives_amounts(kept_text):
+        elif (named or _THAT_JOB.search(asking)) and _JOB.search(normalize(asking)) and not amounts:
+            # "does anyscale's devops role involve that? … for the comp convo", "does that TPM
+            scores = {**{i: 0.0 for i in scores}, "general": 1.0}  # job need mandarin?": the job
+        elif state.intent and REFERS_BACK.search(asking) and not amounts:
             # "i have another offer expiring soon. can they go faster?" mid-talk: the talk goes on
             scores = {**{i: 0.0 for i in scores}, state.intent: 1.0}
-        elif named and not gives_amounts(kept_text) and _JOB.search(normalize(asking)):
-            # "does anyscale's devops role involve that? … for the comp convo": about the job
-            scores = {**{i: 0.0 for i in scores}, "general": 1.0}
     if quotes_pay(scored):
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores, scored)  # (of equals, the one asked first)
@@ -189,9 +190,7 @@ def understand(
     level_question = asks_levels(question, normalized, unknown_company, state, catalog)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
-    if intent == "out_of_scope" and (
-        company or any(contains_phrase(normalized, word) for word in JOB_WORDS)
-    ):
+    if intent == "out_of_scope" and (company or _JOB.search(normalized)):
         intent = "general"  # about a company of the corpus, or about the job: in scope
     if names_only_a_place(scores, normalized, kept_text, company, state):
         intent = "comp"  # "alibaba hangzhou", "anyscale singapore", "fine — hangzhou" after pay

@@ -150,8 +150,12 @@ def _code_patterns(guide_prefixes: Iterable[str]) -> list[re.Pattern[str]]:
 def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     """A job title the question asks about ("data scientist", "an SRE", "ML engineers") that
     is none of `known_roles` (a title the guides hold returns None), or None. A title does not
-    run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead")."""
+    run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead"), and one
+    written beside the held title with a slash ("sre/devops") is the user's word for it."""
     known = [normalize(role) for role in known_roles]
+    for word in {w for role in known for w in role.split() if w not in _ROLE_HEADS}:
+        # ("an sre/devops loop": the user's own word for the held job, no other title)
+        text = re.sub(rf"\b[\w-]+\s*/\s*{word}\b|\b{word}\s*/\s*[\w-]+\b", word, text, flags=re.I)
     text = _ASKED_OF_THE_USER.sub(" ", text)  # ("'tell me about a time you disagreed with a PM'")
     text = _GREETED.sub(" ", text)  # ("Hi Dev, congrats!": a name, in a pasted email)
     for clause in _CLAUSE_BREAK.split(text):
@@ -163,7 +167,7 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
 
 # a letter's greeting and the name after it ("Hi Dev,", "Dear Sam,")
 _GREETED = re.compile(r"\b(?i:hi|hello|hey|dear)\s+[A-Z][\w-]*\s*[,!]")
-_CLAUSE_BREAK = re.compile(r"[()\[\],;:!?]|\.(?:\s|$)")
+_CLAUSE_BREAK = re.compile(r",(?!\s*not\b)|[()\[\];:!?]|\.(?:\s|$)")  # ("TPM, not devops")
 # an interview question quoted: the people in it are the story's, not a title asked about
 _ASKED_OF_THE_USER = re.compile(
     r"(?<!\w)['\"“‘](?:tell me|describe|walk me|give me an example|how (?:would|do|did) you|"
