@@ -34,24 +34,25 @@ def coach(shipped_index) -> Coach:
     return Coach(shipped_index, backend="composer")
 
 
-def test_how_long_to_sit_on_an_offer_is_the_deadline_the_guides_lack(coach):
-    answer = coach.ask(
-        "anyscale sf devops offer came in yesterday, recruiter said 'no rush'. realistically how "
-        "long can i sit on it before replying without it looking bad? a week? two?"
-    )
-    assert answer.refused
-    assert "the offer deadline" in answer.answer.split("\n", 1)[0]
-    assert "$" not in answer.answer
-
-
-def test_who_names_the_first_number_is_named_as_not_covered(coach):
-    answer = coach.ask(
-        "general q, no offer yet: in comp talks is it smarter to make the company name the "
-        "first number, or should i anchor first with mine?"
-    )
-    assert answer.refused
-    assert "who names the first number" in answer.answer.split("\n", 1)[0]
-    assert "I need your offer" not in answer.answer
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "anyscale sf devops offer came in yesterday, recruiter said 'no rush'. realistically "
+            "how long can i sit on it before replying without it looking bad? a week? two?",
+            "the offer deadline",
+        ),
+        (
+            "general q, no offer yet: in comp talks is it smarter to make the company name the "
+            "first number, or should i anchor first with mine?",
+            "who names the first number",
+        ),
+    ],
+)
+def test_a_how_to_negotiate_topic_the_guides_lack_is_refused_naming_it(coach, question, topic):
+    answer = coach.ask(question)
+    assert answer.refused and topic in answer.answer.split("\n", 1)[0]
+    assert "$" not in answer.answer and "I need your offer" not in answer.answer
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 Engineer or SRE) is pivotal…"), read from the company's passages, so a new guide that says "also
 called" needs no code.
 
-`role_named` says whether the company's guides name a title at all (a job a question may ask
-about beyond its pay).
+`role_named` says whether the company's guides name a title beside what a question asks of
+it (a job the guide speaks of, asked about beyond its pay).
 
 Leaves out: which title a question names (assistant.understanding.asks.role_asked), what the
 guides lack (assistant.compose.coverage) and where the sentence goes in an answer
