@@ -197,8 +197,10 @@ def coverage_of(
     roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
     same = frame.role_asked and same_role_sentence(frame.role_asked, roles, company, records)
     # ("does the alibaba TPM job need mandarin?": a job the guide names, asked of not its pay)
-    named = frame.intent not in PAY_INTENTS and role_named(
-        frame.role_asked or "", company, records, said_words(frame)
+    named = (  # (its sentences are read only when a title is asked)
+        frame.role_asked
+        and frame.intent not in PAY_INTENTS
+        and role_named(frame.role_asked, company, records, said_words(frame))
     )
     if frame.role_asked and not other_employer and not same and not named:
         held = " and ".join(roles) or "other roles"
