@@ -86,7 +86,7 @@ from assistant.understanding.entities import (
     contains_phrase,
     normalize,
 )
-from assistant.understanding.intents import INTERVIEW_TOPIC
+from assistant.understanding.intents import INTERVIEW_TOPIC, amounts_judged
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import gives_amounts
 from assistant.understanding.tables import (
@@ -95,7 +95,7 @@ from assistant.understanding.tables import (
     EMPLOYER_SPELLINGS,
     STOPWORDS,
 )
-from assistant.understanding.words import as_a_measure, in_a_condition
+from assistant.understanding.words import WHAT_TO_SAY, as_a_measure, in_a_condition
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ def coverage_of(
             t.stand_in
             for t in asked
             if t.stand_in
-            and (t.stand_in != "script" or _WHAT_TO_SAY.search(frame.question))
+            and (t.stand_in != "script" or WHAT_TO_SAY.search(frame.question))
             and (t.stand_in != "process" or "interview" in kinds)
             # as the composer uses it: a pay figure stands in on a pay, lever or general turn
             and (t.stand_in in ("script", "process") or frame.intent in STAND_IN_INTENTS)
@@ -314,6 +314,7 @@ def coverage_of(
         for other in frame.other_companies
     )
     no_guide = only_loops or (bool(others_loops) and not beside)
+    judged = amounts_judged(_asking_words(frame.question))
     asked_more = bool(
         stand_in
         # "£150k salary": the user's figure; "how are RSUs taxed": what the topic is about
@@ -329,7 +330,10 @@ def coverage_of(
         # (an offer given earlier, or told beside the ask, is not asked about again by "do
         # they sponsor visas?")
         or (frame.intent == "counter" and has_offer and not (asked and _offer_told(frame)))
-        or frame.asks_levels
+        # (not levels only of a topic the guides lack: "how long to get promoted to P7?")
+        or (frame.asks_levels and _asked_apart(frame, missing, unheld, frame.levels))
+        # ("is 15k normal per ur guide? and the repayment?": the figure's; not "…relo amount?")
+        or (bool(judged) and frame.component and _asked_apart(frame, missing, unheld, judged))
         # ("nvidia offered me a retention package… how do i use that?": its levers are held)
         or (frame.competing and frame.intent in ("lever", "counter"))
         # "a take-home in the interview process?" (not "can you review my resume?" after one)
@@ -395,12 +399,6 @@ def _words_of(topics) -> set[str]:
     return {w for t in topics for p in t.said for w in normalize(p).split() if w not in STOPWORDS}
 
 
-# "what do I say?", "how should I reply?": words asked for, which a script gives
-_WHAT_TO_SAY = re.compile(
-    r"\bwhat (?:do|should|would|can) i (?:say|tell|write|reply|answer)\b|"
-    r"\bhow (?:do|should|would|can) i (?:respond|reply|word|phrase|answer)\b",
-    re.I,
-)
 NEXT_TO = 3  # word positions from a pay word to a topic's phrase that make it the topic's object
 
 
@@ -420,26 +418,34 @@ def _asking_words(question: str) -> str:
 
 
 def _asked_apart(
-    frame: Understanding, topics: Sequence[TopicAsk], terms: Sequence[str] = ()
+    frame: Understanding,
+    topics: Sequence[TopicAsk],
+    terms: Sequence[str] = (),
+    named: Sequence[str] | None = None,
 ) -> bool:
-    """Whether the pay component is asked for itself, not only as what a topic or a term the
-    guides lack is about ("how are anyscale rsus taxed?", "my unvested rsus", "do they give
-    rsu refreshers?", "anyscale vesting cliff?": nothing of the grant is asked)."""
-    words = normalize(frame.question).split()
+    """Whether the pay component (or `named`: levels, amounts) is asked for itself where the
+    message asks, not only as what a topic or term the guides lack is about ("how are anyscale
+    rsus taxed?", "do they give rsu refreshers?", "the offer has rsus over 4 yrs. anything on
+    the vesting cliff?": nothing of the grant is asked)."""
+    words = normalize(_asking_words(frame.question)).split()
     phrases = [normalize(p).split() for p in (*(p for t in topics for p in t.said), *terms)]
     # (each phrase's words, first to last: "a 1 year cliff on the rsus" is three from "cliff")
     said = [(at, at + len(p) - 1) for p in phrases for at in _word_positions(words, p)]
+    named = COMPONENT_WORDS.get(frame.component or "", ()) if named is None else named
+    mentions = [at for phrase in named for at in _word_positions(words, normalize(phrase).split())]
+    if not mentions:
+        return True
+    # ("some % of base": the topic's pay's measure; "if they give me the sign-on… owe it back",
+    # "if i join at P6, how long to get promoted to P7?": what the condition names)
     mentions = [
-        at
-        for phrase in COMPONENT_WORDS.get(frame.component or "", ())
-        for at in _word_positions(words, normalize(phrase).split())
+        m
+        for m in mentions
+        if not (as_a_measure(words, m) or in_a_condition(words, m, [a for a, _ in said]))
     ]
-    if mentions and all(
-        as_a_measure(words, m) or in_a_condition(words, m, [a for a, _ in said]) for m in mentions
-    ):  # ("some % of base": the topic's pay's measure; "if they give me the sign-on… owe it back")
+    if not mentions:
         return False
     near = [min(max(a - m, m - b) for a, b in said) for m in mentions] if said else []
-    return not said or not mentions or any(gap > NEXT_TO for gap in near)
+    return not said or any(gap > NEXT_TO for gap in near)
 
 
 def _word_positions(words: list[str], phrase: list[str]) -> list[int]:

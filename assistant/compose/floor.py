@@ -31,9 +31,11 @@ ASKS_FOR_A_FLOOR = re.compile(
     re.I,
 )
 # "what if they push back on base?", "and if they say no?": the floor, unless an offer is being
-# countered (its answer then keeps the component held and pushes the rest)
+# countered (its answer then keeps the component held and pushes the rest); not the user's
+# pushing back ("should i push back on it?")
 PUSHED_BACK = re.compile(
-    r"\bpush(?:es|ed|ing)?\s*back\b|\bpushback\b|\b(?:they|she|he)\s+(?:say|says|said)\s+no\b",
+    r"(?<!\bi )(?<!\bwe )\bpush(?:es|ed|ing)?\s*back\b|\bpushback\b"
+    r"|\b(?:they|she|he)\s+(?:say|says|said)\s+no\b",
     re.I,
 )
 # the walk-away itself asked for (not "should i take it?", nor "is 15% the floor?" of a range)

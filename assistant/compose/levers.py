@@ -36,6 +36,7 @@ from assistant.understanding.employer import told_as_employer
 from assistant.understanding.lacking import lacked_words
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import PLATFORM_NAMES
+from assistant.understanding.words import WHAT_TO_SAY
 
 
 def compose_levers(writer: Writer, understood: Understanding, retrieval: Retrieval, ev: Evidence):
@@ -83,6 +84,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add(unasked, "")
         _band_cell(writer, understood, ev, companies)  # ("…bonus percent? offer says 5%")
     led = by_place = False
+    shown: set[str] = set()  # the scripts quoted already
     one = len(companies) == 1 and understood.fixed
     guide = guide_figures(companies[0], ev.facts.scripts, ev.facts.levers) if one else None
     besides = asks_besides_fixed(writer, understood, guide)
@@ -104,6 +106,13 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         if not led and unfit and candidates:  # "zero competing offers": the levers that fit
             names = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in candidates)
             writer.add(f"The guide's levers that do not rest on what you lack: {names}.", "")
+        if led and understood.competing:  # "got google sre offer how to push alibaba": the
+            # script that cites that offer follows its lever, its ask first
+            rival = [n for n in understood.context_names if n.lower() not in PLATFORM_NAMES]
+            citing = [sc for sc in ev.facts.scripts if sc.company in companies[:1]]
+            citing = [sc for sc in citing if any(_says(sc.text, n) for n in rival)]
+            _scripts(writer, citing, with_ask=True)
+            shown |= {sc.chunk_id for sc in citing}
         elif not led and "script" not in wanted and not unasked:  # else the script leads
             scripts = [h for h in retrieval.hits if h.kind in ("lever", "script")]
             write_lead(writer, understood, scripts, ev.relatedness)
@@ -129,7 +138,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
             (lv for lv in ev.facts.levers if lv.company == company),
             key=lambda lv: (lv.name in unfit, lv.number),
         )
-        scripts = [s for s in ev.facts.scripts if s.company == company]
+        scripts = [s for s in ev.facts.scripts if s.company == company and s.chunk_id not in shown]
         if not levers and not scripts:
             continue
         # "give me a script", "by how much should i push the rsus?": the negotiate-up script
@@ -355,7 +364,9 @@ def _closest(
     text, enough = understood.question, CLOSEST_LEVER
     sentences, asks = sentences_that_ask(text)
     told = " ".join(s for s, ask in zip(sentences, asks, strict=True) if not ask)
-    if ONE_LEVER_ASKED.search(asked_sentences(text)) and told:
+    asking = asked_sentences(text)  # (or the words to say, for what the message tells of the
+    # user: "…'why should we go above our number?'. what do i reply? i led our apac expansion")
+    if (ONE_LEVER_ASKED.search(asking) or WHAT_TO_SAY.search(asking)) and told:
         text, enough = told, CHOSEN_LEVER
     cosines = relatedness(text, [f"{lv.name}: {lv.text}" for lv in levers])
     ranked = sorted(zip(cosines, range(len(levers)), strict=True), reverse=True)

@@ -27,8 +27,10 @@ _TRAILING_VERB = re.compile(
 )
 
 
-_HOW_MANY_UNITS = re.compile(
-    r"\bhow many (?:mins?|minutes|hours?|hrs?)\b(?:\s+(?:is|are|does|do|will|would|should))?"
+_HOW_MANY_UNITS = re.compile(  # (not hours a week: "how many hours a week do people work")
+    r"\bhow many (?:mins?|minutes|hours?|hrs?)\b"
+    r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month)s?\b)"
+    r"(?:\s+(?:is|are|does|do|will|would|should))?"
     r"\s+(?P<what>[^?.!,;:]*)",
     re.I,
 )

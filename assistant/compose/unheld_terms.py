@@ -328,14 +328,24 @@ def _asked_about(question: str, own_tools: bool = False) -> str:
     works with: "what monitoring should i brush up on? i mostly use datadog" asks, in effect,
     whether Datadog counts."""
     asking = asked_sentences(question)
-    if REFERS_BACK.search(asking):  # what "that" may name: all the user wrote up to the last
-        # ask (not a pasted email: '"Congrats on moving forward! …"'; nor what is told after
-        # it: "is it fixed?… i'd be forfeiting ~40k of unvested stock")
+    # What "that" may name: all the user wrote up to the last ask (not a pasted email:
+    # '"Congrats on moving forward! …"'; nor what is told after it: "is it fixed?… i'd be
+    # forfeiting ~40k of unvested stock"); unless the message opens by asking ("what is the gpu
+    # lever? i ran k8s for an llm team, what numbers does it tell me?": what was asked first)
+    opens_asking = sentences_that_ask(question)[1][:1] == [True]
+    if REFERS_BACK.search(asking) and not opens_asking:
         return _up_to_the_last_ask(without_pasted(question))
     told = [s for s in SENTENCE_BREAK.split(question) if s.strip() and s.strip() not in asking]
     tools = [s for s in told if _OWN_TOOLS.search(s)] if own_tools else []
-    # ("how bad is the on-call, i have a toddler": the clause after the comma tells)
-    asking = ",".join(c for n, c in enumerate(asking.split(",")) if not (n and _TELLS.match(c)))
+    # ("how bad is the on-call, i have a toddler": the clause after the comma tells; and "i ran
+    # k8s gpu scheduling for an llm team, what numbers does it tell me to quote": the one before)
+    clauses = asking.split(",")
+    asks_after = [any(_ASKS.match(c) for c in clauses[n + 1 :]) for n in range(len(clauses))]
+    asking = ",".join(
+        c
+        for n, c in enumerate(clauses)
+        if not ((n and _TELLS.match(c)) or (asks_after[n] and _SAYS_OF_ONESELF.match(c)))
+    )
     return " ".join([asking, *tools])
 
 
@@ -346,6 +356,8 @@ def _up_to_the_last_ask(text: str) -> str:
 
 
 _TELLS = re.compile(r"\s*(?:i have|i've got|i'm|i am|my|we have)\b(?![^?]*\?)", re.I)
+_SAYS_OF_ONESELF = re.compile(r"\s*(?:i|we|my|our)\s+(?![^?]*\?)", re.I)
+_ASKS = re.compile(r"\s*(?:what|which|how|should|can|could|is|are|do|does|will|would)\b", re.I)
 
 
 _OWN_TOOLS = re.compile(

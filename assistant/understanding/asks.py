@@ -307,7 +307,13 @@ _EXCLAIMS = re.compile(
     r"(?![^?]*\b(?:what|how|which|why|when|where|who|whether|if)\b)[^?]*[?!]*\?[?!]+\s*$",
     re.I,
 )
-_TELLS_DONE = re.compile(r"^(?:did|do|does|is|are|will|would|can|could)\b", re.I)
+# (but a subject pronoun after the verb asks, whatever it ends with: "is it just 'does it
+# scale' or do they also want monitoring stuff.")
+_TELLS_DONE = re.compile(
+    r"^(?:did|do|does|is|are|will|would|can|could)\b"
+    r"(?!\s+(?:it|they|there|you|we|i|he|she|that|this|these|those)\b)",
+    re.I,
+)
 # "…and i wanna know if theres on call pay": an ask inside a sentence that tells
 _ASKS_INSIDE = re.compile(
     r"\bi(?:'d| would)? (?:wanna|want to|like to|need to) know\b(?!\s+(?:before|by|because|"

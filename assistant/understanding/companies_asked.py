@@ -222,7 +222,11 @@ def beside_interviews(text: str, companies: list[str], goes_on: bool = False) ->
 
 
 # what asks about a company's own pay: its band, its range, whether it is fair
-_ITS_PAY = re.compile(r"\b(?:band|range|fair|market|pays?|where'?s that|where does (?:that|it))\b")
+_ITS_PAY = re.compile(  # (or its own guide: "alibaba made an offer too. what does their guide
+    # say to ask for?")
+    r"\b(?:band|range|fair|market|pays?|where'?s that|where does (?:that|it)|"
+    r"(?:their|its) (?:own )?guides?)\b"
+)
 # words before "at <company>" that tell where the user may go, not where they work
 _SEEKING = re.compile(
     r"\b(?:interview\w*|appl(?:y|ying|ied)|talking|speaking|looking|loop)\b[^.?!]*$"

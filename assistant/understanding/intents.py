@@ -64,6 +64,20 @@ def gives_money(text: str) -> bool:
     return bool(money_amounts(thousands_beside_pay_words(text)[0]))
 
 
+# "is 15k normal", "is 190 base low?": an amount judged
+_AMOUNT_JUDGED = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:normal|fair|good|ok|okay|low|lowball|high|standard|typical|"
+    r"reasonable|competitive)\b",
+    re.I,
+)
+
+
+def amounts_judged(text: str) -> list[str]:
+    """The amounts, as typed, the text asks how they compare ("is 15k normal per ur guide?")."""
+    text = thousands_beside_pay_words(text)[0]
+    return [text[at:end] for _, at, end in money_amounts(text) if _AMOUNT_JUDGED.match(text, end)]
+
+
 _NO_MONEY_DIGITS = re.compile(  # (and a list's numbers: "1) how long… 2) what…")
     r"\b(?:19|20)\d\d\b|\b[a-z]+\d+[a-z\d]*\b|(?:^|(?<=\s))[1-9][.)](?=\s)"
     r"|\b\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|yoe|months?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?)\b",
@@ -84,7 +98,9 @@ def may_give_money(text: str) -> bool:
 _ASKS_FOR_EXAMPLES = re.compile(
     r"\b(?:questions?|qs|asks?|asked|asking|examples?|scenarios?|prompts?)\b"
     # ("what kind of problems?", "what sort of systems do they have you design?")
-    r"|\b(?:kinds?|sorts?|types?) of (?:\w+ )?(?:problems?|systems?|tasks?|exercises?)\b",
+    r"|\b(?:kinds?|sorts?|types?) of (?:\w+ )?(?:problems?|systems?|tasks?|exercises?)\b"
+    # ("list me the practice problems the prep mentions")
+    r"|\bpractice (?:problems?|exercises?|tasks?)\b|\bproblems? to practi[cs]e\b",
     re.I,
 )
 # "ok real question", "two q's", "quick question": a preface, not interview questions asked for

@@ -168,3 +168,12 @@ def in_a_condition(words: list[str], at: int, later: list[int]) -> bool:
     and i leave after 9 months, do i owe it back?": the clawback is asked, not the sign-on)."""
     opened = _CONDITIONS & set(words[max(0, at - CONDITION_REACH) : at])
     return bool(opened) and any(position > at for position in later)
+
+
+# "what do I say?", "how should I reply?": words asked for, which a script gives (general
+# language)
+WHAT_TO_SAY = re.compile(
+    r"\bwhat (?:do|should|would|can|could) i (?:say|tell|write|reply|respond|answer)\b|"
+    r"\bhow (?:do|should|would|can|could) i (?:respond|reply|word|phrase|answer)\b",
+    re.I,
+)
