@@ -6,7 +6,8 @@ real pipeline (real MiniLM, Chroma on disk, the built-in composer), and the pure
   items lead; "did alibaba's loop last month." still only tells;
 - "how many hours a week do people work there" asks for no length of anything;
 - the user's background told before the ask in one sentence ("i ran k8s gpu scheduling for an
-  llm training team, what numbers does it tell me to quote") is not a term the guides lack;
+  llm training team, what numbers does it tell me to quote") is not a term the guides lack,
+  unless the ask refers back to it ("i only know terraform, is that ok…?");
 - "what do i reply?" with the user's background told picks the lever closest to that background;
 - a competing offer's lever is followed by the script that cites that offer, its ask first;
 - levels named only in a topic the guides lack ("if i join at P6, how long to get promoted to
@@ -83,6 +84,12 @@ def test_background_told_before_the_ask_is_no_term_the_guides_lack(coach):
     )
     assert "llm" not in answer.answer.lower()
     assert "$213K base and $220K equity" in answer.answer[:400]
+
+
+@pytest.mark.integration
+def test_a_tool_told_and_asked_about_in_one_sentence_is_still_named(coach):
+    answer = coach.ask("i only know terraform, is that ok for the alibaba devops loop?")
+    assert "terraform" in answer.answer.split("\n", 1)[0].lower()
 
 
 @pytest.mark.integration

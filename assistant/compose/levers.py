@@ -106,7 +106,7 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         if not led and unfit and candidates:  # "zero competing offers": the levers that fit
             names = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in candidates)
             writer.add(f"The guide's levers that do not rest on what you lack: {names}.", "")
-        if led and understood.competing:  # "got google sre offer how to push alibaba": the
+        elif led and understood.competing:  # "got google sre offer how to push alibaba": the
             # script that cites that offer follows its lever, its ask first
             rival = [n for n in understood.context_names if n.lower() not in PLATFORM_NAMES]
             citing = [sc for sc in ev.facts.scripts if sc.company in companies[:1]]

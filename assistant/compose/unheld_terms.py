@@ -332,15 +332,18 @@ def _asked_about(question: str, own_tools: bool = False) -> str:
     # '"Congrats on moving forward! …"'; nor what is told after it: "is it fixed?… i'd be
     # forfeiting ~40k of unvested stock"); unless the message opens by asking ("what is the gpu
     # lever? i ran k8s for an llm team, what numbers does it tell me?": what was asked first)
-    opens_asking = sentences_that_ask(question)[1][:1] == [True]
+    sentences, asks = sentences_that_ask(question)
+    opens_asking = len(sentences) > 1 and asks[0]
     if REFERS_BACK.search(asking) and not opens_asking:
         return _up_to_the_last_ask(without_pasted(question))
     told = [s for s in SENTENCE_BREAK.split(question) if s.strip() and s.strip() not in asking]
     tools = [s for s in told if _OWN_TOOLS.search(s)] if own_tools else []
     # ("how bad is the on-call, i have a toddler": the clause after the comma tells; and "i ran
-    # k8s gpu scheduling for an llm team, what numbers does it tell me to quote": the one before)
+    # k8s gpu scheduling for an llm team, what numbers does it tell me to quote": the one before,
+    # unless the ask refers back to it: "i only know terraform, is that ok?")
     clauses = asking.split(",")
-    asks_after = [any(_ASKS.match(c) for c in clauses[n + 1 :]) for n in range(len(clauses))]
+    asks = [bool(_ASKS.match(c)) and (opens_asking or not REFERS_BACK.search(c)) for c in clauses]
+    asks_after = [any(asks[n + 1 :]) for n in range(len(clauses))]
     asking = ",".join(
         c
         for n, c in enumerate(clauses)
