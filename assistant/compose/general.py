@@ -54,13 +54,14 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
     for hit in with_rest_of_section(best, ev.records):
         if hit.chunk_id in by_id:
             band = by_id[hit.chunk_id]
+            # (a row retrieved twice is shown once; a place asked, its row only; and the row of
+            # the pay asked besides is that answer's own)
             if (
                 hit.chunk_id in shown
                 or _another_place(band.region, understood)
                 or ("comp" in understood.intents and band.region == understood.region)
-                # (the row of the pay asked besides is that answer's own)
             ):
-                continue  # (a row retrieved twice is shown once; a place asked, its row only)
+                continue
             shown.add(hit.chunk_id)
             one_band(writer, band, understood.component)
             writer.add("")

@@ -59,10 +59,12 @@ def role_named(
     initials, beside a word the question asks about (`wanted`, stems): "does the TPM job need
     mandarin?" and "Some job descriptions (like the Infrastructure TPM …) mention Mandarin"; a
     title only named in passing answers nothing else of that job."""
+    if not company:
+        return False
     said, short = _spellings(asked)
     short = short if len(short) >= 3 else said  # ("tpm"; not "de" of "data engineer")
     for record in records.values():
-        if not company or record.company != company:
+        if record.company != company:
             continue
         for sentence in sentences_of(chunk_body(record.text)):
             plain = normalize(sentence)
