@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import re
 
-from assistant.understanding.asks import REFERS_BACK, asked_sentences, foreign_words
+from assistant.understanding.asks import (
+    REFERS_BACK,
+    asked_sentences,
+    foreign_words,
+    sentences_that_ask,
+)
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.intents import INTERVIEW_TOPIC, best_intent, intent_scores
 from assistant.understanding.tables import COMPONENT_WORDS
+from assistant.understanding.words import WHAT_TO_SAY
 
 # Where one ask ends and another begins: a sentence break, or "also" / "and also" / "plus".
 _ASK_BREAK = re.compile(
-    r"(?<=[.!?;])\s+|(?<=[.!?][\"”’'])\s+|\n+|,?\s+\b(?:and also|also|plus)\b\s+|"
+    r"(?<=[.!?;])\s+|(?<=[.!?][\"”’'])\s+|\n+|,?\s+\b(?:and also|also|plus|separately)\b\s+|"
     # "is 152 decent for their range, and what's the pension?": a second question
     r",\s+and\s+(?=(?:what|whats|how|is|are|do|does|did|can|could|should|will|would|when|"
     r"where|which|who|any)\b)|"
@@ -34,14 +40,17 @@ def another_ask_held(
     unheld_words: set[str],
     catalog: Catalog | None = None,
     company: str | None = None,
+    topic_words: set[str] = frozenset(),
 ) -> bool:
     """Whether one of the message's asks names nothing the guides lack and, read alone, asks
     about pay, levers, a counter or interviews, which the guides hold, or (with the `catalog`)
     asks in words the company's guides all use ("do i need mandarin, and will they sponsor an
     h1b?": Mandarin is asked apart from the visa). An ask that only refers back to one that
     names a gap ("is there acceleration? can i negotiate for it?") asks about that gap too,
-    unless it names a pay component of its own."""
-    return bool(_held_asks(question, unheld_words, catalog, company)[0])
+    unless it names a pay component of its own; so does one that refers back, or only asks
+    what to say, after a topic the guides lack is told (`topic_words`: "recruiter asked what
+    im making now. what do i reply?")."""
+    return bool(_held_asks(question, unheld_words, catalog, company, topic_words)[0])
 
 
 def held_ask_intent(question: str, unheld_words: set[str]) -> str | None:
@@ -53,11 +62,18 @@ def held_ask_intent(question: str, unheld_words: set[str]) -> str | None:
 
 
 def _held_asks(
-    question: str, unheld_words: set[str], catalog: Catalog | None = None, company=None
+    question: str,
+    unheld_words: set[str],
+    catalog: Catalog | None = None,
+    company=None,
+    topic_words: set[str] = frozenset(),
 ) -> tuple[list[str], bool]:
     """(for each ask naming nothing the guides lack, its held intent, or "words" when it asks
     in words the company's guides all use; whether an ask names a gap)."""
-    after_gap = gap = False
+    gap = False
+    sentences, asks = sentences_that_ask(question)
+    told = [normalize(t) for t, ask in zip(sentences, asks, strict=True) if not ask]
+    told_gap = after_gap = any(set(t.split()) & topic_words for t in told)
     held = []
     for part in _ASK_BREAK.split(asked_sentences(question)):
         words = normalize(part)
@@ -67,7 +83,9 @@ def _held_asks(
             after_gap = gap = True
             continue
         own_thing = names_a_component(words) or _NAMES_LEVER.search(words)
-        if after_gap and REFERS_BACK.search(words) and not own_thing:
+        # ("will they ask my salary expectations in the screen? what do i say": the screen's)
+        refers = REFERS_BACK.search(words) or (told_gap and _only_words_to_say(words))
+        if after_gap and refers and not own_thing:
             continue  # (not "…? and which lever fits my background + what number does it say")
         follows_gap, after_gap = after_gap, False
         intent = best_intent(intent_scores(words, has_amounts=False))
@@ -77,6 +95,17 @@ def _held_asks(
         elif catalog is not None and not follows_gap and _in_guide_words(words, catalog, company):
             held.append("words")
     return held, gap
+
+
+def _only_words_to_say(words: str) -> bool:
+    """Whether an ask asks only for words to say, of nothing of its own ("what do i tell
+    her", "how should i respond to the recruiter")."""
+    cue = WHAT_TO_SAY.search(words)
+    rest = f"{words[: cue.start()]} {words[cue.end() :]}".split() if cue else []
+    return bool(cue) and len([w for w in rest if w not in _TO_WHOM]) <= 1
+
+
+_TO_WHOM = frozenset("to them her him the recruiter hr back now then".split())
 
 
 def _in_guide_words(words: str, catalog: Catalog, company: str | None) -> bool:

@@ -36,6 +36,7 @@ from assistant.compose.levers import (
 from assistant.compose.passages import said_before
 from assistant.compose.percent_asked import percent_statement
 from assistant.compose.quotable import quotable_hits
+from assistant.compose.quoted_figures import write_blanks_found, write_figures_found
 from assistant.compose.quoted_source import quoted_source, write_quoted_source
 from assistant.compose.refusal import compose_refusal
 from assistant.compose.role_asked import write_role_lead
@@ -149,7 +150,9 @@ def _compose_intent(
         intent = "lever"  # "why would the SLA thing justify a signing bonus?": that lever
         understood = replace(understood, intent=intent)
     write_sources_lead(writer, understood, evidence.records)  # "where does that number come from?"
-    write_claim_check(writer, understood, evidence)  # "your guide says the base tops out at 250k?"
+    if not write_claim_check(writer, understood, evidence):  # "ur guide says base tops at 250k?"
+        write_figures_found(writer, understood, evidence)  # "…two numbers in the guide, 222, 225"
+    write_blanks_found(writer, understood, evidence)  # "what's the 'Y' in Y+55K?"
     if intent in ("counter", "lever", "comp"):  # "what's my walk-away number?": the floor first
         write_floor_lead(writer, understood, evidence)
     # "whats the seattle base at alibaba and how many onsite rounds?": the pay asked first

@@ -35,6 +35,11 @@ from assistant.compose.draft_section import write_draft_section
 from assistant.compose.fixed_component import asks_besides_fixed
 from assistant.compose.grounding import figures_in
 from assistant.compose.guide_conflict import guide_position_values, write_guide_positions
+from assistant.compose.offer_parts import (
+    asks_without_a_region,
+    package_parts,
+    script_in_another_currency,
+)
 from assistant.compose.passages import one_line, sentences_of
 from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure, show
@@ -105,6 +110,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         opening = "" if held else verdict(writer, negotiation, mark, guide)  # (it asks for base)
         if opening:
             writer.add(opening, "")
+        if not script and offer.currency == band.currency:  # ("hangzhou offer… the ask?": not
+            # the script's USD asks; an offer moved to a band in another currency is not placed)
+            writer.add(*script_in_another_currency(writer, offer.company, guide, band.currency))
         fitting = lever_for_background(writer, understood, offer.company, ev.facts.levers)
         if fitting and not asked:  # "i ran H100 training clusters…": the lever it fits
             writer.add(*fitting)
@@ -146,7 +154,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     elif negotiation.by_guide:  # guides that disagree: the offer against each band
         write_guide_positions(writer, negotiation)
     elif offer.company:  # (no band to place it in: what the script asks, when asked, first)
-        writer.add(*script_asked(writer, understood, offer.company, ev.facts.scripts, ""))
+        asked = script_asked(writer, understood, offer.company, ev.facts.scripts, "")
+        guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
+        writer.add(*(asked or asks_without_a_region(writer, offer, guide)))
         if negotiation.questions:  # "…write the email" with no region: what it needs, first
             said.append(negotiation.questions[0])
             writer.add(f"To place the offer and draft the counter: {said[0]}", "")
@@ -159,7 +169,7 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
                 if row.company == (offer.company or "offer")
                 else next((p for p in offer.competing if p.company == row.company), None)
             )
-            parts = _package_parts(package) if package else ""
+            parts = package_parts(package) if package else ""
             total = row.totals.annualized
             writer.add(
                 f"- {row.company}: {parts}"
@@ -218,25 +228,6 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     if drafts is not None:
         writer.add("")
         write_draft_section(writer, drafts)
-
-
-def _package_parts(package) -> str:
-    """An offer's components as the user gave them ("base $208K, stock $235K over 4 years")."""
-    cur = package.currency
-    parts = []
-    if package.base is not None:
-        parts.append(f"base {format_money(package.base, cur)}")
-    if package.stock is not None:
-        years = f" over {package.stock_years} years" if package.stock_years else ""
-        basis = " a year" if package.stock_basis == "per_year" else years
-        parts.append(f"stock {format_money(package.stock, cur)}{basis}")
-    if package.bonus_pct is not None:
-        parts.append(f"bonus {package.bonus_pct:g}%")
-    if package.sign_on:
-        parts.append(f"sign-on {format_money(package.sign_on, cur)}")
-    if package.tc is not None and package.base is None:
-        parts.append(f"total comp {format_money(package.tc, cur)}")
-    return ", ".join(parts) or "no components given"
 
 
 _MORE_OF = {

@@ -356,7 +356,7 @@ def coverage_of(
         or held_by_another
         or held_too
         # "list the levers. also can I make h1b sponsorship part of it?": the levers are held
-        or another_ask_held(frame.question, unheld_words, catalog, company)
+        or another_ask_held(frame.question, unheld_words, catalog, company, _words_of(missing))
     )
     # "what about cantonese?" after a question: only a subject the guides lack
     nothing_else = (bool(asked or unheld) and not asked_more) or no_guide

@@ -234,13 +234,21 @@ def asked_again(frame: Understanding) -> Understanding:
 
 def referred_to(question: str) -> str:
     """The telling sentence just before the first asking one, when that asking sentence opens
-    by referring back to it ("my go-to story is… is that a weak answer for them?"); else ""."""
+    by referring back to it ("my go-to story is… is that a weak answer for them?"), with the
+    one before it when it refers back too; else ""."""
     sentences, asks = sentences_that_ask(question)
     first = next((i for i, ask in enumerate(asks) if ask), None)
     if not first or asks[first - 1]:
         return ""
     opening = " ".join(sentences[first].split()[:4])
-    return sentences[first - 1] if REFERS_BACK.search(opening) else ""
+    if not REFERS_BACK.search(opening):
+        return ""
+    # (and the one before, when the sentence referred to refers back itself: "final round is
+    # the 'HR/values' one. recruiter called it 'just a chat'. is it really a formality?")
+    start = first - 1
+    if start and not asks[start - 1] and REFERS_BACK.search(sentences[start]):
+        start -= 1
+    return " ".join(sentences[start:first])
 
 
 def lacking_asked(frame: Understanding) -> list[str]:

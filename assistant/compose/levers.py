@@ -335,7 +335,10 @@ def _named_by(question: str, levers: list[Lever]) -> dict[str, int]:
     """Lever name -> how many words naming "the X one" in the question ("the multi-cloud one",
     "the sign-on bridge lever") only that lever's name has among `levers`."""
     asked = {w for m in _THE_X_ONE.finditer(question) for w in tokenize(m[1] or m[2] or m[3])}
-    names = {lv.name: set(tokenize(lv.name)) for lv in levers}
+    # (a hyphenated name written as one word too: "the multicloud one")
+    names = {
+        lv.name: set(tokenize(lv.name)) | set(tokenize(lv.name.replace("-", ""))) for lv in levers
+    }
     return {
         name: len((words & asked) - {w for other, ws in names.items() if other != name for w in ws})
         for name, words in names.items()

@@ -76,9 +76,11 @@ def durations_first(lines: list[str]) -> list[str]:
     """The lines with this module's sentences moved first: what the guides lack opens the
     answer, ahead of an earlier ask's answer ("how long end to end, and how many mins is each
     interview?": no round length, then "4 to 6 weeks")."""
-    paragraphs = "\n".join(lines).split("\n\n")  # (each sentence with the blank line after it)
+    text = "\n".join(lines)
+    tail = len(text) - len(text.rstrip("\n"))  # (the blank line after the last, kept last)
+    paragraphs = text.rstrip("\n").split("\n\n")  # (each sentence with a blank line after it)
     paragraphs.sort(key=lambda paragraph: not _SAID.match(paragraph))
-    return "\n\n".join(paragraphs).split("\n")
+    return ("\n\n".join(paragraphs) + "\n" * tail).split("\n")
 
 
 _NEXT_QUESTION = re.compile(

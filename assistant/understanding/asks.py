@@ -74,7 +74,7 @@ class TopicAsk:
 
 # How a follow-up turn opens ("and in London?", "what about the bonus?").
 FOLLOWUP_LEAD = re.compile(  # (and in other languages: "und das maximum davon?", "y en…")
-    r"^\s*(?:and|also|what about|how about|same for|same in|ok(?:ay)?,? (?:and|what about)|und|y|"
+    r"^\s*(?:and|n|also|what about|how about|same for|same in|ok(?:ay)?,? (?:and|what about)|und|y|"
     r"and what about|then|what if|in|(?:ok(?:ay)?,? |so,? |going |switching )?back to|et|aur)\b",
     re.I,
 )
@@ -95,7 +95,8 @@ FIXED_COMPONENT = re.compile(
     r"|call|step|screen|hr|values)))\b|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|"
     r"turn down)s?\b|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
     r"|\bbest (?:we|they|i) can do\b|\b(?:can'?t|cannot) go (?:above|higher|past|over|beyond)\b"
-    r"|\b(?:tops?|maxe?s?) out at\b|\b(?:is|are|'s) (?:impossible|not possible|off the table)\b"
+    r"|\b(?:tops?|maxe?s?) out at\b|\bcap(?:s|ped)? (?:\w+ ){0,2}at\b"  # "cap base at 200"
+    r"|\b(?:is|are|'s) (?:impossible|not possible|off the table)\b"
     r"|\b(?:is|'s) (?:their|our|the|its) (?:best|final|last|max(?:imum)?) (?:offer|number)\b",
     re.I,
 )

@@ -31,7 +31,10 @@ _SHORT = re.compile(
     r"|\bin (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)\b"  # "in 3 lines"
     r"|\b(?:\d|one|two|three|four|five)(?:-\d)? (?:sentences?|lines?) (?:text|msg|message|"
     r"slack|dm|e-?mail|note)"  # ("turn that into a 2 sentence text msg")
-    r"|\b(?:text|slack|sms) (?:msg|message)\b",
+    r"|\b(?:text|slack|sms) (?:msg|message)\b"
+    # ("way too long lol. 3 sentences max")
+    r"|\btoo (?:long|wordy|verbose)\b|\b(?:\d|one|two|three|four|five) (?:sentences?|lines?) "
+    r"(?:max|tops|at most|or less)\b",
     re.I,
 )
 _FRIENDLY = re.compile(
@@ -70,10 +73,12 @@ _NAMES_A_DRAFT = re.compile(rf"\b(?:{_DRAFT}|version|wording|tone|phrasing)s?\b"
 _RESTYLES_IT = re.compile(rf"\b{_RESTYLE}\b\s+(?:it|this|that|the (?:text|wording))\b", re.I)
 _BARE = re.compile(
     r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even|way|a lot|lot)\s+)*"
-    r"(?:shorter|friendlier|warmer|briefer|firmer|stronger|more \w+|less \w+"
-    r"|(?:just |only )?in (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?))"
-    r"(?:\s+(?:please|pls|thanks|now))*[\s.!?]*"
-    r"(?:[,;:—–-]\s*[^,;:?]{0,60}){0,2}[.!]?$",  # ("more polite pls, 'i'd like' sounds entitled")
+    r"(?:shorter|friendlier|warmer|briefer|firmer|stronger|more \w+|less \w+|too (?:long|wordy)"
+    r"|(?:just |only )?in (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)"
+    r"|(?:\d|one|two|three|four|five) (?:sentences?|lines?) (?:max|tops|at most|or less))"
+    r"(?:\s+(?:please|pls|thanks|now|lol|haha))*[\s.!?]*"
+    # ("more polite pls, 'i'd like' sounds entitled", "shorter + less formal pls")
+    r"(?:(?:[,;:—–+&-]|\band\b)\s*[^,;:?]{0,60}){0,2}[.!]?$",
     re.I,
 )
 MAX_REQUEST_CHARS = 200  # a restyle request is a short message; a long one is a new question

@@ -33,6 +33,9 @@ from assistant.understanding.words import mixes_another_language
 SHORT_ASK_WORDS = 4  # words of an ask short enough to be read in the talk's last topic
 _FIGURE = re.compile(r"(?<![\w.])\d{2,7}(?:[.,]\d+)?(?![\w.])")  # a figure typed bare
 
+# one of the things just listed, picked out by its words ("the multicloud one")
+_ONE_OF_THEM = re.compile(r"\bthe [\w/-]+(?: [\w/-]+)? one\b", re.I)
+
 
 def off_topic_turn(
     question: str,
@@ -59,8 +62,10 @@ def off_topic_turn(
         return False
     if state.intent and draft_style_requested(question):  # "'i need' sounds rude, politer?"
         return False
-    if state.intent == "lever" and lever_asked_by_place(question):  # "the second one - word
-        return False  # for word pls" after the levers
+    if state.intent == "lever" and (
+        lever_asked_by_place(question) or _ONE_OF_THEM.search(question)
+    ):
+        return False  # "the second one - word for word pls", "n the multicloud one?" (levers)
     # "any sql? ive mostly done postgres": a short question mid-talk of the interviews is of
     # them (not "write me a poem", "tell me a joke": no question asked)
     asking = asked_sentences(question)

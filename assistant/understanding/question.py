@@ -259,7 +259,8 @@ def understand(
         fixes_figure = correcting and gives_amounts(kept_text)  # ("oops, base is 165 not 156")
         again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
         of_the_loop = state.intent == "interview" and cues_none(asking, scores)  # "any sql?"
-        if intent == "out_of_scope" or asks_again or about_last or again or of_the_loop:
+        by_place = state.intent == "lever" and lever_asked_by_place(question)  # "2nd, its base?"
+        if intent == "out_of_scope" or asks_again or about_last or again or of_the_loop or by_place:
             intent = state.intent
         if asks_for(question, state.intent, component):
             intent = "counter"  # ("and the rsu ask?" mid-talk: the counter's ask for it)
@@ -305,7 +306,7 @@ def understand(
     which = bool(WHICH_OF_THEM.search(question))  # "which one pays more in the bay?"
     placed = bool(places_in(kept_text))
     if (
-        state.compared
+        any(c != company for c, _ in state.compared)  # (not only the company itself)
         and not named
         and (followup and not placed or which)
         and (intent == "comp" or which and intent in ("lever", "general"))

@@ -1,8 +1,8 @@
 """Employers a question names that the corpus has no guide for: a well-known employer
 (assistant.understanding.tables), spelled right or with one typo ("snowflke"), a capitalised
 name after "at", "for", "from"… that is not a place, a pay word, a job title's acronym or a
-level code, or a name typed in lower case that makes the user an offer ("coreweave offered
-me…").
+level code, a name described as a company in brackets ("lambda (the gpu cloud co)"), or a
+name typed in lower case that makes the user an offer ("coreweave offered me…").
 
 Leaves out: the corpus's own companies and places (assistant.understanding.entities) and
 deciding whether a named employer is the subject or only context (.subject).
@@ -29,6 +29,12 @@ _UNKNOWN_NAME = re.compile(
 
 
 _LEVEL_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,2}")
+# a name the user describes as a company in brackets: "lambda (the gpu cloud co)"
+_DESCRIBED = re.compile(
+    r"\b([A-Za-z][\w&.-]{2,})\s*\((?:the|a|an)\s[^()]{0,40}?\b"
+    r"(?:co|company|startup|firm|lab|labs|provider|shop)\)",
+    re.I,
+)
 
 
 def find_unknown_company(text: str, normalized: str) -> str | None:
@@ -40,6 +46,9 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
     typo = misspelled_employer(normalized)
     if typo:
         return typo
+    described = _DESCRIBED.search(text)  # "lambda (the gpu cloud co) offered me…"
+    if described and normalize(described[1]) not in place_spellings():
+        return described[1]
     for match in _UNKNOWN_NAME.finditer(text):
         name = match.group(1)
         key = normalize(name)
