@@ -11,9 +11,14 @@ the real pipeline (real MiniLM, Chroma on disk, the built-in composer), and the 
 - "recruiter asked what im making now. what do i reply?" asks only how to answer a question
   the guides say nothing about, so it is refused; with a band asked beside it, it is not;
 - "what's the 'Y' in Y+55K?" shows the script's sentences holding those blanks;
+- "what should i say to decline without burning the bridge?" asks how to decline an offer,
+  which no guide covers: refused;
+- "a remote stipend instead of pushing the base higher" asks nothing of the base: refused;
+- "rsu range there, and how much sign-on?" gets the sign-on figures and the stock band;
 - "lambda (the gpu cloud co) offered me…" names Lambda as the employer the guides lack;
 - "n the multicloud one, whats different" after the levers is that lever, and "still fits?"
-  after a lever stays on the levers;
+  after a lever stays on the levers; "ok lever-wise, … which one fits" after pay asks the
+  levers, not the pay again;
 - an offer whose region is not given gets the script's asks that need no band (RSUs at the
   grant plus the script's increment, the sign-on) before the question for the region, and a
   CNY offer is told that the script's USD asks are left out (named, without their figures);
@@ -34,6 +39,7 @@ from assistant.compose.no_duration import durations_first
 from assistant.compose.quoted_figures import _figures
 from assistant.understanding.asks import fixed_component
 from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.words import set_aside
 
 
 @pytest.fixture(scope="module")
@@ -203,6 +209,50 @@ def test_a_script_in_another_currency_is_said_to_be_left_out(coach):
         "me the actual ask"
     )
     said = "The Alibaba guide's script asks in USD (for RSUs and a sign-on bonus)"
-    assert said in answer.answer[:500]
-    assert "no exchange rate is applied to CNY" in answer.answer[:500]
-    assert "$45K" not in answer.answer[:500]  # (no figure in another currency up front)
+    assert said in answer.answer and "no exchange rate is applied to CNY" in answer.answer
+    assert answer.answer.index(said) > answer.answer.index("**Your Alibaba offer**")  # (after)
+    assert "$45K" not in answer.answer  # (no figure in another currency)
+
+
+@pytest.mark.integration
+def test_a_sign_on_asked_beside_a_band_gets_both(coach):
+    answer = coach.ask("anyscale nyc rsu range, and how much sign-on do i ask for?")
+    assert "$25K signing bonus" in answer.answer
+    assert "**Stock (RSU/4yr)** for Anyscale · DevOps Engineer · New York" in answer.answer
+
+
+@pytest.mark.integration
+def test_a_told_cue_for_the_levers_outweighs_the_talk_going_on(coach):
+    _, answer = converse(
+        coach,
+        "anyscale london devops base?",
+        "ok lever-wise, ive done aws + gcp + azure infra. which one fits",
+    )
+    assert "**Multi-Cloud Operations Complexity**" in answer.answer[:200]
+
+
+def test_a_pay_word_set_aside_is_not_asked():
+    words = "can i ask for a remote stipend instead of pushing the base higher".split()
+    assert set_aside(words, words.index("base"))
+    words = "whats the base and can i ask for a stipend".split()
+    assert not set_aside(words, words.index("base"))
+
+
+@pytest.mark.integration
+def test_topics_asked_instead_of_more_base_are_refused(coach):
+    _, answer = converse(
+        coach,
+        "anyscale new york devops - base range?",
+        "can i ask for a remote stipend and an equipment budget instead of pushing the base higher",
+    )
+    assert answer.refused and "equipment" in answer.answer.split("\n", 1)[0]
+
+
+@pytest.mark.integration
+def test_how_to_decline_an_offer_is_a_topic_the_guides_lack(coach):
+    answer = coach.ask(
+        "accepted alibaba sunnyvale yesterday. now i have to tell anyscale no. what should i say "
+        "to decline without burning the bridge?"
+    )
+    assert answer.refused and "declining an offer" in answer.answer.split("\n", 1)[0]
+    assert "$213K" not in answer.answer

@@ -7,6 +7,7 @@ Leaves out: where an offer sits (assistant.compose.counter).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.compose.bands import (
     band_in_other_currency,
@@ -182,7 +183,12 @@ def compose_comp(
     bands = [b for b in bands if b.company not in lacking] or bands  # (said so, first)
     if understood.component == "sign_on":
         _sign_on(writer, understood, retrieval, ev)
-        return
+        # ("rsu range there, and how much sign-on do i ask for?": the stock band too)
+        others = [c for c in understood.components if c != "sign_on"]
+        if not (others and bands):
+            return
+        understood = replace(understood, component=others[0])
+        writer.add("")
     if not bands:
         compose_general(writer, understood, retrieval, ev)
         return

@@ -110,9 +110,6 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         opening = "" if held else verdict(writer, negotiation, mark, guide)  # (it asks for base)
         if opening:
             writer.add(opening, "")
-        if not script and offer.currency == band.currency:  # ("hangzhou offer… the ask?": not
-            # the script's USD asks; an offer moved to a band in another currency is not placed)
-            writer.add(*script_in_another_currency(writer, offer.company, guide, band.currency))
         fitting = lever_for_background(writer, understood, offer.company, ev.facts.levers)
         if fitting and not asked:  # "i ran H100 training clusters…": the lever it fits
             writer.add(*fitting)
@@ -151,6 +148,9 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         annual = negotiation.totals.annualized
         if annual is not None:
             writer.add("", f"Your offer's annualized total: **{annual.display}** = {annual.text}.")
+        if not script and offer.currency == band.currency:  # ("hangzhou offer… the ask?": not
+            # the script's USD asks; an offer moved to a band in another currency is not placed)
+            writer.add("", *script_in_another_currency(writer, offer.company, guide, band.currency))
     elif negotiation.by_guide:  # guides that disagree: the offer against each band
         write_guide_positions(writer, negotiation)
     elif offer.company:  # (no band to place it in: what the script asks, when asked, first)

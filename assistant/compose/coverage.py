@@ -95,7 +95,7 @@ from assistant.understanding.tables import (
     EMPLOYER_SPELLINGS,
     STOPWORDS,
 )
-from assistant.understanding.words import WHAT_TO_SAY, as_a_measure, in_a_condition
+from assistant.understanding.words import WHAT_TO_SAY, not_asked_there
 
 
 @dataclass(frozen=True)
@@ -436,12 +436,9 @@ def _asked_apart(
     if not mentions:
         return True
     # ("some % of base": the topic's pay's measure; "if they give me the sign-on… owe it back",
-    # "if i join at P6, how long to get promoted to P7?": what the condition names)
-    mentions = [
-        m
-        for m in mentions
-        if not (as_a_measure(words, m) or in_a_condition(words, m, [a for a, _ in said]))
-    ]
+    # "if i join at P6, how long to get promoted to P7?": what the condition names; "a stipend
+    # instead of pushing the base higher": what is set aside)
+    mentions = [m for m in mentions if not not_asked_there(words, m, [a for a, _ in said])]
     if not mentions:
         return False
     near = [min(max(a - m, m - b) for a, b in said) for m in mentions] if said else []

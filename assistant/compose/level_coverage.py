@@ -127,7 +127,7 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
     if all(lv in level_map.own_codes for lv in levels):
         return (
             f"The guides have no separate band for {said}: {company}'s guide maps "
-            f"{own} {mark}, and its band covers that whole range."
+            f"{own} {mark}, with one band per region, not per level."
         ), levels
     return (
         f"The guides have no band for {typed}: {company}'s guide maps {own} {mark}, "

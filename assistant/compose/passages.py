@@ -37,7 +37,7 @@ _GENERIC = (
     "question questions ask asked asking interview interviews prepare preparation tell know "
     "about like good best typical typically usually expect guide company role job work "
     "example examples scenario scenarios candidate candidates one ones give exactly stuff thing "
-    "things"
+    "things maybe between them get actually really"  # (words that say nothing of a topic)
 )
 
 

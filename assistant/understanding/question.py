@@ -177,8 +177,8 @@ def understand(
             # "does anyscale's devops role involve that? … for the comp convo", "does that TPM
             scores = {**{i: 0.0 for i in scores}, "general": 1.0}  # job need mandarin?": the job
         elif state.intent and REFERS_BACK.search(asking) and not amounts:
-            # "i have another offer expiring soon. can they go faster?" mid-talk: the talk goes on
-            scores = {**{i: 0.0 for i in scores}, state.intent: 1.0}
+            if cues_none(asking, scores):  # "…can they go faster?": the talk goes on
+                scores = {**{i: 0.0 for i in scores}, state.intent: 1.0}  # (not "lever-wise, …")
     if quotes_pay(scored):
         scores = {**scores, "comp": scores["comp"] + 1.5}  # "base in sf is like 168 to 218k"
     intent = best_intent(scores, scored)  # (of equals, the one asked first)

@@ -158,6 +158,23 @@ def as_a_measure(words: list[str], at: int) -> bool:
     )
 
 
+SET_ASIDE_REACH = 4  # words back from a pay word to the "instead of" that sets it aside
+
+
+def set_aside(words: list[str], at: int) -> bool:
+    """Whether the word at `at` of normalized `words` names what the asker sets aside, not
+    what they ask for ("a remote stipend instead of pushing the base higher", "rather than
+    more base")."""
+    before = " ".join(words[max(0, at - SET_ASIDE_REACH) : at])
+    return any(cue in f" {before} " for cue in (" instead of ", " rather than "))
+
+
+def not_asked_there(words: list[str], at: int, later: list[int]) -> bool:
+    """Whether the pay word at `at` is named but not asked for: as a measure, in a condition
+    before what is asked (`later`), or as what is set aside."""
+    return as_a_measure(words, at) or in_a_condition(words, at, later) or set_aside(words, at)
+
+
 CONDITION_REACH = 6  # words back from a pay word to the "if" of the condition naming it
 _CONDITIONS = frozenset(("if", "when", "once"))
 
