@@ -11,6 +11,8 @@ the real pipeline (real MiniLM, Chroma on disk, the built-in composer), and the 
 - "recruiter asked what im making now. what do i reply?" asks only how to answer a question
   the guides say nothing about, so it is refused; with a band asked beside it, it is not;
 - "what's the 'Y' in Y+55K?" shows the script's sentences holding those blanks;
+- "…nvidia offered 213 base / 255 rsu. script?" with an offer talked of leads with the
+  script's ask, the rival's lever after it;
 - "what should i say to decline without burning the bridge?" asks how to decline an offer,
   which no guide covers: refused;
 - "a remote stipend instead of pushing the base higher" asks nothing of the base: refused;
@@ -256,3 +258,14 @@ def test_how_to_decline_an_offer_is_a_topic_the_guides_lack(coach):
     )
     assert answer.refused and "declining an offer" in answer.answer.split("\n", 1)[0]
     assert "$213K" not in answer.answer
+
+
+@pytest.mark.integration
+def test_a_bare_script_ask_with_a_rival_gets_the_script_first(coach):
+    _, answer = converse(
+        coach,
+        "anyscale sf offer: 205k base, 200k equity/4yr, 10% bonus. am i near the top of the band?",
+        "ok i still want more equity. nvidia offered 213 base / 255 rsu. script?",
+    )
+    assert answer.answer.startswith("The script's ask:")
+    assert "$222K equity/4yr" in answer.answer[:200]

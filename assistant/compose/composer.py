@@ -17,7 +17,7 @@ from assistant.compose.claims import write_claim_check
 from assistant.compose.comp import compose_comp
 from assistant.compose.compare import compose_compare
 from assistant.compose.core import MARKER, CitationBook, Draft, Evidence, Writer
-from assistant.compose.counter import compose_counter
+from assistant.compose.counter import SCRIPT_TEXT_ASKED, compose_counter
 from assistant.compose.coverage import (
     STAND_IN_INTENTS,
     Coverage,
@@ -233,6 +233,8 @@ def _asks_for_the_counter(understood: Understanding) -> bool:
     ("does that change my play?") nor ask for the words to say."""
     asking = asked_sentences(understood.question)
     if best_intent(intent_scores(normalize(asking), has_amounts=False)) == "counter":
+        return True
+    if SCRIPT_TEXT_ASKED.search(asking):  # ("…nvidia offered 213 / 255 rsu. script?")
         return True
     return bool(_ASKS_FIGURES.search(asking)) and not _ASKS_WORDS.search(asking)
 

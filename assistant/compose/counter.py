@@ -341,8 +341,10 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
 
 # "what does the guide's counter script say exactly?", "quote me the script", "the script's
 # exact words": its text asked for, not only its figures ("per the script how much rsu?")
-_SCRIPT_TEXT_ASKED = re.compile(
+SCRIPT_TEXT_ASKED = re.compile(
     r"\bwhat\b[^.?!]{0,30}\b(?:does|do|did) (?:[\w-]+ ){0,4}scripts? (?:say|says|read|make|ask)\b"
+    # ("…nvidia offered 213 base / 255 rsu. script?": the script asked for, nothing more)
+    r"|^\W*(?:(?:ok|so|and|the|ur|your|their|a)\W+)*scripts?\W*(?:pls|please)?\W*$"
     r"|\bscripts?'?s? (?:exact |actual |full )?(?:words|wording|text|lines?)\b"
     r"|\b(?:quote|read|show|give|paste) (?:me |us )?(?:\w+ ){0,3}scripts?\b"
     r"|\bscripts?\b[^.?!]{0,30}\b(?:exactly|word for word|verbatim)\b",
@@ -359,7 +361,7 @@ def script_asked(
     whole script, with the currency its figures are in when that is not the band's (no
     exchange rate; no currency: none noted); [] when not asked."""
     own = [s for s in scripts if s.company == company]
-    if not own or not _SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question)):
+    if not own or not SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question)):
         return []
     script, mark = own[0], writer.book.cite(own[0].chunk_id)
     units = currencies_in(script.text)
