@@ -11,6 +11,8 @@ the real pipeline (real MiniLM, Chroma on disk, the built-in composer), and the 
 - "recruiter asked what im making now. what do i reply?" asks only how to answer a question
   the guides say nothing about, so it is refused; with a band asked beside it, it is not;
 - "what's the 'Y' in Y+55K?" shows the script's sentences holding those blanks;
+- "which anyscale lever is made for me and what base/equity does it quote?" quotes that
+  lever and names the others without their figures;
 - "…nvidia offered 213 base / 255 rsu. script?" with an offer talked of leads with the
   script's ask, the rival's lever after it;
 - "what should i say to decline without burning the bridge?" asks how to decline an offer,
@@ -269,3 +271,14 @@ def test_a_bare_script_ask_with_a_rival_gets_the_script_first(coach):
     )
     assert answer.answer.startswith("The script's ask:")
     assert "$222K equity/4yr" in answer.answer[:200]
+
+
+@pytest.mark.integration
+def test_the_one_lever_asked_for_is_quoted_and_the_others_only_named(coach):
+    answer = coach.ask(
+        "my whole background is k8s gpu scheduling for distributed training (ran a ~2k gpu "
+        "fleet). which anyscale lever is made for me and what base/equity does it quote?"
+    )
+    assert answer.answer.startswith("The guide's lever is **GPU Infrastructure Premium**")
+    assert "The guide's other levers: **Multi-Cloud Operations Complexity**" in answer.answer
+    assert "$225K" not in answer.answer  # (another lever's figure)

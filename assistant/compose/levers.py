@@ -125,6 +125,13 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     # (and "and the fourth?" after the levers: that lever alone, not the list again)
     that_line = led and understood.followup and bool(_WORDS_TO_SAY.search(understood.question))
     that_line = that_line or (by_place and understood.followup)
+    # ("which anyscale lever is made for me and what base does it quote?": that lever, whose
+    # own figures answer; the others are named after it, without their figures)
+    one_asked = led and not that_line and bool(ONE_LEVER_ASKED.search(asking))
+    one_asked = one_asked and not _SEVERAL.search(asking)  # ("…and what does each one ask?")
+    if one_asked:
+        _others_named(writer, [lv for lv in ev.facts.levers if lv.company in companies])
+    that_line = that_line or one_asked
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         sentences = [s for s in condensed(hit, wanted) if not said_before(s, writer.lines)]
         if not sentences:
@@ -157,6 +164,19 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         writer.add("Use a lever only when it is true for you; the figures are the guide's.")
     else:
         compose_general(writer, understood, retrieval, ev)
+
+
+_SEVERAL = re.compile(r"\b(?:each|every|all of|both)\b", re.I)
+
+
+def _others_named(writer: Writer, levers: list[Lever]) -> None:
+    """The guide's levers not quoted above, by name only, cited ("The guide's other levers:
+    **Multi-Cloud Operations Complexity** [2], …")."""
+    quoted = "\n".join(writer.lines)
+    others = [lv for lv in levers if f"**{lv.name}**" not in quoted]
+    if others:
+        named = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in others)
+        writer.add(f"The guide's other levers: {named}.", "")
 
 
 def _singular(text: str) -> set[str]:
