@@ -43,6 +43,7 @@ from assistant.compose.no_duration import durations_first
 from assistant.compose.quoted_figures import _figures
 from assistant.understanding.asks import fixed_component
 from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.unknown_names import find_unknown_company
 from assistant.understanding.words import set_aside
 
 
@@ -170,6 +171,8 @@ def test_a_name_described_as_a_company_in_brackets_is_the_employer(coach):
     )
     assert answer.refused and "Lambda" in answer.answer.split("\n", 1)[0]
     assert "$168K–$218K" not in answer.answer
+    # (not a noun of the user's own: "my employer (a fintech company)")
+    assert find_unknown_company("my employer (a fintech company) pays 150k", "") is None
 
 
 @pytest.mark.integration

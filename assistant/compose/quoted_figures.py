@@ -50,8 +50,10 @@ def write_figures_found(writer: Writer, understood: Understanding, ev: Evidence)
                 if said is None:
                     continue
                 giving = [s for s in sentence_pieces(passage.text) if said.raw in s]
+                if not giving:
+                    continue
                 # (the sentence asking it, not one telling a rival's: "I need $213K base")
-                where = next((s for s in giving if _ASKS.search(s)), giving[0] if giving else "")
+                where = next((s for s in giving if _ASKS.search(s)), giving[0])
                 mark = writer.book.cite(passage.chunk_id)
                 found.append(f'- **{said.raw}**, in **{passage.name}**: "{one_line(where)}" {mark}')
                 break

@@ -47,7 +47,7 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
     if typo:
         return typo
     described = _DESCRIBED.search(text)  # "lambda (the gpu cloud co) offered me…"
-    if described and normalize(described[1]) not in place_spellings():
+    if described and _a_name(text[: described.start()], normalize(described[1])):
         return described[1]
     for match in _UNKNOWN_NAME.finditer(text):
         name = match.group(1)
@@ -62,6 +62,14 @@ def find_unknown_company(text: str, normalized: str) -> str | None:
             continue
         return name
     return offering_employer(normalized)
+
+
+def _a_name(before: str, key: str) -> bool:
+    """Whether a word described in brackets is a name ("lambda (the gpu cloud co)"), not a
+    place, a job word, or a noun after "my", "our", "the"… ("my employer (a fintech co)")."""
+    owned = re.search(r"\b(?:my|our|your|their|his|her|the|a|an|current|this)\s*$", before, re.I)
+    generic = key in place_spellings() or key in NOT_A_NAME or key in NEUTRAL_WORDS
+    return not (owned or generic)
 
 
 TYPO_LETTERS = 6  # a word this long one edit from a known employer's name is that name
