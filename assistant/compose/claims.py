@@ -40,10 +40,7 @@ _RANGE_OF = {
 def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -> bool:
     """Open with the check of each figure the question says the guide holds; whether any."""
     said_already: set[str] = set()
-    for sentence in _CLAUSES.split(understood.question):
-        attributed = GUIDE_SAYS.search(sentence)
-        if not attributed:
-            continue
+    for sentence, attributed in attributed_sentences(understood.question):
         if _SCRIPT.search(attributed.group(0)):  # "the script asks for $218K base, …"
             verdict = _script_verdict(sentence[attributed.start() :], understood, ev, writer)
             if verdict and verdict not in said_already:
@@ -76,6 +73,13 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
             writer.add(verdict, "")
             said_already.add(verdict)
     return bool(said_already)
+
+
+def attributed_sentences(question: str) -> list[tuple[str, re.Match]]:
+    """The question's sentences that say the guide holds something ("your guide says the sf
+    base tops out at 250k"), each with the words that say so."""
+    found = [(sentence, GUIDE_SAYS.search(sentence)) for sentence in _CLAUSES.split(question)]
+    return [(sentence, attributed) for sentence, attributed in found if attributed]
 
 
 _SCRIPT = re.compile(r"\bscripts?\b", re.I)

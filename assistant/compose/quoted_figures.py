@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.claims import attributed_sentences
 from assistant.compose.core import Evidence, Writer
 from assistant.compose.lead import sentence_pieces
 from assistant.compose.passages import one_line
 from assistant.money import PERCENT, find_amounts
 from assistant.understanding.question import Understanding
-from assistant.understanding.tables import GUIDE_SAYS
 
-_CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n+")
 # a bare figure in thousands, as people quote a guide's "$222K": "222 and 225"
 _BARE_THOUSANDS = re.compile(
     r"(?<![\d.,$£€¥])\b([1-9]\d{1,2})\b(?![\d%]|[.,]\d|\s*(?:k|m|yrs?|years?|months?)\b)"
@@ -37,9 +36,7 @@ def write_figures_found(writer: Writer, understood: Understanding, ev: Evidence)
     if not company:
         return False
     passages = [p for p in (*ev.facts.scripts, *ev.facts.levers) if p.company == company]
-    for sentence in _CLAUSES.split(understood.question):
-        if not GUIDE_SAYS.search(sentence):
-            continue
+    for sentence, _ in attributed_sentences(understood.question):
         quoted = _figures(sentence)
         if len(quoted) < MIN_QUOTED:
             continue
