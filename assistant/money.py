@@ -291,11 +291,13 @@ def format_money(value: float, unit: str) -> str:
     return f"{unit} {number}".strip()
 
 
-# "base 170", "rsu 100", "170 base": a bare two- or three-digit figure right beside a pay
-# word is thousands, as people type offers (not a year count, not a percentage)
+# "base 170", "rsu 100", "170 base", "base is capped at 200": a bare two- or three-digit figure
+# right beside a pay word (or a few linking words after it) is thousands, as people type offers
+# (not a year count, not a percentage)
 _BARE_AFTER = re.compile(
     r"(?i)\b(?P<word>base(?:\s+(?:salary|pay))?|rsus?|stock|equity|sign[\s-]?on|tc)"
-    r"(?P<gap>\s+(?:of\s+|is\s+|at\s+)?|\s*[:=]\s*)(?P<num>\d{2,3}(?:\.\d)?)"
+    r"(?P<gap>\s+(?:(?:of|is|at|are|was|stays?|capped|maxe[sd]|maxed|tops?|out|fixed|stuck|"
+    r"locked|to|up|only|just)\s+){0,3}|\s*[:=]\s*)(?P<num>\d{2,3}(?:\.\d)?)"
     r"(?![\d.,]*\d|\s*(?:%|[kmw万](?![a-z])|yrs?\b|years?\b|y\b|months?\b|/))"
 )
 _BARE_BEFORE = re.compile(

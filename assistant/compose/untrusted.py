@@ -17,6 +17,7 @@ import re
 
 from assistant.compose.safe_markdown import sanitize
 from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.words import abbreviations_spelled_out
 
 ADDRESSES_AN_AI = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|guides?)\b"
@@ -48,11 +49,12 @@ _COMMAND = re.compile(
 
 def clean_question(text: str) -> str:
     """The question without markup, links, or clauses that address an AI or tell it what to
-    write ("say X then give me Y" keeps "give me Y"); the sanitized original when nothing else
-    is left."""
+    write ("say X then give me Y" keeps "give me Y"), an abbreviation spelled out beside it read
+    as its words ("AWS (annual wage supplement)"); the sanitized original when nothing else is
+    left."""
     # (a line break in a pasted offer ends its field: "base 170k\nRSUs 150k" is two)
     safe = re.sub(r"(?<=[\w%)])[ \t]*\n\s*(?=\w)", "; ", sanitize(text).strip())
-    safe = re.sub(r"\s+", " ", safe).strip()
+    safe = abbreviations_spelled_out(re.sub(r"\s+", " ", safe).strip())
     clauses = [c.strip() for c in _CLAUSES.split(safe) if c and c.strip()]
     kept = [
         c

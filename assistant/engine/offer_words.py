@@ -25,7 +25,7 @@ _KEYWORDS = re.compile(
     r"(?P<sign_on>sign(?:ing)?[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus)"
     r"|(?P<stock>\b(?:rsus?|stock|equity|eq|shares|options)\b)"
     r"|(?P<bonus>\b(?:target\s+)?bonus(?:es)?(?:\s*:?\s*target)?\b)"  # ("bonus: target 5%")
-    r"|(?P<base>\bbase(?:\s+(?:salary|pay))?\b|\bsalary\b)"
+    r"|(?P<base>\bbase(?:\s+(?:salary|pay))?\b|\bsalary\b|\bbasic(?:\s+(?:salary|pay))?\b)"
     r"|(?P<tc>\btc\b|\btotal(?:\s+comp(?:ensation)?)?\b|\ball[\s-]in\b)"
     r"|(?P<floor>\bfloor\b|\bwalk[\s-]?away\b|\bbottom\s+line\b|\bat\s+least\b|"
     r"\bno\s+less\s+than\b|\bminimum\b)"
@@ -48,7 +48,34 @@ PER_YEAR = re.compile(  # after the amount: "$40K/yr", "$40K stock per year", "$
 MONTHLY = re.compile(
     r"^\s*(?:/\s*(?:mo|month)\b|per\s+month|a\s+month|monthly|/\s*h(?:ou)?r)", re.I
 )
-PER_MONTH = re.compile(r"^\s*(?:/\s*(?:mo|month)\b|per\s+month\b|a\s+month\b|monthly\b)", re.I)
+_QUOTED = r"^['\"”’)]?\s*"  # (a figure quoted from a letter: "'USD 7,115.38 per bi-weekly…'")
+PER_MONTH = re.compile(
+    _QUOTED + r"(?:/\s*(?:mo|month)\b|per\s+month\b|a\s+month\b|monthly\b)", re.I
+)
+# other pay periods a base is given in, with how many there are in a year
+_PAY_PERIODS = (
+    (
+        re.compile(
+            _QUOTED + r"(?:per\s+|a\s+|every\s+)?(?:bi-?weekly|fortnight(?:ly)?|two\s+weeks)\b"
+            r"(?:\s+pay\s+period)?",
+            re.I,
+        ),
+        26,
+        "bi-weekly pay period",
+    ),
+    (
+        re.compile(
+            _QUOTED + r"(?:per\s+)?(?:semi-?monthly|twice\s+a\s+month)\b(?:\s+pay\s+period)?", re.I
+        ),
+        24,
+        "semi-monthly pay period",
+    ),
+    (
+        re.compile(_QUOTED + r"(?:/\s*(?:wk|week)\b|per\s+week\b|a\s+week\b|weekly\b)", re.I),
+        52,
+        "week",
+    ),
+)
 HARD = re.compile(r"[;\n]|\.(?!\d)")  # sentence-level boundaries (not a decimal point)
 # (and a list's dash once the lines are joined: "- base $185,000 - equity $160k"; not a
 # range's "150k - 200k"; and a pasted table's cell edge: "Base $165,000 | RSU $100,000")
@@ -162,17 +189,41 @@ def annualized(item: Found, text: str = "") -> str:
     label = _SOFT.split(text[: item.start])[-1] if text else ""
     amount = item.amount
     monthly = bool(month) or bool(_MONTHLY_LABEL.search(label))
-    if item.component != "base" or amount.is_percent or not monthly:
+    if item.component != "base" or amount.is_percent:
         return ""
-    item.amount = Amount(amount.low * 12, amount.high * 12, amount.unit, amount.raw)
+    if not monthly:  # ("USD 7,115.38 per bi-weekly pay period": × 26)
+        return _per_pay_period(item)
     item.tail = item.tail[month.end() :] if month else item.tail
-    return (
-        f"{MONTHLY_NOTE} {amount.raw} × 12 = {amount.low * 12:,.0f} a year "
-        "(say so if the contract pays more months, such as a 13th-month salary)."
-    )
+    paid = _MONTHS_PAID.match(item.tail)  # ("SGD 9,800/month x 13 months": a 13th month)
+    months = int(paid[1]) if paid else 12
+    item.tail = item.tail[paid.end() :] if paid else item.tail
+    item.amount = Amount(amount.low * months, amount.high * months, amount.unit, amount.raw)
+    more = "" if paid else " (say so if the contract pays more months, such as a 13th-month salary)"
+    return f"{MONTHLY_NOTE} {amount.raw} × {months} = {amount.low * months:,.0f} a year{more}."
 
 
 MONTHLY_NOTE = "The base was given per month:"
+_MONTHS_PAID = re.compile(r"\s*[x×*]\s*(1[2-6])\b(?:\s*months?)?", re.I)
+
+
+def _per_pay_period(item: Found) -> str:
+    """A base given per bi-weekly, semi-monthly or weekly pay period made a year's, with the
+    note that shows the product; "" for any other."""
+    for pattern, periods, name in _PAY_PERIODS:
+        said = pattern.match(item.tail)
+        if said:
+            amount = item.amount
+            item.amount = Amount(
+                amount.low * periods, amount.high * periods, amount.unit, amount.raw
+            )
+            item.tail = item.tail[said.end() :]
+            return (
+                f"The base was given per {name}: {amount.raw} × {periods} = "
+                f"{amount.low * periods:,.0f} a year."
+            )
+    return ""
+
+
 _MONTHLY_LABEL = re.compile(  # (not "semi-monthly": two pay periods a month)
     r"(?<![\w-])(?<!semi )(?<!bi )(?:monthly|per month|a month|/\s*mo(?:nth)?)\b[^\d]*$", re.I
 )

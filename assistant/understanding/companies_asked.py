@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import re
 
-from assistant.understanding.asks import COMPARES, SAME_AGAIN, SENTENCE_BREAK, asked_sentences
+from assistant.understanding.asks import (
+    COMPARES,
+    SAME_AGAIN,
+    SENTENCE_BREAK,
+    asked_sentences,
+    sentences_that_ask,
+)
 from assistant.understanding.corrections import corrects, negated_places
 from assistant.understanding.employer import told_as_employer, users_employer
 from assistant.understanding.entities import Catalog, companies_in, normalize
 from assistant.understanding.frame import ConversationState
 from assistant.understanding.held_offers import held_offer, offer_from, offer_named
 from assistant.understanding.intents import INTERVIEW_TOPIC
+from assistant.understanding.place_names import places_in
 from assistant.understanding.subject import (
     REFERS_BACK,
     gives_amounts,
@@ -26,8 +33,9 @@ from assistant.understanding.subject import (
     offer_elsewhere,
     whose_role_is_asked,
 )
-from assistant.understanding.tables import names_levels
+from assistant.understanding.tables import EMPLOYER_SPELLINGS, KNOWN_EMPLOYERS, names_levels
 from assistant.understanding.unknown_names import offering_employer
+from assistant.understanding.words import contains_phrase
 
 
 def companies_asked(
@@ -162,15 +170,23 @@ _BARE_PAY = re.compile(r"\b\d{2,3}(?:\.\d+)?\s*(?:base|rsus?|stock|equity|tc|tot
 _THE_OTHER = re.compile(r"\bother (?:company|company's|companies|firm|guide)\b")
 # "the other one('s)", as normalized: the company only when the talk had two
 _THE_OTHER_ONE = re.compile(r"\bthe other(?:'s| ones?)\b")
+# "back to the first one", "the original company": the company the talk named first
+_THE_FIRST = re.compile(r"\bthe (?:first|1st|original|earlier) (?:one|company|offer)(?:'s)?\b")
 
 
 def the_other_company(normalized: str, state: ConversationState, catalog: Catalog) -> list[str]:
     """The company "the other company" means mid-talk ("and at the other company?"): the one
-    talked about beside the subject, else the corpus's one company besides it; [] when the
-    turn says no such thing or several could be meant."""
+    talked about beside the subject, else the corpus's one company besides it; "the first one"
+    after two: the one the talk named first; [] when the turn says no such thing or several
+    could be meant."""
     talked = list(dict.fromkeys(c for c, _ in state.compared if c and c != state.company))
+    if state.company and talked and _THE_FIRST.search(normalized):  # "back to the first one"
+        first = state.named_order[0] if state.named_order else None
+        return [first] if first in talked else []
+    # ("what about the other one" after one company's pay; not after a lever: its other rival)
+    one = talked or state.intent not in ("lever", None)
     if not state.company or not (
-        _THE_OTHER.search(normalized) or (talked and _THE_OTHER_ONE.search(normalized))
+        _THE_OTHER.search(normalized) or (one and _THE_OTHER_ONE.search(normalized))
     ):
         return []
     others = talked or [c for c in catalog.companies if c != state.company]
@@ -243,3 +259,28 @@ def _same_asked_for(normalized: str, company: str) -> bool:
         re.search(r"\bsame\b", normalized)
         and re.search(rf"\bfor (?:my |the |their |an? )?{name}\b", normalized)
     )
+
+
+def places_of_the_subject(text: str, company: str | None, catalog: Catalog) -> str:
+    """The text without its sentences that tell (not ask) of a well-known employer without a
+    guide and not of `company`, when what is left still names a place: "amazon sysde offer
+    280k tc (seattle). alibaba sunnyvale devops: 170 base…" asks of Alibaba's Sunnyvale,
+    Seattle being Amazon's; else the text as it is."""
+    if not company:
+        return text
+    own = [normalize(s) for s in catalog.spellings(company)]
+    indexed = {normalize(c) for c in catalog.companies}
+    rivals = [
+        spelling
+        for name in KNOWN_EMPLOYERS
+        if normalize(name) not in indexed
+        for spelling in EMPLOYER_SPELLINGS.get(name, (name,))
+    ]
+    kept = []
+    for sentence, asks in zip(*sentences_that_ask(text), strict=True):
+        said = normalize(sentence)
+        theirs = any(contains_phrase(said, r) for r in rivals)
+        if asks or not theirs or any(contains_phrase(said, o) for o in own):
+            kept.append(sentence)  # (a sentence that asks is kept: "…the guide map meta PEs…")
+    left = " ".join(kept)
+    return left if left != text and places_in(left) else text

@@ -25,7 +25,7 @@ from typing import Any
 
 from assistant.errors import CoachError
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words, unreadable_amounts
-from assistant.understanding.asks import ONE_LEVER_ASKED, asked_sentences
+from assistant.understanding.asks import FIXED_COMPONENT, ONE_LEVER_ASKED, asked_sentences
 from assistant.understanding.draft_request import draft_style_requested, words_to_say
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
@@ -276,9 +276,11 @@ def new_offer_stated(text: str, understood: Understanding, has_offer: bool) -> b
     """`states_offer`, unless the turn corrects a figure of the offer already given ("sorry
     typo — rsu is 104k, not 140k. with google at 330 tc, what rsu should i counter with"):
     that is a change to the offer, whatever else it names, not a new offer of its figures; so
-    is a what-if of its own ("and if they say 200 base is their best offer?")."""
+    is a what-if of its own ("and if they say 200 base is their best offer?"), and so is a
+    part the employer holds ("they came back: base is capped at 200")."""
     supposes = bool(_SUPPOSES.search(text)) and not understood.offer_is_competing
-    fixes = has_offer and (understood.corrects or supposes) and changes_offer(text)
+    holds = bool(FIXED_COMPONENT.search(text)) and not understood.offer_is_competing
+    fixes = has_offer and (understood.corrects or supposes or holds) and changes_offer(text)
     return states_offer(text, has_offer) and not fixes
 
 
@@ -344,7 +346,10 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
     after: list[str] = []  # (the turns since the last offer was stated, that one first)
     for text in user_turns[-MAX_HISTORY_TURNS:]:
         understood = understand(text, catalog, state)
-        state = understood.state
+        named = (understood.company, *understood.other_companies)  # (for "the first one")
+        order = dict.fromkeys((*understood.state.named_order, *filter(None, named)))
+        held = (*state.held, understood.fixed) if understood.fixed else state.held  # ("either")
+        state = replace(understood.state, named_order=tuple(order), held=tuple(dict.fromkeys(held)))
         places.append((state.company, state.region))
         offer_asked = understood.intent in ("counter", "comp") or "counter" in understood.intents
         # (as the coach reads it: "…offer 175 base. what do i say on the phone to push base",

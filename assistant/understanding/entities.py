@@ -28,12 +28,14 @@ from assistant.corpus.vocabulary import GuideVocabulary
 from assistant.money import CURRENCY_ALIASES
 from assistant.understanding.place_names import (  # (also from here)
     PlaceMention,
+    country_named,
     places_in,
 )
 from assistant.understanding.tables import (
     CASE_SENSITIVE_ALIASES,
     COMPANY_ALIASES,
     COMPONENT_WORDS,
+    COUNTRIES,
     CURRENCY_WORDS,
     GENERIC_ROLE_WORDS,
     PLACE_ALIASES,
@@ -276,6 +278,10 @@ def match_region(text: str, regions: Iterable[str]) -> RegionMatch | None:
         for label in labels:
             if re.search(r"\b(?:hq|headquarters)\b", normalize(label)):
                 return RegionMatch(label=label, place="headquarters")
+    country = None if mentions else country_named(text)  # ("a china office?": its rows, or none)
+    if country and not whereabouts(normalized, country, moving=True, text=text):
+        held = any(row_for(place, labels) for place in COUNTRIES[country.place][1])
+        return None if held else RegionMatch(label=None, place=country.place)
     asked = [m for m in mentions if not whereabouts(normalized, m, moving=True, text=text)]
     if not asked:  # "a relocation package if I move from Berlin?": no region asked
         return None

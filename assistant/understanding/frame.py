@@ -40,6 +40,8 @@ class ConversationState:
     # the last question asked anew, as typed: a turn asking it again ("sorry i meant alibaba.
     # same question") keeps it, so its answer is led by what that question asked
     asked: str = ""
+    named_order: tuple[str, ...] = ()  # the companies in the order the talk first named them
+    held: tuple[str, ...] = ()  # the pay parts the talk said the employer will not move
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,8 @@ _NOT_PAY = re.compile(
     r"they|you|u|i|we|he|she|it|of|more|less|extra|money|cash|base|salary|pay|equity|stock|"
     r"rsus?|bonus|comp|tc|total|sign|signing|higher|lower|above|below|room|a|an|the)\b)|"
     r"\bmake (?:u|you|me|us|them|him|her) (?!(?:in|at|per|a|an|the|over|more|less|as|about)\b)|"
+    # "make it shorter", "make this more polite", "make sure": a change asked, not pay
+    r"\bmake (?:it|this|that|these|those|sure|sense)\b|"
     # "how much does it matter?", "how much would mandarin help": a degree, not an amount
     r"\bhow much (?:does|do|did|would|will|could|can|should)(?: [\w'-]+){1,3} (?:matter|count|"
     r"help|hurt|affect|weigh|impact|change)\b"
@@ -398,6 +400,22 @@ def names_only_a_place(
     place = any(m.place != "remote" for m in places_in(text))  # ("anyscale remote?": remote work)
     first = bool(company) and not state.turns
     return first and short and not any(scores.values()) and place
+
+
+def asked_of_a_place(
+    scores: dict[Intent, float],
+    normalized: str,
+    text: str,
+    company: str | None,
+    state: ConversationState,
+) -> Intent | None:
+    """The intent of a turn that names only a place (`names_only_a_place`): the pay there, or,
+    after an offer was placed, that offer placed there ("nyc?" after an SF offer); None for
+    any other turn."""
+    if not names_only_a_place(scores, normalized, text, company, state):
+        return None
+    moved = state.intent == "counter" and company in (None, state.company)
+    return "counter" if moved else "comp"
 
 
 _PLACE_FILLER = frozenset(

@@ -2,6 +2,8 @@
 scripts), short capital-only aliases ("LA"), names broken into words as dictation writes them
 ("sea attle") and one typo in a longer name ("Singapur").
 
+A country ("china", "the US") is named apart (`country_named`), with the places in it.
+
 Leaves out: which comp row a place matches (assistant.understanding.entities.match_region)
 and whether the place is where the user lives or works rather than what is asked
 (entities.whereabouts).
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.index.common_words import common_words
-from assistant.understanding.tables import CASE_SENSITIVE_ALIASES, PLACE_ALIASES
+from assistant.understanding.tables import CASE_SENSITIVE_ALIASES, COUNTRIES, PLACE_ALIASES
 from assistant.understanding.words import edit_distance, normalize
 
 
@@ -120,3 +122,21 @@ def _broken_names(words: list[str], spellings: dict[str, str]):
                 ):
                     yield start, PlaceMention(place, " ".join(parts))
                     break
+
+
+# "the US", "U.S.", "USA": the United States only in capitals ("tell us" is no country)
+_US = re.compile(r"\b(?:U\.S\.A?\.?|USA?)(?![\w.])")
+
+
+def country_named(text: str) -> PlaceMention | None:
+    """The country the text names ("does anyscale have a china office?", "alibaba US base"),
+    as a mention of the country's canonical name; None when it names none."""
+    normalized = normalize(text)
+    for country, (spellings, _) in COUNTRIES.items():
+        for spelling in spellings:
+            said = normalize(spelling)
+            if (said and re.search(rf"\b{re.escape(said)}\b", normalized)) or (
+                not said and spelling in text
+            ):
+                return PlaceMention(country, said or spelling)
+    return PlaceMention("united states", "us") if _US.search(text) else None

@@ -45,6 +45,7 @@ from assistant.understanding.asks import (
 from assistant.understanding.companies_asked import (
     companies_asked,
     interview_subject,
+    places_of_the_subject,
     the_other_company,
 )
 from assistant.understanding.corrections import (
@@ -73,6 +74,7 @@ from assistant.understanding.intents import (
     EXAMPLE_WORDS,
     INTERVIEW_TOPIC,
     ONE_CUE,
+    asked_of_a_place,
     asks_for,
     asks_for_examples,
     asks_for_sources,
@@ -84,7 +86,6 @@ from assistant.understanding.intents import (
     is_small_talk,
     lever_asked_by_place,
     may_give_money,
-    names_only_a_place,
     quotes_pay,
 )
 from assistant.understanding.off_topic import off_topic_turn
@@ -184,16 +185,14 @@ def understand(
     intent = best_intent(scores, scored)  # (of equals, the one asked first)
     if not any(scores.values()) and gives_money(kept_text):
         intent = "comp"  # no cue word but an amount: "alibaba bangalore devops 40 lakh ok?"
-    # no word says what it asks but for asking again ("same question pls"; not "the sf team")
-    repeat_free = intent_scores(without_repeat_cues(normalized), False)
-    weak_cues = not any(v for k, v in repeat_free.items() if k != "general")
+    repeat_free = intent_scores(without_repeat_cues(normalized), False)  # ("same q pls")
+    weak_cues = not any(v for k, v in repeat_free.items() if k != "general")  # (no word asks)
     level_question = asks_levels(question, normalized, unknown_company, state, catalog)
     if unknown_company and level_question and state.company:
         unknown_company = None  # "what level is that at Google?" compares; the subject stays
     if intent == "out_of_scope" and (company or _JOB.search(normalized)):
         intent = "general"  # about a company of the corpus, or about the job: in scope
-    if names_only_a_place(scores, normalized, kept_text, company, state):
-        intent = "comp"  # "alibaba hangzhou", "anyscale singapore", "fine — hangzhou" after pay
+    intent = asked_of_a_place(scores, normalized, kept_text, company, state) or intent  # "sg?"
     if intent == "interview" and len(named) + len(context_names) > 1:  # (its interviews first)
         named, context_names = interview_subject(question, named, context_names, catalog)
         company = named[0] if named else company
@@ -257,7 +256,8 @@ def understand(
         )
         about_last = not any(scores.values()) and refers_to_last(normalized)  # "how long is it?"
         fixes_figure = correcting and gives_amounts(kept_text)  # ("oops, base is 165 not 156")
-        again = (correcting and not component) or fixes_figure or (repeating and weak_cues)
+        own_cue = not weak_cues and (state.intent, intent) != ("counter", "comp")  # ("…pay?")
+        again = correcting and not (component or own_cue) or fixes_figure or repeating and weak_cues
         of_the_loop = state.intent == "interview" and cues_none(asking, scores)  # "any sql?"
         by_place = state.intent == "lever" and lever_asked_by_place(question)  # "2nd, its base?"
         if intent == "out_of_scope" or asks_again or about_last or again or of_the_loop or by_place:
@@ -317,17 +317,16 @@ def understand(
             for other in named:
                 match = match_region(kept_text, catalog.regions.get(other, ()))
                 regions_by[other] = match.label if match and match.label else regions_by[other]
-    discussed = dict(((state.company, state.region), *state.compared)) if state.company else {}
     if (
         correcting
         and named == [company]
-        and company in discussed
-        and len(discussed) > 1
+        and company in earlier
+        and len(earlier) > 1
         and (which or COMPARES.search(question))
     ):  # "sorry i meant alibaba bay area not seattle. does total comp differ between those two?"
-        named = [company, *(c for c in discussed if c != company)]
+        named = [company, *(c for c in earlier if c != company)]
         own = match_region(kept_text, catalog.regions.get(company, ()))
-        regions_by = {**discussed, company: own.label if own else discussed[company]}
+        regions_by = {**earlier, company: own.label if own else earlier[company]}
     labels = catalog.regions.get(company, ()) if company else catalog.all_regions()
     topics = asked_topics(question, typed)
     if correcting and not any(sentences_that_ask(question)[1]):
@@ -336,7 +335,8 @@ def understand(
         topics = topics_asked(state.topic)  # do they pay for it" after on-call: on-call's pay
     carried = followup and state.region  # ("whats that in usd?" keeps London)
     by_currency = None if carried else currency_region(kept_text, company, catalog)
-    region_match = match_region(kept_text, labels) or by_currency
+    own_part = places_of_the_subject(kept_text, company, catalog)  # (not a rival's place)
+    region_match = match_region(own_part, labels) or by_currency
     if region_match and region_match.place == "remote":  # "anyscale remote ok?": remote work
         topics = with_remote_work(topics, intent)  # (not a region; "remote us base?" is one)
         region_match = None if any(t.key == "remote" for t in topics) else region_match
@@ -374,8 +374,7 @@ def understand(
     unknown_region = place if (region_match and region_match.label is None) else None
     # (a place carried from the last turn stays out of a topic's query: "what about wlb?")
     where = (place if region is None else region) if region_match or not topics else None
-    # ("sorry i meant alibaba. same question": the last interview question, of Alibaba)
-    again = repeating and company != state.company
+    again = repeating and company != state.company  # ("sorry i meant alibaba. same question")
     retells = (again or correcting) and repeating and intent == "interview"
     retold = state.asked if retells and state.asked else question
     query = rewritten_query(retold, company, where, component, followup)
@@ -395,7 +394,7 @@ def understand(
     company_labels = sorted(  # the region labels of the companies asked, for `region_mentions`
         {label for c in (company, *named[1:]) if c for label in catalog.regions.get(c, ())}
     )
-    asked_places = places_asked(kept_text, company_labels)
+    asked_places = places_asked(own_part, company_labels)
     components = components_named(asking) or components_named(kept_text)
     asked_anew = without_repeat_cues(normalized) if repeating else question  # ("same for k8s")
     examples = asks_for_examples(asked_anew) or (repeating and state.examples)
@@ -411,8 +410,7 @@ def understand(
         if region_match or not (followup or company == state.company)
         else state.region,
         place=place,
-        # (an offer's several components leave none to carry: "what would it pay in sf?")
-        component=component if len(components) <= 1 else None,
+        component=component if len(components) <= 1 else None,  # (an offer's: none carried)
         intent=intent if intent != "out_of_scope" else state.intent,
         turns=state.turns + 1,
         examples=examples,
@@ -447,7 +445,9 @@ def understand(
     carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)
     if competing and context and not level_question and (intent == "general" or carried_loop):
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it
-    again_regions = regions_again(question, state, bool(named[1:] or placed or region_match))
+    place_named = region_match and region  # (the one region a turn names: "…for both?")
+    leveled = state.asked if again and state.asked else question  # ("…L5? same q for anyscale")
+    again_regions = regions_again(question, state, bool(named[1:] or placed), place_named)
     return Understanding(
         question=question,
         intent=intent,
@@ -473,8 +473,8 @@ def understand(
         small_talk=is_small_talk(question) and not (named or component or region_match),
         regions_by_company=regions_by,
         region_mentions=asked_places or again_regions,
-        level=level_asked(question, catalog.guides.level_prefixes, asking),
-        levels=levels_asked(question, catalog.guides.level_prefixes, asking),
+        level=level_asked(leveled, catalog.guides.level_prefixes, asking),
+        levels=levels_asked(leveled, catalog.guides.level_prefixes, asking),
         role_asked=title,
         topics=topics,
         context_names=context,

@@ -22,6 +22,11 @@ _SIDE_BY_SIDE = re.compile(
     re.I,
 )
 
+# "rsu bands for both?", "each of them", "the two bands"
+_BOTH = re.compile(
+    r"\b(?:both|each of (?:them|those|the two)|the (?:two|2) (?:of them|bands|rows))\b"
+)
+
 
 def region_before(
     state: ConversationState,
@@ -42,13 +47,20 @@ def region_before(
     return state.earlier_region
 
 
-def regions_again(question: str, state: ConversationState, named: bool) -> dict[str, RegionMention]:
+def regions_again(
+    question: str, state: ConversationState, named: bool, region: str | None = None
+) -> dict[str, RegionMention]:
     """The two regions of the conversation's company a comparison that names none asks about
-    ("which tops out higher?"), as mentions in the order they came up; empty otherwise."""
+    ("which tops out higher?"), or that asks of both while naming one of them (`region`: "she
+    says sf equity is 'way bigger'. rsu bands for both?"), as mentions in the order they came
+    up; empty otherwise. `named`: the turn names another company or a place."""
     earlier, last = state.earlier_region, state.region
-    if named or not earlier or not last or earlier == last:
+    if not earlier or not last or earlier == last:
         return {}
-    return {earlier: (0, 0, 0), last: (1, 0, 0)} if _SIDE_BY_SIDE.search(question) else {}
+    both = {earlier: (0, 0, 0), last: (1, 0, 0)}
+    if _BOTH.search(question) and (not named or region in both):
+        return both
+    return both if not named and _SIDE_BY_SIDE.search(question) else {}
 
 
 def compared_now(

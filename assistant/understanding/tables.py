@@ -2,7 +2,8 @@
 module and turned into the Python types the code matches with (dicts of tuples, frozensets).
 
 - places.json: places and their spellings (PLACE_ALIASES, in the order they are tried), places
-  in one metro area (SAME_METRO), spellings taken only in capitals (CASE_SENSITIVE_ALIASES).
+  in one metro area (SAME_METRO), spellings taken only in capitals (CASE_SENSITIVE_ALIASES),
+  countries and the places in them (COUNTRIES).
 - companies.json: company spellings (COMPANY_ALIASES), well-known employers the guides may not
   cover (KNOWN_EMPLOYERS), cloud services read as their cloud (PLATFORM_SERVICES), first words
   that do not start a company's name (NOT_A_NAME).
@@ -46,6 +47,11 @@ PLACE_ALIASES: dict[str, tuple[str, ...]] = _tuples(_places["places"])
 SAME_METRO: dict[str, tuple[str, ...]] = _tuples(_places["same_metro"])
 # Short spellings that are also English words are only taken in capitals ("LA", "SG").
 CASE_SENSITIVE_ALIASES: frozenset[str] = frozenset(_places["case_sensitive_aliases"])
+# A country -> (its spellings, the places in it): "does anyscale have a china office?"
+COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    country: (tuple(c["spellings"]), tuple(c["places"]))
+    for country, c in _places["countries"].items()
+}
 
 # --- companies -------------------------------------------------------------------------------
 # Lower-case company names as guides title them -> extra spellings people use.

@@ -153,6 +153,9 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     run across punctuation ("devops tech lead (still IC, leads 3 people)": "tech lead"), and one
     written beside the held title with a slash ("sre/devops") is the user's word for it."""
     known = [normalize(role) for role in known_roles]
+    said = _TITLE_QUOTED.search(text)  # ("my title is 'Member of Technical Staff, Infra'")
+    if said and not any(role in normalize(said[1]) for role in known):
+        return said[1].split(",")[0].strip()
     for word in {w for role in known for w in role.split() if w not in _ROLE_HEADS}:
         # ("an sre/devops loop": the user's own word for the held job, no other title)
         text = re.sub(rf"\b[\w-]+\s*/\s*{word}\b|\b{word}\s*/\s*[\w-]+\b", word, text, flags=re.I)
@@ -165,6 +168,11 @@ def role_asked(text: str, known_roles: Iterable[str]) -> str | None:
     return None
 
 
+# a title quoted as the one given ("title is 'Member of Technical Staff'", "title: \"SRE II\"")
+_TITLE_QUOTED = re.compile(
+    r"\btitle(?:\s+(?:is|says|would be|will be|reads))?\s*[:=]?\s*['\"“‘]([^'\"”’]{3,60})['\"”’]",
+    re.I,
+)
 # a letter's greeting and the name after it ("Hi Dev,", "Dear Sam,")
 _GREETED = re.compile(r"\b(?i:hi|hello|hey|dear)\s+[A-Z][\w-]*\s*[,!]")
 _CLAUSE_BREAK = re.compile(r",(?!\s*not\b)|[()\[\];:!?]|\.(?:\s|$)")  # ("TPM, not devops")

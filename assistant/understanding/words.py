@@ -194,3 +194,33 @@ WHAT_TO_SAY = re.compile(
     r"\bhow (?:do|should|would|can|could) i (?:respond|reply|word|phrase|answer)\b",
     re.I,
 )
+
+
+# "AWS (annual wage supplement)", "annual wage supplement (AWS)": an abbreviation spelled out
+_ABBREVIATION_THEN = re.compile(  # (up to three words between: "AWS on top (annual wage …)")
+    r"\b([A-Za-z]{2,6})\b(?=(?:\s+[A-Za-z]+){0,3}\s*\(([^()]{3,80})\))"
+)
+_WORDS_THEN_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,6})\(([A-Za-z]{2,6})\)")
+
+
+def _initials_match(abbreviation: str, words: list[str]) -> bool:
+    letters = abbreviation.lower()
+    return len(words) >= len(letters) and "".join(w[0].lower() for w in words) == letters
+
+
+def abbreviations_spelled_out(text: str) -> str:
+    """The text with each abbreviation that is spelled out beside it in brackets read as its
+    words: "do they pay AWS on top (annual wage supplement, the 13th month thing)" -> "…pay
+    annual wage supplement on top (…)"; "annual wage supplement (AWS)" -> "annual wage
+    supplement". So "AWS" there is no company; "Amazon Web Services (AWS)" still names one.
+    An abbreviation whose letters are not the words' initials is left as it is."""
+
+    def expanded(match: re.Match[str]) -> str:
+        words = re.findall(r"[A-Za-z][\w'-]*", match[2])[: len(match[1])]
+        return " ".join(words) if _initials_match(match[1], words) else match[1]
+
+    def dropped(match: re.Match[str]) -> str:
+        words = match[1].split()[-len(match[2]) :]
+        return match[1].rstrip() if _initials_match(match[2], words) else match.group(0)
+
+    return _WORDS_THEN_ABBREVIATION.sub(dropped, _ABBREVIATION_THEN.sub(expanded, text))
