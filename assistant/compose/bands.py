@@ -144,16 +144,21 @@ def one_band(writer: Writer, band: CompBand, component: str | None) -> None:
 
 
 def band_table(
-    writer: Writer, bands: list[CompBand], component: str | None = None, compares: bool = False
+    writer: Writer,
+    bands: list[CompBand],
+    component: str | None = None,
+    compares: bool = False,
+    each: bool = False,
 ) -> None:
     """The rows side by side, one table per company; with a pay component asked of rows of
-    several companies, or of regions the question compares ("is 15% just what the US side
-    gets? hangzhou's goes higher?"), a first line giving that component of each row; with one
+    several companies, of regions the question compares ("is 15% just what the US side
+    gets? hangzhou's goes higher?"), or of the regions it names (`each`: "what are the two tc
+    bands?"), a first line giving that component of each row; with one
     company's rows all giving the same figure ("what's anyscale's bonus?"), a line saying so."""
     cells = [(band, component_cell(band, component)) for band in bands] if component else []
     shown = [(band, cell) for band, cell in cells if cell and cell[1] != "—"]
     companies = len({band.company for band, _ in shown})
-    if companies > 1 or (compares and len(shown) > 1):  # a row each
+    if companies > 1 or ((compares or each) and len(shown) > 1):  # a row each
         parts = [
             f"{band.company} {band.region} **{cell[1]}** {writer.book.cite(band.chunk_id)}"
             for band, cell in shown

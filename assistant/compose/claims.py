@@ -69,10 +69,16 @@ def write_claim_check(writer: Writer, understood: Understanding, ev: Evidence) -
         span = range_text(format_money(low, unit), format_money(high, unit))
         where = f"the guide's {band.region} {name} band is {span} {mark}"
         verdict = _verdict(said.low, said.high, low, high, band.currency, where)
+        if _IN_RANGE.search(sentence) and low <= said.low <= said.high <= high:
+            verdict = f"Yes: {where}; the figure you quote is inside it."  # ("is 200k in range?")
         if verdict not in said_already:  # (the same claim twice: "…i know the band goes to 250")
             writer.add(verdict, "")
             said_already.add(verdict)
     return bool(said_already)
+
+
+# a figure asked to be inside the band ("is 200k even in alibaba's tc range"), not an end of it
+_IN_RANGE = re.compile(r"\b(?:in|within|inside)\b[^.?!]{0,30}\b(?:range|band)\b", re.I)
 
 
 def attributed_sentences(question: str) -> list[tuple[str, re.Match]]:

@@ -251,7 +251,8 @@ def compose_comp(
         )
         # ("does alibaba pay more in hangzhou or beijing?": pay with no part named, the total)
         asked = understood.component or ("total" if compared else None)
-        band_table(writer, bands, asked, compared)
+        named = 1 < len(understood.region_mentions) >= len(bands)  # ("the two tc bands?")
+        band_table(writer, bands, asked, compared, each=named)
     if notes and not yearly:
         writer.add("", *notes)
     said = any("no exchange rate" in line for line in writer.lines)  # (the coverage's, first)

@@ -17,7 +17,7 @@ from assistant.compose.claims import write_claim_check
 from assistant.compose.comp import compose_comp
 from assistant.compose.compare import compose_compare
 from assistant.compose.core import MARKER, CitationBook, Draft, Evidence, Writer
-from assistant.compose.counter import SCRIPT_TEXT_ASKED, compose_counter
+from assistant.compose.counter import compose_counter
 from assistant.compose.coverage import (
     STAND_IN_INTENTS,
     Coverage,
@@ -40,6 +40,7 @@ from assistant.compose.quoted_figures import write_blanks_found, write_figures_f
 from assistant.compose.quoted_source import quoted_source, write_quoted_source
 from assistant.compose.refusal import compose_refusal
 from assistant.compose.role_asked import write_role_lead
+from assistant.compose.script_text import SCRIPT_TEXT_ASKED
 from assistant.compose.sources import write_sources_lead
 from assistant.engine.negotiation import Negotiation
 from assistant.retrieval.hybrid import Retrieval
@@ -149,9 +150,9 @@ def _compose_intent(
     ):
         intent = "lever"  # "why would the SLA thing justify a signing bonus?": that lever
         understood = replace(understood, intent=intent)
-    write_sources_lead(writer, understood, evidence.records)  # "where does that number come from?"
     if not write_claim_check(writer, understood, evidence):  # "ur guide says base tops at 250k?"
         write_figures_found(writer, understood, evidence)  # "…two numbers in the guide, 222, 225"
+    write_sources_lead(writer, understood, evidence.records)  # "where does that number come from?"
     write_blanks_found(writer, understood, evidence)  # "what's the 'Y' in Y+55K?"
     if intent in ("counter", "lever", "comp"):  # "what's my walk-away number?": the floor first
         write_floor_lead(writer, understood, evidence)

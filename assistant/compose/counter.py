@@ -40,7 +40,8 @@ from assistant.compose.offer_parts import (
     package_parts,
     script_in_another_currency,
 )
-from assistant.compose.passages import one_line, sentences_of
+from assistant.compose.passages import one_line
+from assistant.compose.script_text import script_asked
 from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure, show
 from assistant.engine.negotiation import Negotiation
@@ -48,7 +49,7 @@ from assistant.engine.offer import Offer, Package
 from assistant.engine.own_asks import OWN_ASK
 from assistant.engine.position import position
 from assistant.engine.script_asks import SIGN_ON, guide_figures
-from assistant.money import currencies_in, format_money
+from assistant.money import format_money
 from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.asks import (
     asked_sentences,
@@ -80,9 +81,19 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
     if band is not None:
         mark = writer.book.cite(band.chunk_id)
         guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
-        floor = guide.floor if understood.fixed == "base" else None
+        also = understood.state.held if _EITHER.search(understood.question) else ()
+        floor = guide.floor if "base" in (understood.fixed, *also) else None
+        # ("…does the guide have an sgd sign-on number": the script's asks in USD, said first)
+        asked = components_named(asked_sentences(understood.question))
+        in_other = script_in_another_currency(writer, offer.company, guide, band.currency)
+        sign_on_first = "sign_on" in asked and offer.currency == band.currency and in_other
+        if sign_on_first:
+            no_figure = f"The {offer.company} guide gives no sign-on in {band.currency}."
+            writer.add(f"{no_figure} {in_other[0]}", *in_other[1:])
         held = (
-            without_fixed(writer, negotiation, understood.fixed, floor) if understood.fixed else ""
+            without_fixed(writer, negotiation, understood.fixed, floor, also)
+            if understood.fixed
+            else ""
         )
         if held:  # "what if they won't move on base?": the asks for the rest first
             writer.add(held, "")
@@ -98,7 +109,7 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         no_rival, asked = levers_without_a_rival(writer, understood, offer.company, ev.facts.levers)
         if asked:  # "what would i even ask for without a competing offer?": those levers first
             writer.add(*no_rival)  # (only told: the levers section below says which need one)
-        script = script_asked(writer, understood, offer.company, ev.facts.scripts, band.currency)
+        script = script_asked(writer, understood, offer, ev.facts.scripts, band.currency)
         if script:  # "what does the guide's counter script say exactly?": its words first
             writer.add(*script)
         first = ask_for_the_component(writer, understood, negotiation, ev.facts.levers)
@@ -148,13 +159,14 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         annual = negotiation.totals.annualized
         if annual is not None:
             writer.add("", f"Your offer's annualized total: **{annual.display}** = {annual.text}.")
-        if not script and offer.currency == band.currency:  # ("hangzhou offer… the ask?": not
-            # the script's USD asks; an offer moved to a band in another currency is not placed)
+        if not (script or sign_on_first) and offer.currency == band.currency:  # ("hangzhou
+            # offer… the ask?": not the script's USD asks; an offer moved to a band in another
+            # currency is not placed)
             writer.add("", *script_in_another_currency(writer, offer.company, guide, band.currency))
     elif negotiation.by_guide:  # guides that disagree: the offer against each band
         write_guide_positions(writer, negotiation)
     elif offer.company:  # (no band to place it in: what the script asks, when asked, first)
-        asked = script_asked(writer, understood, offer.company, ev.facts.scripts, "")
+        asked = script_asked(writer, understood, offer, ev.facts.scripts, "")
         guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
         writer.add(*(asked or asks_without_a_region(writer, offer, guide)))
         if negotiation.questions:  # "…write the email" with no region: what it needs, first
@@ -339,41 +351,8 @@ def _no_offer_yet(writer: Writer, understood: Understanding, retrieval: Retrieva
         one_band(writer, rows[0], None)
 
 
-# "what does the guide's counter script say exactly?", "quote me the script", "the script's
-# exact words": its text asked for, not only its figures ("per the script how much rsu?")
-SCRIPT_TEXT_ASKED = re.compile(
-    r"\bwhat\b[^.?!]{0,30}\b(?:does|do|did) (?:[\w-]+ ){0,4}scripts? (?:say|says|read|make|ask)\b"
-    # ("…nvidia offered 213 base / 255 rsu. script?": the script asked for, nothing more)
-    r"|^\W*(?:(?:ok|so|and|the|ur|your|their|a)\W+)*scripts?\W*(?:pls|please)?\W*$"
-    r"|\bscripts?'?s? (?:exact |actual |full )?(?:words|wording|text|lines?)\b"
-    r"|\b(?:quote|read|show|give|paste) (?:me |us )?(?:\w+ ){0,3}scripts?\b"
-    r"|\bscripts?\b[^.?!]{0,30}\b(?:exactly|word for word|verbatim)\b",
-    re.I,
-)
-_ASKING_LINE = re.compile(r"\b(?:I need|I'd like|I would need|to accept)\b", re.I)
-
-
-def script_asked(
-    writer: Writer, understood: Understanding, company: str | None, scripts, currency: str
-) -> list[str]:
-    """The company's negotiate-up script, when the asking sentence asks what it says: its
-    asking sentence first ("To accept, I need RSUs at $[Y+55K] and a $45K sign-on."), then the
-    whole script, with the currency its figures are in when that is not the band's (no
-    exchange rate; no currency: none noted); [] when not asked."""
-    own = [s for s in scripts if s.company == company]
-    if not own or not SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question)):
-        return []
-    script, mark = own[0], writer.book.cite(own[0].chunk_id)
-    units = currencies_in(script.text)
-    note = (
-        f" (its figures are in {units.pop()}, not {currency})"
-        if currency and units - {currency}
-        else ""
-    )
-    asks = [one_line(s) for s in sentences_of(script.text.strip('"“”')) if _ASKING_LINE.search(s)]
-    lead = [f'The script\'s ask{note}: "{asks[0]}" {mark}', ""] if asks else []
-    whole = f"The {company} guide's negotiate-up script{'' if asks else note} {mark}:"
-    return [*lead, whole, "", f"> {script.text}", ""]
+# "…can't move on equity either?", "stock is capped too": what was held before still is
+_EITHER = re.compile(r"\b(?:either|too|also|as well|neither|nor)\b", re.I)
 
 
 def _guide_ask_named(writer: Writer, understood: Understanding, guide) -> str:

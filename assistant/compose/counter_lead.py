@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from assistant.compose.bands import COMPONENT_NAMES, component_cell
 from assistant.compose.core import Writer
 from assistant.compose.lead import sentence_pieces
+from assistant.compose.offer_parts import script_stock
 from assistant.compose.passages import one_line
 from assistant.corpus.facts import Lever
 from assistant.engine.figures import Figure
@@ -320,22 +321,6 @@ def _script_asks(writer: Writer, guide: GuideFigures, currency: str) -> str:
     return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
-def script_stock(writer: Writer, negotiation: Negotiation, guide: GuideFigures | None) -> str:
-    """For an offer that gave no stock, the script's own equity ask, in a sentence of its own
-    (" The script also asks for $222K equity over 4 years [2]; your offer gave none."); ""
-    otherwise."""
-    offer = negotiation.offer
-    asked = {a.component for a in (negotiation.proposal.asks if negotiation.proposal else ())}
-    stock = guide.stock if guide and offer.stock is None and "stock" not in asked else None
-    if stock is None or stock.unit != offer.currency:
-        return ""
-    years = f" over {guide.stock_years.display}" if guide.stock_years else ""
-    return (
-        f" The script also asks for {stock.display} equity{years} {sources(writer, stock)}; "
-        "your offer gave none."
-    )
-
-
 def _other_asks(writer: Writer, negotiation: Negotiation) -> str:
     """The proposal's asks beside base, in one phrase for the first sentence ("stock at $140K
     over 4 years [2] and a $45K sign-on bonus [2]"), so "what numbers go in my counter?" is
@@ -442,24 +427,33 @@ def bonus_in_money(writer: Writer, negotiation: Negotiation, mark: str) -> str:
 
 
 def without_fixed(
-    writer: Writer, negotiation: Negotiation, fixed: str, floor: Figure | None = None
+    writer: Writer,
+    negotiation: Negotiation,
+    fixed: str,
+    floor: Figure | None = None,
+    also: tuple[str, ...] = (),
 ) -> str:
-    """The counter's asks other than the component the employer will not move, as the first
-    sentence, and where a base that will not move stands against the guide's `floor`; "" when
-    there are no other asks."""
+    """The counter's asks but the component the employer will not move (and `also`, those held
+    earlier: "…can't move on equity either?"), as the first sentence, and where a base that
+    will not move stands against the guide's `floor`; "" when there are no other asks."""
     proposal = negotiation.proposal
-    others = [a for a in (proposal.asks if proposal else ()) if a.component not in (fixed, "floor")]
+    held = tuple(dict.fromkeys((fixed, *also)))
+    others = [a for a in (proposal.asks if proposal else ()) if a.component not in (*held, "floor")]
     if not others:
         return ""
-    name = COMPONENT_NAMES.get(fixed, fixed).lower()
-    offered = next((a.offer for a in proposal.asks if a.component == fixed and a.offer), None)
-    stays = f" stays at {offered.display}" if offered else " will not move"
+    offers = {a.component: a.offer for a in proposal.asks if a.offer}
+    said = " and ".join(
+        f"the {COMPONENT_NAMES.get(part, part).lower()}"
+        + (f" stays at {offers[part].display}" if offers.get(part) else " will not move")
+        for part in held
+    )
     asks = "; ".join(
         f"{COMPONENT_NAMES.get(a.component, a.component).lower()} "
         f"{a.figure.display} {sources(writer, a.figure)}"
         for a in others
     )
-    return f"If the {name}{stays}, push the rest: {asks}.{_against_floor(writer, offered, floor)}"
+    offered = offers.get("base") if "base" in held else None
+    return f"If {said}, push the rest: {asks}.{_against_floor(writer, offered, floor)}"
 
 
 def _against_floor(writer: Writer, offered, floor: Figure | None, final: bool = True) -> str:

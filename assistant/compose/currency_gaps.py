@@ -9,10 +9,13 @@ places an offer) and every other coverage statement (assistant.compose.coverage)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.corpus.facts import CompBand
 from assistant.understanding.question import Understanding
+
+_CONVERTS = re.compile(r"\bconver(?:t|ts|ted|ting|sion)\b|\bexchange rates?\b|\bfx\b", re.I)
 
 
 def currency_statement(
@@ -23,12 +26,13 @@ def currency_statement(
     rows in different currencies: they are not compared (one region named is compared with
     the conversation's last other region: "is sf more once you convert?" after London)."""
     regions = set(frame.region_mentions)
-    if len(regions) == 1 and previous_region and frame.compares:
+    compares = frame.compares or bool(_CONVERTS.search(frame.question))  # ("once you convert")
+    if len(regions) == 1 and previous_region and compares:
         regions.add(previous_region)
     mine = [b for b in bands if b.company == frame.company] if len(regions) == 2 else bands
     named = {b.currency for b in mine if b.region in regions and b.currency}
     percents_only = set(frame.components) == {"bonus"}  # ("does their bonus % go higher?")
-    if frame.intent == "comp" and frame.compares and len(named) > 1 and not percents_only:
+    if frame.intent == "comp" and compares and len(named) > 1 and not percents_only:
         return (
             f"The guides give no exchange rate between {' and '.join(sorted(named))}, so these "
             "bands are not compared here."

@@ -3,7 +3,8 @@ the parts of an offer or a competing one ("base $208K, stock $235K over 4 years"
 offer whose region is not given, the script's asks that do not depend on the region, computed
 from the offer ("RSUs at $165K ($110K + $55K, the script's $[Y+55K]) [1] and a $45K sign-on
 bonus [1]"); for an offer in another currency than the script's, that its asks are left out
-(named, without their figures).
+(named, without their figures); and, for an offer that gave no stock, the script's own equity
+ask or its increment on the grant to come (`script_stock`).
 
 Leaves out: placing the offer in a band and the asks that need one (the base, which waits for
 the region: assistant.compose.counter asks for it), and figures in another currency than the
@@ -13,6 +14,7 @@ offer's (no exchange rate is applied).
 from __future__ import annotations
 
 from assistant.compose.core import Writer
+from assistant.engine.negotiation import Negotiation
 from assistant.engine.offer import Package
 from assistant.engine.script_asks import GuideFigures
 from assistant.money import format_money
@@ -96,3 +98,29 @@ def script_in_another_currency(
         f"{marks}; no exchange rate is applied to {currency}, so its asks are left out here.",
         "",
     ]
+
+
+def script_stock(writer: Writer, negotiation: Negotiation, guide: GuideFigures | None) -> str:
+    """For an offer that gave no stock, the script's own equity ask, in a sentence of its own
+    (" The script also asks for $222K equity over 4 years [2]; your offer gave none."), or its
+    increment on a grant not given yet (" The script also asks for RSUs at your grant plus $55K
+    (the script's $[Y+55K]) [2]; your offer gave no grant yet."); "" otherwise."""
+    offer = negotiation.offer
+    asked = {a.component for a in (negotiation.proposal.asks if negotiation.proposal else ())}
+    if guide is None or offer.stock is not None or "stock" in asked:
+        return ""
+    stock, increment = guide.stock, guide.stock_increment
+    if stock is not None and stock.unit == offer.currency:
+        years = f" over {guide.stock_years.display}" if guide.stock_years else ""
+        mark = writer.book.cite(stock.provenance.chunk_id)
+        return (
+            f" The script also asks for {stock.display} equity{years} {mark}; your offer gave none."
+        )
+    if stock is None and increment is not None and increment.unit == offer.currency:
+        said = increment.label.partition("(")[2].rstrip(")") or "the script's increment"
+        mark = writer.book.cite(increment.provenance.chunk_id)
+        return (
+            f" The script also asks for RSUs at your grant plus {increment.display} ({said}) "
+            f"{mark}; your offer gave no grant yet."
+        )
+    return ""

@@ -1,6 +1,7 @@
 """Figures the user says the guide gives, shown where the guide gives them: "i see two equity
-numbers in the guide, 222 and 225. which one do i ask for?" is answered with each figure's
-sentence in the company's negotiate-up script or levers, cited, so the guide's own words say
+numbers in the guide, 222 and 225. which one do i ask for?" (or one figure asked where it comes
+from: "where does that 213 number come from?") is answered with each figure's sentence in the
+company's negotiate-up script or levers, cited, so the guide's own words say
 what each figure is for (the script's ask holding two offers, a lever's for one rival). A
 blank of a script the user names ("what's the 'Y' in Y+55K?") is shown the same way: the
 script's sentences that hold it ("…the offer of $[X]K base, $[Y]K RSUs…").
@@ -19,6 +20,7 @@ from assistant.compose.core import Evidence, Writer
 from assistant.compose.lead import sentence_pieces
 from assistant.compose.passages import one_line
 from assistant.money import PERCENT, find_amounts
+from assistant.understanding.asks import asked_sentences
 from assistant.understanding.question import Understanding
 
 # a bare figure in thousands, as people quote a guide's "$222K": "222 and 225"
@@ -36,9 +38,12 @@ def write_figures_found(writer: Writer, understood: Understanding, ev: Evidence)
     if not company:
         return False
     passages = [p for p in (*ev.facts.scripts, *ev.facts.levers) if p.company == company]
-    for sentence, _ in attributed_sentences(understood.question):
+    said = [(sentence, MIN_QUOTED) for sentence, _ in attributed_sentences(understood.question)]
+    if understood.asks_sources:  # "where does that 213 number come from?": one figure asked
+        said.append((asked_sentences(understood.question), 1))
+    for sentence, least in said:
         quoted = _figures(sentence)
-        if len(quoted) < MIN_QUOTED:
+        if len(quoted) < least:
             continue
         found = []
         for value in quoted:
@@ -51,11 +56,14 @@ def write_figures_found(writer: Writer, understood: Understanding, ev: Evidence)
                     continue
                 # (the sentence asking it, not one telling a rival's: "I need $213K base")
                 where = next((s for s in giving if _ASKS.search(s)), giving[0])
+                # (one figure asked where it comes from: each sentence of the passage giving it)
+                words = " ".join(f'"{one_line(s)}"' for s in (giving if least == 1 else [where]))
                 mark = writer.book.cite(passage.chunk_id)
-                found.append(f'- **{said.raw}**, in **{passage.name}**: "{one_line(where)}" {mark}')
+                found.append(f"- **{said.raw}**, in **{passage.name}**: {words} {mark}")
                 break
         if found:
-            writer.add(f"Where the {company} guide gives those figures:", "", *found, "")
+            those = "those figures" if len(found) > 1 else "that figure"
+            writer.add(f"Where the {company} guide gives {those}:", "", *found, "")
             return True
     return False
 
