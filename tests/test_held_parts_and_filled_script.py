@@ -16,6 +16,8 @@ disk, the built-in composer), and the pure rules:
   Sunnyvale row: Seattle is told of the rival's offer;
 - "is 200k even in alibaba's tc range … per the guide?" is answered Yes (inside the band), not
   No as if 200k were said to be an end of it;
+- "apsara what is?" leads with the guide's sentence that defines it ("the Apsara Platform, the
+  proprietary operating system…");
 - a title quoted as the one given ("my title is 'Member of Technical Staff, Infrastructure'")
   is named as one the guides lack before the level mapping;
 - a country named ("does anyscale have a china office?") asks of the rows in it: with none,
@@ -327,3 +329,8 @@ def test_an_offer_with_its_grant_to_come_gets_the_scripts_increment(coach):
     lead = answer.answer[:500]
     assert "RSUs at your grant plus $55K (the script's $[Y+55K])" in lead
     assert "your offer gave no grant yet" in lead
+
+
+def test_what_a_term_is_is_answered_with_the_sentence_defining_it(coach):
+    answer = coach.ask("apsara what is? the 阿里云 interviewer say it two times")
+    assert "Apsara Platform, the proprietary operating system" in answer.answer[:300]

@@ -87,6 +87,26 @@ _PERSON = re.compile(  # who a "who" question is answered with (not the title: "
     r"engineers|(?:an|a senior|a staff|another) engineer|team members?|bar raiser|hr)\b",
     re.I,
 )
+# a question asking what something is ("apsara what is?", "what does SLB stand for"), and what
+# answers it: the term, then an apposition or "is/means" ("the Apsara Platform, the proprietary
+# operating system…")
+_WHAT_IS = re.compile(r"\bwhat(?:'s|s| is| are)\b|\b(?:mean|means|meaning|stand for)\b", re.I)
+DEFINED_WEIGHT = 1.0  # a sentence defining the term asked weighs as much as a reason
+
+
+def _defines(sentence: str, stems: set[str]) -> bool:
+    """Whether the sentence defines one of the asked words (given as stems)."""
+    return any(
+        re.search(
+            rf"\b{re.escape(stem)}\w*\b[^.,;:()]{{0,20}}?(?:,\s+(?:the|a|an)\b|\s+(?:is|are|"
+            r"refers to|means|stands for)\b|\s*\()",
+            sentence,
+            re.I,
+        )
+        for stem in stems
+    )
+
+
 _BACK_TO = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|anyway)\W+)?(?:going |switching )?back to "
     r"[^—–:;?]{1,40}?\s*[—–:;,-]\s*",
@@ -160,6 +180,7 @@ def write_lead(
 
     units = counted_units(frame.question) if counting else ()
     head = set(tokenize(asked_kind(asking)))  # ("what languages can i use…": languages)
+    defined = own & fresh if _WHAT_IS.search(asking) else set()  # ("apsara what is?": apsara)
 
     def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
         words = words_with_compounds(sentence) | heading
@@ -167,6 +188,7 @@ def write_lead(
         number += UNIT_WEIGHT * gives_count_of(sentence, units)  # "3 to 5 … rounds"
         reason = reasoning and bool(_REASON.search(sentence))
         reason += asks_who and bool(_PERSON.search(sentence))  # (a who question wants a who)
+        reason += DEFINED_WEIGHT * bool(defined and _defines(sentence, defined))
         listed = listed_words(sentence)  # (named in a list, the sentence is not about it)
         said = sum(
             weight[w]
@@ -182,6 +204,8 @@ def write_lead(
         number = counting and bool(NUMBER.search(sentence))
         said = len(own & words) + 2 * len(synonyms & words) + number
         if only_own & words and cosine >= OWN_WORD_MEANING:
+            return True
+        if defined & words and _defines(sentence, defined):  # ("apsara what is?")
             return True
         if enough == 1:  # the only word of the question the passages hold, in a sentence
             return said >= 1 and cosine >= NEAR_MEANING  # near in meaning, not by chance
