@@ -87,23 +87,41 @@ _PERSON = re.compile(  # who a "who" question is answered with (not the title: "
     r"engineers|(?:an|a senior|a staff|another) engineer|team members?|bar raiser|hr)\b",
     re.I,
 )
-# a question asking what something is ("apsara what is?", "what does SLB stand for"), and what
-# answers it: the term, then an apposition or "is/means" ("the Apsara Platform, the proprietary
+# a question asking what something is ("apsara what is?", "what's the apsara platform", "what
+# does SLB stand for"): the term asked; a sentence answers it that names the term and then
+# defines it: an apposition, "is/means", a bracket ("the Apsara Platform, the proprietary
 # operating system…")
-_WHAT_IS = re.compile(r"\bwhat(?:'s|s| is| are)\b|\b(?:mean|means|meaning|stand for)\b", re.I)
+_TERM_ASKED = re.compile(
+    r"\bwhat(?:'s|s| is)\s+(?:an?\s+|the\s+)?(?P<after>[a-z0-9][\w'.-]*(?:\s+[a-z0-9][\w'.-]*)?)"
+    r"\s*\??\s*$"
+    r"|^\W*(?P<before>[a-z0-9][\w'.-]*(?:\s+[a-z0-9][\w'.-]*)?)\s+(?:what(?:'s|s| is)|means?)\b"
+    r"|\bwhat does\s+(?:an?\s+|the\s+)?(?P<does>[a-z0-9][\w'.-]*(?:\s+[a-z0-9][\w'.-]*)?)\s+"
+    r"(?:mean|stand for)\b",
+    re.I,
+)
 DEFINED_WEIGHT = 1.0  # a sentence defining the term asked weighs as much as a reason
 
 
-def _defines(sentence: str, stems: set[str]) -> bool:
-    """Whether the sentence defines one of the asked words (given as stems)."""
-    return any(
+def term_asked(asking: str) -> str:
+    """The term a "what is X?" question asks about, as typed; "" for any other question."""
+    for sentence in re.split(r"(?<=[?.!])\s+", asking):
+        found = _TERM_ASKED.search(sentence.strip())
+        if found:
+            term = found["after"] or found["before"] or found["does"]
+            return re.sub(r"\s+like$", "", term, flags=re.I)  # ("what is the process like?")
+    return ""
+
+
+def _defines(sentence: str, term: str) -> bool:
+    """Whether the sentence names `term` and then defines it."""
+    words = r"\W+".join(re.escape(w) for w in term.split())
+    return bool(
         re.search(
-            rf"\b{re.escape(stem)}\w*\b[^.,;:()]{{0,20}}?(?:,\s+(?:the|a|an)\b|\s+(?:is|are|"
+            rf"\b{words}\w*(?:\s+[A-Z][\w-]*){{0,2}}(?:,\s+(?:the|a|an)\b|\s+(?:is|are|"
             r"refers to|means|stands for)\b|\s*\()",
             sentence,
             re.I,
         )
-        for stem in stems
     )
 
 
@@ -180,7 +198,8 @@ def write_lead(
 
     units = counted_units(frame.question) if counting else ()
     head = set(tokenize(asked_kind(asking)))  # ("what languages can i use…": languages)
-    defined = own & fresh if _WHAT_IS.search(asking) else set()  # ("apsara what is?": apsara)
+    term = term_asked(asking)  # ("apsara what is?": apsara)
+    defined = set(tokenize(term)) & own
 
     def score(sentence: str, cosine: float, stands_in: float, heading=frozenset()) -> float:
         words = words_with_compounds(sentence) | heading
@@ -188,7 +207,7 @@ def write_lead(
         number += UNIT_WEIGHT * gives_count_of(sentence, units)  # "3 to 5 … rounds"
         reason = reasoning and bool(_REASON.search(sentence))
         reason += asks_who and bool(_PERSON.search(sentence))  # (a who question wants a who)
-        reason += DEFINED_WEIGHT * bool(defined and _defines(sentence, defined))
+        reason += DEFINED_WEIGHT * bool(defined and _defines(sentence, term))
         listed = listed_words(sentence)  # (named in a list, the sentence is not about it)
         said = sum(
             weight[w]
@@ -205,7 +224,7 @@ def write_lead(
         said = len(own & words) + 2 * len(synonyms & words) + number
         if only_own & words and cosine >= OWN_WORD_MEANING:
             return True
-        if defined & words and _defines(sentence, defined):  # ("apsara what is?")
+        if defined & words and _defines(sentence, term):  # ("apsara what is?")
             return True
         if enough == 1:  # the only word of the question the passages hold, in a sentence
             return said >= 1 and cosine >= NEAR_MEANING  # near in meaning, not by chance
