@@ -41,7 +41,7 @@ from assistant.compose.offer_parts import (
     script_in_another_currency,
 )
 from assistant.compose.passages import one_line
-from assistant.compose.script_text import script_asked
+from assistant.compose.script_text import SCRIPT_TEXT_ASKED, script_asked
 from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure, show
 from assistant.engine.negotiation import Negotiation
@@ -86,7 +86,12 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         # ("…does the guide have an sgd sign-on number": the script's asks in USD, said first)
         asked = components_named(asked_sentences(understood.question))
         in_other = script_in_another_currency(writer, offer.company, guide, band.currency)
-        sign_on_first = "sign_on" in asked and offer.currency == band.currency and in_other
+        sign_on_first = (
+            "sign_on" in asked
+            and offer.currency == band.currency
+            and not SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question))  # (its own)
+            and in_other
+        )
         if sign_on_first:
             no_figure = f"The {offer.company} guide gives no sign-on in {band.currency}."
             writer.add(f"{no_figure} {in_other[0]}", *in_other[1:])

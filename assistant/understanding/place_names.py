@@ -131,6 +131,9 @@ _US = re.compile(r"\b(?:U\.S\.A?\.?|USA?)(?![\w.])")
 def country_named(text: str) -> PlaceMention | None:
     """The country the text names ("does anyscale have a china office?", "alibaba US base"),
     as a mention of the country's canonical name; None when it names none."""
+    # (a country told around the ask is where the user is: "…pro monat? so rechnen wir in …")
+    asked = [s for s in re.split(r"(?<=[?.!])\s+", text) if s.rstrip().endswith("?")]
+    text = " ".join(asked) or text
     normalized = normalize(text)
     for country, (spellings, _) in COUNTRIES.items():
         for spelling in spellings:
