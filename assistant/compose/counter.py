@@ -83,15 +83,20 @@ def compose_counter(writer: Writer, understood: Understanding, retrieval: Retrie
         guide = guide_figures(offer.company, ev.facts.scripts, ev.facts.levers)
         also = understood.state.held if _EITHER.search(understood.question) else ()
         floor = guide.floor if "base" in (understood.fixed, *also) else None
-        # ("…does the guide have an sgd sign-on number": the script's asks in USD, said first)
-        asked = components_named(asked_sentences(understood.question))
-        in_other = script_in_another_currency(writer, offer.company, guide, band.currency)
+        # ("…does the guide have an sgd sign-on number": the script's asks in USD, said first;
+        # worked out only then, as it cites the script)
+        asking = asked_sentences(understood.question)
         sign_on_first = (
-            "sign_on" in asked
+            "sign_on" in components_named(asking)
             and offer.currency == band.currency
-            and not SCRIPT_TEXT_ASKED.search(asked_sentences(understood.question))  # (its own)
-            and in_other
+            and not SCRIPT_TEXT_ASKED.search(asking)  # (the script asked says its own)
         )
+        in_other = (
+            script_in_another_currency(writer, offer.company, guide, band.currency)
+            if sign_on_first
+            else []
+        )
+        sign_on_first = bool(in_other)
         if sign_on_first:
             no_figure = f"The {offer.company} guide gives no sign-on in {band.currency}."
             writer.add(f"{no_figure} {in_other[0]}", *in_other[1:])
