@@ -58,7 +58,14 @@ def held_ask_intent(question: str, unheld_words: set[str]) -> str | None:
     ("if alibaba wants me to start 2 weeks after the offer is that normal? also how long is
     their hiring process": interview, not the counter the word "offer" cues); else None."""
     held, gap = _held_asks(question, unheld_words)
-    return next((intent for intent in held if intent != "words"), None) if gap else None
+    return next((i for i in held if i not in ("words", _LEVER_FOR_A_GAP)), None) if gap else None
+
+
+def ask_intents(question: str) -> list[str]:
+    """The intent of each of the message's asks read alone ("how do i negotiate the promo
+    bump, and what does senior devops pay there": lever, then comp)."""
+    parts = (normalize(part) for part in _ASK_BREAK.split(asked_sentences(question)))
+    return [best_intent(intent_scores(words, has_amounts=False)) for words in parts if words]
 
 
 def _held_asks(
@@ -81,6 +88,8 @@ def _held_asks(
             continue
         if set(words.split()) & unheld_words:
             after_gap = gap = True
+            if _NAMES_LEVER.search(words):  # ("if not, which lever covers moving costs?": the
+                held.append(_LEVER_FOR_A_GAP)  # guides' levers are held, the gap named beside)
             continue
         own_thing = names_a_component(words) or _NAMES_LEVER.search(words)
         # ("will they ask my salary expectations in the screen? what do i say": the screen's)
@@ -95,6 +104,9 @@ def _held_asks(
         elif catalog is not None and not follows_gap and _in_guide_words(words, catalog, company):
             held.append("words")
     return held, gap
+
+
+_LEVER_FOR_A_GAP = "lever for a gap"  # (held, though the ask's own intent is the gap's)
 
 
 def _only_words_to_say(words: str) -> bool:

@@ -39,6 +39,8 @@ def currency_statement(
         )
     if frame.intent != "comp" or not frame.currency or frame.states_amounts or not frame.region:
         return ""
+    if frame.component == "sign_on":  # (no column: the sign-on answer says the currency of the
+        return ""  # levers' figures: "what sign-on could i ask? the guide's number is in usd?")
     row = next((b for b in bands if b.company == frame.company and b.region == frame.region), None)
     if row is None or not row.currency or row.currency == frame.currency:
         return ""

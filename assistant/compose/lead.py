@@ -7,7 +7,9 @@ few of the candidate sentences hold it ("slogan" tells more than "interview"), a
 embedding is to the question's (when the caller passes the model's similarity); a "how many /
 how long" question also wants a number, a "why" question a reason ("to ensure…", "this is
 where…"; with none in the lead, the sentence before its claim: 'You will be expected to possess
-"kernel-level" knowledge. Interviewers often drill down until you say…'). A sentence meeting
+"kernel-level" knowledge. Interviewers often drill down until you say…', and a short passage
+that leaves only one sentence out, whole: "…is a team sport. … The "Lone Wolf" operator is
+generally not the persona they are hiring for."). A sentence meeting
 only one of the question's own words answers only when it is also close in meaning (less
 close when that is the only word of the question the passages hold at all); one holding the
 guides' word for what was asked does.
@@ -258,6 +260,8 @@ def write_lead(
     chosen = _chosen(sentences, scores, first, counting, answering, said, rest)
     if reasoning and first and not any(_REASON.search(sentences[i]) for i in chosen):
         chosen = best_run_first(sorted({first - 1, *chosen}), scores)  # what a claim rests on
+        if _whole_but_one(sentences, sorted(chosen)):  # (a short passage, whole: "…is a team
+            chosen = list(range(len(sentences)))  # sport. Highlight… The "Lone Wolf"… is not…")
     text = " ".join(one_line(sentences[i]) for i in chosen)
     if said_before(text, writer.lines):  # (a coverage statement above quoted it: answered)
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.asks_apart import ask_intents
 from assistant.compose.core import Writer
 from assistant.corpus.vocabulary import level_codes
 from assistant.understanding.asks import asked_sentences
@@ -45,7 +46,11 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
     question ("new grad here, what level would I be?") the guide's level-mapping line, cited,
     says which levels its role spans. A level the line maps (its own code on a level
     question, another employer's it takes in) is no gap."""
-    asks_pay = frame.intent in PAY_INTENTS or frame.component is not None  # ("p7 tc wise?")
+    asks_pay = frame.intent in PAY_INTENTS or (  # ("p7 tc wise?"; not "new grad here.
+        frame.component is not None and frame.intent != "interview"  # what are they grading
+    )  # me on overall")
+    # (or one of its asks does: "how do i negotiate the promo, and what does senior pay?")
+    asks_pay = asks_pay or any(i in PAY_INTENTS for i in ask_intents(frame.question))
     # "would they bring me in as p4?": a level code is what a question of no other kind is about
     about_level = frame.asks_levels or (frame.intent == "general" and frame.level is not None)
     if not (asks_pay or about_level):

@@ -130,7 +130,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     one_asked = led and not that_line and bool(ONE_LEVER_ASKED.search(asking))
     one_asked = one_asked and not _SEVERAL.search(asking)  # ("…and what does each one ask?")
     if one_asked:
-        _others_named(writer, [lv for lv in ev.facts.levers if lv.company in companies])
+        others = [lv for lv in ev.facts.levers if lv.company in companies]  # (not one resting
+        _others_named(writer, [lv for lv in others if lv.name not in unfit])  # on what you lack)
     that_line = that_line or one_asked
     for hit in prose[:1]:  # "what is their negotiation DNA?": the passage asked about, first
         sentences = [s for s in condensed(hit, wanted) if not said_before(s, writer.lines)]

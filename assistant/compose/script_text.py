@@ -1,9 +1,10 @@
 """A company's negotiate-up script as text, when the question asks for its words ("what does
 the guide's counter script say exactly?"): its asking sentence first, then the whole script;
-asked with the user's numbers ("give me the script word for word with my numbers"), its blanks
-filled in with them: "$[X]K base, $[Y]K RSUs … from [Google SRE/Amazon] at $[W]K
-TC … RSUs at $[Y+55K]" becomes "$172K base, $90K RSUs … from Google at $320K TC … RSUs at
-$145K", with a line saying where each filled figure comes from.
+asked with the user's numbers ("give me the script word for word with my numbers", "draft me a
+reply to the recruiter, use my numbers"), its blanks filled in with them: "$[X]K base, $[Y]K
+RSUs … from [Google SRE/Amazon] at $[W]K TC … RSUs at $[Y+55K]" becomes "$172K base, $90K
+RSUs … from Google at $320K TC … RSUs at $145K", with a line saying where each filled figure
+comes from.
 
 A blank means what the words after it name (base, RSUs/equity/stock, TC), of the offer a
 competing-offer phrase before it in its sentence points to ("offer from [Google/Amazon] at
@@ -25,6 +26,7 @@ from assistant.compose.passages import one_line, sentences_of
 from assistant.engine.offer import Offer, Package
 from assistant.money import currencies_in, format_money
 from assistant.understanding.asks import asked_sentences
+from assistant.understanding.draft_request import asks_for_a_draft
 from assistant.understanding.question import Understanding
 
 # "$[X]K", "$[Y+55K]", "[Google SRE/Amazon]", "$[target]"
@@ -134,7 +136,8 @@ def script_asked(
     none noted); [] when not asked."""
     own = [s for s in scripts if s.company == offer.company]
     asking = asked_sentences(understood.question)
-    filling = fill_asked(asking) and "script" in asking.lower()
+    # ("draft me a reply to the recruiter, use my numbers": the guide's reply, filled in)
+    filling = fill_asked(asking) and ("script" in asking.lower() or asks_for_a_draft(asking))
     if not own or not (SCRIPT_TEXT_ASKED.search(asking) or filling):
         return []
     script, mark = own[0], writer.book.cite(own[0].chunk_id)

@@ -42,9 +42,12 @@ def asks_about_last(normalized: str) -> bool:
     return bool(words) and all(w in _ASPECTS for w in words)
 
 
-# "shorter", "in one line", "is that gonna sink me?", "which one lets me ask more?": the last answer
+# "shorter", "in one line", "as bullets pls", "is that gonna sink me?", "which one lets me ask
+# more?": the last answer
 _ABOUT_LAST = re.compile(
-    r"\b(?:shorter|longer|simpler|one line|one sentence|tl;?dr|again|which one|that|it|this)\b"
+    r"\b(?:shorter|longer|simpler|one line|one sentence|tl;?dr|again|which one|that|it|this|"
+    r"bullets?|bullet points?|bulleted|(?:as|in) a list|list form|point form|summar(?:y|ise|ize)|"
+    r"recap|briefly|in short|short version)\b"
 )
 
 

@@ -158,9 +158,8 @@ def topics_asked(text: str) -> tuple[TopicAsk, ...]:
             (_as_assignment(topic), said) if _bare_take_home(topic) else (topic, said)
             for topic, said in found
         ]
-    # a phrase one topic lists as typed and another matched as a plural is the first's
-    # ("r there take-homes": the assignments, not take-home pay)
-    listed = _listed_phrases()
+    listed = _listed_phrases()  # (a phrase one topic lists as typed and another matched as a
+    # plural is the first's: "r there take-homes": the assignments, not take-home pay)
     found = [
         (topic, said)
         for topic, said in found
@@ -285,7 +284,8 @@ def _clauses(sentence: str) -> list[str]:
     interviewing there, what do those pay"); one piece when the first clause asks too ("how
     do i ask for a signing bonus, whats a normal number")."""
     pieces = _ASKING_CLAUSE.split(sentence, maxsplit=1)
-    if len(pieces) < 2 or _QUESTION_WORD.search(pieces[0]) or _NAMES_WHAT_OF.match(pieces[0]):
+    first = pieces[0] if len(pieces) > 1 else ""  # ("three things: base range, how much…")
+    if not first or any(p.search(first) for p in (_QUESTION_WORD, _NAMES_WHAT_OF, _ASKS_LISTED)):
         return [sentence]  # ("for the observability design one, what do they expect?")
     chooses = _CHOICE.search(pieces[0]) and pieces[1].lower().startswith("which")
     return [sentence] if chooses else pieces  # ("argo or applicationsets, which scales?")
@@ -298,6 +298,7 @@ _NAMES_WHAT_OF = re.compile(
     r"(?:[\w'/&-]+\s*){1,6},?$",
     re.I,
 )
+_ASKS_LISTED = re.compile(r"\b(?:things?|questions?|qs|asks?)\s*:", re.I)  # what follows asks
 _CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.I)  # the alternatives a "which" chooses
 
 

@@ -16,8 +16,10 @@ from assistant.understanding.words import contains_phrase, normalize
 
 _CORRECTION_CUES = tuple(ASKS_TABLE["correction_cues"])
 _REPEAT_CUES = tuple(ASKS_TABLE["repeat_cues"])
-_NEGATED = re.compile(  # (and "relocating me from london to sf": London is left behind)
-    r"\b(?:not|instead of|rather than|other than|from(?=\s+[\w'.&-]+\s+to\b))\s+"
+_NEGATED = re.compile(  # (and "relocating me from london to sf": London is left behind;
+    # not "if not, which lever covers moving costs": otherwise)
+    r"\b(?:(?<!\bif )(?<!\bor )(?<!\bwhy )not|instead of|rather than|other than|"
+    r"from(?=\s+[\w'.&-]+\s+to\b))\s+"
     r"(?:in\s+|the\s+|for\s+|at\s+)?([A-Za-z][\w'.&-]*(?:\s+(?!to\b)[A-Z][\w'.&-]*)?)",
     re.I,
 )

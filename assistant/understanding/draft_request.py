@@ -5,7 +5,8 @@ firmer", "rewrite the draft to be more professional", "turn it into what I say o
 ask for the previous draft again in another style (assistant.engine.draft_styles), from the
 same figures. A request names a style word and either a draft ("email", "draft", "message",
 "script") or a restyling verb ("make it …", "rewrite it …"); a question that merely mentions a
-phone screen or a script ("give me a script to counter") is not one.
+phone screen or a script ("give me a script to counter") is not one. `asks_for_a_draft`:
+whether a message asks for a reply to be drafted at all ("draft me a reply to the recruiter").
 
 Leaves out: whether the conversation has a draft to restyle (the coach knows its offer) and
 the styles' wording (assistant.engine.draft_styles).
@@ -97,6 +98,21 @@ _EMAIL_ASKED = re.compile(
     r"(?: draft)?)(?:\W+(?:please|pls|thx|thanks))?\W*$",
     re.I,
 )
+
+
+# "draft me a reply to the recruiter, use my numbers", "write my counter email": a draft asked
+_DRAFT_ASKED = re.compile(
+    r"\b(?:write|draft|compose)(?: me| us| up)? (?:the|an|a|my|our) (?:(?:short|quick|brief|"
+    r"polite|friendly|formal|professional|firm|nice|simple) ){0,2}(?:counter(?:[- ]offer)? )?"
+    r"(?:e-?mail|reply|response|message|note|counter(?:[- ]?offer)?)\b",
+    re.I,
+)
+
+
+def asks_for_a_draft(message: str) -> bool:
+    """Whether the message asks for a reply, an email or a counter to be drafted ("draft me a
+    reply to the alibaba recruiter pls, use my numbers…"): with an offer given, the counter."""
+    return bool(_DRAFT_ASKED.search(message or ""))
 
 
 # "ok what should i say to the recruiter", "how do i word it?": the words for the offer talked of

@@ -17,6 +17,7 @@ from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words
 from assistant.understanding.asks import (
     NO_OFFER_YET,
     asked_sentences,
+    asks_in,
     components_named,
     sentences_that_ask,
 )
@@ -311,12 +312,19 @@ def quotes_pay(text: str) -> bool:
 
 
 def intents_asked(
-    main: Intent, scores: dict[Intent, float], pay_asked: bool = False
+    main: Intent, scores: dict[Intent, float], pay_asked: bool = False, question: str = ""
 ) -> tuple[Intent, ...]:
     """The main intent, then every other the question asks with weight ("is it fair and what
     should I counter?" asks comp and counter); a pay component named with a place asks comp
-    too ("how many rounds, and what's the base in singapore?")."""
+    too ("how many rounds, and what's the base in singapore?"), and so does one of the
+    question's several asks that asks pay read alone ("do i have to answer that before
+    interviewing? whats the band")."""
     others = [i for i, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score >= 2.0]
+    asks = asks_in(question) if question else []
+    pay_asked = pay_asked or (
+        len(asks) > 1
+        and any(best_intent(intent_scores(normalize(a), False)) == "comp" for a in asks)
+    )
     if pay_asked and main not in ("comp", "counter"):
         others.append("comp")
     return tuple(dict.fromkeys([main, *others]))

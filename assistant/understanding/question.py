@@ -56,7 +56,7 @@ from assistant.understanding.corrections import (
     without_repeat_cues,
 )
 from assistant.understanding.currency_place import currency_region
-from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.draft_request import asks_for_a_draft, draft_style_requested
 from assistant.understanding.employer import users_employer
 from assistant.understanding.entities import (
     Catalog,
@@ -153,9 +153,8 @@ def understand(
     elif not unknown_company and not context_names:
         rival = guide_name_as_context(question, normalized, catalog, state.company)
         context_names = (rival,) if rival else ()
-    # ("same question tho": the words that ask again say nothing of what is asked)
-    scores = intent_scores(SAME_AGAIN.sub(" ", normalized), may_give_money(question))
-    scored = kept_text
+    scores = intent_scores(SAME_AGAIN.sub(" ", normalized), may_give_money(question))  # ("same
+    scored = kept_text  # question tho": the words that ask again say nothing of what is asked)
     asking = asked_sentences(kept_text)  # "another offer expires soon. how long does it take?"
     if asking != kept_text:  # the sentence that asks decides, when it says what it asks
         asked = intent_scores(SAME_AGAIN.sub(" ", normalize(asking)), may_give_money(asking))
@@ -198,6 +197,8 @@ def understand(
         company = named[0] if named else company
     if MAKES_AN_ARTEFACT.search(question):
         intent = "out_of_scope"  # "write me a kubernetes deployment yaml": work, not coaching
+    elif asks_for_a_draft(question) and gives_amounts(kept_text):  # ("draft me a reply…, 172k
+        intent = "counter"  # base… i have a google SRE L4 offer": the counter, not the L4)
     # "base not stock": base; "I care more about base than RSUs. Which lever…?": the one asked
     component = first_component(sentences_that_ask(asking)) or find_component(kept_text)
     foreign = foreign_words(normalized, catalog) if intent == "out_of_scope" else []
@@ -372,8 +373,8 @@ def understand(
     if component is None and (followup or repeating) and carries and not topics:  # ("wlb?")
         component = state.component
     unknown_region = place if (region_match and region_match.label is None) else None
-    # (a place carried from the last turn stays out of a topic's query: "what about wlb?")
-    where = (place if region is None else region) if region_match or not topics else None
+    where = (place if region is None else region) if region_match or not topics else None  # (a
+    # place carried from the last turn stays out of a topic's query: "what about wlb?")
     again = repeating and company != state.company  # ("sorry i meant alibaba. same question")
     retells = (again or correcting) and repeating and intent == "interview"
     retold = state.asked if retells and state.asked else question
@@ -495,6 +496,6 @@ def understand(
         repeats=repeating,
         wants_short=draft_style_requested(question) == "short",
         lever=lever,
-        intents=intents_asked(intent, scores, pay_asked=bool(component and region_match)),
+        intents=intents_asked(intent, scores, bool(component and region_match), question),
         components=components,
     )

@@ -24,7 +24,8 @@ _SIDE_BY_SIDE = re.compile(
 
 # "rsu bands for both?", "each of them", "the two bands"
 _BOTH = re.compile(
-    r"\b(?:both|each of (?:them|those|the two)|the (?:two|2) (?:of them|bands|rows))\b"
+    r"\b(?:both|each of (?:them|those|the two)|the (?:two|2) (?:of them|bands|rows))\b",
+    re.I,  # ("Both?")
 )
 
 
