@@ -11,9 +11,8 @@ and region), and everything later stages need from the words themselves (a level
 interview or an example-questions question, a comparison, each compared company's region, the
 regions named): the question is read here once, and retrieval and composing read the fields.
 
-Leaves out: finding names and places (assistant.understanding.entities), replaying a
-conversation (assistant.understanding.conversation), offer figures (the negotiation engine
-parses those), and languages other than English."""
+Leaves out: finding names and places (assistant.understanding.entities), replaying talks
+(assistant.understanding.conversation), offer figures (the engine's) and other languages."""
 
 from __future__ import annotations
 
