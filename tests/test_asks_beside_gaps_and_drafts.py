@@ -7,7 +7,8 @@ the pure rules:
   is "otherwise", no correction taking "which lever" back;
 - a recruiter's "share your expectations first" / "what are your compensation expectations?"
   is named as not covered, and the band asked beside it is still given (one of several asks
-  that asks pay read alone asks pay);
+  that asks pay read alone asks pay); "when it get paid is it yearly or quaterly" asks when
+  the bonus is paid out;
 - "how do i negotiate the promo bump, and what does senior devops pay there" names the senior
   level as one with no band of its own (one of its asks asks pay), while "new grad here …
   what are they grading me on overall" gives no band statement (an interview question);
@@ -19,7 +20,9 @@ the pure rules:
   three: the base band is given beside the sign-on;
 - "what sign-on could i ask for? the guide's number is in usd right?" after an SGD offer says
   the sign-on figures' currency once, not also that the band is in SGD only;
-- "Both?" asks both regions of the talk, whatever its case.
+- "Both?" asks both regions of the talk, whatever its case;
+- "and google? … what do they ask in their behavioral?" is refused as no Google interview
+  guide, not only as a company the guides do not cover.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -69,6 +72,18 @@ def test_being_asked_for_expectations_is_a_topic(text, key):
     keys = {topic.key for topic in topics_asked(text)}
     assert keys & {"salary_expectations", "first_number"}
     assert key is None or key in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("hangzou ali devops bonus how much % and when it get paid is it yearly or quaterly", True),
+        ("what % should i expect, and when does it get paid — before 春节?", True),
+        ("how much will i get paid at alibaba sg", False),
+    ],
+)
+def test_when_the_bonus_is_paid_is_its_payout_topic(text, asks):
+    assert ("bonus_payout" in {topic.key for topic in topics_asked(text)}) is asks
 
 
 def test_expectations_asked_first_are_named_first(coach):
@@ -191,3 +206,14 @@ def test_a_pay_ask_among_several_asks_pay(coach):
     answer = coach.ask(question)
     assert "expectations" in _lead(answer.answer)
     assert "$155K–$220K" in answer.answer and "$210K–$340K" in answer.answer
+
+
+def test_another_employers_interviews_are_named_as_a_missing_interview_guide(coach):
+    _, google = converse(
+        coach,
+        "how many rounds is the alibaba onsite?",
+        "and google? i have an onsite with google sre the same week, what do they ask in their "
+        "behavioral?",
+    )
+    assert google.refused
+    assert "no Google interview guide" in _lead(google.answer)

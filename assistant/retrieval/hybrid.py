@@ -336,6 +336,13 @@ class HybridRetriever:
             nor = f" and have no comp row for {place.title()}" if place else ""
             names = unknown_companies(normalize(understood.question), understood.unknown_company)
             shown = [n.title() if n.islower() else n for n in names]  # ("grab" typed: "Grab")
+            pay = any(i in ("comp", "counter") for i in understood.intents)  # (and its rounds)
+            if understood.intent == "interview" and understood.asks_interviews and not pay:
+                its = "its" if len(shown) == 1 else "their"  # ("and google? what do they ask")
+                return (
+                    f"the guides have no {' or '.join(shown)} interview guide, so nothing on "
+                    f"{its} interview process, rounds, timeline or questions"
+                )
             return f"the guides do not cover {' or '.join(shown)}{nor}"
         company = understood.company
         if understood.intent in ("comp", "counter") and understood.unknown_region:
