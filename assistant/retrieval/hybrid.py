@@ -331,18 +331,16 @@ class HybridRetriever:
             return "the question is not about a job offer, pay, negotiation or interviews"
         if not catalog.companies:
             return "the index holds no guides"
+        # a loop asked of, with no pay asked too ("how many rounds, and whats the base for ny?")
+        loop_only = understood.intent == "interview" and understood.asks_interviews
+        loop_only = loop_only and not any(i in ("comp", "counter") for i in understood.intents)
         if unknown:  # (mid-talk, "what about coinbase london": Coinbase is what is lacking)
             place = understood.unknown_region  # "tencent in shenzhen": neither is held
             nor = f" and have no comp row for {place.title()}" if place else ""
             names = unknown_companies(normalize(understood.question), understood.unknown_company)
             shown = [n.title() if n.islower() else n for n in names]  # ("grab" typed: "Grab")
-            pay = any(i in ("comp", "counter") for i in understood.intents)  # (and its rounds)
-            if understood.intent == "interview" and understood.asks_interviews and not pay:
-                its = "its" if len(shown) == 1 else "their"  # ("and google? what do they ask")
-                return (
-                    f"the guides have no {' or '.join(shown)} interview guide, so nothing on "
-                    f"{its} interview process, rounds, timeline or questions"
-                )
+            if loop_only:  # ("and google? what do they ask in their behavioral?")
+                return _no_interview_guide(shown)
             return f"the guides do not cover {' or '.join(shown)}{nor}"
         company = understood.company
         if understood.intent in ("comp", "counter") and understood.unknown_region:
@@ -358,12 +356,16 @@ class HybridRetriever:
             return f"the guides have no comp row for {' or '.join(places)}"
         if company and understood.intent == "comp" and not catalog.regions.get(company):
             return f"the guides have no comp table for {company}"
-        if company and understood.intent == "interview" and understood.asks_interviews:
-            # (not when pay is asked too: "how many rounds, and whats the base for ny?")
-            held = any(i in ("comp", "counter") for i in understood.intents)
-            if "interview" not in catalog.kinds.get(company, ()) and not held:
-                return (  # (what such a guide would hold, in the words users ask with)
-                    f"the guides have no {company} interview guide, so nothing on its "
-                    "interview process, rounds, timeline or questions"
-                )
+        if company and loop_only and "interview" not in catalog.kinds.get(company, ()):
+            return _no_interview_guide([company])
         return ""
+
+
+def _no_interview_guide(companies: list[str]) -> str:
+    """Why a loop asked of companies without an interview guide is refused, saying what such a
+    guide would hold, in the words users ask with."""
+    its = "its" if len(companies) == 1 else "their"
+    return (
+        f"the guides have no {' or '.join(companies)} interview guide, so nothing on {its} "
+        "interview process, rounds, timeline or questions"
+    )
