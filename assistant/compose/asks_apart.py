@@ -129,7 +129,7 @@ def _in_guide_words(words: str, catalog: Catalog, company: str | None) -> bool:
     return bool(own) and all(w in held for w in own)
 
 
-_NAMES_LEVER = re.compile(r"\b(?:lever|levers|angle|argument)\b")
+_NAMES_LEVER = re.compile(r"\b(?:lever|levers|leverage|angle|argument)\b")
 _PAY_FIGURES = re.compile(r"\b(?:band|bands|range|ranges|pay|comp|compensation|tc)\b")
 
 

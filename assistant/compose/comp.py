@@ -159,8 +159,8 @@ _PER_MONTH = re.compile(  # (and "pro Monat", "al mes", "par mois", "mensual")
 # "what's the max i can get?", "bottom of the band?", "the midpoint?": one point of a range
 _BAND_POINTS = {
     "top": re.compile(
-        r"\b(?:max(?:imum)?|top(?: end)?|high(?:er)? end|upper end|ceiling|highest|cap(?:ped)?"
-        r"|the most (?:i|you|one|they|someone) (?:can|could|would|will)\b)",
+        r"\b(?:max(?:imum)?|top(?: end)?(?! up\b)|high(?:er)? end|upper end|ceiling|highest"
+        r"|cap(?:ped)?|the most (?:i|you|one|they|someone) (?:can|could|would|will)\b)",
         re.I,
     ),
     "bottom": re.compile(

@@ -23,9 +23,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.compose.core import Writer
+from assistant.compose.counter import placed_in_band
+from assistant.corpus.facts import Facts
 from assistant.engine.figures import Figure
 from assistant.engine.years import FORMULAS, MAX_OFFERS, Comparison, compare_texts
 from assistant.engine.years_report import leader_sentences, shown
+from assistant.engine.years_workbench import band_for
 from assistant.errors import CoachError
 from assistant.understanding.conversation import describes_offer, states_offer
 from assistant.understanding.entities import Catalog, _company_mentions, normalize
@@ -36,7 +39,7 @@ ASKS_TO_COMPARE = re.compile(
     r"that |this |the guide'?s? )?(?:band|range|market|guide|row|table)s?\b)|side by side|"
     r"year[- ]by[- ]year|"
     r"which (?:one |offer |of (?:them|the two) )?(?:is|would be|pays|comes out) "
-    r"(?:better|best|more|ahead)|better offer)(?=\W|$)",
+    r"(?:better|best|more|ahead|stronger)|better offer)(?=\W|$)",
     re.I,
 )
 _JOINERS = re.compile(r"[\s,;:(]*\b(?:with|vs\.?|versus|against|and|or|to|than)?[\s,;:(]*$", re.I)
@@ -107,7 +110,7 @@ def _earlier_offers(user_texts: Iterable[str], offer_text: str, catalog: Catalog
     return found
 
 
-def compose_compare(writer: Writer, comparison: Comparison) -> None:
+def compose_compare(writer: Writer, comparison: Comparison, facts: Facts | None = None) -> None:
     writer.values += comparison_values(comparison)
     years = len(comparison.offers[0].rows)
     if not comparison.currency:  # (the engine's note names a command-line flag)
@@ -117,6 +120,7 @@ def compose_compare(writer: Writer, comparison: Comparison) -> None:
             "neither offer is ranked; each is shown in its own currency.",
             "",
         )
+    writer.add(*_each_in_its_band(writer, comparison, facts))
     writer.add(f"**Your offers year by year** (over {years} years, from your figures)", "")
     if comparison.currency:
         writer.add(*(f"- {sentence}" for sentence in leader_sentences(comparison)))
@@ -140,6 +144,19 @@ def compose_compare(writer: Writer, comparison: Comparison) -> None:
         writer.add(f"- {offer.label} ({offer.currency}{stock}): {parts} = {shown(row.total)}")
         writer.add(*(f"  - Assumption: {a}" for a in offer.assumptions))
     writer.add("", f"How: {FORMULAS}. Taxes, stock price changes and inflation are left out.")
+
+
+def _each_in_its_band(writer: Writer, comparison: Comparison, facts: Facts | None) -> list[str]:
+    """Where each offer sits in its own company's band for its region, in its own currency
+    ("which one is better positioned inside its own band?"), cited; nothing for an offer whose
+    company and region have no band row."""
+    lines = []
+    for item in comparison.offers:
+        band = band_for(item.offer.company, item.offer.region, facts) if facts else None
+        placed = placed_in_band(writer, item.offer, band) if band else ""
+        if placed:
+            lines.append(f"- {item.label}: {placed}")
+    return ["**Each offer in its own band**", "", *lines, ""] if lines else []
 
 
 def comparison_values(comparison: Comparison) -> list[tuple[float, str]]:

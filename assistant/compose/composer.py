@@ -58,7 +58,7 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     writer = Writer(CitationBook(indexed))  # (citations quote the chunk as indexed)
     retrieval = replace(retrieval, hits=quotable_hits(retrieval.hits, evidence.records))
     if evidence.comparison is not None:  # offers year by year: the user's figures, no passage
-        compose_compare(writer, evidence.comparison)
+        compose_compare(writer, evidence.comparison, evidence.facts)
         return writer.draft("counter")
     if quoted := quoted_source(understood, evidence.records):  # "…which guide, which section"
         write_quoted_source(writer, quoted)

@@ -429,7 +429,12 @@ def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev
     )
     if band is None:
         return ""
-    offer = Offer(**vars(package), region=band.region)
+    return placed_in_band(writer, Offer(**vars(package), region=band.region), band)
+
+
+def placed_in_band(writer: Writer, offer: Offer, band) -> str:
+    """Where an offer's figures (base, stock grant, total) sit in `band`, cited; "" when none
+    can be placed."""
     rows = position(offer, band)
     placed = [
         _placed(row, offer, band)
@@ -443,6 +448,7 @@ def _in_its_band(writer: Writer, package: Package, understood: Understanding, ev
     writer.values += [  # (each shown position: a calculation from the band and the offer)
         (round(row.percent), "%") for row in rows if row.percent is not None
     ]
+    writer.values += [(f.value, f.unit) for row in rows if row.offer for f in _walk(row.offer)]
     if not placed:
         return ""
     return f"{'; '.join(placed)} {writer.book.cite(band.chunk_id)}"

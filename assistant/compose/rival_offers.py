@@ -28,6 +28,7 @@ def rivals_unnamed(frame: Understanding, catalog: Catalog) -> list[str]:
     company = frame.company
     # (the levers asked about: not "datadog offered me ~270k tc. what do i ask anyscale for?")
     levers = frame.intent == "lever" or bool(_LEVER_WORDS.search(asked_sentences(frame.question)))
+    levers = levers or (frame.intent == "counter" and frame.competing)  # (its script's rival)
     if not company or not levers:
         return []
     normalized = normalize(frame.question)

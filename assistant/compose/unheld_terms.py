@@ -146,10 +146,23 @@ def _known(word: str, terms: dict[str, int], catalog: Catalog, common) -> bool:
 
 def _without_vowels(word: str, terms: dict[str, int]) -> bool:
     """Whether the word is a guide word typed without its vowels ("rnds" for "rounds", "mgr"
-    for "manager"), as people type on phones."""
-    if len(word) < 3 or _VOWELS.search(word[1:]):
+    for "manager") or some of them ("intervw"), as people type on phones."""
+    if len(word) < 3 or (_VOWELS.search(word[1:]) and len(word) < _SOME_VOWELS_DROPPED):
         return False
-    return any(len(t) > len(word) and t[0] + _VOWELS.sub("", t[1:]) == word for t in terms)
+    skeleton = word[0] + _VOWELS.sub("", word[1:])
+    return any(
+        len(t) > len(word) and t[0] + _VOWELS.sub("", t[1:]) == skeleton and _within(word, t)
+        for t in terms
+    )
+
+
+_SOME_VOWELS_DROPPED = 5  # a word keeping vowels is this long at least ("intervw", not "helm")
+
+
+def _within(word: str, term: str) -> bool:
+    """Whether the word's letters appear in the term in order (the term with letters dropped)."""
+    letters = iter(term)
+    return all(letter in letters for letter in word)
 
 
 _VOWELS = re.compile(r"[aeiou]")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.compose.safe_markdown import sanitize
-from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.draft_request import asks_for_a_draft, draft_style_requested
 from assistant.understanding.words import abbreviations_spelled_out
 
 ADDRESSES_AN_AI = re.compile(
@@ -60,7 +60,8 @@ def clean_question(text: str) -> str:
         c
         for c in clauses
         if not ADDRESSES_AN_AI.search(c)
-        # ("write my counter as an email": a draft asked for, not words put in its mouth)
-        and not (_COMMAND.match(c) and draft_style_requested(c) is None)
+        # ("write my counter as an email", "write me a counter": a draft asked for, not words
+        # put in its mouth)
+        and not (_COMMAND.match(c) and draft_style_requested(c) is None and not asks_for_a_draft(c))
     ]
     return " ".join(kept) or safe

@@ -41,12 +41,14 @@ def with_changes(earlier: Offer, later: Offer, facts: Facts | None = None) -> Of
     own total dropped when a component changed, unless the later text states one). Amounts
     in another currency ("sorry, i meant beijing, and it's 80w cny total") replace the
     earlier amounts altogether: none is converted, and none is kept beside them. A later text
-    of another company with no figures (a correction of whose offer it is) moves the offer to
-    that company and region (`said_to_be`, with `facts` for the band's currency)."""
+    of another company or region with no figures (a correction of whose offer it is, or where)
+    moves the offer to that company and region (`said_to_be`, with `facts` for the band's
+    currency)."""
     changes = {c: getattr(later, c) for c in _COMPONENTS if getattr(later, c) not in (None, "")}
-    moved = later.company not in ("", None, earlier.company) and facts is not None
-    if moved and not gives_own_pay(later) and not later.unassigned:  # "it's anyscale, not…"
-        return said_to_be(earlier, later.company, later.region or None, facts)
+    company = later.company or earlier.company  # (or of its region: "the alibaba one is seattle")
+    moved = company != earlier.company or later.region not in ("", None, earlier.region)
+    if moved and facts is not None and not gives_own_pay(later) and not later.unassigned:
+        return said_to_be(earlier, company, later.region or None, facts)  # "it's anyscale, not…"
     if not changes and later.tc is None:
         return _corrected_figure(earlier, later) or earlier
     if later.currency and earlier.currency and later.currency != earlier.currency:

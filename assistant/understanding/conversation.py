@@ -26,7 +26,11 @@ from typing import Any
 from assistant.errors import CoachError
 from assistant.money import PERCENT, find_amounts, thousands_beside_pay_words, unreadable_amounts
 from assistant.understanding.asks import FIXED_COMPONENT, ONE_LEVER_ASKED, asked_sentences
-from assistant.understanding.draft_request import draft_style_requested, words_to_say
+from assistant.understanding.draft_request import (
+    asks_for_a_draft,
+    draft_style_requested,
+    words_to_say,
+)
 from assistant.understanding.entities import Catalog
 from assistant.understanding.question import ConversationState, Understanding, understand
 from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
@@ -250,9 +254,13 @@ def names_whose_offer(owner: str | None, text: str, understood: Understanding) -
 
 def of_the_offer(context: Context, text: str, understood: Understanding) -> bool:
     """Whether a turn with no figure of its own is about the conversation's offer: whose it
-    is ("anyscale nyc btw"), or why a figure of its counter is what it is ("why 155k rsu?")."""
+    is ("anyscale nyc btw"), why a figure of its counter is what it is ("why 155k rsu?"), or
+    a draft asked of it ("write me a counter. i have no other offers, but i've run gpu
+    clusters": the counter, not only the lever)."""
     if not context.offers:
         return False
+    if asks_for_a_draft(text) and understood.intent in ("lever", "general", "counter"):
+        return True
     why = _ASKS_WHY.match(text) and describes_offer(thousands_beside_pay_words(text)[0])
     return bool(why) or names_whose_offer(context.offers[-1][0], text, understood)
 
@@ -380,6 +388,8 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         elif offers and (
             (understood.corrects and understood.company not in (None, offers[-1][0]))
             or names_whose_offer(offers[-1][0], text, understood)  # ("anyscale nyc btw")
+            or (understood.corrects and understood.place and understood.region)  # ("the alibaba
+            # one is the seattle team, not sunnyvale": the offer moves there)
         ):
             # "wait, it's actually anyscale not alibaba, and it's nyc": the offer is theirs from
             # now on, said as an offer text with no figures (assistant.engine.offer_update)

@@ -30,6 +30,8 @@ _SHORT = re.compile(
     r"\b(?:shorter|briefer|more (?:brief|concise)|concise|shorten|trim)\b"
     r"|\b(?:short|brief) (?:e-?mail|version|message|note|reply|draft)\b"  # "short email"
     r"|\bin (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)\b"  # "in 3 lines"
+    # ("now in one paragraph", "make it one paragraph")
+    r"|\b(?:(?:in|as|into|to) (?:just |only )?(?:a short|a)|1|one|a single) paragraph\b"
     r"|\b(?:\d|one|two|three|four|five)(?:-\d)? (?:sentences?|lines?) (?:text|msg|message|"
     r"slack|dm|e-?mail|note)"  # ("turn that into a 2 sentence text msg")
     r"|\b(?:text|slack|sms) (?:msg|message)\b"
@@ -76,6 +78,7 @@ _BARE = re.compile(
     r"^\s*(?:(?:a bit|a little|much|bit|please|now|and|but|even|way|a lot|lot)\s+)*"
     r"(?:shorter|friendlier|warmer|briefer|firmer|stronger|more \w+|less \w+|too (?:long|wordy)"
     r"|(?:just |only )?in (?:\d|one|two|three|four|five|a few) (?:sentences?|lines?)"
+    r"|(?:just |only )?(?:in|as) (?:1|one|a single|a short|a) paragraph"
     r"|(?:\d|one|two|three|four|five) (?:sentences?|lines?) (?:max|tops|at most|or less))"
     r"(?:\s+(?:please|pls|thanks|now|lol|haha))*[\s.!?]*"
     # ("more polite pls, 'i'd like' sounds entitled", "shorter + less formal pls")

@@ -143,7 +143,7 @@ def understand(
     unknown_company = None if company else elsewhere or find_unknown_company(kept_text, kept)
     context_names: tuple[str, ...] = tuple(context_companies)
     # mid-talk about an offer, "amazon came back with 270k tc.": a rival's offer, told
-    told = bool(unknown_company and state.company and rival_told(kept_text, unknown_company))
+    told = bool(unknown_company and state.company and rival_told(kept_text, unknown_company, state))
     if unknown_company and (  # "what if I had an NVIDIA offer?"
         told or given_as_context(question, unknown_company, catalog, state.company)
     ):
@@ -204,6 +204,8 @@ def understand(
     if foreign and catalog.knows_most(foreign):
         intent = "general"  # "what is Apsara?": words of the guides themselves
     repeating = bool(state.turns) and repeats(question) and not topics_asked(question)
+    back = correcting or repeating
+    redo = repeating or (correcting and bool(places_in(negated_places(question)[1])))  # (where)
     off_topic = intent == "out_of_scope" and off_topic_turn(
         question,
         normalized,
@@ -213,16 +215,13 @@ def understand(
         catalog,
         component=component,
         names_company=bool(named),
-        goes_back=correcting or repeating,
+        goes_back=back,
     )
     short = len(normalized.split()) <= 6 or len(asking.split()) <= 2  # ("any sql? i use pg")
     followup = bool(
         state.turns
-        # ("what if i went with alibaba hangzhou instead", the same company named again)
-        and (
-            not company
-            or (company == state.company and (FOLLOWUP_LEAD.search(question) or repeating))
-        )
+        # (the same company named again: "…alibaba hangzhou instead", "the alibaba one is seattle")
+        and (not company or (company == state.company and (FOLLOWUP_LEAD.search(question) or redo)))
         and not unknown_company
         and not off_topic
         and (
@@ -231,8 +230,7 @@ def understand(
             or REFERENCE.search(normalized)
             or re.search(r"\b(?:they|them|their|theirs)\b", normalized)  # "…normal for them?"
             or short
-            or correcting
-            or repeating
+            or back
             or intent in ("counter", "lever", "out_of_scope")
             or mixes_another_language(question)  # ("y eso en dolares?": its "that" unread)
             or (state.intent == "lever" and lever_asked_by_place(question))  # "the second one"

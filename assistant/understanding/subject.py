@@ -53,7 +53,8 @@ _DID_WITH = re.compile(
     r"\b(?:experience|background|worked|built|ran|run|running|managed|did|done|used|using|"
     r"years?)\b[^.?!]{0,60}\b(?:with|at|for|on|in)\s+$"
     r"|\bi(?:'?ve| have)?\s+(?:done|did|ran|run|used|built|managed|operated)\s+$"  # "ive done aws"
-)
+    r"|\b(?:using|citing|leveraging)\s+(?:my\s+|the\s+|their\s+)?$"  # ("draft the counter using
+)  # cloudflare": the user's other offer)
 
 
 def given_as_context(
@@ -370,14 +371,17 @@ def rival_after_own_offer(question: str, name: str) -> bool:
     )
 
 
-def rival_told(question: str, name: str) -> bool:
+def rival_told(question: str, name: str, state: ConversationState | None = None) -> bool:
     """Whether `name` is an employer whose offer the user tells of, mid-conversation about an
     offer of the corpus: the sentence naming it tells rather than asks and gives figures or
     offer words ("amazon came back w/ a sysde offer around 270k tc. does that change my
     play?"), or asks with both ("meta offered me 250k, should i take it?"); not one named as
-    where the job is, too ("…is 175k fair for datadog nyc?")."""
+    where the job is, too ("…is 175k fair for datadog nyc?"). The talk's competing offer named
+    again is told too ("should i keep the amazon number to myself?")."""
     if asked_as_the_job(question, name):
         return False
+    if state and state.competing and name.lower() in (c.lower() for c in state.context):
+        return True
     for sentence, asks in zip(*sentences_that_ask(question), strict=True):
         if name.lower() in sentence.lower():  # ("208 base / 235 rsu": figures of pay parts)
             amounts = gives_amounts(sentence) or _FIGURE_OF_A_PART.search(sentence.lower())
