@@ -18,7 +18,9 @@ built-in composer), and the pure rules:
   the Seattle band, and the counter after it stays there;
 - "do remote people get paid on the seattle band…", "is that vest schedule standard?" name
   remote work and the vesting schedule as topics;
-- "do they top up private health insurance?" asks no top of a range.
+- "do they top up private health insurance?" asks no top of a range;
+- "what about one level up?" after a P6 question asks about P7 (the level the talk last named,
+  stepped): no separate band for P7, and the region's band.
 
 Leaves out: the wording of the answers beyond what each test names.
 """
@@ -33,6 +35,7 @@ from assistant.compose.comp import _BAND_POINTS
 from assistant.compose.untrusted import clean_question
 from assistant.understanding.asks import topics_asked
 from assistant.understanding.draft_request import draft_style_requested
+from assistant.understanding.level_steps import with_level_stepped
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +153,27 @@ def test_topics_in_everyday_words(text, key):
 )
 def test_top_up_is_no_point_of_a_range(text, point):
     assert bool(_BAND_POINTS["top"].search(text)) is point
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "read"),
+    [
+        ("what about one level up?", "P6", "what about P7?"),
+        ("and the next level?", "L4", "and the L5?"),
+        ("one level down?", "IC5", "IC4?"),
+        ("and two levels up", "P6", "and P8"),
+        ("and one more up, P8?", "P7", "and one more up, P8?"),
+        ("what about one level up?", None, "what about one level up?"),
+        ("what about london?", "P6", "what about london?"),
+    ],
+)
+def test_a_level_step_is_read_as_the_level_it_names(text, last, read):
+    assert with_level_stepped(text, last) == read
+
+
+def test_one_level_up_after_a_level_asks_the_next_level(coach):
+    _, answer = converse(
+        coach, "alibaba hangzhou devops, recruiter says P6. base band?", "what about one level up?"
+    )
+    assert "no separate band for P7" in _lead(answer.answer)
+    assert "CNY 400K–CNY 740K" in answer.answer

@@ -32,6 +32,7 @@ from assistant.understanding.draft_request import (
     words_to_say,
 )
 from assistant.understanding.entities import Catalog
+from assistant.understanding.level_steps import last_level
 from assistant.understanding.question import ConversationState, Understanding, understand
 from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
 
@@ -358,6 +359,7 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         order = dict.fromkeys((*understood.state.named_order, *filter(None, named)))
         held = (*state.held, understood.fixed) if understood.fixed else state.held  # ("either")
         state = replace(understood.state, named_order=tuple(order), held=tuple(dict.fromkeys(held)))
+        state = replace(state, level=last_level(understood, catalog) or state.level)
         places.append((state.company, state.region))
         offer_asked = understood.intent in ("counter", "comp") or "counter" in understood.intents
         # (as the coach reads it: "…offer 175 base. what do i say on the phone to push base",

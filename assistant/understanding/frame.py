@@ -42,6 +42,7 @@ class ConversationState:
     asked: str = ""
     named_order: tuple[str, ...] = ()  # the companies in the order the talk first named them
     held: tuple[str, ...] = ()  # the pay parts the talk said the employer will not move
+    level: str | None = None  # the level code last named ("P6"), for "what about one level up?"
 
 
 @dataclass(frozen=True)

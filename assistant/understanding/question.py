@@ -87,6 +87,7 @@ from assistant.understanding.intents import (
     may_give_money,
     quotes_pay,
 )
+from assistant.understanding.level_steps import with_level_stepped
 from assistant.understanding.off_topic import off_topic_turn
 from assistant.understanding.place_names import place_words, places_in
 from assistant.understanding.regions_again import compared_now, region_before, regions_again
@@ -128,6 +129,7 @@ def understand(
     typed, lines kept, when `question` is it cleaned: what it pastes (an email, an offer
     letter's fields) names no topic asked about."""
     state = state or ConversationState()
+    question = with_level_stepped(question, state.level)  # ("one level up?" after P6: P7)
     normalized = normalize(catalog.in_latin(question))  # ("阿里云": Alibaba)
     correcting = bool(state.turns) and corrects(question)  # (what it takes back is not asked)
     kept_text = negated_places(question)[0] if correcting else question
