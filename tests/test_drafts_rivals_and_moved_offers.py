@@ -28,7 +28,7 @@ Leaves out: the wording of the answers beyond what each test names.
 from __future__ import annotations
 
 import pytest
-from test_answer_first import converse
+from test_answer_first import converse, first_sentence
 
 from assistant.coach import Coach
 from assistant.compose.comp import _BAND_POINTS
@@ -41,10 +41,6 @@ from assistant.understanding.level_steps import with_level_stepped
 @pytest.fixture(scope="module")
 def coach(shipped_index) -> Coach:
     return Coach(shipped_index, backend="composer")
-
-
-def _lead(text: str) -> str:
-    return text.split("\n\n", 1)[0]
 
 
 @pytest.mark.parametrize(
@@ -75,7 +71,7 @@ def test_a_counter_asked_mid_talk_is_the_offers_counter_with_the_fitting_lever(c
         "now in one paragraph",
     )
     assert answer.intent == "counter" and not answer.refused
-    assert "$180K" in _lead(answer.answer)
+    assert "$180K" in first_sentence(answer.answer)
     assert "GPU Infrastructure Premium" in answer.answer
     assert not restyled.refused and "Email draft" in restyled.answer and "$213K" in restyled.answer
 
@@ -106,7 +102,7 @@ def test_leverage_asked_of_a_gap_names_it_then_gives_the_levers(coach):
         "can i use the bank's retention offer as leverage w alibaba?",
     )
     assert not answer.refused
-    assert "retention offer" in _lead(answer.answer)
+    assert "retention offer" in first_sentence(answer.answer)
     assert "Cloud/SRE Offer" in answer.answer
 
 
@@ -116,7 +112,7 @@ def test_two_offers_are_each_placed_in_their_own_band(coach):
         "bonus. anyscale london devops: £140k base, £120k rsu/4y, 7% bonus. which one is better "
         "positioned inside its own band?"
     )
-    assert "no exchange rate" in _lead(answer.answer)
+    assert "no exchange rate" in first_sentence(answer.answer)
     section = answer.answer.split("**Each offer in its own band**", 1)[1].split("**", 1)[0]
     assert "SGD 110K–SGD 170K" in section and "£128K–£166K" in section
     assert "SGD 50K–SGD 130K over 4 years" in section
@@ -129,9 +125,9 @@ def test_a_region_corrected_with_the_company_named_moves_the_offer(coach):
         "correction: the alibaba one is the seattle team, not sunnyvale",
         "ok what do i counter alibaba with?",
     )
-    assert "Seattle (US) band" in _lead(moved.answer)
+    assert "Seattle (US) band" in first_sentence(moved.answer)
     assert "$150K–$215K" in moved.answer
-    assert "$150K–$215K" in _lead(countered.answer)
+    assert "$150K–$215K" in first_sentence(countered.answer)
     assert "$155K–$220K" not in countered.answer
 
 
@@ -175,5 +171,5 @@ def test_one_level_up_after_a_level_asks_the_next_level(coach):
     _, answer = converse(
         coach, "alibaba hangzhou devops, recruiter says P6. base band?", "what about one level up?"
     )
-    assert "no separate band for P7" in _lead(answer.answer)
+    assert "no separate band for P7" in first_sentence(answer.answer)
     assert "CNY 400K–CNY 740K" in answer.answer
