@@ -2,8 +2,8 @@
 offer moved to another region, through the real pipeline (real MiniLM, Chroma on disk, the
 built-in composer), and the pure rules:
 
-- "now in one paragraph" (or "make it one paragraph") restyles the last draft shorter; "what
-  goes in the first paragraph of my email?" is no restyle;
+- "now in one paragraph" restyles the last draft shorter (the phrasings read as a restyle are
+  tested with the others in test_follow_ups_and_quoted_figures);
 - "write me a counter. i have NO other offers, but ive run k8s gpu clusters…" after an offer is
   the counter for that offer with the lever the background fits, not only the levers; its
   "write me a counter" is a draft asked for, kept when the question is cleaned;
@@ -34,27 +34,12 @@ from assistant.coach import Coach
 from assistant.compose.comp import _BAND_POINTS
 from assistant.compose.untrusted import clean_question
 from assistant.understanding.asks import topics_asked
-from assistant.understanding.draft_request import draft_style_requested
 from assistant.understanding.level_steps import with_level_stepped
 
 
 @pytest.fixture(scope="module")
 def coach(shipped_index) -> Coach:
     return Coach(shipped_index, backend="composer")
-
-
-@pytest.mark.parametrize(
-    ("text", "style"),
-    [
-        ("now in one paragraph", "short"),
-        ("make it one paragraph", "short"),
-        ("can you put that in a single paragraph?", "short"),
-        ("what goes in the first paragraph of my email?", None),
-        ("write a paragraph about alibaba culture", None),
-    ],
-)
-def test_one_paragraph_is_a_shorter_draft(text, style):
-    assert draft_style_requested(text) == style
 
 
 def test_a_counter_asked_for_is_kept_when_cleaned():

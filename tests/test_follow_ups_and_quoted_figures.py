@@ -61,6 +61,11 @@ def coach(shipped_index) -> Coach:
         ("more formal pls, i need sounds rude", "formal"),
         ("shorter and what is the sf base?", None),
         ("is the onsite too long?", None),
+        ("now in one paragraph", "short"),
+        ("make it one paragraph", "short"),
+        ("can you put that in a single paragraph?", "short"),
+        ("what goes in the first paragraph of my email?", None),
+        ("write a paragraph about alibaba culture", None),
     ],
 )
 def test_restyle_requests(text, style):
