@@ -67,10 +67,25 @@ def aspects_lacking(
 def aspects_asked(topic: TopicAsk, asking: str) -> list[str]:
     """The aspects the asking sentences ask of `topic` ("does anyscale pay an on-call
     stipend?": pay), whether or not the guides hold the topic."""
-    normalized = normalize(asking)
+    # (the clauses that name the topic, or refer back to it, when any does: "ask them to pay
+    # relocation and also to start in september" asks no pay of the start date)
+    clauses = _clauses_of(topic, asking)
+    normalized = normalize(" ".join(clauses) if clauses else asking)
     for said in topic.said:  # ("hours a week" names the topic, not how often it comes)
         normalized = normalized.replace(normalize(said), " ")
     return [name for name, (asks, _) in ASPECTS.items() if asks.search(normalized)]
+
+
+def _clauses_of(topic: TopicAsk, asking: str) -> list[str]:
+    """The clauses of the asking sentences that name the topic, and those right after one
+    that refer back to it ("on call, and do they pay for it?")."""
+    chosen, named_before = [], False
+    for clause in re.split(r"[?.!;,+&]|\b(?:and|or|but|also)\b", asking):
+        names = any(contains_phrase(_unhyphened(clause), _unhyphened(s)) for s in topic.said)
+        if names or (named_before and REFERS_BACK.search(clause)):
+            chosen.append(clause)
+        named_before = names or (named_before and not clause.strip())
+    return chosen
 
 
 def asked_plainly(topic: TopicAsk, asking: str) -> bool:

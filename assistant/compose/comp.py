@@ -68,6 +68,20 @@ def _write_makeup(writer: Writer, understood: Understanding, ev: Evidence) -> No
 _ASKS_WHAT_CHANGES = re.compile(r"\b(?:change[sd]?|differ(?:s|ent)?|difference)\b", re.I)
 
 
+# "in every office", "across all regions", "everywhere", "the other offices": each row asked
+_EVERY_PLACE = re.compile(
+    r"\b(?:every|each|all|any)\s+(?:of (?:the|their|its) )?(?:\w+ )?(?:offices?|regions?|"
+    r"locations?|cit(?:y|ies)|hubs?|countr(?:y|ies))\b|\beverywhere\b|\b(?:across (?:all |the |"
+    r"their |its )?|(?:the |their )?other )(?:offices|regions|locations|cities|countries)\b",
+    re.I,
+)
+
+
+def every_place(understood: Understanding) -> bool:
+    """Whether a pay question asks of all the company's places, not the one it names."""
+    return bool(_EVERY_PLACE.search(understood.question))
+
+
 def _regions_compared(
     understood: Understanding, rows: list[CompBand], previous_region: str | None
 ) -> list[str]:
@@ -106,7 +120,8 @@ def _bands_for(
             if len(named) > 1 and not understood.other_companies:
                 chosen += [b for region in named for b in rows if b.region == region]
                 continue
-            if understood.region and company == understood.company:
+            # ("bonus is 15% in every office right? including hangzhou": every row)
+            if understood.region and company == understood.company and not every_place(understood):
                 named = [b for b in rows if b.region == understood.region]
                 if named:
                     chosen += named
@@ -252,7 +267,7 @@ def compose_comp(
         # ("does alibaba pay more in hangzhou or beijing?": pay with no part named, the total)
         asked = understood.component or ("total" if compared else None)
         named = 1 < len(understood.region_mentions) >= len(bands)  # ("the two tc bands?")
-        band_table(writer, bands, asked, compared, each=named)
+        band_table(writer, bands, asked, compared, each=named or every_place(understood))
     if notes and not yearly:
         writer.add("", *notes)
     said = any("no exchange rate" in line for line in writer.lines)  # (the coverage's, first)

@@ -69,7 +69,13 @@ def compose(understood: Understanding, retrieval: Retrieval, evidence: Evidence)
     gaps = _coverage(understood, evidence, Writer(CitationBook(indexed)))
     named_unknown = understood.unknown_company or understood.unknown_region
     # (a place or company without a guide named too: the retrieval's refusal says so, below)
-    if gaps.statements and (refuses or gaps.nothing_else) and not (named_unknown and refuses):
+    # (a draft restyled is held: "firmer pls. and add a line asking them to cover my move")
+    restyled = evidence.drafts is not None and evidence.drafts.style != "standard"
+    if (
+        gaps.statements
+        and (refuses or gaps.nothing_else and not restyled)
+        and not (named_unknown and refuses)
+    ):
         if not understood.small_talk:  # what the guides lack, named first; no figures
             lead = _sentence(MARKER.sub("", gaps.lead).replace(" ,", ","))
             return compose_refusal(writer, understood, lead, evidence.catalog)

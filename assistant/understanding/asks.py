@@ -95,7 +95,7 @@ FIXED_COMPONENT = re.compile(
     r"|call|step|screen|hr|values)))\b|\b(?:say|says|said) no to\b|\b(?:reject|decline|refuse|"
     r"turn down)s?\b|\bno (?:room|flexibility|movement)\b|\bpush(?:es|ed)? back on\b"
     r"|\bbest (?:we|they|i) can do\b|\b(?:can'?t|cannot) go (?:above|higher|past|over|beyond)\b"
-    r"|\b(?:tops?|maxe?s?) out at\b|\bcap(?:s|ped)? (?:\w+ ){0,2}at\b"  # "cap base at 200"
+    r"|\b(?:tops?|maxe?s?) out at\b|\bcap(?:s|ped)? (?:\w+ ){0,2}at\b|\bmaxed\b"  # "cap at 200"
     r"|\b(?:is|are|'s) (?:impossible|not possible|off the table)\b"
     r"|\b(?:is|'s) (?:their|our|the|its) (?:best|final|last|max(?:imum)?) (?:offer|number)\b",
     re.I,
@@ -105,8 +105,7 @@ ABOUT_LAST_MAX_WORDS = 8
 
 # "should i quit before i have an offer lined up?": no offer held, so no counter question
 NO_OFFER_YET = re.compile(
-    r"\b(?:before|until|unless|without)\s+(?:i|you|we)\s+(?:have|get|got|land|receive)\s+"
-    r"(?:an?\s+|another\s+|the\s+)?offers?\b"
+    r"\b(?:before|until|unless|without)\s+(?:i|you|we)\s+(?:have|get|got|land|receive)\s+(?:an?\s+|another\s+|the\s+)?offers?\b"
 )
 
 
@@ -125,7 +124,8 @@ SAME_AGAIN = re.compile(  # (and "and the other one? she also interviewed at any
 def components_named(text: str) -> tuple[str, ...]:
     """Every pay component the text names, the most specific first ("the bonus % and what
     signing bonus": sign_on, then bonus, the annual bonus named apart from the signing one)."""
-    rest = MONTHS_OF_BASE.sub(" bonus ", normalize(text))  # ("3 months of base": a bonus)
+    rest = MONTHS_OF_BASE.sub(" bonus ", normalize(text))  # ("3 months of base": a bonus;
+    rest = re.sub(r"\bnon[- ]\w+", " ", rest)  # "the fastest non-base thing": no base)
     named = []
     for component in ("sign_on", "total", "stock", "bonus", "base"):
         words = sorted(COMPONENT_WORDS[component], key=len, reverse=True)
@@ -263,11 +263,11 @@ ASIDE_OPENERS = r"anyway|anyways|anyhow|long story short|tl;?dr"
 _OPENS_A_QUESTION = re.compile(
     r"^(?:[1-9][.)]\s+)?(?:(?:also|and|so|ok|okay|plus|but|pls|please|if so|in that case|"
     r"then|real talk|honestly|seriously|frankly|btw|by the way|lastly|finally|quick q|"
-    r"one more thing|"
-    rf"{ASIDE_OPENERS}|(?:my )?(?:real |main )?question(?: is)?)\W+){{0,3}}"
+    r"one more thing|whatever|fine|"
+    rf"{ASIDE_OPENERS}|(?:my |the )?(?:real |main |actual )?question(?: is)?)\W+){{0,3}}"
     r"(?:how|what|whats|what's|when|where|"
-    r"which|who|why|is|are|do|does|did|can|could|will|would|should|give|list|tell|show|explain|"
-    r"walk|help|draft|write|compare|describe)\b",
+    r"which|who|why|is|are|do|does|did|can|could|will|would|should|(?:just )?(?:give|list|tell|"
+    r"show|explain|walk|help|draft|write|compare|describe))\b",  # ("just tell me the band")
     re.I,
 )
 

@@ -60,7 +60,9 @@ def companies_asked(
         # base / 255 rsu. if anyscale makes an offer whats my counter": NVIDIA's is a rival's)
         context += [c for c in named if c != state.company and _offer_told(normalized, c, catalog)]
     if state.company and state.company not in named:  # "if I had an NVIDIA offer" mid-talk
-        context += holding
+        # (not the one the message writes to: "anyscale offer expires friday. write me an
+        # email asking anyscale for 2 more wks" is about Anyscale's offer)
+        context += [c for c in holding if not _addressed(normalized, c)]
         # ("update: nvidia just made me an offer too. does that change which argument i lead
         # with?": a rival's; not "anyscale nyc also came in at 180k. where's that vs their band?")
         taken_back = normalize(negated_places(question)[1]) if corrects(question) else ""
@@ -68,7 +70,8 @@ def companies_asked(
             context += [
                 c
                 for c in named
-                if _offer_told(normalized, c, catalog) and not _same_asked_for(normalized, c)
+                if _offer_told(normalized, c, catalog)
+                and not (_same_asked_for(normalized, c) or _addressed(normalized, c))
             ]
         mid_counter = state.intent in ("counter", "lever") and asking != question
         # ("ok what do i counter with then. i have databricks at $208k base": a rival's; not
@@ -249,6 +252,16 @@ _SEEKING = re.compile(
 )
 _THEIRS = re.compile(r"\b(?:they|their|them)\b", re.I)  # (the subject, not named again)
 _ASIDE = re.compile(r"\s*(?:with|w/|using|via|on|like|e\.g\.|incl\w*|plus|through)\b", re.I)
+
+
+def _addressed(normalized: str, company: str) -> bool:
+    """Whether the message asks the user to write to, ask or answer `company` ("email asking
+    anyscale for 2 more weeks", "what do i tell alibaba"): the offer it talks of is theirs."""
+    name = re.escape(normalize(company))
+    return bool(re.search(rf"\b{_WRITES_TO}\s+(?:to )?{name}\b", normalized))
+
+
+_WRITES_TO = r"(?:ask|asking|email|emailing|tell|telling|reply|replying|answer|write|writing)"
 
 
 def _same_asked_for(normalized: str, company: str) -> bool:

@@ -56,7 +56,10 @@ _STYLES = (
             r"\b(?:phone|call)\b"
             r"|\bwhat (?:do |should |would )?i (?:say|tell them) on the (?:phone|call)\b.{0,20}"
             r"\binstead\b"
-            r"|\b(?:phone|call) version\b",
+            r"|\b(?:phone|call) version\b"
+            # ("they want to do it over the phone instead. can u make it talking points")
+            r"|\b(?:make|turn|convert|change|rewrite|put|give me)\b.{0,20}\btalking points\b"
+            r"|\b(?:over|on) the (?:phone|call)\b.{0,20}\binstead\b",
             re.I,
         ),
     ),

@@ -328,7 +328,8 @@ def row_for(place: str, labels: list[str]) -> RegionMatch | None:
 # Where the user is, not where the job is: a place moved from ("relocating from Berlin"), and
 # one the user lives in when another place is named too ("based in Berlin, offer for London").
 _MOVING_FROM = re.compile(
-    r"\b(?:move|moving|moved|relocate|relocating|relocated|coming)\s+from\s+$"
+    r"\b(?:move|moving|moved|relocate|relocating|relocated|relocation|relo|coming)"
+    r"(?: package| pay| costs?| bonus)?\s+from\s+$"  # ("do they pay relocation from sg")
 )
 _LIVING_IN = re.compile(
     r"(?:\b(?<!remote )from|\b(?:based in|based out of|live in|living in|located in|currently in|"

@@ -47,8 +47,12 @@ def offer_from(normalized: str, company: str, spelled: str = "") -> bool:
         re.search(rf"\b{name}\s+(?:just\s+|also\s+)?{_MADE}", normalized)
         or re.search(rf"\b{_INSTEAD}(?:with |to |for )?{name}\b", normalized)  # "…just go nvidia"
         or re.search(rf"\bcompeting (?:one|offer|role)? ?is (?:an? |the )?{name}\b", normalized)
-        # "i also have nvidia at 205k base": held, at figures
-        or re.search(rf"\b(?:have|got|hold|holding) (?:an? )?{name} (?:at|@) ?\$?\d", normalized)
+        # "i also have nvidia at 205k base", "i also have microsoft (azure SRE) at $285K TC":
+        # held, at figures
+        or re.search(
+            rf"\b(?:have|got|hold|holding) (?:an? )?{name}(?: [\w/()-]+){{0,3}}? (?:at|@) ?\$?\d",
+            normalized,
+        )
         or offer_named(normalized, spelled or company)
     )
 

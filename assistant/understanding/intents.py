@@ -101,7 +101,8 @@ _ASKS_FOR_EXAMPLES = re.compile(
     # ("what kind of problems?", "what sort of systems do they have you design?")
     r"|\b(?:kinds?|sorts?|types?) of (?:\w+ )?(?:problems?|systems?|tasks?|exercises?)\b"
     # ("list me the practice problems the prep mentions")
-    r"|\bpractice (?:problems?|exercises?|tasks?)\b|\bproblems? to practi[cs]e\b",
+    r"|\bpractice (?:problems?|exercises?|tasks?|list)\b|\bproblems? to practi[cs]e\b"
+    r"|\bwhat (?:\w+ )?(?:problems|tasks|exercises) do they\b",  # ("…literally give people?")
     re.I,
 )
 # "ok real question", "two q's", "quick question": a preface, not interview questions asked for
@@ -219,6 +220,14 @@ _USER_ASKING = re.compile(
 )
 
 
+# "what does the guide say about work-life balance?": the guide's words asked, not the user's
+_GUIDE_SAYS = re.compile(r"\b(?:guides?|docs?|document|it) (?:actually |really )?says?\b")
+
+# "how much more rsu should i push for", "how much sign-on can i ask": the amount to ask for
+_HOW_MUCH_OF = re.compile(
+    r"\bhow much (more )?(?:[\w-]+ ){1,2}?(should|can|could|do) i (ask|push|counter|request)\b"
+)
+
 ONE_CUE = 3.0  # the weight of one strong intent cue ("anchor", "counter")
 
 
@@ -269,6 +278,8 @@ def intent_scores(normalized: str, has_amounts: bool) -> dict[Intent, float]:
     normalized = with_cues_spelled(normalized)
     normalized = without_other_levels(_NOT_PAY.sub(" ", NO_OFFER_YET.sub(" ", normalized)))
     normalized = _USER_ASKING.sub(" i ", normalized)  # (only "asked": the lever's "ask for" stays)
+    normalized = _GUIDE_SAYS.sub(" guide ", normalized)  # (what a guide says is no line to say)
+    normalized = _HOW_MUCH_OF.sub(r"how much \1\2 i \3", normalized)  # ("…more rsu should i…")
     normalized = _WISE.sub(r"\1 ", normalized)  # "lever-wise", "pay wise": the lever, the pay
     normalized = _LEVEL_RUN.sub(r"\1", normalized)  # ("p6 and p7": levels named once)
     scores = {

@@ -39,6 +39,7 @@ from assistant.understanding.tables import (
     LEVEL_PHRASES,
     NOT_A_NAME,
     PLATFORM_SERVICES,
+    STOPWORDS,
 )
 from assistant.understanding.titles import level_asked
 from assistant.understanding.unknown_names import find_unknown_company
@@ -127,6 +128,7 @@ def guide_name_as_context(
     if named:
         named -= {normalize(c) for c in catalog.companies}  # a company of the corpus: a subject
         named -= NOT_A_NAME | place_words()  # "RSU", "TC", "Seattle": pay words and places
+        named -= STOPWORDS  # ("do they make you sign one": "You" opens a guide's sentences)
     for name in sorted(named, key=len, reverse=True):
         if given_as_context(question, name, catalog, conversation_company):
             return catalog.guides.names[name][0]

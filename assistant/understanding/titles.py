@@ -206,7 +206,9 @@ def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
         after = words[at + 1 : at + 3]
         plural = word.endswith("s") and word in _ROLE_HEADS
         corrects = after[:1] == ["not"]  # ("the role is ML engineer not devops")
-        if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or corrects):
+        # (a title in quotes is named: "one is 'Data Engineer, Cloud Analytics'")
+        quoted = re.search(rf"['\"“‘]\s*{re.escape(title)}\b", clause, re.I)
+        if not (before in _CUES_BEFORE or _CUES_AFTER & set(after) or plural or corrects or quoted):
             if start:
                 continue
         if "from" in words[max(0, start - 3) : start]:
