@@ -77,30 +77,26 @@ def aspects_asked(topic: TopicAsk, asking: str) -> list[str]:
 
 
 def _clauses_of(topic: TopicAsk, asking: str) -> list[str]:
-    """The clauses of the asking sentences that name the topic, and those right after one
-    that refer back to it ("on call, and do they pay for it?")."""
+    """The clauses of the asking sentences (as written) that name the topic, and those right
+    after one that refer back to it ("on call, and do they pay for it?", "…theres on call pay
+    + how rough it is": "it" is the topic named just before)."""
     chosen, named_before = [], False
     for clause in re.split(r"[?.!;,+&]|\b(?:and|or|but|also)\b", asking):
-        names = any(contains_phrase(_unhyphened(clause), _unhyphened(s)) for s in topic.said)
-        if names or (named_before and REFERS_BACK.search(clause)):
+        plain = _unhyphened(clause)
+        names = any(contains_phrase(plain, _unhyphened(said)) for said in topic.said)
+        if names or (named_before and REFERS_BACK.search(plain)):
             chosen.append(clause)
-        named_before = names or (named_before and not clause.strip())
+        named_before = names or (named_before and not plain.strip())
     return chosen
 
 
 def asked_plainly(topic: TopicAsk, asking: str) -> bool:
     """Whether a clause of the asking sentences asks about the topic itself, with no aspect
     ("how bad is on call … and do they pay extra?": how bad it is, which the guides answer)."""
-    clauses = [_unhyphened(c) for c in re.split(r"[?.!;,+&]|\b(?:and|or|but|also)\b", asking)]
-    named_before = False
-    for clause in clauses:
-        # ("…theres on call pay + how rough it is": "it" is the topic named just before)
-        names = any(contains_phrase(clause, _unhyphened(said)) for said in topic.said)
-        refers = named_before and bool(REFERS_BACK.search(clause))
-        if (names or refers) and not any(asks.search(clause) for asks, _ in ASPECTS.values()):
-            return True
-        named_before = names or (named_before and not clause.strip())
-    return False
+    return any(
+        not any(asks.search(_unhyphened(clause)) for asks, _ in ASPECTS.values())
+        for clause in _clauses_of(topic, asking)
+    )
 
 
 def _unhyphened(text: str) -> str:
