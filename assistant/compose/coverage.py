@@ -328,7 +328,7 @@ def coverage_of(
         or frame.role_asked
         or level_gap
         # ("…210k base, 220k rsu. should i take it?": the offer given is placed in its band)
-        or (frame.states_amounts and any(t.key == "decision" for t in missing))
+        or (frame.states_amounts and any(t.key in ("decision", "pushing") for t in missing))
         # (an offer given earlier, or told beside the ask, is not asked about again by "do
         # they sponsor visas?")
         or (frame.intent == "counter" and has_offer and not (asked and _offer_told(frame)))

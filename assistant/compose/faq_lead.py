@@ -113,12 +113,12 @@ def lead_each_ask(
     """Each ask's lead, in the order asked ("is mandarin required? also how bad is the
     wlb?"): the guide's FAQ answer to it, or its best sentences, unless it says what an
     earlier ask's lead already said."""
-    told = referred_to(frame.question)  # (kept before the first ask, which refers to it)
     asks = asks_in(frame.question)
     start = len(writer.lines)
     for number, ask in enumerate(asks):
-        question = f"{told} {ask}" if told and not number else ask
-        if number and len(ask.split()) <= SHORT_ASK and REFERS_BACK.search(ask):
+        told = referred_to(frame.question, ask)  # (kept before the ask, which refers to it)
+        question = f"{told} {ask}" if told else ask
+        if number and not told and len(ask.split()) <= SHORT_ASK and REFERS_BACK.search(ask):
             question = f"{asks[number - 1]} {ask}"  # ("…a behavioral round? who runs it")
         _lead_one(
             writer, replace(frame, question=question, query=question), hits, relatedness, reach

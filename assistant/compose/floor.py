@@ -24,7 +24,8 @@ ASKS_FOR_A_FLOOR = re.compile(
     r"\bwalk[\s-]?away\b(?!\s+from\b)|(?<!\d% the )(?<!\d the )\bfloor\b(?!\s+of\b)|"
     r"\bbottom line\b|\bminimum i should\b|\bhold (?:firm|the line)\b|"  # ("what base do i hold
     r"\blowest(?:\s+\w+){0,2}\s+(?:i|you|one)\s*(?:should|can|could|would|'d)\b|"  # firm on?")
-    r"\b(?:do|should) i (?:take|accept) (?:it|that|this)\b|\b(?:take|accept) it or\b"
+    r"\b(?:do|should) i (?:just )?(?:take|accept) (?:it|that|this)\b|\b(?:take|accept) it or\b"
+    r"|\b(?:do|should) i just (?:take|accept)\b"  # ("…200 base should i just accept?")
     # "what if i said 200 on base instead of 213?": asking for less than the script does
     r"|\bwhat if i (?:said|say|asked|ask|countered|counter|proposed?)\b[^?.!\d]{0,20}\d"
     r"[^?.!]{0,30}\binstead\b",

@@ -279,12 +279,14 @@ def asked_again(frame: Understanding) -> Understanding:
     return frame
 
 
-def referred_to(question: str) -> str:
-    """The telling sentence just before the first asking one, when that asking sentence opens
-    by referring back to it ("my go-to story is… is that a weak answer for them?"), with the
-    one before it when it refers back too; else ""."""
+def referred_to(question: str, ask: str = "") -> str:
+    """The telling sentence just before the first asking one (or the one `ask` opens), when
+    that asking sentence opens by referring back to it ("my go-to story is… is that a weak
+    answer for them?", "…i work alone on my tasks. this is problem for them?"), with the one
+    before it when it refers back too; else ""."""
     sentences, asks = sentences_that_ask(question)
-    first = next((i for i, ask in enumerate(asks) if ask), None)
+    opens = (i for i, s in enumerate(sentences) if asks[i] and s.startswith(ask.strip()))
+    first = next(opens, None)
     if not first or asks[first - 1]:
         return ""
     opening = " ".join(sentences[first].split()[:4])

@@ -1,7 +1,8 @@
 """Levels asked about, against the guides: a level with no band of its own ("P8", "staff",
 "DevOps Engineer II": the guides' bands are per region, and a guide's level-mapping line says
 which levels its role spans) is named as such, with the mapping line cited; a level at another
-employer that the line takes in is placed by it (`level_equivalence`: "I'm a Google L4").
+employer that the line takes in is placed by it (`level_equivalence`: "I'm a Google L4"); a
+rival offer's level told beside a counter ("amazon gave me sysde II at 285k tc") is no gap.
 
 Leaves out: the other gaps of a question (assistant.compose.coverage) and reading the level
 maps (assistant.corpus.vocabulary).
@@ -75,6 +76,9 @@ def level_statement(frame: Understanding, catalog: Catalog, writer: Writer) -> t
             if not (lv not in owned and level_map.equivalent_holding(lv) and not mapped_pay)
             and (asks_pay or lv not in owned)
         ]
+    if frame.competing and frame.intent in ("counter", "lever"):  # ("…amazon gave me sysde II
+        rivals = (*frame.context_names, *frame.other_companies)  # at 285k tc. counter?": theirs)
+        levels = [lv for lv in levels if not _rivals_level(lv, frame.question, rivals)]
     if not levels:
         return "", []
     roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
@@ -149,6 +153,23 @@ def _named_before(level: str, question: str, others: list[str]) -> str | None:
     lowered = normalize(question)
     named = (o for o in others if contains_phrase(lowered, f"{o.lower()} {level.lower()}"))
     return next(named, None)
+
+
+RIVAL_REACH = 3  # words between a rival employer's name and the level of its offer
+
+
+def _rivals_level(level: str, question: str, rivals) -> bool:
+    """Whether `level` is named just after a rival employer ("amazon gave me sysde II"), so it
+    is the rival offer's level, told, not one asked about."""
+    lowered = normalize(question)
+    return any(
+        re.search(
+            rf"\b{re.escape(r.lower())}\b(?:\W+\w+){{0,{RIVAL_REACH}}}?\W+"
+            rf"{re.escape(level.lower())}\b",
+            lowered,
+        )
+        for r in rivals
+    )
 
 
 def level_equivalence(frame: Understanding, catalog: Catalog, writer: Writer) -> str:

@@ -2,7 +2,8 @@
 counter question ("have an offer from citadel at ~$350k tc… does it count for alibaba's
 competing-offer lever?", "bytedance sre offer, the levers only talk google/amazon"): the guide's
 levers are written for the employers it names (read from the guides' own text, so a new guide's
-rivals need no code), so the rival is said to be unnamed first; the levers follow.
+rivals need no code), so the rival is said to be unnamed first; the levers follow. On a counter
+that asks for no lever, only a rival told with figures is one (a script would quote them).
 
 Leaves out: rivals the guide names (their lever answers by itself, assistant.compose.levers),
 employers asked about for their own pay (assistant.compose.coverage), and what the offer's
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.understanding.asks import asked_sentences
+from assistant.understanding.asks import SENTENCE_BREAK, asked_sentences
 from assistant.understanding.entities import Catalog, normalize
+from assistant.understanding.intents import money_amounts
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import offer_near
 from assistant.understanding.unknown_names import offering_employer
@@ -27,16 +29,29 @@ def rivals_unnamed(frame: Understanding, catalog: Catalog) -> list[str]:
     that no guide of that company names; as the guides or the user write them."""
     company = frame.company
     # (the levers asked about: not "datadog offered me ~270k tc. what do i ask anyscale for?")
-    levers = frame.intent == "lever" or bool(_LEVER_WORDS.search(asked_sentences(frame.question)))
-    levers = levers or (frame.intent == "counter" and frame.competing)  # (its script's rival)
-    if not company or not levers:
+    asked = frame.intent == "lever" or bool(_LEVER_WORDS.search(asked_sentences(frame.question)))
+    scripted = frame.intent == "counter" and frame.competing  # (its script's rival)
+    if not company or not (asked or scripted):
         return []
     normalized = normalize(frame.question)
     named = [n for n in frame.outside_companies if offer_near(frame.question, [n])]
     lower_case = offering_employer(normalized)  # ("coreweave offered me 240k")
     if lower_case and lower_case not in {n.lower() for n in (*named, *catalog.companies)}:
         named.append(lower_case)
+    # (on a counter, a rival told with no figures is context: "meituan is offering more cash.
+    # where does each part sit…?"; its figures are what the script would quote)
+    named = [n for n in named if asked or _figures_after(n, frame.question)]
     return [_as_written(n, frame.question) for n in named if not _named_by(n, company, catalog)]
+
+
+def _figures_after(name: str, question: str) -> bool:
+    """Whether an amount follows the employer's name in its sentence ("coreweave offered me
+    205 base")."""
+    for sentence in SENTENCE_BREAK.split(question):
+        at = sentence.lower().find(name.lower())
+        if at >= 0 and money_amounts(sentence[at:]):
+            return True
+    return False
 
 
 def rival_statement(frame: Understanding, catalog: Catalog) -> tuple[str, list[str]]:

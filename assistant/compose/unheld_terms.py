@@ -22,7 +22,9 @@ from assistant.understanding.asks import (
     REFERS_BACK,
     SENTENCE_BREAK,
     TECH_HOMOGRAPHS,
+    TOLD_WORDS,
     asked_sentences,
+    asked_with_antecedents,
     foreign_words,
     sentences_that_ask,
 )
@@ -348,7 +350,12 @@ def _asked_about(question: str, own_tools: bool = False) -> str:
     sentences, asks = sentences_that_ask(question)
     opens_asking = len(sentences) > 1 and asks[0]
     if REFERS_BACK.search(asking) and not opens_asking:
-        return _up_to_the_last_ask(without_pasted(question))
+        story = _up_to_the_last_ask(without_pasted(question))
+        if len(story.split()) - len(asking.split()) < TOLD_WORDS or "?" not in asking:
+            return story  # (a message of asks with no "?" may refer to any of them)
+        # (after a long story, "that" names what was told just before it: "…my friend says
+        # alibaba ops interviews are just linux trivia. is that true?", not "sorry long msg")
+        return asked_with_antecedents(without_pasted(question))
     told = [s for s in SENTENCE_BREAK.split(question) if s.strip() and s.strip() not in asking]
     tools = [s for s in told if _OWN_TOOLS.search(s)] if own_tools else []
     # ("how bad is the on-call, i have a toddler": the clause after the comma tells; and "i ran

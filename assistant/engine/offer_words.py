@@ -18,8 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from assistant.money import CURRENCY_ALIASES, PERCENT, Amount, find_amounts
-from assistant.understanding.entities import find_company, find_currency, find_region
+from assistant.understanding.entities import find_company, find_currency, find_region, normalize
 from assistant.understanding.tables import COMPANY_ALIASES, KNOWN_EMPLOYERS
+from assistant.understanding.unknown_names import offering_employer
 
 _KEYWORDS = re.compile(
     r"(?P<sign_on>sign(?:ing)?[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus)"
@@ -327,6 +328,11 @@ def find_mentions(text: str, companies: list[str], all_regions: list[str]) -> li
         if name.lower() in {"offer", "i", "they"}:
             continue
         found.append(_Mention(text.index(words[0], start), name, False))
+    typed = offering_employer(normalize(text))  # "coreweave offered me 205 base", lower case
+    said = typed and re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", text, re.I)
+    if said and not find_company(typed, companies):
+        if not any(abs(m.start - said.start()) < 3 for m in found):
+            found.append(_Mention(said.start(), _display_employer(typed), False))
     for match in _KNOWN_EMPLOYER.finditer(text):  # "a google sre offer", typed in lower case
         name = _display_employer(_SPELLED.get(match.group(0).lower(), match.group(0)))
         if not any(abs(m.start - match.start()) < 3 for m in found) and not find_company(

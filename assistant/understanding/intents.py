@@ -308,8 +308,8 @@ _CODE_WEIGHT = next(w for w, ps in INTENT_PHRASES["general"] if _LEVEL_CODES[0] 
 
 # words asked for where they are said: in an interview, not to a recruiter about pay
 _SAID_IN_A_ROUND = re.compile(
-    r"\b(?:say|answer|reply|respond)\b[^.?!]{0,12}\b(?:in|during|at) (?:the|my|an|their|a)\s"
-    r"(?:[\w-]+\s){0,3}(?:interview|round|screen|onsite|loop)s?\b"
+    r"\b(?:say|answer|reply|respond)\b[^.?!]{0,20}\b(?:in|during|at) (?:the|my|an|their|a)\s"
+    r"(?:[\w-]+\s){0,3}(?:interview|round|screen|onsite|loop|deep dive|panel)s?\b"
 )
 
 
@@ -395,7 +395,7 @@ _HOW_FAR = re.compile(r"\bhow (?:much|far) (?:below|under|above|over|short|off)\
 _JUDGED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|that|this|they|mine|(?:my|the) \w+)\s+(?:\w+\s+)?"
     r"(?:low|high|fair|good|ok|okay|decent|normal|competitive|bad|enough|lowball\w*|below|"
-    r"above|under\w*|within|in (?:the )?(?:band|range))\b",
+    r"above|under\w*|within|in (?:the )?(?:band|range))\b(?!\s+to\s)",  # (not "is it bad to say…")
     re.I,
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.index.common_words import common_words
-from assistant.understanding.place_names import place_spellings
+from assistant.understanding.place_names import place_spellings, places_in
 from assistant.understanding.tables import (
     CASE_SENSITIVE_ALIASES,
     EMPLOYER_SPELLINGS,
@@ -100,9 +100,9 @@ def unknown_companies(normalized: str, first: str) -> list[str]:
 
 # "coreweave offered me…", "an offer from coreweave": a name typed in lower case is an
 # employer only where an offer says so
-_OFFERED_BY = re.compile(
-    r"\b([a-z][a-z0-9&.-]{2,})(?: [a-z]+){0,2} (?:offered|is offering|made me an offer|"
-    r"extended an offer|wants me|gave me an offer)\b|\boffer (?:from|at) ([a-z][a-z0-9&.-]{2,})\b"
+_OFFERED_BY = re.compile(  # (each word tried: "…in san francisco coreweave offered me")
+    r"\b(?=([a-z][a-z0-9&.-]{2,})(?: [a-z]+){0,2} (?:offered|is offering|made me an offer|"
+    r"extended an offer|wants me|gave me an offer)\b)|\boffer (?:from|at) ([a-z][a-z0-9&.-]{2,})\b"
 )
 
 
@@ -117,9 +117,12 @@ def offering_employer(normalized: str) -> str | None:
     """A name the corpus does not know, typed in lower case, that makes the user an offer; not
     an everyday word, a place, a job word or a company of the corpus."""
     everyday = common_words()
+    place_words = {w for place in places_in(normalized) for w in place.spelled.split()}
     for match in _OFFERED_BY.finditer(normalized):
         name = match.group(1) or match.group(2)
         after = normalized[match.end(match.lastindex or 0) :].split()[:1]
+        if name in place_words:  # ("san francisco coreweave offered": no "francisco")
+            continue
         if name in everyday and after and after[0] in _FIRM_WORDS:  # ("citadel securities")
             return f"{name} {after[0]}"
         if name in everyday or name in place_spellings() or name in NOT_A_NAME:
