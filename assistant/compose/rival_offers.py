@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.understanding.asks import SENTENCE_BREAK, asked_sentences
+from assistant.understanding.asks import asked_sentences
+from assistant.understanding.companies_asked import gives_figures_of
 from assistant.understanding.entities import Catalog, normalize
-from assistant.understanding.intents import money_amounts
 from assistant.understanding.question import Understanding
 from assistant.understanding.subject import offer_near
 from assistant.understanding.unknown_names import offering_employer
@@ -40,18 +40,8 @@ def rivals_unnamed(frame: Understanding, catalog: Catalog) -> list[str]:
         named.append(lower_case)
     # (on a counter, a rival told with no figures is context: "meituan is offering more cash.
     # where does each part sit…?"; its figures are what the script would quote)
-    named = [n for n in named if asked or _figures_after(n, frame.question)]
+    named = [n for n in named if asked or gives_figures_of(frame.question, n)]
     return [_as_written(n, frame.question) for n in named if not _named_by(n, company, catalog)]
-
-
-def _figures_after(name: str, question: str) -> bool:
-    """Whether an amount follows the employer's name in its sentence ("coreweave offered me
-    205 base")."""
-    for sentence in SENTENCE_BREAK.split(question):
-        at = sentence.lower().find(name.lower())
-        if at >= 0 and money_amounts(sentence[at:]):
-            return True
-    return False
 
 
 def rival_statement(frame: Understanding, catalog: Catalog) -> tuple[str, list[str]]:

@@ -77,7 +77,7 @@ def companies_asked(
         # ("ok what do i counter with then. i have databricks at $208k base": a rival's; not
         # "anyscale nyc came in at 180k. where's that vs their band?")
         if mid_counter and not asked_of and not REFERS_BACK.search(asking):
-            context += [c for c in named if _gives_figures_of(question, c)]
+            context += [c for c in named if gives_figures_of(question, c)]
         if context and all(c in context for c in named):
             named = [state.company, *named]
     offering = offering_employer(normalized)  # "coreweave offered me…", in lower case
@@ -98,13 +98,13 @@ def companies_asked(
     # base. which argument do i use w anyscale?", or is the one talked of: "nvidia just came
     # in at 213k base. what do i counter anyscale with": the others are rivals told)
     own_asked = state.company in asked_of or (
-        len(asked_of) == 1 and _gives_figures_of(question, asked_of[0])
+        len(asked_of) == 1 and gives_figures_of(question, asked_of[0])
     )
     told = [
         c
         for c in named
         if c not in asked_of
-        and (own_asked or not _gives_figures_of(question, c))
+        and (own_asked or not gives_figures_of(question, c))
         and not offer_named(normalized, c, "(?:ed|s)?")  # ("anyscale sf devops offer: 195 base…")
     ]
     # (nor when levels are asked: each company's level map places the user, told or asked)
@@ -157,7 +157,7 @@ def _offer_told(normalized: str, company: str, catalog: Catalog) -> bool:
     return any(offer_from(normalized, company, s) for s in spelled)
 
 
-def _gives_figures_of(question: str, company: str) -> bool:
+def gives_figures_of(question: str, company: str) -> bool:
     """Whether a sentence naming `company` gives amounts of money (an offer's figures), or a
     bare number beside a pay word ("anyscale is at 185 base")."""
     return any(
