@@ -180,12 +180,13 @@ def _compose_intent(
         )
         companies = {understood.company, *understood.other_companies}
         levers = [lv for lv in evidence.facts.levers if lv.company in companies]
+        held = evidence.negotiation.offer.competing if evidence.negotiation else ()
         if lever_asked or (understood.competing and not counter_asked):  # the lever for it
-            lead_lever(writer, understood, levers, evidence.relatedness)
+            lead_lever(writer, understood, levers, evidence.relatedness, held=held)
         compose_counter(writer, understood, retrieval, evidence)
         if understood.competing and counter_asked and not lever_asked:  # the lever after
             writer.add("")
-            lead_lever(writer, understood, levers, evidence.relatedness)
+            lead_lever(writer, understood, levers, evidence.relatedness, held=held)
     elif intent == "comp":
         if "lever" in understood.intents and evidence.negotiation is None:
             # "what do i tell them, and how much base does that justify?": the lever that fits

@@ -9,6 +9,7 @@ Leaves out: which levers apply to an offer (assistant.engine.negotiation).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.compose.bands import band_in_other_currency, component_cell
 from assistant.compose.core import Evidence, Writer
@@ -26,7 +27,9 @@ from assistant.compose.passages import (
     shared_words,
     wanted_words,
 )
+from assistant.compose.rival_line import rivals_told, with_held_figures
 from assistant.corpus.facts import Lever
+from assistant.engine.offer import Package
 from assistant.engine.script_asks import guide_figures
 from assistant.index.lexical import tokenize
 from assistant.money import format_money
@@ -102,7 +105,10 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
     if not prose_leads and not script_named and not besides:  # the lever that fits
         candidates = [lv for lv in mine if lv.name not in unfit]
         by_place = _lead_numbered(writer, understood, candidates)
-        led = by_place or lead_lever(writer, understood, candidates, ev.relatedness, wanted)
+        held = rivals_told(understood.question, ev.catalog, ev.facts)
+        led = by_place or lead_lever(
+            writer, understood, candidates, ev.relatedness, wanted, held=held
+        )
         if not led and unfit and candidates:  # "zero competing offers": the levers that fit
             names = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in candidates)
             writer.add(f"The guide's levers that do not rest on what you lack: {names}.", "")
@@ -254,12 +260,14 @@ def lead_lever(
     levers: list[Lever],
     relatedness: Relatedness | None = None,
     wanted: set[str] | None = None,
+    held: Sequence[Package] = (),
 ) -> bool:
     """The answer first: for a competing offer, the lever about competing offers (naming that
     employer if one does); else the lever naming what the question gives as context ("if I
     had an NVIDIA offer"), else the one sharing most of the question's words (two at least, or
     the only one sharing a word: "equity"), else the one clearly closest in meaning. False when
-    none fits."""
+    none fits. `held`: the competing offers the user gave figures for, said in the lever's line
+    in place of its example offers."""
     # an employer named as context ("if I had an NVIDIA offer") picks its lever; a cloud the
     # user ran things on ("plain k8s on aws") weighs as one of the question's words
     named = [n.lower() for n in understood.context_names if n.lower() not in PLATFORM_NAMES]
@@ -303,10 +311,21 @@ def lead_lever(
     if not because and fit(best)[0]:
         because = " for a competing offer"
     mark = writer.book.cite(best.chunk_id)
+    line = one_line(best.text)
+    own = with_held_figures(line, held, understood.context_names)
+    if own != line:  # (the guide's example offers are not the user's: their own figures)
+        writer.add(
+            f"The guide's lever{because} is **{best.name}** {mark}. Its line, with the "
+            "figures of the offers you gave in place of the guide's example ones:",
+            "",
+            f"- {own} {mark}",
+            "",
+        )
+        return True
     writer.add(
         f"The guide's lever{because} is **{best.name}** {mark}:",
         "",
-        f"- {one_line(best.text)} {mark}",
+        f"- {line} {mark}",
         "",
     )
     return True

@@ -52,7 +52,7 @@ from assistant.engine.offer_words import (
     annualized,
     assign_components,
     bare_percent_in_list,
-    drop_taken_back,
+    drop_not_offered,
     find_mentions,
     only_region_in,
     owner_of,
@@ -154,7 +154,7 @@ def parse_offer(
         item.tail = text[item.end : min(nxt, hard.start() if hard else len(text))]
 
     region, questions = "", []  # (questions: what to ask the user)
-    found, notes_before = drop_taken_back(text, found)  # ("rsu 100k — wait no, its 110k")
+    found, notes_before = drop_not_offered(text, found)  # ("wait no, its 110k", "asking 205")
     if main:
         own = regions_for(main, regions)
         region = find_region(text, own) or ""

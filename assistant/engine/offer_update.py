@@ -40,10 +40,12 @@ def with_changes(earlier: Offer, later: Offer, facts: Facts | None = None) -> Of
     """The earlier offer with every component the later text states put in its place (its
     own total dropped when a component changed, unless the later text states one). Amounts
     in another currency ("sorry, i meant beijing, and it's 80w cny total") replace the
-    earlier amounts altogether: none is converted, and none is kept beside them. A later text
+    earlier amounts altogether: none is converted, and none is kept beside them. Competing
+    offers the later text tells of join the earlier ones. A later text
     of another company or region with no figures (a correction of whose offer it is, or where)
     moves the offer to that company and region (`said_to_be`, with `facts` for the band's
     currency)."""
+    earlier = _with_rivals_of(earlier, later)  # ("actually i do have databricks now, 204…")
     changes = {c: getattr(later, c) for c in _COMPONENTS if getattr(later, c) not in (None, "")}
     company = later.company or earlier.company  # (or of its region: "the alibaba one is seattle")
     moved = company != earlier.company or later.region not in ("", None, earlier.region)
@@ -56,10 +58,23 @@ def with_changes(earlier: Offer, later: Offer, facts: Facts | None = None) -> Of
             later,
             company=later.company or earlier.company,
             region=later.region or earlier.region,
+            competing=earlier.competing,
             text=f"{earlier.text} {later.text}".strip(),
         )
     total = later.tc if later.tc is not None else (None if changes else earlier.tc)
     return replace(earlier, **changes, tc=total, text=f"{earlier.text} {later.text}".strip())
+
+
+def _with_rivals_of(earlier: Offer, later: Offer) -> Offer:
+    """The earlier offer with the competing offers the later text tells of beside its own (a
+    rival told again replaces its earlier figures)."""
+    if not later.competing:
+        return earlier
+    told = {rival.company.lower() for rival in later.competing}
+    kept = [rival for rival in earlier.competing if rival.company.lower() not in told]
+    # (a rival's figures with no currency named read in the offer's, as in one message)
+    rivals = [replace(r, currency=r.currency or earlier.currency) for r in later.competing]
+    return replace(earlier, competing=(*kept, *rivals))
 
 
 _NEAR = 1.5  # a lone figure this close to one of the offer's own corrects it

@@ -40,7 +40,7 @@ def offer_from(normalized: str, company: str, spelled: str = "") -> bool:
     """Whether the text tells of an offer `company` made ("nvidia just made me an offer too",
     "databricks just came in at 208 base", "amazon came back w/ a sysde offer", "my competing
     offer is an aws sre role", "what if the competing one is amazon", "i also have nvidia at
-    205k base"), or holds one from it;
+    205k base", "i have databricks at 205 and anyscale sf at 182"), or holds one from it;
     `spelled`: how the text spells the company, when not by its name ("aws")."""
     name = re.escape(normalize(spelled or company))
     return held_offer(normalized, company) or bool(
@@ -51,6 +51,13 @@ def offer_from(normalized: str, company: str, spelled: str = "") -> bool:
         # held, at figures
         or re.search(
             rf"\b(?:have|got|hold|holding) (?:an? )?{name}(?: [\w/()-]+){{0,3}}? (?:at|@) ?\$?\d",
+            normalized,
+        )
+        # (and a second one held in the same breath: "i have databricks at 205 base and
+        # anyscale sf at 182 base")
+        or re.search(
+            rf"\b(?:have|got|hold|holding) [^.?!]{{0,80}}? (?:at|@) ?\$?\d[^.?!]{{0,60}}? and "
+            rf"(?:an? )?{name}(?: [\w/()-]+){{0,3}}? (?:at|@) ?\$?\d",
             normalized,
         )
         or offer_named(normalized, spelled or company)
