@@ -61,6 +61,7 @@ from assistant.compose.topic_coverage import (
     as_said,
     broader_statement,
     guides_cover,
+    stands_in,
     topics_statement,
 )
 from assistant.compose.unheld_terms import (
@@ -191,8 +192,7 @@ def coverage_of(
     for other in others_loops:
         statements.append(NO_INTERVIEW_GUIDE.format(_employer(other, catalog)))
         gaps.append(f"{_employer(other, catalog)} interview guide")
-    # A title beside another employer's name is most likely that employer's ("my Google L4
-    # SRE offer"), not a job asked about at the company of the guides.
+    # A title beside another employer's name is theirs ("my Google L4 SRE offer"), not asked.
     other_employer = _beside_another_employer(frame)
     roles = catalog.roles.get(company, ()) if company else catalog.all_roles()
     same = frame.role_asked and same_role_sentence(frame.role_asked, roles, company, records)
@@ -248,6 +248,7 @@ def coverage_of(
             and (t.stand_in != "process" or "interview" in kinds)
             # as the composer uses it: a pay figure stands in on a pay, lever or general turn
             and (t.stand_in in ("script", "process") or frame.intent in STAND_IN_INTENTS)
+            and stands_in(t, company, records)  # (a sign-on for the move, not for reliability)
         ),
         None,
     )

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.compose.passages import sentences_of
 from assistant.corpus.chunking import ChunkRecord
-from assistant.understanding.asks import TopicAsk, compact
+from assistant.index.lexical import tokenize
+from assistant.understanding.asks import ASKS_TABLE, TopicAsk, compact, components_named
 from assistant.understanding.entities import Catalog, contains_phrase, normalize
 from assistant.understanding.question import Understanding
 
@@ -51,6 +53,29 @@ def guides_cover(
     """Whether the company's guides (all guides with no company) use any of the topic's
     phrases: a one-word phrase by the guides' vocabulary, a longer one in a passage's text."""
     return covering_phrase(topic, company, catalog, records) is not None
+
+
+# what ties a stand-in to its topic in a guide: relocation -> "…sign-on offsets transition costs"
+_REASONS: dict[str, tuple[str, ...]] = {
+    key: tuple(entry[3]) for key, entry in ASKS_TABLE["topics"].items() if len(entry) > 3
+}
+
+
+def stands_in(topic: TopicAsk, company: str | None, records: Mapping[str, ChunkRecord]) -> bool:
+    """Whether the topic's stand-in speaks to it in the company's guides: with words tying
+    them (asks.json), a sentence naming the stand-in holds one ("A $[35K-55K] sign-on offsets
+    transition costs" stands in for relocation; "I'd like a $25K signing bonus" after enterprise
+    reliability does not); a stand-in with none always does."""
+    reasons = set(tokenize(" ".join(_REASONS.get(topic.key, ()))))
+    if not reasons:
+        return True
+    for record in records.values():
+        if company not in (None, record.company):
+            continue
+        for sentence in sentences_of(record.text):
+            if topic.stand_in in components_named(sentence) and reasons & set(tokenize(sentence)):
+                return True
+    return False
 
 
 def covering_phrase(
