@@ -7,7 +7,7 @@
 - the guide's competing-offers lever line ("NVIDIA is offering $213K / $255K RSU and
   Databricks is at $208K / $235K RSU. I need…") is said with the user's Databricks figures and
   without the NVIDIA offer they do not hold (a rival only named, "what if i also get a
-  databricks offer?", keeps the guide's clause);
+  databricks offer?", keeps the guide's clause; "no nvidia or anything else" names none);
 - a rival told later in the talk ("actually i do have databricks now, 204 base 220k rsu")
   joins the offer already given, in its currency, and the lever line uses its figures;
 - a figure the user asks for ("sent my counter to anyscale nyc asking 205 base", "i want to
@@ -23,7 +23,7 @@ import pytest
 from test_answer_first import converse
 
 from assistant.coach import Coach
-from assistant.compose.rival_line import with_held_figures
+from assistant.compose.rival_line import named_as_held, with_held_figures
 from assistant.engine.offer import Offer, Package, parse_offer
 from assistant.engine.offer_update import with_changes
 from assistant.understanding.entities import normalize
@@ -52,6 +52,13 @@ def test_a_rival_named_without_figures_keeps_the_guides_clause():
     nvidia = Package(company="NVIDIA", currency="USD", base=213_000, stock=255_000)
     said = with_held_figures(LINE, [nvidia], named=["NVIDIA", "Databricks"])
     assert said.startswith('"NVIDIA is at $213K / $255K RSU and Databricks is at $208K / $235K')
+
+
+def test_a_rival_named_only_as_none_held_is_not_named():
+    question = "my only other offer is databricks at 208k base (no nvidia or anything else)"
+    assert named_as_held(question, ["NVIDIA", "Databricks"]) == ["Databricks"]
+    said = with_held_figures(LINE, [DATABRICKS], named_as_held(question, ["NVIDIA"]))
+    assert "NVIDIA" not in said
 
 
 def test_the_line_is_kept_when_no_rival_it_names_is_held():

@@ -27,7 +27,7 @@ from assistant.compose.passages import (
     shared_words,
     wanted_words,
 )
-from assistant.compose.rival_line import rivals_told, with_held_figures
+from assistant.compose.rival_line import named_as_held, rivals_told, with_held_figures
 from assistant.corpus.facts import Lever
 from assistant.engine.offer import Package
 from assistant.engine.script_asks import guide_figures
@@ -303,7 +303,8 @@ def lead_lever(
         best = _closest(understood, levers, relatedness)
         if best is None:
             return False
-    names = [n for n in understood.context_names if _says(best.text, n)]
+    told = named_as_held(understood.question, understood.context_names)  # (not "no nvidia")
+    names = [n for n in told if _says(best.text, n)]
     employers = [n for n in names if n.lower() not in PLATFORM_NAMES]
     because = f" for {' and '.join(employers)}" if employers else ""
     if names and not employers:
@@ -312,7 +313,7 @@ def lead_lever(
         because = " for a competing offer"
     mark = writer.book.cite(best.chunk_id)
     line = one_line(best.text)
-    own = with_held_figures(line, held, understood.context_names)
+    own = with_held_figures(line, held, told)
     if own != line:  # (the guide's example offers are not the user's: their own figures)
         writer.add(
             f"The guide's lever{because} is **{best.name}** {mark}. Its line, with the "

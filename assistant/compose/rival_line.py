@@ -20,6 +20,7 @@ from assistant.errors import CoachError
 from assistant.money import format_money
 from assistant.retrieval.hybrid import Catalog
 from assistant.understanding.entities import normalize
+from assistant.understanding.subject import NONE_HELD
 
 # one rival's offer in a line: "NVIDIA is offering $213K / $255K RSU", "Databricks is at $208K"
 _RIVAL_CLAUSE = re.compile(
@@ -50,6 +51,20 @@ def with_held_figures(line: str, held: Sequence[Package], named: Sequence[str] =
         start, end = clauses[0].start(), clauses[-1].end()
         sentences.append(f"{sentence[:start]}{' and '.join(parts)}{sentence[end:]}")
     return " ".join(sentences)
+
+
+def named_as_held(question: str, names: Sequence[str]) -> list[str]:
+    """The names the question mentions other than as none held ("my only other offer is
+    databricks (no nvidia or anything else)": Databricks, not NVIDIA)."""
+    lowered = question.lower()
+    return [
+        name
+        for name in names
+        if any(
+            not NONE_HELD.search(question[: m.start()])
+            for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered)
+        )
+    ]
 
 
 def rivals_told(question: str, catalog: Catalog, facts: Facts) -> tuple[Package, ...]:

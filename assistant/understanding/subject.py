@@ -159,7 +159,7 @@ _COMPETING = re.compile(
 
 # "no competing offer", "don't have another offer", "without a second offer"
 _NONE = r"\b(?:no|zero|without|not? any|(?:don'?t|do not|never) (?:have|had|got)(?: an?| any)?)"
-_NONE_HELD = re.compile(_NONE + r"\s+(?:\w+\s+)?$", re.I)
+NONE_HELD = re.compile(_NONE + r"\s+(?:\w+\s+)?$", re.I)
 _NO_OFFERS = re.compile(_NONE + r"\s+(?:\w+\s+)?offers?\b", re.I)  # ("zero competing offers")
 
 
@@ -175,7 +175,7 @@ def speaks_of_competing_offer(
     to an offer ("an NVIDIA offer", "google offered me"), or with a `catalog`, "a <name>
     offer" where the name is no company of the corpus and no everyday word ("a DeepMind
     offer", not "a verbal offer")."""
-    if any(not _NONE_HELD.search(question[: m.start()]) for m in _COMPETING.finditer(question)):
+    if any(not NONE_HELD.search(question[: m.start()]) for m in _COMPETING.finditer(question)):
         return True
     offers = [normalize(m.group(1)) for m in _AN_OFFER.finditer(question)] if catalog else []
     if offers:
