@@ -165,11 +165,11 @@ def drop_taken_back(text: str, found: list[Found]) -> tuple[list[Found], list[st
 
 
 # words just before a figure the user asks for, not one they were offered ("sent my counter
-# asking 205 base", "i countered at 210k", "my ask is 220 base")
+# asking 205 base", "i countered at 210k", "my ask is 220 base"; not "they countered with 200")
 _ASKED_BEFORE = re.compile(
-    r"\b(?:(?:asking|to\s+ask)(?:\s+(?:them|her|him))?(?:\s+for)?|asked(?:\s+[\w'-]+){0,2}?\s+for|"
-    r"counter(?:ed|ing)?\s+(?:with|at|for)|my\s+(?:counter|ask)\s+(?:is|was|of|at)|"
-    r"request(?:ed|ing)|propos(?:ed|ing))\s+(?:(?:a|an|the|about|around|roughly|like|~)\s*)*$",
+    r"\b(?:(?:asking|to\s+ask)(?:\s+(?:them|her|him))?(?:\s+for)?|"
+    r"i\s+asked(?:\s+[\w'-]+){0,2}?\s+for|(?:i|i'?m|i\s+am)\s+counter(?:ed|ing)?\s+(?:with|at)|"
+    r"my\s+(?:counter|ask)\s+(?:is|was|of|at))\s+(?:(?:a|an|the|about|around|roughly|~)\s*)*$",
     re.I,
 )
 
@@ -179,13 +179,14 @@ def drop_not_offered(text: str, found: list[Found]) -> tuple[list[Found], list[s
     and those the user asks for ("sent my counter to anyscale asking 205 base. what if they
     say no?": 205 is the ask, not the offer's base), each said in a note."""
     kept, notes = drop_taken_back(text, found)
-    asked = [f for f in kept if _ASKED_BEFORE.search(text[max(0, f.start - 40) : f.start])]
+    asked = {id(f) for f in kept if _ASKED_BEFORE.search(text[max(0, f.start - 40) : f.start])}
     notes += [
         f"'{f.amount.raw}' is read as what you ask for, not as the offer's; say so if it is "
         "the offer's."
-        for f in asked
+        for f in kept
+        if id(f) in asked
     ]
-    return [f for f in kept if f not in asked], notes
+    return [f for f in kept if id(f) not in asked], notes
 
 
 _LIST_BEFORE = re.compile(r"[/,;+|]\s*$")

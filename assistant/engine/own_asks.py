@@ -26,7 +26,7 @@ _ASKED = ("base", "sign_on")
 _ASKING = re.compile(
     r"\b(?:ask(?:ing)?(?:\s+[\w'-]+){0,2}?\s+for|"  # ("ask them for", "ask the recruiter for")
     r"(?:asking|to\s+ask)(?=\s+\$?\d)|"  # ("asking 205 base", "want to ask 205 base")
-    r"request(?:ing)?|counter(?:ed|ing)?\s+(?:with|at)|propos(?:e|ing)|go(?:ing)?\s+for|"
+    r"request(?:ing)?|counter(?:ing)?\s+(?:with|at)|propos(?:e|ing)|go(?:ing)?\s+for|"
     r"push(?:ing)?\s+for)\s+(?P<what>[^.?!;]{1,60})",
     re.I,
 )
