@@ -57,6 +57,7 @@ def test_a_rival_named_without_figures_keeps_the_guides_clause():
 def test_a_rival_named_only_as_none_held_is_not_named():
     question = "my only other offer is databricks at 208k base (no nvidia or anything else)"
     assert named_as_held(question, ["NVIDIA", "Databricks"]) == ["Databricks"]
+    assert named_as_held("got goog l4 sre offer", ["Google"]) == ["Google"]  # (spelled so)
     said = with_held_figures(LINE, [DATABRICKS], named_as_held(question, ["NVIDIA"]))
     assert "NVIDIA" not in said
 

@@ -54,17 +54,17 @@ def with_held_figures(line: str, held: Sequence[Package], named: Sequence[str] =
 
 
 def named_as_held(question: str, names: Sequence[str]) -> list[str]:
-    """The names the question mentions other than as none held ("my only other offer is
-    databricks (no nvidia or anything else)": Databricks, not NVIDIA)."""
+    """The names less those the question mentions only as none held ("my only other offer is
+    databricks (no nvidia or anything else)": Databricks, not NVIDIA); a name carried from
+    the talk or spelled otherwise ("goog") is kept."""
     lowered = question.lower()
-    return [
-        name
-        for name in names
-        if any(
-            not NONE_HELD.search(question[: m.start()])
-            for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered)
-        )
-    ]
+    kept = []
+    for name in names:
+        found = re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered)
+        starts = [m.start() for m in found]
+        if not starts or any(not NONE_HELD.search(question[:at]) for at in starts):
+            kept.append(name)
+    return kept
 
 
 def rivals_told(question: str, catalog: Catalog, facts: Facts) -> tuple[Package, ...]:
