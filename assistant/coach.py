@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from assistant.answer import Answer
-from assistant.backends import LLMBackend, get_backend
+from assistant.backends import BackendUnavailable, LLMBackend, get_backend
 from assistant.compose.composer import compose
 from assistant.compose.core import Draft, Evidence
 from assistant.compose.phrasing import rephrase_messages
@@ -448,6 +448,7 @@ class Coach:
             drafts=state.get("drafts"),
             offer_problem=state.get("offer_problem", ""),
             previous_region=state["context"].region_before(understood.company, understood.region),
+            offer_told=state["context"].offer_for(understood.company)[0],
             comparison=state.get("comparison"),
             replaced_from=state.get("replaced_from", ""),
             relatedness=self._relatedness,
@@ -459,8 +460,6 @@ class Coach:
 
     def _phrase(self, state: TurnState) -> TurnState:
         from langgraph.config import get_stream_writer
-
-        from assistant.backends import BackendUnavailable
 
         draft = state["draft"]
         writer = get_stream_writer()

@@ -924,3 +924,15 @@ def test_a_figure_of_the_offer_told_later_amends_it_not_replaces_it(coach):
     assert "Your base ($165K)" in pasted.answer and "$8K" not in pasted.answer
     assert "Your base ($165K)" in sign_on.answer  # (the offer kept, its sign-on restated)
     assert "$45K sign-on" in sign_on.answer
+
+
+def test_the_background_told_with_an_offer_picks_the_lever_after_a_region_follow_up(coach):
+    *_, lever = converse(
+        coach,
+        "anyscale sf devops offer 178 base / 135k rsu / 7%. i want 200+ base. low? (i do "
+        "aws+gcp+azure infra daily)",
+        "nyc?",
+        "lever?",
+    )
+    first = lever.answer.split("\n")[0]
+    assert "**Multi-Cloud Operations Complexity**" in first

@@ -9,7 +9,8 @@
   without the NVIDIA offer they do not hold (a rival only named, "what if i also get a
   databricks offer?", keeps the guide's clause; "no nvidia or anything else" names none);
 - a rival told later in the talk ("actually i do have databricks now, 204 base 220k rsu")
-  joins the offer already given, in its currency, and the lever line uses its figures;
+  joins the offer already given, in its currency, and the lever line uses its figures, also
+  when the lever is asked for in a later turn ("which lever should i use?");
 - a figure the user asks for ("sent my counter to anyscale nyc asking 205 base", "i want to
   ask 205 base") is not read as the offer's: the counter asks what the offer gives, or puts
   the user's figure as their own ask.
@@ -89,6 +90,21 @@ def test_a_rival_told_later_joins_the_offer_in_its_currency():
     ]
     again = Offer(company="Anyscale", competing=(Package(company="Databricks", base=210_000),))
     assert [p.base for p in with_changes(joined, again).competing] == [210_000]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("anyscale sf offered me 180k base", "i also have nvidia at 205k base"),
+        ("nvidia offered me 205k base. i'm talking to anyscale in sf",),
+    ],
+)
+def test_a_rival_told_in_an_earlier_turn_picks_the_lever_asked_for_later(coach, turns):
+    for later in ("which lever should i use?", "which lever should i use with anyscale?"):
+        answer = converse(coach, *turns, later)[-1].answer
+        first = answer.split("\n")[0]
+        assert "**Competing Infrastructure Offers**" in first and "NVIDIA" in first
+        assert '"NVIDIA is at $205K. I need $213K base' in answer  # (its figure, in dollars)
 
 
 def test_both_offers_in_one_message_counter_the_users_own(coach):

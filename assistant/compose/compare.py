@@ -38,7 +38,8 @@ ASKS_TO_COMPARE = re.compile(
     r"\b(?:(?:compar(?:e[sd]?|ing|ison)|vs\.?|versus)(?!\s+(?:to |with )?(?:the |their |its |"
     r"that |this |the guide'?s? )?(?:band|range|market|guide|row|table)s?\b)|side by side|"
     r"year[- ]by[- ]year|"
-    r"which (?:one |offer |of (?:them|the two) )?(?:is|would be|pays|comes out) "
+    r"which (?:one |offer |of (?:them|the two) )?(?:(?:actually|really|truly|honestly|overall|"
+    r"realistically) )?(?:is|would be|pays|comes out) "
     r"(?:better|best|more|ahead|stronger)|better offer)(?=\W|$)",
     re.I,
 )

@@ -7,6 +7,8 @@ Leaves out: intent-specific layouts (the sibling modules).
 
 from __future__ import annotations
 
+import re
+
 from assistant.compose.bands import (
     one_band,
 )
@@ -28,7 +30,7 @@ from assistant.compose.passages import (
     with_rest_of_section,
 )
 from assistant.retrieval.hybrid import Retrieval
-from assistant.understanding.asks import asks_in
+from assistant.understanding.asks import COMPARES, asks_in
 from assistant.understanding.question import Understanding
 
 MAX_PASSAGES = 3  # retrieved passages shown; a section's short opening brings what follows it
@@ -82,5 +84,14 @@ def compose_general(writer: Writer, understood: Understanding, retrieval: Retrie
 
 def _another_place(region: str, understood: Understanding) -> bool:
     """Whether a row is of another place than the one the question names ("the bay area base"
-    is not answered with Seattle's row), unless the question compares places."""
-    return bool(understood.region) and not understood.compares and region != understood.region
+    is not answered with Seattle's row), unless the question compares places ("than" before a
+    clause compares no places: "start 2 months later than they proposed")."""
+    question = understood.question
+    clause_only = _THAN_CLAUSE.search(question) and not COMPARES.search(
+        _THAN_CLAUSE.sub(" ", question)
+    )
+    places = understood.compares and not clause_only
+    return bool(understood.region) and not places and region != understood.region
+
+
+_THAN_CLAUSE = re.compile(r"\bthan (?:they|i|we|you|he|she|it)\b", re.I)

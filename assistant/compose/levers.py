@@ -106,6 +106,8 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         candidates = [lv for lv in mine if lv.name not in unfit]
         by_place = _lead_numbered(writer, understood, candidates)
         held = rivals_told(understood.question, ev.catalog, ev.facts)
+        if not held and understood.competing and ev.offer_told:  # (told in an earlier turn)
+            held = rivals_told(ev.offer_told, ev.catalog, ev.facts)
         led = by_place or lead_lever(
             writer, understood, candidates, ev.relatedness, wanted, held=held
         )

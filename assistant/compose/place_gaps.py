@@ -28,8 +28,10 @@ def places_without_rows_of(frame: Understanding, catalog: Catalog) -> list[str]:
     rows = catalog.regions.get(frame.company, ()) if frame.company else ()
     if frame.intent not in PAY_INTENTS or not rows or not frame.region:
         return []
-    # (a place another company named has a row for is that company's: "…and alibaba seattle")
-    rows = [*rows, *(r for c in frame.other_companies for r in catalog.regions.get(c, ()))]
+    # (a place another company named has a row for is that company's: "…and alibaba seattle",
+    # also one told only as context: "i have 2 offers, anyscale nyc and alibaba seattle")
+    others = (*frame.other_companies, *frame.context_names)
+    rows = [*rows, *(r for c in others for r in catalog.regions.get(c, ()))]
     return places_without_rows(frame.question, rows, besides=frame.place)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.corpus.facts import Facts
 from assistant.engine.negotiation import band_defaults
@@ -69,8 +70,8 @@ def named_as_held(question: str, names: Sequence[str]) -> list[str]:
 
 def rivals_told(question: str, catalog: Catalog, facts: Facts) -> tuple[Package, ...]:
     """The competing offers the question gives figures for ("databricks offered me 210 base
-    and 240k rsu. which lever?"), read in the band's currency when they name none, as an
-    offer is; none when the question cannot be read as an offer."""
+    and 240k rsu. which lever?"), read in the currency of the user's offer (its band's when
+    it names none) when they name none; none when the question cannot be read as an offer."""
     currencies, years = band_defaults(facts)
     try:
         offer = parse_offer(
@@ -82,7 +83,8 @@ def rivals_told(question: str, catalog: Catalog, facts: Facts) -> tuple[Package,
         )
     except CoachError:
         return ()
-    return offer.competing
+    money = offer.currency or currencies.get((offer.company, offer.region), "")
+    return tuple(replace(p, currency=p.currency or money) for p in offer.competing)
 
 
 def _said_of(clause: re.Match[str], said: dict[str, Package]) -> str:

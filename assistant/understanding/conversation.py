@@ -34,6 +34,7 @@ from assistant.understanding.draft_request import (
 from assistant.understanding.entities import Catalog
 from assistant.understanding.level_steps import last_level
 from assistant.understanding.question import ConversationState, Understanding, understand
+from assistant.understanding.regions_again import with_told_offers
 from assistant.understanding.tables import GUIDE_NAMED_AFTER, GUIDE_SAYS
 
 MAX_HISTORY_TURNS = 50  # the user turns replayed (the latest ones)
@@ -360,6 +361,8 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         held = (*state.held, understood.fixed) if understood.fixed else state.held  # ("either")
         state = replace(understood.state, named_order=tuple(order), held=tuple(dict.fromkeys(held)))
         state = replace(state, level=last_level(understood, catalog) or state.level)
+        told = with_told_offers(state.compared, text, understood.context_names, catalog)
+        state = replace(state, compared=told)  # ("i have 2 offers, anyscale nyc and alibaba…")
         places.append((state.company, state.region))
         offer_asked = understood.intent in ("counter", "comp") or "counter" in understood.intents
         # (as the coach reads it: "…offer 175 base. what do i say on the phone to push base",
@@ -374,6 +377,9 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
                 owner, changes = understood.company, ()
             offers.append((owner, offer_read_with(earlier, text, understood), changes))
             state = replace(state, intent="counter")  # as the coach answered it: the offer placed
+            if understood.offer_is_competing and understood.context_names:
+                # ("i also have nvidia at 205k base", then "which lever should i use?": its)
+                state = replace(state, context=understood.context_names, competing=True)
             after = []
         elif (
             offers

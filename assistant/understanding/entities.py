@@ -193,10 +193,10 @@ def company_segments(question: str, catalog: Catalog) -> dict[str, str]:
     for start, _, company in _company_mentions(words, catalog):
         starts.setdefault(company, start)
     order = sorted(starts.items(), key=lambda item: item[1])
-    bounds = [start for _, start in order[1:]] + [len(words)]
+    bounds = [start for _, start in order[1:]] + [len(words)]  # (none named: no segments)
     return {
         company: " ".join(words[start:end])
-        for (company, start), end in zip(order, bounds, strict=True)
+        for (company, start), end in zip(order, bounds, strict=False)
     }
 
 

@@ -417,13 +417,12 @@ def understand(
         earlier_region=region_before(state, company, region, {} if named[1:] else asked_places),
         topic=topic if topic and intent != "out_of_scope" else state.topic,
         asked=state.asked if retold is not question else without_names(question, named),
-        # (the others named; "and anyscale?": the last company too; "which is better?": kept)
         compared=compared_now(state, named, regions_by, switched and not correcting, region, carry),
     )
     context = context_names or context_names_in(normalized, catalog, named)
-    talked_of = ("lever", "counter")  # (the context of an offer's talk too: "which lever then?")
-    talked = state.intent in talked_of and company == state.company
-    on_levers = followup and intent == "lever" and talked
+    talked_of = ("lever", "counter")  # (the context of an offer's talk too: "which lever then?",
+    talked = state.intent in talked_of and company == state.company  # "…with anyscale?"; and
+    on_levers = bool(followup or ONE_LEVER_ASKED.search(question)) and intent == "lever" and talked
     if not context and on_levers:
         context = state.context  # ("which one's for me? i run prod on aws", "ok, the line?")
     lever = lever_asked_by_place(question) or (state.lever if on_levers else None)  # "that one"
@@ -440,8 +439,9 @@ def understand(
     competing = told or rivals_figures or speaks_of_competing_offer(question, context, catalog)
     rival_lever = on_levers and state.competing and bool(ONE_LEVER_ASKED.search(question))
     competing = competing or rival_lever  # ("which lever should i use?" after a rival's offer)
-    kept = intent in talked_of  # (the context of the talk of an offer or its levers, for the next)
-    next_state = replace(next_state, context=context if kept else (), competing=kept and competing)
+    kept, carried = intent in talked_of, followup and talked and not context  # (the context of
+    talk = (state.context, state.competing) if carried else (context, competing)  # an offer's or
+    next_state = replace(next_state, context=talk[0] if kept else (), competing=kept and talk[1])
     carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)
     if competing and context and not level_question and (intent == "general" or carried_loop):
         intent = "lever"  # "what if I also get a Databricks offer?": the levers for it

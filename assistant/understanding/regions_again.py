@@ -12,8 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.understanding.entities import RegionMention
+from assistant.understanding.entities import (
+    Catalog,
+    RegionMention,
+    company_segments,
+    match_region,
+)
 from assistant.understanding.frame import ConversationState
+
+TOLD_PAIR_WORDS = 5  # a region told beside a company comes within this many words of its name
 
 # "which tops out higher", "which one's bigger", "what's the gap", "by how much"
 _SIDE_BY_SIDE = re.compile(
@@ -79,6 +86,35 @@ def compared_now(
     seattle office"); kept, when `carried`, after a turn naming none ("which is better?")."""
     if named[1:]:
         return tuple((c, regions_by.get(c)) for c in named[1:])
+    beside = dict(state.compared)
+    if named and named[0] in beside and state.company and state.company not in named:
+        # ("sorry i meant the other company, alibaba": the one left stays beside it)
+        beside.pop(named[0])
+        return ((state.company, state.region), *beside.items())
     if again and state.company and (state.region or not region):
         return ((state.company, state.region),)
     return state.compared if carried else ()
+
+
+def with_told_offers(
+    compared: tuple[tuple[str, str | None], ...],
+    question: str,
+    told: tuple[str, ...],
+    catalog: Catalog,
+) -> tuple[tuple[str, str | None], ...]:
+    """`compared`, with each company of the guides the message names only as context, with a
+    region right beside its name ("i have 2 offers, anyscale nyc and alibaba seattle. whats
+    the bonus at anyscale?": Alibaba, Seattle), so "sorry i meant the other one" and "which
+    one has the higher base?" later take that company at that region."""
+    if not told:
+        return compared
+    segments = company_segments(question, catalog)
+    kept = dict(compared)
+    for company in told:
+        if company in kept or company not in segments or company not in catalog.regions:
+            continue
+        beside = " ".join(segments[company].split()[:TOLD_PAIR_WORDS])
+        match = match_region(beside, catalog.regions[company])
+        if match and match.label:
+            kept[company] = match.label
+    return tuple(kept.items())
