@@ -123,6 +123,9 @@ def test_the_job_the_user_comes_from_is_not_the_title_asked():
     roles = ("DevOps Engineer",)
     assert role_asked("anyscale london base? moving from a fintech sre job", roles) is None
     assert role_asked("offer from alibaba for an sre role, base?", roles) == "SRE"
+    story = "which stories should i prep? i have a fight with a PM about release dates"
+    assert role_asked(story, roles) is None  # (someone in the story, not a title asked)
+    assert role_asked("what does a PM make at alibaba", roles) == "product manager"
 
 
 @pytest.mark.parametrize(

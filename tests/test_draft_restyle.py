@@ -38,6 +38,8 @@ ASKS = ("$213K", "$222K", "$25K")
         ("way shorter, like 2-3 lines, recruiter prefers slack", "short"),
         ("turn that into a 2 sentence text msg, recruiter texts me", "short"),
         ("rewrite it so it doesnt read like a threat — they're my first choice", "friendly"),
+        ("ok say it shorter", "short"),
+        ("can you say that more politely", "formal"),
     ],
 )
 def test_restyle_requests_are_recognized(message, style):

@@ -43,11 +43,14 @@ Leaves out: the wording of the answers beyond what each test names.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
-from assistant.compose.no_duration import durations_asked, durations_first
+from assistant.compose.core import CitationBook, Writer
+from assistant.compose.no_duration import durations_asked, durations_first, say_no_duration
 from assistant.understanding.about_last import refers_to_last
 from assistant.understanding.asks import FIXED_COMPONENT
 from assistant.understanding.corrections import corrects
@@ -55,6 +58,7 @@ from assistant.understanding.draft_request import draft_style_requested, words_t
 from assistant.understanding.entities import normalize
 from assistant.understanding.held_offers import offer_from
 from assistant.understanding.intents import with_cues_spelled
+from assistant.understanding.question import understand
 from assistant.understanding.told_topics import asked_topics
 from assistant.understanding.words import spelled_out
 
@@ -71,6 +75,13 @@ def test_each_length_asked_is_read_with_the_units_it_wants():
     assert [small for _, small in asked] == [False, True]
     assert asked[1][0].startswith("each interview")
     assert durations_asked("what should i wear to the onsite?") == []
+
+
+def test_a_length_asked_of_what_they_do_is_said_as_typed(coach):
+    writer = Writer(CitationBook({}))
+    frame = understand("how long do they usually give you and whats on it?", coach.catalog)
+    say_no_duration(writer, replace(frame, company="Alibaba"), "The process takes weeks.")
+    assert writer.lines[0] == "The Alibaba guides do not say how long they usually give you."
 
 
 def test_what_the_guides_lack_moves_first_with_its_blank_line():

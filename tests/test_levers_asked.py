@@ -49,6 +49,17 @@ def test_no_competing_offer_gets_the_levers_that_do_not_rest_on_one(coach):
     assert "Sign-On Bridge" in lead[1] and "Cloud/SRE Offer" not in lead[1]
 
 
+def test_levers_asked_with_no_competing_offer_only_told_lead_the_counter(coach):
+    answer = coach.ask(
+        "no other offers rn, just alibaba singapore (SGD 135k base). what can i even negotiate "
+        "with?? at my current co i ran the k8s autoscaling for a marketplace during their big "
+        "11.11-type sales"
+    )
+    lead = answer.answer.split("\n\n", 2)
+    assert lead[0].startswith("With no competing offer")
+    assert "**Hyperscale Experience**" in lead[1] and "Cloud/SRE Offer" not in lead[1]
+
+
 def test_a_counter_quotes_the_lever_the_told_background_fits(coach):
     answer = coach.ask(
         "anyscale sf offer: 180k base, 104k rsu over 4 years, 8% bonus. i ran H100 training "

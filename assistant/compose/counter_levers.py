@@ -28,11 +28,13 @@ def levers_without_a_rival(
 ) -> tuple[list[str], bool]:
     """For a user who says they hold no other offer ("what would i even ask for without a
     competing offer?"): the company's levers that do not rest on one, quoted ([] otherwise),
-    and whether a sentence that asks says so (else it is only told: "i dont have another
-    offer but i think the base is low")."""
+    and whether a sentence that asks says so, or the message asks for levers (else it is only
+    told: "i dont have another offer but i think the base is low")."""
     if not _RESTS_ON_A_RIVAL.search(lacked_words(understood.question)):
         return [], False
     asked = bool(_RESTS_ON_A_RIVAL.search(lacked_words(asked_sentences(understood.question))))
+    asked = asked or "lever" in understood.intents  # ("no other offers. what can i negotiate
+    # with??": what it lacks is told, the levers are asked)
     fitting = [
         lv
         for lv in levers

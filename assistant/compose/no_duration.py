@@ -69,7 +69,9 @@ def say_no_duration(writer: Writer, frame: Understanding, lead: str) -> None:
             writer.add(f"{whose} do not give the length or duration of {what}{units}.", "")
 
 
-_SAID = re.compile(r"^The (?:[\w.-]+ )?guides do not give the length or duration of ")
+_SAID = re.compile(
+    r"^The (?:[\w.-]+ )?guides do not (?:give the length or duration of|say how long) "
+)
 
 
 def durations_first(lines: list[str]) -> list[str]:
@@ -85,7 +87,8 @@ def durations_first(lines: list[str]) -> list[str]:
 
 _NEXT_QUESTION = re.compile(
     r"\s+(?:and\s+|or\s+)?(?:is|are|does|do|can|will|would|was|were)\s+(?:it|they|there|that|this|"
-    r"i|you|we)\b|\s+(?:and|or|but)\s+(?:who|what|which|where|when|how|why)\b",
+    r"i|you|we)\b|\s+(?:and|or|but)\s+(?:who|what(?:'?s)?|which|where|when|how|why)\b"
+    r"|\s+what'?s\b",  # ("how long do they give you whats on it": two asks run on)
     re.I,
 )
 
@@ -94,12 +97,16 @@ _USER_DOES = re.compile(
     r"^(?:(?P<modal>can|could|may|might|must|should|will|would|do|does)\s+)?(?:i|we)\s+(?=\w)", re.I
 )
 _USER_WORDS = {"my": "your", "me": "you", "i": "you", "im": "you are", "i'm": "you are"}
+_THEY_DO = re.compile(r"^they\s+\w+", re.I)  # ("they", then what they do: its verb as typed)
 
 
 def _user_clause(what: str) -> str:
     """What a "how long can I…" ask asks, said of the user ("you can sit on it before
-    replying"), when it asks how long the user does something; else ""."""
+    replying"), when it asks how long the user does something, or what "they" do as typed
+    ("they usually give you"); else ""."""
     what = _NEXT_QUESTION.split(what.strip())[0].strip()
+    if _THEY_DO.match(what):  # ("how long do they usually give you": said as typed)
+        return " ".join(_USER_WORDS.get(w.lower(), w) for w in what.split())
     match = _USER_DOES.match(what)
     if not match:
         return ""

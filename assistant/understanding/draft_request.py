@@ -18,7 +18,7 @@ import re
 
 _DRAFT = r"(?:e-?mail|draft|message|letter|note|script|reply|response)"
 _RESTYLE = (
-    r"(?:make|making|rewrite|re-write|redo|reword|rephrase|turn|change|write|put|keep|convert)"
+    r"(?:make|making|rewrite|re-write|redo|reword|rephrase|turn|change|write|put|keep|convert|say)"
 )
 _FIRM = re.compile(  # "make it firmer", "more assertive", "a firm reply"
     r"\b(?:firmer|stronger|more (?:firm|assertive|direct|forceful|confident)|"
@@ -68,8 +68,8 @@ _STYLES = (
     (
         "formal",
         re.compile(
-            r"\b(?:more (?:formal|professional|polite|respectful)|politer|formal|professional|"
-            r"less (?:casual|rude|entitled))\b",
+            r"\b(?:more (?:formal|professional|polite|politely|respectful)|politer|formal|"
+            r"professional|less (?:casual|rude|entitled))\b",
             re.I,
         ),
     ),

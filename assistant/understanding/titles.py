@@ -213,6 +213,8 @@ def _role_in_clause(clause: str, text: str, known: list[str]) -> str | None:
                 continue
         if "from" in words[max(0, start - 3) : start]:
             continue  # "moving from a fintech sre job": where the user comes from, not asked
+        if "with" in words[max(0, start - 2) : start]:
+            continue  # "a fight with a PM about release dates": someone in the story
         if any(_same_title(title, role) for role in known):
             return ""
         if len(title.split()) == 1 and word in _ROLE_HEADS:
