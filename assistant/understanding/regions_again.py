@@ -1,7 +1,8 @@
 """Two regions of one company the conversation went through, asked side by side again: after
 "hangzhou tc?" and "sorry i meant beijing", "so which tops out higher and by how much" compares
 Hangzhou with Beijing, not every region of the table. The companies a turn sets beside its own
-(`compared_now`) are carried the same way.
+(`compared_now`) are carried the same way, and so are those a message only tells of with a
+place of their own ("i have 2 offers, anyscale nyc and alibaba seattle": `with_told_offers`).
 
 Leaves out: regions of different companies (`ConversationState.compared` carries those) and
 which figures are compared (assistant.compose.comp).
