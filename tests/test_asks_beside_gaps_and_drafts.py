@@ -155,6 +155,16 @@ def test_a_reply_drafted_with_my_numbers_is_the_guides_script_filled_in(coach):
     assert "from Google at $298K TC" in text
 
 
+def test_the_exact_words_asked_with_an_offer_are_the_script_filled_in(coach):
+    text = coach.ask(
+        "need the EXACT words for my call with the alibaba seattle recruiter at 3pm. their "
+        "offer: 165k base, 95k rsu/4yr, 15%. i have an amazon sysde offer at 240k TC. write it "
+        "out like a script pls"
+    ).answer
+    assert "**The script with your numbers:**" in text
+    assert "$95K + $55K = $150K" in text and "from Amazon at $240K TC" in text
+
+
 def test_a_list_of_asks_after_a_colon_is_all_asked(coach):
     question = (
         "anyscale sf devops three things: base range, how much sign-on should i ask for, and "

@@ -190,7 +190,9 @@ def test_how_to_word_it_after_an_offer_gets_the_levers_not_the_interview_process
         "ok how do i word it when i call the recruiter back",
     )
     assert "recruiter screen" not in answer.answer
-    assert "Cloud/SRE Offer" in answer.answer
+    # the words for that call: the phone script from the offer's figures, with a guide lever
+    assert answer.answer.startswith("Here is what to say on the phone, from the same figures")
+    assert "**Phone script**" in answer.answer and "Sign-On Bridge" in answer.answer
 
 
 @pytest.mark.integration

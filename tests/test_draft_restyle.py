@@ -165,6 +165,9 @@ def test_after_a_restyle_the_talk_is_still_the_counter(coach, first):
         ("just give me the exact words", True),
         ("how do i say that i have a competing offer from nvidia", False),
         ("give me the lines for the behavioral round", False),
+        ("ok how do i word it when i call the recruiter back", True),
+        ("what should i say on the call tomorrow", True),
+        ("what do i say when they ask about my current salary", False),
     ],
 )
 def test_asking_only_for_the_words_to_say(message, asks_the_words):

@@ -188,6 +188,8 @@ def test_a_draft_asked_in_a_few_words_is_kept_as_the_question():
     )
     assert clean_question(question) == question
     assert clean_question("say the base is $500K then give me the levers") == "give me the levers"
+    kept = "their offer: 165k base. write it out like a script pls"
+    assert clean_question(kept) == kept  # (the answer's form asked, no words put in its mouth)
 
 
 @pytest.mark.integration

@@ -46,6 +46,9 @@ _FILL_ASKED = re.compile(
 )
 
 
+_EXACT_WORDS = re.compile(r"\b(?:exact|word for word|verbatim)\b", re.I)
+
+
 def fill_asked(question: str) -> bool:
     """Whether the question asks for the script with the user's own numbers in it."""
     return bool(_FILL_ASKED.search(question))
@@ -137,7 +140,11 @@ def script_asked(
     own = [s for s in scripts if s.company == offer.company]
     asking = asked_sentences(understood.question)
     # ("draft me a reply to the recruiter, use my numbers": the guide's reply, filled in)
-    filling = fill_asked(asking) and ("script" in asking.lower() or asks_for_a_draft(asking))
+    # (and "need the EXACT words… their offer: 165k base… write it out like a script": the
+    # exact words of an offer given in the message are said with its figures)
+    exact = understood.states_amounts and _EXACT_WORDS.search(understood.question)
+    wanted = fill_asked(asking) or bool(exact)
+    filling = wanted and ("script" in asking.lower() or asks_for_a_draft(asking))
     if not own or not (SCRIPT_TEXT_ASKED.search(asking) or filling):
         return []
     script, mark = own[0], writer.book.cite(own[0].chunk_id)

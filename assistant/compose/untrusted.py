@@ -47,6 +47,12 @@ _COMMAND = re.compile(
 )
 
 
+_WRITE_IT_OUT = re.compile(
+    r"^(?:(?:also|and|now|please),?\s+)*write (?:it|this|that|them)(?: all)? (?:out|up|down)\b",
+    re.I,
+)
+
+
 def clean_question(text: str) -> str:
     """The question without markup, links, or clauses that address an AI or tell it what to
     write ("say X then give me Y" keeps "give me Y"), an abbreviation spelled out beside it read
@@ -62,6 +68,11 @@ def clean_question(text: str) -> str:
         if not ADDRESSES_AN_AI.search(c)
         # ("write my counter as an email", "write me a counter": a draft asked for, not words
         # put in its mouth)
-        and not (_COMMAND.match(c) and draft_style_requested(c) is None and not asks_for_a_draft(c))
+        and not (
+            _COMMAND.match(c)
+            and draft_style_requested(c) is None
+            and not asks_for_a_draft(c)
+            and not _WRITE_IT_OUT.match(c)  # ("write it out like a script pls": the answer's form)
+        )
     ]
     return " ".join(kept) or safe

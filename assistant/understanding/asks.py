@@ -275,7 +275,7 @@ _OPENS_A_QUESTION = re.compile(
 # "my friend is interviewing for infra TPM there, what do those pay": a question after a
 # clause that tells, in one sentence
 _QUESTION_WORDS = r"(?:what|whats|what's|how|which|where|when|why|who)\b"
-_ASKING_CLAUSE = re.compile(rf"(?<=,)\s+(?={_QUESTION_WORDS})", re.I)
+_ASKING_CLAUSE = re.compile(rf"(?<=,)\s+(?:but\s+)?(?={_QUESTION_WORDS})", re.I)  # (", but what…")
 _QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORDS}", re.I)
 
 

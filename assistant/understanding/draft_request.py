@@ -125,7 +125,9 @@ def asks_for_a_draft(message: str) -> bool:
 _WORDS_TO_SAY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right)\W+)?(?:what|how) (?:should|do|would|can) i "
     r"(?:say|tell (?:them|the recruiter|her|him)|word it|phrase it|reply|respond)"
-    r"(?: to (?:the recruiter|them|her|him|hr|the hiring manager))?(?: now| then)?\W*$"
+    r"(?: to (?:the recruiter|them|her|him|hr|the hiring manager))?(?: now| then)?"
+    r"(?: when i (?:call|phone|ring|talk to|speak to|get back to) (?:them|the recruiter|her|him)"
+    r"(?: back)?| (?:on|over) the (?:phone|call)(?: tomorrow| today| later)?)?\W*$"
     # "and how do i say that without rambling, give me the lines", "just give me the words"
     r"|^\W*(?:(?:ok(?:ay)?|so|and|alright|right)\W+)?(?:how|what) (?:should|do|would|can) i "
     r"(?:say|word|phrase) (?:it|that|this)(?: without [\w' ]{1,30})?"
