@@ -449,6 +449,7 @@ class Coach:
             offer_problem=state.get("offer_problem", ""),
             previous_region=state["context"].region_before(understood.company, understood.region),
             offer_told=state["context"].offer_for(understood.company)[0],
+            last_lever=state["context"].last_lever,
             comparison=state.get("comparison"),
             replaced_from=state.get("replaced_from", ""),
             relatedness=self._relatedness,

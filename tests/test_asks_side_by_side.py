@@ -11,7 +11,7 @@ from test_answer_first import converse  # each turn with the history so far
 
 from assistant.coach import Coach
 from assistant.understanding.asks import REFERS_BACK, sentences_that_ask, topics_asked
-from assistant.understanding.employer import users_employer
+from assistant.understanding.employer import told_as_employer, users_employer
 from assistant.understanding.intents import money_amounts
 
 
@@ -92,6 +92,8 @@ def test_a_past_employer_is_the_users_own():
     assert users_employer("I was SRE at shopee for 4 yrs", "shopee")
     assert users_employer("previously at grab, now looking", "grab")
     assert not users_employer("does shopee pay more?", "shopee")
+    assert users_employer("currently L5 SRE at google. the anyscale offer says…", "google")
+    assert told_as_employer("currently L5 SRE at google. am i being down-leveled?", "google")
 
 
 def test_how_much_alone_refers_back():

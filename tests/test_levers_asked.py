@@ -119,3 +119,26 @@ def test_rivals_named_beside_zero_competing_offers_are_no_competing_offer(coach)
     )
     assert answer.answer.startswith("The guide's lever is **Enterprise SLA Protection**")
     assert "$25K signing bonus" in answer.answer[:300]
+
+
+def test_the_most_sign_on_asked_quotes_the_levers_range(coach):
+    *_, answer = converse(
+        coach,
+        "alibaba seattle devops: 190 base, 110k rsu/4yr, 15% bonus. google sre offer at 295 tc",
+        "thanks, super helpful!! is 45k the most sign on i can ask for or is there a range",
+    )
+    first = answer.answer.split("\n")[0]
+    assert first.startswith("Sign-on bonus: ask for **$55K**")
+    assert '"A $[35K-55K] sign-on offsets transition costs."' in first
+
+
+def test_the_line_asked_after_a_lever_led_is_that_levers(coach):
+    *_, line = converse(
+        coach,
+        "alibaba sunnyvale devops. can i get them to make up for the annual bonus i'm walking "
+        "away from at my current job?",
+        "give me the one line to say. short",
+    )
+    first = line.answer.split("\n")[0]
+    assert "**Sign-On Bridge**" in first
+    assert '"A $[35K-55K] sign-on offsets transition costs."' in line.answer.split("\n\n")[1]

@@ -179,7 +179,9 @@ def _compose_intent(
             again or _asks_for_the_counter(understood)
         )
         companies = {understood.company, *understood.other_companies}
-        levers = [lv for lv in evidence.facts.levers if lv.company in companies]
+        offered = evidence.negotiation.offer.company if evidence.negotiation else None
+        companies = {offered} if offered else companies  # (a rival's guide's levers never
+        levers = [lv for lv in evidence.facts.levers if lv.company in companies]  # apply to it)
         held = evidence.negotiation.offer.competing if evidence.negotiation else ()
         if lever_asked or (understood.competing and not counter_asked):  # the lever for it
             lead_lever(writer, understood, levers, evidence.relatedness, held=held)

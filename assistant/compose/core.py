@@ -46,6 +46,7 @@ class Evidence:
     offer_problem: str = ""  # why the offer the user gave could not be read
     previous_region: str | None = None  # the latest other region the conversation was on
     offer_told: str = ""  # the conversation's last message stating an offer (its rivals too)
+    last_lever: str = ""  # the lever the conversation's last answer led with
     comparison: Comparison | None = None  # offers year by year (assistant.compose.compare)
     replaced_from: str = ""  # the region the offer was given for, when this turn moved it
     # (question, sentences) -> cosine similarity of their embeddings (assistant.compose.lead)

@@ -71,6 +71,9 @@ def stock_basis(writer: Writer, understood: Understanding, negotiation: Negotiat
     return said + "."
 
 
+_RANGE_ASKED = re.compile(r"\b(?:range|the most|max(?:imum)?|highest|the top|ceiling|cap)\b", re.I)
+
+
 def ask_for_the_component(
     writer: Writer, understood: Understanding, negotiation: Negotiation, levers: Sequence[Lever]
 ) -> str:
@@ -105,10 +108,13 @@ def ask_for_the_component(
         ),
         None,
     )
-    if lever is not None and lever.chunk_id not in {
+    from_lever = lever is not None and lever.chunk_id in {
         f.provenance.chunk_id for f in ask.figure.leaves()
-    }:
-        mark = writer.book.cite(lever.chunk_id)  # "how much sign-on is reasonable?": its range
+    }
+    # ("how much sign-on is reasonable?", and "is 45k the most i can ask for or is there a
+    # range?" when the ask is the lever's own top: its range)
+    if lever is not None and (not from_lever or _RANGE_ASKED.search(asking)):
+        mark = writer.book.cite(lever.chunk_id)
         line += f" The guide's **{lever.name}** lever {mark}: {one_line(lever.text)}"
     return line
 

@@ -108,8 +108,10 @@ def compose_levers(writer: Writer, understood: Understanding, retrieval: Retriev
         held = rivals_told(understood.question, ev.catalog, ev.facts)
         if not held and understood.competing and ev.offer_told:  # (told in an earlier turn)
             held = rivals_told(ev.offer_told, ev.catalog, ev.facts)
-        led = by_place or lead_lever(
-            writer, understood, candidates, ev.relatedness, wanted, held=held
+        led = (
+            by_place
+            or lead_lever(writer, understood, candidates, ev.relatedness, wanted, held=held)
+            or _lead_the_last(writer, understood, candidates, ev.last_lever)
         )
         if not led and unfit and candidates:  # "zero competing offers": the levers that fit
             names = ", ".join(f"**{lv.name}** {writer.book.cite(lv.chunk_id)}" for lv in candidates)
@@ -253,6 +255,23 @@ def _lead_numbered(writer: Writer, understood: Understanding, levers: list[Lever
         f"- {one_line(lever.text)} {mark}",
         "",
     )
+    return True
+
+
+_SCRIPT_WORDS = re.compile(r"\bword for word\b|\bverbatim\b|\bscripts?\b|\bexact words\b", re.I)
+
+
+def _lead_the_last(
+    writer: Writer, understood: Understanding, levers: list[Lever], name: str
+) -> bool:
+    """On a follow-up that picks no lever of its own ("give me the one line to say. short"),
+    the lever the last answer led with, first; False when there is none."""
+    lever = next((lv for lv in levers if lv.name == name), None)
+    if lever is None or not understood.followup or _SCRIPT_WORDS.search(understood.question):
+        return False  # (not "what do i say to them, word for word": the script's words)
+    mark = writer.book.cite(lever.chunk_id)
+    writer.add(f"The guide's lever you asked about is **{lever.name}** {mark}:", "")
+    writer.add(f"- {one_line(lever.text)} {mark}", "")
     return True
 
 

@@ -78,6 +78,9 @@ class Context:
     # each replayed turn's company and region, in order
     places: tuple[tuple[str | None, str | None], ...] = ()
     after_offer: tuple[str, ...] = ()  # the user turns after the last offer was stated
+    # the lever the last answer led with ("The guide's lever … is **Sign-On Bridge**"), so
+    # "give me the one line to say" after it is that lever's line
+    last_lever: str = ""
 
     def region_before(self, company: str | None, besides: str | None = None) -> str | None:
         """The latest region the conversation was on for `company`, other than `besides` (the
@@ -408,4 +411,22 @@ def replay(history: Iterable[Any] | None, catalog: Catalog, clean: Callable[[str
         after.append(text)
     _, offer_text, changes = offers[-1] if offers else (None, "", ())
     texts = tuple(user_turns)
-    return Context(state, offer_text, texts, changes, tuple(offers), tuple(places), tuple(after))
+    answers = [t.content for t in turns if t.role == "assistant"]
+    led = _LEVER_LED.match(answers[-1]) if answers and turns[-1].role == "assistant" else None
+    return Context(
+        state,
+        offer_text,
+        texts,
+        changes,
+        tuple(offers),
+        tuple(places),
+        tuple(after),
+        led["name"] if led else "",
+    )
+
+
+# how an answer opens that leads with one lever (assistant.compose.levers writes it so)
+_LEVER_LED = re.compile(
+    r"^(?:The guide's lever\b[^*\n]{0,80}\bis|Your background fits the guide's) "
+    r"\*\*(?P<name>[^*\n]{2,60})\*\*"
+)

@@ -18,7 +18,7 @@ from assistant.understanding.asks import asked_sentences
 _USERS_EMPLOYER = re.compile(
     r"\b(?:coming from|come from|moving from|leaving|currently at|work(?:ing)? at|"
     r"(?:role|job|position|team) at|(?:previously|formerly|used to (?:work|be)) at|"
-    r"(?:i'?m|i was|i used to be) (?:an? |the )?(?:[\w()/-]+ ){0,3}at|"
+    r"(?:i'?m|i was|i used to be|currently|right now) (?:an? |the )?(?:[\w()/-]+ ){0,3}at|"
     # what the user did there: "i ran autoscaling for 11.11-style flash sales at jd.com"
     r"i (?:ran|built|led|managed|owned|scaled|handled|designed) (?:[\w./'-]+ ){0,8}at)"
     r"\s+(?:[\w-]+ ){0,4}$",
