@@ -421,7 +421,7 @@ def understand(
     )
     context = context_names or context_names_in(normalized, catalog, named)
     talked_of = ("lever", "counter")  # (the context of an offer's talk too: "which lever then?",
-    talked = state.intent in talked_of and company == state.company  # "…with anyscale?"; and
+    talked = state.intent in talked_of and company == state.company  # "…with anyscale?")
     on_levers = bool(followup or ONE_LEVER_ASKED.search(question)) and intent == "lever" and talked
     if not context and on_levers:
         context = state.context  # ("which one's for me? i run prod on aws", "ok, the line?")
@@ -439,8 +439,8 @@ def understand(
     competing = told or rivals_figures or speaks_of_competing_offer(question, context, catalog)
     rival_lever = on_levers and state.competing and bool(ONE_LEVER_ASKED.search(question))
     competing = competing or rival_lever  # ("which lever should i use?" after a rival's offer)
-    kept, carried = intent in talked_of, followup and talked and not context  # (the context of
-    talk = (state.context, state.competing) if carried else (context, competing)  # an offer's or
+    kept, carried = intent in talked_of, followup and talked and not context  # (kept for the
+    talk = (state.context, state.competing) if carried else (context, competing)  # next; "nyc?")
     next_state = replace(next_state, context=talk[0] if kept else (), competing=kept and talk[1])
     carried_loop = intent == "interview" and not INTERVIEW_TOPIC.search(question)
     if competing and context and not level_question and (intent == "general" or carried_loop):

@@ -4,8 +4,8 @@ Hangzhou with Beijing, not every region of the table. The companies a turn sets 
 (`compared_now`) are carried the same way, and so are those a message only tells of with a
 place of their own ("i have 2 offers, anyscale nyc and alibaba seattle": `with_told_offers`).
 
-Leaves out: regions of different companies (`ConversationState.compared` carries those) and
-which figures are compared (assistant.compose.comp).
+Leaves out: which figures are compared (assistant.compose.comp); `ConversationState.compared`
+is where the companies set beside each other are kept.
 """
 
 from __future__ import annotations
